@@ -1,0 +1,110 @@
+import { Command, CommanderError } from 'commander';
+import { loadConfig, type Config } from '../config.js';
+import { normalizeError } from '../errors.js';
+import { runServe, runStart } from './serve.js';
+import { runIngest } from './ingest.js';
+import { runExtract } from './extract.js';
+import { runQuery, runStats, runExport } from './query.js';
+
+/**
+ * The claimgraph command line. Returns the exit code instead of exiting so
+ * tests can call it in-process; bin/claimgraph.mjs sets process.exitCode.
+ */
+export async function main(argv: string[]): Promise<number> {
+  let exitCode = 0;
+  const withConfig = (fn: (config: Config, flags: Record<string, unknown>, ...rest: unknown[]) => Promise<number>) =>
+    async (...args: unknown[]) => {
+      // commander passes (positional..., options, command)
+      const flags = args[args.length - 2] as Record<string, unknown>;
+      const env = { ...process.env };
+      if (typeof flags.data === 'string') env.CLAIMGRAPH_DATA = flags.data;
+      exitCode = await fn(loadConfig(env), flags, ...args.slice(0, -2));
+    };
+
+  const program = new Command()
+    .name('claimgraph')
+    .description('Who said what, about whom, and when, across news sources.')
+    .version('0.1.0')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  const dataOption = ['--data <dir>', 'embedded store directory (env CLAIMGRAPH_DATA, default ./data); ignored when NEO4J_URI is set'] as const;
+
+  program
+    .command('start')
+    .description('ingest the bundled sample articles when the graph is empty, then serve the UI and API')
+    .option(...dataOption)
+    .option('--host <host>', 'interface to bind (env CLAIMGRAPH_HOST, default 127.0.0.1)')
+    .option('--port <port>', 'port (env CLAIMGRAPH_PORT, default 3000)')
+    .action(withConfig(runStart));
+
+  program
+    .command('serve')
+    .description('serve the UI and the HTTP API')
+    .option(...dataOption)
+    .option('--host <host>', 'interface to bind (env CLAIMGRAPH_HOST, default 127.0.0.1)')
+    .option('--port <port>', 'port (env CLAIMGRAPH_PORT, default 3000)')
+    .action(withConfig(runServe));
+
+  program
+    .command('ingest')
+    .description('read articles (files, folders, URLs, feeds, JSON/JSONL, "-" for stdin), extract statements, store them')
+    .argument('<inputs...>', 'files, folders, http(s) URLs or -')
+    .option(...dataOption)
+    .option('--retrieved-at <iso>', 'when the pages were retrieved; resolves "2 hours ago" (default: file time, else now)')
+    .option('--published-at <iso>', 'publication date for every article read')
+    .option('--source <name>', 'source (outlet) name for inputs that do not name one')
+    .option('--max-bytes <n>', 'size cap per file or URL (env CLAIMGRAPH_MAX_INPUT_BYTES, default 10 MB)')
+    .option('--no-progress', 'no progress bar')
+    .option('--json', 'print the summary as JSON')
+    .action(withConfig(runIngest));
+
+  program
+    .command('extract')
+    .description('extract statements without storing them; one JSON object per file (or per stdin line with --jsonl)')
+    .argument('[files...]', 'text, HTML or JSON files')
+    .option('--retrieved-at <iso>', 'when the pages were retrieved')
+    .option('--published-at <iso>', 'publication date of the articles')
+    .option('--json', 'JSON output (one object per file, one per line)')
+    .option('--jsonl', 'read JSON lines {"id","text","title"?,"publishedAt"?,"retrievedAt"?} from stdin')
+    .action(withConfig(runExtract));
+
+  program
+    .command('query')
+    .description('run a read-only Cypher query; prints a table, or JSON with --json')
+    .argument('<cypher>', 'the query')
+    .option(...dataOption)
+    .option('--param <name=value...>', 'query parameter (value parsed as JSON when it is JSON)')
+    .option('--limit <n>', 'maximum rows (default 1000)')
+    .option('--json', 'print rows as JSON')
+    .action(withConfig(runQuery));
+
+  program
+    .command('stats')
+    .description('counts of sources, articles, statements, actors and claims')
+    .option(...dataOption)
+    .option('--json', 'print as JSON')
+    .action(withConfig(runStats));
+
+  program
+    .command('export')
+    .description('export the graph (jsonl: one statement with its provenance per line)')
+    .option(...dataOption)
+    .requiredOption('--format <format>', 'jsonl')
+    .option('--out <file>', 'write to a file instead of stdout')
+    .action(withConfig(runExport));
+
+  try {
+    await program.parseAsync(argv);
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end through here with exit code 0.
+      return error.exitCode;
+    }
+    const appError = normalizeError(error);
+    process.stderr.write(`claimgraph: ${appError.message}\n`);
+    for (const d of appError.details) process.stderr.write(`  ${d.path ?? ''} ${d.message}\n`);
+    return appError.code === 'BAD_INPUT' ? 2 : 1;
+  }
+}

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { fromZod } from '../errors.js';
+
+/** ISO-8601 date or date-time, as accepted by --published-at / --retrieved-at. */
+export const IsoDate = z
+  .string()
+  .refine((s) => /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(s) && !Number.isNaN(Date.parse(s)), {
+    message: 'expected an ISO-8601 date such as 2025-08-21 or 2025-08-21T12:00:00Z',
+  })
+  .transform((s) => new Date(s.length === 10 ? `${s}T00:00:00Z` : s).toISOString());
+
+export const DataOptions = z.object({ data: z.string().min(1).optional() });
+
+export const ServeOptions = DataOptions.extend({
+  host: z.string().min(1).optional(),
+  port: z.coerce.number().int().min(0).max(65535).optional(),
+});
+
+export const IngestFlags = DataOptions.extend({
+  retrievedAt: IsoDate.optional(),
+  publishedAt: IsoDate.optional(),
+  source: z.string().min(1).optional(),
+  maxBytes: z.coerce.number().int().positive().optional(),
+  json: z.boolean().optional(),
+  progress: z.boolean().optional(),
+});
+
+export const ExtractFlags = z.object({
+  retrievedAt: IsoDate.optional(),
+  publishedAt: IsoDate.optional(),
+  json: z.boolean().optional(),
+  jsonl: z.boolean().optional(),
+});
+
+export const QueryFlags = DataOptions.extend({
+  json: z.boolean().optional(),
+  param: z.array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*=/, 'expected name=value')).optional(),
+  limit: z.coerce.number().int().positive().max(100_000).optional(),
+});
+
+export const ExportFlags = DataOptions.extend({
+  format: z.enum(['jsonl']),
+  out: z.string().optional(),
+});
+
+/** Validates commander's parsed flags with a zod schema; BAD_INPUT names the flag. */
+export function parseFlags<T extends z.ZodTypeAny>(schema: T, flags: unknown): z.infer<T> {
+  const parsed = schema.safeParse(flags);
+  if (!parsed.success) throw fromZod('flags', parsed.error);
+  return parsed.data;
+}
+
+/** `--param name=value`: value parsed as JSON when it is valid JSON (numbers, lists), else a string. */
+export function parseParams(pairs: string[] = []): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const pair of pairs) {
+    const i = pair.indexOf('=');
+    const raw = pair.slice(i + 1);
+    try {
+      out[pair.slice(0, i)] = JSON.parse(raw);
+    } catch {
+      out[pair.slice(0, i)] = raw;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,84 @@
+import type { Extraction, ActorRef } from '../extract/schema.js';
+import type { IngestedArticle } from '../ingest/types.js';
+import type { ActorNode, ArticleGraph, StatementNode } from '../graph/types.js';
+import { actorId, sourceId, statementId } from '../ids.js';
+
+/** Turns one ingested article and its extraction into the store's write unit with stable ids. */
+export function buildArticleGraph(article: IngestedArticle, extraction: Extraction): ArticleGraph {
+  const actors = new Map<string, ActorNode>();
+  const idOf = (ref: ActorRef): string => {
+    const id = actorId(ref.kind, ref.name);
+    if (!actors.has(id)) actors.set(id, { id, name: ref.name, kind: ref.kind, aliases: [], roles: [] });
+    return id;
+  };
+  for (const a of extraction.actors) {
+    const node = actors.get(idOf(a))!;
+    node.aliases = unique([...node.aliases, ...a.aliases.filter((x) => x !== a.name)]);
+    node.roles = unique([...node.roles, ...a.roles]);
+  }
+
+  const statements: StatementNode[] = [];
+  const seen = new Set<string>();
+  for (const s of extraction.statements) {
+    const [start, end] = s.content.span;
+    const id = statementId(article.id, start, end);
+    // Two cues over the same content span are one statement: keep the first (highest in the text).
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const [sentenceStart, sentenceEnd] = s.sentence.span;
+    statements.push({
+      id,
+      content: s.content.text,
+      quote: s.direct ? s.content.text : null,
+      direct: s.direct,
+      cue: s.cue.text,
+      cueLemma: s.cue.lemma,
+      cueClass: s.cue.class,
+      saidAt: s.saidAt.value,
+      saidAtPrecision: s.saidAt.precision,
+      timeText: s.saidAt.text,
+      sentence: article.text.slice(sentenceStart, sentenceEnd),
+      sentenceStart,
+      sentenceEnd,
+      start,
+      end,
+      confidence: s.confidence,
+      speakerId: s.speaker ? idOf(s.speaker) : null,
+      speakerMention: s.speaker?.mention ?? null,
+      aboutIds: unique(s.about.map(idOf)),
+      addresseeId: s.addressee ? idOf(s.addressee) : null,
+      viaId: s.via ? idOf(s.via) : null,
+    });
+  }
+
+  return {
+    source: article.source ? { id: sourceId(article.source), name: article.source, domain: domainOf(article.url) } : null,
+    article: {
+      id: article.id,
+      url: article.url,
+      title: article.title,
+      publishedAt: article.publishedAt,
+      publishedAtPrecision: article.publishedAtPrecision,
+      retrievedAt: article.retrievedAt,
+      contentHash: article.contentHash,
+      language: article.language,
+      text: article.text,
+    },
+    actors: [...actors.values()],
+    statements,
+    mentions: [...actors.keys()],
+  };
+}
+
+function unique<T>(xs: T[]): T[] {
+  return [...new Set(xs)];
+}
+
+function domainOf(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return null;
+  }
+}

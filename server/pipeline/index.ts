@@ -1,0 +1,7 @@
+/**
+ * The pipeline wires the pure stages to the store: ingest (inputs -> articles),
+ * extract (article text -> statements), and graph (one transaction per article).
+ * It is the only component that knows all three.
+ */
+export { buildArticleGraph } from './build.js';
+export { processArticle, ingestInputs, extractArticle, type IngestSummary, type ProcessedArticle, type ProgressEvent } from './run.js';

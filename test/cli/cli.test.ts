@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { runCli, tempDir, SEED_PAGE } from '../utils/cli.js';
+
+// The four titles on the seed page, read off test/fixtures/seed-page.txt by hand.
+const SEED_TITLES = [
+  'Macron wants ‘boots on the ground\' in Ukraine',
+  'Trump envoy tells Alaska summit critics to shut up',
+  'Netanyahu accuses Macron of fueling anti-Semitism',
+  "Don't worry about WW3",
+];
+
+describe('claimgraph CLI on the seed page', () => {
+  let data: { dir: string; cleanup: () => Promise<void> };
+  beforeAll(async () => {
+    data = await tempDir();
+  });
+  afterAll(async () => {
+    await data.cleanup();
+  });
+
+  test('when --help is asked, then every command is listed', async () => {
+    const r = await runCli(['--help']);
+    expect(r.code).toBe(0);
+    for (const cmd of ['serve', 'ingest', 'extract', 'query', 'stats', 'export', 'start']) expect(r.stdout).toContain(cmd);
+  });
+
+  test('when the seed page is ingested, then 4 articles are created and stats counts them', async () => {
+    const r = await runCli(['ingest', SEED_PAGE, '--retrieved-at', '2025-08-21T12:00:00Z', '--data', data.dir, '--json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const summary = JSON.parse(r.stdout) as { ingested: number; unchanged: number; failed: number; statements: number };
+    expect(summary).toMatchObject({ ingested: 4, unchanged: 0, failed: 0 });
+    expect(summary.statements).toBeGreaterThan(15);
+
+    const stats = await runCli(['stats', '--data', data.dir, '--json']);
+    expect(stats.code).toBe(0);
+    const counts = JSON.parse(stats.stdout) as Record<string, number>;
+    expect(counts).toMatchObject({ backend: 'embedded', articles: 4, statements: summary.statements });
+    expect(counts.actors).toBeGreaterThan(10);
+  });
+
+  test('when the same page is ingested again, then it is reported unchanged and the counts stay the same', async () => {
+    const before = JSON.parse((await runCli(['stats', '--data', data.dir, '--json'])).stdout) as Record<string, number>;
+    const r = await runCli(['ingest', SEED_PAGE, '--retrieved-at', '2025-08-21T12:00:00Z', '--data', data.dir]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('ingested 0, unchanged 4, failed 0');
+    const after = JSON.parse((await runCli(['stats', '--data', data.dir, '--json'])).stdout) as Record<string, number>;
+    expect(after).toEqual(before);
+  });
+
+  test('when stats is asked without --json, then a table of counts is printed', async () => {
+    const r = await runCli(['stats', '--data', data.dir]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/articles\s*│\s*4/);
+  });
+
+  test('when the titles are queried, then the four titles are printed in order', async () => {
+    const r = await runCli(['query', 'MATCH (a:Article) RETURN a.title AS title ORDER BY title', '--data', data.dir, '--json']);
+    expect(r.code).toBe(0);
+    const titles = (JSON.parse(r.stdout) as { title: string }[]).map((row) => row.title);
+    expect(titles).toHaveLength(4);
+    expect(titles).toEqual([...titles].sort());
+    expect([...titles].sort()).toEqual([...SEED_TITLES].sort());
+
+    const table = await runCli(['query', 'MATCH (a:Article) RETURN a.title AS title ORDER BY title', '--data', data.dir]);
+    expect(table.code).toBe(0);
+    for (const t of titles) expect(table.stdout).toContain(t);
+    expect(table.stdout).toContain('4 rows');
+  });
+
+  test('when a write is sent to query, then it is refused and nothing changes', async () => {
+    const r = await runCli(['query', 'MATCH (a:Article) DETACH DELETE a', '--data', data.dir]);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/read-only|not allowed|refused/i);
+    const stats = JSON.parse((await runCli(['stats', '--data', data.dir, '--json'])).stdout) as Record<string, number>;
+    expect(stats.articles).toBe(4);
+  });
+
+  test('when exported as jsonl, then every statement is one line with its article and span', async () => {
+    const stats = JSON.parse((await runCli(['stats', '--data', data.dir, '--json'])).stdout) as Record<string, number>;
+    const r = await runCli(['export', '--format', 'jsonl', '--data', data.dir]);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toHaveLength(stats.statements!);
+    for (const l of lines) {
+      expect(typeof l.articleId).toBe('string');
+      expect(l.start).toBeTypeOf('number');
+    }
+  });
+});
+
+describe('claimgraph extract', () => {
+  test('when a file is extracted with --json, then spans index into the file text', async () => {
+    const text = await readFile(SEED_PAGE, 'utf8');
+    const r = await runCli(['extract', SEED_PAGE, '--retrieved-at', '2025-08-21T12:00:00Z', '--json']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as {
+      id: string;
+      articles: { title: string; span: [number, number]; statements: { content: { text: string; span: [number, number] }; cue: { text: string; span: [number, number] } }[] }[];
+    };
+    expect(out.articles).toHaveLength(4);
+    for (const a of out.articles) {
+      for (const s of a.statements) {
+        expect(text.slice(...s.content.span)).toBe(s.content.text);
+        expect(text.slice(...s.cue.span)).toBe(s.cue.text);
+        expect(s.content.span[0]).toBeGreaterThanOrEqual(a.span[0]);
+        expect(s.content.span[1]).toBeLessThanOrEqual(a.span[1]);
+      }
+    }
+  });
+
+  test('when JSON lines come on stdin, then one line comes out per line in order, errors included', async () => {
+    const input = [
+      JSON.stringify({ id: 'a', text: '"We will win," the minister said on Monday.', publishedAt: '2025-08-20' }),
+      '{not json',
+      JSON.stringify({ id: 'c', title: 'no text' }),
+      JSON.stringify({ id: 'd', text: 'Nothing is quoted here.' }),
+    ].join('\n');
+    const r = await runCli(['extract', '--jsonl'], { stdin: `${input}\n` });
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: string; error?: string; articles?: unknown[] });
+    expect(lines.map((l) => l.id)).toEqual(['a', 'line 2', 'c', 'd']);
+    expect(lines[0]!.articles).toHaveLength(1);
+    expect(lines[1]!.error).toMatch(/JSON/);
+    expect(lines[2]!.error).toMatch(/text/);
+    expect(lines[3]!.error).toBeUndefined();
+  });
+
+  test('when 1,000 records come on stdin, then 1,000 lines come out', async () => {
+    const input = Array.from({ length: 1000 }, (_, i) =>
+      JSON.stringify({ id: `r${i}`, text: `"Talks will continue," spokesman Ivan Petrov${i} said on Tuesday.` }),
+    ).join('\n');
+    const r = await runCli(['extract', '--jsonl'], { stdin: input });
+    expect(r.code).toBe(0);
+    const ids = r.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id);
+    expect(ids).toHaveLength(1000);
+    expect(ids[999]).toBe('r999');
+  });
+
+  test.each([
+    { name: 'a bad --retrieved-at', args: ['extract', SEED_PAGE, '--retrieved-at', 'yesterday-ish'], message: /retrievedAt.*ISO-8601/ },
+    { name: 'no files and no --jsonl', args: ['extract'], message: /expected at least one file/ },
+  ])('when given $name, then it exits 2 naming what was expected', async ({ args, message }) => {
+    const r = await runCli(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/\bat .*\.ts:\d+/); // no stack trace
+  });
+});
