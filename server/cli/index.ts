@@ -4,7 +4,8 @@ import { normalizeError } from '../errors.js';
 import { runServe, runStart } from './serve.js';
 import { runIngest } from './ingest.js';
 import { runExtract } from './extract.js';
-import { runQuery, runStats, runExport } from './query.js';
+import { runQuery, runStats } from './query.js';
+import { runExport, runImport, runMigrate } from './exchange.js';
 
 /**
  * The claimgraph command line. Returns the exit code instead of exiting so
@@ -88,11 +89,32 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command('export')
-    .description('export the graph (jsonl: one statement with its provenance per line)')
+    .description('export the graph: jsonl (one article per line, re-importable), statements (flat JSON lines), graphml, cypher, csv, annotations (W3C Web Annotation JSON-LD)')
     .option(...dataOption)
-    .requiredOption('--format <format>', 'jsonl')
-    .option('--out <file>', 'write to a file instead of stdout')
+    .requiredOption('--format <format>', 'jsonl | statements | graphml | cypher | csv | annotations')
+    .option('--out <path>', 'write to a file (a directory for csv) instead of stdout')
     .action(withConfig(runExport));
+
+  program
+    .command('import')
+    .description('load a jsonl export into the store (idempotent: rerun to resume)')
+    .argument('<file>', 'a file written by export --format jsonl')
+    .option(...dataOption)
+    .option('--no-progress', 'no progress bar')
+    .option('--json', 'print the summary as JSON')
+    .action(withConfig(runImport));
+
+  program
+    .command('migrate')
+    .description('copy the embedded store into Neo4j, one article per transaction (rerun to resume)')
+    .requiredOption('--to <uri>', 'bolt://HOST:7687')
+    .option(...dataOption)
+    .option('--user <user>', 'Neo4j user (env NEO4J_USER, default neo4j)')
+    .option('--password <password>', 'Neo4j password (env NEO4J_PASSWORD)')
+    .option('--database <name>', 'Neo4j database (env NEO4J_DATABASE)')
+    .option('--no-progress', 'no progress bar')
+    .option('--json', 'print the summary as JSON')
+    .action(withConfig(runMigrate));
 
   try {
     await program.parseAsync(argv);

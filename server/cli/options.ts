@@ -38,9 +38,23 @@ export const QueryFlags = DataOptions.extend({
   limit: z.coerce.number().int().positive().max(100_000).optional(),
 });
 
+export const ExportFormat = z.enum(['jsonl', 'statements', 'graphml', 'cypher', 'csv', 'annotations']);
+
 export const ExportFlags = DataOptions.extend({
-  format: z.enum(['jsonl']),
-  out: z.string().optional(),
+  format: ExportFormat,
+  /** A file; for csv, a directory. */
+  out: z.string().min(1).optional(),
+});
+
+export const ImportFlags = DataOptions.extend({ json: z.boolean().optional(), progress: z.boolean().optional() });
+
+export const MigrateFlags = DataOptions.extend({
+  to: z.string().regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/.+/, 'expected a bolt:// or neo4j:// URI such as bolt://localhost:7687'),
+  user: z.string().min(1).optional(),
+  password: z.string().optional(),
+  database: z.string().min(1).optional(),
+  json: z.boolean().optional(),
+  progress: z.boolean().optional(),
 });
 
 /** Validates commander's parsed flags with a zod schema; BAD_INPUT names the flag. */

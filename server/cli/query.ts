@@ -1,12 +1,10 @@
-import { createWriteStream } from 'node:fs';
 import Table from 'cli-table3';
 import type { Config } from '../config.js';
 import { openStoreFromConfig } from '../graph/index.js';
 import type { GraphStore } from '../graph/types.js';
-import { EXPORT } from '../graph/queries/export.js';
-import { DataOptions, ExportFlags, QueryFlags, parseFlags, parseParams } from './options.js';
+import { DataOptions, QueryFlags, parseFlags, parseParams } from './options.js';
 
-async function withStore<T>(config: Config, fn: (store: GraphStore) => Promise<T>): Promise<T> {
+export async function withStore<T>(config: Config, fn: (store: GraphStore) => Promise<T>): Promise<T> {
   const store = await openStoreFromConfig(config);
   try {
     return await fn(store);
@@ -33,7 +31,7 @@ export async function runQuery(config: Config, flags: Record<string, unknown>, c
     return 0;
   }
   const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
-  const table = new Table({ head: columns, wordWrap: true, colWidths: columns.length > 3 ? undefined : undefined });
+  const table = new Table({ head: columns, wordWrap: true });
   for (const row of rows) table.push(columns.map((c) => cell(row[c])));
   process.stdout.write(`${table.toString()}\n${rows.length} row${rows.length === 1 ? '' : 's'}\n`);
   return 0;
@@ -41,7 +39,7 @@ export async function runQuery(config: Config, flags: Record<string, unknown>, c
 
 /** `claimgraph stats`. */
 export async function runStats(config: Config, flags: Record<string, unknown>): Promise<number> {
-  const opts = parseFlags(DataOptions.extend({ json: (QueryFlags.shape.json) }), flags);
+  const opts = parseFlags(DataOptions.extend({ json: QueryFlags.shape.json }), flags);
   const { stats, backend } = await withStore(config, async (store) => ({ stats: await store.stats(), backend: store.backend }));
   if (opts.json) {
     process.stdout.write(`${JSON.stringify({ backend, ...stats })}\n`);
@@ -50,21 +48,5 @@ export async function runStats(config: Config, flags: Record<string, unknown>): 
     for (const [k, v] of Object.entries(stats)) table.push([k, String(v)]);
     process.stdout.write(`${backend} store\n${table.toString()}\n`);
   }
-  return 0;
-}
-
-/** `claimgraph export --format jsonl`: one statement per line with speaker, article and source. */
-export async function runExport(config: Config, flags: Record<string, unknown>): Promise<number> {
-  const opts = parseFlags(ExportFlags, flags);
-  const out = opts.out ? createWriteStream(opts.out) : process.stdout;
-  const pageSize = 1000;
-  await withStore(config, async (store) => {
-    for (let offset = 0; ; offset += pageSize) {
-      const rows = await store.run(EXPORT.statementsJsonl, { offset, limit: pageSize });
-      for (const row of rows) out.write(`${JSON.stringify(row)}\n`);
-      if (rows.length < pageSize) break;
-    }
-  });
-  if (out !== process.stdout) await new Promise<void>((resolve) => (out as NodeJS.WritableStream).end(resolve));
   return 0;
 }

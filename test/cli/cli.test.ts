@@ -77,15 +77,41 @@ describe('claimgraph CLI on the seed page', () => {
     expect(stats.articles).toBe(4);
   });
 
-  test('when exported as jsonl, then every statement is one line with its article and span', async () => {
+  test('when exported as statements, then every statement is one line with its article and span', async () => {
     const stats = JSON.parse((await runCli(['stats', '--data', data.dir, '--json'])).stdout) as Record<string, number>;
-    const r = await runCli(['export', '--format', 'jsonl', '--data', data.dir]);
+    const r = await runCli(['export', '--format', 'statements', '--data', data.dir]);
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toHaveLength(stats.statements!);
     for (const l of lines) {
       expect(typeof l.articleId).toBe('string');
       expect(l.start).toBeTypeOf('number');
+    }
+  });
+});
+
+describe('claimgraph export and import', () => {
+  test('when a jsonl export is imported into an empty store and exported again, then both exports are identical', async () => {
+    const a = await tempDir();
+    const b = await tempDir();
+    try {
+      await runCli(['ingest', SEED_PAGE, '--retrieved-at', '2025-08-21T12:00:00Z', '--data', a.dir]);
+      const file = `${a.dir}/export.jsonl`;
+      const first = await runCli(['export', '--format', 'jsonl', '--out', file, '--data', a.dir]);
+      expect(first.code).toBe(0);
+      const imported = await runCli(['import', file, '--data', b.dir, '--json']);
+      expect(imported.code).toBe(0);
+      expect(JSON.parse(imported.stdout)).toMatchObject({ created: 4, unchanged: 0, failed: 0 });
+      const again = await runCli(['export', '--format', 'jsonl', '--data', b.dir]);
+      expect(again.stdout).toBe(await readFile(file, 'utf8'));
+      const statsA = (await runCli(['stats', '--json', '--data', a.dir])).stdout;
+      const statsB = (await runCli(['stats', '--json', '--data', b.dir])).stdout;
+      expect(statsB).toBe(statsA);
+      const rerun = await runCli(['import', file, '--data', b.dir, '--json']);
+      expect(JSON.parse(rerun.stdout)).toMatchObject({ created: 0, unchanged: 4, failed: 0 });
+    } finally {
+      await a.cleanup();
+      await b.cleanup();
     }
   });
 });

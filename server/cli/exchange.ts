@@ -1,0 +1,101 @@
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Config } from '../config.js';
+import { badInput } from '../errors.js';
+import { openStore, openStoreFromConfig } from '../graph/index.js';
+import {
+  copyStore, exportAnnotations, exportCsv, exportCypher, exportGraphml, exportJsonl, exportStatements, importJsonl, type Sink, type TransferSummary,
+} from '../exchange/index.js';
+import { ExportFlags, ImportFlags, MigrateFlags, parseFlags } from './options.js';
+import { progressBar } from './progress.js';
+import { withStore } from './query.js';
+
+/** A Sink over a file stream that respects backpressure. */
+function fileSink(stream: NodeJS.WritableStream): Sink {
+  return (chunk) =>
+    stream.write(chunk) ? undefined : new Promise<void>((resolve) => stream.once('drain', () => resolve()));
+}
+
+const endStream = (s: WriteStream) => new Promise<void>((resolve, reject) => s.end((err?: Error | null) => (err ? reject(err) : resolve())));
+
+/** `claimgraph export --format F [--out FILE|DIR]`. */
+export async function runExport(config: Config, flags: Record<string, unknown>): Promise<number> {
+  const opts = parseFlags(ExportFlags, flags);
+  if (opts.format === 'csv') {
+    if (!opts.out) throw badInput('--format csv writes one file per table: give a directory with --out DIR', [{ path: '--out', message: 'required for csv' }]);
+    const dir = opts.out;
+    await mkdir(dir, { recursive: true });
+    const streams: WriteStream[] = [];
+    const files = await withStore(config, (store) =>
+      exportCsv(store, (file) => {
+        const s = createWriteStream(join(dir, file));
+        streams.push(s);
+        return fileSink(s);
+      }),
+    );
+    await Promise.all(streams.map(endStream));
+    process.stderr.write(`wrote ${files.length} tables to ${dir}\n`);
+    return 0;
+  }
+  const stream = opts.out ? createWriteStream(opts.out) : undefined;
+  const write = fileSink(stream ?? process.stdout);
+  await withStore(config, async (store) => {
+    switch (opts.format) {
+      case 'jsonl': return exportJsonl(store, write);
+      case 'statements': return exportStatements(store, write);
+      case 'graphml': return exportGraphml(store, write);
+      case 'cypher': return exportCypher(store, write);
+      case 'annotations': return exportAnnotations(store, write);
+    }
+  });
+  if (stream) await endStream(stream);
+  return 0;
+}
+
+function printTransfer(verb: string, summary: TransferSummary, json: boolean | undefined, target: string): number {
+  if (json) process.stdout.write(`${JSON.stringify(summary)}\n`);
+  else {
+    for (const e of summary.errors) process.stderr.write(`error: ${e.where}: ${e.message}\n`);
+    process.stdout.write(`${verb} ${summary.created}, unchanged ${summary.unchanged}, failed ${summary.failed} into ${target}\n`);
+  }
+  return summary.failed > 0 ? 1 : 0;
+}
+
+/** `claimgraph import FILE.jsonl`: loads a jsonl export; idempotent and resumable. */
+export async function runImport(config: Config, flags: Record<string, unknown>, file: unknown): Promise<number> {
+  const opts = parseFlags(ImportFlags, flags);
+  const bar = progressBar('import', opts.progress !== false && !opts.json);
+  const { summary, backend } = await withStore(config, async (store) => ({
+    summary: await importJsonl(store, String(file), (done, total) => bar.update(done, total)),
+    backend: store.backend,
+  }));
+  bar.stop();
+  return printTransfer('imported', summary, opts.json, `the ${backend} store`);
+}
+
+/** `claimgraph migrate --to bolt://HOST:7687`: copies the embedded store into Neo4j; rerun to resume. */
+export async function runMigrate(config: Config, flags: Record<string, unknown>): Promise<number> {
+  const opts = parseFlags(MigrateFlags, flags);
+  const from = await openStoreFromConfig({ ...config, neo4j: undefined });
+  try {
+    const to = await openStore({
+      backend: 'neo4j',
+      uri: opts.to,
+      user: opts.user ?? config.neo4j?.user ?? 'neo4j',
+      password: opts.password ?? config.neo4j?.password ?? '',
+      database: opts.database ?? config.neo4j?.database,
+    });
+    const bar = progressBar('migrate', opts.progress !== false && !opts.json);
+    try {
+      const summary = await copyStore(from, to, (done, total) => bar.update(done, total));
+      bar.stop();
+      return printTransfer('copied', summary, opts.json, opts.to);
+    } finally {
+      bar.stop();
+      await to.close();
+    }
+  } finally {
+    await from.close();
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * Queries of the export, import and migrate commands (server/exchange).
+ * Paging is by id (`WHERE x.id > $after ORDER BY x.id LIMIT $limit`), not
+ * SKIP, so each page is an index seek and an export of a large store stays linear.
+ */
+export const EXPORT = {
+  articleIds: `MATCH (a:Article) WHERE a.id > $after RETURN a.id AS id ORDER BY id LIMIT $limit`,
+  articleCount: `MATCH (a:Article) RETURN count(a) AS n`,
+  articleWithSource: `MATCH (a:Article {id: $id})
+OPTIONAL MATCH (src:Source)-[:PUBLISHED]->(a)
+RETURN properties(a) AS article, properties(src) AS source`,
+  articleActors: `MATCH (a:Article {id: $id})-[:MENTIONS]->(m:Actor) RETURN properties(m) AS actor ORDER BY m.id`,
+  articleStatements: `MATCH (a:Article {id: $id})-[:CONTAINS]->(s:Statement)
+OPTIONAL MATCH (p:Actor)-[:SAID]->(s)
+OPTIONAL MATCH (s)-[:ADDRESSED_TO]->(ad:Actor)
+OPTIONAL MATCH (s)-[:VIA]->(v:Actor)
+RETURN properties(s) AS props, p.id AS speakerId, ad.id AS addresseeId, v.id AS viaId,
+  [(s)-[:ABOUT]->(x:Actor) | x.id] AS aboutIds
+ORDER BY s.start, s.id`,
+  nodesPage: `MATCH (n) WHERE n.id > $after RETURN labels(n) AS labels, properties(n) AS props ORDER BY n.id LIMIT $limit`,
+  relationshipsFrom: `MATCH (a)-[r]->(b) WHERE a.id IN $ids
+RETURN a.id AS from, type(r) AS type, b.id AS to, properties(r) AS props ORDER BY from, type, to`,
+  statementsFlat: `MATCH (art:Article)-[:CONTAINS]->(s:Statement)
+WHERE s.id > $after
+OPTIONAL MATCH (src:Source)-[:PUBLISHED]->(art)
+OPTIONAL MATCH (p:Actor)-[:SAID]->(s)
+RETURN s.id AS id, s.content AS content, s.direct AS direct, s.cue AS cue, s.cueClass AS cueClass,
+  s.saidAt AS saidAt, s.saidAtPrecision AS saidAtPrecision, s.sentence AS sentence,
+  s.start AS start, s.end AS end, s.confidence AS confidence,
+  p.name AS speaker, p.kind AS speakerKind, [(s)-[:ABOUT]->(x:Actor) | x.name] AS about,
+  art.id AS articleId, art.title AS articleTitle, art.url AS articleUrl, art.publishedAt AS publishedAt,
+  src.name AS source
+ORDER BY id LIMIT $limit`,
+} as const;
+
+/** Sample parameters of each query, so the Cypher lint test can declare them. */
+export const EXPORT_PARAMS: { [K in keyof typeof EXPORT]: Record<string, unknown> } = {
+  articleIds: { after: '', limit: 100 },
+  articleCount: {},
+  articleWithSource: { id: 'art_0' },
+  articleActors: { id: 'art_0' },
+  articleStatements: { id: 'art_0' },
+  nodesPage: { after: '', limit: 100 },
+  relationshipsFrom: { ids: ['art_0'] },
+  statementsFlat: { after: '', limit: 100 },
+};
