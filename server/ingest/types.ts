@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { Span } from '../extract/schema.js';
 
 /** Precision of an article's publication time. */
-export const DatePrecisionSchema = z.enum(['second', 'minute', 'hour', 'day', 'month', 'year', 'unknown']);
+// "week" is for "2 weeks ago" / "last week": calling it a day would claim more than the page says.
+export const DatePrecisionSchema = z.enum(['second', 'minute', 'hour', 'day', 'week', 'month', 'year', 'unknown']);
 export type DatePrecision = z.infer<typeof DatePrecisionSchema>;
 
 /** A JSON/JSONL input record (also the POST /api/articles JSON body). */
@@ -38,9 +39,13 @@ export interface IngestedArticle {
   contentHash: string;
   /** The article's text; statement spans are offsets into it. */
   text: string;
-  /** Where it came from: a file path, URL or "stdin#3". */
+  /** Where it came from: a file path, a URL, "stdin", or a record inside one ("notes.jsonl line 7", "feed.xml item 2"). */
   origin: string;
-  /** Offsets of `text` inside the origin's text when the origin was split (aggregator page), else null. */
+  /**
+   * Offsets of `text` inside the origin's text whenever `text` is a verbatim slice of it
+   * (plain text files, aggregator pages, record `text` fields): origin.slice(...originSpan) === text.
+   * Null when the text was produced from markup (HTML pages, feed items, record `html`).
+   */
   originSpan: Span | null;
 }
 
@@ -50,12 +55,34 @@ export type IngestItem =
   | { ok: false; origin: string; error: import('../errors.js').AppError };
 
 export interface IngestOptions {
-  /** Resolves relative times ("2 hours ago") on aggregator pages; default: the file's mtime, else now. */
+  /**
+   * ISO-8601 time the inputs were retrieved; resolves relative times ("2 hours ago") on aggregator
+   * pages. Default: a record's own retrievedAt, else the file's mtime, else now.
+   */
   retrievedAt?: string;
-  /** Overrides publishedAt for every article read. */
+  /**
+   * ISO-8601 publication date for articles whose input gives none (the main article of an
+   * aggregator page, a plain text file). Dates the input does give win: they are per article.
+   */
   publishedAt?: string;
+  /** Size cap per file, URL body or stdin, in bytes; default 10 MB. */
   maxBytes?: number;
+  /** Timeout of a URL fetch, body included, in milliseconds; default 15 s. */
   fetchTimeoutMs?: number;
   /** Source name to use when the input does not name one. */
   source?: string;
+}
+
+/** What the caller knows about one text or HTML document besides its content. */
+export interface IngestMeta {
+  /** Names the input in errors and in IngestedArticle.origin ("page.html", "body", "stdin"). */
+  origin: string;
+  /** Title given by the caller; otherwise taken from the document. */
+  title?: string;
+  url?: string;
+  source?: string;
+  /** ISO-8601 publication date given by the caller; wins over dates found in the document. */
+  publishedAt?: string;
+  /** ISO-8601 retrieval time; default now. */
+  retrievedAt?: string;
 }
