@@ -81,7 +81,10 @@ export interface IngestMeta {
   title?: string;
   url?: string;
   source?: string;
-  /** ISO-8601 publication date given by the caller; wins over dates found in the document. */
+  /**
+   * ISO-8601 publication date given by the caller; wins over a date found in an HTML document's
+   * metadata. Blocks of an aggregator page keep the times the page gives them.
+   */
   publishedAt?: string;
   /** ISO-8601 retrieval time; default now. */
   retrievedAt?: string;

@@ -1,0 +1,42 @@
+/**
+ * Colours shared by the charts. Cue classes are grouped the way readers ask
+ * about them: hostile (accuse, warn, criticize, deny, demand) in warm hues,
+ * support in green, neutral reporting (say, report, describe, announce, ask)
+ * in cool hues. Chosen to stay distinct for the common colour-vision
+ * deficiencies (no red/green pair without a lightness difference).
+ */
+export const CUE_COLORS: Readonly<Record<string, string>> = {
+  accuse: '#c0392b',
+  warn: '#e67e22',
+  criticize: '#d35400',
+  deny: '#8e44ad',
+  demand: '#b03a6f',
+  support: '#1e8449',
+  say: '#2e86c1',
+  report: '#5d6d7e',
+  describe: '#48c9b0',
+  announce: '#1f618d',
+  ask: '#7fb3d5',
+  other: '#95a5a6',
+};
+
+/** Order used by legends: hostile first, then support, then neutral. */
+export const CUE_ORDER = ['accuse', 'warn', 'criticize', 'deny', 'demand', 'support', 'say', 'report', 'describe', 'announce', 'ask', 'other'];
+
+/** Colour of a cue class; unknown classes fall back to "other". */
+export function cueColor(cls: string | null | undefined): string {
+  return (cls && CUE_COLORS[cls]) || CUE_COLORS.other!;
+}
+
+export const KIND_COLORS: Readonly<Record<string, string>> = {
+  person: '#34495e',
+  organization: '#7d6608',
+  country: '#117864',
+  media: '#6c3483',
+  group: '#a04000',
+  other: '#7f8c8d',
+};
+
+export function kindColor(kind: string | null | undefined): string {
+  return (kind && KIND_COLORS[kind]) || KIND_COLORS.other!;
+}

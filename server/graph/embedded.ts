@@ -1,0 +1,178 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import grafeo from '@grafeo-db/js';
+import { AppError, queryFailed, storeCorrupt, storeUnavailable } from '../errors.js';
+import { SCHEMA_EMBEDDED } from './queries/schema.js';
+import { assertReadOnly } from './readonly.js';
+import { initSchemaVersion } from './schema.js';
+import { withTimeout } from './timeout.js';
+import type { ArticleGraph, GraphStore, ReadQueryOptions, Row, StoreStats, WriteStatus } from './types.js';
+import { grafeoToPlain, rowToPlain } from './values.js';
+import { writeArticleInTx } from './write.js';
+import { readStats } from './reads.js';
+import { WRITE } from './queries/write.js';
+
+// The package is CommonJS: its named exports are not visible to ESM imports.
+const { GrafeoDB } = grafeo;
+type Db = InstanceType<typeof GrafeoDB>;
+type Tx = ReturnType<Db['beginTransaction']>;
+
+export interface EmbeddedOptions {
+  /** File of the database; null keeps it in memory (tests). */
+  path: string | null;
+  /** Open a store whose WAL is damaged with the commits before the damage (the rest goes to `<path>.wal.damaged`). */
+  walSalvage?: boolean;
+}
+
+/** The environment variable the recovery message names; openStoreFromConfig reads it. */
+export const WAL_SALVAGE_ENV = 'CLAIMGRAPH_WAL_SALVAGE';
+
+/**
+ * Opens (or creates) a Grafeo database. A damaged file gives STORE_CORRUPT
+ * naming the recovery step; a file another process holds gives STORE_UNAVAILABLE.
+ */
+export function openGrafeo(opts: EmbeddedOptions): Db {
+  if (opts.path === null) return GrafeoDB.create();
+  const path = opts.path;
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    if (opts.walSalvage) return GrafeoDB.create(path, { walSalvage: true });
+    return existsSync(path) ? GrafeoDB.open(path) : GrafeoDB.create(path);
+  } catch (error) {
+    throw classifyOpenError(path, error);
+  }
+}
+
+function classifyOpenError(path: string, error: unknown): AppError {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/lock|in use|busy|would block/i.test(message)) {
+    return storeUnavailable(`the store ${path} is in use by another process (${message}); stop it or use another CLAIMGRAPH_DATA`, error);
+  }
+  if (/damaged|corrupt|checksum|invalid file header|not a grafeo database|serializ|unexpected end|truncat|wal/i.test(message)) {
+    const walHint = /wal/i.test(message)
+      ? ` If the damage is in the write-ahead log, reopen with ${WAL_SALVAGE_ENV}=1 to keep the commits before it (the rest is kept in ${path}.wal.damaged).`
+      : ` If only the write-ahead log is damaged, ${WAL_SALVAGE_ENV}=1 reopens it with the commits before the damage.`;
+    return storeCorrupt(
+      `the store file ${path} is damaged: ${message}. Restore it from a backup (a copy of the file, or re-import a \`claimgraph export\`), ` +
+        `or move it aside to start an empty store.${walHint}`,
+      error,
+    );
+  }
+  return storeUnavailable(`could not open the store ${path}: ${message}`, error);
+}
+
+/**
+ * The embedded GraphStore over Grafeo. Writes are serialised through one
+ * queue: articles share actors, and two concurrent transactions merging the
+ * same actor would conflict, while one writer is as fast in-process.
+ */
+export class EmbeddedStore implements GraphStore {
+  readonly backend = 'embedded' as const;
+  private writes: Promise<unknown> = Promise.resolve();
+  private closed = false;
+
+  constructor(
+    private readonly db: Db,
+    private readonly path: string | null,
+  ) {}
+
+  async init(): Promise<void> {
+    for (const statement of Object.values(SCHEMA_EMBEDDED)) await this.run(statement);
+    await initSchemaVersion((q, p) => this.run(q, p));
+  }
+
+  writeArticle(graph: ArticleGraph): Promise<WriteStatus> {
+    return this.serialised(async () => {
+      const tx = this.begin();
+      try {
+        const status = await writeArticleInTx((q, p) => execute(tx, q, p), graph);
+        // Nothing was written for an article already stored: rolling back is the cheaper end.
+        if (status === 'created') tx.commit();
+        else tx.rollback();
+        return status;
+      } catch (error) {
+        if (tx.isActive) tx.rollback();
+        throw error instanceof AppError ? error : queryFailed(`could not write article ${graph.article.id}: ${messageOf(error)}`, error);
+      }
+    });
+  }
+
+  async hasArticle(id: string): Promise<boolean> {
+    const [row] = await this.run(WRITE.articleExists, { id });
+    return Number(row?.n ?? 0) > 0;
+  }
+
+  stats(): Promise<StoreStats> {
+    return readStats(this);
+  }
+
+  run(query: string, params: Record<string, unknown> = {}): Promise<Row[]> {
+    this.assertOpen();
+    return execute(this.db, query, params);
+  }
+
+  async readOnly(query: string, params: Record<string, unknown> = {}, opts: ReadQueryOptions = {}): Promise<Row[]> {
+    assertReadOnly(query);
+    return this.runInRolledBackTransaction(query, params, opts);
+  }
+
+  /**
+   * Runs any query in a transaction that is always rolled back: the last
+   * lock of `readOnly`, so a write the static check missed is discarded.
+   * Grafeo has no query timeout: past `timeoutMs` this rejects with
+   * QUERY_TIMEOUT while the query keeps running in the engine; its
+   * transaction is rolled back when it finishes. Rows past `maxRows` are
+   * dropped (the engine materialises the whole result first).
+   */
+  async runInRolledBackTransaction(query: string, params: Record<string, unknown> = {}, opts: ReadQueryOptions = {}): Promise<Row[]> {
+    this.assertOpen();
+    const tx = this.begin();
+    const running = execute(tx, query, params);
+    const rollback = () => {
+      if (tx.isActive) tx.rollback();
+    };
+    // Whatever happens to the caller, the transaction ends rolled back once the engine is done with it.
+    running.then(rollback, rollback);
+    const rows = await withTimeout(running, opts.timeoutMs);
+    return opts.maxRows === undefined ? rows : rows.slice(0, opts.maxRows);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    // Let queued writes finish: closing under a running transaction would lose it.
+    await this.writes.catch(() => undefined);
+    this.closed = true;
+    // A checkpoint folds the WAL into the file, so the next open has nothing to replay.
+    if (this.path !== null) this.db.walCheckpoint();
+    this.db.close();
+  }
+
+  private begin(): Tx {
+    this.assertOpen();
+    return this.db.beginTransaction();
+  }
+
+  private serialised<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.writes.then(work, work);
+    this.writes = next.catch(() => undefined);
+    return next;
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw storeUnavailable('the store is closed');
+  }
+}
+
+async function execute(target: Db | Tx, query: string, params: Record<string, unknown>): Promise<Row[]> {
+  let result;
+  try {
+    result = await target.executeCypher(query, params);
+  } catch (error) {
+    throw queryFailed(messageOf(error), error);
+  }
+  return (result.toArray() as Array<Record<string, unknown>>).map((row) => rowToPlain(row, grafeoToPlain));
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

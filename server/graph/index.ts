@@ -1,0 +1,63 @@
+/**
+ * The graph component: the only place that speaks Cypher. Other components
+ * use a GraphStore from openStore/openStoreFromConfig, the query constants
+ * in ./queries, and the typed readers in ./reads.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Config } from '../config.js';
+import { EmbeddedStore, openGrafeo, WAL_SALVAGE_ENV } from './embedded.js';
+import { Neo4jStore } from './neo4j.js';
+import type { GraphStore } from './types.js';
+
+export type StoreOptions =
+  | { backend: 'embedded'; path: string | null; walSalvage?: boolean }
+  | { backend: 'neo4j'; uri: string; user: string; password: string; database?: string };
+
+/**
+ * Opens a store and sets up its schema (init). Embedded: `path: null` keeps
+ * it in memory; a damaged file throws STORE_CORRUPT naming the recovery step.
+ * Neo4j: verifies connectivity first and throws STORE_UNAVAILABLE when the
+ * server cannot be reached or refuses the credentials.
+ */
+export async function openStore(opts: StoreOptions): Promise<GraphStore> {
+  const store: GraphStore =
+    opts.backend === 'embedded'
+      ? new EmbeddedStore(openGrafeo({ path: opts.path, walSalvage: opts.walSalvage }), opts.path)
+      : await Neo4jStore.connect(opts);
+  try {
+    await store.init();
+  } catch (error) {
+    await store.close().catch(() => undefined);
+    throw error;
+  }
+  return store;
+}
+
+/** The embedded store's file under the data directory. */
+export function embeddedStorePath(dataDir: string): string {
+  return join(dataDir, 'claimgraph.grafeo');
+}
+
+/**
+ * Opens the store the configuration names: Neo4j when NEO4J_URI is set, else
+ * the embedded store at `${dataDir}/claimgraph.grafeo` (creating the
+ * directory). `CLAIMGRAPH_WAL_SALVAGE=1` in the environment, or
+ * `walSalvage`, opens an embedded store whose WAL is damaged.
+ */
+export async function openStoreFromConfig(config: Config, opts: { walSalvage?: boolean } = {}): Promise<GraphStore> {
+  if (config.neo4j) {
+    const { uri, user, password, database } = config.neo4j;
+    return openStore({ backend: 'neo4j', uri, user, password, database });
+  }
+  mkdirSync(config.dataDir, { recursive: true });
+  const walSalvage = opts.walSalvage ?? process.env[WAL_SALVAGE_ENV] === '1';
+  return openStore({ backend: 'embedded', path: embeddedStorePath(config.dataDir), walSalvage });
+}
+
+export type { ArticleGraph, GraphStore, Row, StoreStats, WriteStatus, ReadQueryOptions } from './types.js';
+export { READ, READ_PARAMS } from './queries/read.js';
+export { WRITE } from './queries/write.js';
+export { assertReadOnly } from './readonly.js';
+export { toPlain } from './values.js';
+export * from './reads.js';

@@ -1,0 +1,149 @@
+import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
+import { AppError, forbidden, queryFailed, storeUnavailable } from '../errors.js';
+import { SCHEMA_NEO4J } from './queries/schema.js';
+import { WRITE } from './queries/write.js';
+import { readStats } from './reads.js';
+import { assertReadOnly } from './readonly.js';
+import { initSchemaVersion } from './schema.js';
+import { queryTimeout } from './timeout.js';
+import type { ArticleGraph, GraphStore, ReadQueryOptions, Row, StoreStats, WriteStatus } from './types.js';
+import { rowToPlain, toNeo4jParams, toPlain } from './values.js';
+import { writeArticleInTx } from './write.js';
+
+export interface Neo4jOptions {
+  uri: string;
+  user: string;
+  password: string;
+  database?: string;
+}
+
+/**
+ * The production GraphStore over a Neo4j 5 server. Writes run in managed
+ * write transactions (the driver retries them on transient errors such as
+ * deadlocks between two articles merging the same actor, which is safe
+ * because every write is an idempotent MERGE); user Cypher runs in READ
+ * sessions, which the server refuses to write in, with a transaction timeout.
+ */
+export class Neo4jStore implements GraphStore {
+  readonly backend = 'neo4j' as const;
+
+  private constructor(
+    private readonly driver: Driver,
+    private readonly database: string | undefined,
+  ) {}
+
+  /** Creates the driver and checks the server answers and accepts the credentials. */
+  static async connect(opts: Neo4jOptions): Promise<Neo4jStore> {
+    let driver: Driver;
+    try {
+      driver = neo4j.driver(opts.uri, neo4j.auth.basic(opts.user, opts.password), { userAgent: 'claimgraph' });
+    } catch (error) {
+      throw storeUnavailable(`invalid Neo4j connection settings for ${opts.uri}: ${messageOf(error)}`, error);
+    }
+    try {
+      await driver.verifyConnectivity({ database: opts.database });
+    } catch (error) {
+      await driver.close().catch(() => undefined);
+      throw storeUnavailable(`could not reach Neo4j at ${opts.uri}: ${messageOf(error)}`, error);
+    }
+    return new Neo4jStore(driver, opts.database);
+  }
+
+  async init(): Promise<void> {
+    // Schema commands cannot share a transaction with data writes: each runs on its own.
+    for (const statement of Object.values(SCHEMA_NEO4J)) await this.run(statement);
+    await initSchemaVersion((q, p) => this.run(q, p));
+  }
+
+  async writeArticle(graph: ArticleGraph): Promise<WriteStatus> {
+    const session = this.session(neo4j.session.WRITE);
+    try {
+      return await session.executeWrite((tx) => writeArticleInTx((q, p) => runInTx(tx, q, p), graph));
+    } catch (error) {
+      throw mapError(error, `could not write article ${graph.article.id}`);
+    } finally {
+      await session.close();
+    }
+  }
+
+  async hasArticle(id: string): Promise<boolean> {
+    const [row] = await this.run(WRITE.articleExists, { id });
+    return Number(row?.n ?? 0) > 0;
+  }
+
+  stats(): Promise<StoreStats> {
+    return readStats(this);
+  }
+
+  async run(query: string, params: Record<string, unknown> = {}): Promise<Row[]> {
+    try {
+      const result = await this.driver.executeQuery(query, toNeo4jParams(params), {
+        database: this.database,
+        routing: neo4j.routing.WRITE,
+      });
+      return result.records.map((r) => rowToPlain(r.toObject(), toPlain));
+    } catch (error) {
+      throw mapError(error);
+    }
+  }
+
+  /**
+   * User Cypher in a READ session: the server refuses writes there, the
+   * transaction timeout stops the query on the server, and records past
+   * `maxRows` are not pulled (the iterator is closed, which discards them).
+   */
+  async readOnly(query: string, params: Record<string, unknown> = {}, opts: ReadQueryOptions = {}): Promise<Row[]> {
+    assertReadOnly(query);
+    const session = this.session(neo4j.session.READ);
+    const max = opts.maxRows ?? Number.POSITIVE_INFINITY;
+    try {
+      return await session.executeRead(
+        async (tx) => {
+          const rows: Row[] = [];
+          if (max <= 0) return rows;
+          for await (const record of tx.run(query, toNeo4jParams(params))) {
+            rows.push(rowToPlain(record.toObject(), toPlain));
+            if (rows.length >= max) break;
+          }
+          return rows;
+        },
+        opts.timeoutMs === undefined ? undefined : { timeout: opts.timeoutMs },
+      );
+    } catch (error) {
+      throw mapError(error, undefined, opts.timeoutMs);
+    } finally {
+      await session.close();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+
+  private session(mode: typeof neo4j.session.READ | typeof neo4j.session.WRITE): Session {
+    return this.driver.session({ database: this.database, defaultAccessMode: mode });
+  }
+}
+
+async function runInTx(tx: ManagedTransaction, query: string, params: Record<string, unknown>): Promise<Row[]> {
+  const result = await tx.run(query, toNeo4jParams(params));
+  return result.records.map((r) => rowToPlain(r.toObject(), toPlain));
+}
+
+/** Neo4j error codes to AppError codes; the server's message is kept, it names the problem well. */
+function mapError(error: unknown, context?: string, timeoutMs?: number): AppError {
+  if (error instanceof AppError) return error;
+  const code = typeof (error as { code?: unknown })?.code === 'string' ? (error as { code: string }).code : '';
+  const message = context ? `${context}: ${messageOf(error)}` : messageOf(error);
+  if (code === neo4j.error.SERVICE_UNAVAILABLE || code === neo4j.error.SESSION_EXPIRED || code.startsWith('Neo.TransientError.General')) {
+    return storeUnavailable(`Neo4j is unavailable: ${message}`, error);
+  }
+  if (code.startsWith('Neo.ClientError.Security.')) return storeUnavailable(`Neo4j refused the credentials: ${message}`, error);
+  if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut')) return queryTimeout(timeoutMs ?? 0);
+  if (code === 'Neo.ClientError.Statement.AccessMode') return forbidden(`read-only queries may not write: ${message}`);
+  return queryFailed(message, error);
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,140 @@
+/**
+ * The app's read queries, for the store's typed readers (server/graph/reads.ts)
+ * and for the HTTP API through `store.run`. Same text on both backends.
+ * Conventions: times are ISO-8601 strings, so a window is a string range
+ * (`from` inclusive, `to` exclusive); every list takes `$limit` (and `$skip`
+ * where it pages); ties are broken by id so orders are total and stable.
+ */
+export const READ = {
+  stats: `RETURN
+  COUNT { MATCH (n:Source) } AS sources,
+  COUNT { MATCH (n:Article) } AS articles,
+  COUNT { MATCH (n:Statement) } AS statements,
+  COUNT { MATCH (n:Actor) } AS actors,
+  COUNT { MATCH (n:Claim) } AS claims`,
+  article: `MATCH (a:Article {id: $id})
+OPTIONAL MATCH (src:Source)-[:PUBLISHED]->(a)
+RETURN a.id AS id, a.url AS url, a.title AS title, a.publishedAt AS publishedAt,
+  a.publishedAtPrecision AS publishedAtPrecision, a.retrievedAt AS retrievedAt,
+  a.contentHash AS contentHash, a.language AS language, a.text AS text,
+  src.id AS sourceId, src.name AS source, src.domain AS sourceDomain`,
+  articleStatements: `MATCH (a:Article {id: $id})-[:CONTAINS]->(s:Statement)
+OPTIONAL MATCH (p:Actor)-[:SAID]->(s)
+OPTIONAL MATCH (s)-[:ADDRESSED_TO]->(ad:Actor)
+OPTIONAL MATCH (s)-[:VIA]->(v:Actor)
+RETURN s.id AS id, s.content AS content, s.quote AS quote, s.direct AS direct,
+  s.cue AS cue, s.cueLemma AS cueLemma, s.cueClass AS cueClass,
+  s.saidAt AS saidAt, s.saidAtPrecision AS saidAtPrecision, s.timeText AS timeText,
+  s.sentence AS sentence, s.sentenceStart AS sentenceStart, s.sentenceEnd AS sentenceEnd,
+  s.start AS start, s.end AS end, s.confidence AS confidence, s.speakerMention AS speakerMention,
+  p.id AS speakerId, p.name AS speaker,
+  ad.id AS addresseeId, ad.name AS addressee,
+  v.id AS viaId, v.name AS via,
+  [(s)-[:ABOUT]->(x:Actor) | {id: x.id, name: x.name}] AS about
+ORDER BY start, id`,
+  articleActors: `MATCH (a:Article {id: $id})-[:MENTIONS]->(m:Actor)
+RETURN m.id AS id, m.name AS name, m.kind AS kind, m.aliases AS aliases, m.roles AS roles
+ORDER BY name, id`,
+  listArticles: `MATCH (a:Article)
+OPTIONAL MATCH (src:Source)-[:PUBLISHED]->(a)
+RETURN a.id AS id, a.title AS title, a.url AS url, a.publishedAt AS publishedAt,
+  src.name AS source, COUNT { (a)-[:CONTAINS]->(:Statement) } AS statements
+ORDER BY publishedAt DESC, id
+SKIP $skip LIMIT $limit`,
+  listSources: `MATCH (src:Source)
+RETURN src.id AS id, src.name AS name, src.domain AS domain,
+  COUNT { (src)-[:PUBLISHED]->(:Article) } AS articles
+ORDER BY name, id`,
+  // Statements dated in [$from, $to); with $actorIds, only those said by or about one of them.
+  timeline: `MATCH (s:Statement)
+WHERE s.saidAt >= $from AND s.saidAt < $to
+OPTIONAL MATCH (p:Actor)-[:SAID]->(s)
+OPTIONAL MATCH (art:Article)-[:CONTAINS]->(s)
+OPTIONAL MATCH (src:Source)-[:PUBLISHED]->(art)
+WITH s, p, art, src, [(s)-[:ABOUT]->(x:Actor) | {id: x.id, name: x.name}] AS about
+WHERE $actorIds IS NULL OR p.id IN $actorIds OR any(x IN about WHERE x.id IN $actorIds)
+RETURN s.id AS id, s.saidAt AS saidAt, s.saidAtPrecision AS saidAtPrecision, s.timeText AS timeText,
+  s.content AS content, s.direct AS direct, s.cue AS cue, s.cueClass AS cueClass,
+  p.id AS speakerId, p.name AS speaker, about,
+  art.id AS articleId, art.title AS articleTitle, src.name AS source
+ORDER BY saidAt, id
+LIMIT $limit`,
+  actor: `MATCH (a:Actor {id: $id})
+RETURN a.id AS id, a.name AS name, a.kind AS kind, a.aliases AS aliases, a.roles AS roles,
+  COUNT { (a)-[:SAID]->(:Statement) } AS said,
+  COUNT { (:Statement)-[:ABOUT]->(a) } AS about,
+  COUNT { (:Article)-[:MENTIONS]->(a) } AS articles`,
+  // Actors by how much they say or are talked about: the default set of the network view.
+  listActors: `MATCH (a:Actor)
+WITH a, COUNT { (a)-[:SAID]->(:Statement) } AS said, COUNT { (:Statement)-[:ABOUT]->(a) } AS about
+RETURN a.id AS id, a.name AS name, a.kind AS kind, said, about
+ORDER BY said + about DESC, name, id
+SKIP $skip LIMIT $limit`,
+  // Case-insensitive substring over names and aliases: a scan, fine for a search box.
+  findActors: `MATCH (a:Actor)
+WHERE toLower(a.name) CONTAINS toLower($q) OR any(x IN a.aliases WHERE toLower(x) CONTAINS toLower($q))
+RETURN a.id AS id, a.name AS name, a.kind AS kind, a.aliases AS aliases
+ORDER BY size(a.name), name, id
+LIMIT $limit`,
+  actorStatements: `MATCH (p:Actor {id: $id})-[:SAID]->(s:Statement)
+OPTIONAL MATCH (art:Article)-[:CONTAINS]->(s)
+RETURN s.id AS id, s.saidAt AS saidAt, s.saidAtPrecision AS saidAtPrecision, s.content AS content,
+  s.direct AS direct, s.cue AS cue, s.cueClass AS cueClass,
+  [(s)-[:ABOUT]->(x:Actor) | {id: x.id, name: x.name}] AS about,
+  art.id AS articleId, art.title AS articleTitle
+ORDER BY saidAt, id
+LIMIT $limit`,
+  // Whom the actor's statements are about, with how many statements each.
+  neighbourhoodAbout: `MATCH (a:Actor {id: $id})-[:SAID]->(s:Statement)-[:ABOUT]->(t:Actor)
+WHERE t.id <> a.id
+RETURN t.id AS id, t.name AS name, t.kind AS kind, count(DISTINCT s) AS statements
+ORDER BY statements DESC, name, id
+LIMIT $limit`,
+  // Who makes statements about the actor, with how many statements each.
+  neighbourhoodTalkers: `MATCH (a:Actor {id: $id})<-[:ABOUT]-(s:Statement)<-[:SAID]-(p:Actor)
+WHERE p.id <> a.id
+RETURN p.id AS id, p.name AS name, p.kind AS kind, count(DISTINCT s) AS statements
+ORDER BY statements DESC, name, id
+LIMIT $limit`,
+  // Speaker -> target edges over the whole graph, heaviest first: the actor network.
+  actorNetwork: `MATCH (p:Actor)-[:SAID]->(s:Statement)-[:ABOUT]->(t:Actor)
+WHERE p.id <> t.id
+RETURN p.id AS source, t.id AS target, count(DISTINCT s) AS statements
+ORDER BY statements DESC, source, target
+LIMIT $limit`,
+  statement: `MATCH (s:Statement {id: $id})
+OPTIONAL MATCH (art:Article)-[:CONTAINS]->(s)
+OPTIONAL MATCH (src:Source)-[:PUBLISHED]->(art)
+OPTIONAL MATCH (p:Actor)-[:SAID]->(s)
+OPTIONAL MATCH (s)-[:ADDRESSED_TO]->(ad:Actor)
+OPTIONAL MATCH (s)-[:VIA]->(v:Actor)
+RETURN s.id AS id, s.content AS content, s.quote AS quote, s.direct AS direct,
+  s.cue AS cue, s.cueLemma AS cueLemma, s.cueClass AS cueClass,
+  s.saidAt AS saidAt, s.saidAtPrecision AS saidAtPrecision, s.timeText AS timeText,
+  s.sentence AS sentence, s.sentenceStart AS sentenceStart, s.sentenceEnd AS sentenceEnd,
+  s.start AS start, s.end AS end, s.confidence AS confidence, s.speakerMention AS speakerMention,
+  p.id AS speakerId, p.name AS speaker, ad.id AS addresseeId, ad.name AS addressee,
+  v.id AS viaId, v.name AS via,
+  [(s)-[:ABOUT]->(x:Actor) | {id: x.id, name: x.name}] AS about,
+  art.id AS articleId, art.title AS articleTitle, art.url AS articleUrl, art.publishedAt AS publishedAt,
+  src.name AS source`,
+} as const;
+
+/** Sample parameters of each query, so the Cypher lint test can declare them. */
+export const READ_PARAMS: { [K in keyof typeof READ]: Record<string, unknown> } = {
+  stats: {},
+  article: { id: 'art_0' },
+  articleStatements: { id: 'art_0' },
+  articleActors: { id: 'art_0' },
+  listArticles: { skip: 0, limit: 50 },
+  listSources: {},
+  timeline: { from: '2024-01-01', to: '2024-02-01', actorIds: ['act_0'], limit: 500 },
+  actor: { id: 'act_0' },
+  listActors: { skip: 0, limit: 50 },
+  findActors: { q: 'zakh', limit: 20 },
+  actorStatements: { id: 'act_0', limit: 500 },
+  neighbourhoodAbout: { id: 'act_0', limit: 50 },
+  neighbourhoodTalkers: { id: 'act_0', limit: 50 },
+  actorNetwork: { limit: 200 },
+  statement: { id: 'stm_0' },
+};

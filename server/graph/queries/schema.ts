@@ -1,0 +1,66 @@
+/**
+ * Schema set-up, the only Cypher that differs between the backends.
+ *
+ * Both get a lookup structure on every node's `id` (MERGE on it on every
+ * write) and on the properties the read queries filter or sort on. Neo4j gets
+ * uniqueness constraints for ids (each brings its own index, and a second
+ * index on the same property would be refused); Grafeo gets a named index per
+ * looked-up property, without which MERGE scans every node of the label and
+ * ingest turns quadratic. Every statement is idempotent (IF NOT EXISTS).
+ */
+
+/** Labels whose nodes are merged or looked up by `id`. */
+const ID_LABELS = ['Source', 'Article', 'Actor', 'Statement', 'Claim', 'Event', 'SchemaVersion'] as const;
+
+/** Other looked-up properties: [label, property, index name]. */
+const LOOKUPS = [
+  ['Statement', 'saidAt', 'statement_said_at'],
+  ['Actor', 'name', 'actor_name'],
+  ['Article', 'publishedAt', 'article_published_at'],
+  ['Source', 'name', 'source_name'],
+] as const;
+
+const snake = (label: string) => label.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
+
+/** Neo4j 5: uniqueness constraints on ids, range indexes on the other looked-up properties. */
+export const SCHEMA_NEO4J: Readonly<Record<string, string>> = Object.fromEntries([
+  ...ID_LABELS.map((l) => [
+    `${snake(l)}_id_unique`,
+    `CREATE CONSTRAINT ${snake(l)}_id_unique IF NOT EXISTS FOR (n:${l}) REQUIRE n.id IS UNIQUE`,
+  ]),
+  ...LOOKUPS.map(([l, p, name]) => [name, `CREATE INDEX ${name} IF NOT EXISTS FOR (n:${l}) ON (n.${p})`]),
+]);
+
+/**
+ * Grafeo: one named index per looked-up property, ids included. The syntax is
+ * also valid Neo4j, so the lint test checks these too.
+ */
+export const SCHEMA_EMBEDDED: Readonly<Record<string, string>> = Object.fromEntries([
+  ...ID_LABELS.map((l) => [`${snake(l)}_id`, `CREATE INDEX ${snake(l)}_id IF NOT EXISTS FOR (n:${l}) ON (n.id)`]),
+  ...LOOKUPS.map(([l, p, name]) => [name, `CREATE INDEX ${name} IF NOT EXISTS FOR (n:${l}) ON (n.${p})`]),
+]);
+
+/**
+ * The schema version record, one node, for later migrations. Same text on
+ * both backends.
+ */
+export const SCHEMA = {
+  readVersion: `OPTIONAL MATCH (v:SchemaVersion {id: 'claimgraph'}) RETURN v.version AS version`,
+  writeVersion: `MERGE (v:SchemaVersion {id: 'claimgraph'})
+SET v.version = $version, v.updatedAt = $updatedAt
+RETURN v.version AS version`,
+} as const;
+
+/** Sample parameters of each query, so the Cypher lint test can declare them. */
+export const SCHEMA_PARAMS: { [K in keyof typeof SCHEMA]: Record<string, unknown> } = {
+  readVersion: {},
+  writeVersion: { version: 1, updatedAt: '2024-01-01T00:00:00.000Z' },
+};
+
+/** Parameters of the generated schema statements: none. */
+export const SCHEMA_NEO4J_PARAMS: Record<string, Record<string, unknown>> = Object.fromEntries(
+  Object.keys(SCHEMA_NEO4J).map((k) => [k, {}]),
+);
+export const SCHEMA_EMBEDDED_PARAMS: Record<string, Record<string, unknown>> = Object.fromEntries(
+  Object.keys(SCHEMA_EMBEDDED).map((k) => [k, {}]),
+);

@@ -1,0 +1,78 @@
+/**
+ * The queries of `writeArticle`: one article is at most ten of these, each
+ * batched with UNWIND, run in one transaction (see server/graph/write.ts).
+ * Every MERGE is on a stable `id`, which is indexed (Grafeo) or
+ * uniqueness-constrained (Neo4j), so each one is an index seek and ingest
+ * stays linear in the number of statements already stored.
+ * Link queries return how many rows they linked, so the writer can refuse an
+ * article whose statements point at actors that exist nowhere.
+ */
+export const WRITE = {
+  articleExists: `MATCH (a:Article {id: $id}) RETURN count(a) AS n`,
+  upsertArticle: `MERGE (a:Article {id: $id})
+ON CREATE SET a += $props
+RETURN a.id AS id`,
+  // An outlet first seen without a domain gets one when a later article brings it.
+  upsertSource: `MERGE (src:Source {id: $id})
+ON CREATE SET src += $props
+ON MATCH SET src.domain = coalesce(src.domain, $props.domain)
+WITH src
+MATCH (a:Article {id: $articleId})
+MERGE (src)-[:PUBLISHED]->(a)
+RETURN count(*) AS linked`,
+  // Actors are shared across articles: a second sighting unions its aliases and roles into the node.
+  upsertActors: `UNWIND $actors AS r
+MERGE (a:Actor {id: r.id})
+ON CREATE SET a.name = r.name, a.kind = r.kind, a.aliases = r.aliases, a.roles = r.roles
+ON MATCH SET
+  a.aliases = coalesce(a.aliases, []) + [x IN r.aliases WHERE NOT x IN coalesce(a.aliases, [])],
+  a.roles = coalesce(a.roles, []) + [x IN r.roles WHERE NOT x IN coalesce(a.roles, [])]
+RETURN count(*) AS n`,
+  linkMentions: `MATCH (a:Article {id: $articleId})
+UNWIND $actorIds AS actorId
+MATCH (m:Actor {id: actorId})
+MERGE (a)-[:MENTIONS]->(m)
+RETURN count(*) AS linked`,
+  upsertStatements: `MATCH (a:Article {id: $articleId})
+UNWIND $statements AS r
+MERGE (s:Statement {id: r.id})
+ON CREATE SET s += r
+MERGE (a)-[:CONTAINS]->(s)
+RETURN count(*) AS n`,
+  linkSpeakers: `UNWIND $links AS l
+MATCH (p:Actor {id: l.actorId})
+MATCH (s:Statement {id: l.statementId})
+MERGE (p)-[:SAID]->(s)
+RETURN count(*) AS linked`,
+  linkAbout: `UNWIND $links AS l
+MATCH (s:Statement {id: l.statementId})
+MATCH (t:Actor {id: l.actorId})
+MERGE (s)-[:ABOUT]->(t)
+RETURN count(*) AS linked`,
+  linkAddressees: `UNWIND $links AS l
+MATCH (s:Statement {id: l.statementId})
+MATCH (t:Actor {id: l.actorId})
+MERGE (s)-[:ADDRESSED_TO]->(t)
+RETURN count(*) AS linked`,
+  linkVia: `UNWIND $links AS l
+MATCH (s:Statement {id: l.statementId})
+MATCH (t:Actor {id: l.actorId})
+MERGE (s)-[:VIA]->(t)
+RETURN count(*) AS linked`,
+} as const;
+
+const link = { statementId: 'stm_0', actorId: 'act_0' };
+
+/** Sample parameters of each query, so the Cypher lint test can declare them. */
+export const WRITE_PARAMS: { [K in keyof typeof WRITE]: Record<string, unknown> } = {
+  articleExists: { id: 'art_0' },
+  upsertArticle: { id: 'art_0', props: { id: 'art_0', title: 'A title' } },
+  upsertSource: { id: 'src_0', props: { id: 'src_0', name: 'The Daily', domain: 'daily.example' }, articleId: 'art_0' },
+  upsertActors: { actors: [{ id: 'act_0', name: 'Maria Zakharova', kind: 'person', aliases: ['Zakharova'], roles: ['spokeswoman'] }] },
+  linkMentions: { articleId: 'art_0', actorIds: ['act_0'] },
+  upsertStatements: { articleId: 'art_0', statements: [{ id: 'stm_0', content: 'It is over.', start: 0, end: 11 }] },
+  linkSpeakers: { links: [link] },
+  linkAbout: { links: [link] },
+  linkAddressees: { links: [link] },
+  linkVia: { links: [link] },
+};

@@ -1,0 +1,149 @@
+import { forbidden, queryFailed } from '../errors.js';
+
+/**
+ * A cheap static pre-check for user Cypher: refuses queries with a write or
+ * admin clause before they reach a database. It is the first of three locks,
+ * not the only one: Neo4j runs user queries in a READ session (the server
+ * refuses writes), and the embedded engine runs them in a transaction that
+ * is always rolled back.
+ *
+ * It tokenises the query, so keywords inside string literals, comments and
+ * backticked names do not count, nor do property keys (`s.start`), map keys
+ * (`{set: 1}`), labels and relationship types (`:Create`) or parameters.
+ * A variable that happens to be named like a keyword (`MATCH (set) ...`) is
+ * refused: rename it or backtick it.
+ */
+
+/** Words that start a clause or command that writes, changes the schema or the session, or reads files. */
+const FORBIDDEN_WORDS = new Set([
+  'CREATE', 'MERGE', 'SET', 'DELETE', 'DETACH', 'NODETACH', 'REMOVE', 'FOREACH', 'INSERT',
+  'LOAD', // LOAD CSV reads files and URLs from the server
+  'DROP', 'ALTER', 'RENAME', 'GRANT', 'DENY', 'REVOKE', 'TERMINATE',
+  'USE', // another database than the app's
+  'COMMIT', 'ROLLBACK', 'SESSION', // GQL transaction and session control (the embedded engine accepts them)
+]);
+
+/** Read-only procedures user queries may CALL. Anything else may write or reach outside the graph. */
+export const ALLOWED_PROCEDURES = new Set([
+  'db.labels',
+  'db.relationshiptypes',
+  'db.propertykeys',
+  'db.schema.visualization',
+  'db.schema.nodetypeproperties',
+  'db.schema.reltypeproperties',
+  'dbms.components',
+]);
+
+export type TokenKind = 'word' | 'param' | 'number' | 'string' | 'quoted' | 'punct';
+export interface Token {
+  kind: TokenKind;
+  text: string;
+  offset: number;
+}
+
+/**
+ * Splits Cypher into tokens, dropping whitespace and comments. Strings keep
+ * their quotes; backslash escapes are honoured so `'a\'b'` is one token.
+ * Throws QUERY_FAILED on an unterminated string, name or comment, because a
+ * tokeniser that guessed could hide a clause from the check.
+ */
+export function tokenize(query: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  const n = query.length;
+  while (i < n) {
+    const c = query[i]!;
+    if (/\s/u.test(c)) {
+      i++;
+    } else if (c === '/' && query[i + 1] === '/') {
+      const nl = query.indexOf('\n', i);
+      i = nl === -1 ? n : nl + 1;
+    } else if (c === '/' && query[i + 1] === '*') {
+      const close = query.indexOf('*/', i + 2);
+      if (close === -1) throw queryFailed(`unterminated comment at offset ${i}`);
+      i = close + 2;
+    } else if (c === "'" || c === '"') {
+      let j = i + 1;
+      while (j < n && query[j] !== c) j += query[j] === '\\' ? 2 : 1;
+      if (j >= n) throw queryFailed(`unterminated string at offset ${i}`);
+      tokens.push({ kind: 'string', text: query.slice(i, j + 1), offset: i });
+      i = j + 1;
+    } else if (c === '`') {
+      // A backtick inside a quoted name is written twice.
+      let j = i + 1;
+      for (;;) {
+        if (j >= n) throw queryFailed(`unterminated backticked name at offset ${i}`);
+        if (query[j] === '`') {
+          if (query[j + 1] === '`') j += 2;
+          else break;
+        } else j++;
+      }
+      tokens.push({ kind: 'quoted', text: query.slice(i, j + 1), offset: i });
+      i = j + 1;
+    } else if (c === '$') {
+      const m = /^\$(?:[\p{L}\p{N}_]+|`[^`]*`)?/u.exec(query.slice(i))!;
+      tokens.push({ kind: 'param', text: m[0], offset: i });
+      i += m[0].length;
+    } else if (/[\p{L}_]/u.test(c)) {
+      const m = /^[\p{L}\p{N}_]+/u.exec(query.slice(i))!;
+      tokens.push({ kind: 'word', text: m[0], offset: i });
+      i += m[0].length;
+    } else if (/[0-9]/.test(c)) {
+      const m = /^[0-9][0-9a-zA-Z_.]*/.exec(query.slice(i))!;
+      tokens.push({ kind: 'number', text: m[0], offset: i });
+      i += m[0].length;
+    } else {
+      tokens.push({ kind: 'punct', text: c, offset: i });
+      i++;
+    }
+  }
+  return tokens;
+}
+
+/** Throws FORBIDDEN naming the first write clause or disallowed procedure in `query`; returns otherwise. */
+export function assertReadOnly(query: string): void {
+  const tokens = tokenize(query);
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.kind !== 'word') continue;
+    const prev = tokens[k - 1];
+    const next = tokens[k + 1];
+    // Property keys (`s.set`), labels and types (`:Create`, `:A|Create`), map keys (`{set: 1}`) and
+    // variables with a label (`(set:X)`) are names: no clause follows `.`, `:`, `|`, `&` or precedes `:`.
+    if (prev?.kind === 'punct' && ['.', ':', '|', '&'].includes(prev.text)) continue;
+    if (next?.kind === 'punct' && next.text === ':') continue;
+    const word = t.text.toUpperCase();
+    if (FORBIDDEN_WORDS.has(word)) refuse(word, t);
+    if ((word === 'START' || word === 'STOP') && isWord(next, 'DATABASE', 'TRANSACTION')) refuse(`${word} ${next!.text.toUpperCase()}`, t);
+    if (word === 'TRANSACTIONS' && isWord(prev, 'IN')) refuse('CALL { ... } IN TRANSACTIONS', t);
+    if (word === 'CALL') checkCall(tokens, k);
+  }
+}
+
+function checkCall(tokens: Token[], k: number): void {
+  const next = tokens[k + 1];
+  // `CALL {` and `CALL (x) {` are subqueries: their bodies are checked like the rest.
+  if (!next || (next.kind === 'punct' && (next.text === '{' || next.text === '('))) return;
+  const parts: string[] = [];
+  let j = k + 1;
+  for (;;) {
+    const t = tokens[j];
+    if (!t || (t.kind !== 'word' && t.kind !== 'quoted')) break;
+    parts.push(t.kind === 'quoted' ? t.text.slice(1, -1).replace(/``/g, '`') : t.text);
+    const dot = tokens[j + 1];
+    if (dot?.kind === 'punct' && dot.text === '.') j += 2;
+    else break;
+  }
+  const name = parts.join('.');
+  if (!ALLOWED_PROCEDURES.has(name.toLowerCase())) {
+    throw forbidden(`read-only queries may not call the procedure "${name || '?'}"; allowed: ${[...ALLOWED_PROCEDURES].join(', ')}`);
+  }
+}
+
+function isWord(t: Token | undefined, ...words: string[]): boolean {
+  return t?.kind === 'word' && words.includes(t.text.toUpperCase());
+}
+
+function refuse(what: string, t: Token): never {
+  throw forbidden(`read-only queries may not use ${what} (at offset ${t.offset})`);
+}

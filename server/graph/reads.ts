@@ -1,0 +1,158 @@
+import { READ } from './queries/read.js';
+import type { GraphStore, Row, StoreStats } from './types.js';
+
+/**
+ * Typed readers over the app's read queries (server/graph/queries/read.ts).
+ * They take any GraphStore, so they work on both backends; the HTTP API can
+ * use them or call `store.run(READ.x, ...)` itself.
+ */
+
+export interface ActorRefRow {
+  id: string;
+  name: string;
+}
+
+export interface ArticleRow {
+  id: string;
+  url: string | null;
+  title: string;
+  publishedAt: string | null;
+  publishedAtPrecision: string;
+  retrievedAt: string;
+  contentHash: string;
+  language: string;
+  text: string;
+  sourceId: string | null;
+  source: string | null;
+  sourceDomain: string | null;
+}
+
+export interface StatementRow {
+  id: string;
+  content: string;
+  quote: string | null;
+  direct: boolean;
+  cue: string;
+  cueLemma: string;
+  cueClass: string;
+  saidAt: string | null;
+  saidAtPrecision: string;
+  timeText: string | null;
+  sentence: string;
+  sentenceStart: number;
+  sentenceEnd: number;
+  start: number;
+  end: number;
+  confidence: number;
+  speakerMention: string | null;
+  speakerId: string | null;
+  speaker: string | null;
+  addresseeId: string | null;
+  addressee: string | null;
+  viaId: string | null;
+  via: string | null;
+  about: ActorRefRow[];
+}
+
+export interface ActorRow {
+  id: string;
+  name: string;
+  kind: string;
+  aliases: string[];
+  roles: string[];
+}
+
+export interface ArticleView {
+  article: ArticleRow;
+  /** In text order (by `start`). */
+  statements: StatementRow[];
+  /** Actors the article mentions, by name. */
+  actors: ActorRow[];
+}
+
+export interface TimelineRow {
+  id: string;
+  saidAt: string;
+  saidAtPrecision: string;
+  timeText: string | null;
+  content: string;
+  direct: boolean;
+  cue: string;
+  cueClass: string;
+  speakerId: string | null;
+  speaker: string | null;
+  about: ActorRefRow[];
+  articleId: string | null;
+  articleTitle: string | null;
+  source: string | null;
+}
+
+export interface NeighbourRow {
+  id: string;
+  name: string;
+  kind: string;
+  statements: number;
+}
+
+export interface Neighbourhood {
+  actor: ActorRow & { said: number; about: number; articles: number };
+  /** Actors this actor's statements are about, most statements first. */
+  talksAbout: NeighbourRow[];
+  /** Actors who make statements about this actor, most statements first. */
+  talkedAboutBy: NeighbourRow[];
+}
+
+/** Node counts per label. */
+export async function readStats(store: Pick<GraphStore, 'run'>): Promise<StoreStats> {
+  const [row] = await store.run(READ.stats);
+  const n = (k: string) => Number(row?.[k] ?? 0);
+  return { sources: n('sources'), articles: n('articles'), statements: n('statements'), actors: n('actors'), claims: n('claims') };
+}
+
+/** One article with its statements in text order and the actors it mentions; null when unknown. */
+export async function getArticle(store: GraphStore, id: string): Promise<ArticleView | null> {
+  const [article] = await store.run(READ.article, { id });
+  if (!article) return null;
+  const statements = await store.run(READ.articleStatements, { id });
+  const actors = await store.run(READ.articleActors, { id });
+  return { article: article as unknown as ArticleRow, statements: statements.map(withAbout) as unknown as StatementRow[], actors: actors as unknown as ActorRow[] };
+}
+
+/** Statements dated in [from, to) (ISO strings), oldest first; with actorIds, only those said by or about one of them. */
+export async function timeline(
+  store: GraphStore,
+  opts: { from: string; to: string; actorIds?: string[] | null; limit?: number },
+): Promise<TimelineRow[]> {
+  const rows = await store.run(READ.timeline, {
+    from: opts.from,
+    to: opts.to,
+    actorIds: opts.actorIds && opts.actorIds.length > 0 ? opts.actorIds : null,
+    limit: opts.limit ?? 500,
+  });
+  return rows.map(withAbout) as unknown as TimelineRow[];
+}
+
+/** The actor, whom they talk about and who talks about them; null when the actor is unknown. */
+export async function neighbourhood(store: GraphStore, actorId: string, limit = 50): Promise<Neighbourhood | null> {
+  const [actor] = await store.run(READ.actor, { id: actorId });
+  if (!actor) return null;
+  const talksAbout = await store.run(READ.neighbourhoodAbout, { id: actorId, limit });
+  const talkedAboutBy = await store.run(READ.neighbourhoodTalkers, { id: actorId, limit });
+  return {
+    actor: actor as unknown as Neighbourhood['actor'],
+    talksAbout: talksAbout as unknown as NeighbourRow[],
+    talkedAboutBy: talkedAboutBy as unknown as NeighbourRow[],
+  };
+}
+
+/** Article headlines, newest first. */
+export async function listArticles(store: GraphStore, opts: { skip?: number; limit?: number } = {}): Promise<Row[]> {
+  return store.run(READ.listArticles, { skip: opts.skip ?? 0, limit: opts.limit ?? 50 });
+}
+
+// Pattern comprehensions return [] for no match on both backends; the sort keeps list order stable across them.
+function withAbout(row: Row): Row {
+  const about = Array.isArray(row.about) ? [...(row.about as ActorRefRow[])] : [];
+  about.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1));
+  return { ...row, about };
+}

@@ -1,0 +1,29 @@
+import { storeUnavailable } from '../errors.js';
+import { SCHEMA } from './queries/schema.js';
+import type { Row } from './types.js';
+
+/**
+ * The version of the graph model this code writes. Bump it with a migration
+ * step below when a change needs existing stores rewritten.
+ */
+export const SCHEMA_VERSION = 1;
+
+/**
+ * Records the schema version in the `(:SchemaVersion {id: 'claimgraph'})`
+ * node, or refuses a store written by a newer claimgraph, whose data this
+ * code could misread. Runs after the backend's indexes/constraints exist.
+ */
+export async function initSchemaVersion(run: (query: string, params: Record<string, unknown>) => Promise<Row[]>): Promise<number> {
+  const [row] = await run(SCHEMA.readVersion, {});
+  const stored = row?.version === null || row?.version === undefined ? null : Number(row.version);
+  if (stored !== null && stored > SCHEMA_VERSION) {
+    throw storeUnavailable(
+      `the store holds graph schema version ${stored}, newer than this claimgraph's ${SCHEMA_VERSION}: upgrade claimgraph`,
+    );
+  }
+  // No migrations exist yet: version 1 is the first. Later ones run here, in order, from `stored`.
+  if (stored !== SCHEMA_VERSION) {
+    await run(SCHEMA.writeVersion, { version: SCHEMA_VERSION, updatedAt: new Date().toISOString() });
+  }
+  return SCHEMA_VERSION;
+}

@@ -1,0 +1,111 @@
+import { queryFailed } from '../errors.js';
+import { WRITE } from './queries/write.js';
+import type { ArticleGraph, Row, StatementNode, WriteStatus } from './types.js';
+
+/** Runs one query inside the caller's open transaction and returns plain rows. */
+export type TxRun = (query: string, params: Record<string, unknown>) => Promise<Row[]>;
+
+/** One query of an article write; `expectLinked` is how many rows its `linked` column must report. */
+export interface WriteStep {
+  name: keyof typeof WRITE;
+  query: string;
+  params: Record<string, unknown>;
+  expectLinked?: number;
+}
+
+/**
+ * Writes one article inside an open transaction: the same query sequence on
+ * both backends. Returns 'unchanged' (having written nothing) when the
+ * article id is already stored; the check runs in the same transaction, so a
+ * concurrent writer of the same article cannot slip between check and write
+ * on Neo4j's uniqueness constraints. Throws QUERY_FAILED when a statement
+ * points at an actor that is neither in the article nor in the store: the
+ * caller rolls the whole transaction back.
+ */
+export async function writeArticleInTx(run: TxRun, graph: ArticleGraph): Promise<WriteStatus> {
+  const [exists] = await run(WRITE.articleExists, { id: graph.article.id });
+  if (Number(exists?.n ?? 0) > 0) return 'unchanged';
+  for (const step of articleWritePlan(graph)) {
+    const rows = await run(step.query, step.params);
+    if (step.expectLinked !== undefined) {
+      const linked = Number(rows[0]?.linked ?? 0);
+      if (linked < step.expectLinked) {
+        throw queryFailed(
+          `article ${graph.article.id}: ${step.name} linked ${linked} of ${step.expectLinked}; ` +
+            `a statement or mention refers to an actor id that is neither in the article's actors nor in the store`,
+        );
+      }
+    }
+  }
+  return 'created';
+}
+
+/**
+ * The queries that write one article, in order (nodes before the
+ * relationships that need them). Steps with nothing to write are left out,
+ * so a small article is five or six round trips.
+ */
+export function articleWritePlan(graph: ArticleGraph): WriteStep[] {
+  const articleId = graph.article.id;
+  const steps: WriteStep[] = [{ name: 'upsertArticle', query: WRITE.upsertArticle, params: { id: articleId, props: { ...graph.article } } }];
+  if (graph.source) {
+    const { id, name, domain } = graph.source;
+    steps.push({ name: 'upsertSource', query: WRITE.upsertSource, params: { id, props: { id, name, domain }, articleId }, expectLinked: 1 });
+  }
+  const actors = mergeActors(graph);
+  if (actors.length > 0) steps.push({ name: 'upsertActors', query: WRITE.upsertActors, params: { actors } });
+  const mentions = unique(graph.mentions);
+  if (mentions.length > 0) {
+    steps.push({ name: 'linkMentions', query: WRITE.linkMentions, params: { articleId, actorIds: mentions }, expectLinked: mentions.length });
+  }
+  if (graph.statements.length > 0) {
+    steps.push({ name: 'upsertStatements', query: WRITE.upsertStatements, params: { articleId, statements: graph.statements.map(statementProps) } });
+  }
+  const links = (name: 'linkSpeakers' | 'linkAbout' | 'linkAddressees' | 'linkVia', pick: (s: StatementNode) => Array<string | null>) => {
+    const seen = new Set<string>();
+    const rows: Array<{ statementId: string; actorId: string }> = [];
+    for (const s of graph.statements) {
+      for (const actorId of pick(s)) {
+        const key = `${s.id}\u0000${actorId}`;
+        if (actorId === null || seen.has(key)) continue;
+        seen.add(key);
+        rows.push({ statementId: s.id, actorId });
+      }
+    }
+    if (rows.length > 0) steps.push({ name, query: WRITE[name], params: { links: rows }, expectLinked: rows.length });
+  };
+  links('linkSpeakers', (s) => [s.speakerId]);
+  links('linkAbout', (s) => s.aboutIds);
+  links('linkAddressees', (s) => [s.addresseeId]);
+  links('linkVia', (s) => [s.viaId]);
+  return steps;
+}
+
+/**
+ * The properties a Statement node stores: everything but the references,
+ * which become relationships. Null values are not stored (both backends drop
+ * a property set to null), so readers see null for an absent property.
+ */
+export function statementProps(s: StatementNode): Record<string, unknown> {
+  const { speakerId: _speaker, aboutIds: _about, addresseeId: _addressee, viaId: _via, ...props } = s;
+  return props;
+}
+
+/** One row per actor id, aliases and roles unioned, so one UNWIND never merges the same id twice. */
+function mergeActors(graph: ArticleGraph): Array<Record<string, unknown>> {
+  const byId = new Map<string, { id: string; name: string; kind: string; aliases: string[]; roles: string[] }>();
+  for (const a of graph.actors) {
+    const seen = byId.get(a.id);
+    if (seen) {
+      seen.aliases = unique([...seen.aliases, ...a.aliases]);
+      seen.roles = unique([...seen.roles, ...a.roles]);
+    } else {
+      byId.set(a.id, { id: a.id, name: a.name, kind: a.kind, aliases: unique(a.aliases), roles: unique(a.roles) });
+    }
+  }
+  return [...byId.values()];
+}
+
+function unique<T>(xs: readonly T[]): T[] {
+  return [...new Set(xs)];
+}
