@@ -77,7 +77,7 @@ export async function runExtract(config: Config, flags: Record<string, unknown>,
     if (!item.ok) {
       failed += 1;
       if (opts.json) process.stdout.write(`${JSON.stringify({ id: item.origin, error: item.error.message })}\n`);
-      else process.stderr.write(`error: ${item.origin}: ${item.error.message}\n`);
+      else process.stderr.write(`error: ${item.error.message}\n`);
       continue;
     }
     const articles = item.articles.map(articleOutput);

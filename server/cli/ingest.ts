@@ -18,7 +18,7 @@ export async function runIngest(config: Config, flags: Record<string, unknown>, 
     } else {
       counts.failed += 1;
       bar.stop();
-      if (!opts.json) process.stderr.write(`error: ${event.origin}: ${event.error.message}\n`);
+      if (!opts.json) process.stderr.write(`error: ${event.error.message}\n`);
     }
     // The number of articles is unknown until every input is read (folders, feeds, pages that split).
     const origin = event.origin.length > 40 ? `…${event.origin.slice(-39)}` : event.origin;

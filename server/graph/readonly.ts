@@ -10,8 +10,8 @@ import { forbidden, queryFailed } from '../errors.js';
  * It tokenises the query, so keywords inside string literals, comments and
  * backticked names do not count, nor do property keys (`s.start`), map keys
  * (`{set: 1}`), labels and relationship types (`:Create`) or parameters.
- * A variable that happens to be named like a keyword (`MATCH (set) ...`) is
- * refused: rename it or backtick it.
+ * A bare variable that happens to be named like a keyword (`MATCH (set)`)
+ * is refused: rename it or backtick it.
  */
 
 /** Words that start a clause or command that writes, changes the schema or the session, or reads files. */
@@ -109,9 +109,9 @@ export function assertReadOnly(query: string): void {
     const prev = tokens[k - 1];
     const next = tokens[k + 1];
     // Property keys (`s.set`), labels and types (`:Create`, `:A|Create`), map keys (`{set: 1}`) and
-    // variables with a label (`(set:X)`) are names: no clause follows `.`, `:`, `|`, `&` or precedes `:`.
+    // variables (`(set:X)`, `set.name`) are names: no clause follows `.`, `:`, `|`, `&` or precedes `:` or `.`.
     if (prev?.kind === 'punct' && ['.', ':', '|', '&'].includes(prev.text)) continue;
-    if (next?.kind === 'punct' && next.text === ':') continue;
+    if (next?.kind === 'punct' && (next.text === ':' || next.text === '.')) continue;
     const word = t.text.toUpperCase();
     if (FORBIDDEN_WORDS.has(word)) refuse(word, t);
     if ((word === 'START' || word === 'STOP') && isWord(next, 'DATABASE', 'TRANSACTION')) refuse(`${word} ${next!.text.toUpperCase()}`, t);

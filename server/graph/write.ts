@@ -50,7 +50,8 @@ export function articleWritePlan(graph: ArticleGraph): WriteStep[] {
   const steps: WriteStep[] = [{ name: 'upsertArticle', query: WRITE.upsertArticle, params: { id: articleId, props: { ...graph.article } } }];
   if (graph.source) {
     const { id, name, domain } = graph.source;
-    steps.push({ name: 'upsertSource', query: WRITE.upsertSource, params: { id, props: { id, name, domain }, articleId }, expectLinked: 1 });
+    steps.push({ name: 'upsertSource', query: WRITE.upsertSource, params: { id, props: { id, name, domain } } });
+    steps.push({ name: 'linkSource', query: WRITE.linkSource, params: { articleId, sourceId: id }, expectLinked: 1 });
   }
   const actors = mergeActors(graph);
   if (actors.length > 0) steps.push({ name: 'upsertActors', query: WRITE.upsertActors, params: { actors } });

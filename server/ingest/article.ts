@@ -1,5 +1,5 @@
 import type { Span } from '../extract/schema.js';
-import { articleId, contentHash } from './hash.js';
+import { articleIdOfHash, contentHash } from './hash.js';
 import { detectLanguage } from './language.js';
 import type { DatePrecision, IngestedArticle } from './types.js';
 
@@ -18,8 +18,9 @@ export interface ArticleParts {
 
 /** Builds the IngestedArticle: id and contentHash from the normalised text, language from the text. */
 export function makeArticle(parts: ArticleParts): IngestedArticle {
+  const hash = contentHash(parts.text);
   return {
-    id: articleId(parts.text),
+    id: articleIdOfHash(hash),
     title: parts.title,
     source: parts.source,
     url: parts.url,
@@ -27,7 +28,7 @@ export function makeArticle(parts: ArticleParts): IngestedArticle {
     publishedAtPrecision: parts.publishedAt === null ? 'unknown' : parts.publishedAtPrecision,
     retrievedAt: parts.retrievedAt,
     language: detectLanguage(parts.text),
-    contentHash: contentHash(parts.text),
+    contentHash: hash,
     text: parts.text,
     origin: parts.origin,
     originSpan: parts.originSpan,
@@ -41,7 +42,8 @@ const MAX_DERIVED_TITLE = 80;
  * near 80 characters. Every Article needs a title to be listed by.
  */
 export function deriveTitle(text: string): string {
-  const flat = text.replace(/\s+/gu, ' ').trim();
+  // Only the start can become a title; flattening a 10 MB text for it would be wasted work.
+  const flat = text.slice(0, 1000).replace(/\s+/g, ' ').trim();
   const sentence = /^.+?[.!?](?=\s|$)/u.exec(flat)?.[0] ?? flat;
   if (sentence.length <= MAX_DERIVED_TITLE) return sentence;
   const cut = sentence.slice(0, MAX_DERIVED_TITLE);

@@ -36,9 +36,14 @@ export function assertTextString(origin: string, text: string): void {
   }
 }
 
-/** PAYLOAD_TOO_LARGE naming the input. */
+/** PAYLOAD_TOO_LARGE naming the input, when its size is known (a file, a declared Content-Length). */
 export function tooLarge(origin: string, limit: number, actual: number): AppError {
   return payloadTooLarge(origin, limit, actual);
+}
+
+/** PAYLOAD_TOO_LARGE for a stream cut off at the cap: its real size is never learnt. */
+export function streamTooLarge(origin: string, limit: number): AppError {
+  return new AppError('PAYLOAD_TOO_LARGE', `${origin} is more than ${limit} bytes; the limit is ${limit} bytes`);
 }
 
 /** BAD_INPUT for an input with no article text left after cleaning. */

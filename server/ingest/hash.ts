@@ -7,7 +7,9 @@ import { createHash } from 'node:crypto';
  * article; any change of words or punctuation is a different one.
  */
 export function normalizeText(text: string): string {
-  return text.normalize('NFC').replace(/\s+/gu, ' ').trim();
+  // Same result as replace(/\s+/g, ' '), but it only touches runs that change: on a 10 MB text
+  // with millions of single spaces that is milliseconds instead of a second.
+  return text.normalize('NFC').replace(/\s{2,}|[^\S ]/g, ' ').trim();
 }
 
 /** Full sha256 hex of the normalised text (Article.contentHash). */
@@ -17,5 +19,10 @@ export function contentHash(text: string): string {
 
 /** Stable article id: "art_" + the first 16 hex characters of contentHash(text). */
 export function articleId(text: string): string {
-  return `art_${contentHash(text).slice(0, 16)}`;
+  return articleIdOfHash(contentHash(text));
+}
+
+/** The article id for an already computed contentHash. */
+export function articleIdOfHash(hash: string): string {
+  return `art_${hash.slice(0, 16)}`;
 }

@@ -227,20 +227,29 @@ function absoluteHttpUrl(href: string | null | undefined, base: string | undefin
   }
 }
 
-/** Main-content text: Readability over the de-chromed page, else the de-chromed body. */
-function mainText(document: Document): { text: string; title: string | null; siteName: string | null; published: string | null } {
+/**
+ * Main-content text: Readability over the de-chromed page, else the
+ * de-chromed body. Readability takes the document apart as it works, so the
+ * fallback re-parses the HTML: cheaper than cloning every page for the rare
+ * page Readability gives up on.
+ */
+function mainText(html: string, document: Document): { text: string; title: string | null; siteName: string | null; published: string | null } {
   stripChrome(document);
-  const fallback = document.body ? blockText(document.body) : '';
   let parsed: ReturnType<Readability<Node>['parse']> = null;
   try {
     // The serializer hands back the node itself, so paragraphs are walked once instead of re-parsed from HTML.
-    parsed = new Readability<Node>(document.cloneNode(true) as Document, { serializer: (node) => node }).parse();
+    parsed = new Readability<Node>(document, { serializer: (node) => node }).parse();
   } catch {
     parsed = null; // Readability throws on some degenerate trees; the body text is still usable.
   }
-  const text = parsed?.content ? blockText(parsed.content) : '';
+  let text = parsed?.content ? blockText(parsed.content) : '';
+  if (text.trim() === '') {
+    const fresh = parseDocument(html);
+    stripChrome(fresh);
+    text = fresh.body ? blockText(fresh.body) : '';
+  }
   return {
-    text: text.trim() !== '' ? text : fallback,
+    text,
     title: parsed?.title?.trim() || null,
     siteName: parsed?.siteName?.trim() || null,
     published: parsed?.publishedTime ?? null,
@@ -264,7 +273,7 @@ export function ingestHtml(html: string, meta: IngestMeta, opts: IngestOptions =
   const fallback = opts.publishedAt === undefined ? null : requireIsoDate(origin, 'publishedAt', opts.publishedAt);
   const document = parseDocument(html);
   const page = readMetadata(document, meta.url);
-  const main = mainText(document);
+  const main = mainText(html, document);
   const title = meta.title?.trim() || page.title || main.title;
   const text = dropLeadingTitle(main.text, title);
   if (text.trim() === '') throw badInput(`${origin}: no article text found in the HTML`);

@@ -8,8 +8,9 @@ const MIN_WORDS = 20;
  * too short to tell. The pipeline extracts "eng" and "und" only.
  */
 export function detectLanguage(text: string): string {
-  const words = text.trim().split(/\s+/u).filter(Boolean).length;
-  if (words < MIN_WORDS) return 'und';
   // franc is slow and no more accurate on long inputs; the first few thousand characters decide.
-  return franc(text.slice(0, 4000));
+  const sample = text.slice(0, 4000);
+  const words = sample.trim().split(/\s+/).filter(Boolean).length;
+  if (words < MIN_WORDS) return 'und';
+  return franc(sample);
 }

@@ -2,7 +2,7 @@ import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { AppError, badInput, fetchFailed, normalizeError, notFound, unsupportedInput } from '../errors.js';
 import { looksLikeFeed, ingestFeed } from './feed.js';
-import { DEFAULT_FETCH_TIMEOUT_MS, DEFAULT_MAX_BYTES, assertTextBytes, tooLarge } from './guards.js';
+import { DEFAULT_FETCH_TIMEOUT_MS, DEFAULT_MAX_BYTES, assertTextBytes, streamTooLarge, tooLarge } from './guards.js';
 import { ingestHtml } from './html.js';
 import { ingestJson, ingestJsonl } from './records.js';
 import { requireIsoDate } from './resolve.js';
@@ -62,14 +62,18 @@ async function* guard(origin: string, read: () => Promise<IngestItem[]>): AsyncI
   yield* items;
 }
 
+/** A missing path is NOT_FOUND; any other failure to read names the system's reason (EACCES, EISDIR). */
+function fileError(path: string, error: unknown): AppError {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' ? notFound('file', path) : badInput(`${path}: cannot be read (${code ?? (error as Error).message})`);
+}
+
 async function* readPath(path: string, opts: IngestOptions): AsyncIterable<IngestItem> {
   let info;
   try {
     info = await stat(path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const appError = code === 'ENOENT' ? notFound('file', path) : badInput(`${path}: cannot be read (${code ?? (error as Error).message})`);
-    yield { ok: false, origin: path, error: appError };
+    yield { ok: false, origin: path, error: fileError(path, error) };
     return;
   }
   if (info.isDirectory()) {
@@ -110,9 +114,15 @@ async function readFileInput(path: string, opts: IngestOptions): Promise<IngestI
     throw unsupportedInput(`${path}: unsupported file type '${ext || '(none)'}', expected one of ${Object.keys(EXTENSIONS).join(' ')}`);
   }
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
-  const info = await stat(path);
-  if (info.size > maxBytes) throw tooLarge(path, maxBytes, info.size);
-  const bytes = await readFile(path);
+  let info;
+  let bytes: Buffer;
+  try {
+    info = await stat(path);
+    if (info.size > maxBytes) throw tooLarge(path, maxBytes, info.size);
+    bytes = await readFile(path);
+  } catch (error) {
+    throw error instanceof AppError ? error : fileError(path, error);
+  }
   assertTextBytes(path, bytes);
   // Decoded like readFile(path, 'utf8') so that offsets agree with what callers read back.
   const content = bytes.toString('utf8');
@@ -166,10 +176,6 @@ async function readLimited(origin: string, stream: AsyncIterable<Uint8Array | st
     chunks.push(buf);
   }
   return Buffer.concat(chunks);
-}
-
-function streamTooLarge(origin: string, maxBytes: number): AppError {
-  return new AppError('PAYLOAD_TOO_LARGE', `${origin} is more than ${maxBytes} bytes; the limit is ${maxBytes} bytes`);
 }
 
 async function readStdin(opts: IngestOptions, deps: ReadDeps): Promise<IngestItem[]> {

@@ -1,9 +1,14 @@
 /**
- * The queries of `writeArticle`: one article is at most ten of these, each
+ * The queries of `writeArticle`: one article is at most eleven of these, each
  * batched with UNWIND, run in one transaction (see server/graph/write.ts).
  * Every MERGE is on a stable `id`, which is indexed (Grafeo) or
  * uniqueness-constrained (Neo4j), so each one is an index seek and ingest
  * stays linear in the number of statements already stored.
+ * Relationship MERGEs name the new, low-degree end first (the article or
+ * statement, never the outlet or the speaker): Grafeo checks for an existing
+ * relationship by walking the first node's edges, so `(src)-[:PUBLISHED]->(a)`
+ * would cost one step per article the outlet already has. Neo4j's planner
+ * picks the cheaper side itself.
  * Link queries return how many rows they linked, so the writer can refuse an
  * article whose statements point at actors that exist nowhere.
  */
@@ -16,9 +21,11 @@ RETURN a.id AS id`,
   upsertSource: `MERGE (src:Source {id: $id})
 ON CREATE SET src += $props
 ON MATCH SET src.domain = coalesce(src.domain, $props.domain)
-WITH src
-MATCH (a:Article {id: $articleId})
-MERGE (src)-[:PUBLISHED]->(a)
+RETURN src.id AS id`,
+  // A query of its own: bound first by a MERGE, the outlet would be the end Grafeo walks from.
+  linkSource: `MATCH (a:Article {id: $articleId})
+MATCH (src:Source {id: $sourceId})
+MERGE (a)<-[:PUBLISHED]-(src)
 RETURN count(*) AS linked`,
   // Actors are shared across articles: a second sighting unions its aliases and roles into the node.
   upsertActors: `UNWIND $actors AS r
@@ -33,16 +40,18 @@ UNWIND $actorIds AS actorId
 MATCH (m:Actor {id: actorId})
 MERGE (a)-[:MENTIONS]->(m)
 RETURN count(*) AS linked`,
+  // The WITH is for Grafeo 0.6, which refuses a MERGE ... ON CREATE SET directly followed by another MERGE.
   upsertStatements: `MATCH (a:Article {id: $articleId})
 UNWIND $statements AS r
 MERGE (s:Statement {id: r.id})
 ON CREATE SET s += r
+WITH a, s
 MERGE (a)-[:CONTAINS]->(s)
 RETURN count(*) AS n`,
   linkSpeakers: `UNWIND $links AS l
 MATCH (p:Actor {id: l.actorId})
 MATCH (s:Statement {id: l.statementId})
-MERGE (p)-[:SAID]->(s)
+MERGE (s)<-[:SAID]-(p)
 RETURN count(*) AS linked`,
   linkAbout: `UNWIND $links AS l
 MATCH (s:Statement {id: l.statementId})
@@ -67,7 +76,8 @@ const link = { statementId: 'stm_0', actorId: 'act_0' };
 export const WRITE_PARAMS: { [K in keyof typeof WRITE]: Record<string, unknown> } = {
   articleExists: { id: 'art_0' },
   upsertArticle: { id: 'art_0', props: { id: 'art_0', title: 'A title' } },
-  upsertSource: { id: 'src_0', props: { id: 'src_0', name: 'The Daily', domain: 'daily.example' }, articleId: 'art_0' },
+  upsertSource: { id: 'src_0', props: { id: 'src_0', name: 'The Daily', domain: 'daily.example' } },
+  linkSource: { articleId: 'art_0', sourceId: 'src_0' },
   upsertActors: { actors: [{ id: 'act_0', name: 'Maria Zakharova', kind: 'person', aliases: ['Zakharova'], roles: ['spokeswoman'] }] },
   linkMentions: { articleId: 'art_0', actorIds: ['act_0'] },
   upsertStatements: { articleId: 'art_0', statements: [{ id: 'stm_0', content: 'It is over.', start: 0, end: 11 }] },

@@ -1,0 +1,67 @@
+import { api, type StatementRow } from '../api.js';
+import { cueColor } from '../charts/palette.js';
+import { timeline } from '../charts/timeline.js';
+import { href } from '../router.js';
+import type { ViewContext } from './context.js';
+import { errorBox, formatWhen, h, loading, timeRange } from './dom.js';
+import { statementList } from './statements.js';
+import { ALL_TIME, TIMELINE_LIMIT } from './timeline.js';
+
+const SAID = 'said';
+const ABOUT = 'about';
+
+/** Actor page: names, roles, what they said, what others said about them, over time. */
+export async function actorView(root: HTMLElement, ctx: ViewContext): Promise<void> {
+  const id = ctx.route.id;
+  if (!id) {
+    root.append(errorBox({ code: 'NOT_FOUND', message: 'No actor given.' }));
+    return;
+  }
+  const wait = loading('Loading actor');
+  root.append(wait);
+  try {
+    const [view, rows] = await Promise.all([api.actor(id, ctx.signal), api.timeline({ ...ALL_TIME, actorIds: [id], limit: TIMELINE_LIMIT }, ctx.signal)]);
+    wait.remove();
+    const a = view.actor;
+    const said = rows.filter((r) => r.speakerId === id);
+    const about = rows.filter((r) => r.speakerId !== id && r.about?.some((x) => x.id === id));
+    root.append(
+      h('h1', null, a.name),
+      h(
+        'p',
+        { class: 'article-meta' },
+        h('span', { class: 'kind' }, a.kind),
+        a.aliases?.length ? ` · also: ${a.aliases.join(', ')}` : null,
+        a.roles?.length ? ` · ${a.roles.join('; ')}` : null,
+      ),
+      h('p', null, `${a.said ?? said.length} statements made · ${a.about ?? about.length} about them · mentioned in ${a.articles ?? '?'} articles · `,
+        h('a', { href: href('network', null, { actor: id }) }, 'show in network')),
+    );
+    const chart = timeline<StatementRow & { lane: string }>()
+      .id((d) => `${d.lane}:${d.id}`)
+      .start((d) => timeRange(d.saidAt, d.saidAtPrecision)?.[0] ?? null)
+      .end((d) => timeRange(d.saidAt, d.saidAtPrecision)?.[1] ?? null)
+      .lane((d) => d.lane)
+      .laneLabel((k) => (k === SAID ? `${a.name} said` : `said about ${a.name}`))
+      .colorKey((d) => d.cueClass)
+      .color(cueColor)
+      .legendTitle('Cue')
+      .title(`${a.name} over time`)
+      .describe((d) => [`${d.speaker ?? 'unknown'} (${d.cue})`, d.content, formatWhen(d.saidAt, d.saidAtPrecision)])
+      .width(Math.max(600, ctx.width()))
+      .on('select', (d) => d.articleId && ctx.go(href('article', d.articleId, { s: d.id })));
+    root.append(h('div', { class: 'chart-host' }, chart([...said.map((r) => ({ ...r, lane: SAID })), ...about.map((r) => ({ ...r, lane: ABOUT }))])));
+    const people = (title: string, list: { id: string; name: string; statements: number }[]) =>
+      h('section', null, h('h2', null, title), list.length
+        ? h('ul', { class: 'plain-list' }, ...list.map((n) => h('li', null, h('a', { href: href('actor', n.id) }, n.name), ` (${n.statements})`)))
+        : h('p', { class: 'muted' }, 'Nobody.'));
+    root.append(
+      h('div', { class: 'columns' }, people('Talks about', view.talksAbout ?? []), people('Talked about by', view.talkedAboutBy ?? [])),
+      h('div', { class: 'columns' },
+        h('section', null, h('h2', null, `What ${a.name} said`), statementList(said, { empty: 'No statements attributed.' })),
+        h('section', null, h('h2', null, `What others said about ${a.name}`), statementList(about, { empty: 'Nothing found.' }))),
+    );
+  } catch (err) {
+    wait.replaceWith(errorBox(err));
+  }
+}

@@ -1,0 +1,114 @@
+import { api, type StatementRow } from '../api.js';
+import { cueColor } from '../charts/palette.js';
+import { legend } from '../charts/legend.js';
+import { href } from '../router.js';
+import type { ViewContext } from './context.js';
+import { errorBox, externalLink, formatWhen, h, loading } from './dom.js';
+import { highlightedText } from './highlight.js';
+
+/**
+ * Article page: the text with every statement highlighted (speaker, cue and
+ * content in distinct styles), metadata and source; `?s=<statement id>`
+ * selects a statement and scrolls its sentence into view.
+ */
+export async function articleView(root: HTMLElement, ctx: ViewContext): Promise<void> {
+  const id = ctx.route.id;
+  if (!id) {
+    await articleListView(root, ctx);
+    return;
+  }
+  const wait = loading('Loading article');
+  root.append(wait);
+  try {
+    const view = await api.article(id, ctx.signal);
+    wait.remove();
+    root.append(renderArticle(view.article, view.statements, ctx, ctx.route.params.get('s')));
+  } catch (err) {
+    wait.replaceWith(errorBox(err));
+  }
+}
+
+/** The article body and its statement list; shared with the ingest preview. */
+export function renderArticle(
+  article: { title: string; text: string; url?: string | null; publishedAt?: string | null; publishedAtPrecision?: string; source?: string | null; language?: string; id?: string },
+  statements: StatementRow[],
+  ctx: Pick<ViewContext, 'setParams'> | null,
+  selected: string | null,
+): HTMLElement {
+  const items = new Map<string, HTMLElement>();
+  const select = (sid: string | null, scroll = true) => {
+    body.select(sid, scroll);
+    for (const [k, li] of items) li.classList.toggle('is-selected', k === sid);
+    ctx?.setParams({ s: sid });
+  };
+  const body = highlightedText(article.text, statements, (sid) => select(sid, false));
+  const list = h('ol', { class: 'statement-index', 'aria-label': 'Statements in this article' });
+  for (const s of statements) {
+    const badge = h('span', { class: 'cue-badge' }, s.cueClass);
+    badge.style.setProperty('--cue', cueColor(s.cueClass));
+    const btn = h(
+      'button',
+      { type: 'button', class: 'statement-button', 'data-id': s.id },
+      h('span', { class: 'who' }, s.speaker ?? s.speakerMention ?? 'unknown speaker'),
+      ' ',
+      badge,
+      ' ',
+      h('span', { class: 'content' }, s.content.length > 140 ? `${s.content.slice(0, 139)}…` : s.content),
+    );
+    btn.addEventListener('click', () => select(s.id));
+    const extra = h(
+      'div',
+      { class: 'meta' },
+      formatWhen(s.saidAt, s.saidAtPrecision),
+      s.timeText ? ` (“${s.timeText}”)` : null,
+      s.speakerId ? ' · ' : null,
+      s.speakerId ? h('a', { href: href('actor', s.speakerId) }, 'speaker') : null,
+      ...(s.about ?? []).flatMap((a) => [' · about ', h('a', { href: href('actor', a.id) }, a.name)]),
+    );
+    const li = h('li', null, btn, extra);
+    items.set(s.id, li);
+    list.append(li);
+  }
+  const key = legend()
+    .title('Highlights')
+    .items([
+      { key: 'speaker', label: 'speaker', color: '#1f618d', shape: 'range' },
+      { key: 'cue', label: 'cue (said, accused…)', color: '#b9770e', shape: 'range' },
+      { key: 'content', label: 'what was said', color: '#f4d03f', shape: 'range' },
+      { key: 'sentence', label: 'selected sentence', color: '#aed6f1', shape: 'range' },
+    ])();
+  const meta = h(
+    'p',
+    { class: 'article-meta' },
+    article.source ? h('strong', null, article.source) : h('span', { class: 'muted' }, 'unknown source'),
+    ' · ',
+    formatWhen(article.publishedAt, article.publishedAtPrecision === 'unknown' ? null : 'day'),
+    article.language && article.language !== 'en' ? ` · language: ${article.language}` : null,
+    article.url ? ' · ' : null,
+    externalLink(article.url),
+  );
+  const el = h(
+    'article',
+    { class: 'article-view', 'data-article': article.id ?? '' },
+    h('h1', { class: 'article-title' }, article.title || '(untitled)'),
+    meta,
+    key,
+    h('div', { class: 'split' }, body.el, h('aside', { class: 'panel' }, h('h2', null, `${statements.length} statements`), list)),
+  );
+  if (selected) requestAnimationFrame(() => select(selected));
+  return el;
+}
+
+async function articleListView(root: HTMLElement, ctx: ViewContext): Promise<void> {
+  root.append(h('h1', null, 'Articles'));
+  try {
+    const rows = await api.articles({ limit: 200 }, ctx.signal);
+    root.append(
+      h('ul', { class: 'plain-list' }, ...rows.map((a) =>
+        h('li', null, h('a', { href: href('article', a.id) }, a.title || '(untitled)'), h('span', { class: 'muted' }, ` · ${a.source ?? 'unknown source'} · ${formatWhen(a.publishedAt)} · ${a.statements ?? 0} statements`)),
+      )),
+    );
+  } catch (err) {
+    root.append(errorBox(err));
+  }
+}

@@ -1,0 +1,50 @@
+import { api, type StatementRow } from '../api.js';
+import { timeline } from '../charts/timeline.js';
+import { href } from '../router.js';
+import type { ViewContext } from './context.js';
+import { errorBox, formatWhen, h, loading } from './dom.js';
+import { statementList } from './statements.js';
+
+/**
+ * Claim page: one claim, every article and source that carried it, first
+ * seen, and a small propagation timeline (one lane per source, by the date
+ * each article was published).
+ */
+export async function claimView(root: HTMLElement, ctx: ViewContext): Promise<void> {
+  const id = ctx.route.id;
+  if (!id) {
+    root.append(errorBox({ code: 'NOT_FOUND', message: 'No claim given.' }));
+    return;
+  }
+  const wait = loading('Loading claim');
+  root.append(wait);
+  try {
+    const view = await api.claim(id, ctx.signal);
+    wait.remove();
+    const c = view.claim;
+    const rows = view.statements ?? [];
+    const when = (s: StatementRow) => s.publishedAt ?? s.saidAt;
+    const first = [...rows].filter(when).sort((a, b) => (when(a)! < when(b)! ? -1 : 1))[0];
+    const sources = new Set(rows.map((r) => r.source ?? '(unknown source)'));
+    root.append(
+      h('h1', null, 'Claim'),
+      h('blockquote', { class: 'claim-text' }, c.text),
+      h('p', null, `Carried by ${sources.size} source${sources.size === 1 ? '' : 's'} in ${new Set(rows.map((r) => r.articleId)).size} articles. First seen ${formatWhen(c.firstSeen)}${first?.source ? ` (${first.source})` : ''}, last seen ${formatWhen(c.lastSeen)}.`),
+    );
+    const chart = timeline<StatementRow>()
+      .id((d) => d.id)
+      .start((d) => (when(d) ? new Date(when(d)!) : null))
+      .lane((d) => d.source ?? '(unknown source)')
+      .colorKey((d) => (d.id === first?.id ? 'first seen' : 'repeated'))
+      .color((k) => (k === 'first seen' ? '#c0392b' : '#2e86c1'))
+      .legendTitle('Report')
+      .title('Propagation by source')
+      .describe((d) => [d.source ?? 'unknown source', d.articleTitle ?? '', formatWhen(when(d))])
+      .width(Math.max(600, ctx.width()))
+      .laneHeight(22)
+      .on('select', (d) => d.articleId && ctx.go(href('article', d.articleId, { s: d.id })));
+    root.append(h('h2', null, 'Propagation'), h('div', { class: 'chart-host' }, chart(rows)), h('h2', null, 'Every report'), statementList(rows));
+  } catch (err) {
+    wait.replaceWith(errorBox(err));
+  }
+}

@@ -1,0 +1,126 @@
+import type { StatementRow } from '../api.js';
+import { CUE_ORDER, cueColor } from '../charts/palette.js';
+import { network } from '../charts/network.js';
+import { timeline } from '../charts/timeline.js';
+import type { ViewContext } from './context.js';
+import { h, timeRange } from './dom.js';
+import { buildNetwork, ROLE_COLORS, type ActorEdge, type ActorNode } from './network.js';
+
+/**
+ * Synthetic data for the benchmark and for trying the charts at scale:
+ * `/?demo=network&n=2000&e=10000` and `/?demo=timeline&n=100000`. Seeded, so
+ * every run draws the same graph. Nothing is fetched.
+ */
+export function syntheticStatements(statements: number, actors: number, seed = 42): StatementRow[] {
+  const rand = mulberry32(seed);
+  const t0 = Date.UTC(2024, 0, 1);
+  const span = 600 * 86_400_000;
+  const precisions = ['day', 'day', 'day', 'day', 'day', 'day', 'week', 'month'];
+  const rows: StatementRow[] = [];
+  // Zipf-ish popularity: a few actors speak and are talked about a lot.
+  const pick = () => Math.min(actors - 1, Math.floor(actors * Math.pow(rand(), 2.2)));
+  for (let i = 0; i < statements; i++) {
+    const sp = pick();
+    let tg = pick();
+    if (tg === sp) tg = (tg + 1) % actors;
+    const precision = precisions[Math.floor(rand() * precisions.length)]!;
+    const saidAt = new Date(t0 + Math.floor(rand() * span)).toISOString().slice(0, 10);
+    const cueClass = CUE_ORDER[Math.floor(rand() * CUE_ORDER.length)]!;
+    rows.push({
+      id: `stm_demo_${i}`,
+      content: `Synthetic statement ${i}`,
+      direct: rand() < 0.4,
+      cue: cueClass,
+      cueClass,
+      saidAt,
+      saidAtPrecision: precision,
+      speakerId: `act_${sp}`,
+      speaker: `Actor ${sp}`,
+      about: [{ id: `act_${tg}`, name: `Actor ${tg}` }],
+      articleId: null,
+      articleTitle: `Article ${i % 997}`,
+      source: `Source ${i % 12}`,
+    });
+  }
+  return rows;
+}
+
+/** A synthetic network with exactly n actors and about e distinct edges. */
+export function syntheticNetwork(n: number, e: number, seed = 7): { nodes: ActorNode[]; links: ActorEdge[] } {
+  const rand = mulberry32(seed);
+  const links = new Map<string, ActorEdge>();
+  const pick = () => Math.min(n - 1, Math.floor(n * Math.pow(rand(), 1.6)));
+  let guard = 0;
+  while (links.size < e && guard++ < e * 20) {
+    const s = pick();
+    const t = Math.floor(rand() * n);
+    if (s === t) continue;
+    const key = `${s}>${t}`;
+    const ex = links.get(key);
+    if (ex) ex.count++;
+    else links.set(key, { source: `act_${s}`, target: `act_${t}`, count: 1 + Math.floor(rand() * rand() * 8), cue: CUE_ORDER[Math.floor(rand() * 6)]!, statements: [] });
+  }
+  const weight = new Map<string, number>();
+  for (const l of links.values()) {
+    weight.set(l.source, (weight.get(l.source) ?? 0) + l.count);
+    weight.set(l.target, (weight.get(l.target) ?? 0) + l.count);
+  }
+  const nodes = Array.from({ length: n }, (_, i) => ({ id: `act_${i}`, name: `Actor ${i}`, kind: 'both', weight: weight.get(`act_${i}`) ?? 1 }));
+  return { nodes, links: [...links.values()] };
+}
+
+/** Mounts a demo chart; the element gets data-ready once drawn so a benchmark can start measuring. */
+export function demoView(root: HTMLElement, ctx: ViewContext, which: string, params: URLSearchParams): void {
+  const n = Math.max(1, Number(params.get('n')) || (which === 'timeline' ? 100_000 : 2000));
+  if (which === 'timeline') {
+    const rows = syntheticStatements(n, Math.max(20, Math.round(n / 200)));
+    root.append(h('h1', null, `Demo: timeline with ${n} synthetic statements`));
+    const chart = timeline<StatementRow>()
+      .id((d) => d.id)
+      .start((d) => timeRange(d.saidAt, d.saidAtPrecision)?.[0] ?? null)
+      .end((d) => timeRange(d.saidAt, d.saidAtPrecision)?.[1] ?? null)
+      .lane((d) => d.speakerId ?? '')
+      .laneLabel((k) => k.replace('act_', 'Actor '))
+      .colorKey((d) => d.cueClass)
+      .color(cueColor)
+      .legendTitle('Cue')
+      .describe((d) => [d.speaker ?? '', d.content, d.saidAt ?? ''])
+      .width(Math.max(600, ctx.width()));
+    const el = chart(rows);
+    root.append(el);
+    el.dataset.ready = 'true';
+    return;
+  }
+  const e = Math.max(0, Number(params.get('e')) || n * 5);
+  const data = params.get('from') === 'statements' ? buildNetwork(syntheticStatements(e, n), { from: null, to: null, source: null, cue: null, min: 1 }) : syntheticNetwork(n, e);
+  root.append(h('h1', null, `Demo: network with ${data.nodes.length} actors and ${data.links.length} edges`));
+  const chart = network<ActorNode, ActorEdge>()
+    .nodeId((d) => d.id)
+    .nodeLabel((d) => d.name)
+    .nodeGroup((d) => d.kind)
+    .nodeColor((k) => ROLE_COLORS[k] ?? '#456')
+    .nodeWeight((d) => d.weight)
+    .linkSource((d) => d.source)
+    .linkTarget((d) => d.target)
+    .linkCount((d) => d.count)
+    .linkColorKey((d) => d.cue)
+    .linkColor(cueColor)
+    .nodeLegendTitle('Actors')
+    .linkLegendTitle('Dominant cue')
+    .width(Math.max(600, ctx.width()))
+    .height(700)
+    .invalidation(ctx.invalidation);
+  const el = chart(data);
+  root.append(el);
+  el.dataset.ready = 'true';
+}
+
+function mulberry32(a: number): () => number {
+  return () => {
+    a |= 0;
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -1,0 +1,98 @@
+import { api, type StatementRow } from '../api.js';
+import { cueColor } from '../charts/palette.js';
+import { timeline } from '../charts/timeline.js';
+import { href } from '../router.js';
+import type { ViewContext } from './context.js';
+import { errorBox, formatWhen, h, isoDay, loading, timeRange } from './dom.js';
+
+/** Everything dated: the timeline asks for all of it and lets the chart bin. */
+export const ALL_TIME = { from: '0001-01-01', to: '9999-12-31' };
+export const TIMELINE_LIMIT = 20_000;
+
+/**
+ * Timeline view: statements on a time axis, lanes by actor or by source,
+ * marks coloured by cue class; the zoom window lives in the URL (from, to)
+ * and carries over to the network view. A click opens the article with the
+ * statement's sentence highlighted.
+ */
+export async function timelineView(root: HTMLElement, ctx: ViewContext): Promise<void> {
+  const p = ctx.route.params;
+  const laneBy = p.get('lanes') === 'source' ? 'source' : 'actor';
+  root.append(h('h1', null, 'Timeline'));
+  const status = h('p', { class: 'status', role: 'status' }, '');
+  const laneSelect = h(
+    'select',
+    { id: 'lane-by', 'aria-label': 'Lanes by' },
+    h('option', { value: 'actor' }, 'speaker'),
+    h('option', { value: 'source' }, 'source'),
+  );
+  laneSelect.value = laneBy;
+  laneSelect.addEventListener('change', () => ctx.go(href('timeline', null, { ...Object.fromEntries(ctx.route.params), lanes: laneSelect.value })));
+  const networkLink = h('a', { class: 'button', href: href('network') }, 'Network for this window');
+  const zoomIn = h('button', { type: 'button' }, 'Zoom in');
+  const zoomOut = h('button', { type: 'button' }, 'Zoom out');
+  const reset = h('button', { type: 'button' }, 'Show all');
+  root.append(h('div', { class: 'toolbar' }, h('label', { for: 'lane-by' }, 'Lanes by '), laneSelect, zoomIn, zoomOut, reset, networkLink), status);
+  const chartHost = h('div', { class: 'chart-host' }, loading('Loading statements'));
+  root.append(chartHost, h('p', { class: 'hint' }, 'Scroll or drag on the chart to zoom and pan, or brush the strip below it. Focus the chart and use arrow keys, + and −. Ranges are statements dated only to a week or a month.'));
+
+  let rows: StatementRow[];
+  try {
+    rows = await api.timeline({ ...ALL_TIME, limit: TIMELINE_LIMIT }, ctx.signal);
+  } catch (err) {
+    chartHost.replaceChildren(errorBox(err));
+    return;
+  }
+  const laneNames = new Map<string, string>();
+  const lane = (d: StatementRow) => {
+    if (laneBy === 'source') {
+      const k = d.source ?? '(no source)';
+      laneNames.set(k, k);
+      return k;
+    }
+    const k = d.speakerId ?? '(unattributed)';
+    laneNames.set(k, d.speaker ?? '(unattributed)');
+    return k;
+  };
+  const chart = timeline<StatementRow>()
+    .id((d) => d.id)
+    .start((d) => timeRange(d.saidAt, d.saidAtPrecision)?.[0] ?? null)
+    .end((d) => timeRange(d.saidAt, d.saidAtPrecision)?.[1] ?? null)
+    .lane(lane)
+    .laneLabel((k) => laneNames.get(k) ?? k)
+    .colorKey((d) => d.cueClass)
+    .color(cueColor)
+    .legendTitle('Cue')
+    .title(`Statements by ${laneBy === 'source' ? 'source' : 'speaker'}`)
+    .describe((d) => [
+      `${d.speaker ?? 'Unknown speaker'} (${d.cue})`,
+      d.content.length > 220 ? `${d.content.slice(0, 219)}…` : d.content,
+      formatWhen(d.saidAt, d.saidAtPrecision),
+      d.source ? `${d.source}: ${d.articleTitle ?? ''}` : (d.articleTitle ?? ''),
+    ])
+    .width(Math.max(600, ctx.width()))
+    .selected(p.get('s'));
+  const from = p.get('from');
+  const to = p.get('to');
+  if (from && to) chart.window([new Date(`${from}T00:00:00Z`), new Date(`${to}T00:00:00Z`)]);
+
+  const updateLinks = (w: [Date, Date] | null) => {
+    networkLink.setAttribute('href', href('network', null, w ? { from: isoDay(w[0]), to: isoDay(w[1]) } : {}));
+  };
+  chart
+    .on('window', (w) => {
+      ctx.setParams({ from: w ? isoDay(w[0]) : null, to: w ? isoDay(w[1]) : null });
+      updateLinks(w);
+    })
+    .on('select', (d) => {
+      ctx.setParams({ s: d.id });
+      if (d.articleId) ctx.go(href('article', d.articleId, { s: d.id }));
+    });
+  chartHost.replaceChildren(chart(rows));
+  updateLinks(chart.window());
+  zoomIn.addEventListener('click', () => chart.zoomBy(2));
+  zoomOut.addEventListener('click', () => chart.zoomBy(0.5));
+  reset.addEventListener('click', () => chart.window(null));
+  const undated = rows.filter((r) => !r.saidAt).length;
+  status.textContent = `${rows.length} statements${undated ? `, ${undated} undated (not drawn)` : ''}${rows.length >= TIMELINE_LIMIT ? ` — showing the first ${TIMELINE_LIMIT}` : ''}.`;
+}
