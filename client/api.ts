@@ -1,141 +1,53 @@
 /**
  * The one place the browser talks to the server. Every view goes through
- * these functions; charts never fetch. Errors from the API arrive as
- * `{error: {code, message}}` and become ApiError with the same code, so a
- * view can show the server's message inline.
+ * these functions; charts never fetch. Types come from the server's zod
+ * schemas (`import type` only: no server code reaches the bundle). Errors
+ * arrive as the API's error body `{code, message, details}` and become
+ * ApiError with the same code, so a view can show the message inline.
  */
+import type {
+  ActorDetail,
+  ActorPage,
+  ArticleDetail,
+  ArticlePage,
+  ClaimDetail,
+  ClaimPage,
+  CypherResponse,
+  IngestRequest,
+  IngestResponse,
+  NetworkResponse,
+  SourceList,
+  StatementPage,
+  StatementView,
+  Stats,
+  TimelineResponse,
+} from '../server/api/schemas.js';
 
-export interface ActorRef {
-  id: string;
-  name: string;
-}
+export type {
+  ActorDetail, ArticleDetail, ClaimDetail, CypherResponse, IngestResponse, NetworkResponse, StatementView, TimelineResponse,
+};
+export type StatementRow = StatementView;
+export type IngestInput = Omit<IngestRequest, 'records'>;
 
-export interface StatementRow {
-  id: string;
-  content: string;
-  quote?: string | null;
-  direct: boolean;
-  cue: string;
-  cueLemma?: string;
-  cueClass: string;
-  saidAt: string | null;
-  saidAtPrecision: string;
-  timeText?: string | null;
-  sentence?: string;
-  sentenceStart?: number;
-  sentenceEnd?: number;
-  start?: number;
-  end?: number;
-  confidence?: number;
-  speakerMention?: string | null;
-  speakerId: string | null;
-  speaker: string | null;
-  addresseeId?: string | null;
-  addressee?: string | null;
-  viaId?: string | null;
-  via?: string | null;
-  about: ActorRef[];
-  articleId?: string | null;
-  articleTitle?: string | null;
-  source?: string | null;
-  publishedAt?: string | null;
-}
-
-export interface ArticleRow {
-  id: string;
-  url: string | null;
-  title: string;
-  publishedAt: string | null;
-  publishedAtPrecision?: string;
-  retrievedAt?: string;
-  language?: string;
-  text: string;
-  sourceId?: string | null;
-  source: string | null;
-  sourceDomain?: string | null;
-}
-
-export interface ActorRow {
-  id: string;
-  name: string;
-  kind: string;
-  aliases?: string[];
-  roles?: string[];
-}
-
-export interface ArticleView {
-  article: ArticleRow;
-  statements: StatementRow[];
-  actors: ActorRow[];
-}
-
-export interface NeighbourRow {
-  id: string;
-  name: string;
-  kind: string;
-  statements: number;
-}
-
-export interface ActorView {
-  actor: ActorRow & { said?: number; about?: number; articles?: number };
-  talksAbout: NeighbourRow[];
-  talkedAboutBy: NeighbourRow[];
-}
-
-export interface ClaimView {
-  claim: { id: string; text: string; firstSeen: string | null; lastSeen: string | null };
-  statements: StatementRow[];
-}
-
-export interface ArticleListRow {
-  id: string;
-  title: string;
-  url: string | null;
-  publishedAt: string | null;
-  source: string | null;
-  statements: number;
-}
-
-export interface SourceRow {
-  id: string;
-  name: string;
-  domain?: string | null;
-  articles?: number;
-}
-
-export interface QueryResult {
-  columns: string[];
-  rows: Record<string, unknown>[];
-  truncated?: boolean;
-}
-
-export interface IngestInput {
-  text?: string;
-  html?: string;
-  url?: string;
-  title?: string;
-  source?: string;
-  publishedAt?: string;
-}
-
-export interface PreviewArticle {
-  article: ArticleRow;
-  statements: StatementRow[];
-  actors?: ActorRow[];
-}
-
-export interface IngestResult {
-  articles: { id: string; title: string; status: string }[];
-  ingested?: number;
-  unchanged?: number;
-  failed?: number;
-}
+/** Where each resource lives; the only place paths are spelled. */
+export const ROUTES = {
+  stats: '/api/stats',
+  sources: '/api/sources',
+  articles: '/api/articles',
+  actors: '/api/actors',
+  statements: '/api/statements',
+  timeline: '/api/timeline',
+  network: '/api/network',
+  claims: '/api/claims',
+  cypher: '/api/cypher',
+} as const;
 
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly details: { path?: string; message: string }[] = [],
   ) {
     super(message);
     this.name = 'ApiError';
@@ -143,89 +55,103 @@ export class ApiError extends Error {
 }
 
 async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
-  const init: RequestInit = { method, headers: { accept: 'application/json' }, signal };
-  if (body !== undefined) {
-    init.body = JSON.stringify(body);
-    init.headers = { accept: 'application/json', 'content-type': 'application/json' };
-  }
-  const res = await fetch(path, init);
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal });
   const text = await res.text();
   let json: unknown = null;
   try {
     json = text ? JSON.parse(text) : null;
   } catch {
-    // A non-JSON error page (a proxy, a crash): report the status below.
+    // A non-JSON error page (a proxy, a crash): reported by status below.
   }
   if (!res.ok) {
-    const err = (json as { error?: { code?: string; message?: string } } | null)?.error;
-    throw new ApiError(res.status, err?.code ?? `HTTP_${res.status}`, err?.message ?? (res.statusText || 'Request failed'));
+    const raw = json as { code?: string; message?: string; details?: { path?: string; message: string }[]; error?: unknown } | null;
+    const err = (raw?.error && typeof raw.error === 'object' ? raw.error : raw) as typeof raw;
+    throw new ApiError(res.status, err?.code ?? `HTTP_${res.status}`, err?.message ?? (res.statusText || 'Request failed'), err?.details ?? []);
   }
   return json as T;
 }
 
-function qs(params: Record<string, string | number | null | undefined | string[]>): string {
+type Param = string | number | boolean | null | undefined | readonly string[];
+function qs(params: Record<string, Param>): string {
   const u = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) {
     if (v === null || v === undefined || v === '') continue;
-    if (Array.isArray(v)) v.forEach((x) => u.append(k, x));
+    if (Array.isArray(v)) v.forEach((x: string) => u.append(k, x));
     else u.set(k, String(v));
   }
   const s = u.toString();
   return s ? `?${s}` : '';
 }
 
-/** Unwraps list responses whether the API sends a bare array or `{items|rows|...: []}`. */
-function list<T>(body: unknown, ...keys: string[]): T[] {
-  if (Array.isArray(body)) return body as T[];
-  const obj = body as Record<string, unknown> | null;
-  for (const k of [...keys, 'items', 'results', 'rows', 'data']) {
-    const v = obj?.[k];
-    if (Array.isArray(v)) return v as T[];
-  }
-  return [];
-}
-
 const enc = encodeURIComponent;
 
-export const api = {
-  stats: (signal?: AbortSignal) =>
-    request<Record<string, number>>('GET', '/api/stats', undefined, signal),
+export interface WindowFilter {
+  from?: string | null;
+  to?: string | null;
+  source?: string | null;
+  cueClass?: string | null;
+}
 
-  /** Dated statements in [from, to), oldest first. */
-  timeline: async (opts: { from?: string; to?: string; actorIds?: string[]; limit?: number }, signal?: AbortSignal) =>
-    list<StatementRow>(
-      await request('GET', `/api/timeline${qs({ from: opts.from, to: opts.to, actor: opts.actorIds, limit: opts.limit })}`, undefined, signal),
-      'statements',
+export const api = {
+  stats: (signal?: AbortSignal) => request<Stats>('GET', ROUTES.stats, undefined, signal),
+
+  sources: (signal?: AbortSignal) => request<SourceList>('GET', ROUTES.sources, undefined, signal),
+
+  /** Statements in a window; above `limit` the server answers with bucketed counts instead. */
+  timeline: (opts: WindowFilter & { actor?: string[]; limit?: number }, signal?: AbortSignal) =>
+    request<TimelineResponse>(
+      'GET',
+      `${ROUTES.timeline}${qs({ from: opts.from, to: opts.to, actor: opts.actor, source: opts.source, cueClass: opts.cueClass, limit: opts.limit ?? 5000 })}`,
+      undefined,
+      signal,
     ),
 
-  article: (id: string, signal?: AbortSignal) => request<ArticleView>('GET', `/api/articles/${enc(id)}`, undefined, signal),
+  network: (opts: WindowFilter & { minCount?: number; limit?: number; actor?: string[] }, signal?: AbortSignal) =>
+    request<NetworkResponse>(
+      'GET',
+      `${ROUTES.network}${qs({ from: opts.from, to: opts.to, source: opts.source, cueClass: opts.cueClass, actor: opts.actor, minCount: opts.minCount, limit: opts.limit ?? 5000 })}`,
+      undefined,
+      signal,
+    ),
 
-  articles: async (opts: { limit?: number; skip?: number } = {}, signal?: AbortSignal) =>
-    list<ArticleListRow>(await request('GET', `/api/articles${qs({ limit: opts.limit, skip: opts.skip })}`, undefined, signal), 'articles'),
+  statements: (
+    opts: WindowFilter & { speaker?: string[]; about?: string[]; q?: string; article?: string; limit?: number; offset?: number },
+    signal?: AbortSignal,
+  ) =>
+    request<StatementPage>(
+      'GET',
+      `${ROUTES.statements}${qs({
+        speaker: opts.speaker, about: opts.about, q: opts.q, article: opts.article, from: opts.from, to: opts.to,
+        source: opts.source, cueClass: opts.cueClass, limit: opts.limit ?? 200, offset: opts.offset,
+      })}`,
+      undefined,
+      signal,
+    ),
 
-  sources: async (signal?: AbortSignal) => list<SourceRow>(await request('GET', '/api/sources', undefined, signal), 'sources'),
+  article: (id: string, signal?: AbortSignal) => request<ArticleDetail>('GET', `${ROUTES.articles}/${enc(id)}`, undefined, signal),
 
-  actor: (id: string, signal?: AbortSignal) => request<ActorView>('GET', `/api/actors/${enc(id)}`, undefined, signal),
+  articles: (opts: { limit?: number; offset?: number; q?: string } = {}, signal?: AbortSignal) =>
+    request<ArticlePage>('GET', `${ROUTES.articles}${qs({ limit: opts.limit ?? 200, offset: opts.offset, q: opts.q })}`, undefined, signal),
 
-  actorStatements: async (id: string, signal?: AbortSignal) =>
-    list<StatementRow>(await request('GET', `/api/actors/${enc(id)}/statements`, undefined, signal), 'statements'),
+  actor: (id: string, signal?: AbortSignal) => request<ActorDetail>('GET', `${ROUTES.actors}/${enc(id)}?statements=500`, undefined, signal),
 
-  findActors: async (q: string, signal?: AbortSignal) =>
-    list<ActorRow>(await request('GET', `/api/actors${qs({ q, limit: 20 })}`, undefined, signal), 'actors'),
+  actors: (opts: { q?: string; limit?: number }, signal?: AbortSignal) =>
+    request<ActorPage>('GET', `${ROUTES.actors}${qs({ q: opts.q, limit: opts.limit ?? 20 })}`, undefined, signal),
 
-  statement: (id: string, signal?: AbortSignal) => request<StatementRow>('GET', `/api/statements/${enc(id)}`, undefined, signal),
+  claim: (id: string, signal?: AbortSignal) => request<ClaimDetail>('GET', `${ROUTES.claims}/${enc(id)}`, undefined, signal),
 
-  claim: (id: string, signal?: AbortSignal) => request<ClaimView>('GET', `/api/claims/${enc(id)}`, undefined, signal),
+  claims: (opts: { q?: string; limit?: number } = {}, signal?: AbortSignal) =>
+    request<ClaimPage>('GET', `${ROUTES.claims}${qs({ q: opts.q, limit: opts.limit ?? 100 })}`, undefined, signal),
 
   /** Read-only Cypher; the server rejects writes with an error code. */
-  query: (query: string, params: Record<string, unknown> = {}, signal?: AbortSignal) =>
-    request<QueryResult>('POST', '/api/query', { query, params }, signal),
+  cypher: (query: string, params: Record<string, unknown> = {}, signal?: AbortSignal) =>
+    request<CypherResponse>('POST', ROUTES.cypher, { query, params }, signal),
 
-  /** Extracts without storing: the ingest page's preview. */
-  preview: async (input: IngestInput, signal?: AbortSignal) =>
-    list<PreviewArticle>(await request('POST', '/api/ingest/preview', input, signal), 'articles'),
+  /** Extracts and returns statements without saving: the ingest page's preview. */
+  preview: (input: IngestInput, signal?: AbortSignal) =>
+    request<IngestResponse>('POST', ROUTES.articles, { ...input, preview: true }, signal),
 
-  ingest: (input: IngestInput, signal?: AbortSignal) => request<IngestResult>('POST', '/api/ingest', input, signal),
+  ingest: (input: IngestInput, signal?: AbortSignal) => request<IngestResponse>('POST', ROUTES.articles, input, signal),
 };
-
-export type Api = typeof api;

@@ -88,7 +88,9 @@ interface SimLink<N, L> extends SimulationLinkDatum<SimNode<N>> {
   source: SimNode<N>;
   target: SimNode<N>;
   d: L;
+  /** Stroke width in screen pixels. */
   w: number;
+  alpha: number;
   color: string;
 }
 
@@ -117,6 +119,7 @@ export function network<N, L>(): Network<N, L> {
   let nodes: SimNode<N>[] = [];
   let links: SimLink<N, L>[] = [];
   let byId = new Map<string, SimNode<N>>();
+  let bySize: SimNode<N>[] = [];
   let sim: Simulation<SimNode<N>, SimLink<N, L>> | null = null;
   let transform: ZoomTransform = zoomIdentity;
   let hovered: SimNode<N> | null = null;
@@ -124,6 +127,27 @@ export function network<N, L>(): Network<N, L> {
   let frames = 0;
   const times: number[] = [];
   let zoomB: ZoomBehavior<HTMLCanvasElement, unknown> | null = null;
+  let userMoved = false;
+  let ticks = 0;
+
+  /** Zooms so every node is in view (never closer than 1:1, never farther than the zoom extent). */
+  function fit() {
+    if (!zoomB || nodes.length === 0) return;
+    let x0 = Infinity;
+    let y0 = Infinity;
+    let x1 = -Infinity;
+    let y1 = -Infinity;
+    for (const n of nodes) {
+      x0 = Math.min(x0, (n.x ?? 0) - n.r);
+      y0 = Math.min(y0, (n.y ?? 0) - n.r);
+      x1 = Math.max(x1, (n.x ?? 0) + n.r);
+      y1 = Math.max(y1, (n.y ?? 0) + n.r);
+    }
+    const pad = 40;
+    const k = Math.max(0.05, Math.min(1.5, (width - 2 * pad) / (x1 - x0 || 1), (height - 2 * pad) / (y1 - y0 || 1)));
+    const t = zoomIdentity.translate(width / 2 - (k * (x0 + x1)) / 2, height / 2 - (k * (y0 + y1)) / 2).scale(k);
+    select(canvas).call(zoomB.transform, t);
+  }
 
   const root = document.createElement('div');
   root.className = 'cg-network';
@@ -157,7 +181,7 @@ export function network<N, L>(): Network<N, L> {
       const s = byId.get(linkSource(d));
       const t = byId.get(linkTarget(d));
       if (!s || !t) continue;
-      links.push({ source: s, target: t, d, w: 1, color: linkColor(linkColorKey(d)) });
+      links.push({ source: s, target: t, d, w: 1, alpha: 0.7, color: linkColor(linkColorKey(d)) });
     }
     const big = nodes.length > 500;
 
@@ -165,9 +189,27 @@ export function network<N, L>(): Network<N, L> {
     const maxW = max(data.nodes, nodeWeight) ?? 1;
     const rScale = scaleSqrt().domain([0, maxW || 1]).range(big ? [2, 11] : [4, 18]);
     for (const n of nodes) n.r = rScale(nodeWeight(n.d));
+    bySize = [...nodes].sort((a, b) => b.r - a.r);
     const maxC = max(links, (l) => linkCount(l.d)) ?? 1;
-    const wScale = scaleSqrt().domain([1, Math.max(2, maxC)]).range(big ? [0.4, 3] : [1, 7]).clamp(true);
-    for (const l of links) l.w = Math.round(wScale(linkCount(l.d)) * 2) / 2;
+    if (links.length > HAIRLINE_LINKS) {
+      // Software canvas strokes 10,000 lines wider than one pixel ~30x slower
+      // than hairlines, so dense graphs encode the count in opacity and keep
+      // width for the heaviest 1% only.
+      const counts = links.map((l) => linkCount(l.d)).sort((a, b) => a - b);
+      const median = counts[Math.floor(counts.length / 2)] ?? 1;
+      const p99 = counts[Math.floor(counts.length * 0.99)] ?? maxC;
+      for (const l of links) {
+        const c = linkCount(l.d);
+        l.w = c >= p99 && c > median ? 2 : 1;
+        l.alpha = c > median ? 0.6 : 0.3;
+      }
+    } else {
+      const wScale = scaleSqrt().domain([1, Math.max(2, maxC)]).range([1, 7]).clamp(true);
+      for (const l of links) {
+        l.w = Math.round(wScale(linkCount(l.d)) * 2) / 2;
+        l.alpha = 0.7;
+      }
+    }
 
     // ---- forces ----
     sim?.stop();
@@ -177,7 +219,15 @@ export function network<N, L>(): Network<N, L> {
       .force('x', forceX<SimNode<N>>().strength(big ? 0.06 : 0.04))
       .force('y', forceY<SimNode<N>>().strength(big ? 0.06 : 0.04))
       .alphaDecay(big ? 0.04 : 0.0228)
-      .on('tick', requestRender);
+      .on('tick', () => {
+        // Until the reader pans or zooms, keep the whole graph in view as it settles.
+        if (!userMoved && ++ticks % 10 === 0) fit();
+        requestRender();
+      })
+      .on('end', () => {
+        if (!userMoved) fit();
+      });
+    ticks = 0;
     if (!big) sim.force('collide', forceCollide<SimNode<N>>((n) => n.r + 2));
 
     // ---- element ----
@@ -192,13 +242,15 @@ export function network<N, L>(): Network<N, L> {
 
     zoomB = d3zoom<HTMLCanvasElement, unknown>()
       .scaleExtent([0.05, 16])
-      .on('zoom', (event: { transform: ZoomTransform }) => {
+      .on('zoom', (event: { transform: ZoomTransform; sourceEvent: Event | null }) => {
         transform = event.transform;
+        if (event.sourceEvent) userMoved = true;
         requestRender();
       });
     const dragB = d3drag<HTMLCanvasElement, unknown, SimNode<N> | undefined>()
       .subject((event: { x: number; y: number }) => nodeAt(event.x, event.y))
       .on('start', (event: D3DragEvent<HTMLCanvasElement, unknown, SimNode<N>>) => {
+        userMoved = true;
         if (!event.active) sim?.alphaTarget(0.3).restart();
         event.subject.fx = event.subject.x;
         event.subject.fy = event.subject.y;
@@ -217,6 +269,7 @@ export function network<N, L>(): Network<N, L> {
     const cs = select(canvas);
     cs.call(dragB).call(zoomB).on('dblclick.zoom', null);
     if (transform === zoomIdentity) cs.call(zoomB.transform, zoomIdentity.translate(width / 2, height / 2));
+    else cs.call(zoomB.transform, transform);
 
     // ---- legend ----
     const nodeKeys = [...new Set(nodes.map((n) => n.key))].sort();
@@ -342,41 +395,53 @@ export function network<N, L>(): Network<N, L> {
     ctx.setTransform(dpr * transform.k, 0, 0, dpr * transform.k, dpr * transform.x, dpr * transform.y);
     const k = transform.k;
 
-    // Edges batched by colour and width: one path each.
+    // Edges batched by colour, width and opacity: one path each. Widths are
+    // screen pixels (divided by k), so zooming does not fatten the lines.
     const batches = new Map<string, SimLink<N, L>[]>();
     for (const l of links) {
-      const key = `${l.color}|${l.w}`;
+      const key = `${l.color}|${l.w}|${l.alpha}`;
       let b = batches.get(key);
       if (!b) batches.set(key, (b = []));
       b.push(l);
     }
     const focusId = hovered?.id ?? selectedId;
-    ctx.globalAlpha = focusId ? 0.25 : links.length > 3000 ? 0.45 : 0.7;
+    // Edges wholly outside the viewport are skipped (zoomed-in views draw few).
+    const [vx0, vy0] = transform.invert([0, 0]);
+    const [vx1, vy1] = transform.invert([width, height]);
+    const arrows = directed && (links.length <= 3000 || k > 2);
     for (const [key, batch] of batches) {
-      const [c, w] = key.split('|');
+      const [c, w, a] = key.split('|');
+      ctx.globalAlpha = Number(a) * (focusId ? 0.4 : 1);
       ctx.strokeStyle = c!;
-      ctx.lineWidth = Number(w) / Math.sqrt(k);
+      ctx.lineWidth = Number(w) / k;
       ctx.beginPath();
       for (const l of batch) {
-        ctx.moveTo(l.source.x ?? 0, l.source.y ?? 0);
-        ctx.lineTo(l.target.x ?? 0, l.target.y ?? 0);
+        const sx = l.source.x ?? 0;
+        const sy = l.source.y ?? 0;
+        const tx = l.target.x ?? 0;
+        const ty = l.target.y ?? 0;
+        if ((sx < vx0 && tx < vx0) || (sx > vx1 && tx > vx1) || (sy < vy0 && ty < vy0) || (sy > vy1 && ty > vy1)) continue;
+        ctx.moveTo(sx, sy);
+        ctx.lineTo(tx, ty);
       }
       ctx.stroke();
-      // Arrowheads: cheap enough when there are few edges or the view is zoomed in.
-      if (directed && (links.length <= 3000 || k > 2)) {
+      if (arrows) {
         ctx.fillStyle = c!;
         ctx.beginPath();
-        for (const l of batch) arrow(l, 4 + Number(w), k);
+        for (const l of batch) {
+          const tx = l.target.x ?? 0;
+          const ty = l.target.y ?? 0;
+          if (tx >= vx0 && tx <= vx1 && ty >= vy0 && ty <= vy1) arrow(l, 4 + 1.5 * Number(w), k);
+        }
         ctx.fill();
       }
     }
     ctx.globalAlpha = 1;
     if (focusId) {
-      ctx.lineWidth = 1.5 / Math.sqrt(k);
       for (const l of links) {
         if (l.source.id !== focusId && l.target.id !== focusId) continue;
         ctx.strokeStyle = l.color;
-        ctx.lineWidth = Math.max(1.5, l.w) / Math.sqrt(k);
+        ctx.lineWidth = Math.max(1.5, l.w) / k;
         ctx.beginPath();
         ctx.moveTo(l.source.x ?? 0, l.source.y ?? 0);
         ctx.lineTo(l.target.x ?? 0, l.target.y ?? 0);
@@ -384,7 +449,7 @@ export function network<N, L>(): Network<N, L> {
         if (directed) {
           ctx.fillStyle = l.color;
           ctx.beginPath();
-          arrow(l, 5 + l.w, k);
+          arrow(l, 5 + 1.5 * l.w, k);
           ctx.fill();
         }
       }
@@ -392,7 +457,13 @@ export function network<N, L>(): Network<N, L> {
 
     // Nodes batched by colour.
     const byColor = new Map<string, SimNode<N>[]>();
+    const inView = (n: SimNode<N>) => {
+      const x = n.x ?? 0;
+      const y = n.y ?? 0;
+      return x + n.r >= vx0 && x - n.r <= vx1 && y + n.r >= vy0 && y - n.r <= vy1;
+    };
     for (const n of nodes) {
+      if (!inView(n)) continue;
       let b = byColor.get(n.color);
       if (!b) byColor.set(n.color, (b = []));
       b.push(n);
@@ -420,8 +491,13 @@ export function network<N, L>(): Network<N, L> {
     }
 
     // Labels: all when few, else the heaviest and the focused ones; more as you zoom in.
-    const labelCount = nodes.length <= 80 ? nodes.length : Math.round(25 * k * k);
-    const labelled = nodes.length <= labelCount ? nodes : [...nodes].sort((a, b) => b.r - a.r).slice(0, labelCount);
+    // Text is the slowest thing a canvas draws: at most MAX_LABELS, biggest nodes in view first.
+    const labelCount = nodes.length <= 80 ? nodes.length : Math.min(MAX_LABELS, Math.round(25 * k * k));
+    const labelled: SimNode<N>[] = [];
+    for (const n of bySize) {
+      if (labelled.length >= labelCount) break;
+      if (inView(n)) labelled.push(n);
+    }
     ctx.font = `${12 / k}px system-ui, sans-serif`;
     ctx.textBaseline = 'middle';
     ctx.lineJoin = 'round';
@@ -454,7 +530,7 @@ export function network<N, L>(): Network<N, L> {
     const len = Math.hypot(tx - sx, ty - sy) || 1;
     const ux = (tx - sx) / len;
     const uy = (ty - sy) / len;
-    const s = size / Math.sqrt(k);
+    const s = size / k;
     const ex = tx - ux * (l.target.r + 1);
     const ey = ty - uy * (l.target.r + 1);
     ctx.moveTo(ex, ey);
@@ -514,6 +590,10 @@ export function network<N, L>(): Network<N, L> {
   (root as HTMLElement & { __chart?: unknown }).__chart = chart;
   return chart;
 }
+
+/** Above this many edges, edges are drawn as hairlines (see the scales phase). */
+const HAIRLINE_LINKS = 1500;
+const MAX_LABELS = 120;
 
 function segDist(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
   const dx = bx - ax;

@@ -107,7 +107,7 @@ export function timeline<T>(): Timeline<T> {
   let width = 960;
   let laneHeight = 26;
   let maxLanes = 14;
-  let markLimit = 2500;
+  let markLimit = 1500;
   let binPx = 6;
   let legendTitle = 'Colour';
   let title = 'Timeline';
@@ -287,7 +287,7 @@ export function timeline<T>(): Timeline<T> {
     const present = new Set(items.map((it) => it.ck));
     const legItems: LegendItem[] = [...present].sort(legendOrder).map((k) => ({ key: k, label: k, color: color(k) }));
     if (items.some((it) => it.t1 > it.t0)) legItems.push({ key: '__range', label: 'date known to week/month', color: '#777', shape: 'range' });
-    legItems.push({ key: '__bin', label: 'bin of many (zoom in)', color: '#777', shape: 'ring' });
+    if (items.length > markLimit) legItems.push({ key: '__bin', label: 'bin of many (click or zoom in)', color: '#777', shape: 'ring' });
     legendSlot.replaceChildren(legendChart.title(legendTitle).items(legItems)());
 
     render();
@@ -384,18 +384,29 @@ export function timeline<T>(): Timeline<T> {
     performance.measure('timeline:render', { start: t, end: performance.now() });
   }
 
+  /**
+   * Bins on a grid anchored at the epoch whose width is a power of two of
+   * minutes: panning keeps every bin's key (only x moves) and zooming changes
+   * the grid only when the width crosses a power of two, so the SVG is not
+   * rebuilt on every frame.
+   */
   function binItems(visible: Item<T>[]): Bin<T>[] {
-    const bins = new Map<string, Bin<T> & { cks: Map<string, number> }>();
-    const [d0] = x.domain().map(Number) as [number];
-    const msPerPx = (+x.domain()[1]! - d0) / innerWidth();
-    const binMs = msPerPx * binPx;
+    const [d0, d1] = x.domain().map(Number) as [number, number];
+    const msPerPx = (d1 - d0) / innerWidth();
+    const level = Math.max(0, Math.ceil(Math.log2((msPerPx * binPx) / 60_000)));
+    const binMs = 60_000 * 2 ** level;
+    const laneIdx = new Map(lanes.map((l, i) => [l, i]));
+    const bins = new Map<number, Bin<T> & { cks: Map<string, number> }>();
+    const b0 = Math.floor(d0 / binMs) - 1;
+    const span = Math.ceil((d1 - d0) / binMs) + 3;
     for (const it of visible) {
-      const mid = (it.t0 + it.t1) / 2;
-      const b = Math.floor((mid - d0) / binMs);
-      const key = `${it.lane}\u0000${b}`;
+      const b = Math.floor((it.t0 + it.t1) / 2 / binMs) - b0;
+      if (b < 0 || b >= span) continue;
+      const key = (laneIdx.get(it.lane) ?? 0) * span + b;
       let bin = bins.get(key);
       if (!bin) {
-        bin = { key, lane: it.lane, t0: d0 + b * binMs, t1: d0 + (b + 1) * binMs, count: 0, ck: it.ck, first: it, cks: new Map() };
+        const t = (b + b0) * binMs;
+        bin = { key: `${level}:${it.lane}:${b + b0}`, lane: it.lane, t0: t, t1: t + binMs, count: 0, ck: it.ck, first: it, cks: new Map() };
         bins.set(key, bin);
       }
       bin.count++;
@@ -432,27 +443,31 @@ export function timeline<T>(): Timeline<T> {
           })
           .on('mouseleave blur', hideTip);
         g.append('rect').attr('class', 'mark-shape');
+        // Static per item: set once on enter, not on every zoom frame.
+        g.attr('data-id', (it) => it.id)
+          .attr('aria-label', (it) => describe(it.d).join('. '))
+          .classed('is-range', (it) => it.t1 - it.t0 > DAY * 1.5);
         return g;
       })
-      .attr('data-id', (it) => it.id)
-      .attr('aria-label', (it) => describe(it.d).join('. '))
-      .classed('is-range', (it) => it.t1 - it.t0 > DAY * 1.5)
       .classed('is-selected', (it) => it.id === selectedId);
-    sel.each(function (it, i) {
+    sel.each(function (it) {
       const g = select(this);
       const x0 = x(it.t0);
-      const jitter = ((i % 3) - 1) * Math.min(bw / 4, 5);
-      const cy = (y(it.lane) ?? 0) + bw / 2 + jitter;
       const range = it.t1 - it.t0 > DAY * 1.5;
-      const w = range ? Math.max(2 * r, x(it.t1) - x0) : 2 * r;
+      const cy = (y(it.lane) ?? 0) + bw / 2 + jitterOf(it.id) * Math.min(bw / 4, 5);
       g.attr('transform', `translate(${range ? x0 : x0 - r},${cy - r})`);
-      g.select('rect')
-        .attr('width', w)
-        .attr('height', 2 * r)
-        .attr('rx', r)
-        .attr('fill', color(it.ck))
-        .attr('fill-opacity', range ? 0.35 : 0.9)
-        .attr('stroke', color(it.ck));
+      const rect = g.select('rect');
+      if (range) rect.attr('width', Math.max(2 * r, x(it.t1) - x0));
+      if (g.attr('data-r') !== String(r)) {
+        g.attr('data-r', r);
+        rect
+          .attr('width', range ? Math.max(2 * r, x(it.t1) - x0) : 2 * r)
+          .attr('height', 2 * r)
+          .attr('rx', r)
+          .attr('fill', color(it.ck))
+          .attr('fill-opacity', range ? 0.35 : 0.9)
+          .attr('stroke', color(it.ck));
+      }
     });
     drawnCounts.marks = visible.length;
   }
@@ -552,6 +567,13 @@ export function timeline<T>(): Timeline<T> {
 }
 
 const OTHERS = '\u0000others';
+
+/** A stable vertical offset (-1, 0 or 1) per item so overlapping marks in a lane stay apart while zooming. */
+function jitterOf(id: string): number {
+  let h = 0;
+  for (let i = 0; i < id.length; i++) h = (h * 31 + id.charCodeAt(i)) | 0;
+  return (Math.abs(h) % 3) - 1;
+}
 
 function truncate(s: string, n: number): string {
   return s.length > n ? `${s.slice(0, n - 1)}…` : s;

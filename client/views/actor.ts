@@ -3,9 +3,8 @@ import { cueColor } from '../charts/palette.js';
 import { timeline } from '../charts/timeline.js';
 import { href } from '../router.js';
 import type { ViewContext } from './context.js';
-import { errorBox, formatWhen, h, loading, timeRange } from './dom.js';
+import { append, errorBox, formatWhen, h, loading, timeRange } from './dom.js';
 import { statementList } from './statements.js';
-import { ALL_TIME, TIMELINE_LIMIT } from './timeline.js';
 
 const SAID = 'said';
 const ABOUT = 'about';
@@ -20,21 +19,25 @@ export async function actorView(root: HTMLElement, ctx: ViewContext): Promise<vo
   const wait = loading('Loading actor');
   root.append(wait);
   try {
-    const [view, rows] = await Promise.all([api.actor(id, ctx.signal), api.timeline({ ...ALL_TIME, actorIds: [id], limit: TIMELINE_LIMIT }, ctx.signal)]);
+    const view = await api.actor(id, ctx.signal);
     wait.remove();
     const a = view.actor;
-    const said = rows.filter((r) => r.speakerId === id);
-    const about = rows.filter((r) => r.speakerId !== id && r.about?.some((x) => x.id === id));
-    root.append(
+    // A merged actor's old id redirects: keep the URL on the canonical one.
+    if (view.requestedId !== a.id) ctx.setParams({});
+    const said = view.said;
+    const about = view.aboutThem;
+    append(
+      root,
       h('h1', null, a.name),
       h(
         'p',
         { class: 'article-meta' },
         h('span', { class: 'kind' }, a.kind),
-        a.aliases?.length ? ` · also: ${a.aliases.join(', ')}` : null,
-        a.roles?.length ? ` · ${a.roles.join('; ')}` : null,
+        a.aliases.length ? ` · also: ${a.aliases.join(', ')}` : null,
+        a.roles.length ? ` · ${a.roles.join('; ')}` : null,
       ),
-      h('p', null, `${a.said ?? said.length} statements made · ${a.about ?? about.length} about them · mentioned in ${a.articles ?? '?'} articles · `,
+      a.mergedFrom.length ? h('p', { class: 'muted' }, `Merged from: ${a.mergedFrom.map((m) => m.name).join(', ')}`) : null,
+      h('p', null, `${a.said} statements made · ${a.about} about them · mentioned in ${a.articles} articles · `,
         h('a', { href: href('network', null, { actor: id }) }, 'show in network')),
     );
     const chart = timeline<StatementRow & { lane: string }>()
@@ -56,7 +59,7 @@ export async function actorView(root: HTMLElement, ctx: ViewContext): Promise<vo
         ? h('ul', { class: 'plain-list' }, ...list.map((n) => h('li', null, h('a', { href: href('actor', n.id) }, n.name), ` (${n.statements})`)))
         : h('p', { class: 'muted' }, 'Nobody.'));
     root.append(
-      h('div', { class: 'columns' }, people('Talks about', view.talksAbout ?? []), people('Talked about by', view.talkedAboutBy ?? [])),
+      h('div', { class: 'columns' }, people('Talks about', view.talksAbout), people('Talked about by', view.talkedAboutBy)),
       h('div', { class: 'columns' },
         h('section', null, h('h2', null, `What ${a.name} said`), statementList(said, { empty: 'No statements attributed.' })),
         h('section', null, h('h2', null, `What others said about ${a.name}`), statementList(about, { empty: 'Nothing found.' }))),

@@ -30,7 +30,7 @@ export async function articleView(root: HTMLElement, ctx: ViewContext): Promise<
 
 /** The article body and its statement list; shared with the ingest preview. */
 export function renderArticle(
-  article: { title: string; text: string; url?: string | null; publishedAt?: string | null; publishedAtPrecision?: string; source?: string | null; language?: string; id?: string },
+  article: { title: string; text: string; url?: string | null; publishedAt?: string | null; publishedAtPrecision?: string | null; source?: string | null; language?: string | null; id?: string },
   statements: StatementRow[],
   ctx: Pick<ViewContext, 'setParams'> | null,
   selected: string | null,
@@ -102,7 +102,7 @@ export function renderArticle(
 async function articleListView(root: HTMLElement, ctx: ViewContext): Promise<void> {
   root.append(h('h1', null, 'Articles'));
   try {
-    const rows = await api.articles({ limit: 200 }, ctx.signal);
+    const rows = (await api.articles({ limit: 200 }, ctx.signal)).items;
     root.append(
       h('ul', { class: 'plain-list' }, ...rows.map((a) =>
         h('li', null, h('a', { href: href('article', a.id) }, a.title || '(untitled)'), h('span', { class: 'muted' }, ` · ${a.source ?? 'unknown source'} · ${formatWhen(a.publishedAt)} · ${a.statements ?? 0} statements`)),

@@ -1,4 +1,4 @@
-import { api, type QueryResult } from '../api.js';
+import { api, type CypherResponse } from '../api.js';
 import { network } from '../charts/network.js';
 import { schemeTableau10 } from 'd3';
 import type { ViewContext } from './context.js';
@@ -89,7 +89,7 @@ export function consoleView(root: HTMLElement, ctx: ViewContext): void {
     status.textContent = 'Running…';
     const t0 = performance.now();
     try {
-      const res = await api.query(q, {}, signal);
+      const res = await api.cypher(q, {}, signal);
       status.textContent = `${res.rows.length} row${res.rows.length === 1 ? '' : 's'}${res.truncated ? ' (truncated)' : ''} in ${Math.round(performance.now() - t0)} ms.`;
       results.replaceChildren(...renderResult(res, ctx, results.clientWidth || ctx.width() - 360));
     } catch (err) {
@@ -106,7 +106,7 @@ export function consoleView(root: HTMLElement, ctx: ViewContext): void {
   editor.focus();
 }
 
-function renderResult(res: QueryResult, ctx: ViewContext, width: number): HTMLElement[] {
+function renderResult(res: CypherResponse, ctx: ViewContext, width: number): HTMLElement[] {
   const columns = res.columns?.length ? res.columns : Object.keys(res.rows[0] ?? {});
   const table = h(
     'table',
@@ -115,7 +115,14 @@ function renderResult(res: QueryResult, ctx: ViewContext, width: number): HTMLEl
     h('tbody', null, ...res.rows.map((r) => h('tr', null, ...columns.map((c) => h('td', null, cellText(r[c])))))),
   );
   const out: HTMLElement[] = [];
-  const graph = collectGraph(res.rows);
+  const graph = res.graph
+    ? {
+        nodes: res.graph.nodes.map((n) => ({ id: n.id, label: nodeLabel(n.properties, n.id), group: n.labels[0] ?? 'node' })),
+        links: res.graph.relationships
+          .filter((r) => r.start !== null && r.end !== null)
+          .map((r) => ({ id: r.id, source: r.start!, target: r.end!, type: r.type })),
+      }
+    : collectGraph(res.rows);
   if (graph.nodes.length > 0) {
     const groups = [...new Set(graph.nodes.map((n) => n.group))].sort();
     const degree = new Map<string, number>();
@@ -162,9 +169,7 @@ function collectGraph(rows: Record<string, unknown>[]): { nodes: GNode[]; links:
       return;
     }
     if (isNode(v)) {
-      const name = v.name ?? v.title ?? v.text ?? v.content ?? v.id ?? v._id;
-      const label = String(name);
-      nodes.set(v._id, { id: v._id, label: label.length > 40 ? `${label.slice(0, 39)}…` : label, group: v._labels[0] ?? 'node' });
+      nodes.set(v._id, { id: v._id, label: nodeLabel(v, v._id), group: v._labels[0] ?? 'node' });
       return;
     }
     const p = v as { nodes?: unknown; edges?: unknown };
@@ -173,6 +178,12 @@ function collectGraph(rows: Record<string, unknown>[]): { nodes: GNode[]; links:
   };
   for (const r of rows) for (const v of Object.values(r)) visit(v, 0);
   return { nodes: [...nodes.values()], links: [...links.values()].filter((l) => nodes.has(l.source) && nodes.has(l.target)) };
+}
+
+function nodeLabel(props: Record<string, unknown>, fallback: string): string {
+  const name = props.name ?? props.title ?? props.text ?? props.content ?? props.id ?? fallback;
+  const label = String(name);
+  return label.length > 40 ? `${label.slice(0, 39)}…` : label;
 }
 
 function cellText(v: unknown): string {

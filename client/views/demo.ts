@@ -4,7 +4,9 @@ import { network } from '../charts/network.js';
 import { timeline } from '../charts/timeline.js';
 import type { ViewContext } from './context.js';
 import { h, timeRange } from './dom.js';
-import { buildNetwork, ROLE_COLORS, type ActorEdge, type ActorNode } from './network.js';
+import type { ActorEdge, ActorNode } from './network.js';
+import { EMPTY_STATEMENT } from './timeline.js';
+import { kindColor } from '../charts/palette.js';
 
 /**
  * Synthetic data for the benchmark and for trying the charts at scale:
@@ -27,6 +29,7 @@ export function syntheticStatements(statements: number, actors: number, seed = 4
     const saidAt = new Date(t0 + Math.floor(rand() * span)).toISOString().slice(0, 10);
     const cueClass = CUE_ORDER[Math.floor(rand() * CUE_ORDER.length)]!;
     rows.push({
+      ...EMPTY_STATEMENT,
       id: `stm_demo_${i}`,
       content: `Synthetic statement ${i}`,
       direct: rand() < 0.4,
@@ -37,7 +40,6 @@ export function syntheticStatements(statements: number, actors: number, seed = 4
       speakerId: `act_${sp}`,
       speaker: `Actor ${sp}`,
       about: [{ id: `act_${tg}`, name: `Actor ${tg}` }],
-      articleId: null,
       articleTitle: `Article ${i % 997}`,
       source: `Source ${i % 12}`,
     });
@@ -58,14 +60,15 @@ export function syntheticNetwork(n: number, e: number, seed = 7): { nodes: Actor
     const key = `${s}>${t}`;
     const ex = links.get(key);
     if (ex) ex.count++;
-    else links.set(key, { source: `act_${s}`, target: `act_${t}`, count: 1 + Math.floor(rand() * rand() * 8), cue: CUE_ORDER[Math.floor(rand() * 6)]!, statements: [] });
+    else links.set(key, { source: `act_${s}`, target: `act_${t}`, count: 1 + Math.floor(rand() * rand() * 8), cue: CUE_ORDER[Math.floor(rand() * 6)]! });
   }
   const weight = new Map<string, number>();
   for (const l of links.values()) {
     weight.set(l.source, (weight.get(l.source) ?? 0) + l.count);
     weight.set(l.target, (weight.get(l.target) ?? 0) + l.count);
   }
-  const nodes = Array.from({ length: n }, (_, i) => ({ id: `act_${i}`, name: `Actor ${i}`, kind: 'both', weight: weight.get(`act_${i}`) ?? 1 }));
+  const kinds = ['person', 'person', 'person', 'organization', 'country', 'media', 'group'];
+  const nodes = Array.from({ length: n }, (_, i) => ({ id: `act_${i}`, name: `Actor ${i}`, kind: kinds[i % kinds.length]!, weight: weight.get(`act_${i}`) ?? 1 }));
   return { nodes, links: [...links.values()] };
 }
 
@@ -92,13 +95,13 @@ export function demoView(root: HTMLElement, ctx: ViewContext, which: string, par
     return;
   }
   const e = Math.max(0, Number(params.get('e')) || n * 5);
-  const data = params.get('from') === 'statements' ? buildNetwork(syntheticStatements(e, n), { from: null, to: null, source: null, cue: null, min: 1 }) : syntheticNetwork(n, e);
+  const data = syntheticNetwork(n, e);
   root.append(h('h1', null, `Demo: network with ${data.nodes.length} actors and ${data.links.length} edges`));
   const chart = network<ActorNode, ActorEdge>()
     .nodeId((d) => d.id)
     .nodeLabel((d) => d.name)
     .nodeGroup((d) => d.kind)
-    .nodeColor((k) => ROLE_COLORS[k] ?? '#456')
+    .nodeColor(kindColor)
     .nodeWeight((d) => d.weight)
     .linkSource((d) => d.source)
     .linkTarget((d) => d.target)

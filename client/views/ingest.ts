@@ -79,11 +79,17 @@ export function ingestView(root: HTMLElement, ctx: ViewContext): void {
     e.preventDefault();
     const inp = input();
     if (!inp) return;
-    const arts = await busy('Extracting', () => api.preview(inp, ctx.signal));
-    if (!arts) return;
+    const res = await busy('Extracting', () => api.preview(inp, ctx.signal));
+    if (!res) return;
+    const arts = res.articles;
+    if (res.errors.length) messages.replaceChildren(...res.errors.map((e) => errorBox({ code: e.code, message: `${e.origin}: ${e.message}` })));
     preview.replaceChildren(
       h('h2', null, `Preview: ${arts.length} article${arts.length === 1 ? '' : 's'}, ${arts.reduce((n, a) => n + a.statements.length, 0)} statements (not saved yet)`),
-      ...arts.map((a) => renderArticle(a.article, a.statements, null, null)),
+      ...arts.map((a) => {
+        const el = renderArticle(a, a.statements, null, null);
+        if (a.skipped) el.prepend(h('p', { class: 'muted' }, a.skipped));
+        return el;
+      }),
     );
   });
   saveBtn.addEventListener('click', async () => {
@@ -91,10 +97,11 @@ export function ingestView(root: HTMLElement, ctx: ViewContext): void {
     if (!inp) return;
     const res = await busy('Saving', () => api.ingest(inp, ctx.signal));
     if (!res) return;
-    const arts = res.articles ?? [];
+    const arts = res.articles;
     messages.replaceChildren(
+      ...res.errors.map((e) => errorBox({ code: e.code, message: `${e.origin}: ${e.message}` })),
       h('div', { class: 'ok', role: 'status' },
-        h('p', null, `Saved: ${arts.filter((a) => a.status !== 'unchanged').length} new, ${arts.filter((a) => a.status === 'unchanged').length} already in the graph.`),
+        h('p', null, `Saved: ${res.created} new, ${res.unchanged} already in the graph.`),
         h('ul', null, ...arts.map((a) => h('li', null, h('a', { href: href('article', a.id) }, a.title || a.id), ` (${a.status})`)))),
     );
   });

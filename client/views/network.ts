@@ -1,11 +1,10 @@
-import { api, type StatementRow } from '../api.js';
+import { api, type NetworkResponse } from '../api.js';
 import { CUE_ORDER, cueColor, kindColor } from '../charts/palette.js';
 import { network } from '../charts/network.js';
 import { href } from '../router.js';
 import type { ViewContext } from './context.js';
-import { errorBox, h, loading, timeRange } from './dom.js';
+import { errorBox, h, loading } from './dom.js';
 import { statementList } from './statements.js';
-import { ALL_TIME, TIMELINE_LIMIT } from './timeline.js';
 
 export interface ActorNode {
   id: string;
@@ -20,13 +19,7 @@ export interface ActorEdge {
   count: number;
   /** Dominant cue class of the statements behind the edge. */
   cue: string;
-  statements: StatementRow[];
 }
-
-export const ROLE_SPEAKS = 'speaks';
-export const ROLE_DISCUSSED = 'is talked about';
-export const ROLE_BOTH = 'both';
-export const ROLE_COLORS: Record<string, string> = { [ROLE_SPEAKS]: '#1f618d', [ROLE_DISCUSSED]: '#a04000', [ROLE_BOTH]: '#34495e' };
 
 export interface NetworkFilter {
   from: string | null;
@@ -36,54 +29,15 @@ export interface NetworkFilter {
   min: number;
 }
 
-/**
- * Folds statements into speaker -> target edges. Done in the browser from
- * the timeline's rows so every filter (window, source, cue class, minimum
- * count) is instant and the same rows back the click-through lists.
- */
-export function buildNetwork(rows: readonly StatementRow[], f: NetworkFilter): { nodes: ActorNode[]; links: ActorEdge[] } {
-  const from = f.from ? +new Date(`${f.from}T00:00:00Z`) : -Infinity;
-  const to = f.to ? +new Date(`${f.to}T00:00:00Z`) : Infinity;
-  const edges = new Map<string, ActorEdge & { cues: Map<string, number> }>();
-  const names = new Map<string, string>();
-  for (const s of rows) {
-    if (!s.speakerId || !s.about?.length) continue;
-    if (f.source && s.source !== f.source) continue;
-    if (f.cue && s.cueClass !== f.cue) continue;
-    if (f.from || f.to) {
-      const r = timeRange(s.saidAt, s.saidAtPrecision);
-      if (!r || +r[1] < from || +r[0] >= to) continue;
-    }
-    names.set(s.speakerId, s.speaker ?? s.speakerId);
-    for (const t of s.about) {
-      if (t.id === s.speakerId) continue;
-      names.set(t.id, t.name);
-      const key = `${s.speakerId}\u0000${t.id}`;
-      let e = edges.get(key);
-      if (!e) edges.set(key, (e = { source: s.speakerId, target: t.id, count: 0, cue: s.cueClass, statements: [], cues: new Map() }));
-      e.count++;
-      e.statements.push(s);
-      const c = (e.cues.get(s.cueClass) ?? 0) + 1;
-      e.cues.set(s.cueClass, c);
-      if (c > (e.cues.get(e.cue) ?? 0)) e.cue = s.cueClass;
-    }
-  }
-  const links = [...edges.values()].filter((e) => e.count >= f.min);
-  const weight = new Map<string, number>();
-  const speaks = new Set<string>();
-  const discussed = new Set<string>();
-  for (const e of links) {
-    weight.set(e.source, (weight.get(e.source) ?? 0) + e.count);
-    weight.set(e.target, (weight.get(e.target) ?? 0) + e.count);
-    speaks.add(e.source);
-    discussed.add(e.target);
-  }
-  const nodes = [...weight.entries()].map(([id, w]) => ({
-    id,
-    name: names.get(id) ?? id,
-    kind: speaks.has(id) && discussed.has(id) ? ROLE_BOTH : speaks.has(id) ? ROLE_SPEAKS : ROLE_DISCUSSED,
-    weight: w,
+/** Nodes and edges of the chart from the API's network answer; the dominant cue class colours an edge. */
+export function fromResponse(res: NetworkResponse): { nodes: ActorNode[]; links: ActorEdge[] } {
+  const links = res.edges.map((e) => ({
+    source: e.source,
+    target: e.target,
+    count: e.count,
+    cue: Object.entries(e.byCueClass).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? 'other',
   }));
+  const nodes = res.nodes.map((n) => ({ id: n.id, name: n.name, kind: n.kind, weight: Math.max(1, n.said + n.about) }));
   return { nodes, links };
 }
 
@@ -116,23 +70,20 @@ export async function networkView(root: HTMLElement, ctx: ViewContext): Promise<
   const actorList = h('nav', { class: 'actor-index', 'aria-label': 'Actors in the network' });
   root.append(form, status, h('div', { class: 'split' }, h('div', null, host, actorList), panel));
 
-  let rows: StatementRow[];
-  try {
-    rows = await api.timeline({ ...ALL_TIME, limit: TIMELINE_LIMIT }, ctx.signal);
-  } catch (err) {
-    host.replaceChildren(errorBox(err));
-    return;
-  }
-  const sources = [...new Set(rows.map((r) => r.source).filter((s): s is string => !!s))].sort();
-  for (const s of sources) fSource.append(h('option', { value: s }, s));
-  fSource.value = p.get('source') ?? '';
+  void api.sources(ctx.signal).then(
+    (res) => {
+      for (const src of res.items) fSource.append(h('option', { value: src.name }, src.name));
+      fSource.value = p.get('source') ?? '';
+    },
+    () => undefined,
+  );
 
   const width = Math.max(480, ctx.width() - 340);
   const chart = network<ActorNode, ActorEdge>()
     .nodeId((d) => d.id)
     .nodeLabel((d) => d.name)
     .nodeGroup((d) => d.kind)
-    .nodeColor((k) => ROLE_COLORS[k] ?? kindColor('other'))
+    .nodeColor(kindColor)
     .nodeWeight((d) => d.weight)
     .linkSource((d) => d.source)
     .linkTarget((d) => d.target)
@@ -140,7 +91,7 @@ export async function networkView(root: HTMLElement, ctx: ViewContext): Promise<
     .linkColorKey((d) => d.cue)
     .linkColor(cueColor)
     .linkLabel((d) => `${d.count} statement${d.count === 1 ? '' : 's'}, mostly ${d.cue}`)
-    .nodeLegendTitle('Actors (size: statements)')
+    .nodeLegendTitle('Actor kind (size: statements)')
     .linkLegendTitle('Dominant cue')
     .title('Who talks about whom')
     .width(width)
@@ -148,73 +99,94 @@ export async function networkView(root: HTMLElement, ctx: ViewContext): Promise<
     .invalidation(ctx.invalidation);
 
   let current = { nodes: [] as ActorNode[], links: [] as ActorEdge[] };
+  let filter = readFilter();
   const byId = () => new Map(current.nodes.map((n) => [n.id, n]));
+  const windowOpts = () => ({ from: filter.from, to: filter.to, source: filter.source, cueClass: filter.cue });
 
-  function showActor(id: string) {
-    const n = byId().get(id);
-    chart.selected(id);
-    ctx.setParams({ actor: id, edge: null });
-    if (!n) return;
-    const said = current.links.filter((e) => e.source === id).flatMap((e) => e.statements);
-    const about = current.links.filter((e) => e.target === id).flatMap((e) => e.statements);
-    panel.replaceChildren(
-      h('h2', null, n.name),
-      h('p', null, h('a', { href: href('actor', id) }, 'Open actor page')),
-      h('h3', null, `Said (${new Set(said.map((s) => s.id)).size})`),
-      statementList(dedupe(said), { limit: 30 }),
-      h('h3', null, `Said about them (${about.length})`),
-      statementList(about, { limit: 30 }),
-    );
-  }
-
-  function showEdge(e: ActorEdge) {
-    const names = byId();
-    ctx.setParams({ edge: `${e.source}>${e.target}`, actor: null });
-    panel.replaceChildren(
-      h('h2', null, `${names.get(e.source)?.name ?? e.source} → ${names.get(e.target)?.name ?? e.target}`),
-      h('p', null, `${e.count} statement${e.count === 1 ? '' : 's'}, mostly “${e.cue}”.`),
-      statementList(e.statements, { limit: 50 }),
-    );
-  }
-
-  chart.on('nodeclick', (d) => showActor(d.id)).on('linkclick', showEdge);
-
-  function apply() {
-    const f: NetworkFilter = {
+  function readFilter(): NetworkFilter {
+    return {
       from: fFrom.value || null,
       to: fTo.value || null,
-      source: fSource.value || null,
+      source: fSource.value || p.get('source') || null,
       cue: fCue.value || null,
       min: Math.max(1, Number(fMin.value) || 1),
     };
-    current = buildNetwork(rows, f);
-    ctx.setParams({ from: f.from, to: f.to, source: f.source, cue: f.cue, min: f.min > 1 ? String(f.min) : null });
+  }
+
+  async function showActor(id: string) {
+    const n = byId().get(id);
+    chart.selected(id);
+    ctx.setParams({ actor: id, edge: null });
+    panel.replaceChildren(h('h2', null, n?.name ?? id), loading('Loading statements'));
+    try {
+      const [said, about] = await Promise.all([
+        api.statements({ ...windowOpts(), speaker: [id], limit: 100 }, ctx.signal),
+        api.statements({ ...windowOpts(), about: [id], limit: 100 }, ctx.signal),
+      ]);
+      panel.replaceChildren(
+        h('h2', null, n?.name ?? id),
+        h('p', null, h('a', { href: href('actor', id) }, 'Open actor page')),
+        h('h3', null, `Said (${said.total})`),
+        statementList(said.items, { limit: 30 }),
+        h('h3', null, `Said about them (${about.total})`),
+        statementList(about.items, { limit: 30 }),
+      );
+    } catch (err) {
+      panel.append(errorBox(err));
+    }
+  }
+
+  async function showEdge(e: ActorEdge) {
+    const names = byId();
+    ctx.setParams({ edge: `${e.source}>${e.target}`, actor: null });
+    const title = `${names.get(e.source)?.name ?? e.source} → ${names.get(e.target)?.name ?? e.target}`;
+    panel.replaceChildren(h('h2', null, title), loading('Loading statements'));
+    try {
+      const rows = await api.statements({ ...windowOpts(), speaker: [e.source], about: [e.target], limit: 100 }, ctx.signal);
+      panel.replaceChildren(
+        h('h2', null, title),
+        h('p', null, `${e.count} statement${e.count === 1 ? '' : 's'}, mostly “${e.cue}”.`),
+        statementList(rows.items, { limit: 50 }),
+      );
+    } catch (err) {
+      panel.append(errorBox(err));
+    }
+  }
+
+  chart.on('nodeclick', (d) => void showActor(d.id)).on('linkclick', (e) => void showEdge(e));
+
+  async function apply() {
+    filter = readFilter();
+    ctx.setParams({ from: filter.from, to: filter.to, source: filter.source, cue: filter.cue, min: filter.min > 1 ? String(filter.min) : null });
+    let res: NetworkResponse;
+    try {
+      res = await api.network({ ...windowOpts(), minCount: filter.min, limit: 5000 }, ctx.signal);
+    } catch (err) {
+      host.replaceChildren(errorBox(err));
+      return;
+    }
+    current = fromResponse(res);
     host.replaceChildren(chart(current));
-    status.textContent = `${current.nodes.length} actors, ${current.links.length} edges from ${rows.length} statements.`;
+    status.textContent = `${current.nodes.length} actors, ${current.links.length} edges${res.truncated ? ' (the heaviest 5,000 edges)' : ''}.`;
     // A keyboard-reachable index of the canvas: the busiest actors as buttons.
     const top = [...current.nodes].sort((a, b) => b.weight - a.weight).slice(0, 40);
     actorList.replaceChildren(
       h('h2', { class: 'small' }, 'Actors'),
-      h('ul', null, ...top.map((n) => h('li', null, h('button', { type: 'button', class: 'linkish', 'data-actor': n.id, onclick: () => showActor(n.id) }, `${n.name} (${n.weight})`)))),
+      h('ul', { class: 'actor-buttons' }, ...top.map((n) => h('li', null, h('button', { type: 'button', class: 'linkish', 'data-actor': n.id, onclick: () => void showActor(n.id) }, `${n.name} (${n.weight})`)))),
     );
   }
-  form.addEventListener('change', apply);
+  form.addEventListener('change', () => void apply());
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    apply();
+    void apply();
   });
-  apply();
+  await apply();
   const sel = p.get('actor');
   const edge = p.get('edge');
-  if (sel) showActor(sel);
+  if (sel) void showActor(sel);
   else if (edge) {
     const [s, t] = edge.split('>');
     const e = current.links.find((l) => l.source === s && l.target === t);
-    if (e) showEdge(e);
+    if (e) void showEdge(e);
   }
-}
-
-function dedupe(rows: StatementRow[]): StatementRow[] {
-  const seen = new Set<string>();
-  return rows.filter((r) => (seen.has(r.id) ? false : (seen.add(r.id), true)));
 }

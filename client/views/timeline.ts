@@ -1,13 +1,36 @@
-import { api, type StatementRow } from '../api.js';
+import { api, type StatementRow, type TimelineResponse } from '../api.js';
 import { cueColor } from '../charts/palette.js';
 import { timeline } from '../charts/timeline.js';
 import { href } from '../router.js';
 import type { ViewContext } from './context.js';
 import { errorBox, formatWhen, h, isoDay, loading, timeRange } from './dom.js';
 
-/** Everything dated: the timeline asks for all of it and lets the chart bin. */
-export const ALL_TIME = { from: '0001-01-01', to: '9999-12-31' };
-export const TIMELINE_LIMIT = 20_000;
+/** The most statements the API returns at once; above it, it answers with bucketed counts. */
+export const TIMELINE_LIMIT = 5000;
+
+/** Bucketed counts drawn as one range per bucket in a single lane, coloured by the dominant cue class. */
+export function bucketRows(res: Extract<TimelineResponse, { mode: 'buckets' }>): StatementRow[] {
+  return res.buckets.map((b) => {
+    const [cue] = Object.entries(b.byCueClass).sort((x, y) => y[1] - x[1])[0] ?? ['other'];
+    return {
+      ...EMPTY_STATEMENT,
+      id: `bucket:${b.start}`,
+      content: `${b.count} statements (${Object.entries(b.byCueClass).map(([k, v]) => `${v} ${k}`).join(', ')})`,
+      cue: 'bucket',
+      cueClass: cue,
+      saidAt: b.start,
+      saidAtPrecision: res.bucket === 'day' ? 'day' : res.bucket,
+      speaker: `all statements, per ${res.bucket}`,
+    };
+  });
+}
+
+export const EMPTY_STATEMENT: StatementRow = {
+  id: '', content: '', quote: null, direct: false, cue: '', cueLemma: null, cueClass: 'other', saidAt: null, saidAtPrecision: null,
+  timeText: null, sentence: null, sentenceStart: null, sentenceEnd: null, start: null, end: null, confidence: null,
+  speakerMention: null, speakerId: null, speaker: null, addresseeId: null, addressee: null, viaId: null, via: null, about: [],
+  articleId: null, articleTitle: null, articleUrl: null, publishedAt: null, sourceId: null, source: null,
+};
 
 /**
  * Timeline view: statements on a time axis, lanes by actor or by source,
@@ -36,9 +59,18 @@ export async function timelineView(root: HTMLElement, ctx: ViewContext): Promise
   const chartHost = h('div', { class: 'chart-host' }, loading('Loading statements'));
   root.append(chartHost, h('p', { class: 'hint' }, 'Scroll or drag on the chart to zoom and pan, or brush the strip below it. Focus the chart and use arrow keys, + and −. Ranges are statements dated only to a week or a month.'));
 
+  // Fetches everything, or the window when the whole span is too dense to send statement by statement.
+  let bucketed = false;
+  let total = 0;
+  const load = async (w: { from?: string | null; to?: string | null }): Promise<StatementRow[]> => {
+    const res = await api.timeline({ from: w.from, to: w.to, limit: TIMELINE_LIMIT }, ctx.signal);
+    total = res.total;
+    bucketed = res.mode === 'buckets';
+    return res.mode === 'statements' ? res.statements : bucketRows(res);
+  };
   let rows: StatementRow[];
   try {
-    rows = await api.timeline({ ...ALL_TIME, limit: TIMELINE_LIMIT }, ctx.signal);
+    rows = await load({});
   } catch (err) {
     chartHost.replaceChildren(errorBox(err));
     return;
@@ -85,14 +117,34 @@ export async function timelineView(root: HTMLElement, ctx: ViewContext): Promise
       updateLinks(w);
     })
     .on('select', (d) => {
+      if (d.id.startsWith('bucket:')) {
+        // A bucket: load that stretch statement by statement.
+        const r = timeRange(d.saidAt, d.saidAtPrecision);
+        if (r) void zoomInto(isoDay(r[0]), isoDay(new Date(+r[1] + 86_400_000)));
+        return;
+      }
       ctx.setParams({ s: d.id });
       if (d.articleId) ctx.go(href('article', d.articleId, { s: d.id }));
     });
+  const zoomInto = async (from: string, to: string) => {
+    try {
+      rows = await load({ from, to });
+      chartHost.replaceChildren(chart(rows));
+      showStatus();
+    } catch (err) {
+      chartHost.replaceChildren(errorBox(err));
+    }
+  };
   chartHost.replaceChildren(chart(rows));
   updateLinks(chart.window());
   zoomIn.addEventListener('click', () => chart.zoomBy(2));
   zoomOut.addEventListener('click', () => chart.zoomBy(0.5));
   reset.addEventListener('click', () => chart.window(null));
-  const undated = rows.filter((r) => !r.saidAt).length;
-  status.textContent = `${rows.length} statements${undated ? `, ${undated} undated (not drawn)` : ''}${rows.length >= TIMELINE_LIMIT ? ` — showing the first ${TIMELINE_LIMIT}` : ''}.`;
+  const showStatus = () => {
+    const undated = rows.filter((r) => !r.saidAt).length;
+    status.textContent = bucketed
+      ? `${total} statements: too many to draw one by one, shown as counts per period. Click a period to load its statements.`
+      : `${total} statements${undated ? `, ${undated} undated (not drawn)` : ''}.`;
+  };
+  showStatus();
 }

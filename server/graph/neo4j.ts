@@ -134,13 +134,15 @@ async function runInTx(tx: ManagedTransaction, query: string, params: Record<str
 function mapError(error: unknown, context?: string, timeoutMs?: number): AppError {
   if (error instanceof AppError) return error;
   const code = typeof (error as { code?: unknown })?.code === 'string' ? (error as { code: string }).code : '';
+  // Neo4j 5.x servers also send GQL status codes; 42N02 is "writing in read access mode".
+  const gqlStatus = typeof (error as { gqlStatus?: unknown })?.gqlStatus === 'string' ? (error as { gqlStatus: string }).gqlStatus : '';
   const message = context ? `${context}: ${messageOf(error)}` : messageOf(error);
   if (code === neo4j.error.SERVICE_UNAVAILABLE || code === neo4j.error.SESSION_EXPIRED || code.startsWith('Neo.TransientError.General')) {
     return storeUnavailable(`Neo4j is unavailable: ${message}`, error);
   }
   if (code.startsWith('Neo.ClientError.Security.')) return storeUnavailable(`Neo4j refused the credentials: ${message}`, error);
   if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut')) return queryTimeout(timeoutMs ?? 0);
-  if (code === 'Neo.ClientError.Statement.AccessMode') return forbidden(`read-only queries may not write: ${message}`);
+  if (code === 'Neo.ClientError.Statement.AccessMode' || gqlStatus === '42N02') return forbidden(`read-only queries may not write: ${message}`);
   return queryFailed(message, error);
 }
 

@@ -83,17 +83,22 @@ export function richArticle(key = 'a'): ArticleGraph {
   };
 }
 
-/** A small article (one speaker, one target, `statements` statements) for volume tests; distinct per `i`. */
-export function smallArticle(i: number, statements = 3, actorPool = 50): ArticleGraph {
+/**
+ * A small article (one speaker, one target, `statements` statements) for
+ * volume tests; distinct per `i`. Speakers and targets come from a pool of
+ * `actorPool` actors, outlets from a pool of `outlets`: small pools make
+ * high-degree nodes, where a MERGE that walks edges shows its cost.
+ */
+export function smallArticle(i: number, statements = 3, actorPool = 50, outlets = 10): ArticleGraph {
   const articleId = stableId('art', `small ${i}`);
   const speaker = actor(`Speaker ${i % actorPool}`);
   const target = actor(`Target ${(i * 7) % actorPool}`, 'country');
   const day = String(1 + (i % 28)).padStart(2, '0');
   return {
-    source: { id: sourceId(`Outlet ${i % 10}`), name: `Outlet ${i % 10}`, domain: `outlet${i % 10}.example` },
+    source: { id: sourceId(`Outlet ${i % outlets}`), name: `Outlet ${i % outlets}`, domain: `outlet${i % outlets}.example` },
     article: {
       id: articleId,
-      url: `https://outlet${i % 10}.example/${i}`,
+      url: `https://outlet${i % outlets}.example/${i}`,
       title: `Article ${i}`,
       publishedAt: `2024-02-${day}T12:00:00.000Z`,
       publishedAtPrecision: 'minute',

@@ -9,8 +9,22 @@
  * ingest turns quadratic. Every statement is idempotent (IF NOT EXISTS).
  */
 
-/** Labels whose nodes are merged or looked up by `id`. */
-const ID_LABELS = ['Source', 'Article', 'Actor', 'Statement', 'Claim', 'Event', 'SchemaVersion'] as const;
+/**
+ * The graph model's labels and relationship types: the one list a new
+ * feature extends. The Cypher lint declares exactly these, so a query using
+ * anything else (a typo, or an undeclared addition) fails the test.
+ * MergeDecision and SAME_AS are the API's actor merges (docs/api.md).
+ */
+export const MODEL = {
+  labels: ['Source', 'Article', 'Actor', 'Statement', 'Claim', 'Event', 'MergeDecision', 'SchemaVersion'],
+  relationshipTypes: [
+    'PUBLISHED', 'CONTAINS', 'SAID', 'ABOUT', 'ADDRESSED_TO', 'VIA', 'INSTANCE_OF', 'MENTIONS',
+    'PARTICIPANT', 'REPORTS', 'AT', 'SAME_AS',
+  ],
+} as const;
+
+/** Labels whose nodes are merged or looked up by `id`: every label of the model. */
+const ID_LABELS = MODEL.labels;
 
 /** Other looked-up properties: [label, property, index name]. */
 const LOOKUPS = [

@@ -1,0 +1,21 @@
+/**
+ * `npm run eval`: extraction quality on every gold fixture.
+ * Prints precision, recall, F1, speaker/direct/cue/date accuracy, about
+ * recall, and the missed and wrong statements by id.
+ */
+import { FIXTURE_NAMES, scoreFixture } from './eval-lib.js';
+
+const pct = (x: number): string => (x * 100).toFixed(1).padStart(5) + '%';
+
+for (const name of FIXTURE_NAMES) {
+  const s = scoreFixture(name);
+  console.log(`\n== ${name}`);
+  console.log(`precision ${pct(s.precision)}  recall ${pct(s.recall)}  F1 ${pct(s.f1)}`);
+  console.log(`speaker ${pct(s.speakerAccuracy)}  direct ${pct(s.directAccuracy)}  cue ${pct(s.cueAccuracy)}  about recall ${pct(s.aboutRecall)}  date ${pct(s.dateAccuracy)}`);
+  for (const a of s.articles) {
+    for (const g of a.missed) console.log(`  missed ${g.id}: ${g.speaker} | ${g.content.slice(0, 90)}`);
+    for (const p of a.wrong) console.log(`  wrong  [${a.title.slice(0, 24)}] ${p.speaker?.name ?? '(none)'} ${p.cue.lemma} | ${p.content.text.slice(0, 90)}`);
+    for (const c of a.speakerChecks.filter((x) => !x.ok)) console.log(`  speaker wrong for ${c.gold.id}`);
+  }
+  for (const e of s.dateErrors) console.log(`  date ${e}`);
+}

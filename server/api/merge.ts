@@ -1,0 +1,114 @@
+/**
+ * Actor merges, kept as decisions and applied as pointers.
+ *
+ * A merge writes a `(:MergeDecision {id, from, into, at, note})` node; a split
+ * marks it `undoneAt`. The decisions are the truth; `(a)-[:SAME_AS]->(b)`
+ * relationships are derived from the active ones (each merged actor points
+ * straight at its canonical actor, one hop) and rebuilt after every change.
+ * Nothing is moved or deleted: the merged actor keeps its own SAID/ABOUT
+ * edges, and the read queries fold it into its canonical actor. That is what
+ * survives re-ingest: the writer MERGEs actors by id, so an article that
+ * names the old actor again attaches to the old node, which still carries
+ * its SAME_AS pointer, and shows as merged. A split is exact for the same
+ * reason: no edge was ever moved, so there is nothing to move back.
+ */
+import { randomUUID } from 'node:crypto';
+import { AppError, notFound } from '../errors.js';
+import type { GraphStore, Row } from '../graph/types.js';
+import { API } from '../graph/queries/api.js';
+import type { MergeDecision } from './schemas.js';
+
+/** Merges and splits change shared state in several queries: one at a time per process. */
+let chain: Promise<unknown> = Promise.resolve();
+function serialised<T>(work: () => Promise<T>): Promise<T> {
+  const next = chain.then(work, work);
+  chain = next.catch(() => undefined);
+  return next;
+}
+
+export function toDecision(row: Row): MergeDecision {
+  const s = (k: string) => (typeof row[k] === 'string' ? (row[k] as string) : null);
+  return { id: String(row.id), from: String(row.from), into: String(row.into), fromName: s('fromName'), intoName: s('intoName'), at: String(row.at), note: s('note'), undoneAt: s('undoneAt') };
+}
+
+async function actorInfo(store: GraphStore, id: string): Promise<{ id: string; name: string; canonicalId: string | null }> {
+  const [row] = await store.run(API.actorExists, { id });
+  if (!row) throw notFound('actor', id);
+  return { id, name: String(row.name ?? ''), canonicalId: typeof row.canonicalId === 'string' ? row.canonicalId : null };
+}
+
+/**
+ * Merges actor `from` into `into` (or into the actor `into` was merged
+ * into). Refuses (CONFLICT) when `from` is already merged (split it first)
+ * or both are already the same actor. Actors earlier merged into `from`
+ * follow it.
+ */
+export function mergeActors(store: GraphStore, from: string, into: string, note: string | undefined, now = new Date()): Promise<MergeDecision> {
+  return serialised(async () => {
+    const a = await actorInfo(store, from);
+    const b = await actorInfo(store, into);
+    if (a.canonicalId !== null) {
+      throw new AppError('CONFLICT', `actor "${from}" is already merged into "${a.canonicalId}"; split it first`, {
+        details: [{ path: 'body.from', message: `already merged into ${a.canonicalId}` }],
+      });
+    }
+    const target = b.canonicalId ?? b.id;
+    if (target === a.id) {
+      throw new AppError('CONFLICT', `"${from}" and "${into}" are already the same actor`, { details: [{ path: 'body.into', message: 'same actor as body.from' }] });
+    }
+    const targetName = target === b.id ? b.name : String((await actorInfo(store, target)).name);
+    const decision: MergeDecision = {
+      id: `mrg_${randomUUID().replace(/-/g, '').slice(0, 16)}`,
+      from: a.id,
+      into: target,
+      fromName: a.name,
+      intoName: targetName,
+      at: now.toISOString(),
+      note: note ?? null,
+      undoneAt: null,
+    };
+    await store.run(API.createMergeDecision, { id: decision.id, from: decision.from, into: decision.into, fromName: decision.fromName, intoName: decision.intoName, at: decision.at, note: decision.note });
+    await applyDecisions(store);
+    return decision;
+  });
+}
+
+/** Undoes the active merge of `id` into another actor; CONFLICT when `id` is not merged. */
+export function splitActor(store: GraphStore, id: string, note: string | undefined, now = new Date()): Promise<MergeDecision> {
+  return serialised(async () => {
+    await actorInfo(store, id);
+    const active = (await store.run(API.activeMergeDecisions)).map(toDecision);
+    const decision = active.find((d) => d.from === id);
+    if (!decision) {
+      const members = active.filter((d) => d.into === id).map((d) => d.from);
+      throw new AppError('CONFLICT', `actor "${id}" is not merged into another actor${members.length ? `; split the actors merged into it instead: ${members.join(', ')}` : ''}`);
+    }
+    const at = now.toISOString();
+    await store.run(API.undoMergeDecision, { id: decision.id, at, note: note ?? null });
+    await applyDecisions(store);
+    return { ...decision, undoneAt: at };
+  });
+}
+
+/**
+ * Rebuilds SAME_AS from the active decisions: each merged actor points at
+ * the root of its chain. Links no decision wants are pruned before the
+ * wanted ones are (re)linked, both idempotent, so a crash between the two
+ * steps leaves no wrong merge and the next merge or split repairs the rest.
+ */
+export async function applyDecisions(store: GraphStore): Promise<void> {
+  const active = (await store.run(API.activeMergeDecisions)).map(toDecision);
+  const into = new Map(active.map((d) => [d.from, d.into]));
+  const root = (id: string): string => {
+    const seen = new Set<string>();
+    let cur = id;
+    while (into.has(cur) && !seen.has(cur)) {
+      seen.add(cur);
+      cur = into.get(cur)!;
+    }
+    return cur;
+  };
+  const links = [...into.keys()].map((from) => ({ from, into: root(from) })).filter((l) => l.from !== l.into);
+  await store.run(API.pruneSameAs, { keep: links.map((l) => `${l.from}>${l.into}`) });
+  if (links.length > 0) await store.run(API.linkSameAs, { links });
+}

@@ -1,0 +1,505 @@
+/**
+ * The HTTP API's request and response shapes: one zod schema per shape,
+ * used three ways: to validate every body, query string and path parameter
+ * (routes), to generate the OpenAPI document (./openapi.ts), and, through
+ * `import type`, as the browser client's types (client/api.ts). Change a
+ * shape here and all three follow.
+ *
+ * Conventions: times are ISO-8601 strings; a window is `from` inclusive and
+ * `to` exclusive, compared as strings (so `to=2024-03-05` excludes the 5th);
+ * lists page with `limit` (default 50, max 500) and `offset` or `cursor`.
+ */
+import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
+import { z } from 'zod';
+import { ActorKindSchema as ExtractActorKind, CueClassSchema as ExtractCueClass } from '../extract/schema.js';
+
+extendZodWithOpenApi(z);
+
+// ---------------------------------------------------------------- building blocks
+
+/** The one error body: never a stack. `details[].path` names the field ("query.limit", "body.text"). */
+export const ErrorBodySchema = z
+  .object({
+    code: z.string().openapi({ example: 'BAD_INPUT' }),
+    message: z.string().openapi({ example: 'invalid query: query.limit: Too big: expected number to be <=500' }),
+    details: z.array(z.object({ path: z.string().optional(), message: z.string() })),
+  })
+  .openapi('Error');
+export type ErrorBody = z.infer<typeof ErrorBodySchema>;
+
+const ISO_DATE = /^\d{4}(-\d{2}(-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?)?)?$/;
+/** A date or date-time prefix: "2024", "2024-03", "2024-03-05", "2024-03-05T10:00:00Z". */
+export const IsoDateSchema = z
+  .string()
+  .regex(ISO_DATE, 'expected an ISO-8601 date such as 2024-03-05 or 2024-03-05T10:00:00Z')
+  .openapi({ example: '2024-03-05' });
+
+/** Ids are opaque stable hashes ("act_0123456789abcdef"); this only bounds them. */
+const IdSchema = z.string().min(1).max(200);
+
+// The extraction contract's enums, so a filter accepts exactly what the extractor writes.
+export const CueClassSchema = ExtractCueClass.meta({ id: 'CueClass' });
+export const ActorKindSchema = ExtractActorKind.meta({ id: 'ActorKind' });
+
+/** A query-string list: repeated keys (`?actor=a&actor=b`) or, for ids, comma-separated (`?actor=a,b`). */
+function listParam<T extends z.ZodType>(item: T, opts: { commas: boolean }) {
+  return z.preprocess((v) => {
+    if (v === undefined || v === '') return undefined;
+    const xs = Array.isArray(v) ? v : [v];
+    return opts.commas ? xs.flatMap((x) => (typeof x === 'string' ? x.split(',') : [x])).filter((x) => x !== '') : xs;
+  }, z.array(item).max(100).optional());
+}
+const idList = () => listParam(IdSchema, { commas: true });
+const nameList = () => listParam(z.string().min(1).max(300), { commas: false });
+const cueClassList = () => listParam(CueClassSchema, { commas: true });
+
+const booleanParam = z.preprocess((v) => (v === 'true' || v === '1' ? true : v === 'false' || v === '0' ? false : v), z.boolean().optional());
+
+/** Paging: `limit` (1..500, default 50) with `offset`, or with the `cursor` a previous page returned. */
+export const PageQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000_000).default(0),
+  cursor: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,40}$/, 'expected a cursor returned by a previous page')
+    .optional()
+    .openapi({ description: 'nextCursor of the previous page; wins over offset' }),
+});
+export type PageQuery = z.infer<typeof PageQuerySchema>;
+
+/** A page of a list. `total` is the number of matches regardless of paging; `nextCursor` null on the last page. */
+function page<T extends z.ZodType>(item: T, name: string) {
+  return z
+    .object({
+      items: z.array(item),
+      total: z.number().int(),
+      limit: z.number().int(),
+      offset: z.number().int(),
+      nextCursor: z.string().nullable(),
+    })
+    .openapi(name);
+}
+
+export const IdParamsSchema = z.object({ id: IdSchema.openapi({ param: { description: 'stable id' } }) });
+
+// ---------------------------------------------------------------- shared shapes
+
+export const ActorRefSchema = z.object({ id: z.string(), name: z.string() }).openapi('ActorRef');
+export type ActorRef = z.infer<typeof ActorRefSchema>;
+
+/** A statement as every view shows it; actors are canonical (merges applied). Offsets index the article's text. */
+export const StatementViewSchema = z
+  .object({
+    id: z.string(),
+    content: z.string(),
+    quote: z.string().nullable(),
+    direct: z.boolean(),
+    cue: z.string(),
+    cueLemma: z.string().nullable(),
+    cueClass: z.string(),
+    saidAt: z.string().nullable(),
+    saidAtPrecision: z.string().nullable(),
+    timeText: z.string().nullable(),
+    sentence: z.string().nullable(),
+    sentenceStart: z.number().nullable(),
+    sentenceEnd: z.number().nullable(),
+    start: z.number().nullable(),
+    end: z.number().nullable(),
+    confidence: z.number().nullable(),
+    speakerMention: z.string().nullable(),
+    speakerId: z.string().nullable(),
+    speaker: z.string().nullable(),
+    addresseeId: z.string().nullable(),
+    addressee: z.string().nullable(),
+    viaId: z.string().nullable(),
+    via: z.string().nullable(),
+    about: z.array(ActorRefSchema),
+    articleId: z.string().nullable(),
+    articleTitle: z.string().nullable(),
+    articleUrl: z.string().nullable(),
+    publishedAt: z.string().nullable(),
+    sourceId: z.string().nullable(),
+    source: z.string().nullable(),
+  })
+  .openapi('Statement');
+export type StatementView = z.infer<typeof StatementViewSchema>;
+
+export const ActorSummarySchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    kind: z.string(),
+    aliases: z.array(z.string()),
+    roles: z.array(z.string()),
+    /** Statements the actor (or an actor merged into it) made. */
+    said: z.number().int(),
+    /** Statements about the actor (or an actor merged into it). */
+    about: z.number().int(),
+  })
+  .openapi('ActorSummary');
+export type ActorSummary = z.infer<typeof ActorSummarySchema>;
+
+export const SourceSummarySchema = z
+  .object({ id: z.string(), name: z.string(), domain: z.string().nullable(), articles: z.number().int() })
+  .openapi('SourceSummary');
+export type SourceSummary = z.infer<typeof SourceSummarySchema>;
+
+export const ArticleSummarySchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    url: z.string().nullable(),
+    publishedAt: z.string().nullable(),
+    publishedAtPrecision: z.string().nullable(),
+    sourceId: z.string().nullable(),
+    source: z.string().nullable(),
+    statements: z.number().int(),
+  })
+  .openapi('ArticleSummary');
+export type ArticleSummary = z.infer<typeof ArticleSummarySchema>;
+
+// ---------------------------------------------------------------- stats, sources
+
+export const StatsSchema = z
+  .object({
+    backend: z.enum(['embedded', 'neo4j']),
+    sources: z.number().int(),
+    articles: z.number().int(),
+    statements: z.number().int(),
+    actors: z.number().int(),
+    claims: z.number().int(),
+  })
+  .openapi('Stats');
+export type Stats = z.infer<typeof StatsSchema>;
+
+export const SourceListSchema = z.object({ items: z.array(SourceSummarySchema) }).openapi('SourceList');
+export type SourceList = z.infer<typeof SourceListSchema>;
+
+// ---------------------------------------------------------------- articles
+
+export const ArticleListQuerySchema = PageQuerySchema.extend({
+  source: nameList().openapi({ description: 'source id or exact name; repeat for several' }),
+  from: IsoDateSchema.optional().openapi({ description: 'published at or after' }),
+  to: IsoDateSchema.optional().openapi({ description: 'published before' }),
+  q: z.string().min(1).max(200).optional().openapi({ description: 'case-insensitive substring of the title' }),
+});
+export type ArticleListQuery = z.infer<typeof ArticleListQuerySchema>;
+export const ArticlePageSchema = page(ArticleSummarySchema, 'ArticlePage');
+export type ArticlePage = z.infer<typeof ArticlePageSchema>;
+
+export const ArticleDetailSchema = z
+  .object({
+    article: ArticleSummarySchema.extend({
+      retrievedAt: z.string().nullable(),
+      language: z.string().nullable(),
+      contentHash: z.string().nullable(),
+      sourceDomain: z.string().nullable(),
+      text: z.string(),
+    }),
+    /** In text order. */
+    statements: z.array(StatementViewSchema),
+    /** Actors the article mentions (canonical), by name. */
+    actors: z.array(ActorSummarySchema),
+  })
+  .openapi('ArticleDetail');
+export type ArticleDetail = z.infer<typeof ArticleDetailSchema>;
+
+/** One input record: the JSON/JSONL record format of `claimgraph ingest`. */
+export const ArticleRecordInputSchema = z
+  .object({
+    title: z.string().max(1000).optional(),
+    text: z.string().optional(),
+    html: z.string().optional(),
+    url: z.url({ protocol: /^https?$/ }).optional(),
+    source: z.string().min(1).max(300).optional(),
+    publishedAt: IsoDateSchema.optional(),
+    retrievedAt: IsoDateSchema.optional(),
+  })
+  .openapi('ArticleRecord');
+
+/**
+ * POST /api/articles. One of: `text`, `html`, `url` (fetched when neither
+ * text nor html is given; otherwise it is the article's address), or
+ * `records` (a batch of records). `preview: true` (or `?dryRun=true`)
+ * extracts without saving.
+ */
+export const IngestRequestSchema = z
+  .object({
+    text: z.string().min(1).optional().openapi({ description: 'plain text; an aggregator page splits into its articles' }),
+    html: z.string().min(1).optional().openapi({ description: 'an HTML page; boilerplate is stripped' }),
+    url: z.url({ protocol: /^https?$/ }).optional().openapi({ description: 'fetched when no text or html is given' }),
+    records: z.array(ArticleRecordInputSchema).min(1).max(200).optional(),
+    title: z.string().min(1).max(1000).optional(),
+    source: z.string().min(1).max(300).optional().openapi({ example: 'The Times' }),
+    publishedAt: IsoDateSchema.optional(),
+    retrievedAt: IsoDateSchema.optional(),
+    preview: z.boolean().optional().openapi({ description: 'extract and return statements without saving' }),
+  })
+  .strict()
+  .superRefine((b, ctx) => {
+    const given = (['text', 'html', 'records'] as const).filter((k) => b[k] !== undefined);
+    if (given.length === 0 && b.url === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['text'], message: 'expected one of "text", "html", "url" or "records"' });
+    }
+    if (given.length > 1) {
+      for (const k of given.slice(1)) ctx.addIssue({ code: 'custom', path: [k], message: `expected only one of ${given.map((g) => `"${g}"`).join(', ')}` });
+    }
+  })
+  .openapi('IngestRequest');
+export type IngestRequest = z.infer<typeof IngestRequestSchema>;
+
+export const IngestQuerySchema = z.object({
+  dryRun: booleanParam.openapi({ description: 'true: extract and return statements without saving' }),
+});
+
+export const IngestedArticleSchema = ArticleSummarySchema.omit({ statements: true })
+  .extend({
+    status: z.enum(['created', 'unchanged', 'preview']),
+    /** Why nothing was extracted (non-English text), else null. */
+    skipped: z.string().nullable(),
+    retrievedAt: z.string(),
+    language: z.string(),
+    text: z.string(),
+    statements: z.array(StatementViewSchema),
+    actors: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string(), aliases: z.array(z.string()), roles: z.array(z.string()) })),
+  })
+  .openapi('IngestedArticle');
+export type IngestedArticle = z.infer<typeof IngestedArticleSchema>;
+
+export const IngestResponseSchema = z
+  .object({
+    dryRun: z.boolean(),
+    created: z.number().int(),
+    unchanged: z.number().int(),
+    articles: z.array(IngestedArticleSchema),
+    /** Inputs that failed (a record of a batch, a feed item); the others went through. */
+    errors: z.array(z.object({ origin: z.string(), code: z.string(), message: z.string() })),
+  })
+  .openapi('IngestResponse');
+export type IngestResponse = z.infer<typeof IngestResponseSchema>;
+
+// ---------------------------------------------------------------- actors
+
+export const ActorListQuerySchema = PageQuerySchema.extend({
+  q: z.string().min(1).max(200).optional().openapi({ description: 'case-insensitive substring of the name or an alias' }),
+  kind: ActorKindSchema.optional(),
+});
+export type ActorListQuery = z.infer<typeof ActorListQuerySchema>;
+export const ActorPageSchema = page(ActorSummarySchema, 'ActorPage');
+export type ActorPage = z.infer<typeof ActorPageSchema>;
+
+export const ActorDetailQuerySchema = z.object({
+  statements: z.coerce.number().int().min(0).max(500).default(100).openapi({ description: 'how many statements made and about, each' }),
+});
+
+export const NeighbourSchema = z
+  .object({ id: z.string(), name: z.string(), kind: z.string(), statements: z.number().int() })
+  .openapi('Neighbour');
+export type Neighbour = z.infer<typeof NeighbourSchema>;
+
+export const MergeDecisionSchema = z
+  .object({
+    id: z.string(),
+    from: z.string(),
+    into: z.string(),
+    fromName: z.string().nullable(),
+    intoName: z.string().nullable(),
+    at: z.string(),
+    note: z.string().nullable(),
+    /** Set when the merge was undone by a split. */
+    undoneAt: z.string().nullable(),
+  })
+  .openapi('MergeDecision');
+export type MergeDecision = z.infer<typeof MergeDecisionSchema>;
+
+export const ActorDetailSchema = z
+  .object({
+    actor: ActorSummarySchema.extend({ articles: z.number().int(), mergedFrom: z.array(ActorRefSchema) }),
+    /** The id asked for; differs from actor.id when it was merged into another actor. */
+    requestedId: z.string(),
+    /** Statements the actor made, by time. */
+    said: z.array(StatementViewSchema),
+    /** Statements about the actor, by time. */
+    aboutThem: z.array(StatementViewSchema),
+    /** Counts per month (YYYY-MM, from saidAt, else the article's date). */
+    overTime: z.array(z.object({ period: z.string(), said: z.number().int(), about: z.number().int() })),
+    talksAbout: z.array(NeighbourSchema),
+    talkedAboutBy: z.array(NeighbourSchema),
+    merges: z.array(MergeDecisionSchema),
+  })
+  .openapi('ActorDetail');
+export type ActorDetail = z.infer<typeof ActorDetailSchema>;
+
+export const MergeRequestSchema = z
+  .object({
+    from: IdSchema.openapi({ description: 'the actor that disappears into `into`' }),
+    into: IdSchema,
+    note: z.string().max(1000).optional(),
+  })
+  .strict()
+  .openapi('MergeRequest');
+export type MergeRequest = z.infer<typeof MergeRequestSchema>;
+
+export const SplitRequestSchema = z.object({ note: z.string().max(1000).optional() }).strict().openapi('SplitRequest');
+export type SplitRequest = z.infer<typeof SplitRequestSchema>;
+
+export const MergeResponseSchema = z
+  .object({ decision: MergeDecisionSchema, actor: ActorSummarySchema })
+  .openapi('MergeResponse');
+export type MergeResponse = z.infer<typeof MergeResponseSchema>;
+
+// ---------------------------------------------------------------- statements
+
+export const StatementListQuerySchema = PageQuerySchema.extend({
+  speaker: idList().openapi({ description: 'actor id(s) who said it' }),
+  about: idList().openapi({ description: 'actor id(s) it is about' }),
+  cueClass: cueClassList(),
+  source: nameList().openapi({ description: 'source id or exact name' }),
+  article: IdSchema.optional(),
+  from: IsoDateSchema.optional(),
+  to: IsoDateSchema.optional(),
+  q: z.string().min(1).max(200).optional().openapi({ description: 'case-insensitive substring of the content' }),
+  order: z.enum(['asc', 'desc']).default('asc'),
+});
+export type StatementListQuery = z.infer<typeof StatementListQuerySchema>;
+export const StatementPageSchema = page(StatementViewSchema, 'StatementPage');
+export type StatementPage = z.infer<typeof StatementPageSchema>;
+
+// ---------------------------------------------------------------- timeline
+
+export const TimelineQuerySchema = z.object({
+  from: IsoDateSchema.optional(),
+  to: IsoDateSchema.optional(),
+  actor: idList().openapi({ description: 'only statements said by or about these actors' }),
+  source: nameList(),
+  cueClass: cueClassList(),
+  limit: z.coerce.number().int().min(1).max(5000).default(500).openapi({ description: 'above this many statements, bucketed counts are returned' }),
+  bucket: z.enum(['auto', 'day', 'week', 'month']).default('auto'),
+});
+export type TimelineQuery = z.infer<typeof TimelineQuerySchema>;
+
+export const TimelineBucketSchema = z
+  .object({
+    /** First day of the bucket (weeks start on Monday). */
+    start: z.string(),
+    count: z.number().int(),
+    byCueClass: z.record(z.string(), z.number().int()),
+  })
+  .openapi('TimelineBucket');
+export type TimelineBucket = z.infer<typeof TimelineBucketSchema>;
+
+export const TimelineResponseSchema = z
+  .discriminatedUnion('mode', [
+    z.object({ mode: z.literal('statements'), total: z.number().int(), statements: z.array(StatementViewSchema) }),
+    z.object({
+      mode: z.literal('buckets'),
+      total: z.number().int(),
+      bucket: z.enum(['day', 'week', 'month']),
+      buckets: z.array(TimelineBucketSchema),
+    }),
+  ])
+  .openapi('Timeline');
+export type TimelineResponse = z.infer<typeof TimelineResponseSchema>;
+
+// ---------------------------------------------------------------- network
+
+export const NetworkQuerySchema = z.object({
+  from: IsoDateSchema.optional(),
+  to: IsoDateSchema.optional(),
+  source: nameList(),
+  cueClass: cueClassList(),
+  actor: idList().openapi({ description: 'only edges touching these actors' }),
+  minCount: z.coerce.number().int().min(1).max(1_000_000).default(1),
+  limit: z.coerce.number().int().min(1).max(5000).default(300).openapi({ description: 'most edges returned, heaviest first' }),
+});
+export type NetworkQuery = z.infer<typeof NetworkQuerySchema>;
+
+export const NetworkEdgeSchema = z
+  .object({
+    source: z.string(),
+    target: z.string(),
+    count: z.number().int(),
+    byCueClass: z.record(z.string(), z.number().int()),
+    firstAt: z.string().nullable(),
+    lastAt: z.string().nullable(),
+  })
+  .openapi('NetworkEdge');
+export type NetworkEdge = z.infer<typeof NetworkEdgeSchema>;
+
+export const NetworkResponseSchema = z
+  .object({
+    nodes: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string(), said: z.number().int(), about: z.number().int() })),
+    edges: z.array(NetworkEdgeSchema),
+    /** True when more edges passed the filters than `limit`. */
+    truncated: z.boolean(),
+  })
+  .openapi('Network');
+export type NetworkResponse = z.infer<typeof NetworkResponseSchema>;
+
+// ---------------------------------------------------------------- claims
+
+export const ClaimListQuerySchema = PageQuerySchema.extend({
+  q: z.string().min(1).max(200).optional(),
+});
+export type ClaimListQuery = z.infer<typeof ClaimListQuerySchema>;
+
+export const ClaimSummarySchema = z
+  .object({
+    id: z.string(),
+    text: z.string(),
+    firstSeen: z.string().nullable(),
+    lastSeen: z.string().nullable(),
+    statements: z.number().int(),
+    articles: z.number().int(),
+    sources: z.number().int(),
+  })
+  .openapi('ClaimSummary');
+export type ClaimSummary = z.infer<typeof ClaimSummarySchema>;
+export const ClaimPageSchema = page(ClaimSummarySchema, 'ClaimPage');
+export type ClaimPage = z.infer<typeof ClaimPageSchema>;
+
+export const ClaimDetailSchema = z
+  .object({
+    claim: ClaimSummarySchema,
+    /** By time: who said it first comes first. */
+    statements: z.array(StatementViewSchema),
+    articles: z.array(ArticleSummarySchema.omit({ statements: true })),
+    sources: z.array(z.object({ id: z.string(), name: z.string() })),
+  })
+  .openapi('ClaimDetail');
+export type ClaimDetail = z.infer<typeof ClaimDetailSchema>;
+
+// ---------------------------------------------------------------- cypher
+
+export const CypherRequestSchema = z
+  .object({
+    query: z.string().min(1).max(100_000).openapi({ example: 'MATCH (a:Actor)-[r:SAID]->(s:Statement) RETURN a, r, s LIMIT 5' }),
+    params: z.record(z.string(), z.unknown()).optional(),
+    maxRows: z.number().int().min(1).max(100_000).optional().openapi({ description: 'at most the server limit (1,000 by default)' }),
+  })
+  .strict()
+  .openapi('CypherRequest');
+export type CypherRequest = z.infer<typeof CypherRequestSchema>;
+
+export const GraphNodeSchema = z
+  .object({ id: z.string(), labels: z.array(z.string()), properties: z.record(z.string(), z.unknown()) })
+  .openapi('GraphNode');
+export const GraphRelationshipSchema = z
+  .object({ id: z.string(), type: z.string(), start: z.string().nullable(), end: z.string().nullable(), properties: z.record(z.string(), z.unknown()) })
+  .openapi('GraphRelationship');
+export type GraphNode = z.infer<typeof GraphNodeSchema>;
+export type GraphRelationship = z.infer<typeof GraphRelationshipSchema>;
+
+export const CypherResponseSchema = z
+  .object({
+    columns: z.array(z.string()),
+    /** Plain JSON; nodes are {_id, _labels, ...properties}, relationships {_id, _type, _source, _target, ...properties}. */
+    rows: z.array(z.record(z.string(), z.unknown())),
+    /** True when the result had more rows than the row limit. */
+    truncated: z.boolean(),
+    /** Every node and relationship found in the rows (paths included), deduplicated, for drawing. */
+    graph: z.object({ nodes: z.array(GraphNodeSchema), relationships: z.array(GraphRelationshipSchema) }),
+    elapsedMs: z.number(),
+  })
+  .openapi('CypherResponse');
+export type CypherResponse = z.infer<typeof CypherResponseSchema>;

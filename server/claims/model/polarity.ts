@@ -1,0 +1,34 @@
+/**
+ * Polarity cues for contradiction candidates. A statement's polarity is the
+ * parity of its negation cues and negative antonyms, flipped once more when
+ * its cue is a denial ("X denied that ..."). The polarity-neutral form drops
+ * negation cues and maps each antonym to its positive member, so "will not
+ * accept the plan" and "rejects the plan" compare equal in content and
+ * differ in polarity.
+ */
+
+/** Tokens that negate the clause they are in (after normalisation: "won't" -> "won t" -> handled as "wont"). */
+export const NEGATION_CUES: ReadonlySet<string> = new Set([
+  'not', 'no', 'never', 'nor', 'neither', 'none', 'nothing', 'nobody', 'without', 'cannot', 'cant', 'wont', 'dont',
+  'doesnt', 'didnt', 'isnt', 'arent', 'wasnt', 'werent', 'hasnt', 'havent', 'hadnt', 'shouldnt', 'wouldnt', 'couldnt',
+  'mustnt',
+]);
+
+/**
+ * Antonym pairs [positive, negative]. Members are normalised tokens after
+ * the light stemming of text.ts (plural/3rd-person "s" dropped).
+ */
+export const ANTONYMS: ReadonlyArray<readonly [string, string]> = [
+  ['accept', 'reject'], ['acceptable', 'unacceptable'], ['support', 'oppose'], ['agree', 'disagree'],
+  ['allow', 'ban'], ['allow', 'forbid'], ['allow', 'prohibit'], ['permit', 'forbid'], ['legal', 'illegal'],
+  ['possible', 'impossible'], ['true', 'false'], ['win', 'lose'], ['success', 'failure'], ['succeed', 'fail'],
+  ['increase', 'decrease'], ['rise', 'fall'], ['raise', 'lower'], ['confirm', 'deny'], ['admit', 'deny'],
+  ['include', 'exclude'], ['approve', 'veto'], ['approve', 'disapprove'], ['guilty', 'innocent'],
+  ['safe', 'unsafe'], ['safe', 'dangerous'], ['ready', 'unready'], ['willing', 'unwilling'],
+  ['attend', 'skip'], ['continue', 'stop'], ['start', 'end'], ['lift', 'impose'],
+  ['strengthen', 'weaken'], ['constructive', 'destructive'], ['productive', 'unproductive'], ['progress', 'stalemate'],
+  ['welcome', 'condemn'], ['praise', 'criticize'], ['praise', 'criticise'], ['trust', 'distrust'], ['likely', 'unlikely'],
+];
+
+/** Cue classes whose content is reported with negative polarity ("X denied that Y"). */
+export const NEGATING_CUE_CLASSES: ReadonlySet<string> = new Set(['deny']);

@@ -1,0 +1,83 @@
+/**
+ * Speech and attribution verbs: data only, applied by stages/03-cues.ts.
+ * Each entry is a lemma with its cue class and, where English is irregular,
+ * the inflected forms; regular forms (-s, -ed, -ing) are generated.
+ */
+import type { CueClass } from '../schema.js';
+
+export interface CueVerb {
+  /** Lemma as stored on the statement ("accuse"). */
+  lemma: string;
+  class: CueClass;
+  /** Irregular forms; regular -s/-ed/-ing forms are derived from the lemma when absent. */
+  forms?: string[];
+  /** The verb takes its hearer as a bare object ("told reporters", "asked him"). */
+  takesAddressee?: boolean;
+  /** The verb takes its target as a bare object ("accused London of ...", "described X as Y"). */
+  takesTarget?: boolean;
+  /** A particle that must follow and belongs to the cue ("call for"). */
+  particle?: string;
+  /** Words allowed right after the verb before the particle ("voice concern about"). */
+  object?: string[];
+}
+
+export const CUE_VERBS: CueVerb[] = [
+  { lemma: 'say', class: 'say', forms: ['say', 'says', 'said', 'saying'] },
+  { lemma: 'tell', class: 'say', forms: ['tell', 'tells', 'told', 'telling'], takesAddressee: true },
+  { lemma: 'add', class: 'say' },
+  { lemma: 'state', class: 'say' },
+  { lemma: 'claim', class: 'say' },
+  { lemma: 'note', class: 'say' },
+  { lemma: 'stress', class: 'say', forms: ['stress', 'stresses', 'stressed', 'stressing'] },
+  { lemma: 'insist', class: 'say' },
+  { lemma: 'argue', class: 'say', forms: ['argue', 'argues', 'argued', 'arguing'] },
+  { lemma: 'explain', class: 'say' },
+  { lemma: 'write', class: 'say', forms: ['write', 'writes', 'wrote', 'written', 'writing'] },
+  { lemma: 'reiterate', class: 'say', forms: ['reiterate', 'reiterates', 'reiterated', 'reiterating'] },
+  { lemma: 'assert', class: 'say' },
+  { lemma: 'emphasize', class: 'say', forms: ['emphasize', 'emphasizes', 'emphasized', 'emphasizing', 'emphasise', 'emphasises', 'emphasised', 'emphasising'] },
+  { lemma: 'admit', class: 'say', forms: ['admit', 'admits', 'admitted', 'admitting'] },
+  { lemma: 'acknowledge', class: 'say', forms: ['acknowledge', 'acknowledges', 'acknowledged', 'acknowledging'] },
+  { lemma: 'suggest', class: 'say' },
+  { lemma: 'predict', class: 'say' },
+  { lemma: 'tweet', class: 'say' },
+  { lemma: 'reply', class: 'say', forms: ['replied', 'replies', 'replying'] },
+  { lemma: 'recall', class: 'say' },
+  { lemma: 'observe', class: 'say', forms: ['observed', 'observes', 'observing'] },
+  { lemma: 'remark', class: 'say' },
+  { lemma: 'declare', class: 'announce', forms: ['declare', 'declares', 'declared', 'declaring'] },
+  { lemma: 'announce', class: 'announce', forms: ['announce', 'announces', 'announced', 'announcing'] },
+  { lemma: 'confirm', class: 'announce' },
+  { lemma: 'reveal', class: 'announce' },
+  { lemma: 'accuse', class: 'accuse', forms: ['accuse', 'accuses', 'accused', 'accusing'], takesTarget: true },
+  { lemma: 'allege', class: 'accuse', forms: ['allege', 'alleges', 'alleged', 'alleging'] },
+  { lemma: 'warn', class: 'warn' },
+  { lemma: 'caution', class: 'warn' },
+  { lemma: 'threaten', class: 'warn' },
+  { lemma: 'deny', class: 'deny', forms: ['deny', 'denies', 'denied', 'denying'] },
+  { lemma: 'dismiss', class: 'deny', forms: ['dismissed', 'dismisses', 'dismissing'] },
+  { lemma: 'demand', class: 'demand' },
+  { lemma: 'urge', class: 'demand', forms: ['urge', 'urges', 'urged', 'urging'], takesAddressee: true },
+  { lemma: 'call for', class: 'demand', forms: ['call', 'calls', 'called', 'calling'], particle: 'for' },
+  { lemma: 'ask', class: 'ask', takesAddressee: true },
+  { lemma: 'describe', class: 'describe', forms: ['describe', 'describes', 'described', 'describing'], takesTarget: true },
+  { lemma: 'characterize', class: 'describe', forms: ['characterized', 'characterizes', 'characterised', 'characterising', 'characterizing'], takesTarget: true },
+  { lemma: 'report', class: 'report', forms: ['reported', 'reports', 'reporting'] },
+  { lemma: 'welcome', class: 'support', forms: ['welcome', 'welcomes', 'welcomed', 'welcoming'] },
+  { lemma: 'praise', class: 'support', forms: ['praise', 'praises', 'praised', 'praising'], takesTarget: true },
+  { lemma: 'vow', class: 'support' },
+  { lemma: 'pledge', class: 'support', forms: ['pledge', 'pledges', 'pledged', 'pledging'] },
+  { lemma: 'promise', class: 'support', forms: ['promise', 'promises', 'promised', 'promising'] },
+  { lemma: 'criticize', class: 'criticize', forms: ['criticize', 'criticizes', 'criticized', 'criticizing', 'criticise', 'criticises', 'criticised', 'criticising'], takesTarget: true },
+  { lemma: 'condemn', class: 'criticize', takesTarget: true },
+  { lemma: 'denounce', class: 'criticize', forms: ['denounce', 'denounces', 'denounced', 'denouncing'], takesTarget: true },
+  { lemma: 'slam', class: 'criticize', forms: ['slammed', 'slams', 'slamming'], takesTarget: true },
+  { lemma: 'voice concern', class: 'other', forms: ['voice', 'voices', 'voiced', 'voicing'], object: ['concern', 'concerns'] },
+  { lemma: 'express concern', class: 'other', forms: ['express', 'expresses', 'expressed', 'expressing'], object: ['concern', 'concerns', 'hope', 'regret'] },
+];
+
+/** The prepositional cue "according to X": a source, not a verb. */
+export const ACCORDING_TO = { lemma: 'according to', class: 'report' as CueClass };
+
+/** Cue-like participles that only open a clause and never carry content of their own. */
+export const NON_CUE_PARTICIPLES = new Set(['speaking', 'talking', 'writing']);

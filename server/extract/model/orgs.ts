@@ -1,0 +1,56 @@
+/** Organisations and media outlets: known names and the head words that mark them. Data only. */
+import type { ActorKind } from '../schema.js';
+
+/** Well-known organisations by surface form (lowercase, no leading "the"): canonical name. */
+export const KNOWN_ORGS: Record<string, { name: string; kind: ActorKind }> = {
+  un: { name: 'United Nations', kind: 'organization' },
+  'united nations': { name: 'United Nations', kind: 'organization' },
+  nato: { name: 'NATO', kind: 'organization' },
+  eu: { name: 'European Union', kind: 'organization' },
+  'european union': { name: 'European Union', kind: 'organization' },
+  'european commission': { name: 'European Commission', kind: 'organization' },
+  hamas: { name: 'Hamas', kind: 'organization' },
+  hezbollah: { name: 'Hezbollah', kind: 'organization' },
+  who: { name: 'World Health Organization', kind: 'organization' },
+  imf: { name: 'International Monetary Fund', kind: 'organization' },
+  opec: { name: 'OPEC', kind: 'organization' },
+  iaea: { name: 'International Atomic Energy Agency', kind: 'organization' },
+  unicef: { name: 'UNICEF', kind: 'organization' },
+  unrwa: { name: 'UNRWA', kind: 'organization' },
+  'red cross': { name: 'Red Cross', kind: 'organization' },
+  'taliban': { name: 'Taliban', kind: 'organization' },
+  'houthis': { name: 'Houthis', kind: 'organization' },
+  'g7': { name: 'G7', kind: 'organization' },
+  'g20': { name: 'G20', kind: 'organization' },
+  'osce': { name: 'OSCE', kind: 'organization' },
+  'world bank': { name: 'World Bank', kind: 'organization' },
+};
+
+/** Media outlets by surface form (lowercase, no leading "the"): canonical name. */
+export const KNOWN_MEDIA: Record<string, string> = {
+  afp: 'AFP', 'agence france-presse': 'AFP', reuters: 'Reuters', ap: 'Associated Press', 'associated press': 'Associated Press',
+  bloomberg: 'Bloomberg', cnn: 'CNN', bbc: 'BBC', 'fox news': 'Fox News', 'fox business': 'Fox Business', fox: 'Fox News',
+  msnbc: 'MSNBC', nbc: 'NBC', cbs: 'CBS', abc: 'ABC', tass: 'TASS', 'ria novosti': 'RIA Novosti', interfax: 'Interfax',
+  'russia today': 'Russia Today', rt: 'Russia Today', france24: 'France24', 'france 24': 'France24', 'al jazeera': 'Al Jazeera',
+  politico: 'Politico', axios: 'Axios', 'corriere della sera': 'Corriere della Sera', 'le monde': 'Le Monde', 'der spiegel': 'Der Spiegel',
+  spiegel: 'Der Spiegel', 'el pais': 'El Pais', 'la repubblica': 'La Repubblica', 'bild': 'Bild', 'kyodo': 'Kyodo', 'xinhua': 'Xinhua',
+  'dpa': 'dpa', 'ansa': 'ANSA', 'efe': 'EFE', 'the times': 'The Times', times: 'The Times', 'haaretz': 'Haaretz', 'ynet': 'Ynet',
+  'kommersant': 'Kommersant', 'izvestia': 'Izvestia', 'financial times': 'Financial Times', 'wall street journal': 'Wall Street Journal',
+  'new york times': 'New York Times', 'washington post': 'Washington Post', guardian: 'The Guardian', 'the guardian': 'The Guardian',
+  telegraph: 'The Telegraph', axel: 'Axel Springer', 'sky news': 'Sky News', euronews: 'Euronews', 'daily8': 'Daily8',
+};
+
+/** Last words that mark a media outlet ("The Kyiv Independent", "Daily Mail"). */
+export const MEDIA_HEADS = new Set(['times', 'post', 'journal', 'news', 'herald', 'tribune', 'gazette', 'telegraph', 'guardian', 'independent', 'mail', 'express', 'observer', 'chronicle', 'monitor', 'wire', 'pravda', 'izvestia', 'today']);
+
+/** Words right before a name that mark it as a media outlet ("the daily Corriere della Sera"). */
+export const MEDIA_MARKERS = new Set(['daily', 'newspaper', 'broadcaster', 'outlet', 'agency', 'weekly', 'magazine', 'channel', 'tabloid', 'network', 'site', 'website', 'paper']);
+
+/** Words in a capitalised run that make it an organisation. */
+export const ORG_HEADS = new Set([
+  'ministry', 'council', 'commission', 'party', 'agency', 'department', 'office', 'army', 'forces', 'force', 'navy',
+  'university', 'company', 'inc', 'corp', 'group', 'union', 'organization', 'organisation', 'committee', 'court',
+  'parliament', 'government', 'senate', 'congress', 'assembly', 'cabinet', 'bank', 'fund', 'institute', 'foundation',
+  'service', 'services', 'police', 'guard', 'front', 'movement', 'alliance', 'federation', 'authority', 'administration',
+  'palace', 'house', 'duma', 'knesset', 'bundestag', 'coalition', 'board', 'bureau', 'agency', 'tribunal', 'directorate',
+]);

@@ -1,0 +1,120 @@
+/**
+ * Stage 3: speech cues outside quotations ("has accused", "told", "according to").
+ *
+ * A verb form counts as a cue only where it can be a verb: not after a
+ * determiner ("the call"), not after "to" ("vowed to support"), not a passive
+ * participle ("was told"), not capitalised mid-sentence ("United States").
+ * Bare forms ("say", "warn") also need an auxiliary or a plural subject before
+ * them, since they are mostly nouns otherwise. An -ing form after a comma,
+ * "and", "by" or a colon is a participle cue that takes the subject of the
+ * clause it hangs on ("..., adding:").
+ */
+import type { Cue, Doc, Token } from '../doc.js';
+import { ACCORDING_TO, CUE_VERBS, NON_CUE_PARTICIPLES, type CueVerb } from '../model/cues.js';
+import { GROUP_NOUNS } from '../model/titles.js';
+import { AUXILIARIES, CUE_ADVERBS, DETERMINERS, PASSIVE_MARKERS } from '../model/words.js';
+
+interface Form { verb: CueVerb; kind: 'base' | 's' | 'past' | 'ing'; }
+
+/** Inflected form -> verbs; built once from model/cues.ts. */
+const FORMS: Map<string, Form[]> = buildForms();
+
+function buildForms(): Map<string, Form[]> {
+  const map = new Map<string, Form[]>();
+  const add = (form: string, f: Form): void => {
+    const list = map.get(form) ?? [];
+    list.push(f);
+    map.set(form, list);
+  };
+  for (const verb of CUE_VERBS) {
+    const stem = verb.forms?.[0] ?? verb.lemma;
+    const forms = verb.forms ?? regular(stem);
+    for (const form of forms) add(form, { verb, kind: classify(form, stem) });
+  }
+  return map;
+}
+
+function regular(stem: string): string[] {
+  const e = stem.endsWith('e');
+  return [stem, stem + 's', e ? stem + 'd' : stem + 'ed', e ? stem.slice(0, -1) + 'ing' : stem + 'ing'];
+}
+
+function classify(form: string, stem: string): Form['kind'] {
+  if (form === stem) return 'base';
+  if (form.endsWith('ing')) return 'ing';
+  if (form.endsWith('s') && !form.endsWith('ss')) return 's';
+  return 'past';
+}
+
+const SUBJECT_PRONOUNS = new Set(['i', 'we', 'they', 'you']);
+const PARTICIPLE_LEAD = new Set([',', 'and', 'by', ':', 'while', 'before', 'after', 'when', 'but', '—', '–']);
+
+export function isAdverb(t: Token | undefined): boolean {
+  return t !== undefined && t.type === 'word' && !t.cap && (CUE_ADVERBS.has(t.lower) || (t.lower.endsWith('ly') && t.lower.length > 4 && !FORMS.has(t.lower)));
+}
+
+/** Finds the cues of every sentence. */
+export function cues(doc: Doc): void {
+  const { tokens } = doc;
+  const out: Cue[] = [];
+  doc.sentences.forEach((s, si) => {
+    const [first, end] = s.tokens;
+    for (let i = first; i < end; i++) {
+      const t = tokens[i]!;
+      if (t.type !== 'word' || t.quote !== -1) continue;
+      if (t.lower === 'according' && tokens[i + 1]?.lower === 'to' && i + 1 < end) {
+        out.push({ tok: i, startTok: i, endTok: i + 2, span: [t.start, tokens[i + 1]!.end], lemma: ACCORDING_TO.lemma, class: ACCORDING_TO.class, participle: false, takesAddressee: false, takesTarget: false, sentence: si });
+        i++;
+        continue;
+      }
+      if (t.cap && i !== first) continue;
+      const forms = FORMS.get(t.lower);
+      if (!forms) continue;
+      const prev = tokens[i - 1];
+      const prevWord = i > first ? prev : undefined;
+      // skip back over adverbs and auxiliaries to see what governs the verb
+      let j = i - 1;
+      while (j >= first && (isAdverb(tokens[j]) || AUXILIARIES.has(tokens[j]!.lower))) j--;
+      const governor = j >= first ? tokens[j] : undefined;
+      for (const f of forms) {
+        const v = f.verb;
+        if (prevWord && (DETERMINERS.has(prevWord.lower) || prevWord.lower.endsWith("'s"))) continue;
+        if (f.kind === 'past' && prevWord && PASSIVE_MARKERS.has(tokens[i - 1]!.lower)) continue;
+        if (f.kind === 'past' && governor && PASSIVE_MARKERS.has(governor.lower) && j < i - 1) continue;
+        if (f.kind === 'base' && !(prevWord && (AUXILIARIES.has(prevWord.lower) || SUBJECT_PRONOUNS.has(prevWord.lower) || GROUP_NOUNS.has(prevWord.lower) || isAdverb(prevWord)))) continue;
+        if (f.kind === 's' && (tokens[i + 1]?.lower === 'of' || tokens[i + 1]?.lower === 'by')) continue;
+        let endTok = i + 1;
+        if (v.particle) {
+          if (tokens[i + 1]?.lower !== v.particle || i + 1 >= end) continue;
+          endTok = i + 2;
+        }
+        if (v.object) {
+          if (!v.object.includes(tokens[i + 1]?.lower ?? '') || i + 1 >= end) continue;
+          endTok = i + 2;
+        }
+        let participle = false;
+        if (f.kind === 'ing') {
+          if (NON_CUE_PARTICIPLES.has(t.lower)) continue;
+          const lead = prevWord?.lower;
+          if (lead === undefined || !PARTICIPLE_LEAD.has(lead)) {
+            // "is saying" is a finite verb; a bare -ing elsewhere is a noun or an adjective
+            if (!(governor && PASSIVE_MARKERS.has(governor.lower))) continue;
+          } else participle = true;
+        }
+        let startTok = i;
+        if (!participle) {
+          let k = i - 1;
+          while (k >= first && i - k <= 4 && (isAdverb(tokens[k]) || (AUXILIARIES.has(tokens[k]!.lower) && tokens[k]!.type === 'word'))) k--;
+          startTok = k + 1;
+        }
+        out.push({
+          tok: i, startTok, endTok, span: [tokens[startTok]!.start, tokens[endTok - 1]!.end], lemma: v.lemma, class: v.class,
+          participle, takesAddressee: v.takesAddressee === true, takesTarget: v.takesTarget === true, sentence: si,
+        });
+        i = endTok - 1;
+        break;
+      }
+    }
+  });
+  doc.cues = out;
+}

@@ -1,0 +1,353 @@
+/**
+ * Stage 4: mentions of actors, in text order, and the article's actor registry.
+ *
+ * A mention is a run of capitalised words, with name connectors ("della",
+ * "of") and lowercase role words ("spokeswoman", "special envoy") inside it:
+ * "Russian Foreign Ministry spokeswoman Maria Zakharova". The run splits into
+ * a role part and a name part; the role is kept on the actor. Runs with no
+ * name are titles ("the French president": resolved to the most recent
+ * person holding that role earlier in the article), organisations, media,
+ * countries, metonyms (Moscow -> Russia) or groups ("US officials"). A lone
+ * surname resolves to the person seen earlier with that surname. Pronouns are
+ * recorded here and resolved in stage 6, which knows who spoke last.
+ */
+import type { ActorKind } from '../schema.js';
+import type { Actor, Doc, Mention, Token } from '../doc.js';
+import { KNOWN_MEDIA, KNOWN_ORGS, MEDIA_HEADS, MEDIA_MARKERS, ORG_HEADS } from '../model/orgs.js';
+import { COUNTRIES, METONYMS, PLACE_HEADS, THING_HEADS } from '../model/places.js';
+import { GOVERNMENT_GROUPS, GROUP_MODIFIERS, GROUP_NOUNS, LEADER_HEADS, PROXY_NOUNS, ROLE_HEADS, ROLE_WORDS } from '../model/titles.js';
+import { GROUP_QUANTIFIERS, NON_NAME_CAPITALS, PRONOUNS } from '../model/words.js';
+
+const CONNECTORS = new Set(['of', 'della', 'del', 'de', 'di', 'da', 'von', 'van', 'bin', 'al', 'la', 'le', 'du', 'dos', 'das', 'der', 'ibn']);
+
+/** Lowercase country name, alias or demonym -> canonical country name. */
+const NATION: Map<string, string> = (() => {
+  const m = new Map<string, string>();
+  for (const c of COUNTRIES) {
+    m.set(c.name.toLowerCase(), c.name);
+    for (const a of c.aliases ?? []) m.set(a.toLowerCase(), c.name);
+    for (const d of c.demonyms) m.set(d.toLowerCase(), c.name);
+  }
+  return m;
+})();
+const COUNTRY_NAMES: Map<string, string> = (() => {
+  const m = new Map<string, string>();
+  for (const c of COUNTRIES) {
+    m.set(c.name.toLowerCase(), c.name);
+    for (const a of c.aliases ?? []) m.set(a.toLowerCase(), c.name);
+  }
+  return m;
+})();
+
+/** Canonical country for a word or phrase, or undefined. */
+export function nationOf(word: string): string | undefined {
+  return NATION.get(stripPossessive(word).toLowerCase());
+}
+
+export function stripPossessive(s: string): string {
+  return s.replace(/['’]s$/u, '').replace(/(?<=s)['’]$/u, '');
+}
+
+function isPossessive(t: Token): boolean { return /['’]s$/u.test(t.text); }
+
+/** Per-article registry of actors; `find*` functions never create, `get*` create when missing. */
+export class Registry {
+  readonly actors: Actor[] = [];
+  private byName = new Map<string, Actor>();
+
+  constructor(actors: Actor[]) { this.actors = actors; }
+
+  get(name: string, kind: ActorKind, surface: string, pos: number): Actor {
+    const key = name.toLowerCase();
+    let a = this.byName.get(key);
+    if (!a) {
+      a = { id: this.actors.length, name, kind, aliases: new Set(), roles: new Set(), nations: new Set(), lastSeen: pos };
+      this.actors.push(a);
+      this.byName.set(key, a);
+    }
+    if (surface && surface !== a.name) a.aliases.add(surface);
+    a.lastSeen = Math.max(a.lastSeen, pos);
+    return a;
+  }
+
+  /** A person by full or partial name: "Zelensky" finds "Vladimir Zelensky"; a fuller name upgrades a partial one. */
+  person(name: string, surface: string, pos: number): Actor {
+    const parts = name.split(/\s+/);
+    const last = parts[parts.length - 1]!.toLowerCase();
+    const exact = this.byName.get(name.toLowerCase());
+    if (exact && (exact.kind === 'person' || exact.kind === 'other')) {
+      exact.kind = 'person';
+      return this.touch(exact, surface, pos);
+    }
+    const candidates = this.actors.filter((a) => a.kind === 'person' || a.kind === 'other')
+      .filter((a) => {
+        const ap = a.name.toLowerCase().split(/\s+/);
+        return ap[ap.length - 1] === last && (parts.length === 1 || ap.length === 1 || ap[0] === parts[0]!.toLowerCase() || ap.length === parts.length);
+      })
+      .sort((x, y) => y.lastSeen - x.lastSeen);
+    const hit = candidates[0];
+    if (hit) {
+      if (parts.length > hit.name.split(/\s+/).length) {
+        // the fuller form becomes canonical: "Macron" then "Emmanuel Macron"
+        this.byName.delete(hit.name.toLowerCase());
+        hit.aliases.add(hit.name);
+        hit.name = name;
+        this.byName.set(name.toLowerCase(), hit);
+      } else if (name !== hit.name) hit.aliases.add(name);
+      hit.kind = 'person';
+      return this.touch(hit, surface, pos);
+    }
+    return this.get(name, 'person', surface, pos);
+  }
+
+  private touch(a: Actor, surface: string, pos: number): Actor {
+    if (surface && surface !== a.name) a.aliases.add(surface);
+    a.lastSeen = Math.max(a.lastSeen, pos);
+    return a;
+  }
+
+  /** The person holding a role ("French president", "Israeli leader"), most recently mentioned first. */
+  byTitle(words: string[], pos: number): Actor | null {
+    const lower = words.map((w) => stripPossessive(w).toLowerCase());
+    const nation = lower.map((w) => NATION.get(w)).find((n) => n !== undefined);
+    const heads = lower.filter((w) => ROLE_HEADS.has(w) || LEADER_HEADS.has(w) || w === 'predecessor');
+    if (heads.length === 0) return null;
+    const people = this.actors.filter((a) => a.kind === 'person' && a.lastSeen < pos).sort((x, y) => y.lastSeen - x.lastSeen);
+    for (const p of people) {
+      if (nation && !p.nations.has(nation)) continue;
+      const roles = [...p.roles].map((r) => r.toLowerCase());
+      const ok = heads.every((h) => {
+        if (h === 'predecessor') return roles.some((r) => r.startsWith('former'));
+        if (h === 'leader') return roles.some((r) => r.split(/[\s,]+/).some((w) => LEADER_HEADS.has(w)));
+        return roles.some((r) => r.split(/[\s,]+/).includes(h));
+      });
+      if (ok && (!lower.includes('former') || roles.some((r) => r.startsWith('former')))) return p;
+    }
+    return null;
+  }
+}
+
+/** Registry attached to a doc (one per extraction). */
+const registries = new WeakMap<Doc, Registry>();
+export function registryOf(doc: Doc): Registry {
+  let r = registries.get(doc);
+  if (!r) { r = new Registry(doc.actors); registries.set(doc, r); }
+  return r;
+}
+
+/** Finds and resolves mentions sentence by sentence, so titles and partial names see only what came before. */
+export function actors(doc: Doc): void {
+  const reg = registryOf(doc);
+  const { tokens, text } = doc;
+  doc.sentences.forEach((s, si) => {
+    const [first, end] = s.tokens;
+    let i = first;
+    while (i < end) {
+      const t = tokens[i]!;
+      if (t.type !== 'word') { i++; continue; }
+      const pron = PRONOUNS[t.lower];
+      if (pron) {
+        doc.mentions.push({ span: [t.start, t.end], tokens: [i, i + 1], text: t.text, actor: null, pronoun: pron, title: null, group: null, sentence: si });
+        i++;
+        continue;
+      }
+      const m = parseRun(doc, reg, i, end, si);
+      if (m) {
+        doc.mentions.push(m);
+        i = m.tokens[1];
+      } else i++;
+    }
+  });
+  void text;
+}
+
+interface Item { t: Token; idx: number; role: boolean; }
+
+/** Parses one mention starting at token i, or returns null. */
+function parseRun(doc: Doc, reg: Registry, i: number, end: number, si: number): Mention | null {
+  const { tokens } = doc;
+  let j = i;
+  let hasThe = false;
+  if (tokens[j]!.lower === 'the' && j + 1 < end) { hasThe = true; j++; }
+  const quote = tokens[j]!.quote;
+  const items: Item[] = [];
+  while (j < end) {
+    const t = tokens[j]!;
+    if (t.type !== 'word' || t.quote !== quote) break;
+    const lower = stripPossessive(t.lower);
+    if (t.cap) {
+      if (items.length === 0 && NON_NAME_CAPITALS.has(t.lower) && !(hasThe && false)) break;
+      if (items.length > 0 && NON_NAME_CAPITALS.has(t.lower) && /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/.test(t.lower)) break;
+      items.push({ t, idx: j, role: ROLE_WORDS.has(lower) || ORG_HEADS.has(lower) });
+      j++;
+      if (isPossessive(t) && !(j < end && tokens[j]!.type === 'word' && (tokens[j]!.cap || ROLE_WORDS.has(tokens[j]!.lower)))) break;
+      continue;
+    }
+    if (items.length > 0 && CONNECTORS.has(t.lower) && tokens[j + 1]?.cap && tokens[j + 1]!.type === 'word' && j + 1 < end && !items[items.length - 1]!.role) { items.push({ t, idx: j, role: false }); j++; continue; }
+    if (ROLE_WORDS.has(lower) && !GROUP_NOUNS.has(lower)) {
+      // a lowercase role word joins the run only when a name or an earlier capital anchors it
+      let k = j;
+      while (k < end && tokens[k]!.type === 'word' && !tokens[k]!.cap && ROLE_WORDS.has(stripPossessive(tokens[k]!.lower))) k++;
+      const anchoredRight = k < end && tokens[k]!.type === 'word' && tokens[k]!.cap && tokens[k]!.quote === quote && !NON_NAME_CAPITALS.has(tokens[k]!.lower);
+      if (anchoredRight || (items.length > 0 || hasThe)) {
+        for (; j < k; j++) items.push({ t: tokens[j]!, idx: j, role: true });
+        if (!anchoredRight) break;
+        continue;
+      }
+      break;
+    }
+    if (items.length > 0 && (GROUP_MODIFIERS.has(lower) || GROUP_NOUNS.has(lower)) && items.some((it) => nationOf(it.t.text) || it.t.cap)) {
+      let k = j;
+      while (k < end && GROUP_MODIFIERS.has(tokens[k]!.lower) && !GROUP_NOUNS.has(tokens[k]!.lower)) k++;
+      if (k < end && GROUP_NOUNS.has(stripPossessive(tokens[k]!.lower))) {
+        for (; j <= k; j++) items.push({ t: tokens[j]!, idx: j, role: false });
+      }
+      break;
+    }
+    break;
+  }
+  while (items.length > 0 && CONNECTORS.has(items[items.length - 1]!.t.lower)) items.pop();
+  if (items.length === 0) return null;
+  const firstIdx = hasThe ? i : items[0]!.idx;
+  let lastIdx = items[items.length - 1]!.idx;
+  const start = tokens[firstIdx]!.start;
+  let endOff = tokens[lastIdx]!.end;
+  const pos = start;
+  const words = items.map((it) => it.t.text);
+  const lastWord = stripPossessive(words[words.length - 1]!).toLowerCase();
+  const mk = (actor: Actor | null, extra: Partial<Mention> = {}): Mention => ({
+    span: [start, endOff], tokens: [firstIdx, lastIdx + 1], text: doc.text.slice(start, endOff), actor, pronoun: null,
+    title: null, group: null, sentence: si, ...extra,
+  });
+
+  // "Macron's office": the office speaks for the person; the mention keeps the words
+  const lastItem = items[items.length - 1]!;
+  const nextTok = tokens[lastIdx + 1];
+  if (isPossessive(lastItem.t) && nextTok && lastIdx + 1 < end && PROXY_NOUNS.has(nextTok.lower)) {
+    const inner = classify(doc, reg, items.map((it) => ({ ...it })), hasThe, pos, stripPossessive(doc.text.slice(items[0]!.t.start, lastItem.t.end)), si);
+    lastIdx += 1;
+    endOff = nextTok.end;
+    return mk(inner?.actor ?? null, { tokens: [firstIdx, lastIdx + 1], span: [start, endOff], text: doc.text.slice(start, endOff) });
+  }
+
+  // groups: "US officials", "Multiple Russian officials"
+  if (GROUP_NOUNS.has(lastWord) && items.length >= 2) {
+    const nation = words.map((w) => nationOf(w)).find((n) => n !== undefined);
+    if (nation && GOVERNMENT_GROUPS.has(lastWord)) return mk(reg.get(nation, 'country', doc.text.slice(start, endOff), pos));
+    const names = words.filter((w, k) => !(k === 0 && GROUP_QUANTIFIERS.has(w.toLowerCase())));
+    const g = reg.get(names.join(' '), 'group', doc.text.slice(start, endOff), pos);
+    if (nation) g.nations.add(nation);
+    return mk(g, { group: g.name });
+  }
+  const r = classify(doc, reg, items, hasThe, pos, stripPossessive(doc.text.slice(items[0]!.t.start, lastItem.t.end)), si);
+  if (!r) return null;
+  return mk(r.actor, { title: r.title });
+}
+
+interface Classified { actor: Actor | null; title: string | null; }
+
+/** Splits a run into role and name parts and decides what it names. */
+function classify(doc: Doc, reg: Registry, items: Item[], hasThe: boolean, pos: number, surface: string, si: number): Classified | null {
+  const { tokens } = doc;
+  void si;
+  const words = items.map((it) => stripPossessive(it.t.text));
+  const lowerJoined = words.join(' ').toLowerCase();
+  const prev = tokens[(items[0]!.idx) - (hasThe ? 2 : 1)];
+  // whole-run lookups first: metonyms, organisations, media, countries
+  const metonym = METONYMS[lowerJoined];
+  if (metonym) return { actor: reg.get(metonym.name, metonym.kind, surface, pos), title: null };
+  const org = KNOWN_ORGS[lowerJoined];
+  if (org) return { actor: reg.get(org.name, org.kind, surface, pos), title: null };
+  const media = KNOWN_MEDIA[lowerJoined] ?? KNOWN_MEDIA[(hasThe ? 'the ' : '') + lowerJoined];
+  if (media) return { actor: reg.get(media, 'media', surface, pos), title: null };
+  const country = COUNTRY_NAMES.get(lowerJoined);
+  if (country) return { actor: reg.get(country, 'country', surface, pos), title: null };
+  if (prev && MEDIA_MARKERS.has(prev.lower)) return { actor: reg.get(words.join(' '), 'media', surface, pos), title: null };
+
+  // name part: capitalised words at the right end that are not roles, nations or organisation heads
+  let k = items.length;
+  while (k > 0) {
+    const it = items[k - 1]!;
+    const w = stripPossessive(it.t.text).toLowerCase();
+    if (it.t.cap && !it.role && !NATION.has(w) && !(isPossessive(it.t) && k < items.length)) { k--; continue; }
+    if (!it.t.cap && CONNECTORS.has(w) && k < items.length && k > 1 && items[k - 2]!.t.cap && !items[k - 2]!.role) { k--; continue; }
+    break;
+  }
+  const roleItems = items.slice(0, k);
+  const nameItems = items.slice(k);
+  const name = nameItems.map((it) => stripPossessive(it.t.text)).join(' ');
+  const nameLower = name.toLowerCase();
+  const hasRoleHead = roleItems.some((it) => ROLE_HEADS.has(stripPossessive(it.t.lower)));
+
+  if (nameItems.length > 0 && roleItems.length > 0 && hasRoleHead) {
+    const a = METONYMS[nameLower] || KNOWN_ORGS[nameLower] ? null : reg.person(name, surface, pos);
+    if (a) {
+      addRole(a, roleItems);
+      return { actor: a, title: null };
+    }
+  }
+  if (nameItems.length === 0) {
+    const last = words[words.length - 1]!.toLowerCase();
+    if (ORG_HEADS.has(last) || items.some((it) => ORG_HEADS.has(stripPossessive(it.t.lower)) && it.t.cap)) {
+      if (!hasRoleHead || ORG_HEADS.has(last)) return { actor: reg.get(words.join(' ').replace(/^The /, ''), 'organization', surface, pos), title: null };
+    }
+    if (hasRoleHead) {
+      // a title: "the French president", "the Israeli leader"
+      const who = reg.byTitle(words, pos);
+      if (who) who.aliases.add(doc.text.slice(tokens[items[0]!.idx - (hasThe ? 1 : 0)]!.start, items[items.length - 1]!.t.end).replace(/['’]s$/u, ''));
+      return { actor: who, title: words.join(' ') };
+    }
+    const nation = words.length === 1 ? nationOf(words[0]!) : undefined;
+    if (nation) return { actor: reg.get(nation, 'country', surface, pos), title: null };
+    return null;
+  }
+  // name only (or a name after a possessive / nationality: "Ukraine's Vladimir Zelensky")
+  const nameMet = METONYMS[nameLower];
+  if (nameMet) return { actor: reg.get(nameMet.name, nameMet.kind, name, pos), title: null };
+  const nameOrg = KNOWN_ORGS[nameLower];
+  if (nameOrg) return { actor: reg.get(nameOrg.name, nameOrg.kind, name, pos), title: null };
+  const nameMedia = KNOWN_MEDIA[nameLower];
+  if (nameMedia) return { actor: reg.get(nameMedia, 'media', name, pos), title: null };
+  const nameCountry = COUNTRY_NAMES.get(nameLower);
+  if (nameCountry) return { actor: reg.get(nameCountry, 'country', name, pos), title: null };
+  const lastName = nameLower.split(' ').pop()!;
+  if (MEDIA_HEADS.has(lastName) && hasThe) return { actor: reg.get('The ' + name, 'media', surface, pos), title: null };
+  if (ORG_HEADS.has(lastName)) return { actor: reg.get(name, 'organization', surface, pos), title: null };
+  if (PLACE_HEADS.has(lastName) || nameItems.some((it) => THING_HEADS.has(stripPossessive(it.t.lower))) || /-/.test(name) || /\d/.test(name)) {
+    return { actor: reg.get(name, 'other', surface, pos), title: null };
+  }
+  if (nameItems.length === 1 && /^\p{Lu}{2,6}$/u.test(name)) return { actor: reg.get(name, 'organization', surface, pos), title: null };
+  if (nameItems.length === 1) {
+    // a lone capitalised word is a person only if we know the person; stage 6 promotes speakers
+    const known = reg.actors.find((a) => a.kind === 'person' && a.name.toLowerCase().split(' ').pop() === nameLower);
+    if (known) return { actor: reg.person(name, surface, pos), title: null };
+    const a = reg.get(name, 'other', surface, pos);
+    return { actor: a, title: null };
+  }
+  if (nameItems.length <= 4) {
+    const a = reg.person(name, surface, pos);
+    const nation = roleItems.map((it) => nationOf(it.t.text)).find((n) => n !== undefined);
+    if (nation) a.nations.add(nation);
+    return { actor: a, title: null };
+  }
+  return { actor: reg.get(name, 'other', surface, pos), title: null };
+}
+
+/** Keeps a role in readable form: "spokeswoman, Russian Foreign Ministry"; "Trump's special envoy" as written. */
+function addRole(a: Actor, roleItems: Item[]): void {
+  for (const it of roleItems) {
+    const n = nationOf(it.t.text);
+    if (n) a.nations.add(n);
+  }
+  // a possessive country before the name ("Ukraine's") is a nationality, not a role
+  const items = roleItems.filter((it, k) => !(k === roleItems.length - 1 && isPossessive(it.t) && nationOf(it.t.text)));
+  if (items.length === 0 || !items.some((it) => ROLE_HEADS.has(stripPossessive(it.t.lower)))) return;
+  const capPart: string[] = [];
+  const lowPart: string[] = [];
+  for (const it of items) (it.t.cap && lowPart.length === 0 ? capPart : lowPart).push(it.t.text);
+  const capHasPossessive = capPart.some((w) => /['’]s$/u.test(w));
+  const role = capPart.length > 0 && lowPart.length > 0 && !capHasPossessive && !capPart.every((w) => nationOf(w))
+    ? `${lowPart.join(' ')}, ${capPart.join(' ')}`
+    : items.map((it) => it.t.text).join(' ');
+  a.roles.add(role);
+}

@@ -1,0 +1,116 @@
+/**
+ * Stage 5: time expressions, resolved against the article's date.
+ *
+ * Relative expressions are resolved here with our own rules, because news
+ * prose means the past: "on Wednesday" in an article of Thursday 21 August is
+ * 20 August (the most recent Wednesday on or before the article date), while
+ * chrono-node picks the nearest one, which may lie ahead. Calendar dates
+ * ("August 18", "18 August 2025") go to chrono-node, which handles their many
+ * spellings; a date without a year that would fall after the article is moved
+ * back one year. Expressions inside quotations are skipped: they date what was
+ * said about, not the saying.
+ */
+import * as chrono from 'chrono-node';
+import type { Doc, TimeExpr } from '../doc.js';
+import type { TimePrecision } from '../schema.js';
+import { MONTHS, MONTH_ABBREVIATIONS, WEEKDAYS } from '../model/time.js';
+
+const WD = WEEKDAYS.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('|');
+const MO = [...MONTHS, ...MONTH_ABBREVIATIONS.map((m) => m + '\\.?')].map((m) => m[0]!.toUpperCase() + m.slice(1)).join('|');
+/** One alternation per kind of expression; named groups say which matched. */
+const TIME_RE = new RegExp([
+  `(?<cal>\\b(?:on\\s+)?(?:(?:${MO})\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MO})(?:,?\\s+\\d{4})?)\\b)`,
+  `(?<wd>\\b(?:(?:on|last|late|early|earlier\\s+on)\\s+)?(?:${WD})(?:\\s+(?:morning|afternoon|evening|night))?\\b)`,
+  `(?<rel>\\b(?:(?:earlier|later)\\s+(?:this|last)|this|last|earlier\\s+in\\s+the|late\\s+last|early\\s+last|early\\s+this|late\\s+this)\\s+(?:week|month|year)\\b(?:['’]s)?)`,
+  `(?<day>\\b(?:yesterday|today|tonight|earlier\\s+today|on\\s+the\\s+same\\s+day)\\b)`,
+  `(?<ago>\\b(?:a|one|two|three|four|five|six|\\d{1,2})\\s+(?:day|days|week|weeks)\\s+ago\\b)`,
+  `(?<mon>\\bin\\s+(?:${MONTHS.map((m) => m[0]!.toUpperCase() + m.slice(1)).join('|')})(?:\\s+\\d{4})?\\b)`,
+].join('|'), 'g');
+
+const NUMBERS: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6 };
+const DAY = 86_400_000;
+
+function iso(d: Date): string { return d.toISOString().slice(0, 10); }
+function utcDay(d: Date): Date { return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate())); }
+function mondayOf(d: Date): Date { return new Date(d.getTime() - ((d.getUTCDay() + 6) % 7) * DAY); }
+
+/** Resolves one expression against the article date; exported for unit tests. */
+export function resolveTime(expr: string, ref: Date | null): { value: string | null; precision: TimePrecision } {
+  const e = expr.toLowerCase().replace(/\s+/g, ' ').replace(/['’]s$/, '');
+  const wd = WEEKDAYS.findIndex((w) => e.includes(w));
+  const calendar = /\d/.test(e) && !/ago$/.test(e);
+  if (calendar) {
+    const parsed = chrono.en.parse(expr, ref ?? new Date(), { forwardDate: false })[0];
+    if (!parsed) return { value: null, precision: 'unknown' };
+    const c = parsed.start;
+    let d = new Date(Date.UTC(c.get('year') ?? 2000, (c.get('month') ?? 1) - 1, c.get('day') ?? 1));
+    if (ref && !c.isCertain('year') && d.getTime() > utcDay(ref).getTime() + DAY) d = new Date(Date.UTC(d.getUTCFullYear() - 1, d.getUTCMonth(), d.getUTCDate()));
+    if (!ref && !c.isCertain('year')) return { value: null, precision: 'unknown' };
+    return { value: iso(d), precision: 'day' };
+  }
+  if (/^in [a-z]+( \d{4})?$/.test(e) && MONTHS.some((m) => e.includes(m))) {
+    const mi = MONTHS.findIndex((m) => e.includes(m));
+    const y = /\d{4}/.exec(e)?.[0];
+    if (!ref && !y) return { value: null, precision: 'unknown' };
+    let year = y ? Number(y) : ref!.getUTCFullYear();
+    if (!y && ref && mi > ref.getUTCMonth()) year -= 1;
+    return { value: `${year}-${String(mi + 1).padStart(2, '0')}-01`, precision: 'month' };
+  }
+  if (!ref) return { value: null, precision: 'unknown' };
+  const today = utcDay(ref);
+  if (wd >= 0) {
+    let back = (today.getUTCDay() - wd + 7) % 7;
+    // "last Friday" said on a Friday is a week ago; "on Friday" is today
+    if (back === 0 && /\blast\b/.test(e)) back = 7;
+    return { value: iso(new Date(today.getTime() - back * DAY)), precision: 'day' };
+  }
+  if (/yesterday/.test(e)) return { value: iso(new Date(today.getTime() - DAY)), precision: 'day' };
+  if (/today|tonight|same day/.test(e)) return { value: iso(today), precision: 'day' };
+  const ago = /^(\S+) (day|days|week|weeks) ago$/.exec(e);
+  if (ago) {
+    const n = NUMBERS[ago[1]!] ?? Number(ago[1]);
+    const days = ago[2]!.startsWith('week') ? n * 7 : n;
+    const d = new Date(today.getTime() - days * DAY);
+    return ago[2]!.startsWith('week') ? { value: iso(mondayOf(d)), precision: 'week' } : { value: iso(d), precision: 'day' };
+  }
+  const last = /\blast\b/.test(e);
+  if (e.endsWith('week')) {
+    const m = mondayOf(today);
+    return { value: iso(last ? new Date(m.getTime() - 7 * DAY) : m), precision: 'week' };
+  }
+  if (e.endsWith('month')) {
+    const y = today.getUTCFullYear();
+    const mo = today.getUTCMonth() - (last ? 1 : 0);
+    const d = new Date(Date.UTC(y, mo, 1));
+    return { value: iso(d), precision: 'month' };
+  }
+  if (e.endsWith('year')) return { value: `${today.getUTCFullYear() - (last ? 1 : 0)}-01-01`, precision: 'year' };
+  return { value: null, precision: 'unknown' };
+}
+
+/** Finds and resolves time expressions in every sentence, outside quotations. */
+export function times(doc: Doc): void {
+  const out: TimeExpr[] = [];
+  const { text, tokens } = doc;
+  doc.sentences.forEach((s, si) => {
+    const slice = text.slice(s.span[0], s.span[1]);
+    for (const m of slice.matchAll(TIME_RE)) {
+      const start = s.span[0] + m.index;
+      const end = start + m[0].length;
+      if (insideQuote(doc, s.tokens, start)) continue;
+      // "last month's announcement" dates a thing, not a saying: keep it, stage 6 filters by position
+      const r = resolveTime(m[0], doc.publishedAt);
+      out.push({ span: [start, end], text: m[0], value: r.value, precision: r.precision, sentence: si });
+    }
+  });
+  void tokens;
+  doc.times = out;
+}
+
+function insideQuote(doc: Doc, range: [number, number], pos: number): boolean {
+  for (let i = range[0]; i < range[1]; i++) {
+    const t = doc.tokens[i]!;
+    if (t.start >= pos) return t.quote !== -1 && doc.quotes[t.quote]!.open < pos;
+  }
+  return false;
+}

@@ -1,0 +1,534 @@
+/**
+ * Stage 6: statements. For each cue, in sentence order:
+ *  1. the speaker: the mention right before the cue (past auxiliaries and
+ *     adverbs), or after it ("said the minister"); "X, including Y," makes Y the
+ *     speaker inside group X; a participle (", adding") or a coordinated verb
+ *     ("and insisted") takes the speaker of the clause it hangs on; pronouns take
+ *     the last person (he/she) or the last country/organisation (it) that spoke
+ *     or led a sentence before;
+ *  2. the frame after the cue: adverbs, time, addressee ("told Fox Business"),
+ *     medium ("in a letter to X"), source ("cited by France24");
+ *  3. the content: a quotation right after the frame (direct), the clause after
+ *     "that" or the object (indirect), or, when the frame ends the clause, what
+ *     came before the speaker ("'...,' Kellogg said" is direct when it is one
+ *     quotation, indirect with fragments otherwise). Content stops where
+ *     another cue takes over (", adding", "and insisted", "– an idea he said").
+ *  4. a sentence that is only a quotation, right after a statement, continues it.
+ * Then time: the expression nearest the cue outside the content; else carried
+ * from the previous sentence for continuations ("He added", direct quotes).
+ */
+import type { Actor, Cue, Doc, Draft, Mention, Sentence, TimeExpr } from '../doc.js';
+import type { Span } from '../schema.js';
+import { GROUP_NOUNS, PREDECESSOR_WORDS } from '../model/titles.js';
+import { MEDIA_MARKERS } from '../model/orgs.js';
+import { CONTINUATION_OPENERS, EVENT_NOUNS, NON_NAME_CAPITALS, PLATFORMS, RELATIVES, SPEECH_MEDIA } from '../model/words.js';
+import { isAdverb } from './03-cues.js';
+import { nationOf, registryOf } from './04-actors.js';
+
+interface Ctx {
+  doc: Doc;
+  byFirst: Map<number, Mention>;
+  byLast: Map<number, Mention>;
+  lastPerson: Mention | null;
+  lastThing: Mention | null;
+  lastGroup: Mention | null;
+}
+
+const BOUNDARY = new Set([',', 'and', 'but', '–', '—', ';', 'while']);
+const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'us', 'me', 'reporters', 'journalists']);
+
+/** Builds statement drafts for every sentence. */
+export function statements(doc: Doc): void {
+  const ctx: Ctx = { doc, byFirst: new Map(), byLast: new Map(), lastPerson: null, lastThing: null, lastGroup: null };
+  for (const m of doc.mentions) {
+    ctx.byFirst.set(m.tokens[0], m);
+    ctx.byLast.set(m.tokens[1] - 1, m);
+  }
+  const cuesBySentence = new Map<number, Cue[]>();
+  for (const c of doc.cues) {
+    const list = cuesBySentence.get(c.sentence) ?? [];
+    list.push(c);
+    cuesBySentence.set(c.sentence, list);
+  }
+  doc.sentences.forEach((s, si) => {
+    const cs = cuesBySentence.get(si) ?? [];
+    const before = doc.drafts.length;
+    if (cs.length === 0) continuation(ctx, s, si);
+    else sentenceStatements(ctx, s, si, cs);
+    const made = doc.drafts.slice(before);
+    assignTimes(ctx, s, si, made);
+    // the subject of a sentence is a candidate antecedent for the next sentence's pronouns
+    const subj = subjectOf(ctx, s);
+    if (subj?.actor) remember(ctx, subj);
+  });
+}
+
+function remember(ctx: Ctx, m: Mention): void {
+  const a = m.actor;
+  if (!a) return;
+  if (a.kind === 'person') ctx.lastPerson = m;
+  else if (a.kind === 'group') ctx.lastGroup = m;
+  else if (a.kind === 'country' || a.kind === 'organization') ctx.lastThing = m;
+}
+
+/** The mention that opens the sentence, or opens it after a leading adverbial ("On Wednesday, the French president"). */
+function subjectOf(ctx: Ctx, s: Sentence): Mention | null {
+  const { tokens } = ctx.doc;
+  let i = s.tokens[0];
+  while (i < s.tokens[1] && tokens[i]!.type !== 'word') i++;
+  const first = tokens[i];
+  if (!first || first.quote !== -1) return null;
+  const direct = ctx.byFirst.get(i);
+  if (direct) return resolveMention(ctx, direct);
+  if (!NON_NAME_CAPITALS.has(first.lower)) return null;
+  for (let k = i; k < s.tokens[1] && k < i + 40; k++) {
+    const t = tokens[k]!;
+    if (t.quote !== -1) continue;
+    if (t.text === ',') {
+      let n = k + 1;
+      if (tokens[n]?.lower === 'the' && !ctx.byFirst.has(n)) n++;
+      const m = ctx.byFirst.get(n);
+      return m ? resolveMention(ctx, m) : null;
+    }
+  }
+  return null;
+}
+
+/** Resolves a pronoun mention against what came before; other mentions are already resolved. */
+function resolveMention(ctx: Ctx, m: Mention): Mention {
+  if (!m.pronoun || m.actor) return m;
+  const ante = m.pronoun === 'person' ? ctx.lastPerson : m.pronoun === 'thing' ? ctx.lastThing : ctx.lastGroup;
+  return { ...m, actor: ante?.actor ?? null };
+}
+
+function sentenceStatements(ctx: Ctx, s: Sentence, si: number, cues: Cue[]): void {
+  const { doc } = ctx;
+  const { tokens } = doc;
+  const [sFirst, sEnd] = s.tokens;
+  const drafts: Draft[] = [];
+  const sentenceSubject = subjectOf(ctx, s);
+  const cueStarts = new Set(cues.map((c) => c.startTok));
+  let via: Actor | null = null;
+  for (const cue of cues) {
+    if (cue.lemma === 'according to') {
+      const src = sourceAfter(ctx, cue, sEnd);
+      if (!src) continue;
+      const media = src.actor?.kind === 'media' || MEDIA_MARKERS.has(tokens[src.tokens[0] - 1]?.lower ?? '');
+      if (media && cues.some((c) => c !== cue && c.lemma !== 'according to')) { via = src.actor; continue; }
+      let content: Span | null;
+      if (cue.startTok <= firstWord(ctx, s)) {
+        // "According to X, CONTENT."
+        let k = src.tokens[1];
+        while (k < sEnd && tokens[k]!.text !== ',') k++;
+        content = spanOf(ctx, k + 1, clauseEnd(ctx, k + 1, sEnd, cueStarts));
+      } else content = spanOf(ctx, sFirst, cue.startTok);
+      if (!content) continue;
+      drafts.push(makeDraft(ctx, s, si, src, cue, content, false, 0.75));
+      continue;
+    }
+    // 1. speaker
+    let speaker: Mention | null = null;
+    let group: string | null = null;
+    let inverted = false;
+    let j = cue.startTok - 1;
+    const prev = tokens[j];
+    if (prev && prev.quote === -1 && RELATIVES.has(prev.lower) && j >= sFirst) continue;
+    if (cue.participle || (prev && j >= sFirst && (prev.lower === 'and' || prev.lower === 'but'))) {
+      const lead = drafts[drafts.length - 1];
+      speaker = lead?.mention ?? sentenceSubject;
+      group = lead?.group ?? null;
+    } else if (prev && j >= sFirst) {
+      const inc = including(ctx, j, sFirst);
+      if (inc) { speaker = inc.member; group = inc.group; }
+      else {
+        const m = ctx.byLast.get(j);
+        if (m && m.tokens[0] >= sFirst) speaker = resolveMention(ctx, m);
+        else if (j >= sFirst && (prev.text === ',' || prev.type === 'quote')) {
+          const after = ctx.byFirst.get(cue.endTok) ?? (tokens[cue.endTok]?.lower === 'the' ? ctx.byFirst.get(cue.endTok) : undefined);
+          if (after && !cue.takesAddressee) { speaker = resolveMention(ctx, after); inverted = true; }
+        } else if (GROUP_NOUNS.has(prev.lower)) {
+          speaker = null;
+        }
+      }
+    }
+    if (speaker?.group) group = speaker.text;
+    // 2. frame
+    const frameStart = inverted && speaker ? speaker.tokens[1] : cue.endTok;
+    const frame = skipFrame(ctx, cue, frameStart, sEnd);
+    // 3. content
+    let content: Span | null = null;
+    let direct = false;
+    let target: Actor | null = null;
+    const k = frame.next;
+    const t = tokens[k];
+    const quoteAt = (idx: number): number => (tokens[idx] && tokens[idx]!.type === 'quote' && tokens[idx]!.quote !== -1 && doc.quotes[tokens[idx]!.quote]!.open === tokens[idx]!.start ? tokens[idx]!.quote : -1);
+    const endsClause = k >= sEnd || t === undefined || ['.', '!', '?', ';', '–', '—', ')'].includes(t.text) || (t.text === ',' && quoteAt(k + 1) < 0) || cueStarts.has(k);
+    if (t && k < sEnd && t.lower === 'that') {
+      content = spanOf(ctx, k + 1, clauseEnd(ctx, k + 1, sEnd, cueStarts));
+    } else if (t && k < sEnd && (t.text === ':' || t.text === ',') && quoteAt(k + 1) >= 0) {
+      const q = doc.quotes[quoteAt(k + 1)]!;
+      content = q.inner; direct = true;
+    } else if (quoteAt(k) >= 0 && k < sEnd) {
+      const q = doc.quotes[quoteAt(k)]!;
+      const closeTok = tokenAt(ctx, q.close, k, sEnd);
+      // a quotation followed by more words is part of indirect content ("'hell-bent on ...'" is whole; "'raging' and ..." is not)
+      const rest = clauseEnd(ctx, k, sEnd, cueStarts);
+      if (closeTok >= 0 && onlyPunct(ctx, closeTok + 1, rest)) { content = q.inner; direct = true; }
+      else content = spanOf(ctx, k, rest);
+    } else if (!endsClause && t) {
+      let from = k;
+      if (cue.takesTarget) {
+        const obj = objectAt(ctx, k, sEnd);
+        if (obj) {
+          target = obj.actor;
+          if (cue.lemma === 'accuse' || cue.lemma === 'criticize' || cue.lemma === 'condemn' || cue.lemma === 'praise') {
+            let n = obj.end;
+            while (n < sEnd && n < obj.end + 4 && tokens[n]!.lower !== 'of' && tokens[n]!.lower !== 'for') n++;
+            if (n < sEnd && (tokens[n]!.lower === 'of' || tokens[n]!.lower === 'for')) from = n + 1;
+            else if (cue.lemma !== 'accuse') from = k;
+          }
+        }
+      }
+      if (cue.lemma === 'voice concern' || cue.lemma === 'express concern') {
+        if (tokens[from]?.lower === 'about' || tokens[from]?.lower === 'over' || tokens[from]?.lower === 'that') from++;
+      }
+      content = spanOf(ctx, from, clauseEnd(ctx, from, sEnd, cueStarts));
+    }
+    if (!content && !cue.participle) {
+      // the frame ends the clause: content is what came before the speaker ("..., Kellogg said")
+      const headTok = inverted ? cue.startTok : speaker ? speaker.tokens[0] : cue.startTok;
+      let startTok = sFirst;
+      const lead = drafts[drafts.length - 1];
+      if (lead) startTok = tokenAfter(ctx, lead.content[1], sFirst, sEnd);
+      let endTok = headTok;
+      while (endTok > startTok && (tokens[endTok - 1]!.text === ',' || tokens[endTok - 1]!.text === '—') && tokens[endTok - 1]!.quote === -1) endTok--;
+      if (endTok > startTok) {
+        const first = tokens[startTok]!;
+        const last = tokens[endTok - 1]!;
+        if (first.type === 'quote' && first.quote !== -1 && last.quote === first.quote && doc.quotes[first.quote]!.close === last.start && doc.quotes[first.quote]!.open === first.start) {
+          content = doc.quotes[first.quote]!.inner; direct = true;
+        } else if (!(headTok === speaker?.tokens[0] && tokens[headTok - 1]?.text !== ',' && tokens[headTok - 1]?.type !== 'quote')) {
+          content = spanOf(ctx, startTok, endTok);
+        }
+      }
+    }
+    if (!content) continue;
+    const d = makeDraft(ctx, s, si, speaker, cue, content, direct, 0.9, group);
+    if (target) d.about.unshift(target);
+    if (frame.addressee) d.addressee = frame.addressee;
+    if (frame.via) d.via = frame.via;
+    d.frameTimes = frame.times;
+    drafts.push(d);
+    if (speaker?.actor) {
+      if (speaker.actor.kind === 'other' && !speaker.pronoun) speaker.actor.kind = 'person';
+      remember(ctx, speaker);
+    }
+  }
+  // sentence-level addressee: "Speaking to reporters, ...", "In a podcast with X, ..."
+  const lead = leadingAddressee(ctx, s);
+  for (const d of drafts) {
+    if (via && !d.via) d.via = via;
+    if (lead && !d.addressee) d.addressee = lead;
+  }
+  ctx.doc.drafts.push(...drafts);
+}
+
+/** "Russian officials, including Putin, have said": the member speaks, the group is kept. */
+function including(ctx: Ctx, j: number, sFirst: number): { member: Mention; group: string } | null {
+  const { tokens } = ctx.doc;
+  if (tokens[j]?.text !== ',') return null;
+  const member = ctx.byLast.get(j - 1);
+  if (!member) return null;
+  const inc = tokens[member.tokens[0] - 1];
+  if (inc?.lower !== 'including' && inc?.lower !== 'among') return null;
+  const comma = member.tokens[0] - 2;
+  if (tokens[comma]?.text !== ',') return null;
+  const g = ctx.byLast.get(comma - 1);
+  if (!g || g.tokens[0] < sFirst) return null;
+  let gs = g.span[0];
+  // "Multiple Russian officials": the quantifier belongs to the group's words
+  const q = tokens[g.tokens[0] - 1];
+  if (q && q.cap && q.type === 'word' && g.tokens[0] - 1 >= sFirst) gs = q.start;
+  return { member: resolveMention(ctx, member), group: ctx.doc.text.slice(gs, g.span[1]) };
+}
+
+interface Frame { next: number; addressee: Actor | null; via: Actor | null; times: TimeExpr[]; }
+
+/** Walks over what may sit between a cue and its content. */
+function skipFrame(ctx: Ctx, cue: Cue, from: number, sEnd: number): Frame {
+  const { doc } = ctx;
+  const { tokens } = doc;
+  const reg = registryOf(doc);
+  const f: Frame = { next: from, addressee: null, via: null, times: [] };
+  let k = from;
+  let crossedComma = false;
+  for (let guard = 0; guard < 12 && k < sEnd; guard++) {
+    const t = tokens[k]!;
+    if (t.quote !== -1) break;
+    const time = doc.times.find((x) => x.span[0] === t.start);
+    if (time) {
+      if (!crossedComma) f.times.push(time);
+      k = tokenAfter(ctx, time.span[1], k, sEnd);
+      continue;
+    }
+    if (isAdverb(t)) { k++; continue; }
+    if (guard === 0 && cue.takesAddressee) {
+      const m = mentionAt(ctx, k);
+      if (m) { f.addressee = m.actor; k = m.tokens[1]; continue; }
+      if (OBJECT_PRONOUNS.has(t.lower) || GROUP_NOUNS.has(t.lower)) {
+        f.addressee = OBJECT_PRONOUNS.has(t.lower) && !GROUP_NOUNS.has(t.lower) ? null : reg.get(t.lower, 'group', t.text, t.start);
+        k++;
+        continue;
+      }
+    }
+    if ((t.lower === 'to' || t.lower === 'with') && !cue.takesAddressee) {
+      const m = mentionAt(ctx, k + 1);
+      const g = tokens[k + 1];
+      if (m) { f.addressee = m.actor; k = m.tokens[1]; continue; }
+      if (g && GROUP_NOUNS.has(g.lower)) { f.addressee = reg.get(g.lower, 'group', g.text, g.start); k += 2; continue; }
+    }
+    if ((t.lower === 'in' || t.lower === 'during') && ['a', 'an', 'the', 'his', 'her', 'its', 'their'].includes(tokens[k + 1]?.lower ?? '')) {
+      let n = k + 2;
+      while (n < sEnd && n < k + 5 && !SPEECH_MEDIA.has(tokens[n]!.lower) && tokens[n]!.type === 'word') n++;
+      if (n < sEnd && SPEECH_MEDIA.has(tokens[n]!.lower)) {
+        k = n + 1;
+        if (tokens[k]?.lower === 'to' || tokens[k]?.lower === 'with') {
+          const m = mentionAt(ctx, k + 1);
+          if (m) { f.addressee = m.actor; k = m.tokens[1]; }
+        }
+        continue;
+      }
+    }
+    if (t.lower === 'on' && tokens[k + 1] && (PLATFORMS.has(tokens[k + 1]!.lower) || tokens[k + 1]!.lower === 'social' || tokens[k + 1]!.lower === 'state')) {
+      k += 2;
+      while (k < sEnd && ['media', 'television', 'tv', 'social', 'radio'].includes(tokens[k]!.lower)) k++;
+      continue;
+    }
+    if (['cited', 'quoted', 'published', 'carried', 'reported'].includes(t.lower) && tokens[k + 1]?.lower === 'by') {
+      const m = mentionAt(ctx, k + 2);
+      if (m) { f.via = m.actor; k = m.tokens[1]; continue; }
+    }
+    if (t.text === ',' && ['cited', 'quoted', 'published', 'carried'].includes(tokens[k + 1]?.lower ?? '')) { crossedComma = true; k++; continue; }
+    break;
+  }
+  f.next = k;
+  return f;
+}
+
+/** A mention starting at k, allowing a leading "the". */
+function mentionAt(ctx: Ctx, k: number): Mention | null {
+  const m = ctx.byFirst.get(k);
+  return m ? resolveMention(ctx, m) : null;
+}
+
+/** The object of "accused X of", "described X as": a mention, or "his predecessor". */
+function objectAt(ctx: Ctx, k: number, sEnd: number): { actor: Actor | null; end: number } | null {
+  const { tokens } = ctx.doc;
+  const m = mentionAt(ctx, k);
+  if (m) return { actor: m.actor, end: m.tokens[1] };
+  if (['his', 'her', 'their', 'its'].includes(tokens[k]?.lower ?? '') && k + 1 < sEnd && PREDECESSOR_WORDS.has(tokens[k + 1]!.lower)) {
+    const p = registryOf(ctx.doc).byTitle(['predecessor'], tokens[k]!.start);
+    return { actor: p, end: k + 2 };
+  }
+  return null;
+}
+
+/** The source named after "according to" (skipping "the daily", "the enclave's"). */
+function sourceAfter(ctx: Ctx, cue: Cue, sEnd: number): Mention | null {
+  for (let k = cue.endTok; k < sEnd && k < cue.endTok + 4; k++) {
+    const m = ctx.byFirst.get(k);
+    if (m) return resolveMention(ctx, m);
+    if (ctx.doc.tokens[k]!.text === ',') break;
+  }
+  return null;
+}
+
+/** Where a content clause that starts at `from` ends (exclusive token index). */
+function clauseEnd(ctx: Ctx, from: number, sEnd: number, cueStarts: Set<number>): number {
+  const { tokens } = ctx.doc;
+  for (let k = from; k < sEnd; k++) {
+    const t = tokens[k]!;
+    if (t.quote !== -1) continue;
+    if (t.text === ';' || ((t.text === '–' || t.text === '—') && k > from)) return k;
+    if (cueStarts.has(k) && k > from) {
+      // another cue takes over: cut before its subject and the comma or "and" that joins it
+      let b = k;
+      while (b > from && (ctx.byLast.has(b - 1) || isAdverb(tokens[b - 1]))) {
+        const m = ctx.byLast.get(b - 1);
+        b = m ? m.tokens[0] : b - 1;
+      }
+      if (b > from && (BOUNDARY.has(tokens[b - 1]!.lower) || tokens[b - 1]!.text === ',')) {
+        let e = b - 1;
+        if (tokens[e - 1]?.text === ',' && tokens[e]!.type === 'word') e--;
+        return e;
+      }
+    }
+  }
+  return sEnd;
+}
+
+/** Span of tokens [a, b) with trailing punctuation outside quotations dropped; null when empty. */
+function spanOf(ctx: Ctx, a: number, b: number): Span | null {
+  const { tokens } = ctx.doc;
+  while (b > a && tokens[b - 1]!.type === 'punct' && tokens[b - 1]!.quote === -1) b--;
+  while (a < b && tokens[a]!.type === 'punct' && tokens[a]!.quote === -1) a++;
+  if (b <= a) return null;
+  return [tokens[a]!.start, tokens[b - 1]!.end];
+}
+
+function onlyPunct(ctx: Ctx, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (ctx.doc.tokens[k]!.type === 'word') return false;
+  return true;
+}
+
+function tokenAt(ctx: Ctx, offset: number, from: number, to: number): number {
+  for (let k = from; k < to; k++) if (ctx.doc.tokens[k]!.start === offset) return k;
+  return -1;
+}
+
+function tokenAfter(ctx: Ctx, offset: number, from: number, to: number): number {
+  let k = from;
+  while (k < to && ctx.doc.tokens[k]!.start < offset) k++;
+  return k;
+}
+
+function firstWord(ctx: Ctx, s: Sentence): number {
+  let i = s.tokens[0];
+  while (i < s.tokens[1] && ctx.doc.tokens[i]!.type !== 'word') i++;
+  return i;
+}
+
+/** "Speaking to reporters, ..." / "In a podcast with radio host Mark Levin, ...": the hearer of the sentence. */
+function leadingAddressee(ctx: Ctx, s: Sentence): Actor | null {
+  const { tokens } = ctx.doc;
+  const i = firstWord(ctx, s);
+  const w = tokens[i]?.lower;
+  if (w === 'speaking' || w === 'talking') {
+    if (['to', 'with'].includes(tokens[i + 1]?.lower ?? '')) {
+      const m = mentionAt(ctx, i + 2);
+      if (m) return m.actor;
+      const g = tokens[i + 2];
+      if (g && GROUP_NOUNS.has(g.lower)) return registryOf(ctx.doc).get(g.lower, 'group', g.text, g.start);
+    }
+    return null;
+  }
+  if (w === 'in' && ['a', 'an'].includes(tokens[i + 1]?.lower ?? '')) {
+    for (let k = i + 2; k < s.tokens[1] && k < i + 6; k++) {
+      if (tokens[k]!.lower === 'with' || tokens[k]!.lower === 'to') {
+        const m = mentionAt(ctx, k + 1);
+        return m ? m.actor : null;
+      }
+    }
+  }
+  return null;
+}
+
+function makeDraft(ctx: Ctx, s: Sentence, si: number, speaker: Mention | null, cue: Cue, content: Span, direct: boolean, base: number, group: string | null = null): Draft {
+  const fragments = direct ? [] : ctx.doc.quotes.filter((q) => q.inner[0] >= content[0] && q.inner[1] <= content[1]).map((q) => q.inner);
+  let confidence = base * (direct ? 1 : 0.9);
+  if (!speaker?.actor) confidence = 0.3;
+  else if (speaker.pronoun || speaker.title) confidence *= 0.85;
+  if (cue.participle) confidence *= 0.9;
+  const d: Draft = {
+    sentence: si, sentenceSpan: s.span, speaker: speaker?.actor ?? null, mention: speaker, group,
+    cue: { span: cue.span, lemma: cue.lemma, class: cue.class }, content, fragments, direct,
+    about: aboutIn(ctx, content, speaker?.actor ?? null), addressee: null, via: null, time: null, inherited: false,
+    continuation: false, confidence: Math.round(confidence * 100) / 100, frameTimes: [],
+  };
+  return d;
+}
+
+/** Actors named inside the content (and countries behind groups: "British military chiefs" -> United Kingdom). */
+function aboutIn(ctx: Ctx, content: Span, speaker: Actor | null): Actor[] {
+  const out: Actor[] = [];
+  const reg = registryOf(ctx.doc);
+  for (const m of ctx.doc.mentions) {
+    if (m.span[0] < content[0] || m.span[1] > content[1] || m.pronoun) continue;
+    const a = m.actor;
+    if (!a || a.kind === 'other' || a === speaker) continue;
+    if (!out.includes(a)) out.push(a);
+    for (const n of a.kind === 'group' ? a.nations : []) {
+      const c = reg.get(n, 'country', '', m.span[0]);
+      if (!out.includes(c)) out.push(c);
+    }
+  }
+  void nationOf;
+  return out;
+}
+
+/** A sentence that is only a quotation, right after a statement, continues that statement. */
+function continuation(ctx: Ctx, s: Sentence, si: number): void {
+  const { doc } = ctx;
+  const { tokens } = doc;
+  let qi = -1;
+  for (let k = s.tokens[0]; k < s.tokens[1]; k++) {
+    const t = tokens[k]!;
+    if (t.quote === -1) {
+      if (t.type === 'word') return;
+      continue;
+    }
+    if (qi === -1) qi = t.quote;
+    else if (t.quote !== qi) return;
+  }
+  if (qi < 0) return;
+  const prev = doc.drafts[doc.drafts.length - 1];
+  if (!prev || prev.sentence !== si - 1 || !prev.speaker) return;
+  const q = doc.quotes[qi]!;
+  const d: Draft = {
+    ...prev, sentence: si, sentenceSpan: s.span, content: q.inner, fragments: [], direct: true,
+    about: aboutIn(ctx, q.inner, prev.speaker), continuation: true, confidence: Math.min(prev.confidence, 0.6), time: null, frameTimes: [],
+  };
+  doc.drafts.push(d);
+}
+
+/** Chooses each statement's time (see the file comment). */
+function assignTimes(ctx: Ctx, s: Sentence, si: number, made: Draft[]): void {
+  const { doc } = ctx;
+  const times = doc.times.filter((t) => t.sentence === si && !made.some((d) => t.span[0] >= d.content[0] && t.span[1] <= d.content[1]));
+  for (const d of made) {
+    if (d.continuation) continue;
+    const cueAt = d.cue.span[0];
+    const before = d.content[0] > cueAt;
+    // where this statement's own time may be: before its content, or (content first) in the frame up to the next comma
+    const limit = before ? d.content[0] : frameEnd(ctx, s, d.cue.span[1]);
+    const cands = times.filter((t) => t.span[1] <= limit && (before || t.span[0] >= d.content[1]));
+    const ownFrame = d.frameTimes.filter((t) => cands.includes(t));
+    const pool = ownFrame.length > 0 ? ownFrame : cands.filter((t) => !made.some((o) => o !== d && o.frameTimes.includes(t) && !d.cue.span.every((x, i) => x === o.cue.span[i])));
+    pool.sort((a, b) => Math.abs(a.span[0] - cueAt) - Math.abs(b.span[0] - cueAt));
+    d.time = pool[0] ?? null;
+  }
+  const prev = doc.drafts.filter((d) => d.sentence === si - 1);
+  const opener = doc.tokens[firstWord(ctx, s)]?.lower ?? '';
+  for (const d of made) {
+    if (d.time) continue;
+    const continues = d.direct || d.continuation || d.cue.lemma === 'add' || CONTINUATION_OPENERS.has(opener);
+    if (continues) {
+      const p = prev.find((x) => x.speaker === d.speaker && x.time);
+      if (p) { d.time = p.time; d.inherited = true; continue; }
+    }
+    // "following the meeting": the time of the event the previous sentence dated
+    const event = eventReference(ctx, s);
+    if (event) {
+      const pt = doc.times.filter((t) => t.sentence === si - 1 && t.precision === 'day');
+      if (pt.length === 1) { d.time = pt[0]!; d.inherited = true; }
+    }
+  }
+}
+
+function frameEnd(ctx: Ctx, s: Sentence, from: number): number {
+  const { tokens } = ctx.doc;
+  for (let k = tokenAfter(ctx, from, s.tokens[0], s.tokens[1]); k < s.tokens[1]; k++) {
+    const t = tokens[k]!;
+    if (t.quote === -1 && (t.text === ',' || t.text === '.' || t.text === ';')) return t.start;
+  }
+  return s.span[1];
+}
+
+function eventReference(ctx: Ctx, s: Sentence): boolean {
+  const { tokens } = ctx.doc;
+  for (let k = s.tokens[0]; k + 2 < s.tokens[1]; k++) {
+    const t = tokens[k]!;
+    if (t.quote === -1 && (t.lower === 'following' || t.lower === 'after') && (tokens[k + 1]!.lower === 'the' || tokens[k + 1]!.lower === 'that') && EVENT_NOUNS.has(tokens[k + 2]!.lower)) return true;
+  }
+  return false;
+}

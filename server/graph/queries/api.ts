@@ -1,0 +1,276 @@
+/**
+ * The HTTP API's queries (server/api). Same text on both backends; every one
+ * is run on the embedded store by test/api and linted with Neo4j's parser.
+ *
+ * Conventions beyond read.ts's:
+ * - Optional filters are parameters that are null when unused
+ *   (`$x IS NULL OR ...`), so one text serves every combination and user
+ *   input only ever travels as parameters, never as query text.
+ * - A statement's time is `coalesce(s.saidAt, art.publishedAt)`: when the
+ *   text gives no time, the article's date is the best we know.
+ * - Actor merges (docs/api.md, "Merging actors"): `(a)-[:SAME_AS]->(b)`
+ *   means a was merged into b. It always points at the canonical actor (one
+ *   hop) and is rebuilt from the MergeDecision nodes on every merge and split.
+ *   Queries return raw actor ids; server/api maps them to canonical actors,
+ *   except the actor list, which folds member counts in Cypher to page.
+ */
+
+/** The WHERE of the statement lists (with `s`, `art`, `src`, `p`, `time` in scope). */
+const STATEMENT_FILTER = `WHERE ($speakerIds IS NULL OR p.id IN $speakerIds)
+  AND ($aboutIds IS NULL OR EXISTS { MATCH (s)-[:ABOUT]->(x:Actor) WHERE x.id IN $aboutIds })
+  AND ($actorIds IS NULL OR p.id IN $actorIds OR EXISTS { MATCH (s)-[:ABOUT]->(y:Actor) WHERE y.id IN $actorIds })
+  AND ($cueClasses IS NULL OR s.cueClass IN $cueClasses)
+  AND ($sources IS NULL OR src.id IN $sources OR src.name IN $sources)
+  AND ($articleId IS NULL OR art.id = $articleId)
+  AND ($claimId IS NULL OR EXISTS { MATCH (s)-[:INSTANCE_OF]->(c:Claim) WHERE c.id = $claimId })
+  AND ($from IS NULL OR time >= $from)
+  AND ($to IS NULL OR time < $to)
+  AND ($dated = false OR time IS NOT NULL)
+  AND ($q IS NULL OR toLower(s.content) CONTAINS toLower($q))`;
+
+const STATEMENT_SCOPE = `MATCH (s:Statement)
+OPTIONAL MATCH (art:Article)-[:CONTAINS]->(s)
+OPTIONAL MATCH (src:Source)-[:PUBLISHED]->(art)
+OPTIONAL MATCH (p:Actor)-[:SAID]->(s)
+WITH s, art, src, p, coalesce(s.saidAt, art.publishedAt) AS time
+${STATEMENT_FILTER}`;
+
+const STATEMENT_RETURN = `OPTIONAL MATCH (s)-[:ADDRESSED_TO]->(ad:Actor)
+OPTIONAL MATCH (s)-[:VIA]->(v:Actor)
+RETURN s.id AS id, s.content AS content, s.quote AS quote, s.direct AS direct,
+  s.cue AS cue, s.cueLemma AS cueLemma, s.cueClass AS cueClass,
+  s.saidAt AS saidAt, s.saidAtPrecision AS saidAtPrecision, s.timeText AS timeText,
+  s.sentence AS sentence, s.sentenceStart AS sentenceStart, s.sentenceEnd AS sentenceEnd,
+  s.start AS start, s.end AS end, s.confidence AS confidence, s.speakerMention AS speakerMention,
+  p.id AS speakerId, p.name AS speaker, ad.id AS addresseeId, ad.name AS addressee,
+  v.id AS viaId, v.name AS via,
+  [(s)-[:ABOUT]->(x:Actor) | {id: x.id, name: x.name}] AS about,
+  art.id AS articleId, art.title AS articleTitle, art.url AS articleUrl, art.publishedAt AS publishedAt,
+  src.id AS sourceId, src.name AS source, time`;
+
+/** The WHERE of the actor list (with `a` and `members` in scope). */
+const ACTOR_LIST_SCOPE = `MATCH (a:Actor)
+WHERE NOT EXISTS { MATCH (a)-[:SAME_AS]->(:Actor) } AND ($kind IS NULL OR a.kind = $kind)
+OPTIONAL MATCH (m:Actor)-[:SAME_AS]->(a)
+WITH a, collect(m) AS members
+WHERE $q IS NULL OR any(x IN [a] + members WHERE toLower(x.name) CONTAINS toLower($q)
+  OR any(al IN coalesce(x.aliases, []) WHERE toLower(al) CONTAINS toLower($q)))`;
+
+export const API = {
+  // ------------------------------------------------------------ merges
+  /** Every actor merged into another: the map server/api uses to show canonical actors. */
+  sameAs: `MATCH (a:Actor)-[:SAME_AS]->(b:Actor)
+RETURN a.id AS from, b.id AS into, b.name AS name, b.kind AS kind`,
+  actorExists: `MATCH (a:Actor {id: $id})
+OPTIONAL MATCH (a)-[:SAME_AS]->(c:Actor)
+RETURN a.id AS id, a.name AS name, c.id AS canonicalId`,
+  createMergeDecision: `CREATE (d:MergeDecision {id: $id, from: $from, into: $into, fromName: $fromName, intoName: $intoName, at: $at, note: $note})
+RETURN d.id AS id`,
+  undoMergeDecision: `MATCH (d:MergeDecision {id: $id})
+SET d.undoneAt = $at, d.undoNote = $note
+RETURN d.id AS id`,
+  activeMergeDecisions: `MATCH (d:MergeDecision)
+WHERE d.undoneAt IS NULL
+RETURN d.id AS id, d.from AS from, d.into AS into, d.fromName AS fromName, d.intoName AS intoName,
+  d.at AS at, d.note AS note, d.undoneAt AS undoneAt
+ORDER BY at, id`,
+  mergeDecisionsOf: `MATCH (d:MergeDecision)
+WHERE d.from IN $ids OR d.into IN $ids
+RETURN d.id AS id, d.from AS from, d.into AS into, d.fromName AS fromName, d.intoName AS intoName,
+  d.at AS at, d.note AS note, d.undoneAt AS undoneAt
+ORDER BY at, id`,
+  /** Drops SAME_AS links that no active decision wants; `$keep` holds "fromId>intoId" keys. */
+  pruneSameAs: `MATCH (a:Actor)-[r:SAME_AS]->(b:Actor)
+WHERE NOT (a.id + '>' + b.id) IN $keep
+DELETE r
+RETURN count(*) AS removed`,
+  linkSameAs: `UNWIND $links AS l
+MATCH (a:Actor {id: l.from})
+MATCH (b:Actor {id: l.into})
+MERGE (a)-[:SAME_AS]->(b)
+RETURN count(*) AS linked`,
+
+  // ------------------------------------------------------------ articles
+  listArticles: `MATCH (a:Article)
+OPTIONAL MATCH (src:Source)-[:PUBLISHED]->(a)
+WITH a, src
+WHERE ($sources IS NULL OR src.id IN $sources OR src.name IN $sources)
+  AND ($from IS NULL OR a.publishedAt >= $from)
+  AND ($to IS NULL OR a.publishedAt < $to)
+  AND ($q IS NULL OR toLower(a.title) CONTAINS toLower($q))
+RETURN a.id AS id, a.title AS title, a.url AS url, a.publishedAt AS publishedAt,
+  a.publishedAtPrecision AS publishedAtPrecision, src.id AS sourceId, src.name AS source,
+  COUNT { (a)-[:CONTAINS]->(:Statement) } AS statements
+ORDER BY publishedAt DESC, id
+SKIP $skip LIMIT $limit`,
+  countArticles: `MATCH (a:Article)
+OPTIONAL MATCH (src:Source)-[:PUBLISHED]->(a)
+WITH a, src
+WHERE ($sources IS NULL OR src.id IN $sources OR src.name IN $sources)
+  AND ($from IS NULL OR a.publishedAt >= $from)
+  AND ($to IS NULL OR a.publishedAt < $to)
+  AND ($q IS NULL OR toLower(a.title) CONTAINS toLower($q))
+RETURN count(a) AS total`,
+
+  // ------------------------------------------------------------ actors
+  /** Canonical actors (not merged away) with the counts of their whole group, biggest first. */
+  listActors: `${ACTOR_LIST_SCOPE}
+UNWIND [a] + members AS g
+WITH a, members, g, COUNT { (g)-[:SAID]->(:Statement) } AS gSaid, COUNT { (:Statement)-[:ABOUT]->(g) } AS gAbout
+WITH a, members, sum(gSaid) AS said, sum(gAbout) AS about
+RETURN a.id AS id, a.name AS name, a.kind AS kind, a.aliases AS aliases, a.roles AS roles,
+  [x IN members | {name: x.name, aliases: x.aliases, roles: x.roles}] AS members, said, about
+ORDER BY said + about DESC, name, id
+SKIP $skip LIMIT $limit`,
+  countActors: `${ACTOR_LIST_SCOPE}
+RETURN count(a) AS total`,
+  /** The given actors (raw ids) with their own counts; server/api folds groups. */
+  actorsByIds: `MATCH (a:Actor)
+WHERE a.id IN $ids
+RETURN a.id AS id, a.name AS name, a.kind AS kind, a.aliases AS aliases, a.roles AS roles,
+  COUNT { (a)-[:SAID]->(:Statement) } AS said,
+  COUNT { (:Statement)-[:ABOUT]->(a) } AS about`,
+  /** The ids merged into an actor. */
+  actorMembers: `MATCH (m:Actor)-[:SAME_AS]->(a:Actor {id: $id})
+RETURN m.id AS id, m.name AS name
+ORDER BY name, id`,
+  actorArticleCount: `MATCH (art:Article)-[:MENTIONS]->(g:Actor)
+WHERE g.id IN $ids
+RETURN count(DISTINCT art) AS articles`,
+  /** Monthly counts of statements made by a group of actor ids. */
+  actorSaidByMonth: `MATCH (p:Actor)-[:SAID]->(s:Statement)
+WHERE p.id IN $ids
+OPTIONAL MATCH (art:Article)-[:CONTAINS]->(s)
+WITH s, coalesce(s.saidAt, art.publishedAt) AS time
+WHERE time IS NOT NULL
+RETURN substring(time, 0, 7) AS period, count(DISTINCT s) AS n`,
+  /** Monthly counts of statements about a group of actor ids. */
+  actorAboutByMonth: `MATCH (s:Statement)-[:ABOUT]->(t:Actor)
+WHERE t.id IN $ids
+OPTIONAL MATCH (art:Article)-[:CONTAINS]->(s)
+WITH s, coalesce(s.saidAt, art.publishedAt) AS time
+WHERE time IS NOT NULL
+RETURN substring(time, 0, 7) AS period, count(DISTINCT s) AS n`,
+  /** Whom a group's statements are about (raw target ids). */
+  actorTalksAbout: `MATCH (p:Actor)-[:SAID]->(s:Statement)-[:ABOUT]->(t:Actor)
+WHERE p.id IN $ids
+RETURN t.id AS id, t.name AS name, t.kind AS kind, count(DISTINCT s) AS statements`,
+  /** Who makes statements about a group (raw speaker ids). */
+  actorTalkedAboutBy: `MATCH (p:Actor)-[:SAID]->(s:Statement)-[:ABOUT]->(t:Actor)
+WHERE t.id IN $ids
+RETURN p.id AS id, p.name AS name, p.kind AS kind, count(DISTINCT s) AS statements`,
+
+  // ------------------------------------------------------------ statements (also timeline, actor and claim pages)
+  listStatementsAsc: `${STATEMENT_SCOPE}
+${STATEMENT_RETURN}
+ORDER BY time, id
+SKIP $skip LIMIT $limit`,
+  listStatementsDesc: `${STATEMENT_SCOPE}
+${STATEMENT_RETURN}
+ORDER BY time DESC, id
+SKIP $skip LIMIT $limit`,
+  countStatements: `${STATEMENT_SCOPE}
+RETURN count(s) AS total`,
+  /** Per day and cue class: the timeline's buckets are folded from these. */
+  statementsByDay: `${STATEMENT_SCOPE}
+RETURN substring(time, 0, 10) AS day, s.cueClass AS cueClass, count(s) AS n`,
+  statement: `MATCH (s:Statement {id: $id})
+OPTIONAL MATCH (art:Article)-[:CONTAINS]->(s)
+OPTIONAL MATCH (src:Source)-[:PUBLISHED]->(art)
+OPTIONAL MATCH (p:Actor)-[:SAID]->(s)
+WITH s, art, src, p, coalesce(s.saidAt, art.publishedAt) AS time
+${STATEMENT_RETURN}`,
+
+  // ------------------------------------------------------------ network
+  /** Speaker -> target per cue class with the time span (raw ids; server/api folds merged actors). */
+  networkEdges: `MATCH (p:Actor)-[:SAID]->(s:Statement)-[:ABOUT]->(t:Actor)
+OPTIONAL MATCH (art:Article)-[:CONTAINS]->(s)
+OPTIONAL MATCH (src:Source)-[:PUBLISHED]->(art)
+WITH p, s, t, src, coalesce(s.saidAt, art.publishedAt) AS time
+WHERE ($cueClasses IS NULL OR s.cueClass IN $cueClasses)
+  AND ($sources IS NULL OR src.id IN $sources OR src.name IN $sources)
+  AND ($from IS NULL OR time >= $from)
+  AND ($to IS NULL OR time < $to)
+RETURN p.id AS source, t.id AS target, s.cueClass AS cueClass, count(DISTINCT s) AS n,
+  min(time) AS firstAt, max(time) AS lastAt`,
+
+  // ------------------------------------------------------------ claims
+  listClaims: `MATCH (c:Claim)
+WHERE $q IS NULL OR toLower(c.text) CONTAINS toLower($q)
+OPTIONAL MATCH (s:Statement)-[:INSTANCE_OF]->(c)
+OPTIONAL MATCH (art:Article)-[:CONTAINS]->(s)
+OPTIONAL MATCH (src:Source)-[:PUBLISHED]->(art)
+WITH c, count(DISTINCT s) AS statements, count(DISTINCT art) AS articles, count(DISTINCT src) AS sources
+RETURN c.id AS id, c.text AS text, c.firstSeen AS firstSeen, c.lastSeen AS lastSeen, statements, articles, sources
+ORDER BY lastSeen DESC, id
+SKIP $skip LIMIT $limit`,
+  countClaims: `MATCH (c:Claim)
+WHERE $q IS NULL OR toLower(c.text) CONTAINS toLower($q)
+RETURN count(c) AS total`,
+  claim: `MATCH (c:Claim {id: $id})
+OPTIONAL MATCH (s:Statement)-[:INSTANCE_OF]->(c)
+OPTIONAL MATCH (art:Article)-[:CONTAINS]->(s)
+OPTIONAL MATCH (src:Source)-[:PUBLISHED]->(art)
+WITH c, count(DISTINCT s) AS statements, count(DISTINCT art) AS articles, count(DISTINCT src) AS sources
+RETURN c.id AS id, c.text AS text, c.firstSeen AS firstSeen, c.lastSeen AS lastSeen, statements, articles, sources`,
+  claimArticles: `MATCH (c:Claim {id: $id})<-[:INSTANCE_OF]-(:Statement)<-[:CONTAINS]-(art:Article)
+OPTIONAL MATCH (src:Source)-[:PUBLISHED]->(art)
+RETURN DISTINCT art.id AS id, art.title AS title, art.url AS url, art.publishedAt AS publishedAt,
+  art.publishedAtPrecision AS publishedAtPrecision, src.id AS sourceId, src.name AS source
+ORDER BY publishedAt, id`,
+} as const;
+
+const FILTERS = {
+  speakerIds: null,
+  aboutIds: ['act_0'],
+  actorIds: null,
+  cueClasses: ['accuse'],
+  sources: ['src_0', 'The Times'],
+  articleId: null,
+  claimId: null,
+  from: '2024-01-01',
+  to: '2024-02-01',
+  dated: false,
+  q: 'sanctions',
+};
+
+/** Sample parameters of each query, so the Cypher lint test can declare them. */
+export const API_PARAMS: { [K in keyof typeof API]: Record<string, unknown> } = {
+  sameAs: {},
+  actorExists: { id: 'act_0' },
+  createMergeDecision: {
+    id: 'mrg_0',
+    from: 'act_0',
+    into: 'act_1',
+    fromName: 'Zakharova',
+    intoName: 'Maria Zakharova',
+    at: '2024-03-05T10:00:00.000Z',
+    note: null,
+  },
+  undoMergeDecision: { id: 'mrg_0', at: '2024-03-06T10:00:00.000Z', note: null },
+  activeMergeDecisions: {},
+  mergeDecisionsOf: { ids: ['act_0'] },
+  pruneSameAs: { keep: ['act_0>act_1'] },
+  linkSameAs: { links: [{ from: 'act_0', into: 'act_1' }] },
+  listArticles: { sources: null, from: '2024-01-01', to: null, q: null, skip: 0, limit: 50 },
+  countArticles: { sources: ['The Times'], from: null, to: null, q: 'ukraine' },
+  listActors: { kind: 'person', q: 'zakh', skip: 0, limit: 50 },
+  countActors: { kind: null, q: null },
+  actorsByIds: { ids: ['act_0'] },
+  actorMembers: { id: 'act_0' },
+  actorArticleCount: { ids: ['act_0'] },
+  actorSaidByMonth: { ids: ['act_0'] },
+  actorAboutByMonth: { ids: ['act_0'] },
+  actorTalksAbout: { ids: ['act_0'] },
+  actorTalkedAboutBy: { ids: ['act_0'] },
+  listStatementsAsc: { ...FILTERS, skip: 0, limit: 50 },
+  listStatementsDesc: { ...FILTERS, skip: 0, limit: 50 },
+  countStatements: FILTERS,
+  statementsByDay: FILTERS,
+  statement: { id: 'stm_0' },
+  networkEdges: { cueClasses: null, sources: null, from: '2024-01-01', to: null },
+  listClaims: { q: null, skip: 0, limit: 50 },
+  countClaims: { q: 'troops' },
+  claim: { id: 'clm_0' },
+  claimArticles: { id: 'clm_0' },
+};
