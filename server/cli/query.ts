@@ -13,6 +13,9 @@ export async function withStore<T>(config: Config, fn: (store: GraphStore) => Pr
   }
 }
 
+/** Plain borders when stdout is not a terminal, so piped output has no colour codes. */
+const tableStyle = () => (process.stdout.isTTY ? {} : { style: { head: [] as string[], border: [] as string[] } });
+
 /** Renders a cell: strings as they are, nodes/lists/maps as compact JSON. */
 function cell(value: unknown): string {
   if (value === null || value === undefined) return '';
@@ -31,7 +34,7 @@ export async function runQuery(config: Config, flags: Record<string, unknown>, c
     return 0;
   }
   const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
-  const table = new Table({ head: columns, wordWrap: true });
+  const table = new Table({ head: columns, wordWrap: true, ...tableStyle() });
   for (const row of rows) table.push(columns.map((c) => cell(row[c])));
   process.stdout.write(`${table.toString()}\n${rows.length} row${rows.length === 1 ? '' : 's'}\n`);
   return 0;
@@ -44,7 +47,7 @@ export async function runStats(config: Config, flags: Record<string, unknown>): 
   if (opts.json) {
     process.stdout.write(`${JSON.stringify({ backend, ...stats })}\n`);
   } else {
-    const table = new Table({ head: ['', 'count'] });
+    const table = new Table({ head: ['', 'count'], ...tableStyle() });
     for (const [k, v] of Object.entries(stats)) table.push([k, String(v)]);
     process.stdout.write(`${backend} store\n${table.toString()}\n`);
   }

@@ -6,7 +6,6 @@ import { openStoreFromConfig } from '../graph/index.js';
 import type { GraphStore } from '../graph/types.js';
 import { readInputs } from '../ingest/index.js';
 import { ingestInputs } from '../pipeline/index.js';
-import { startServer } from '../main.js';
 import { ServeOptions, parseFlags } from './options.js';
 import { fromZod } from '../errors.js';
 
@@ -30,6 +29,8 @@ export async function ingestSamples(store: GraphStore, log: (line: string) => vo
 }
 
 async function serveUntilSignal(store: GraphStore, config: Config): Promise<number> {
+  // Loaded here so commands that never serve (ingest, query...) do not load express and the UI.
+  const { startServer } = await import('../main.js');
   const running = await startServer({ store, config });
   process.stdout.write(`claimgraph is serving on ${running.url} (${store.backend} store)\n`);
   await new Promise<void>((resolve) => {

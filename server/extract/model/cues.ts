@@ -73,7 +73,7 @@ export const CUE_VERBS: CueVerb[] = [
   { lemma: 'denounce', class: 'criticize', forms: ['denounce', 'denounces', 'denounced', 'denouncing'], takesTarget: true },
   { lemma: 'slam', class: 'criticize', forms: ['slammed', 'slams', 'slamming'], takesTarget: true },
   { lemma: 'voice concern', class: 'other', forms: ['voice', 'voices', 'voiced', 'voicing'], object: ['concern', 'concerns'] },
-  { lemma: 'express concern', class: 'other', forms: ['express', 'expresses', 'expressed', 'expressing'], object: ['concern', 'concerns', 'hope', 'regret'] },
+  { lemma: 'express hope', class: 'other', forms: ['express', 'expresses', 'expressed', 'expressing'], object: ['concern', 'concerns', 'hope', 'regret'] },
 ];
 
 /** The prepositional cue "according to X": a source, not a verb. */

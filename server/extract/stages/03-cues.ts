@@ -27,7 +27,7 @@ function buildForms(): Map<string, Form[]> {
     map.set(form, list);
   };
   for (const verb of CUE_VERBS) {
-    const stem = verb.forms?.[0] ?? verb.lemma;
+    const stem = verb.lemma.split(' ')[0]!;
     const forms = verb.forms ?? regular(stem);
     for (const form of forms) add(form, { verb, kind: classify(form, stem) });
   }
@@ -107,8 +107,10 @@ export function cues(doc: Doc): void {
           while (k >= first && i - k <= 4 && (isAdverb(tokens[k]) || (AUXILIARIES.has(tokens[k]!.lower) && tokens[k]!.type === 'word'))) k--;
           startTok = k + 1;
         }
+        // "voiced concern", "expressed hope": the object word is part of the lemma
+        const lemma = v.object ? `${v.lemma.split(' ')[0]} ${tokens[i + 1]!.lower.replace(/s$/, '')}` : v.lemma;
         out.push({
-          tok: i, startTok, endTok, span: [tokens[startTok]!.start, tokens[endTok - 1]!.end], lemma: v.lemma, class: v.class,
+          tok: i, startTok, endTok, span: [tokens[startTok]!.start, tokens[endTok - 1]!.end], lemma, class: v.class,
           participle, takesAddressee: v.takesAddressee === true, takesTarget: v.takesTarget === true, sentence: si,
         });
         i = endTok - 1;

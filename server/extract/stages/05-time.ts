@@ -25,7 +25,7 @@ const TIME_RE = new RegExp([
   `(?<day>\\b(?:yesterday|today|tonight|earlier\\s+today|on\\s+the\\s+same\\s+day)\\b)`,
   `(?<ago>\\b(?:a|one|two|three|four|five|six|\\d{1,2})\\s+(?:day|days|week|weeks)\\s+ago\\b)`,
   `(?<mon>\\bin\\s+(?:${MONTHS.map((m) => m[0]!.toUpperCase() + m.slice(1)).join('|')})(?:\\s+\\d{4})?\\b)`,
-].join('|'), 'g');
+].join('|'), 'gi');
 
 const NUMBERS: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6 };
 const DAY = 86_400_000;

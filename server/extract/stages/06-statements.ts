@@ -133,6 +133,7 @@ function sentenceStatements(ctx: Ctx, s: Sentence, si: number, cues: Cue[]): voi
     let j = cue.startTok - 1;
     const prev = tokens[j];
     if (prev && prev.quote === -1 && RELATIVES.has(prev.lower) && j >= sFirst) continue;
+    if (inRelativeClause(ctx, cue, sFirst)) continue;
     if (cue.participle || (prev && j >= sFirst && (prev.lower === 'and' || prev.lower === 'but'))) {
       const lead = drafts[drafts.length - 1];
       speaker = lead?.mention ?? sentenceSubject;
@@ -189,7 +190,7 @@ function sentenceStatements(ctx: Ctx, s: Sentence, si: number, cues: Cue[]): voi
           }
         }
       }
-      if (cue.lemma === 'voice concern' || cue.lemma === 'express concern') {
+      if (cue.lemma.startsWith('voice ') || cue.lemma.startsWith('express ')) {
         if (tokens[from]?.lower === 'about' || tokens[from]?.lower === 'over' || tokens[from]?.lower === 'that') from++;
       }
       content = spanOf(ctx, from, clauseEnd(ctx, from, sEnd, cueStarts));
@@ -231,6 +232,18 @@ function sentenceStatements(ctx: Ctx, s: Sentence, si: number, cues: Cue[]): voi
     if (lead && !d.addressee) d.addressee = lead;
   }
   ctx.doc.drafts.push(...drafts);
+}
+
+/** A cue after "who"/"which" in the same clause belongs to a relative clause ("which rejected ... and vowed to"). */
+function inRelativeClause(ctx: Ctx, cue: Cue, sFirst: number): boolean {
+  const { tokens } = ctx.doc;
+  for (let k = cue.startTok - 1; k >= sFirst && k > cue.startTok - 25; k--) {
+    const t = tokens[k]!;
+    if (t.quote !== -1) continue;
+    if (t.text === ',' || t.text === ';' || t.text === '–' || t.text === '—') return false;
+    if (t.lower === 'who' || t.lower === 'which') return true;
+  }
+  return false;
 }
 
 /** "Russian officials, including Putin, have said": the member speaks, the group is kept. */
@@ -493,7 +506,8 @@ function assignTimes(ctx: Ctx, s: Sentence, si: number, made: Draft[]): void {
     const limit = before ? d.content[0] : frameEnd(ctx, s, d.cue.span[1]);
     const cands = times.filter((t) => t.span[1] <= limit && (before || t.span[0] >= d.content[1]));
     const ownFrame = d.frameTimes.filter((t) => cands.includes(t));
-    const pool = ownFrame.length > 0 ? ownFrame : cands.filter((t) => !made.some((o) => o !== d && o.frameTimes.includes(t) && !d.cue.span.every((x, i) => x === o.cue.span[i])));
+    // another speaker's frame time ("X said on Monday ... Y told Z") is not this statement's
+    const pool = ownFrame.length > 0 ? ownFrame : cands.filter((t) => !made.some((o) => o !== d && o.frameTimes.includes(t) && o.speaker !== d.speaker));
     pool.sort((a, b) => Math.abs(a.span[0] - cueAt) - Math.abs(b.span[0] - cueAt));
     d.time = pool[0] ?? null;
   }

@@ -1,0 +1,166 @@
+import { Router } from 'express';
+import { notFound } from '../../errors.js';
+import { API } from '../../graph/queries/api.js';
+import type { GraphStore, Row } from '../../graph/types.js';
+import { loadActorMap, type ActorMap } from '../canonical.js';
+import { pageOf, pageWindow, parse } from '../http.js';
+import { mergeActors, splitActor, toDecision } from '../merge.js';
+import {
+  ActorDetailQuerySchema,
+  ActorListQuerySchema,
+  IdParamsSchema,
+  MergeRequestSchema,
+  SplitRequestSchema,
+  type ActorDetail,
+  type ActorSummary,
+  type MergeResponse,
+  type Neighbour,
+} from '../schemas.js';
+import { statementFilters } from './statements.js';
+
+/** GET /api/actors, GET /api/actors/:id, POST /api/actors/merge, POST /api/actors/:id/split. */
+export function actorRoutes(store: GraphStore): Router {
+  const r = Router();
+
+  r.get('/actors', async (req, res) => {
+    const q = parse('query', ActorListQuerySchema, req.query);
+    const w = pageWindow(q);
+    const filters = { kind: q.kind ?? null, q: q.q ?? null };
+    const [rows, [count]] = await Promise.all([store.run(API.listActors, { ...filters, ...w }), store.run(API.countActors, filters)]);
+    res.json(pageOf(rows.map(listedActor), Number(count?.total ?? 0), w));
+  });
+
+  r.post('/actors/merge', async (req, res) => {
+    const body = parse('body', MergeRequestSchema, req.body);
+    const decision = await mergeActors(store, body.from, body.into, body.note);
+    const [actor] = await actorSummaries(store, await loadActorMap(store), [decision.into]);
+    const out: MergeResponse = { decision, actor: actor! };
+    res.status(201).json(out);
+  });
+
+  r.post('/actors/:id/split', async (req, res) => {
+    const { id } = parse('params', IdParamsSchema, req.params);
+    const body = parse('body', SplitRequestSchema, req.body ?? {});
+    const decision = await splitActor(store, id, body.note);
+    const [actor] = await actorSummaries(store, await loadActorMap(store), [id]);
+    const out: MergeResponse = { decision, actor: actor! };
+    res.json(out);
+  });
+
+  r.get('/actors/:id', async (req, res) => {
+    const { id } = parse('params', IdParamsSchema, req.params);
+    const q = parse('query', ActorDetailQuerySchema, req.query);
+    const detail = await actorDetail(store, id, q.statements);
+    if (!detail) throw notFound('actor', id);
+    res.json(detail);
+  });
+
+  return r;
+}
+
+const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+const unique = (xs: string[]) => [...new Set(xs)];
+
+/** A row of API.listActors: member names and aliases become aliases of the canonical actor. */
+function listedActor(r: Row): ActorSummary {
+  const members = Array.isArray(r.members) ? (r.members as Array<Record<string, unknown>>) : [];
+  const name = String(r.name ?? '');
+  return {
+    id: String(r.id),
+    name,
+    kind: String(r.kind ?? 'other'),
+    aliases: unique([...strings(r.aliases), ...members.flatMap((m) => [String(m.name ?? ''), ...strings(m.aliases)])]).filter((a) => a !== '' && a !== name),
+    roles: unique([...strings(r.roles), ...members.flatMap((m) => strings(m.roles))]),
+    said: Number(r.said ?? 0),
+    about: Number(r.about ?? 0),
+  };
+}
+
+/** Summaries of canonical actors with their groups folded in (aliases, roles, counts); unknown ids are left out. */
+export async function actorSummaries(store: GraphStore, map: ActorMap, ids: string[]): Promise<ActorSummary[]> {
+  const canon = unique(ids.map((id) => map.canon(id)));
+  const raw = await store.run(API.actorsByIds, { ids: unique(canon.flatMap((id) => map.group(id))) });
+  const byId = new Map(raw.map((r) => [String(r.id), r]));
+  const out: ActorSummary[] = [];
+  for (const id of canon) {
+    const head = byId.get(id);
+    if (!head) continue;
+    const members = map.group(id).slice(1).map((m) => byId.get(m)).filter((m): m is Row => m !== undefined);
+    const all = [head, ...members];
+    const name = String(head.name ?? '');
+    out.push({
+      id,
+      name,
+      kind: String(head.kind ?? 'other'),
+      aliases: unique([...strings(head.aliases), ...members.flatMap((m) => [String(m.name ?? ''), ...strings(m.aliases)])]).filter((a) => a !== '' && a !== name),
+      roles: unique(all.flatMap((m) => strings(m.roles))),
+      said: all.reduce((n, m) => n + Number(m.said ?? 0), 0),
+      about: all.reduce((n, m) => n + Number(m.about ?? 0), 0),
+    });
+  }
+  return out;
+}
+
+/** Folds raw neighbour rows into canonical actors, leaving out the actor's own group. */
+function neighbours(rows: Row[], map: ActorMap, self: string): Neighbour[] {
+  const out = new Map<string, Neighbour>();
+  for (const r of rows) {
+    const ref = map.ref(String(r.id), String(r.name ?? ''));
+    if (ref.id === self) continue;
+    const n = out.get(ref.id) ?? { id: ref.id, name: ref.name, kind: map.kindOf(String(r.id), String(r.kind ?? 'other')), statements: 0 };
+    n.statements += Number(r.statements ?? 0);
+    out.set(ref.id, n);
+  }
+  return [...out.values()].sort((a, b) => b.statements - a.statements || (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1)).slice(0, 50);
+}
+
+/**
+ * The actor page: the canonical actor of `id` (a merged id shows its
+ * canonical actor; `requestedId` keeps what was asked), its statements made
+ * and about it by time, monthly counts, and whom it talks about and who
+ * talks about it.
+ */
+export async function actorDetail(store: GraphStore, id: string, statementLimit: number): Promise<ActorDetail | null> {
+  const map = await loadActorMap(store);
+  const canonId = map.canon(id);
+  const [summary] = await actorSummaries(store, map, [canonId]);
+  if (!summary) return null;
+  const ids = map.group(canonId);
+  const page = { skip: 0, limit: statementLimit };
+  const [said, aboutThem, saidByMonth, aboutByMonth, talksAbout, talkedAboutBy, members, articles, merges] = await Promise.all([
+    store.run(API.listStatementsAsc, { ...statementFilters({ speakerIds: ids }), ...page }),
+    store.run(API.listStatementsAsc, { ...statementFilters({ aboutIds: ids }), ...page }),
+    store.run(API.actorSaidByMonth, { ids }),
+    store.run(API.actorAboutByMonth, { ids }),
+    store.run(API.actorTalksAbout, { ids }),
+    store.run(API.actorTalkedAboutBy, { ids }),
+    store.run(API.actorMembers, { id: canonId }),
+    store.run(API.actorArticleCount, { ids }),
+    store.run(API.mergeDecisionsOf, { ids: unique([id, ...ids]) }),
+  ]);
+  const months = new Map<string, { period: string; said: number; about: number }>();
+  const bump = (rows: Row[], key: 'said' | 'about') => {
+    for (const r of rows) {
+      const period = String(r.period);
+      const m = months.get(period) ?? { period, said: 0, about: 0 };
+      m[key] += Number(r.n ?? 0);
+      months.set(period, m);
+    }
+  };
+  bump(saidByMonth, 'said');
+  bump(aboutByMonth, 'about');
+  return {
+    actor: {
+      ...summary,
+      articles: Number(articles[0]?.articles ?? 0),
+      mergedFrom: members.map((m) => ({ id: String(m.id), name: String(m.name ?? '') })),
+    },
+    requestedId: id,
+    said: said.map((s) => map.statement(s)),
+    aboutThem: aboutThem.map((s) => map.statement(s)),
+    overTime: [...months.values()].sort((a, b) => (a.period < b.period ? -1 : 1)),
+    talksAbout: neighbours(talksAbout, map, canonId),
+    talkedAboutBy: neighbours(talkedAboutBy, map, canonId),
+    merges: merges.map(toDecision),
+  };
+}

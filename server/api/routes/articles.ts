@@ -1,0 +1,231 @@
+import { Router } from 'express';
+import type { Config } from '../../config.js';
+import { normalizeError, notFound } from '../../errors.js';
+import { API } from '../../graph/queries/api.js';
+import { READ } from '../../graph/queries/read.js';
+import type { GraphStore, Row } from '../../graph/types.js';
+import { ingestRecord, readInputs, type IngestedArticle as Ingested } from '../../ingest/index.js';
+import { buildArticleGraph, extractArticle, processArticle } from '../../pipeline/index.js';
+import { loadActorMap, type ActorMap } from '../canonical.js';
+import { pageOf, pageWindow, parse } from '../http.js';
+import { actorSummaries } from './actors.js';
+import {
+  ArticleListQuerySchema,
+  IdParamsSchema,
+  IngestQuerySchema,
+  IngestRequestSchema,
+  type ArticleDetail,
+  type ArticleSummary,
+  type IngestedArticle,
+  type IngestRequest,
+  type IngestResponse,
+} from '../schemas.js';
+
+/** GET /api/articles, GET /api/articles/:id, POST /api/articles. */
+export function articleRoutes(store: GraphStore, config: Config): Router {
+  const r = Router();
+
+  r.get('/articles', async (req, res) => {
+    const q = parse('query', ArticleListQuerySchema, req.query);
+    const w = pageWindow(q);
+    const filters = { sources: q.source ?? null, from: q.from ?? null, to: q.to ?? null, q: q.q ?? null };
+    const [rows, [count]] = await Promise.all([store.run(API.listArticles, { ...filters, ...w }), store.run(API.countArticles, filters)]);
+    res.json(pageOf(rows.map(articleSummary), Number(count?.total ?? 0), w));
+  });
+
+  r.get('/articles/:id', async (req, res) => {
+    const { id } = parse('params', IdParamsSchema, req.params);
+    const detail = await articleDetail(store, id);
+    if (!detail) throw notFound('article', id);
+    res.json(detail);
+  });
+
+  r.post('/articles', async (req, res) => {
+    const query = parse('query', IngestQuerySchema, req.query);
+    const body = parse('body', IngestRequestSchema, req.body);
+    const dryRun = query.dryRun === true || body.preview === true;
+    const { articles, errors } = await articlesOf(body, config);
+    const out: IngestResponse = { dryRun, created: 0, unchanged: 0, articles: [], errors };
+    for (const article of articles) {
+      try {
+        out.articles.push(dryRun ? preview(article) : await ingest(store, article));
+      } catch (error) {
+        const e = normalizeError(error);
+        if (articles.length === 1 && errors.length === 0) throw e;
+        out.errors.push({ origin: `${article.origin} (${article.title})`, code: e.code, message: e.message });
+      }
+    }
+    out.created = out.articles.filter((a) => a.status === 'created').length;
+    out.unchanged = out.articles.filter((a) => a.status === 'unchanged').length;
+    res.status(out.created > 0 ? 201 : 200).json(out);
+  });
+
+  return r;
+}
+
+/**
+ * The articles of a request body. A single input (text, html, url) that
+ * fails throws (400, 413, 415, 502); a batch (`records`) reports failing
+ * records in `errors` and goes on, like the CLI.
+ */
+async function articlesOf(body: IngestRequest, config: Config): Promise<{ articles: Ingested[]; errors: IngestResponse['errors'] }> {
+  const opts = { maxBytes: config.maxInputBytes, fetchTimeoutMs: config.fetchTimeoutMs };
+  const meta = { title: body.title, source: body.source, publishedAt: body.publishedAt, retrievedAt: body.retrievedAt };
+  if (body.records) {
+    const articles: Ingested[] = [];
+    const errors: IngestResponse['errors'] = [];
+    body.records.forEach((record, i) => {
+      const origin = `records[${i}]`;
+      try {
+        articles.push(...ingestRecord(withoutUndefined({ ...meta, ...record }), origin, opts));
+      } catch (error) {
+        const e = normalizeError(error);
+        errors.push({ origin, code: e.code, message: e.message });
+      }
+    });
+    return { articles, errors };
+  }
+  if (body.text !== undefined || body.html !== undefined) {
+    const record = withoutUndefined({ ...meta, text: body.text, html: body.html, url: body.url });
+    return { articles: ingestRecord(record, 'body', opts), errors: [] };
+  }
+  // Only a URL: fetch it (size and time capped by the configuration).
+  const articles: Ingested[] = [];
+  const fetchOpts = withoutUndefined({ ...opts, source: body.source, publishedAt: body.publishedAt, retrievedAt: body.retrievedAt });
+  for await (const item of readInputs([body.url!], fetchOpts)) {
+    if (!item.ok) throw item.error;
+    articles.push(...item.articles);
+  }
+  if (body.title !== undefined && articles.length === 1) articles[0] = { ...articles[0]!, title: body.title };
+  return { articles, errors: [] };
+}
+
+function withoutUndefined<T extends Record<string, unknown>>(o: T): { [K in keyof T]: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> };
+}
+
+/** Extracts without saving: the statements get the ids they would have in the store. */
+function preview(article: Ingested): IngestedArticle {
+  const { extraction, skipped } = extractArticle(article);
+  const graph = buildArticleGraph(article, extraction);
+  const names = new Map(graph.actors.map((a) => [a.id, a.name]));
+  const ref = (id: string | null) => (id === null ? { id: null, name: null } : { id, name: names.get(id) ?? null });
+  const statements = graph.statements.map((s) => {
+    const speaker = ref(s.speakerId);
+    const addressee = ref(s.addresseeId);
+    const via = ref(s.viaId);
+    return {
+      id: s.id,
+      content: s.content,
+      quote: s.quote,
+      direct: s.direct,
+      cue: s.cue,
+      cueLemma: s.cueLemma,
+      cueClass: s.cueClass,
+      saidAt: s.saidAt,
+      saidAtPrecision: s.saidAtPrecision,
+      timeText: s.timeText,
+      sentence: s.sentence,
+      sentenceStart: s.sentenceStart,
+      sentenceEnd: s.sentenceEnd,
+      start: s.start,
+      end: s.end,
+      confidence: s.confidence,
+      speakerMention: s.speakerMention,
+      speakerId: speaker.id,
+      speaker: speaker.name,
+      addresseeId: addressee.id,
+      addressee: addressee.name,
+      viaId: via.id,
+      via: via.name,
+      about: s.aboutIds.map((id) => ({ id, name: names.get(id) ?? id })),
+      articleId: article.id,
+      articleTitle: article.title,
+      articleUrl: article.url,
+      publishedAt: article.publishedAt,
+      sourceId: graph.source?.id ?? null,
+      source: graph.source?.name ?? null,
+    };
+  });
+  statements.sort((a, b) => a.start - b.start || (a.id < b.id ? -1 : 1));
+  return {
+    ...ingestedHead(article, graph.source?.id ?? null),
+    status: 'preview',
+    skipped,
+    statements,
+    actors: graph.actors.map((a) => ({ id: a.id, name: a.name, kind: a.kind, aliases: a.aliases, roles: a.roles })),
+  };
+}
+
+/** Extracts and stores one article (idempotent), then answers with what the store holds for it. */
+async function ingest(store: GraphStore, article: Ingested): Promise<IngestedArticle> {
+  const result = await processArticle(store, article);
+  const detail = await articleDetail(store, article.id);
+  return {
+    ...ingestedHead(article, detail?.article.sourceId ?? null),
+    status: result.status,
+    skipped: result.skipped,
+    statements: detail?.statements ?? [],
+    actors: (detail?.actors ?? []).map(({ id, name, kind, aliases, roles }) => ({ id, name, kind, aliases, roles })),
+  };
+}
+
+function ingestedHead(a: Ingested, sourceId: string | null) {
+  return {
+    id: a.id,
+    title: a.title,
+    url: a.url,
+    publishedAt: a.publishedAt,
+    publishedAtPrecision: a.publishedAtPrecision,
+    sourceId,
+    source: a.source,
+    retrievedAt: a.retrievedAt,
+    language: a.language,
+    text: a.text,
+  };
+}
+
+const str = (v: unknown) => (typeof v === 'string' ? v : null);
+
+export function articleSummary(r: Row): ArticleSummary {
+  return {
+    id: String(r.id),
+    title: String(r.title ?? ''),
+    url: str(r.url),
+    publishedAt: str(r.publishedAt),
+    publishedAtPrecision: str(r.publishedAtPrecision),
+    sourceId: str(r.sourceId),
+    source: str(r.source),
+    statements: Number(r.statements ?? 0),
+  };
+}
+
+/** One article with its statements in text order and the (canonical) actors it mentions; null when unknown. */
+export async function articleDetail(store: GraphStore, id: string, map?: ActorMap): Promise<ArticleDetail | null> {
+  const [a] = await store.run(READ.article, { id });
+  if (!a) return null;
+  const actors = map ?? (await loadActorMap(store));
+  const [statementRows, actorRows] = await Promise.all([store.run(READ.articleStatements, { id }), store.run(READ.articleActors, { id })]);
+  const article = {
+    id: String(a.id),
+    title: String(a.title ?? ''),
+    url: str(a.url),
+    publishedAt: str(a.publishedAt),
+    publishedAtPrecision: str(a.publishedAtPrecision),
+    sourceId: str(a.sourceId),
+    source: str(a.source),
+    statements: statementRows.length,
+    retrievedAt: str(a.retrievedAt),
+    language: str(a.language),
+    contentHash: str(a.contentHash),
+    sourceDomain: str(a.sourceDomain),
+    text: String(a.text ?? ''),
+  };
+  const statements = statementRows.map((s) =>
+    actors.statement({ ...s, articleId: article.id, articleTitle: article.title, articleUrl: article.url, publishedAt: article.publishedAt, sourceId: article.sourceId, source: article.source }),
+  );
+  const mentioned = [...new Set(actorRows.map((m) => actors.canon(String(m.id))))];
+  const summaries = await actorSummaries(store, actors, mentioned);
+  summaries.sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : x.id < y.id ? -1 : 1));
+  return { article, statements, actors: summaries };
+}

@@ -1,0 +1,68 @@
+import { Router } from 'express';
+import { notFound } from '../../errors.js';
+import { API } from '../../graph/queries/api.js';
+import type { GraphStore, Row } from '../../graph/types.js';
+import { loadActorMap } from '../canonical.js';
+import { pageOf, pageWindow, parse } from '../http.js';
+import { ClaimListQuerySchema, IdParamsSchema, type ClaimDetail, type ClaimSummary } from '../schemas.js';
+import { statementFilters } from './statements.js';
+
+/**
+ * GET /api/claims and GET /api/claims/:id. Claim nodes are written by the
+ * claims stage; until it has run the lists are simply empty.
+ */
+export function claimRoutes(store: GraphStore): Router {
+  const r = Router();
+
+  r.get('/claims', async (req, res) => {
+    const q = parse('query', ClaimListQuerySchema, req.query);
+    const w = pageWindow(q);
+    const [rows, [count]] = await Promise.all([store.run(API.listClaims, { q: q.q ?? null, ...w }), store.run(API.countClaims, { q: q.q ?? null })]);
+    res.json(pageOf(rows.map(claimSummary), Number(count?.total ?? 0), w));
+  });
+
+  r.get('/claims/:id', async (req, res) => {
+    const { id } = parse('params', IdParamsSchema, req.params);
+    const [row] = await store.run(API.claim, { id });
+    if (!row) throw notFound('claim', id);
+    const map = await loadActorMap(store);
+    const [statements, articles] = await Promise.all([
+      store.run(API.listStatementsAsc, { ...statementFilters({ claimId: id }), skip: 0, limit: 1000 }),
+      store.run(API.claimArticles, { id }),
+    ]);
+    const str = (v: unknown) => (typeof v === 'string' ? v : null);
+    const articleList = articles.map((a) => ({
+      id: String(a.id),
+      title: String(a.title ?? ''),
+      url: str(a.url),
+      publishedAt: str(a.publishedAt),
+      publishedAtPrecision: str(a.publishedAtPrecision),
+      sourceId: str(a.sourceId),
+      source: str(a.source),
+    }));
+    const sources = new Map<string, { id: string; name: string }>();
+    for (const a of articleList) if (a.sourceId && a.source) sources.set(a.sourceId, { id: a.sourceId, name: a.source });
+    const out: ClaimDetail = {
+      claim: claimSummary(row),
+      statements: statements.map((s) => map.statement(s)),
+      articles: articleList,
+      sources: [...sources.values()],
+    };
+    res.json(out);
+  });
+
+  return r;
+}
+
+function claimSummary(r: Row): ClaimSummary {
+  const str = (v: unknown) => (typeof v === 'string' ? v : null);
+  return {
+    id: String(r.id),
+    text: String(r.text ?? ''),
+    firstSeen: str(r.firstSeen),
+    lastSeen: str(r.lastSeen),
+    statements: Number(r.statements ?? 0),
+    articles: Number(r.articles ?? 0),
+    sources: Number(r.sources ?? 0),
+  };
+}

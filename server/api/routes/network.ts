@@ -1,0 +1,58 @@
+import { Router } from 'express';
+import { API } from '../../graph/queries/api.js';
+import type { GraphStore } from '../../graph/types.js';
+import { loadActorMap } from '../canonical.js';
+import { parse } from '../http.js';
+import { NetworkQuerySchema, type NetworkEdge, type NetworkResponse } from '../schemas.js';
+import { actorSummaries } from './actors.js';
+
+/** GET /api/network: speaker -> about edges with counts per cue class and the time span. */
+export function networkRoutes(store: GraphStore): Router {
+  const r = Router();
+  r.get('/network', async (req, res) => {
+    const q = parse('query', NetworkQuerySchema, req.query);
+    const map = await loadActorMap(store);
+    const rows = await store.run(API.networkEdges, {
+      cueClasses: q.cueClass ?? null,
+      sources: q.source ?? null,
+      from: q.from ?? null,
+      to: q.to ?? null,
+    });
+    // Raw (speaker, target, cue class) rows fold into canonical edges; an edge that becomes a loop by a merge is dropped.
+    const edges = new Map<string, NetworkEdge>();
+    for (const row of rows) {
+      const source = map.canon(String(row.source));
+      const target = map.canon(String(row.target));
+      if (source === target) continue;
+      const key = `${source}>${target}`;
+      const e = edges.get(key) ?? { source, target, count: 0, byCueClass: {}, firstAt: null, lastAt: null };
+      const n = Number(row.n ?? 0);
+      const cls = String(row.cueClass ?? 'other');
+      e.count += n;
+      e.byCueClass[cls] = (e.byCueClass[cls] ?? 0) + n;
+      e.firstAt = minTime(e.firstAt, row.firstAt);
+      e.lastAt = maxTime(e.lastAt, row.lastAt);
+      edges.set(key, e);
+    }
+    const ego = q.actor ? new Set(q.actor.map((id) => map.canon(id))) : null;
+    const kept = [...edges.values()]
+      .filter((e) => e.count >= q.minCount && (!ego || ego.has(e.source) || ego.has(e.target)))
+      .sort((a, b) => b.count - a.count || (a.source < b.source ? -1 : a.source > b.source ? 1 : a.target < b.target ? -1 : 1));
+    const shown = kept.slice(0, q.limit);
+    const ids = [...new Set(shown.flatMap((e) => [e.source, e.target]))];
+    const nodes = (await actorSummaries(store, map, ids)).map(({ id, name, kind, said, about }) => ({ id, name, kind, said, about }));
+    const out: NetworkResponse = { nodes, edges: shown, truncated: kept.length > shown.length };
+    res.json(out);
+  });
+  return r;
+}
+
+function minTime(a: string | null, b: unknown): string | null {
+  if (typeof b !== 'string') return a;
+  return a === null || b < a ? b : a;
+}
+
+function maxTime(a: string | null, b: unknown): string | null {
+  if (typeof b !== 'string') return a;
+  return a === null || b > a ? b : a;
+}

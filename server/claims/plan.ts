@@ -1,0 +1,163 @@
+import { stableId } from '../ids.js';
+import { contradiction, prepare, sameClaim, type ClaimStatement, type Prepared } from './similarity.js';
+
+/** A stored statement found through a band key, with the claim it already belongs to. */
+export interface Candidate extends ClaimStatement {
+  claimId: string | null;
+}
+
+export interface ClaimLink {
+  claimId: string;
+  statementId: string;
+  score: number;
+  reason: string;
+}
+
+export interface ContradictionLink {
+  /** The newer statement. */
+  from: string;
+  /** The stored statement it contradicts. */
+  to: string;
+  score: number;
+  reason: string;
+}
+
+export interface ClaimPlan {
+  /** Claims to create: id and the text of their first statement. */
+  created: Array<{ id: string; text: string }>;
+  /** INSTANCE_OF links to write (new statements, and stored ones joining a new claim). */
+  links: ClaimLink[];
+  /** Every claim whose counts must be recomputed. */
+  touched: string[];
+  contradictions: ContradictionLink[];
+}
+
+/** Contradiction candidates kept per new statement, best first: enough to review, bounded for hubs. */
+export const MAX_CONTRADICTIONS_PER_STATEMENT = 5;
+
+/** A claim's id: a stable hash of its first statement's id, so re-running never renames it. */
+export const claimId = (firstStatementId: string) => stableId('clm', firstStatementId);
+
+/**
+ * Decides, for the statements of one new article, which claims they belong
+ * to and which stored statements they may contradict. Pure: the candidates
+ * were read by the caller through indexed band keys.
+ *
+ * A new statement that matches stored ones (sameClaim) joins the claim of
+ * its best-scoring match; when no match has a claim yet, a claim is made
+ * with the earliest match as its first statement, and every match joins it.
+ * Two existing claims that one statement matches are not merged (merging
+ * would rename a claim; docs/claims.md). Statements of the same article
+ * never form a claim between themselves: a claim is cross-article.
+ */
+export function planClaims(articleId: string, statements: readonly ClaimStatement[], candidates: readonly Candidate[]): ClaimPlan {
+  const stored = dedupe(candidates.filter((c) => c.articleId !== articleId)).map((c) => ({ c, p: prepare(c) }));
+  const claimOf = new Map<string, string>(stored.filter((x) => x.c.claimId !== null).map((x) => [x.c.id, x.c.claimId!]));
+  const plan: ClaimPlan = { created: [], links: [], touched: [], contradictions: [] };
+  const touched = new Set<string>();
+  const linked = new Set<string>();
+  const link = (claim: string, statementId: string, score: number, reason: string) => {
+    touched.add(claim);
+    if (claimOf.get(statementId) === claim && linked.has(statementId)) return;
+    if (claimOf.has(statementId) && claimOf.get(statementId) !== claim) return;
+    claimOf.set(statementId, claim);
+    linked.add(statementId);
+    plan.links.push({ claimId: claim, statementId, score, reason });
+  };
+
+  for (const s of statements) {
+    const mine: Prepared = prepare(s);
+    const matches = stored
+      .map((x) => ({ x, d: sameClaim(mine, x.p) }))
+      .filter((m) => m.d.same)
+      .sort((a, b) => b.d.score - a.d.score || cmp(a.x.c.id, b.x.c.id));
+    if (matches.length > 0) {
+      const claimed = matches.find((m) => claimOf.has(m.x.c.id));
+      let claim: string;
+      if (claimed) {
+        claim = claimOf.get(claimed.x.c.id)!;
+      } else {
+        const first = [...matches].sort((a, b) => cmpDate(a.x.c.articleDate, b.x.c.articleDate) || cmp(a.x.c.id, b.x.c.id))[0]!.x.c;
+        claim = claimId(first.id);
+        plan.created.push({ id: claim, text: first.content });
+      }
+      for (const m of matches) if (!claimOf.has(m.x.c.id)) link(claim, m.x.c.id, m.d.score, m.d.reason);
+      const best = matches[0]!.d;
+      link(claim, s.id, best.score, best.reason);
+    }
+
+    const contra = stored
+      .map((x) => ({ to: x.c.id, d: contradiction(mine, x.p) }))
+      .filter((x) => x.d.contradicts)
+      .sort((a, b) => b.d.score - a.d.score || cmp(a.to, b.to))
+      .slice(0, MAX_CONTRADICTIONS_PER_STATEMENT);
+    for (const c of contra) plan.contradictions.push({ from: s.id, to: c.to, score: c.d.score, reason: c.d.reason });
+  }
+  plan.touched = [...touched].sort();
+  return plan;
+}
+
+/** One statement of a claim with where it was published, for the claim's counts. */
+export interface ClaimMember {
+  claimId: string;
+  statementId: string;
+  articleId: string;
+  sourceId: string | null;
+  /** Published, else retrieved. */
+  articleDate: string | null;
+  /** The article this one (transitively) republishes, or null when it is an original. */
+  originId: string | null;
+}
+
+export interface ClaimStats {
+  id: string;
+  firstSeen: string | null;
+  lastSeen: string | null;
+  statements: number;
+  articles: number;
+  sources: number;
+  /** Independent origins: articles counted once with all their copies. */
+  origins: number;
+}
+
+/**
+ * A claim's counts from its members. `origins` counts each original article
+ * once with its republications, so an aggregator page carrying five wire
+ * pieces adds nothing to the wire's count; `sources` counts distinct
+ * outlets (articles without a known outlet do not count as one).
+ */
+export function claimStats(members: readonly ClaimMember[]): ClaimStats[] {
+  const by = new Map<string, ClaimMember[]>();
+  for (const m of members) by.set(m.claimId, [...(by.get(m.claimId) ?? []), m]);
+  return [...by.entries()]
+    .sort(([a], [b]) => cmp(a, b))
+    .map(([id, ms]) => {
+      const dates = ms.map((m) => m.articleDate).filter((d): d is string => d !== null).sort();
+      return {
+        id,
+        firstSeen: dates[0] ?? null,
+        lastSeen: dates[dates.length - 1] ?? null,
+        statements: new Set(ms.map((m) => m.statementId)).size,
+        articles: new Set(ms.map((m) => m.articleId)).size,
+        sources: new Set(ms.map((m) => m.sourceId).filter((x) => x !== null)).size,
+        origins: new Set(ms.map((m) => m.originId ?? m.articleId)).size,
+      };
+    });
+}
+
+function dedupe(cs: readonly Candidate[]): Candidate[] {
+  const m = new Map<string, Candidate>();
+  for (const c of cs) if (!m.has(c.id)) m.set(c.id, c);
+  return [...m.values()].sort((a, b) => cmp(a.id, b.id));
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function cmpDate(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return cmp(a, b);
+}

@@ -1,0 +1,85 @@
+import { articleShingles, MIN_ARTICLE_WORDS } from './keys.js';
+import { containment, jaccard, words } from './text.js';
+
+/**
+ * Republication: an article whose text is the same or nearly the same as an
+ * earlier one (a wire copy, an aggregator's page, a lightly edited rerun).
+ * Candidates come from the article band keys; each is checked exactly on
+ * word 3-shingles: resemblance (Jaccard) >= 0.5, or containment >= 0.8 of
+ * the shorter text in the longer (a trimmed copy). Unrelated articles on one
+ * story share well under 0.1 of their 3-shingles; light edits keep a copy
+ * far above 0.5 (measured in test/claims/republication.test.ts).
+ */
+export const REPUBLISH_JACCARD = 0.5;
+export const REPUBLISH_CONTAINMENT = 0.8;
+
+export interface ArticleText {
+  id: string;
+  text: string;
+  /** Published, else retrieved: which one came first. */
+  date: string | null;
+  /** The article this one is already marked as republishing, if any. */
+  republishes?: string | null;
+}
+
+export interface RepublishLink {
+  /** The copy. */
+  from: string;
+  /** The earlier article it copies. */
+  to: string;
+  score: number;
+  reason: string;
+}
+
+/** How alike two texts are, when alike enough to be copies. */
+export function copyMatch(a: Set<string>, b: Set<string>): { score: number; reason: string } | null {
+  const j = jaccard(a, b);
+  if (j >= REPUBLISH_JACCARD) return { score: round(j), reason: `resemblance ${round(j)}` };
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  const c = containment(small, large);
+  if (c >= REPUBLISH_CONTAINMENT) return { score: round(c), reason: `containment ${round(c)}` };
+  return null;
+}
+
+/**
+ * Decides the REPUBLISHES links for a new article against stored
+ * candidates. The new article copies the earliest matching one (by date,
+ * then id) unless the new one is strictly earlier; when the new article is
+ * the earliest, each matching article not yet marked as a copy is linked to it.
+ * One outgoing link per article keeps the origin of a copy unambiguous.
+ */
+export function planRepublication(article: ArticleText, candidates: readonly ArticleText[]): RepublishLink[] {
+  if (words(article.text).length < MIN_ARTICLE_WORDS) return [];
+  const mine = articleShingles(article.text);
+  const matches = candidates
+    .filter((c) => c.id !== article.id)
+    .map((c) => ({ c, m: copyMatch(mine, articleShingles(c.text)) }))
+    .filter((x): x is { c: ArticleText; m: { score: number; reason: string } } => x.m !== null)
+    .sort((x, y) => compareDate(x.c, y.c));
+  if (matches.length === 0) return [];
+  const earliest = matches[0]!;
+  // On equal or unknown dates the stored article is the original: it was seen first.
+  if (!isEarlier(article, earliest.c)) {
+    return [{ from: article.id, to: earliest.c.id, score: earliest.m.score, reason: earliest.m.reason }];
+  }
+  return matches.filter((x) => !x.c.republishes).map((x) => ({ from: x.c.id, to: article.id, score: x.m.score, reason: x.m.reason }));
+}
+
+/** Whether x is dated strictly before y (an unknown date is never earlier). */
+function isEarlier(x: ArticleText, y: ArticleText): boolean {
+  return x.date !== null && (y.date === null || x.date < y.date);
+}
+
+/** Earlier date first; unknown dates last; ties by id (stable). */
+function compareDate(a: ArticleText, b: ArticleText): number {
+  if (a.date !== b.date) {
+    if (a.date === null) return 1;
+    if (b.date === null) return -1;
+    return a.date < b.date ? -1 : 1;
+  }
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

@@ -1,0 +1,367 @@
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { ArticleDetail, IngestResponse, TimelineResponse } from '../../server/api/schemas.js';
+import { hasChromium, newPage, openView, SCREENSHOTS, startUi, type PageProblems, type Ui } from './harness.js';
+
+// CI installs chromium (.ci/run); a developer machine without it skips rather than downloading one.
+if (!hasChromium && process.env.CI) throw new Error('browser tests need /usr/bin/chromium (apt-get install chromium)');
+
+describe.skipIf(!hasChromium)('browser UI (real server, seeded store, headless chromium)', () => {
+  let ui: Ui;
+  let page: Page;
+  let problems: () => Promise<PageProblems>;
+
+  beforeAll(async () => {
+    ui = await startUi();
+  }, 120_000);
+
+  afterAll(async () => {
+    await ui?.close();
+  });
+
+  // Every test gets a fresh page; afterwards nothing may have thrown, logged an error,
+  // violated the server's Content-Security-Policy or opened a dialog.
+  const fresh = async () => {
+    ({ page, problems } = await newPage(ui));
+  };
+  afterEach(async () => {
+    if (!page) return;
+    const p = await problems();
+    await page.close();
+    expect(p.csp, 'CSP violations').toEqual([]);
+    expect(p.dialogs, 'dialogs').toEqual([]);
+    expect(p.errors, 'page errors').toEqual([]);
+  });
+
+  const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
+  const api = async <T>(path: string, init?: { method: string; body: unknown }): Promise<T> => {
+    const res = init
+      ? await page.request.post(`${ui.server.url}${path}`, { data: init.body as object })
+      : await page.request.get(`${ui.server.url}${path}`);
+    expect(res.ok(), `${path}: ${res.status()} ${await res.text()}`).toBe(true);
+    return (await res.json()) as T;
+  };
+  const noHorizontalScroll = async () =>
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+
+  describe('timeline', () => {
+    test('when opened, then statements are drawn as marks in lanes with a cue legend', async () => {
+      await fresh();
+      await openView(ui, page, '#/timeline');
+      const marks = await page.locator('.cg-timeline g.mark').count();
+      expect(marks).toBeGreaterThan(0);
+      expect(await page.locator('.cg-timeline .lane-label').count()).toBeGreaterThan(0);
+      await expect.poll(() => page.locator('.cg-legend .cg-legend-item').count()).toBeGreaterThan(0);
+      expect(await page.locator('.cg-legend-title').first().textContent()).toBe('Cue');
+      await noHorizontalScroll();
+      await shot('timeline');
+    });
+
+    test('when a mark is clicked, then its article opens with the sentence highlighted', async () => {
+      await fresh();
+      await openView(ui, page, '#/timeline');
+      const mark = page.locator('.cg-timeline g.mark').first();
+      const id = await mark.getAttribute('data-id');
+      expect(id).toBeTruthy();
+      await mark.click();
+      await page.waitForURL(/#\/article\/[^?]+\?s=/);
+      await page.waitForSelector('main[data-ready="true"] .hl-sentence.is-selected');
+      const articleId = decodeURIComponent(/#\/article\/([^?]+)/.exec(page.url())![1]!);
+      const detail = await api<ArticleDetail>(`/api/articles/${encodeURIComponent(articleId)}`);
+      const stmt = detail.statements.find((s) => s.id === id)!;
+      expect(stmt).toBeDefined();
+      const content = await page.locator(`.hl-content[data-stmt~="${id}"]`).allTextContents();
+      expect(content.join('')).toBe(stmt.content);
+      const selected = (await page.locator('.hl-sentence.is-selected').allTextContents()).join('');
+      expect(selected).toContain(stmt.content);
+      expect(page.url()).toContain(`s=${encodeURIComponent(id!)}`);
+    });
+
+    test('when focused with the keyboard, then a mark opens its article with Enter', async () => {
+      await fresh();
+      await openView(ui, page, '#/timeline');
+      await page.locator('.cg-timeline g.mark').first().focus();
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/#\/article\//);
+      await page.waitForSelector('.hl-sentence.is-selected');
+    });
+
+    test('when zoomed, then the window is in the URL and carried to the network link', async () => {
+      await fresh();
+      await openView(ui, page, '#/timeline');
+      await page.getByRole('button', { name: 'Zoom in' }).click();
+      await expect.poll(() => page.url(), { timeout: 5000 }).toMatch(/from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}/);
+      expect(await page.getByRole('link', { name: 'Network for this window' }).getAttribute('href')).toMatch(/#\/network\?from=/);
+      // Reloading the shared URL restores the same window.
+      const url = page.url();
+      const before = await page.locator('.cg-timeline .axis.x').textContent();
+      await page.goto('about:blank');
+      await page.goto(url);
+      await page.waitForSelector('main[data-ready="true"] .cg-timeline');
+      expect(await page.locator('.cg-timeline .axis.x').textContent()).toBe(before);
+    });
+  });
+
+  describe('article page', () => {
+    test('when opened, then every statement is highlighted with its exact content, speaker and cue', async () => {
+      await fresh();
+      const list = await api<{ items: { id: string; statements: number }[] }>('/api/articles?limit=50');
+      const target = [...list.items].sort((a, b) => b.statements - a.statements)[0]!;
+      const detail = await api<ArticleDetail>(`/api/articles/${encodeURIComponent(target.id)}`);
+      expect(detail.statements.length).toBeGreaterThan(0);
+      await openView(ui, page, `#/article/${encodeURIComponent(target.id)}`);
+      // The text on the page is the article's text, character for character.
+      expect(await page.locator('.article-text').textContent()).toBe(detail.article.text);
+      for (const s of detail.statements) {
+        if (s.start === null || s.end === null || detail.article.text.slice(s.start, s.end) !== s.content) continue;
+        const spans = await page.locator(`.hl-content[data-stmt~="${s.id}"]`).allTextContents();
+        expect(spans.join(''), s.id).toBe(s.content);
+      }
+      expect(await page.locator('.hl-cue').count()).toBeGreaterThan(0);
+      expect(await page.locator('.hl-speaker').count()).toBeGreaterThan(0);
+      expect(await page.locator('.cg-legend').count()).toBeGreaterThan(0);
+      await noHorizontalScroll();
+      await shot('article');
+    });
+
+    test('when a statement in the side list is chosen, then its sentence is highlighted and the URL names it', async () => {
+      await fresh();
+      const list = await api<{ items: { id: string; statements: number }[] }>('/api/articles?limit=50');
+      const target = list.items.find((a) => a.statements > 1)!;
+      await openView(ui, page, `#/article/${encodeURIComponent(target.id)}`);
+      const button = page.locator('.statement-button').nth(1);
+      const id = (await button.getAttribute('data-id'))!;
+      await button.focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.locator(`.hl-sentence.is-selected[data-sent~="${id}"]`).count()).toBeGreaterThan(0);
+      expect(page.url()).toContain(`s=${encodeURIComponent(id)}`);
+    });
+
+    test('when an article contains <script> and <img onerror>, then it is shown as text and nothing runs', async () => {
+      await fresh();
+      const hostile =
+        'Attack test <script>window.__pwned = "script"; alert("script")</script> and ' +
+        '<img src=x onerror="window.__pwned = \'img\'; alert(\'img\')"> end.\n' +
+        '"We will <b>never</b> <script>window.__pwned=1</script> accept this," the minister said on Monday. ' +
+        '<svg onload="window.__pwned=\'svg\'"></svg>';
+      const res = await api<IngestResponse>('/api/articles', {
+        method: 'POST',
+        body: { text: hostile, title: 'XSS <img src=x onerror="window.__pwned=\'title\'">', source: 'Hostile <script>window.__pwned=2</script> Daily', publishedAt: '2025-08-20' },
+      });
+      const art = res.articles[0]!;
+      await openView(ui, page, `#/article/${encodeURIComponent(art.id)}`);
+      await page.waitForTimeout(300);
+      expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
+      expect(await page.locator('main script, main img, main svg[onload], main b').count()).toBe(0);
+      const text = (await page.locator('.article-text').textContent())!;
+      expect(text).toContain('<script>window.__pwned = "script"; alert("script")</script>');
+      expect(text).toContain('<img src=x onerror=');
+      expect(await page.locator('h1.article-title').textContent()).toContain('<img src=x');
+      // The statements list and every other view show the same data as text too.
+      await openView(ui, page, '#/search?q=minister');
+      await openView(ui, page, '#/timeline');
+      await openView(ui, page, '#/console?q=' + encodeURIComponent('MATCH (a:Article) RETURN a.title, a.text'));
+      await page.waitForSelector('.result-table tbody tr');
+      expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
+    });
+  });
+
+  describe('actor network', () => {
+    test('when opened, then actors are drawn on canvas with legends and a keyboard index', async () => {
+      await fresh();
+      await openView(ui, page, '#/network');
+      const net = page.locator('.cg-network');
+      expect(Number(await net.getAttribute('data-nodes'))).toBeGreaterThan(1);
+      expect(Number(await net.getAttribute('data-links'))).toBeGreaterThan(0);
+      await page.waitForTimeout(500);
+      // Something other than the white background was painted.
+      const painted = await page.evaluate(() => {
+        const c = document.querySelector('.cg-network canvas') as HTMLCanvasElement;
+        const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+        let n = 0;
+        for (let i = 0; i < d.length; i += 4) if (d[i]! < 240 || d[i + 1]! < 240 || d[i + 2]! < 240) n++;
+        return n;
+      });
+      expect(painted).toBeGreaterThan(200);
+      expect(await page.locator('.cg-network .cg-legend').count()).toBe(2);
+      await noHorizontalScroll();
+      await shot('network');
+      // Keyboard: an actor button opens its statements in the panel, and the URL names the actor.
+      const btn = page.locator('.actor-index button').first();
+      const actor = (await btn.getAttribute('data-actor'))!;
+      await btn.focus();
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('.panel .statement');
+      expect(page.url()).toContain(`actor=${encodeURIComponent(actor)}`);
+    });
+
+    test('when a node on the canvas is clicked, then the panel lists its statements', async () => {
+      await fresh();
+      await openView(ui, page, '#/network');
+      await page.waitForTimeout(1500);
+      const id = (await page.locator('.actor-index button').first().getAttribute('data-actor'))!;
+      const pos = await page.evaluate((nodeId) => {
+        const el = document.querySelector('.cg-network') as HTMLElement & { __chart: { positionOf(id: string): [number, number] | null } };
+        return el.__chart.positionOf(nodeId);
+      }, id);
+      const box = (await page.locator('.cg-network canvas').boundingBox())!;
+      await page.mouse.click(box.x + pos![0], box.y + pos![1]);
+      await page.waitForSelector('.panel .statement');
+      expect(page.url()).toContain('actor=');
+    });
+
+    test('when opened from a shared URL with filters and an actor, then both are restored', async () => {
+      await fresh();
+      await openView(ui, page, '#/network');
+      const id = (await page.locator('.actor-index button').first().getAttribute('data-actor'))!;
+      await openView(ui, page, `#/network?min=1&actor=${encodeURIComponent(id)}`);
+      await page.waitForSelector('.panel .statement');
+      expect(await page.locator('#nf-min').inputValue()).toBe('1');
+    });
+
+    test('when the synthetic demo asks for 2,000 actors and 10,000 edges, then it draws them all on one canvas', async () => {
+      await fresh();
+      await page.goto(`${ui.server.url}/?demo=network&n=2000&e=10000`);
+      await page.waitForSelector('.cg-network[data-ready]', { timeout: 30_000 });
+      expect(await page.locator('.cg-network').getAttribute('data-nodes')).toBe('2000');
+      expect(Number(await page.locator('.cg-network').getAttribute('data-links'))).toBeGreaterThanOrEqual(9900);
+      expect(await page.locator('canvas').count()).toBe(1);
+    });
+  });
+
+  describe('Cypher console', () => {
+    test('when a query is run with Ctrl+Enter, then the rows show in a table and the query in the URL', async () => {
+      await fresh();
+      await openView(ui, page, '#/console');
+      const editor = page.locator('#cypher-input');
+      await editor.fill('MATCH (a:Article) RETURN a.title');
+      await editor.press('Control+Enter');
+      await page.waitForSelector('.result-table tbody tr');
+      expect(await page.locator('.result-table tbody tr').count()).toBe(4);
+      await expect.poll(() => page.locator('[role=status]').allTextContents()).toContainEqual(expect.stringMatching(/^4 rows/));
+      expect(decodeURIComponent(page.url())).toContain('q=MATCH (a:Article) RETURN a.title');
+      await noHorizontalScroll();
+    });
+
+    test('when a write query is run, then the error is shown inline and nothing changes', async () => {
+      await fresh();
+      await openView(ui, page, '#/console');
+      const before = await api<{ articles: number }>('/api/stats');
+      await page.locator('#cypher-input').fill("CREATE (n:Article {title: 'injected'}) RETURN n");
+      await page.locator('#cypher-input').press('Control+Enter');
+      await page.waitForSelector('.query-errors .error');
+      expect(await page.locator('.query-errors .error').textContent()).toMatch(/\w/);
+      expect(await page.locator('.result-table').count()).toBe(0);
+      expect((await api<{ articles: number }>('/api/stats')).articles).toBe(before.articles);
+    });
+
+    test('when nodes and relationships come back, then they are drawn as a graph with a legend', async () => {
+      await fresh();
+      const q = 'MATCH (p:Actor)-[r:SAID]->(s:Statement) RETURN p, r, s LIMIT 25';
+      await openView(ui, page, `#/console?q=${encodeURIComponent(q)}`);
+      await page.waitForSelector('.result-graph .cg-network');
+      expect(Number(await page.locator('.result-graph .cg-network').getAttribute('data-nodes'))).toBeGreaterThan(1);
+      expect(Number(await page.locator('.result-graph .cg-network').getAttribute('data-links'))).toBeGreaterThan(0);
+      expect(await page.locator('.result-graph .cg-legend').count()).toBeGreaterThan(0);
+      await shot('console');
+    });
+
+    test('when typing a label after a colon, then autocomplete offers it and Tab accepts it', async () => {
+      await fresh();
+      await openView(ui, page, '#/console');
+      const editor = page.locator('#cypher-input');
+      await editor.fill('');
+      await editor.pressSequentially('MATCH (s:Stat');
+      await page.waitForSelector('.cypher-complete li');
+      expect(await page.locator('.cypher-complete li').first().textContent()).toBe('Statement');
+      await editor.press('Tab');
+      expect(await editor.inputValue()).toBe('MATCH (s:Statement');
+      // Highlighting: the keyword and the label are coloured tokens in the mirror.
+      expect(await page.locator('.cypher-mirror .tok-kw').first().textContent()).toBe('MATCH');
+      expect(await page.locator('.cypher-mirror .tok-label').first().textContent()).toBe('Statement');
+    });
+
+    test('when an example is chosen, then it runs', async () => {
+      await fresh();
+      await openView(ui, page, '#/console');
+      await page.getByRole('button', { name: 'Most quoted speakers' }).click();
+      await page.waitForSelector('.result-table tbody tr');
+    });
+  });
+
+  describe('ingest page', () => {
+    test('when text is previewed, then the statements are highlighted before anything is saved', async () => {
+      await fresh();
+      await openView(ui, page, '#/ingest');
+      const before = await api<{ articles: number }>('/api/stats');
+      await page.locator('#ingest-text').fill('"We will rebuild the bridge by spring," the mayor of Springfield said on Tuesday.');
+      await page.locator('#ingest-date').fill('2025-03-04');
+      await page.getByRole('button', { name: 'Preview' }).click();
+      await page.waitForSelector('.ingest-preview .hl-content');
+      expect(await page.locator('.ingest-preview .hl-content').first().textContent()).toContain('We will rebuild the bridge by spring');
+      expect((await api<{ articles: number }>('/api/stats')).articles).toBe(before.articles);
+      await shot('ingest');
+      await page.getByRole('button', { name: 'Save to graph' }).click();
+      await page.waitForSelector('.ingest-messages .ok a');
+      expect((await api<{ articles: number }>('/api/stats')).articles).toBe(before.articles + 1);
+    });
+  });
+
+  describe('actor, claim and search pages', () => {
+    test('when an actor is opened, then their statements and a timeline show', async () => {
+      await fresh();
+      const tl = await api<TimelineResponse>('/api/timeline?limit=5000');
+      const speakerId = tl.mode === 'statements' ? tl.statements.find((s) => s.speakerId)?.speakerId : null;
+      expect(speakerId).toBeTruthy();
+      await openView(ui, page, `#/actor/${encodeURIComponent(speakerId!)}`);
+      expect(await page.locator('h1').textContent()).toBeTruthy();
+      expect(await page.locator('.statement').count()).toBeGreaterThan(0);
+      expect(await page.locator('.cg-timeline .cg-legend').count()).toBe(1);
+      await noHorizontalScroll();
+      await shot('actor');
+    });
+
+    test('when the search box is used, then matching actors and statements are listed and the query is in the URL', async () => {
+      await fresh();
+      await openView(ui, page, '#/timeline');
+      await page.locator('#search-input').fill('Macron');
+      await page.locator('#search-input').press('Enter');
+      await page.waitForURL(/#\/search\?q=Macron/);
+      await page.waitForSelector('main[data-ready="true"] .search-actors a');
+      expect(await page.locator('.search-actors a').first().textContent()).toContain('Macron');
+      await shot('search');
+    });
+
+    test('when a claim is opened, then its reports and propagation timeline show', async ({ skip }) => {
+      await fresh();
+      const claims = await api<{ items: { id: string }[] }>('/api/claims?limit=5');
+      // Claims come from clustering (issue 6); without any there is nothing to open.
+      if (claims.items.length === 0) skip();
+      await openView(ui, page, `#/claim/${encodeURIComponent(claims.items[0]!.id)}`);
+      expect(await page.locator('.claim-text').textContent()).toBeTruthy();
+      expect(await page.locator('.cg-timeline g.mark').count()).toBeGreaterThan(0);
+      await shot('claim');
+    });
+  });
+
+  describe('keyboard and layout', () => {
+    test('when tabbing from the top, then the skip link, views and search are reachable in order', async () => {
+      await fresh();
+      await openView(ui, page, '#/timeline');
+      const seen: string[] = [];
+      for (let i = 0; i < 12; i++) {
+        await page.keyboard.press('Tab');
+        seen.push(await page.evaluate(() => (document.activeElement?.textContent || (document.activeElement as HTMLInputElement)?.id || '').trim()));
+      }
+      expect(seen[0]).toBe('Skip to content');
+      for (const name of ['Timeline', 'Network', 'Articles', 'Console', 'Add', 'search-input']) expect(seen).toContain(name);
+    });
+
+    test('when an unknown view is asked for, then a message says so', async () => {
+      await fresh();
+      await page.goto(`${ui.server.url}/#/nope`);
+      await page.waitForSelector('.error');
+    });
+  });
+});
