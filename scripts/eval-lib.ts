@@ -58,15 +58,15 @@ export function delimitArticles(page: string, gold: Gold): ArticleText[] {
     if (at >= 0) {
       for (let i = at + 1; i < lines.length; i++) {
         const l = lines[i]!;
-        if (l.trim() === '' && body.length === 0) continue;
-        if (l.trim() === '' && lines[i + 1]?.trim().startsWith('“')) { body.push(l); continue; }
+        // blank lines stay (they separate paragraphs of long quotations); a short line ends the body
+        if (l.trim() === '') { if (body.length > 0) body.push(l); continue; }
         if (l.trim().length < 40 && body.length > 0) break;
         if (l.trim().length < 40) continue;
         body.push(l);
       }
     }
     const published = a.publishedAt ?? new Date(Date.parse(gold.retrievedAt) - relativeMs(a.relativeTime)).toISOString();
-    out.push({ title: a.title, text: body.join('\n'), publishedAt: published });
+    out.push({ title: a.title, text: body.join('\n').trimEnd(), publishedAt: published });
   }
   return out;
 }
@@ -133,7 +133,19 @@ export function dateMatches(goldDate: string | null, st: Statement): boolean {
   if (goldDate === null) return st.saidAt.text === null;
   if (!st.saidAt.value) return false;
   if (/^\d{4}-\d{2}$/.test(goldDate)) return st.saidAt.precision === 'month' && st.saidAt.value.startsWith(goldDate);
+  if (/^\d{4}-W\d{2}$/.test(goldDate)) return st.saidAt.precision === 'week' && isoWeek(st.saidAt.value) === goldDate;
   return st.saidAt.value === goldDate && (st.saidAt.precision === 'day');
+}
+
+/** ISO week of a date ("2025-09-22" -> "2025-W39"). */
+export function isoWeek(date: string): string {
+  const d = new Date(date + 'T00:00:00Z');
+  const day = (d.getUTCDay() + 6) % 7;
+  d.setUTCDate(d.getUTCDate() - day + 3); // Thursday of the same week decides the year
+  const year = d.getUTCFullYear();
+  const jan4 = new Date(Date.UTC(year, 0, 4));
+  const week = 1 + Math.round(((d.getTime() - jan4.getTime()) / 86_400_000 - 3 + ((jan4.getUTCDay() + 6) % 7)) / 7);
+  return `${year}-W${String(week).padStart(2, '0')}`;
 }
 
 /** Scores one article's predictions against its gold statements (greedy one-to-one by best content F1). */

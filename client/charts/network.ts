@@ -369,6 +369,7 @@ export function network<N, L>(): Network<N, L> {
   canvas.addEventListener('keydown', (event) => {
     if (!zoomB) return;
     const cs = select(canvas);
+    userMoved = true;
     if (event.key === '+' || event.key === '=') chart.zoomBy(1.5);
     else if (event.key === '-') chart.zoomBy(1 / 1.5);
     else if (event.key === 'ArrowLeft') cs.call(zoomB.translateBy, 40 / transform.k, 0);
@@ -574,6 +575,7 @@ export function network<N, L>(): Network<N, L> {
     return chart;
   }) as Network<N, L>['selected'];
   chart.zoomBy = (k: number) => {
+    userMoved = true;
     if (zoomB) select(canvas).call(zoomB.scaleBy, k);
   };
   chart.on = ((type: string, fn: never) => {

@@ -55,13 +55,11 @@ export function planClaims(articleId: string, statements: readonly ClaimStatemen
   const claimOf = new Map<string, string>(stored.filter((x) => x.c.claimId !== null).map((x) => [x.c.id, x.c.claimId!]));
   const plan: ClaimPlan = { created: [], links: [], touched: [], contradictions: [] };
   const touched = new Set<string>();
-  const linked = new Set<string>();
+  // One claim per statement: a statement already in a claim (stored, or linked earlier in this run) stays there.
   const link = (claim: string, statementId: string, score: number, reason: string) => {
     touched.add(claim);
-    if (claimOf.get(statementId) === claim && linked.has(statementId)) return;
-    if (claimOf.has(statementId) && claimOf.get(statementId) !== claim) return;
+    if (claimOf.has(statementId)) return;
     claimOf.set(statementId, claim);
-    linked.add(statementId);
     plan.links.push({ claimId: claim, statementId, score, reason });
   };
 

@@ -13,7 +13,7 @@ import {
 } from '../schemas.js';
 
 /** The parameters of API's statement filter; every one null (unused) unless given. */
-export interface StatementFilters {
+export type StatementFilters = {
   speakerIds: string[] | null;
   aboutIds: string[] | null;
   actorIds: string[] | null;
@@ -25,7 +25,7 @@ export interface StatementFilters {
   to: string | null;
   dated: boolean;
   q: string | null;
-}
+};
 
 export function statementFilters(f: Partial<StatementFilters> = {}): StatementFilters {
   return {

@@ -1,0 +1,203 @@
+/**
+ * `npm run bench`: one run, one table, one JSON file (bench/results/<date>.json)
+ * and a log-log plot of latency against store size (docs/performance-scaling.svg).
+ *
+ *   npm run bench                      sizes 10k and 100k statements
+ *   npm run bench -- --sizes 10k,100k,1m
+ *   npm run bench -- --quick           small sizes, short load test (a smoke run)
+ *
+ * Numbers, not pass/fail: targets are printed beside them for reading.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir, cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { openStore } from '../server/graph/index.js';
+import type { GraphStore } from '../server/graph/types.js';
+import { loadConfig } from '../server/config.js';
+import { ingestRecord } from '../server/ingest/index.js';
+import { processArticle } from '../server/pipeline/index.js';
+import { corpus } from './corpus.js';
+import { scalingSvg } from './plot.js';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+
+const Flags = z.object({
+  sizes: z
+    .string()
+    .regex(/^(\d+[km]?)(,\d+[km]?)*$/i, 'expected sizes like 10k,100k,1m')
+    .default('10k,100k')
+    .transform((s) => s.split(',').map((x) => Number.parseInt(x, 10) * (/m$/i.test(x) ? 1_000_000 : /k$/i.test(x) ? 1000 : 1))),
+  quick: z.boolean().default(false),
+  ingestArticles: z.coerce.number().int().positive().default(1000),
+  requests: z.coerce.number().int().positive().default(60),
+});
+
+type Result = Record<string, number | string>;
+
+const ms = (t0: number) => performance.now() - t0;
+const round = (x: number, d = 1) => Number(x.toFixed(d));
+
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
+}
+
+function dirSize(dir: string): number {
+  let total = 0;
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    const st = statSync(p);
+    total += st.isDirectory() ? dirSize(p) : st.size;
+  }
+  return total;
+}
+
+/** End-to-end ingest: synthetic article texts through ingest, the real extractor and the embedded store. */
+async function benchIngest(articles: number): Promise<Result> {
+  const dir = mkdtempSync(join(tmpdir(), 'claimgraph-bench-ingest-'));
+  const store = await openStore({ backend: 'embedded', path: join(dir, 'store.grafeo') });
+  const gen = corpus({ seed: 7 });
+  let statements = 0;
+  const t0 = performance.now();
+  try {
+    for (let i = 0; i < articles; i++) {
+      const r = gen.nextText();
+      for (const article of ingestRecord({ text: r.text, title: r.title, source: r.source, publishedAt: r.publishedAt }, r.id)) {
+        statements += (await processArticle(store, article)).extraction.statements.length;
+      }
+    }
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const s = ms(t0) / 1000;
+  return { 'ingest.articlesPerSec': round(articles / s), 'ingest.statementsPerSec': round(statements / s) };
+}
+
+/** Times `n` GETs of each path against a running server; returns p50/p95 per name. */
+async function latencies(base: string, paths: Record<string, string>, n: number): Promise<Result> {
+  const out: Result = {};
+  for (const [name, path] of Object.entries(paths)) {
+    const times: number[] = [];
+    for (let i = 0; i < n + 5; i++) {
+      const t0 = performance.now();
+      const res = await fetch(`${base}${path}`);
+      await res.arrayBuffer();
+      if (!res.ok) throw new Error(`${name}: GET ${path} answered ${res.status}`);
+      if (i >= 5) times.push(ms(t0)); // the first 5 warm the plan cache
+    }
+    out[`${name}.p50`] = round(percentile(times, 50));
+    out[`${name}.p95`] = round(percentile(times, 95));
+  }
+  return out;
+}
+
+/** Fills a persistent store to `size` statements, then measures open time, disk size and API latency. */
+async function benchSize(size: number, requests: number): Promise<Result> {
+  const dir = mkdtempSync(join(tmpdir(), `claimgraph-bench-${size}-`));
+  const path = join(dir, 'store.grafeo');
+  const perArticle = 10;
+  const gen = corpus({ seed: 11, statementsPerArticle: perArticle, days: 365 });
+  let store: GraphStore = await openStore({ backend: 'embedded', path });
+  const tFill = performance.now();
+  const articles = Math.ceil(size / perArticle);
+  for (let i = 0; i < articles; i++) await store.writeArticle(gen.nextGraph());
+  const fillS = ms(tFill) / 1000;
+  await store.close();
+
+  const tOpen = performance.now();
+  store = await openStore({ backend: 'embedded', path });
+  const openMs = ms(tOpen);
+  const out: Result = {
+    [`store.writeStatementsPerSec`]: round((articles * perArticle) / fillS),
+    [`store.openMs`]: round(openMs),
+    [`store.diskMB`]: round(dirSize(dir) / 1e6),
+  };
+  const { startServer } = await import('../server/main.js');
+  const server = await startServer({ store, config: { ...loadConfig({}), port: 0 } });
+  try {
+    const top = gen.actors[0]!.name;
+    const [actor] = await store.run('MATCH (a:Actor {name: $name}) RETURN a.id AS id', { name: top });
+    const window = 'from=2025-03-01&to=2025-03-31';
+    Object.assign(
+      out,
+      await latencies(
+        server.url,
+        {
+          timeline: `/api/timeline?${window}`,
+          network: `/api/network?${window}`,
+          actor: `/api/actors/${encodeURIComponent(String(actor?.id))}`,
+          search: `/api/statements?q=${encodeURIComponent('energy pact')}&limit=50`,
+        },
+        requests,
+      ),
+    );
+  } finally {
+    await server.close();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return out;
+}
+
+/** Runs an optional benchmark module another component provides; a failure is reported, not fatal. */
+async function optional(name: string, file: string, fn: string, ...args: unknown[]): Promise<Result> {
+  try {
+    const mod = (await import(file)) as Record<string, (...a: unknown[]) => Promise<Record<string, number>>>;
+    const r = await mod[fn]!(...args);
+    return Object.fromEntries(Object.entries(r).map(([k, v]) => [`${name}.${k}`, typeof v === 'number' ? round(v, 2) : v]));
+  } catch (error) {
+    return { [`${name}.error`]: (error as Error).message.slice(0, 120) };
+  }
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      sizes: { type: 'string' },
+      quick: { type: 'boolean' },
+      'ingest-articles': { type: 'string' },
+      requests: { type: 'string' },
+    },
+  });
+  const flags = Flags.parse({ sizes: values.sizes, quick: values.quick, ingestArticles: values['ingest-articles'], requests: values.requests });
+  const sizes = flags.quick ? [2000, 10_000] : flags.sizes;
+  const results: Result = {};
+  const section = async (label: string, fn: () => Promise<Result>) => {
+    process.stderr.write(`bench: ${label}...\n`);
+    const t0 = performance.now();
+    Object.assign(results, await fn());
+    process.stderr.write(`bench: ${label} done in ${round(ms(t0) / 1000)} s\n`);
+  };
+
+  await section('extraction throughput', () => optional('extract', './extract.js', 'benchExtract'));
+  await section('end-to-end ingest', () => benchIngest(flags.quick ? 200 : flags.ingestArticles));
+  const bySize: Record<number, Result> = {};
+  for (const size of sizes) {
+    await section(`store of ${size} statements`, async () => {
+      bySize[size] = await benchSize(size, flags.quick ? 20 : flags.requests);
+      return Object.fromEntries(Object.entries(bySize[size]!).map(([k, v]) => [`${k}@${size}`, v]));
+    });
+  }
+  await section('claims', () => optional('claims', './claims.js', 'benchClaims'));
+  await section('load', () => optional('load', './load.js', 'benchLoad', flags.quick ? 5 : 30));
+  await section('UI frame times', () => optional('ui', './ui.js', 'benchUi'));
+  results['memory.peakRssMB'] = round(process.resourceUsage().maxRSS / 1024);
+
+  const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memGB: round(totalmem() / 2 ** 30), node: process.version };
+  const width = Math.max(...Object.keys(results).map((k) => k.length));
+  process.stdout.write(`claimgraph bench — ${new Date().toISOString()} — ${machine.cpus} cores, ${machine.memGB} GB, Node ${machine.node}\n`);
+  for (const [k, v] of Object.entries(results)) process.stdout.write(`${k.padEnd(width)}  ${v}\n`);
+
+  const outDir = join(ROOT, 'bench/results');
+  mkdirSync(outDir, { recursive: true });
+  const file = join(outDir, `${new Date().toISOString().slice(0, 10)}.json`);
+  writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), machine, sizes, results }, null, 2)}\n`);
+  writeFileSync(join(ROOT, 'docs/performance-scaling.svg'), scalingSvg(sizes, bySize));
+  process.stdout.write(`\nwrote ${file} and docs/performance-scaling.svg\n`);
+}
+
+await main();

@@ -1,0 +1,53 @@
+/**
+ * The HTTP API: one router under /api. Every route validates its input with
+ * the zod schemas in ./schemas (which also generate the OpenAPI document),
+ * reads through the graph component's query constants, and fails with
+ * AppError; ./http's error middleware turns any failure into
+ * {code, message, details}.
+ */
+import express, { Router } from 'express';
+import type { Config } from '../config.js';
+import type { GraphStore } from '../graph/types.js';
+import { DOCS_HTML, DOCS_JS } from './docs-page.js';
+import { apiNotFound, requireTokenForWrites } from './http.js';
+import { openApiDocument } from './openapi.js';
+import { actorRoutes } from './routes/actors.js';
+import { articleRoutes } from './routes/articles.js';
+import { claimRoutes } from './routes/claims.js';
+import { cypherRoutes } from './routes/cypher.js';
+import { metaRoutes } from './routes/meta.js';
+import { networkRoutes } from './routes/network.js';
+import { statementRoutes } from './routes/statements.js';
+
+export interface ApiDeps {
+  store: GraphStore;
+  config: Config;
+}
+
+/** The /api router: body parsing, token check, routes, 404 for the rest. */
+export function apiRouter({ store, config }: ApiDeps): Router {
+  const api = Router();
+  api.use(requireTokenForWrites(config.token));
+  // Only JSON bodies are read: a cross-site form post (no preflight) carries none, so it cannot act.
+  api.use(express.json({ limit: config.maxInputBytes, strict: true }));
+  api.get('/openapi.json', (_req, res) => {
+    res.json(openApiDocument());
+  });
+  api.get('/docs', (_req, res) => {
+    res.type('html').send(DOCS_HTML);
+  });
+  api.get('/docs.js', (_req, res) => {
+    res.type('application/javascript').send(DOCS_JS);
+  });
+  api.use(metaRoutes(store));
+  api.use(articleRoutes(store, config));
+  api.use(actorRoutes(store));
+  api.use(statementRoutes(store));
+  api.use(networkRoutes(store));
+  api.use(claimRoutes(store));
+  api.use(cypherRoutes(store, config));
+  api.use(apiNotFound);
+  return api;
+}
+
+export * from './schemas.js';

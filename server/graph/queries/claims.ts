@@ -1,0 +1,191 @@
+/**
+ * The queries of the claims step (server/claims): actor identity, claims,
+ * republication and contradiction candidates, plus the reads the API and
+ * the evaluation use. Same text on both backends.
+ *
+ * Every lookup starts from an indexed property (`Alias.key`, `Band.key`,
+ * `id`), so the cost of one article does not grow with the store. Band
+ * lookups take at most `$cap` nodes per key through a CALL subquery: a key
+ * shared by very many nodes (a boilerplate paragraph, a claim carried by
+ * hundreds of outlets) is sampled, not read whole; one member of a claim is
+ * enough to find the claim.
+ * Relationship MERGEs name the new, low-degree end first (see queries/write.ts).
+ */
+export const CLAIMS = {
+  // Stored actors under alias keys; a user merge (`mergedInto`) redirects to the actor it was merged into.
+  lookupAliases: `UNWIND $keys AS key
+MATCH (al:Alias {key: key})-[:OF]->(a:Actor)
+OPTIONAL MATCH (t:Actor {id: a.mergedInto})
+WITH key, coalesce(t, a) AS x
+RETURN DISTINCT key, x.id AS id, x.name AS name, x.kind AS kind, x.aliases AS aliases, x.roles AS roles`,
+  indexAliases: `UNWIND $rows AS r
+MATCH (a:Actor {id: r.actorId})
+MERGE (al:Alias {key: r.key})
+WITH al, a
+MERGE (al)-[:OF]->(a)
+RETURN count(*) AS n`,
+  // The aliases and roles an article gave an actor, kept with the article.
+  nameActors: `MATCH (art:Article {id: $articleId})
+UNWIND $rows AS r
+MATCH (a:Actor {id: r.actorId})
+MERGE (art)-[n:NAMED]->(a)
+SET n.aliases = r.aliases, n.roles = r.roles
+RETURN count(*) AS n`,
+  articleCandidates: `UNWIND $keys AS key
+CALL (key) {
+  MATCH (:Band {key: key})<-[:IN_BAND]-(a:Article)
+  RETURN a LIMIT $cap
+}
+WITH DISTINCT a
+WHERE a.id <> $id
+OPTIONAL MATCH (a)-[:REPUBLISHES]->(o:Article)
+RETURN a.id AS id, a.text AS text, coalesce(a.publishedAt, a.retrievedAt) AS date, o.id AS republishes`,
+  indexArticle: `MATCH (a:Article {id: $id})
+UNWIND $keys AS key
+MERGE (b:Band {key: key})
+WITH a, b
+MERGE (a)-[:IN_BAND]->(b)
+RETURN count(*) AS n`,
+  linkRepublishes: `UNWIND $links AS l
+MATCH (c:Article {id: l.from})
+MATCH (o:Article {id: l.to})
+MERGE (c)-[r:REPUBLISHES]->(o)
+SET r.score = l.score, r.reason = l.reason
+RETURN count(*) AS linked`,
+  statementCandidates: `UNWIND $keys AS key
+CALL (key) {
+  MATCH (:Band {key: key})<-[:IN_BAND]-(s:Statement)
+  RETURN s LIMIT $cap
+}
+WITH DISTINCT s
+MATCH (art:Article)-[:CONTAINS]->(s)
+WHERE art.id <> $articleId
+OPTIONAL MATCH (p:Actor)-[:SAID]->(s)
+OPTIONAL MATCH (s)-[:INSTANCE_OF]->(c:Claim)
+RETURN s.id AS id, art.id AS articleId, s.content AS content, s.cueClass AS cueClass,
+  s.saidAt AS saidAt, s.saidAtPrecision AS saidAtPrecision,
+  coalesce(art.publishedAt, art.retrievedAt) AS articleDate,
+  p.id AS speakerId, [(s)-[:ABOUT]->(x:Actor) | x.id] AS aboutIds, c.id AS claimId`,
+  indexStatements: `UNWIND $rows AS r
+MATCH (s:Statement {id: r.id})
+UNWIND r.keys AS key
+MERGE (b:Band {key: key})
+WITH s, b
+MERGE (s)-[:IN_BAND]->(b)
+RETURN count(*) AS n`,
+  createClaims: `UNWIND $claims AS r
+MERGE (c:Claim {id: r.id})
+ON CREATE SET c.text = r.text
+RETURN count(*) AS n`,
+  linkClaims: `UNWIND $links AS l
+MATCH (s:Statement {id: l.statementId})
+MATCH (c:Claim {id: l.claimId})
+MERGE (s)-[r:INSTANCE_OF]->(c)
+ON CREATE SET r.score = l.score, r.reason = l.reason
+RETURN count(*) AS linked`,
+  // Origins: an article's origin is the end of its REPUBLISHES chain (chains are short: one link per article).
+  claimMembers: `UNWIND $ids AS id
+MATCH (c:Claim {id: id})<-[:INSTANCE_OF]-(s:Statement)<-[:CONTAINS]-(a:Article)
+OPTIONAL MATCH (src:Source)-[:PUBLISHED]->(a)
+OPTIONAL MATCH (a)-[:REPUBLISHES*1..5]->(o:Article)
+WHERE NOT (o)-[:REPUBLISHES]->(:Article)
+RETURN c.id AS claimId, s.id AS statementId, a.id AS articleId, src.id AS sourceId,
+  coalesce(a.publishedAt, a.retrievedAt) AS articleDate, o.id AS originId`,
+  setClaimStats: `UNWIND $rows AS r
+MATCH (c:Claim {id: r.id})
+SET c.firstSeen = r.firstSeen, c.lastSeen = r.lastSeen, c.statements = r.statements,
+  c.articles = r.articles, c.sources = r.sources, c.origins = r.origins
+RETURN count(*) AS n`,
+  claimsOfArticles: `UNWIND $ids AS id
+MATCH (:Article {id: id})-[:CONTAINS]->(:Statement)-[:INSTANCE_OF]->(c:Claim)
+RETURN DISTINCT c.id AS id`,
+  linkContradictions: `UNWIND $links AS l
+MATCH (a:Statement {id: l.from})
+MATCH (b:Statement {id: l.to})
+MERGE (a)-[r:CONTRADICTS]->(b)
+SET r.score = l.score, r.reason = l.reason
+RETURN count(*) AS linked`,
+  // The claims step's completion mark: an article without it (a crash between the writes) is redone on re-ingest.
+  markArticle: `MATCH (a:Article {id: $id})
+SET a.claimsVersion = $version
+RETURN a.id AS id`,
+  articleClaimsVersion: `MATCH (a:Article {id: $id})
+RETURN a.claimsVersion AS claimsVersion`,
+
+  // Reads for the API and the evaluation.
+  listClaims: `MATCH (c:Claim)
+RETURN c.id AS id, c.text AS text, c.firstSeen AS firstSeen, c.lastSeen AS lastSeen,
+  c.statements AS statements, c.articles AS articles, c.sources AS sources, c.origins AS origins
+ORDER BY articles DESC, firstSeen, id
+SKIP $skip LIMIT $limit`,
+  claim: `MATCH (c:Claim {id: $id})
+RETURN c.id AS id, c.text AS text, c.firstSeen AS firstSeen, c.lastSeen AS lastSeen,
+  c.statements AS statements, c.articles AS articles, c.sources AS sources, c.origins AS origins`,
+  // Every report of a claim, oldest first, with its outlet and what it copies.
+  claimStatements: `MATCH (c:Claim {id: $id})<-[r:INSTANCE_OF]-(s:Statement)<-[:CONTAINS]-(a:Article)
+OPTIONAL MATCH (src:Source)-[:PUBLISHED]->(a)
+OPTIONAL MATCH (p:Actor)-[:SAID]->(s)
+OPTIONAL MATCH (a)-[:REPUBLISHES]->(o:Article)
+RETURN s.id AS id, s.content AS content, s.saidAt AS saidAt, s.saidAtPrecision AS saidAtPrecision,
+  p.id AS speakerId, p.name AS speaker, a.id AS articleId, a.title AS articleTitle,
+  coalesce(a.publishedAt, a.retrievedAt) AS articleDate, src.name AS source,
+  o.id AS republishes, r.score AS score, r.reason AS reason
+ORDER BY articleDate, id`,
+  statementClaim: `MATCH (s:Statement {id: $id})-[:INSTANCE_OF]->(c:Claim)
+RETURN c.id AS id, c.text AS text, c.articles AS articles, c.sources AS sources, c.origins AS origins`,
+  // Contradiction candidates, strongest first: to review, never to present as established.
+  contradictionCandidates: `MATCH (a:Statement)-[r:CONTRADICTS]->(b:Statement)
+OPTIONAL MATCH (pa:Actor)-[:SAID]->(a)
+OPTIONAL MATCH (pb:Actor)-[:SAID]->(b)
+RETURN a.id AS fromId, a.content AS fromContent, pa.name AS fromSpeaker,
+  b.id AS toId, b.content AS toContent, pb.name AS toSpeaker, r.score AS score, r.reason AS reason
+ORDER BY score DESC, fromId, toId
+LIMIT $limit`,
+  articleRepublishes: `MATCH (a:Article {id: $id})
+OPTIONAL MATCH (a)-[r:REPUBLISHES]->(o:Article)
+RETURN o.id AS originId, o.title AS originTitle, r.score AS score, r.reason AS reason`,
+  articleCopies: `MATCH (c:Article)-[r:REPUBLISHES]->(a:Article {id: $id})
+RETURN c.id AS id, c.title AS title, r.score AS score, r.reason AS reason
+ORDER BY id`,
+  // Roles and aliases of an actor with the articles they came from.
+  actorNamings: `MATCH (art:Article)-[n:NAMED]->(a:Actor {id: $id})
+RETURN art.id AS articleId, art.title AS articleTitle, n.aliases AS aliases, n.roles AS roles
+ORDER BY articleId
+LIMIT $limit`,
+  // All claims with their members, for `npm run eval` (small stores only).
+  evalMembers: `MATCH (c:Claim)<-[:INSTANCE_OF]-(s:Statement)<-[:CONTAINS]-(a:Article)
+OPTIONAL MATCH (p:Actor)-[:SAID]->(s)
+RETURN c.id AS claimId, s.id AS statementId, s.content AS content, p.name AS speaker, a.id AS articleId, a.title AS articleTitle
+ORDER BY claimId, statementId`,
+} as const;
+
+const keys = ['p:donald trump', 's:trump'];
+
+/** Sample parameters of each query, so the Cypher lint test can declare them. */
+export const CLAIMS_PARAMS: { [K in keyof typeof CLAIMS]: Record<string, unknown> } = {
+  lookupAliases: { keys },
+  indexAliases: { rows: [{ key: 'p:donald trump', actorId: 'act_0' }] },
+  nameActors: { articleId: 'art_0', rows: [{ actorId: 'act_0', aliases: ['Trump'], roles: ['US President'] }] },
+  articleCandidates: { keys: ['art:0:abc'], id: 'art_0', cap: 50 },
+  indexArticle: { id: 'art_0', keys: ['art:0:abc'] },
+  linkRepublishes: { links: [{ from: 'art_1', to: 'art_0', score: 0.9, reason: 'resemblance 0.9' }] },
+  statementCandidates: { keys: ['sp|act_0:0:abc'], articleId: 'art_0', cap: 50 },
+  indexStatements: { rows: [{ id: 'stm_0', keys: ['sp|act_0:0:abc'] }] },
+  createClaims: { claims: [{ id: 'clm_0', text: 'It is over.' }] },
+  linkClaims: { links: [{ claimId: 'clm_0', statementId: 'stm_0', score: 1, reason: 'verbatim' }] },
+  claimMembers: { ids: ['clm_0'] },
+  setClaimStats: { rows: [{ id: 'clm_0', firstSeen: '2025-08-20', lastSeen: '2025-08-21', statements: 2, articles: 2, sources: 1, origins: 1 }] },
+  claimsOfArticles: { ids: ['art_0'] },
+  linkContradictions: { links: [{ from: 'stm_1', to: 'stm_0', score: 0.8, reason: 'opposite polarity' }] },
+  markArticle: { id: 'art_0', version: 1 },
+  articleClaimsVersion: { id: 'art_0' },
+  listClaims: { skip: 0, limit: 50 },
+  claim: { id: 'clm_0' },
+  claimStatements: { id: 'clm_0' },
+  statementClaim: { id: 'stm_0' },
+  contradictionCandidates: { limit: 50 },
+  articleRepublishes: { id: 'art_0' },
+  articleCopies: { id: 'art_0' },
+  actorNamings: { id: 'act_0', limit: 100 },
+  evalMembers: {},
+};
