@@ -83,7 +83,7 @@ export function renderArticle(
     article.source ? h('strong', null, article.source) : h('span', { class: 'muted' }, 'unknown source'),
     ' · ',
     formatWhen(article.publishedAt, article.publishedAtPrecision === 'unknown' ? null : 'day'),
-    article.language && article.language !== 'en' ? ` · language: ${article.language}` : null,
+    article.language && !['en', 'eng', 'und'].includes(article.language) ? ` · language: ${article.language} (not extracted)` : null,
     article.url ? ' · ' : null,
     externalLink(article.url),
   );

@@ -109,10 +109,16 @@ function findOutside(text: string, needle: string | null | undefined, sa: number
     if (i < 0) break;
     const a = sa + i;
     const b = a + needle.length;
+    from = i + 1;
+    // Whole words only: "he" must not match inside "the".
+    if (isWordChar(text[a - 1]) || isWordChar(text[b])) continue;
     const outside = b <= content.a || a >= content.b;
     if (outside) return { a, b };
     best ??= { a, b };
-    from = i + 1;
   }
   return best;
+}
+
+function isWordChar(c: string | undefined): boolean {
+  return c !== undefined && /[\p{L}\p{N}_]/u.test(c);
 }
