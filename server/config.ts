@@ -10,6 +10,8 @@ const EnvSchema = z.object({
   CLAIMGRAPH_MAX_INPUT_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
   CLAIMGRAPH_FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   CLAIMGRAPH_QUERY_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** 1: open an embedded store whose write-ahead log is damaged, keeping the commits before the damage. */
+  CLAIMGRAPH_WAL_SALVAGE: z.enum(['0', '1']).default('0'),
   NEO4J_URI: z.string().regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\//, 'expected a bolt:// or neo4j:// URI').optional(),
   NEO4J_USER: z.string().default('neo4j'),
   NEO4J_PASSWORD: z.string().optional(),
@@ -24,6 +26,7 @@ export type Config = {
   maxInputBytes: number;
   fetchTimeoutMs: number;
   queryTimeoutMs: number;
+  walSalvage: boolean;
   neo4j: { uri: string; user: string; password: string; database: string | undefined } | undefined;
 };
 
@@ -41,6 +44,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxInputBytes: e.CLAIMGRAPH_MAX_INPUT_BYTES,
     fetchTimeoutMs: e.CLAIMGRAPH_FETCH_TIMEOUT_MS,
     queryTimeoutMs: e.CLAIMGRAPH_QUERY_TIMEOUT_MS,
+    walSalvage: e.CLAIMGRAPH_WAL_SALVAGE === '1',
     neo4j: e.NEO4J_URI
       ? { uri: e.NEO4J_URI, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD ?? '', database: e.NEO4J_DATABASE }
       : undefined,

@@ -11,6 +11,9 @@
  * names the old actor again attaches to the old node, which still carries
  * its SAME_AS pointer, and shows as merged. A split is exact for the same
  * reason: no edge was ever moved, so there is nothing to move back.
+ * Merged actors also carry `mergedInto` (the canonical id), which the claims
+ * step's actor identity follows, so statements of later articles are written
+ * straight onto the canonical actor; those stay there after a split.
  */
 import { randomUUID } from 'node:crypto';
 import { AppError, notFound } from '../errors.js';
@@ -110,5 +113,9 @@ export async function applyDecisions(store: GraphStore): Promise<void> {
   };
   const links = [...into.keys()].map((from) => ({ from, into: root(from) })).filter((l) => l.from !== l.into);
   await store.run(API.pruneSameAs, { keep: links.map((l) => `${l.from}>${l.into}`) });
-  if (links.length > 0) await store.run(API.linkSameAs, { links });
+  await store.run(API.clearMergedInto, { keep: links.map((l) => l.from) });
+  if (links.length > 0) {
+    await store.run(API.linkSameAs, { links });
+    await store.run(API.setMergedInto, { links });
+  }
 }

@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../config.js';
-import { EmbeddedStore, openGrafeo, WAL_SALVAGE_ENV } from './embedded.js';
+import { EmbeddedStore, openGrafeo } from './embedded.js';
 import { Neo4jStore } from './neo4j.js';
 import type { GraphStore } from './types.js';
 
@@ -51,7 +51,7 @@ export async function openStoreFromConfig(config: Config, opts: { walSalvage?: b
     return openStore({ backend: 'neo4j', uri, user, password, database });
   }
   mkdirSync(config.dataDir, { recursive: true });
-  const walSalvage = opts.walSalvage ?? process.env[WAL_SALVAGE_ENV] === '1';
+  const walSalvage = opts.walSalvage ?? config.walSalvage;
   return openStore({ backend: 'embedded', path: embeddedStorePath(config.dataDir), walSalvage });
 }
 

@@ -14,7 +14,7 @@ describe('claimgraph start', () => {
 
   beforeAll(async () => {
     data = await tempDir();
-    const env = { ...process.env, CLAIMGRAPH_DATA: data.dir, CLAIMGRAPH_PORT: '0' };
+    const env: NodeJS.ProcessEnv = { ...process.env, CLAIMGRAPH_DATA: data.dir, CLAIMGRAPH_PORT: '0' };
     delete env.NEO4J_URI;
     child = spawn(process.execPath, [BIN, 'start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stderr!.on('data', (d: Buffer) => (output += d.toString()));

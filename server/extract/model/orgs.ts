@@ -52,5 +52,5 @@ export const ORG_HEADS = new Set([
   'university', 'company', 'inc', 'corp', 'group', 'union', 'organization', 'organisation', 'committee', 'court',
   'parliament', 'government', 'senate', 'congress', 'assembly', 'cabinet', 'bank', 'fund', 'institute', 'foundation',
   'service', 'services', 'police', 'guard', 'front', 'movement', 'alliance', 'federation', 'authority', 'administration',
-  'palace', 'house', 'duma', 'knesset', 'bundestag', 'coalition', 'board', 'bureau', 'agency', 'tribunal', 'directorate',
+  'palace', 'house', 'trust', 'college', 'society', 'association', 'economics', 'institution', 'network', 'centre', 'center', 'duma', 'knesset', 'bundestag', 'coalition', 'board', 'bureau', 'agency', 'tribunal', 'directorate',
 ]);

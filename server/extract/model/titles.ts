@@ -15,7 +15,7 @@ export const ROLE_WORDS = new Set([
   'cardinal', 'archbishop', 'bishop', 'rabbi', 'imam', 'economist', 'professor', 'dr', 'economy', 'trade', 'health',
   'energy', 'military', 'security', 'national', 'radio', 'television', 'tv', 'executive', 'managing', 'acting',
   'assistant', 'undersecretary', 'supreme', 'commissioner', 'high', 'representative', 'state', 'white', 'house',
-  'kremlin', 'spokesperson', 'press', 'mr', 'mrs', 'ms',
+  'kremlin', 'spokesperson', 'press', 'mr', 'mrs', 'ms', 'regional', 'opposition', 'trade', 'economy',
 ]);
 
 /** The noun that heads a role: a role must contain one of these ("special envoy", not "special"). */
@@ -47,7 +47,7 @@ export const GROUP_MODIFIERS = new Set(['military', 'senior', 'top', 'government
 export const GOVERNMENT_GROUPS = new Set(['authorities', 'government']);
 
 /** Nouns after "X's" that speak for X ("Macron's office"): the speaker is X, the mention stays as written. */
-export const PROXY_NOUNS = new Set(['office', 'spokesman', 'spokeswoman', 'spokesperson', 'press office', 'team', 'aides', 'camp', 'lawyer', 'lawyers']);
+export const PROXY_NOUNS = new Set(['department', 'ministry', 'office', 'spokesman', 'spokeswoman', 'spokesperson', 'press office', 'team', 'aides', 'camp', 'lawyer', 'lawyers']);
 
 /** "his predecessor" -> the person whose role is "former ..." */
 export const PREDECESSOR_WORDS = new Set(['predecessor']);

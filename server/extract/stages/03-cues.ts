@@ -68,6 +68,8 @@ export function cues(doc: Doc): void {
         continue;
       }
       if (t.cap && i !== first) continue;
+      // "Asked whether ..., she said": a sentence-initial participle is a passive adverbial, not a cue
+      if (i === first && t.cap) continue;
       const forms = FORMS.get(t.lower);
       if (!forms) continue;
       const prev = tokens[i - 1];
@@ -95,7 +97,8 @@ export function cues(doc: Doc): void {
         let participle = false;
         if (f.kind === 'ing') {
           if (NON_CUE_PARTICIPLES.has(t.lower)) continue;
-          const lead = prevWord?.lower;
+          // "'conflation and manipulation,' arguing": the comma sits inside the closing quotation
+          const lead = prevWord?.type === 'quote' && tokens[i - 2]?.text === ',' ? ',' : prevWord?.lower;
           if (lead === undefined || !PARTICIPLE_LEAD.has(lead)) {
             // "is saying" is a finite verb; a bare -ing elsewhere is a noun or an adjective
             if (!(governor && PASSIVE_MARKERS.has(governor.lower))) continue;

@@ -183,7 +183,7 @@ function parseRun(doc: Doc, reg: Registry, i: number, end: number, si: number): 
       if (isPossessive(t) && !(j < end && tokens[j]!.type === 'word' && (tokens[j]!.cap || ROLE_WORDS.has(tokens[j]!.lower)))) break;
       continue;
     }
-    if (items.length > 0 && CONNECTORS.has(t.lower) && tokens[j + 1]?.cap && tokens[j + 1]!.type === 'word' && j + 1 < end && !items[items.length - 1]!.role) { items.push({ t, idx: j, role: false }); j++; continue; }
+    if (items.length > 0 && CONNECTORS.has(t.lower) && tokens[j + 1]?.cap && tokens[j + 1]!.type === 'word' && j + 1 < end) { items.push({ t, idx: j, role: false }); j++; continue; }
     if (ROLE_WORDS.has(lower) && !GROUP_NOUNS.has(lower)) {
       // a lowercase role word joins the run only when a name or an earlier capital anchors it
       let k = j;
@@ -201,6 +201,9 @@ function parseRun(doc: Doc, reg: Registry, i: number, end: number, si: number): 
       while (k < end && GROUP_MODIFIERS.has(tokens[k]!.lower) && !GROUP_NOUNS.has(tokens[k]!.lower)) k++;
       if (k < end && GROUP_NOUNS.has(stripPossessive(tokens[k]!.lower))) {
         for (; j <= k; j++) items.push({ t: tokens[j]!, idx: j, role: false });
+      } else if (k < end && k > j && ROLE_HEADS.has(tokens[k]!.lower)) {
+        // "Japanese government official": a role with modifiers and no name
+        for (; j <= k; j++) items.push({ t: tokens[j]!, idx: j, role: true });
       }
       break;
     }
@@ -289,10 +292,15 @@ function classify(doc: Doc, reg: Registry, items: Item[], hasThe: boolean, pos: 
   if (nameItems.length === 0) {
     const last = words[words.length - 1]!.toLowerCase();
     if (ORG_HEADS.has(last) || items.some((it) => ORG_HEADS.has(stripPossessive(it.t.lower)) && it.t.cap)) {
-      if (!hasRoleHead || ORG_HEADS.has(last)) return { actor: reg.get(words.join(' ').replace(/^The /, ''), 'organization', surface, pos), title: null };
+      if (!hasRoleHead || ORG_HEADS.has(last)) return { actor: reg.get(surfaceOf(doc, items), 'organization', surface, pos), title: null };
     }
     if (hasRoleHead) {
       // a title: "the French president", "the Israeli leader"
+      const det = tokens[items[0]!.idx - 1]?.lower;
+      if (!hasThe && (det === 'a' || det === 'an')) {
+        // "A Japanese government official": an indefinite description introduces someone new and unnamed
+        return { actor: reg.get(words.join(' '), 'person', surface, pos), title: null };
+      }
       const who = reg.byTitle(words, pos);
       if (who) who.aliases.add(doc.text.slice(tokens[items[0]!.idx - (hasThe ? 1 : 0)]!.start, items[items.length - 1]!.t.end).replace(/['’]s$/u, ''));
       return { actor: who, title: words.join(' ') };
@@ -312,7 +320,10 @@ function classify(doc: Doc, reg: Registry, items: Item[], hasThe: boolean, pos: 
   if (nameCountry) return { actor: reg.get(nameCountry, 'country', name, pos), title: null };
   const lastName = nameLower.split(' ').pop()!;
   if (MEDIA_HEADS.has(lastName) && hasThe) return { actor: reg.get('The ' + name, 'media', surface, pos), title: null };
-  if (ORG_HEADS.has(lastName)) return { actor: reg.get(name, 'organization', surface, pos), title: null };
+  if (ORG_HEADS.has(lastName) || nameItems.some((it) => ORG_HEADS.has(it.t.lower))) return { actor: reg.get(surfaceOf(doc, items), 'organization', surface, pos), title: null };
+  // "NHS England": an acronym inside a name makes it an organisation
+  if (nameItems.length > 1 && nameItems.some((it) => /^\p{Lu}{2,6}$/u.test(it.t.text))) return { actor: reg.get(surfaceOf(doc, items), 'organization', surface, pos), title: null };
+  if (nameItems.length === 1 && GROUP_NOUNS.has(nameLower)) return { actor: reg.get(name, 'group', surface, pos), title: null };
   if (PLACE_HEADS.has(lastName) || nameItems.some((it) => THING_HEADS.has(stripPossessive(it.t.lower))) || /-/.test(name) || /\d/.test(name)) {
     return { actor: reg.get(name, 'other', surface, pos), title: null };
   }
@@ -331,6 +342,11 @@ function classify(doc: Doc, reg: Registry, items: Item[], hasThe: boolean, pos: 
     return { actor: a, title: null };
   }
   return { actor: reg.get(name, 'other', surface, pos), title: null };
+}
+
+/** The run as written, possessive of the last word dropped: "China's Commerce Ministry". */
+function surfaceOf(doc: Doc, items: Item[]): string {
+  return stripPossessive(doc.text.slice(items[0]!.t.start, items[items.length - 1]!.t.end));
 }
 
 /** Keeps a role in readable form: "spokeswoman, Russian Foreign Ministry"; "Trump's special envoy" as written. */

@@ -19,7 +19,7 @@
  */
 import type { Actor, Cue, Doc, Draft, Mention, Sentence, TimeExpr } from '../doc.js';
 import type { Span } from '../schema.js';
-import { GROUP_NOUNS, PREDECESSOR_WORDS } from '../model/titles.js';
+import { GROUP_MODIFIERS, GROUP_NOUNS, PREDECESSOR_WORDS, ROLE_HEADS, ROLE_WORDS } from '../model/titles.js';
 import { MEDIA_MARKERS } from '../model/orgs.js';
 import { CONTINUATION_OPENERS, EVENT_NOUNS, NON_NAME_CAPITALS, PLATFORMS, RELATIVES, SPEECH_MEDIA } from '../model/words.js';
 import { isAdverb } from './03-cues.js';
@@ -126,6 +126,9 @@ function sentenceStatements(ctx: Ctx, s: Sentence, si: number, cues: Cue[]): voi
       drafts.push(makeDraft(ctx, s, si, src, cue, content, false, 0.75));
       continue;
     }
+    // a cue inside the content of an earlier statement is reported speech within it ("the letter confirmed what ...")
+    const cueOff = tokens[cue.startTok]!.start;
+    if (drafts.some((d) => cueOff >= d.content[0] && cueOff < d.content[1])) continue;
     // 1. speaker
     let speaker: Mention | null = null;
     let group: string | null = null;
@@ -140,7 +143,9 @@ function sentenceStatements(ctx: Ctx, s: Sentence, si: number, cues: Cue[]): voi
       group = lead?.group ?? null;
     } else if (prev && j >= sFirst) {
       const inc = including(ctx, j, sFirst);
+      const app = inc ? null : appositive(ctx, j, sFirst);
       if (inc) { speaker = inc.member; group = inc.group; }
+      else if (app) speaker = app;
       else {
         const m = ctx.byLast.get(j);
         if (m && m.tokens[0] >= sFirst) speaker = resolveMention(ctx, m);
@@ -164,9 +169,13 @@ function sentenceStatements(ctx: Ctx, s: Sentence, si: number, cues: Cue[]): voi
     const t = tokens[k];
     const quoteAt = (idx: number): number => (tokens[idx] && tokens[idx]!.type === 'quote' && tokens[idx]!.quote !== -1 && doc.quotes[tokens[idx]!.quote]!.open === tokens[idx]!.start ? tokens[idx]!.quote : -1);
     const endsClause = k >= sEnd || t === undefined || ['.', '!', '?', ';', '–', '—', ')'].includes(t.text) || (t.text === ',' && quoteAt(k + 1) < 0) || cueStarts.has(k);
-    if (t && k < sEnd && t.lower === 'that') {
+    const leadQuote = quoteFirst(ctx, s, inverted ? cue.startTok : speaker ? speaker.tokens[0] : cue.startTok);
+    if (leadQuote && !(t && k < sEnd && t.lower === 'that') && !(t && (t.text === ':' || t.text === ',') && quoteAt(k + 1) >= 0)) {
+      // "'...,' Kellogg told Fox Business after ...": a quotation opening the sentence is what the cue reports
+      content = leadQuote; direct = true;
+    } else if (t && k < sEnd && t.lower === 'that') {
       content = spanOf(ctx, k + 1, clauseEnd(ctx, k + 1, sEnd, cueStarts));
-    } else if (t && k < sEnd && (t.text === ':' || t.text === ',') && quoteAt(k + 1) >= 0) {
+    } else if (t && k < sEnd && (t.text === ':' || t.text === ',') && quoteAt(k + 1) >= 0 && (k + 1 < sEnd || t.text === ':')) {
       const q = doc.quotes[quoteAt(k + 1)]!;
       content = q.inner; direct = true;
     } else if (quoteAt(k) >= 0 && k < sEnd) {
@@ -244,6 +253,33 @@ function inRelativeClause(ctx: Ctx, cue: Cue, sFirst: number): boolean {
     if (t.lower === 'who' || t.lower === 'which') return true;
   }
   return false;
+}
+
+/**
+ * "Dr. Miriam Castell, chief executive of X, described": the subject sits
+ * before an appositive or a non-restrictive clause (", which represents ...,",
+ * ", speaking on condition of anonymity,"). A role in the appositive is kept.
+ */
+function appositive(ctx: Ctx, j: number, sFirst: number): Mention | null {
+  const { tokens } = ctx.doc;
+  if (tokens[j]?.text !== ',' || tokens[j]!.quote !== -1) return null;
+  let c = j - 1;
+  while (c > sFirst && c > j - 25 && !(tokens[c]!.text === ',' && tokens[c]!.quote === -1)) c--;
+  if (c <= sFirst || tokens[c]!.text !== ',') return null;
+  const open = tokens[c + 1];
+  if (!open) return null;
+  const roleLike = ROLE_HEADS.has(open.lower) || ['a', 'an', 'the', 'who', 'which', 'speaking', 'whose', 'chief', 'head', 'director'].includes(open.lower)
+    || ROLE_WORDS.has(open.lower);
+  if (!roleLike) return null;
+  const m = ctx.byLast.get(c - 1);
+  if (!m || m.tokens[0] < sFirst || !m.actor || m.actor.kind === 'country' && !['who', 'which'].includes(open.lower) && false) return null;
+  const r = resolveMention(ctx, m);
+  const inner = ctx.doc.text.slice(tokens[c + 1]!.start, tokens[j - 1]!.end);
+  if (r.actor && r.actor.kind !== 'group' && ROLE_HEADS.has(open.lower) || (r.actor && /^(?:[a-z-]+\s)*(?:chief|head|director|executive|spokes\w+|minister|analyst|secretary)\b/.test(inner))) {
+    r.actor!.roles.add(inner.replace(/^(?:a|an|the)\s+/, ''));
+    if (r.actor!.kind === 'other') r.actor!.kind = 'person';
+  }
+  return r;
 }
 
 /** "Russian officials, including Putin, have said": the member speaks, the group is kept. */
@@ -346,14 +382,55 @@ function objectAt(ctx: Ctx, k: number, sEnd: number): { actor: Actor | null; end
   return null;
 }
 
-/** The source named after "according to" (skipping "the daily", "the enclave's"). */
+/**
+ * The source named after "according to": a mention (skipping "the daily",
+ * "the enclave's", "figures published by"), a lowercase group ("local
+ * officials"), or an organisation named by its head noun earlier in the
+ * article ("the trust's own board papers" -> the "... Trust" seen before).
+ */
 function sourceAfter(ctx: Ctx, cue: Cue, sEnd: number): Mention | null {
+  const { doc } = ctx;
+  const { tokens } = doc;
   for (let k = cue.endTok; k < sEnd && k < cue.endTok + 4; k++) {
     const m = ctx.byFirst.get(k);
     if (m) return resolveMention(ctx, m);
-    if (ctx.doc.tokens[k]!.text === ',') break;
+    if (tokens[k]!.text === ',') break;
+  }
+  const reg = registryOf(doc);
+  let k = cue.endTok;
+  if (tokens[k]?.lower === 'the') k++;
+  const mod = k;
+  while (k < sEnd && k < mod + 3 && GROUP_MODIFIERS.has(tokens[k]!.lower)) k++;
+  const noun = tokens[k];
+  if (noun && k < sEnd && GROUP_NOUNS.has(noun.lower)) {
+    const span: Span = [tokens[cue.endTok]!.start, noun.end];
+    const name = doc.text.slice(tokens[mod]!.start, noun.end);
+    return { span, tokens: [cue.endTok, k + 1], text: doc.text.slice(span[0], span[1]), actor: reg.get(name, 'group', name, span[0]), pronoun: null, title: null, group: name, sentence: cue.sentence };
+  }
+  const head = tokens[cue.endTok + 1];
+  if (tokens[cue.endTok]?.lower === 'the' && head && /['’]s$/.test(head.text)) {
+    const h = head.lower.replace(/'s$/, '');
+    const org = doc.actors.filter((a) => a.kind === 'organization' && a.name.toLowerCase().split(' ').pop() === h && a.lastSeen < head.start).sort((x, y) => y.lastSeen - x.lastSeen)[0];
+    if (org) {
+      const span: Span = [tokens[cue.endTok]!.start, head.end];
+      return { span, tokens: [cue.endTok, cue.endTok + 2], text: doc.text.slice(span[0], head.end), actor: org, pronoun: null, title: null, group: null, sentence: cue.sentence };
+    }
   }
   return null;
+}
+
+/** The top-level quotation that opens the sentence and ends right before `head` (commas aside), if any. */
+function quoteFirst(ctx: Ctx, s: Sentence, head: number): Span | null {
+  const { tokens, quotes } = ctx.doc;
+  const first = tokens[s.tokens[0]];
+  if (!first || first.type !== 'quote' || first.quote === -1) return null;
+  const q = quotes[first.quote]!;
+  if (q.open !== first.start) return null;
+  let e = head - 1;
+  while (e > s.tokens[0] && tokens[e]!.quote === -1 && (tokens[e]!.text === ',' || tokens[e]!.text === '—')) e--;
+  const last = tokens[e];
+  if (!last || last.quote !== first.quote || last.start !== q.close) return null;
+  return q.inner;
 }
 
 /** Where a content clause that starts at `from` ends (exclusive token index). */
@@ -363,6 +440,10 @@ function clauseEnd(ctx: Ctx, from: number, sEnd: number, cueStarts: Set<number>)
     const t = tokens[k]!;
     if (t.quote !== -1) continue;
     if (t.text === ';' || ((t.text === '–' || t.text === '—') && k > from)) return k;
+    if ((t.lower === 'at' || t.lower === 'in' || t.lower === 'during') && k > from && tokens[k - 1]!.type === 'quote' && tokens[k - 1]!.quote !== -1) {
+      for (let n = k + 1; n < sEnd && n < k + 5; n++) if (SPEECH_MEDIA.has(tokens[n]!.lower)) return k;
+    }
+    if (t.lower === 'according' && tokens[k + 1]?.lower === 'to' && k > from) return k;
     if (cueStarts.has(k) && k > from) {
       // another cue takes over: cut before its subject and the comma or "and" that joins it
       let b = k;
@@ -504,7 +585,10 @@ function assignTimes(ctx: Ctx, s: Sentence, si: number, made: Draft[]): void {
     const before = d.content[0] > cueAt;
     // where this statement's own time may be: before its content, or (content first) in the frame up to the next comma
     const limit = before ? d.content[0] : frameEnd(ctx, s, d.cue.span[1]);
-    const cands = times.filter((t) => t.span[1] <= limit && (before || t.span[0] >= d.content[1]));
+    const nextCue = Math.min(...made.filter((o) => o.cue.span[0] > d.content[1]).map((o) => o.cue.span[0]), s.span[1]);
+    const cands = times.filter((t) => (t.span[1] <= limit && (before || t.span[0] >= d.content[1]))
+      // content first, then "at a briefing on Thursday" / "according to a statement released on Tuesday"
+      || (before && t.span[0] >= d.content[1] && t.span[1] <= nextCue));
     const ownFrame = d.frameTimes.filter((t) => cands.includes(t));
     // another speaker's frame time ("X said on Monday ... Y told Z") is not this statement's
     const pool = ownFrame.length > 0 ? ownFrame : cands.filter((t) => !made.some((o) => o !== d && o.frameTimes.includes(t) && o.speaker !== d.speaker));
@@ -512,6 +596,9 @@ function assignTimes(ctx: Ctx, s: Sentence, si: number, made: Draft[]): void {
     d.time = pool[0] ?? null;
   }
   const prev = doc.drafts.filter((d) => d.sentence === si - 1);
+  const prevSentence = doc.sentences[si - 1];
+  const prevSubject = prevSentence ? subjectOf(ctx, prevSentence)?.actor ?? null : null;
+  const prevTimes = doc.times.filter((t) => t.sentence === si - 1);
   const opener = doc.tokens[firstWord(ctx, s)]?.lower ?? '';
   for (const d of made) {
     if (d.time) continue;
@@ -519,6 +606,8 @@ function assignTimes(ctx: Ctx, s: Sentence, si: number, made: Draft[]): void {
     if (continues) {
       const p = prev.find((x) => x.speaker === d.speaker && x.time);
       if (p) { d.time = p.time; d.inherited = true; continue; }
+      // "Castell repeated her warning in an interview on Wednesday. Asked ..., she said: '...'"
+      if (prev.length === 0 && prevSubject && prevSubject === d.speaker && prevTimes.length === 1) { d.time = prevTimes[0]!; d.inherited = true; continue; }
     }
     // "following the meeting": the time of the event the previous sentence dated
     const event = eventReference(ctx, s);

@@ -90,6 +90,20 @@ MATCH (b:Actor {id: l.into})
 MERGE (a)-[:SAME_AS]->(b)
 RETURN count(*) AS linked`,
 
+  /**
+   * The same decisions as a property, for the claims step's actor identity
+   * (queries/claims.ts lookupAliases): a newly extracted actor that resolves
+   * to a merged one is written as its canonical actor.
+   */
+  setMergedInto: `UNWIND $links AS l
+MATCH (a:Actor {id: l.from})
+SET a.mergedInto = l.into
+RETURN count(*) AS n`,
+  clearMergedInto: `MATCH (a:Actor)
+WHERE a.mergedInto IS NOT NULL AND NOT a.id IN $keep
+SET a.mergedInto = null
+RETURN count(*) AS n`,
+
   // ------------------------------------------------------------ articles
   listArticles: `MATCH (a:Article)
 OPTIONAL MATCH (src:Source)-[:PUBLISHED]->(a)
@@ -252,6 +266,8 @@ export const API_PARAMS: { [K in keyof typeof API]: Record<string, unknown> } = 
   mergeDecisionsOf: { ids: ['act_0'] },
   pruneSameAs: { keep: ['act_0>act_1'] },
   linkSameAs: { links: [{ from: 'act_0', into: 'act_1' }] },
+  setMergedInto: { links: [{ from: 'act_0', into: 'act_1' }] },
+  clearMergedInto: { keep: ['act_0'] },
   listArticles: { sources: null, from: '2024-01-01', to: null, q: null, skip: 0, limit: 50 },
   countArticles: { sources: ['The Times'], from: null, to: null, q: 'ukraine' },
   listActors: { kind: 'person', q: 'zakh', skip: 0, limit: 50 },

@@ -14,12 +14,15 @@
  * feature extends. The Cypher lint declares exactly these, so a query using
  * anything else (a typo, or an undeclared addition) fails the test.
  * MergeDecision and SAME_AS are the API's actor merges (docs/api.md).
+ * Alias, Band, OF, IN_BAND, NAMED, REPUBLISHES and CONTRADICTS are the
+ * claims step's (docs/claims.md).
  */
 export const MODEL = {
-  labels: ['Source', 'Article', 'Actor', 'Statement', 'Claim', 'Event', 'MergeDecision', 'SchemaVersion'],
+  labels: ['Source', 'Article', 'Actor', 'Statement', 'Claim', 'Event', 'MergeDecision', 'SchemaVersion', 'Alias', 'Band'],
   relationshipTypes: [
     'PUBLISHED', 'CONTAINS', 'SAID', 'ABOUT', 'ADDRESSED_TO', 'VIA', 'INSTANCE_OF', 'MENTIONS',
     'PARTICIPANT', 'REPORTS', 'AT', 'SAME_AS',
+    'OF', 'IN_BAND', 'NAMED', 'REPUBLISHES', 'CONTRADICTS',
   ],
 } as const;
 
@@ -32,6 +35,9 @@ const LOOKUPS = [
   ['Actor', 'name', 'actor_name'],
   ['Article', 'publishedAt', 'article_published_at'],
   ['Source', 'name', 'source_name'],
+  // The claims step's lookups (server/claims): alias index and MinHash band keys.
+  ['Alias', 'key', 'alias_key'],
+  ['Band', 'key', 'band_key'],
 ] as const;
 
 const snake = (label: string) => label.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
