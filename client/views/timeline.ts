@@ -69,8 +69,12 @@ export async function timelineView(root: HTMLElement, ctx: ViewContext): Promise
     return res.mode === 'statements' ? res.statements : bucketRows(res);
   };
   let rows: StatementRow[];
+  const from = p.get('from');
+  const to = p.get('to');
   try {
     rows = await load({});
+    // Too many to send one by one: a shared window loads that stretch in full.
+    if (bucketed && from && to) rows = await load({ from, to });
   } catch (err) {
     chartHost.replaceChildren(errorBox(err));
     return;
@@ -104,8 +108,6 @@ export async function timelineView(root: HTMLElement, ctx: ViewContext): Promise
     ])
     .width(Math.max(600, ctx.width()))
     .selected(p.get('s'));
-  const from = p.get('from');
-  const to = p.get('to');
   if (from && to) chart.window([new Date(`${from}T00:00:00Z`), new Date(`${to}T00:00:00Z`)]);
 
   const updateLinks = (w: [Date, Date] | null) => {

@@ -32,7 +32,14 @@ const ISO_DATE = /^\d{4}(-\d{2}(-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d
 export const IsoDateSchema = z
   .string()
   .regex(ISO_DATE, 'expected an ISO-8601 date such as 2024-03-05 or 2024-03-05T10:00:00Z')
+  .refine(validDateParts, 'expected an ISO-8601 date with a real month and day')
   .openapi({ example: '2024-03-05' });
+
+function validDateParts(s: string): boolean {
+  const [, month, day] = /^\d{4}(?:-(\d{2})(?:-(\d{2}))?)?/.exec(s) ?? [];
+  if (month !== undefined && (Number(month) < 1 || Number(month) > 12)) return false;
+  return day === undefined || !Number.isNaN(Date.parse(`${s.slice(0, 10)}T00:00:00Z`)) && Number(day) >= 1 && Number(day) <= 31;
+}
 
 /** Ids are opaque stable hashes ("act_0123456789abcdef"); this only bounds them. */
 const IdSchema = z.string().min(1).max(200);
@@ -182,7 +189,7 @@ export const ArticleListQuerySchema = PageQuerySchema.extend({
   from: IsoDateSchema.optional().openapi({ description: 'published at or after' }),
   to: IsoDateSchema.optional().openapi({ description: 'published before' }),
   q: z.string().min(1).max(200).optional().openapi({ description: 'case-insensitive substring of the title' }),
-});
+}).strict();
 export type ArticleListQuery = z.infer<typeof ArticleListQuerySchema>;
 export const ArticlePageSchema = page(ArticleSummarySchema, 'ArticlePage');
 export type ArticlePage = z.infer<typeof ArticlePageSchema>;
@@ -250,7 +257,7 @@ export type IngestRequest = z.infer<typeof IngestRequestSchema>;
 
 export const IngestQuerySchema = z.object({
   dryRun: booleanParam.openapi({ description: 'true: extract and return statements without saving' }),
-});
+}).strict();
 
 export const IngestedArticleSchema = ArticleSummarySchema.omit({ statements: true })
   .extend({
@@ -283,14 +290,14 @@ export type IngestResponse = z.infer<typeof IngestResponseSchema>;
 export const ActorListQuerySchema = PageQuerySchema.extend({
   q: z.string().min(1).max(200).optional().openapi({ description: 'case-insensitive substring of the name or an alias' }),
   kind: ActorKindSchema.optional(),
-});
+}).strict();
 export type ActorListQuery = z.infer<typeof ActorListQuerySchema>;
 export const ActorPageSchema = page(ActorSummarySchema, 'ActorPage');
 export type ActorPage = z.infer<typeof ActorPageSchema>;
 
 export const ActorDetailQuerySchema = z.object({
   statements: z.coerce.number().int().min(0).max(500).default(100).openapi({ description: 'how many statements made and about, each' }),
-});
+}).strict();
 
 export const NeighbourSchema = z
   .object({ id: z.string(), name: z.string(), kind: z.string(), statements: z.number().int() })
@@ -360,7 +367,7 @@ export const StatementListQuerySchema = PageQuerySchema.extend({
   to: IsoDateSchema.optional(),
   q: z.string().min(1).max(200).optional().openapi({ description: 'case-insensitive substring of the content' }),
   order: z.enum(['asc', 'desc']).default('asc'),
-});
+}).strict();
 export type StatementListQuery = z.infer<typeof StatementListQuerySchema>;
 export const StatementPageSchema = page(StatementViewSchema, 'StatementPage');
 export type StatementPage = z.infer<typeof StatementPageSchema>;
@@ -375,7 +382,7 @@ export const TimelineQuerySchema = z.object({
   cueClass: cueClassList(),
   limit: z.coerce.number().int().min(1).max(5000).default(500).openapi({ description: 'above this many statements, bucketed counts are returned' }),
   bucket: z.enum(['auto', 'day', 'week', 'month']).default('auto'),
-});
+}).strict();
 export type TimelineQuery = z.infer<typeof TimelineQuerySchema>;
 
 export const TimelineBucketSchema = z
@@ -411,7 +418,7 @@ export const NetworkQuerySchema = z.object({
   actor: idList().openapi({ description: 'only edges touching these actors' }),
   minCount: z.coerce.number().int().min(1).max(1_000_000).default(1),
   limit: z.coerce.number().int().min(1).max(5000).default(300).openapi({ description: 'most edges returned, heaviest first' }),
-});
+}).strict();
 export type NetworkQuery = z.infer<typeof NetworkQuerySchema>;
 
 export const NetworkEdgeSchema = z
@@ -440,7 +447,7 @@ export type NetworkResponse = z.infer<typeof NetworkResponseSchema>;
 
 export const ClaimListQuerySchema = PageQuerySchema.extend({
   q: z.string().min(1).max(200).optional(),
-});
+}).strict();
 export type ClaimListQuery = z.infer<typeof ClaimListQuerySchema>;
 
 export const ClaimSummarySchema = z

@@ -11,6 +11,8 @@ describe.skipIf(!hasChromium)('browser UI (real server, seeded store, headless c
   let ui: Ui;
   let page: Page;
   let problems: () => Promise<PageProblems>;
+  // Chromium logs every non-2xx response as a console error; a test that provokes one says so.
+  let allowHttpErrors = false;
 
   beforeAll(async () => {
     ui = await startUi();
@@ -22,7 +24,8 @@ describe.skipIf(!hasChromium)('browser UI (real server, seeded store, headless c
 
   // Every test gets a fresh page; afterwards nothing may have thrown, logged an error,
   // violated the server's Content-Security-Policy or opened a dialog.
-  const fresh = async () => {
+  const fresh = async (opts: { allowHttpErrors?: boolean } = {}) => {
+    allowHttpErrors = opts.allowHttpErrors ?? false;
     ({ page, problems } = await newPage(ui));
   };
   afterEach(async () => {
@@ -31,7 +34,8 @@ describe.skipIf(!hasChromium)('browser UI (real server, seeded store, headless c
     await page.close();
     expect(p.csp, 'CSP violations').toEqual([]);
     expect(p.dialogs, 'dialogs').toEqual([]);
-    expect(p.errors, 'page errors').toEqual([]);
+    const errors = allowHttpErrors ? p.errors.filter((e) => !/Failed to load resource: the server responded with a status of 4\d\d/.test(e)) : p.errors;
+    expect(errors, 'page errors').toEqual([]);
   });
 
   const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
@@ -142,33 +146,6 @@ describe.skipIf(!hasChromium)('browser UI (real server, seeded store, headless c
       expect(page.url()).toContain(`s=${encodeURIComponent(id)}`);
     });
 
-    test('when an article contains <script> and <img onerror>, then it is shown as text and nothing runs', async () => {
-      await fresh();
-      const hostile =
-        'Attack test <script>window.__pwned = "script"; alert("script")</script> and ' +
-        '<img src=x onerror="window.__pwned = \'img\'; alert(\'img\')"> end.\n' +
-        '"We will <b>never</b> <script>window.__pwned=1</script> accept this," the minister said on Monday. ' +
-        '<svg onload="window.__pwned=\'svg\'"></svg>';
-      const res = await api<IngestResponse>('/api/articles', {
-        method: 'POST',
-        body: { text: hostile, title: 'XSS <img src=x onerror="window.__pwned=\'title\'">', source: 'Hostile <script>window.__pwned=2</script> Daily', publishedAt: '2025-08-20' },
-      });
-      const art = res.articles[0]!;
-      await openView(ui, page, `#/article/${encodeURIComponent(art.id)}`);
-      await page.waitForTimeout(300);
-      expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
-      expect(await page.locator('main script, main img, main svg[onload], main b').count()).toBe(0);
-      const text = (await page.locator('.article-text').textContent())!;
-      expect(text).toContain('<script>window.__pwned = "script"; alert("script")</script>');
-      expect(text).toContain('<img src=x onerror=');
-      expect(await page.locator('h1.article-title').textContent()).toContain('<img src=x');
-      // The statements list and every other view show the same data as text too.
-      await openView(ui, page, '#/search?q=minister');
-      await openView(ui, page, '#/timeline');
-      await openView(ui, page, '#/console?q=' + encodeURIComponent('MATCH (a:Article) RETURN a.title, a.text'));
-      await page.waitForSelector('.result-table tbody tr');
-      expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
-    });
   });
 
   describe('actor network', () => {
@@ -244,12 +221,12 @@ describe.skipIf(!hasChromium)('browser UI (real server, seeded store, headless c
       await page.waitForSelector('.result-table tbody tr');
       expect(await page.locator('.result-table tbody tr').count()).toBe(4);
       await expect.poll(() => page.locator('[role=status]').allTextContents()).toContainEqual(expect.stringMatching(/^4 rows/));
-      expect(decodeURIComponent(page.url())).toContain('q=MATCH (a:Article) RETURN a.title');
+      expect(new URLSearchParams(page.url().split('?')[1]).get('q')).toBe('MATCH (a:Article) RETURN a.title');
       await noHorizontalScroll();
     });
 
     test('when a write query is run, then the error is shown inline and nothing changes', async () => {
-      await fresh();
+      await fresh({ allowHttpErrors: true });
       await openView(ui, page, '#/console');
       const before = await api<{ articles: number }>('/api/stats');
       await page.locator('#cypher-input').fill("CREATE (n:Article {title: 'injected'}) RETURN n");
@@ -299,7 +276,7 @@ describe.skipIf(!hasChromium)('browser UI (real server, seeded store, headless c
       await fresh();
       await openView(ui, page, '#/ingest');
       const before = await api<{ articles: number }>('/api/stats');
-      await page.locator('#ingest-text').fill('"We will rebuild the bridge by spring," the mayor of Springfield said on Tuesday.');
+      await page.locator('#ingest-text').fill('"We will rebuild the bridge by spring," Mayor John Smith said on Tuesday.');
       await page.locator('#ingest-date').fill('2025-03-04');
       await page.getByRole('button', { name: 'Preview' }).click();
       await page.waitForSelector('.ingest-preview .hl-content');
@@ -366,6 +343,40 @@ describe.skipIf(!hasChromium)('browser UI (real server, seeded store, headless c
       await fresh();
       await page.goto(`${ui.server.url}/#/nope`);
       await page.waitForSelector('.error');
+    });
+  });
+
+  // These write to the store, so they run after the tests that count the seed data.
+  describe('hostile input', () => {
+    test('when an article contains <script> and <img onerror>, then it is shown as text and nothing runs', async () => {
+      await fresh();
+      const hostile =
+        'Attack test <script>window.__pwned = "script"; alert("script")</script> and ' +
+        '<img src=x onerror="window.__pwned = \'img\'; alert(\'img\')"> end.\n' +
+        '"We will never accept <b>this</b> <script>window.__pwned=1</script> deal," Foreign Minister Anna Berg said on Monday. ' +
+        'Berg also warned that <img src=x onerror="window.__pwned=3"> talks could fail. ' +
+        '<svg onload="window.__pwned=\'svg\'"></svg>';
+      const res = await api<IngestResponse>('/api/articles', {
+        method: 'POST',
+        body: { text: hostile, title: 'XSS <img src=x onerror="window.__pwned=\'title\'">', source: 'Hostile <script>window.__pwned=2</script> Daily', publishedAt: '2025-08-20' },
+      });
+      const art = res.articles[0]!;
+      await openView(ui, page, `#/article/${encodeURIComponent(art.id)}`);
+      await page.waitForTimeout(300);
+      expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
+      expect(await page.locator('main script, main img, main svg[onload], main b').count()).toBe(0);
+      const text = (await page.locator('.article-text').textContent())!;
+      expect(text).toContain('<script>window.__pwned = "script"; alert("script")</script>');
+      expect(text).toContain('<img src=x onerror=');
+      expect(await page.locator('h1.article-title').textContent()).toContain('<img src=x');
+      // Highlighted statements carry the markup as text as well.
+      expect((await page.locator('.hl-content').allTextContents()).join('')).toContain('<script>window.__pwned=1</script>');
+      // The statements list and every other view show the same data as text too.
+      await openView(ui, page, '#/search?q=Berg');
+      await openView(ui, page, '#/timeline');
+      await openView(ui, page, '#/console?q=' + encodeURIComponent('MATCH (a:Article) RETURN a.title, a.text'));
+      await page.waitForSelector('.result-table tbody tr');
+      expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
     });
   });
 });

@@ -12,8 +12,7 @@ import type { Doc, Sentence, Token } from '../doc.js';
 import { ABBREVIATIONS } from '../model/words.js';
 
 /** Words keep inner apostrophes, hyphens and dots ("Hamas's", "Putin-Zelensky", "1.3", "U.S"). */
-const TOKEN_RE = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*(?:[-.][\p{L}\p{N}]+(?:['’][\p{L}]+)*)*|['"‘’“”«»„]|[^\s\p{L}\p{N}]/gu;
-const QUOTE_CHARS = new Set(["'", '"', '‘', '’', '“', '”', '«', '»', '„']);
+const TOKEN_RE = /([\p{L}\p{N}]+(?:['’][\p{L}]+)*(?:[-.][\p{L}\p{N}]+(?:['’][\p{L}]+)*)*)|(['"‘’“”«»„])|[^\s\p{L}\p{N}]/gu;
 /** A sentence longer than this is cut at a space: keeps every later stage linear on text with no punctuation. */
 const MAX_SENTENCE = 4000;
 
@@ -25,10 +24,11 @@ export function sentences(doc: Doc): void {
     const t = m[0];
     const start = m.index;
     const first = t.charAt(0);
-    const type: Token['type'] = QUOTE_CHARS.has(t) ? 'quote' : /[\p{L}\p{N}]/u.test(first) ? 'word' : 'punct';
+    const type: Token['type'] = m[1] !== undefined ? 'word' : m[2] !== undefined ? 'quote' : 'punct';
+    const low = t.toLowerCase();
     tokens.push({
-      start, end: start + t.length, text: t, lower: t.toLowerCase().replace(/’/g, "'"), type,
-      cap: first !== first.toLowerCase() && first === first.toUpperCase(), quote: -1,
+      start, end: start + t.length, text: t, lower: low.includes('’') ? low.replace(/’/g, "'") : low, type,
+      cap: type === 'word' && first !== low.charAt(0), quote: -1,
     });
   }
   doc.tokens = tokens;

@@ -45,6 +45,9 @@ export function nationOf(word: string): string | undefined {
 }
 
 export function stripPossessive(s: string): string {
+  const last = s.charCodeAt(s.length - 1);
+  // fast path: most words end in neither an apostrophe nor "'s"
+  if (last !== 0x27 && last !== 0x2019 && !(s.length > 2 && (last === 0x73 || last === 0x53) && (s.charCodeAt(s.length - 2) === 0x27 || s.charCodeAt(s.length - 2) === 0x2019))) return s;
   return s.replace(/['’]s$/u, '').replace(/(?<=s)['’]$/u, '');
 }
 
@@ -54,6 +57,24 @@ function isPossessive(t: Token): boolean { return /['’]s$/u.test(t.text); }
 export class Registry {
   readonly actors: Actor[] = [];
   private byName = new Map<string, Actor>();
+  /** Last word of a name -> actors with that last word: partial-name lookups stay O(1) on long texts. */
+  private bySurname = new Map<string, Actor[]>();
+
+  private index(a: Actor): void {
+    const key = a.name.toLowerCase().split(/\s+/).pop()!;
+    const list = this.bySurname.get(key);
+    if (!list) this.bySurname.set(key, [a]);
+    else if (!list.includes(a)) list.push(a);
+  }
+
+  /** A known person whose last name is `word` (case-insensitive), most recently mentioned first. */
+  personBySurname(word: string): Actor | undefined {
+    const list = this.bySurname.get(word.toLowerCase());
+    if (!list) return undefined;
+    let best: Actor | undefined;
+    for (const a of list) if (a.kind === 'person' && (!best || a.lastSeen > best.lastSeen)) best = a;
+    return best;
+  }
 
   constructor(actors: Actor[]) { this.actors = actors; }
 
@@ -64,6 +85,7 @@ export class Registry {
       a = { id: this.actors.length, name, kind, aliases: new Set(), roles: new Set(), nations: new Set(), lastSeen: pos };
       this.actors.push(a);
       this.byName.set(key, a);
+      this.index(a);
     }
     if (surface && surface !== a.name) a.aliases.add(surface);
     a.lastSeen = Math.max(a.lastSeen, pos);
@@ -79,7 +101,7 @@ export class Registry {
       exact.kind = 'person';
       return this.touch(exact, surface, pos);
     }
-    const candidates = this.actors.filter((a) => a.kind === 'person' || a.kind === 'other')
+    const candidates = (this.bySurname.get(last) ?? []).filter((a) => a.kind === 'person' || a.kind === 'other')
       .filter((a) => {
         const ap = a.name.toLowerCase().split(/\s+/);
         return ap[ap.length - 1] === last && (parts.length === 1 || ap.length === 1 || ap[0] === parts[0]!.toLowerCase() || ap.length === parts.length);
@@ -151,7 +173,8 @@ export function actors(doc: Doc): void {
         i++;
         continue;
       }
-      const m = parseRun(doc, reg, i, end, si);
+      // only capitals, "the" and role words can open a mention: skip the rest cheaply
+      const m = t.cap || t.lower === 'the' || ROLE_WORDS.has(t.lower) ? parseRun(doc, reg, i, end, si) : null;
       if (m) {
         doc.mentions.push(m);
         i = m.tokens[1];
@@ -267,6 +290,10 @@ function classify(doc: Doc, reg: Registry, items: Item[], hasThe: boolean, pos: 
   if (country) return { actor: reg.get(country, 'country', surface, pos), title: null };
   if (prev && MEDIA_MARKERS.has(prev.lower)) return { actor: reg.get(words.join(' '), 'media', surface, pos), title: null };
 
+  // "Royal College of Nursing", "Northshire Hospitals NHS Trust": an organisation head and no role head
+  if (!items.some((it) => ROLE_HEADS.has(stripPossessive(it.t.lower))) && items.some((it) => it.t.cap && ORG_HEADS.has(stripPossessive(it.t.lower)))) {
+    return { actor: reg.get(surfaceOf(doc, items), 'organization', surface, pos), title: null };
+  }
   // name part: capitalised words at the right end that are not roles, nations or organisation heads
   let k = items.length;
   while (k > 0) {
@@ -330,7 +357,7 @@ function classify(doc: Doc, reg: Registry, items: Item[], hasThe: boolean, pos: 
   if (nameItems.length === 1 && /^\p{Lu}{2,6}$/u.test(name)) return { actor: reg.get(name, 'organization', surface, pos), title: null };
   if (nameItems.length === 1) {
     // a lone capitalised word is a person only if we know the person; stage 6 promotes speakers
-    const known = reg.actors.find((a) => a.kind === 'person' && a.name.toLowerCase().split(' ').pop() === nameLower);
+    const known = reg.personBySurname(nameLower);
     if (known) return { actor: reg.person(name, surface, pos), title: null };
     const a = reg.get(name, 'other', surface, pos);
     return { actor: a, title: null };

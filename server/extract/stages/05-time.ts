@@ -92,25 +92,22 @@ export function resolveTime(expr: string, ref: Date | null): { value: string | n
 export function times(doc: Doc): void {
   const out: TimeExpr[] = [];
   const { text, tokens } = doc;
-  doc.sentences.forEach((s, si) => {
-    const slice = text.slice(s.span[0], s.span[1]);
-    for (const m of slice.matchAll(TIME_RE)) {
-      const start = s.span[0] + m.index;
-      const end = start + m[0].length;
-      if (insideQuote(doc, s.tokens, start)) continue;
-      // "last month's announcement" dates a thing, not a saying: keep it, stage 6 filters by position
-      const r = resolveTime(m[0], doc.publishedAt);
-      out.push({ span: [start, end], text: m[0], value: r.value, precision: r.precision, sentence: si });
-    }
-  });
-  void tokens;
-  doc.times = out;
-}
-
-function insideQuote(doc: Doc, range: [number, number], pos: number): boolean {
-  for (let i = range[0]; i < range[1]; i++) {
-    const t = doc.tokens[i]!;
-    if (t.start >= pos) return t.quote !== -1 && doc.quotes[t.quote]!.open < pos;
+  // one pass over the whole text; each match is assigned to the sentence that contains it
+  let si = 0;
+  let ti = 0;
+  for (const m of text.matchAll(TIME_RE)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    while (si < doc.sentences.length && doc.sentences[si]!.span[1] <= start) si++;
+    const s = doc.sentences[si];
+    if (!s || s.span[0] > start || end > s.span[1]) continue;
+    while (ti < tokens.length && tokens[ti]!.start < start) ti++;
+    const t = tokens[ti];
+    // inside a quotation: it dates what was said about, not the saying
+    if (t && t.quote !== -1 && doc.quotes[t.quote]!.open < start) continue;
+    // "last month's announcement" dates a thing, not a saying: kept here, stage 6 filters by position
+    const r = resolveTime(m[0], doc.publishedAt);
+    out.push({ span: [start, end], text: m[0], value: r.value, precision: r.precision, sentence: si });
   }
-  return false;
+  doc.times = out;
 }

@@ -17,7 +17,7 @@
  * Then time: the expression nearest the cue outside the content; else carried
  * from the previous sentence for continuations ("He added", direct quotes).
  */
-import type { Actor, Cue, Doc, Draft, Mention, Sentence, TimeExpr } from '../doc.js';
+import type { Actor, Cue, Doc, Draft, Mention, Quote, Sentence, TimeExpr } from '../doc.js';
 import type { Span } from '../schema.js';
 import { GROUP_MODIFIERS, GROUP_NOUNS, PREDECESSOR_WORDS, ROLE_HEADS, ROLE_WORDS } from '../model/titles.js';
 import { MEDIA_MARKERS } from '../model/orgs.js';
@@ -27,6 +27,11 @@ import { nationOf, registryOf } from './04-actors.js';
 
 interface Ctx {
   doc: Doc;
+  // indexes built once so that every per-cue lookup stays local (extraction must be linear in the text)
+  timeAt: Map<number, TimeExpr>;
+  timesBySentence: Map<number, TimeExpr[]>;
+  mentionsBySentence: Map<number, Mention[]>;
+  draftsBySentence: Map<number, Draft[]>;
   byFirst: Map<number, Mention>;
   byLast: Map<number, Mention>;
   lastPerson: Mention | null;
@@ -39,11 +44,16 @@ const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'us', 'me', 'reporters', 
 
 /** Builds statement drafts for every sentence. */
 export function statements(doc: Doc): void {
-  const ctx: Ctx = { doc, byFirst: new Map(), byLast: new Map(), lastPerson: null, lastThing: null, lastGroup: null };
+  const ctx: Ctx = {
+    doc, byFirst: new Map(), byLast: new Map(), lastPerson: null, lastThing: null, lastGroup: null,
+    timeAt: new Map(), timesBySentence: groupBy(doc.times, (t) => t.sentence), mentionsBySentence: groupBy(doc.mentions, (m) => m.sentence),
+    draftsBySentence: new Map(),
+  };
   for (const m of doc.mentions) {
     ctx.byFirst.set(m.tokens[0], m);
     ctx.byLast.set(m.tokens[1] - 1, m);
   }
+  for (const t of doc.times) ctx.timeAt.set(t.span[0], t);
   const cuesBySentence = new Map<number, Cue[]>();
   for (const c of doc.cues) {
     const list = cuesBySentence.get(c.sentence) ?? [];
@@ -56,11 +66,23 @@ export function statements(doc: Doc): void {
     if (cs.length === 0) continuation(ctx, s, si);
     else sentenceStatements(ctx, s, si, cs);
     const made = doc.drafts.slice(before);
+    ctx.draftsBySentence.set(si, made);
     assignTimes(ctx, s, si, made);
     // the subject of a sentence is a candidate antecedent for the next sentence's pronouns
     const subj = subjectOf(ctx, s);
     if (subj?.actor) remember(ctx, subj);
   });
+}
+
+function groupBy<T>(xs: T[], key: (x: T) => number): Map<number, T[]> {
+  const m = new Map<number, T[]>();
+  for (const x of xs) {
+    const k = key(x);
+    const list = m.get(k);
+    if (list) list.push(x);
+    else m.set(k, [x]);
+  }
+  return m;
 }
 
 function remember(ctx: Ctx, m: Mention): void {
@@ -314,7 +336,7 @@ function skipFrame(ctx: Ctx, cue: Cue, from: number, sEnd: number): Frame {
   for (let guard = 0; guard < 12 && k < sEnd; guard++) {
     const t = tokens[k]!;
     if (t.quote !== -1) break;
-    const time = doc.times.find((x) => x.span[0] === t.start);
+    const time = ctx.timeAt.get(t.start);
     if (time) {
       if (!crossedComma) f.times.push(time);
       k = tokenAfter(ctx, time.span[1], k, sEnd);
@@ -518,7 +540,7 @@ function leadingAddressee(ctx: Ctx, s: Sentence): Actor | null {
 }
 
 function makeDraft(ctx: Ctx, s: Sentence, si: number, speaker: Mention | null, cue: Cue, content: Span, direct: boolean, base: number, group: string | null = null): Draft {
-  const fragments = direct ? [] : ctx.doc.quotes.filter((q) => q.inner[0] >= content[0] && q.inner[1] <= content[1]).map((q) => q.inner);
+  const fragments = direct ? [] : quotesWithin(ctx, content).map((q) => q.inner);
   let confidence = base * (direct ? 1 : 0.9);
   if (!speaker?.actor) confidence = 0.3;
   else if (speaker.pronoun || speaker.title) confidence *= 0.85;
@@ -526,17 +548,32 @@ function makeDraft(ctx: Ctx, s: Sentence, si: number, speaker: Mention | null, c
   const d: Draft = {
     sentence: si, sentenceSpan: s.span, speaker: speaker?.actor ?? null, mention: speaker, group,
     cue: { span: cue.span, lemma: cue.lemma, class: cue.class }, content, fragments, direct,
-    about: aboutIn(ctx, content, speaker?.actor ?? null), addressee: null, via: null, time: null, inherited: false,
+    about: aboutIn(ctx, content, speaker?.actor ?? null, [si]), addressee: null, via: null, time: null, inherited: false,
     continuation: false, confidence: Math.round(confidence * 100) / 100, frameTimes: [],
   };
   return d;
 }
 
+/** Quotations inside a span, found by binary search over the quotations sorted by opening mark. */
+function quotesWithin(ctx: Ctx, span: Span): Quote[] {
+  const qs = ctx.doc.quotes;
+  let lo = 0;
+  let hi = qs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (qs[mid]!.open < span[0] - 1) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Quote[] = [];
+  for (let i = lo; i < qs.length && qs[i]!.open < span[1]; i++) if (qs[i]!.inner[0] >= span[0] && qs[i]!.inner[1] <= span[1]) out.push(qs[i]!);
+  return out;
+}
+
 /** Actors named inside the content (and countries behind groups: "British military chiefs" -> United Kingdom). */
-function aboutIn(ctx: Ctx, content: Span, speaker: Actor | null): Actor[] {
+function aboutIn(ctx: Ctx, content: Span, speaker: Actor | null, sentences: number[]): Actor[] {
   const out: Actor[] = [];
   const reg = registryOf(ctx.doc);
-  for (const m of ctx.doc.mentions) {
+  for (const m of sentences.flatMap((si) => ctx.mentionsBySentence.get(si) ?? [])) {
     if (m.span[0] < content[0] || m.span[1] > content[1] || m.pronoun) continue;
     const a = m.actor;
     if (!a || a.kind === 'other' || a === speaker) continue;
@@ -570,7 +607,7 @@ function continuation(ctx: Ctx, s: Sentence, si: number): void {
   const q = doc.quotes[qi]!;
   const d: Draft = {
     ...prev, sentence: si, sentenceSpan: s.span, content: q.inner, fragments: [], direct: true,
-    about: aboutIn(ctx, q.inner, prev.speaker), continuation: true, confidence: Math.min(prev.confidence, 0.6), time: null, frameTimes: [],
+    about: aboutIn(ctx, q.inner, prev.speaker, [si]), continuation: true, confidence: Math.min(prev.confidence, 0.6), time: null, frameTimes: [],
   };
   doc.drafts.push(d);
 }
@@ -578,7 +615,7 @@ function continuation(ctx: Ctx, s: Sentence, si: number): void {
 /** Chooses each statement's time (see the file comment). */
 function assignTimes(ctx: Ctx, s: Sentence, si: number, made: Draft[]): void {
   const { doc } = ctx;
-  const times = doc.times.filter((t) => t.sentence === si && !made.some((d) => t.span[0] >= d.content[0] && t.span[1] <= d.content[1]));
+  const times = (ctx.timesBySentence.get(si) ?? []).filter((t) => !made.some((d) => t.span[0] >= d.content[0] && t.span[1] <= d.content[1]));
   for (const d of made) {
     if (d.continuation) continue;
     const cueAt = d.cue.span[0];
@@ -595,10 +632,10 @@ function assignTimes(ctx: Ctx, s: Sentence, si: number, made: Draft[]): void {
     pool.sort((a, b) => Math.abs(a.span[0] - cueAt) - Math.abs(b.span[0] - cueAt));
     d.time = pool[0] ?? null;
   }
-  const prev = doc.drafts.filter((d) => d.sentence === si - 1);
+  const prev = ctx.draftsBySentence.get(si - 1) ?? [];
   const prevSentence = doc.sentences[si - 1];
   const prevSubject = prevSentence ? subjectOf(ctx, prevSentence)?.actor ?? null : null;
-  const prevTimes = doc.times.filter((t) => t.sentence === si - 1);
+  const prevTimes = ctx.timesBySentence.get(si - 1) ?? [];
   const opener = doc.tokens[firstWord(ctx, s)]?.lower ?? '';
   for (const d of made) {
     if (d.time) continue;
@@ -612,7 +649,7 @@ function assignTimes(ctx: Ctx, s: Sentence, si: number, made: Draft[]): void {
     // "following the meeting": the time of the event the previous sentence dated
     const event = eventReference(ctx, s);
     if (event) {
-      const pt = doc.times.filter((t) => t.sentence === si - 1 && t.precision === 'day');
+      const pt = prevTimes.filter((t) => t.precision === 'day');
       if (pt.length === 1) { d.time = pt[0]!; d.inherited = true; }
     }
   }

@@ -1,0 +1,227 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { richArticle } from '../utils/graph-fixtures.js';
+import { fingerprint, isErrorBody, startApi, type TestApi } from './helpers.js';
+
+interface S {
+  id: string;
+  speakerId: string | null;
+  speaker: string | null;
+  about: Array<{ id: string; name: string }>;
+  cueClass: string;
+  source: string | null;
+  saidAt: string | null;
+  publishedAt: string | null;
+  content: string;
+}
+const timeOf = (s: S) => s.saidAt ?? s.publishedAt ?? '';
+const INJECTION = encodeURIComponent("x'}) DETACH DELETE n //");
+
+describe('GET /api/statements', () => {
+  let api: TestApi;
+  let all: S[];
+  const rich = richArticle('stm');
+  beforeAll(async () => {
+    api = await startApi({ graphs: [rich] });
+    all = (await api.get('/api/statements?limit=500')).body.items;
+  });
+  afterAll(() => api.close());
+
+  test('when listing, then every statement comes sorted by time with its speaker, targets, article and source', async () => {
+    const res = await api.get('/api/statements?limit=500');
+    expect(res.status).toBe(200);
+    expect(res.body.total).toBe(all.length);
+    expect(all.length).toBeGreaterThan(50);
+    const times = all.map(timeOf);
+    expect(times).toEqual([...times].sort());
+    const desc = (await api.get('/api/statements?limit=500&order=desc')).body.items.map(timeOf);
+    expect(desc).toEqual([...times].sort().reverse());
+    const mine = all.find((s) => s.id === rich.statements[0]!.id)!;
+    expect(mine).toMatchObject({ speaker: 'Maria Zakharova', source: 'Russia Today', addressee: 'Emmanuel Macron', via: 'Corriere della Sera' });
+    expect(mine.about.map((a) => a.name)).toEqual(['Emmanuel Macron', 'NATO']);
+  });
+
+  test('when paging, then limit, offset and cursor walk the same order', async () => {
+    const p1 = await api.get('/api/statements?limit=20');
+    const p2 = await api.get(`/api/statements?limit=20&cursor=${p1.body.nextCursor}`);
+    expect([...p1.body.items, ...p2.body.items].map((s: S) => s.id)).toEqual(all.slice(0, 40).map((s) => s.id));
+    expect(p2.body.offset).toBe(20);
+  });
+
+  test('when filtering by speaker, about, cue class, source, window and text, then only matches come back', async () => {
+    const trump = (await api.get('/api/actors?q=Donald%20Trump')).body.items[0].id as string;
+    const bySpeaker = (await api.get(`/api/statements?speaker=${trump}&limit=500`)).body;
+    expect(bySpeaker.total).toBe(all.filter((s) => s.speakerId === trump).length);
+    expect(bySpeaker.total).toBeGreaterThan(0);
+    const byAbout = (await api.get(`/api/statements?about=${trump}&limit=500`)).body;
+    expect(byAbout.items.every((s: S) => s.about.some((a) => a.id === trump))).toBe(true);
+    expect(byAbout.total).toBe(all.filter((s) => s.about.some((a) => a.id === trump)).length);
+    const byCue = (await api.get('/api/statements?cueClass=accuse&cueClass=warn&limit=500')).body;
+    expect(byCue.total).toBe(all.filter((s) => s.cueClass === 'accuse' || s.cueClass === 'warn').length);
+    expect(byCue.total).toBeGreaterThan(0);
+    const bySource = (await api.get('/api/statements?source=Russia%20Today&limit=500')).body;
+    expect(bySource.total).toBe(all.filter((s) => s.source === 'Russia Today').length);
+    const window = (await api.get('/api/statements?from=2025-08-18&to=2025-08-19&limit=500')).body;
+    expect(window.items.every((s: S) => timeOf(s) >= '2025-08-18' && timeOf(s) < '2025-08-19')).toBe(true);
+    expect(window.total).toBe(all.filter((s) => timeOf(s) >= '2025-08-18' && timeOf(s) < '2025-08-19').length);
+    const text = (await api.get('/api/statements?q=BOOTS%20ON%20THE%20GROUND')).body;
+    expect(text.total).toBeGreaterThan(0);
+    expect(text.items.every((s: S) => s.content.toLowerCase().includes('boots on the ground'))).toBe(true);
+    const article = (await api.get(`/api/statements?article=${rich.article.id}`)).body;
+    expect(article.items.map((s: S) => s.id).sort()).toEqual(rich.statements.map((s) => s.id).sort());
+  });
+
+  test('when filters carry injection-looking values, then they match nothing and the graph is unchanged', async () => {
+    const before = await fingerprint(api.store);
+    for (const param of ['speaker', 'about', 'source', 'q', 'article']) {
+      const res = await api.get(`/api/statements?${param}=${INJECTION}`);
+      expect(res.status).toBe(200);
+      expect(res.body.total).toBe(0);
+    }
+    const actors = await api.get(`/api/timeline?actor=${INJECTION}&source=${INJECTION}`);
+    expect(actors.body.total).toBe(0);
+    const network = await api.get(`/api/network?source=${INJECTION}`);
+    expect(network.body.edges).toEqual([]);
+    expect(await fingerprint(api.store)).toBe(before);
+  });
+
+  test.each([
+    { name: 'an unknown cue class', query: 'cueClass=shout', path: 'query.cueClass.0' },
+    { name: 'a bad from date', query: 'from=last%20week', path: 'query.from' },
+    { name: 'a bad to date', query: 'to=2025-13', path: 'query.to' },
+    { name: 'a bad order', query: 'order=up', path: 'query.order' },
+    { name: 'limit 0', query: 'limit=0', path: 'query.limit' },
+    { name: 'a non-numeric offset', query: 'offset=ten', path: 'query.offset' },
+    { name: 'an unknown parameter', query: 'speakr=x', path: 'query.speakr' },
+  ])('when the query has $name, then 400 naming $path', async ({ query, path }) => {
+    const res = await api.get(`/api/statements?${query}`);
+    expect(res.status).toBe(400);
+    expect(isErrorBody(res.body)).toBe(true);
+    expect(res.body.details.map((d: { path: string }) => d.path)).toContain(path);
+  });
+
+  test('when getting one statement, then it comes with its article; an unknown id is 404', async () => {
+    const one = await api.get(`/api/statements/${rich.statements[1]!.id}`);
+    expect(one.status).toBe(200);
+    expect(one.body).toMatchObject({ id: rich.statements[1]!.id, articleId: rich.article.id, articleTitle: rich.article.title, speaker: 'Maria Zakharova' });
+    const missing = await api.get('/api/statements/stm_nothing');
+    expect(missing.status).toBe(404);
+    expect(isErrorBody(missing.body)).toBe(true);
+  });
+});
+
+describe('GET /api/timeline', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startApi();
+  });
+  afterAll(() => api.close());
+
+  test('when the window holds no more than the limit, then single statements come, oldest first', async () => {
+    const res = await api.get('/api/timeline?from=2025-08-18&to=2025-08-21&limit=500');
+    expect(res.status).toBe(200);
+    expect(res.body.mode).toBe('statements');
+    expect(res.body.statements).toHaveLength(res.body.total);
+    const times = res.body.statements.map(timeOf);
+    expect(times).toEqual([...times].sort());
+    expect(times.every((t: string) => t >= '2025-08-18' && t < '2025-08-21')).toBe(true);
+  });
+
+  test('when the window holds more than the limit, then bucketed counts by cue class come instead', async () => {
+    const res = await api.get('/api/timeline?limit=5');
+    expect(res.body.mode).toBe('buckets');
+    expect(res.body.bucket).toBe('day');
+    const sum = res.body.buckets.reduce((n: number, b: { count: number }) => n + b.count, 0);
+    expect(sum).toBe(res.body.total);
+    for (const b of res.body.buckets) {
+      expect(Object.values(b.byCueClass as Record<string, number>).reduce((n, x) => n + x, 0)).toBe(b.count);
+    }
+  });
+
+  test('when a bucket size is asked for, then weeks start on Monday and months on the 1st', async () => {
+    const weeks = await api.get('/api/timeline?bucket=week');
+    expect(weeks.body.mode).toBe('buckets');
+    for (const b of weeks.body.buckets) expect(new Date(`${b.start}T00:00:00Z`).getUTCDay()).toBe(1);
+    const months = await api.get('/api/timeline?bucket=month');
+    for (const b of months.body.buckets) expect(b.start).toMatch(/^\d{4}-\d{2}-01$/);
+    expect(months.body.buckets.reduce((n: number, b: { count: number }) => n + b.count, 0)).toBe(months.body.total);
+  });
+
+  test('when actors or sources are chosen, then only statements by or about those actors from those sources come', async () => {
+    const ukraine = (await api.get('/api/actors?q=ukraine&kind=country')).body.items[0].id as string;
+    const res = await api.get(`/api/timeline?actor=${ukraine}&source=Russia%20Today`);
+    expect(res.body.mode).toBe('statements');
+    expect(res.body.total).toBeGreaterThan(0);
+    for (const s of res.body.statements) {
+      expect(s.speakerId === ukraine || s.about.some((a: { id: string }) => a.id === ukraine)).toBe(true);
+      expect(s.source).toBe('Russia Today');
+    }
+  });
+
+  test.each([
+    { name: 'a limit above 5000', query: 'limit=5001', path: 'query.limit' },
+    { name: 'an unknown bucket', query: 'bucket=year', path: 'query.bucket' },
+    { name: 'a bad from', query: 'from=yesterday', path: 'query.from' },
+  ])('when the query has $name, then 400 naming $path', async ({ query, path }) => {
+    const res = await api.get(`/api/timeline?${query}`);
+    expect(res.status).toBe(400);
+    expect(res.body.details.map((d: { path: string }) => d.path)).toContain(path);
+  });
+});
+
+describe('GET /api/network', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startApi({ graphs: [richArticle('n1'), richArticle('n2')] });
+  });
+  afterAll(() => api.close());
+
+  test('when asked, then speaker -> about edges come with counts by cue class, time span and their nodes', async () => {
+    const res = await api.get('/api/network?limit=5000');
+    expect(res.status).toBe(200);
+    const { nodes, edges } = res.body;
+    const ids = new Set(nodes.map((n: { id: string }) => n.id));
+    for (const e of edges) {
+      expect(ids.has(e.source) && ids.has(e.target)).toBe(true);
+      expect(e.source).not.toBe(e.target);
+      expect(Object.values(e.byCueClass as Record<string, number>).reduce((n, x) => n + x, 0)).toBe(e.count);
+      expect(e.firstAt <= e.lastAt).toBe(true);
+    }
+    const counts = edges.map((e: { count: number }) => e.count);
+    expect(counts).toEqual([...counts].sort((a: number, b: number) => b - a));
+    const zakharova = nodes.find((n: { name: string }) => n.name === 'Maria Zakharova');
+    const macron = nodes.find((n: { name: string }) => n.name === 'Emmanuel Macron');
+    const edge = edges.find((e: { source: string; target: string }) => e.source === zakharova.id && e.target === macron.id);
+    // Two fixture articles, two statements each about Macron (cue class "assertive"), plus the seed page's.
+    expect(edge.byCueClass.assertive).toBe(4);
+    expect(edge.firstAt).toBe('2024-03-04');
+  });
+
+  test('when filtered by window, cue class, source, actor and minimum count, then only matching edges come', async () => {
+    const window = await api.get('/api/network?from=2024-03-05&to=2024-03-06');
+    expect(window.body.edges.every((e: { firstAt: string }) => e.firstAt >= '2024-03-05')).toBe(true);
+    expect(window.body.edges.length).toBeGreaterThan(0);
+    const cue = await api.get('/api/network?cueClass=accuse');
+    expect(cue.body.edges.every((e: { byCueClass: Record<string, number> }) => Object.keys(e.byCueClass).join() === 'accuse')).toBe(true);
+    const heavy = await api.get('/api/network?minCount=3');
+    expect(heavy.body.edges.every((e: { count: number }) => e.count >= 3)).toBe(true);
+    const none = await api.get('/api/network?source=Nobody%20Times');
+    expect(none.body).toEqual({ nodes: [], edges: [], truncated: false });
+    const trump = (await api.get('/api/actors?q=Donald%20Trump')).body.items[0].id;
+    const ego = await api.get(`/api/network?actor=${trump}`);
+    expect(ego.body.edges.length).toBeGreaterThan(0);
+    expect(ego.body.edges.every((e: { source: string; target: string }) => e.source === trump || e.target === trump)).toBe(true);
+    const cut = await api.get('/api/network?limit=2');
+    expect(cut.body.edges).toHaveLength(2);
+    expect(cut.body.truncated).toBe(true);
+  });
+
+  test.each([
+    { name: 'minCount 0', query: 'minCount=0', path: 'query.minCount' },
+    { name: 'an unknown cue class', query: 'cueClass=yell', path: 'query.cueClass.0' },
+    { name: 'a bad to', query: 'to=soon', path: 'query.to' },
+  ])('when the query has $name, then 400 naming $path', async ({ query, path }) => {
+    const res = await api.get(`/api/network?${query}`);
+    expect(res.status).toBe(400);
+    expect(res.body.details.map((d: { path: string }) => d.path)).toContain(path);
+  });
+});
