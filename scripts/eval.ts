@@ -4,6 +4,7 @@
  * recall, and the missed and wrong statements by id.
  */
 import { FIXTURE_NAMES, scoreFixture } from './eval-lib.js';
+import { printClaimsEval } from './eval-claims.js';
 
 const pct = (x: number): string => (x * 100).toFixed(1).padStart(5) + '%';
 
@@ -19,3 +20,6 @@ for (const name of FIXTURE_NAMES) {
   }
   for (const e of s.dateErrors) console.log(`  date ${e}`);
 }
+
+// Same-claim pairs across articles (server/claims, docs/claims.md).
+await printClaimsEval();

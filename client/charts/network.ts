@@ -229,6 +229,16 @@ export function network<N, L>(): Network<N, L> {
       });
     ticks = 0;
     if (!big) sim.force('collide', forceCollide<SimNode<N>>((n) => n.r + 2));
+    if (big && old.size === 0) {
+      // Settle most of a big layout before the first frame: animating every
+      // early tick of 2,000 nodes costs seconds of frames nobody can read, and
+      // the reader's first zoom would compete with them.
+      sim.stop();
+      sim.alphaMin(0.01);
+      const t0 = performance.now();
+      while (sim.alpha() > 0.08 && performance.now() - t0 < PREWARM_MS) sim.tick();
+      sim.restart();
+    }
 
     // ---- element ----
     const dpr = Math.min(2, window.devicePixelRatio || 1);
@@ -510,7 +520,18 @@ export function network<N, L>(): Network<N, L> {
       ctx.fillStyle = '#1b2631';
       ctx.fillText(n.label, tx, n.y ?? 0);
     };
-    labelled.forEach(drawLabel);
+    // Greedy placement, biggest nodes first: a label that would overlap one already drawn is skipped
+    // (hover or select the node to read it), so dense clusters stay legible.
+    const placed: [number, number, number, number][] = [];
+    const h = 14 / k;
+    for (const n of labelled) {
+      const x0 = (n.x ?? 0) + n.r + 3 / k;
+      const w = ctx.measureText(n.label).width;
+      const y0 = (n.y ?? 0) - h / 2;
+      if (placed.some(([a, b, c, d]) => x0 < c && x0 + w > a && y0 < d && y0 + h > b)) continue;
+      placed.push([x0, y0, x0 + w, y0 + h]);
+      drawLabel(n);
+    }
     for (const id of [selectedId, hovered?.id]) {
       const n = id ? byId.get(id) : undefined;
       if (n) drawLabel(n);
@@ -596,6 +617,8 @@ export function network<N, L>(): Network<N, L> {
 /** Above this many edges, edges are drawn as hairlines (see the scales phase). */
 const HAIRLINE_LINKS = 1500;
 const MAX_LABELS = 120;
+/** Longest synchronous layout before the first frame of a big graph. */
+const PREWARM_MS = 1500;
 
 function segDist(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
   const dx = bx - ax;

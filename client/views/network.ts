@@ -3,7 +3,10 @@ import { CUE_ORDER, cueColor, kindColor } from '../charts/palette.js';
 import { network } from '../charts/network.js';
 import { href } from '../router.js';
 import type { ViewContext } from './context.js';
-import { errorBox, h, loading } from './dom.js';
+import { errorBox, h, isoDay, loading, timeRange } from './dom.js';
+import { timeline } from '../charts/timeline.js';
+import { bucketRows, TIMELINE_LIMIT } from './timeline.js';
+import type { StatementRow } from '../api.js';
 import { statementList } from './statements.js';
 
 export interface ActorNode {
@@ -68,7 +71,8 @@ export async function networkView(root: HTMLElement, ctx: ViewContext): Promise<
   const host = h('div', { class: 'chart-host' }, loading('Loading statements'));
   const panel = h('aside', { class: 'panel', 'aria-live': 'polite' }, h('p', { class: 'muted' }, 'Click an actor or an edge to see the statements behind it.'));
   const actorList = h('nav', { class: 'actor-index', 'aria-label': 'Actors in the network' });
-  root.append(form, status, h('div', { class: 'split' }, h('div', null, host, actorList), panel));
+  const brushHost = h('div', { class: 'chart-host network-brush', 'aria-label': 'Time window' });
+  root.append(form, brushHost, status, h('div', { class: 'split' }, h('div', null, host, actorList), panel));
 
   void api.sources(ctx.signal).then(
     (res) => {
@@ -155,16 +159,20 @@ export async function networkView(root: HTMLElement, ctx: ViewContext): Promise<
 
   chart.on('nodeclick', (d) => void showActor(d.id)).on('linkclick', (e) => void showEdge(e));
 
+  let seq = 0;
   async function apply() {
+    const mine = ++seq;
     filter = readFilter();
     ctx.setParams({ from: filter.from, to: filter.to, source: filter.source, cue: filter.cue, min: filter.min > 1 ? String(filter.min) : null });
     let res: NetworkResponse;
     try {
       res = await api.network({ ...windowOpts(), minCount: filter.min, limit: 5000 }, ctx.signal);
     } catch (err) {
-      host.replaceChildren(errorBox(err));
+      if (mine === seq) host.replaceChildren(errorBox(err));
       return;
     }
+    // A later filter change has already asked again: this answer is stale.
+    if (mine !== seq) return;
     current = fromResponse(res);
     host.replaceChildren(chart(current));
     status.textContent = `${current.nodes.length} actors, ${current.links.length} edges${res.truncated ? ' (the heaviest 5,000 edges)' : ''}.`;
@@ -175,6 +183,34 @@ export async function networkView(root: HTMLElement, ctx: ViewContext): Promise<
       h('ul', { class: 'actor-buttons' }, ...top.map((n) => h('li', null, h('button', { type: 'button', class: 'linkish', 'data-actor': n.id, onclick: () => void showActor(n.id) }, `${n.name} (${n.weight})`)))),
     );
   }
+  // The time window: the same timeline chart, one lane, its brush linked to the From/To filters.
+  void api.timeline({ limit: TIMELINE_LIMIT }, ctx.signal).then(
+    (res) => {
+      const rows = res.mode === 'statements' ? res.statements : bucketRows(res);
+      const brush = timeline<StatementRow>()
+        .id((d) => d.id)
+        .start((d) => timeRange(d.saidAt, d.saidAtPrecision)?.[0] ?? null)
+        .end((d) => timeRange(d.saidAt, d.saidAtPrecision)?.[1] ?? null)
+        .lane(() => 'all')
+        .laneLabel(() => `${res.total} statements`)
+        .colorKey((d) => d.cueClass)
+        .color(cueColor)
+        .legendTitle('Cue')
+        .title('Time window of the network')
+        .laneHeight(22)
+        .width(Math.max(600, ctx.width()))
+        .describe((d) => [`${d.speaker ?? 'unknown'} (${d.cue})`, d.content])
+        .on('window', (w) => {
+          fFrom.value = w ? isoDay(w[0]) : '';
+          fTo.value = w ? isoDay(w[1]) : '';
+          void apply();
+        });
+      if (fFrom.value && fTo.value) brush.window([new Date(`${fFrom.value}T00:00:00Z`), new Date(`${fTo.value}T00:00:00Z`)]);
+      brushHost.replaceChildren(brush(rows));
+    },
+    () => brushHost.replaceChildren(),
+  );
+
   form.addEventListener('change', () => void apply());
   form.addEventListener('submit', (e) => {
     e.preventDefault();

@@ -47,6 +47,13 @@ export function parsePersonName(name: string): NameForm | null {
   while (i < tokens.length && (TITLE_WORDS.has(tokens[i]!) || PLACE_WORDS.has(tokens[i]!))) i += 1;
   let rest = tokens.slice(i);
   while (rest.length > 1 && NAME_SUFFIXES.has(rest[rest.length - 1]!)) rest = rest.slice(0, -1);
+  // A role inside the phrase ("trump special envoy keith kellogg"): the name is what follows the last role word.
+  for (let j = rest.length - 2; j >= 0; j--) {
+    if (TITLE_WORDS.has(rest[j]!)) {
+      rest = rest.slice(j + 1);
+      break;
+    }
+  }
   if (rest.length === 0) {
     const text = tokens.filter((t) => t !== 'the').join(' ');
     return text === '' ? null : { type: 'descriptor', text };

@@ -42,7 +42,8 @@ export function prepare(statement: ClaimStatement): Prepared {
  *   (overlap) and a fair share of all words (Jaccard), so a short generic
  *   statement is not absorbed by a long one;
  * - below MIN_WORDS content words only a verbatim or contained text counts
- *   ("shut up" is too little to paraphrase).
+ *   ("shut up" is too little to paraphrase, but is found inside a longer quote);
+ * - figures must agree (numbersAgree).
  */
 export const PARAPHRASE_OVERLAP = 0.75;
 export const PARAPHRASE_JACCARD = 0.4;
@@ -60,8 +61,12 @@ export function contentMatch(a: Prepared, b: Prepared): { score: number; how: st
   if (a.norm === '' || b.norm === '') return null;
   if (a.norm === b.norm) return { score: 1, how: 'verbatim' };
   const [short, long] = a.norm.length <= b.norm.length ? [a, b] : [b, a];
-  if (short.words.size >= MIN_WORDS && ` ${long.norm} `.includes(` ${short.norm} `)) return { score: 0.95, how: 'trimmed or extended quote' };
+  // A trimmed quote: two words or more, one of them a content word ("shut up" inside the full sentence).
+  if (short.norm.includes(' ') && short.words.size >= 1 && ` ${long.norm} `.includes(` ${short.norm} `)) {
+    return { score: 0.95, how: 'trimmed or extended quote' };
+  }
   if (Math.min(a.words.size, b.words.size) < MIN_WORDS) return null;
+  if (!numbersAgree(a.words, b.words)) return null;
   const ov = overlap(a.words, b.words);
   const j = jaccard(a.words, b.words);
   if (ov >= PARAPHRASE_OVERLAP && j >= PARAPHRASE_JACCARD) return { score: round((ov + j) / 2), how: `paraphrase (overlap ${round(ov)}, jaccard ${round(j)})` };
@@ -124,6 +129,18 @@ export function contradiction(a: Prepared, b: Prepared): ContradictionDecision {
     weight = 0.9;
   }
   return { contradicts: true, score: round(weight * (ov + j) / 2), reason: `opposite polarity (${flips}); ${who}` };
+}
+
+/**
+ * Figures must agree: "62,000 killed" and "61,000 killed" are different
+ * claims however alike the words. Agree when either has no figure or one's
+ * figures include the other's.
+ */
+function numbersAgree(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  const na = [...a].filter((w) => /^\d/.test(w));
+  const nb = [...b].filter((w) => /^\d/.test(w));
+  if (na.length === 0 || nb.length === 0) return true;
+  return na.every((x) => nb.includes(x)) || nb.every((x) => na.includes(x));
 }
 
 function round(x: number): number {

@@ -1,7 +1,8 @@
 import type { ArticleGraph, GraphStore, Row } from '../graph/types.js';
+import { getArticle } from '../graph/reads.js';
 import { CLAIMS } from '../graph/queries/claims.js';
 import { applyIdentity, indexKeys, lookupKeys, resolveActor, type StoredActor } from './identity.js';
-import { articleKeys, statementKeys } from './keys.js';
+import { articleKeys, statementKeys, statementLookupKeys } from './keys.js';
 import { claimStats, planClaims, type Candidate, type ClaimMember, type ClaimPlan } from './plan.js';
 import { planRepublication, type RepublishLink } from './republication.js';
 import type { ClaimStatement } from './similarity.js';
@@ -21,7 +22,7 @@ export type ClaimsStore = Pick<GraphStore, 'run'>;
 export const CLAIMS_VERSION = 1;
 
 /** Nodes read per band key at most (see queries/claims.ts). */
-export const BAND_CAP = 50;
+export const BAND_CAP = 8;
 
 /**
  * Maps the actors of a new article onto stored actors through the alias
@@ -31,10 +32,17 @@ export const BAND_CAP = 50;
 export async function resolveActors(store: ClaimsStore, graph: ArticleGraph): Promise<ArticleGraph> {
   const keys = [...new Set(graph.actors.flatMap(lookupKeys))];
   if (keys.length === 0) return graph;
+  const rows = await store.run(CLAIMS.lookupAliases, { keys });
+  // A user merge points the actor at its canonical one: resolve to that (one more indexed read, only when merges exist).
+  const mergedIds = [...new Set(rows.map((r) => str(r.mergedInto)).filter((x): x is string => x !== null))];
+  const canonical = new Map<string, StoredActor>();
+  if (mergedIds.length > 0) for (const r of await store.run(CLAIMS.actorsByIds, { ids: mergedIds })) canonical.set(String(r.id), storedActor(r));
   const found = new Map<string, StoredActor[]>();
-  for (const r of await store.run(CLAIMS.lookupAliases, { keys })) {
+  for (const r of rows) {
     const key = String(r.key);
-    found.set(key, [...(found.get(key) ?? []), storedActor(r)]);
+    const merged = str(r.mergedInto);
+    const actor = (merged !== null ? canonical.get(merged) : undefined) ?? storedActor(r);
+    found.set(key, [...(found.get(key) ?? []), actor]);
   }
   const mapping = new Map<string, StoredActor>();
   for (const a of graph.actors) {
@@ -95,7 +103,7 @@ export async function updateClaims(store: ClaimsStore, graph: ArticleGraph): Pro
     aboutIds: s.aboutIds,
   }));
   const keyRows = statements.map((s) => ({ id: s.id, keys: statementKeys(s) })).filter((r) => r.keys.length > 0);
-  const sKeys = [...new Set(keyRows.flatMap((r) => r.keys))];
+  const sKeys = [...new Set(statements.flatMap(statementLookupKeys))];
   let plan: ClaimPlan = { created: [], links: [], touched: [], contradictions: [] };
   if (sKeys.length > 0) {
     const rows = await store.run(CLAIMS.statementCandidates, { keys: sKeys, articleId, cap: BAND_CAP });
@@ -118,10 +126,44 @@ export async function updateClaims(store: ClaimsStore, graph: ArticleGraph): Pro
   return { claims: plan.touched, republishes, contradictions: plan.contradictions.length };
 }
 
-/** Whether the claims step completed for a stored article (false for one written before a crash, or by an older version). */
-export async function claimsDone(store: ClaimsStore, articleId: string): Promise<boolean> {
+/**
+ * Where an article stands: not stored; stored with its claims step done;
+ * or stored without it (a crash between the article write and the claims
+ * step, or a store written before claims existed). One indexed read.
+ */
+export async function claimsState(store: ClaimsStore, articleId: string): Promise<'absent' | 'done' | 'pending'> {
   const [row] = await store.run(CLAIMS.articleClaimsVersion, { id: articleId });
-  return Number(row?.claimsVersion ?? 0) >= CLAIMS_VERSION;
+  if (!row) return 'absent';
+  return Number(row.claimsVersion ?? 0) >= CLAIMS_VERSION ? 'done' : 'pending';
+}
+
+/**
+ * Runs the claims step for an article already stored, from what the store
+ * holds (not from a new extraction, whose actors may resolve differently
+ * today). Returns null when the article is not stored.
+ */
+export async function finishClaims(store: GraphStore, articleId: string): Promise<ClaimsUpdate | null> {
+  const view = await getArticle(store, articleId);
+  if (view === null) return null;
+  const a = view.article;
+  const graph: ArticleGraph = {
+    source: a.sourceId ? { id: a.sourceId, name: a.source ?? '', domain: a.sourceDomain } : null,
+    article: {
+      id: a.id, url: a.url, title: a.title, publishedAt: a.publishedAt, publishedAtPrecision: a.publishedAtPrecision as ArticleGraph['article']['publishedAtPrecision'],
+      retrievedAt: a.retrievedAt, contentHash: a.contentHash, language: a.language, text: a.text,
+    },
+    actors: view.actors.map((x) => ({ id: x.id, name: x.name, kind: x.kind as ArticleGraph['actors'][number]['kind'], aliases: x.aliases ?? [], roles: x.roles ?? [] })),
+    statements: view.statements.map((s) => ({
+      id: s.id, content: s.content, quote: s.quote, direct: s.direct, cue: s.cue, cueLemma: s.cueLemma,
+      cueClass: s.cueClass as ArticleGraph['statements'][number]['cueClass'], saidAt: s.saidAt,
+      saidAtPrecision: s.saidAtPrecision as ArticleGraph['statements'][number]['saidAtPrecision'], timeText: s.timeText,
+      sentence: s.sentence, sentenceStart: s.sentenceStart, sentenceEnd: s.sentenceEnd, start: s.start, end: s.end,
+      confidence: s.confidence, speakerId: s.speakerId, speakerMention: s.speakerMention, aboutIds: s.about.map((x) => x.id),
+      addresseeId: s.addresseeId, viaId: s.viaId,
+    })),
+    mentions: view.actors.map((x) => x.id),
+  };
+  return updateClaims(store, graph);
 }
 
 /** Recomputes the stored counts of some claims from their members. */
@@ -147,9 +189,9 @@ function candidate(r: Row): Candidate {
     saidAt: str(r.saidAt),
     saidAtPrecision: str(r.saidAtPrecision) ?? 'unknown',
     articleDate: str(r.articleDate),
-    speakerId: str(r.speakerId),
+    speakerId: first(r.speakerIds),
     aboutIds: Array.isArray(r.aboutIds) ? r.aboutIds.map(String) : [],
-    claimId: str(r.claimId),
+    claimId: first(r.claimIds),
   };
 }
 
@@ -161,6 +203,11 @@ function storedActor(r: Row): StoredActor {
     aliases: Array.isArray(r.aliases) ? r.aliases.map(String) : [],
     roles: Array.isArray(r.roles) ? r.roles.map(String) : [],
   };
+}
+
+/** The first of a list column (a pattern comprehension standing in for an OPTIONAL MATCH), or null. */
+function first(x: unknown): string | null {
+  return Array.isArray(x) && x.length > 0 ? String(x[0]) : null;
 }
 
 function str(x: unknown): string | null {

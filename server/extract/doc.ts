@@ -52,6 +52,7 @@ export interface Actor {
   /** Countries named in the actor's roles, canonical ("Israel" for "Israeli Prime Minister"). */
   nations: Set<string>;
   lastSeen: number; // offset of the latest mention, for "most recent" resolution
+  seen: number[]; // offsets of every mention, ascending: "most recent before X" when resolving later
 }
 
 /** A stretch of text that names an actor. */

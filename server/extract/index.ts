@@ -26,20 +26,28 @@ function parseDate(s: string | null | undefined): Date | null {
 }
 
 /**
+ * The stages without the safety net of extract(): throws if a rule does.
+ * For tests, which must see rule failures that extract() would hide.
+ */
+export function extractStrict(text: string, opts: ExtractOptions = {}): Extraction {
+  const doc: Doc = {
+    text: typeof text === 'string' ? text : String(text ?? ''), publishedAt: parseDate(opts.publishedAt),
+    paragraphs: [], tokens: [], quotes: [], sentences: [], cues: [], actors: [], mentions: [], times: [], drafts: [],
+  };
+  for (const stage of STAGES) stage(doc);
+  return output(doc);
+}
+
+/**
  * Extracts attributed statements and the actors they involve from one
  * article's text. Synchronous and pure; spans are offsets into `text` as
  * given. Never throws: input that defeats the rules yields fewer statements.
  */
 export function extract(text: string, opts: ExtractOptions = {}): Extraction {
-  const doc: Doc = {
-    text: typeof text === 'string' ? text : String(text ?? ''), publishedAt: parseDate(opts.publishedAt),
-    paragraphs: [], tokens: [], quotes: [], sentences: [], cues: [], actors: [], mentions: [], times: [], drafts: [],
-  };
   try {
-    for (const stage of STAGES) stage(doc);
-    return output(doc);
+    return extractStrict(text, opts);
   } catch {
-    // A rule bug must not take down ingestion of a whole feed; an empty result is visible in the eval and tests.
+    // A rule bug must not take down ingestion of a whole feed; tests use extractStrict to see such bugs.
     return { statements: [], actors: [] };
   }
 }

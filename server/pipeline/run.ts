@@ -4,6 +4,7 @@ import type { IngestedArticle, IngestItem } from '../ingest/types.js';
 import type { GraphStore, WriteStatus } from '../graph/types.js';
 import { AppError, normalizeError } from '../errors.js';
 import { buildArticleGraph } from './build.js';
+import { claimsState, finishClaims, resolveActors, updateClaims } from '../claims/index.js';
 
 /** Languages the English rule set is applied to; "und" is short text the detector could not place. */
 const EXTRACTABLE_LANGUAGES = new Set(['eng', 'und']);
@@ -34,11 +35,18 @@ export function extractArticle(article: IngestedArticle): { extraction: Extracti
 /** Extracts and writes one article in one transaction; "unchanged" when it was already stored. */
 export async function processArticle(store: GraphStore, article: IngestedArticle): Promise<ProcessedArticle> {
   // Skip extraction for articles already stored: re-ingest must be cheap and change nothing.
-  if (await store.hasArticle(article.id)) {
+  // One stored without its claims step (a crash in between) gets it finished from what is stored.
+  const state = await claimsState(store, article.id);
+  if (state !== 'absent') {
+    if (state === 'pending') await finishClaims(store, article.id);
     return { article, status: 'unchanged', extraction: { statements: [], actors: [] }, skipped: null };
   }
   const { extraction, skipped } = extractArticle(article);
-  const status = await store.writeArticle(buildArticleGraph(article, extraction));
+  // Actor identity before the write, so statements land on actors stored under other names (server/claims).
+  const graph = await resolveActors(store, buildArticleGraph(article, extraction));
+  const status = await store.writeArticle(graph);
+  // Claims, republication and contradiction candidates: incremental, a fixed number of indexed lookups.
+  if (status === 'created') await updateClaims(store, graph);
   return { article, status, extraction, skipped };
 }
 

@@ -10,7 +10,10 @@ const SEED_TITLES = [
   "Don't worry about WW3",
 ];
 
-describe('claimgraph CLI on the seed page', () => {
+// Each case starts the real CLI as a child process (about 1-2 s each, far more on a loaded machine).
+const SLOW = { timeout: 180_000 };
+
+describe('claimgraph CLI on the seed page', SLOW, () => {
   let data: { dir: string; cleanup: () => Promise<void> };
   beforeAll(async () => {
     data = await tempDir();
@@ -90,7 +93,7 @@ describe('claimgraph CLI on the seed page', () => {
   });
 });
 
-describe('claimgraph export and import', () => {
+describe('claimgraph export and import', SLOW, () => {
   test('when a jsonl export is imported into an empty store and exported again, then both exports are identical', async () => {
     const a = await tempDir();
     const b = await tempDir();
@@ -116,7 +119,7 @@ describe('claimgraph export and import', () => {
   });
 });
 
-describe('claimgraph extract', () => {
+describe('claimgraph extract', SLOW, () => {
   test('when a file is extracted with --json, then spans index into the file text', async () => {
     const text = await readFile(SEED_PAGE, 'utf8');
     const r = await runCli(['extract', SEED_PAGE, '--retrieved-at', '2025-08-21T12:00:00Z', '--json']);

@@ -182,12 +182,16 @@ describe.skipIf(!hasChromium)('browser UI (real server, seeded store, headless c
       await openView(ui, page, '#/network');
       await page.waitForTimeout(1500);
       const id = (await page.locator('.actor-index button').first().getAttribute('data-actor'))!;
-      const pos = await page.evaluate((nodeId) => {
-        const el = document.querySelector('.cg-network') as HTMLElement & { __chart: { positionOf(id: string): [number, number] | null } };
-        return el.__chart.positionOf(nodeId);
-      }, id);
       const box = (await page.locator('.cg-network canvas').boundingBox())!;
-      await page.mouse.click(box.x + pos![0], box.y + pos![1]);
+      // The layout may still be settling: aim at the node's current position until the click lands.
+      for (let attempt = 0; attempt < 8 && !page.url().includes('actor='); attempt++) {
+        const pos = await page.evaluate((nodeId) => {
+          const el = document.querySelector('.cg-network') as HTMLElement & { __chart: { positionOf(id: string): [number, number] | null } };
+          return el.__chart.positionOf(nodeId);
+        }, id);
+        await page.mouse.click(box.x + pos![0], box.y + pos![1]);
+        await page.waitForTimeout(300);
+      }
       await page.waitForSelector('.panel .statement');
       expect(page.url()).toContain('actor=');
     });

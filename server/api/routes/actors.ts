@@ -16,7 +16,6 @@ import {
   type MergeResponse,
   type Neighbour,
 } from '../schemas.js';
-import { statementFilters } from './statements.js';
 
 /** GET /api/actors, GET /api/actors/:id, POST /api/actors/merge, POST /api/actors/:id/split. */
 export function actorRoutes(store: GraphStore): Router {
@@ -126,10 +125,9 @@ export async function actorDetail(store: GraphStore, id: string, statementLimit:
   const [summary] = await actorSummaries(store, map, [canonId]);
   if (!summary) return null;
   const ids = map.group(canonId);
-  const page = { skip: 0, limit: statementLimit };
   const [said, aboutThem, saidByMonth, aboutByMonth, talksAbout, talkedAboutBy, members, articles, merges] = await Promise.all([
-    store.run(API.listStatementsAsc, { ...statementFilters({ speakerIds: ids }), ...page }),
-    store.run(API.listStatementsAsc, { ...statementFilters({ aboutIds: ids }), ...page }),
+    store.run(API.actorSaid, { ids, limit: statementLimit }),
+    store.run(API.actorAbout, { ids, limit: statementLimit }),
     store.run(API.actorSaidByMonth, { ids }),
     store.run(API.actorAboutByMonth, { ids }),
     store.run(API.actorTalksAbout, { ids }),

@@ -82,13 +82,14 @@ export class Registry {
     const key = name.toLowerCase();
     let a = this.byName.get(key);
     if (!a) {
-      a = { id: this.actors.length, name, kind, aliases: new Set(), roles: new Set(), nations: new Set(), lastSeen: pos };
+      a = { id: this.actors.length, name, kind, aliases: new Set(), roles: new Set(), nations: new Set(), lastSeen: pos, seen: [] };
       this.actors.push(a);
       this.byName.set(key, a);
       this.index(a);
     }
     if (surface && surface !== a.name) a.aliases.add(surface);
     a.lastSeen = Math.max(a.lastSeen, pos);
+    if (a.seen[a.seen.length - 1] !== pos) a.seen.push(pos);
     return a;
   }
 
@@ -125,6 +126,7 @@ export class Registry {
   private touch(a: Actor, surface: string, pos: number): Actor {
     if (surface && surface !== a.name) a.aliases.add(surface);
     a.lastSeen = Math.max(a.lastSeen, pos);
+    if (a.seen[a.seen.length - 1] !== pos) a.seen.push(pos);
     return a;
   }
 
@@ -134,7 +136,8 @@ export class Registry {
     const nation = lower.map((w) => NATION.get(w)).find((n) => n !== undefined);
     const heads = lower.filter((w) => ROLE_HEADS.has(w) || LEADER_HEADS.has(w) || w === 'predecessor');
     if (heads.length === 0) return null;
-    const people = this.actors.filter((a) => a.kind === 'person' && a.lastSeen < pos).sort((x, y) => y.lastSeen - x.lastSeen);
+    // only people mentioned before `pos`, most recent mention before `pos` first
+    const people = this.actors.filter((a) => a.kind === 'person' && lastBefore(a, pos) >= 0).sort((x, y) => lastBefore(y, pos) - lastBefore(x, pos));
     for (const p of people) {
       if (nation && !p.nations.has(nation)) continue;
       const roles = [...p.roles].map((r) => r.toLowerCase());
@@ -149,6 +152,18 @@ export class Registry {
   }
 }
 
+/** Offset of the actor's last mention before `pos`, or -1. */
+function lastBefore(a: Actor, pos: number): number {
+  let lo = 0;
+  let hi = a.seen.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (a.seen[mid]! < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? a.seen[lo - 1]! : -1;
+}
+
 /** Registry attached to a doc (one per extraction). */
 const registries = new WeakMap<Doc, Registry>();
 export function registryOf(doc: Doc): Registry {
@@ -160,7 +175,7 @@ export function registryOf(doc: Doc): Registry {
 /** Finds and resolves mentions sentence by sentence, so titles and partial names see only what came before. */
 export function actors(doc: Doc): void {
   const reg = registryOf(doc);
-  const { tokens, text } = doc;
+  const { tokens } = doc;
   doc.sentences.forEach((s, si) => {
     const [first, end] = s.tokens;
     let i = first;
@@ -181,7 +196,6 @@ export function actors(doc: Doc): void {
       } else i++;
     }
   });
-  void text;
 }
 
 interface Item { t: Token; idx: number; role: boolean; }
@@ -199,7 +213,7 @@ function parseRun(doc: Doc, reg: Registry, i: number, end: number, si: number): 
     if (t.type !== 'word' || t.quote !== quote) break;
     const lower = stripPossessive(t.lower);
     if (t.cap) {
-      if (items.length === 0 && NON_NAME_CAPITALS.has(t.lower) && !(hasThe && false)) break;
+      if (items.length === 0 && NON_NAME_CAPITALS.has(t.lower)) break;
       if (items.length > 0 && NON_NAME_CAPITALS.has(t.lower) && /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/.test(t.lower)) break;
       items.push({ t, idx: j, role: ROLE_WORDS.has(lower) || ORG_HEADS.has(lower) });
       j++;
@@ -250,7 +264,7 @@ function parseRun(doc: Doc, reg: Registry, i: number, end: number, si: number): 
   const lastItem = items[items.length - 1]!;
   const nextTok = tokens[lastIdx + 1];
   if (isPossessive(lastItem.t) && nextTok && lastIdx + 1 < end && PROXY_NOUNS.has(nextTok.lower)) {
-    const inner = classify(doc, reg, items.map((it) => ({ ...it })), hasThe, pos, stripPossessive(doc.text.slice(items[0]!.t.start, lastItem.t.end)), si);
+    const inner = classify(doc, reg, items.map((it) => ({ ...it })), hasThe, pos, stripPossessive(doc.text.slice(items[0]!.t.start, lastItem.t.end)));
     lastIdx += 1;
     endOff = nextTok.end;
     return mk(inner?.actor ?? null, { tokens: [firstIdx, lastIdx + 1], span: [start, endOff], text: doc.text.slice(start, endOff) });
@@ -265,7 +279,7 @@ function parseRun(doc: Doc, reg: Registry, i: number, end: number, si: number): 
     if (nation) g.nations.add(nation);
     return mk(g, { group: g.name });
   }
-  const r = classify(doc, reg, items, hasThe, pos, stripPossessive(doc.text.slice(items[0]!.t.start, lastItem.t.end)), si);
+  const r = classify(doc, reg, items, hasThe, pos, stripPossessive(doc.text.slice(items[0]!.t.start, lastItem.t.end)));
   if (!r) return null;
   return mk(r.actor, { title: r.title });
 }
@@ -273,9 +287,8 @@ function parseRun(doc: Doc, reg: Registry, i: number, end: number, si: number): 
 interface Classified { actor: Actor | null; title: string | null; }
 
 /** Splits a run into role and name parts and decides what it names. */
-function classify(doc: Doc, reg: Registry, items: Item[], hasThe: boolean, pos: number, surface: string, si: number): Classified | null {
+function classify(doc: Doc, reg: Registry, items: Item[], hasThe: boolean, pos: number, surface: string): Classified | null {
   const { tokens } = doc;
-  void si;
   const words = items.map((it) => stripPossessive(it.t.text));
   const lowerJoined = words.join(' ').toLowerCase();
   const prev = tokens[(items[0]!.idx) - (hasThe ? 2 : 1)];
@@ -387,7 +400,11 @@ function addRole(a: Actor, roleItems: Item[]): void {
   if (items.length === 0 || !items.some((it) => ROLE_HEADS.has(stripPossessive(it.t.lower)))) return;
   const capPart: string[] = [];
   const lowPart: string[] = [];
-  for (const it of items) (it.t.cap && lowPart.length === 0 ? capPart : lowPart).push(it.t.text);
+  items.forEach((it, k) => {
+    // "Secretary of State": a connector between capitals belongs to the capitalised part
+    const joins = !it.t.cap && CONNECTORS.has(it.t.lower) && items[k + 1]?.t.cap === true;
+    ((it.t.cap || joins) && lowPart.length === 0 ? capPart : lowPart).push(it.t.text);
+  });
   const capHasPossessive = capPart.some((w) => /['’]s$/u.test(w));
   const role = capPart.length > 0 && lowPart.length > 0 && !capHasPossessive && !capPart.every((w) => nationOf(w))
     ? `${lowPart.join(' ')}, ${capPart.join(' ')}`

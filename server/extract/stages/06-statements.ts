@@ -23,7 +23,7 @@ import { GROUP_MODIFIERS, GROUP_NOUNS, PREDECESSOR_WORDS, ROLE_HEADS, ROLE_WORDS
 import { MEDIA_MARKERS } from '../model/orgs.js';
 import { CONTINUATION_OPENERS, EVENT_NOUNS, NON_NAME_CAPITALS, PLATFORMS, RELATIVES, SPEECH_MEDIA } from '../model/words.js';
 import { isAdverb } from './03-cues.js';
-import { nationOf, registryOf } from './04-actors.js';
+import { registryOf } from './04-actors.js';
 
 interface Ctx {
   doc: Doc;
@@ -294,7 +294,7 @@ function appositive(ctx: Ctx, j: number, sFirst: number): Mention | null {
     || ROLE_WORDS.has(open.lower);
   if (!roleLike) return null;
   const m = ctx.byLast.get(c - 1);
-  if (!m || m.tokens[0] < sFirst || !m.actor || m.actor.kind === 'country' && !['who', 'which'].includes(open.lower) && false) return null;
+  if (!m || m.tokens[0] < sFirst || !m.actor) return null;
   const r = resolveMention(ctx, m);
   const inner = ctx.doc.text.slice(tokens[c + 1]!.start, tokens[j - 1]!.end);
   if (r.actor && r.actor.kind !== 'group' && ROLE_HEADS.has(open.lower) || (r.actor && /^(?:[a-z-]+\s)*(?:chief|head|director|executive|spokes\w+|minister|analyst|secretary)\b/.test(inner))) {
@@ -432,7 +432,7 @@ function sourceAfter(ctx: Ctx, cue: Cue, sEnd: number): Mention | null {
   const head = tokens[cue.endTok + 1];
   if (tokens[cue.endTok]?.lower === 'the' && head && /['’]s$/.test(head.text)) {
     const h = head.lower.replace(/'s$/, '');
-    const org = doc.actors.filter((a) => a.kind === 'organization' && a.name.toLowerCase().split(' ').pop() === h && a.lastSeen < head.start).sort((x, y) => y.lastSeen - x.lastSeen)[0];
+    const org = doc.actors.find((a) => a.kind === 'organization' && a.name.toLowerCase().split(' ').pop() === h && (a.seen[0] ?? Infinity) < head.start);
     if (org) {
       const span: Span = [tokens[cue.endTok]!.start, head.end];
       return { span, tokens: [cue.endTok, cue.endTok + 2], text: doc.text.slice(span[0], head.end), actor: org, pronoun: null, title: null, group: null, sentence: cue.sentence };
@@ -583,7 +583,6 @@ function aboutIn(ctx: Ctx, content: Span, speaker: Actor | null, sentences: numb
       if (!out.includes(c)) out.push(c);
     }
   }
-  void nationOf;
   return out;
 }
 

@@ -12,12 +12,13 @@
  * Relationship MERGEs name the new, low-degree end first (see queries/write.ts).
  */
 export const CLAIMS = {
-  // Stored actors under alias keys; a user merge (`mergedInto`) redirects to the actor it was merged into.
+  // Stored actors under alias keys, with `mergedInto` when a user merged the actor into another (server/api/merge.ts).
   lookupAliases: `UNWIND $keys AS key
 MATCH (al:Alias {key: key})-[:OF]->(a:Actor)
-OPTIONAL MATCH (t:Actor {id: a.mergedInto})
-WITH key, coalesce(t, a) AS x
-RETURN DISTINCT key, x.id AS id, x.name AS name, x.kind AS kind, x.aliases AS aliases, x.roles AS roles`,
+RETURN key, a.id AS id, a.name AS name, a.kind AS kind, a.aliases AS aliases, a.roles AS roles, a.mergedInto AS mergedInto`,
+  actorsByIds: `UNWIND $ids AS id
+MATCH (a:Actor {id: id})
+RETURN a.id AS id, a.name AS name, a.kind AS kind, a.aliases AS aliases, a.roles AS roles`,
   indexAliases: `UNWIND $rows AS r
 MATCH (a:Actor {id: r.actorId})
 MERGE (al:Alias {key: r.key})
@@ -52,20 +53,19 @@ MATCH (o:Article {id: l.to})
 MERGE (c)-[r:REPUBLISHES]->(o)
 SET r.score = l.score, r.reason = l.reason
 RETURN count(*) AS linked`,
+  // Patterns start from the bound statement: Grafeo 0.6 scans the label when a pattern starts from an unbound node.
   statementCandidates: `UNWIND $keys AS key
 CALL (key) {
   MATCH (:Band {key: key})<-[:IN_BAND]-(s:Statement)
   RETURN s LIMIT $cap
 }
-WITH DISTINCT s
-MATCH (art:Article)-[:CONTAINS]->(s)
+MATCH (s)<-[:CONTAINS]-(art:Article)
 WHERE art.id <> $articleId
-OPTIONAL MATCH (p:Actor)-[:SAID]->(s)
-OPTIONAL MATCH (s)-[:INSTANCE_OF]->(c:Claim)
 RETURN s.id AS id, art.id AS articleId, s.content AS content, s.cueClass AS cueClass,
   s.saidAt AS saidAt, s.saidAtPrecision AS saidAtPrecision,
   coalesce(art.publishedAt, art.retrievedAt) AS articleDate,
-  p.id AS speakerId, [(s)-[:ABOUT]->(x:Actor) | x.id] AS aboutIds, c.id AS claimId`,
+  [(s)<-[:SAID]-(p:Actor) | p.id] AS speakerIds, [(s)-[:ABOUT]->(x:Actor) | x.id] AS aboutIds,
+  [(s)-[:INSTANCE_OF]->(c:Claim) | c.id] AS claimIds`,
   indexStatements: `UNWIND $rows AS r
 MATCH (s:Statement {id: r.id})
 UNWIND r.keys AS key
@@ -164,6 +164,7 @@ const keys = ['p:donald trump', 's:trump'];
 /** Sample parameters of each query, so the Cypher lint test can declare them. */
 export const CLAIMS_PARAMS: { [K in keyof typeof CLAIMS]: Record<string, unknown> } = {
   lookupAliases: { keys },
+  actorsByIds: { ids: ['act_0'] },
   indexAliases: { rows: [{ key: 'p:donald trump', actorId: 'act_0' }] },
   nameActors: { articleId: 'art_0', rows: [{ actorId: 'act_0', aliases: ['Trump'], roles: ['US President'] }] },
   articleCandidates: { keys: ['art:0:abc'], id: 'art_0', cap: 50 },

@@ -1,0 +1,105 @@
+import { describe, expect, test } from 'vitest';
+import { applyIdentity, indexKeys, lookupKeys, otherNameKey, parsePersonName, resolveActor, type StoredActor } from '../../server/claims/identity.js';
+import type { ActorNode, ArticleGraph } from '../../server/graph/types.js';
+import { actorId } from '../../server/ids.js';
+
+describe('parsePersonName', () => {
+  test.each([
+    { name: 'US President Donald Trump', expected: { type: 'full', first: 'donald', last: 'trump', key: 'donald trump' } },
+    { name: 'Russian Foreign Ministry spokeswoman Maria Zakharova', expected: { type: 'full', first: 'maria', last: 'zakharova', key: 'maria zakharova' } },
+    { name: "Ukraine's Vladimir Zelensky", expected: { type: 'full', first: 'volodymyr', last: 'zelensky', key: 'volodymyr zelensky' } },
+    { name: 'Volodymyr Zelenskyy', expected: { type: 'full', first: 'volodymyr', last: 'zelensky', key: 'volodymyr zelensky' } },
+    { name: 'Sergei Lavrov', expected: { type: 'full', first: 'sergey', last: 'lavrov', key: 'sergey lavrov' } },
+    { name: "Trump's special envoy Keith Kellogg", expected: { type: 'full', first: 'keith', last: 'kellogg', key: 'keith kellogg' } },
+    { name: 'Martin Luther King Jr', expected: { type: 'full', first: 'martin', last: 'king', key: 'martin king' } },
+    { name: 'Putin', expected: { type: 'surname', last: 'putin' } },
+    { name: 'the US president', expected: { type: 'descriptor', text: 'us president' } },
+  ])('$name', ({ name, expected }) => {
+    expect(parsePersonName(name)).toEqual(expected);
+  });
+});
+
+describe('otherNameKey', () => {
+  test.each([
+    { kind: 'country', name: 'Moscow', key: 'o:country:russia' },
+    { kind: 'country', name: 'Kyiv', key: 'o:country:ukraine' },
+    { kind: 'country', name: 'Kiev', key: 'o:country:ukraine' },
+    { kind: 'organization', name: 'the Kremlin', key: 'o:organization:russia' },
+    { kind: 'media', name: 'The Times', key: 'o:media:times' },
+  ])('$kind "$name" -> $key', ({ kind, name, key }) => {
+    expect(otherNameKey(kind, name)).toBe(key);
+  });
+});
+
+/** The alias index as the store holds it: every key of every stored actor. */
+function indexOf(stored: StoredActor[]) {
+  return (actor: ActorNode) => {
+    const found = new Map<string, StoredActor[]>();
+    for (const key of lookupKeys(actor)) found.set(key, stored.filter((s) => indexKeys({ ...s, kind: s.kind as ActorNode['kind'] }).includes(key)));
+    return found;
+  };
+}
+
+function person(name: string, aliases: string[] = [], roles: string[] = []): StoredActor {
+  return { id: actorId('person', name), name, kind: 'person', aliases, roles };
+}
+function other(kind: ActorNode['kind'], name: string, aliases: string[] = []): StoredActor {
+  return { id: actorId(kind, name), name, kind, aliases, roles: [] };
+}
+function extracted(name: string, kind: ActorNode['kind'] = 'person', roles: string[] = []): ActorNode {
+  return { id: actorId(kind, name), name, kind, aliases: [], roles };
+}
+
+const TRUMP = person('Donald Trump', ['Trump', 'US President Donald Trump', 'the US president'], ['US President']);
+const ZELENSKY = person('Vladimir Zelensky', ["Ukraine's Vladimir Zelensky", 'Zelensky']);
+const LAVROV = person('Sergey Lavrov', ['Lavrov']);
+const JOE = person('Joe Biden', ['Biden', 'former President Joe Biden'], ['former President']);
+const HUNTER = person('Hunter Biden', ['Biden'], ['businessman']);
+const UKRAINE = other('country', 'Ukraine', ['Kiev']);
+const RUSSIA = other('country', 'Russia', ['Moscow']);
+const BARE_TRUMP = person('Trump');
+
+describe('resolveActor', () => {
+  test.each([
+    { name: 'a surname meets the only person with it', stored: [TRUMP, LAVROV], actor: extracted('Trump'), expected: TRUMP.id },
+    { name: 'a titled full name meets the full name', stored: [TRUMP], actor: extracted('US President Donald Trump'), expected: TRUMP.id },
+    { name: 'a descriptor meets the person seen with it', stored: [TRUMP], actor: extracted('the US president'), expected: TRUMP.id },
+    { name: 'transliterations meet (Volodymyr Zelenskyy / Vladimir Zelensky)', stored: [ZELENSKY], actor: extracted('Volodymyr Zelenskyy'), expected: ZELENSKY.id },
+    { name: 'Sergei meets Sergey', stored: [LAVROV], actor: extracted('Sergei Lavrov'), expected: LAVROV.id },
+    { name: 'Kyiv meets Ukraine (metonym, variant)', stored: [UKRAINE, RUSSIA], actor: extracted('Kyiv', 'country'), expected: UKRAINE.id },
+    { name: 'Moscow meets Russia', stored: [UKRAINE, RUSSIA], actor: extracted('Moscow', 'country'), expected: RUSSIA.id },
+    { name: 'a full name meets a stored surname-only actor', stored: [BARE_TRUMP], actor: extracted('Donald Trump'), expected: BARE_TRUMP.id },
+    { name: 'Hunter Biden does not meet Joe Biden (namesakes)', stored: [JOE], actor: extracted('Hunter Biden'), expected: null },
+    { name: 'Joe Biden does not meet Hunter Biden (namesakes)', stored: [HUNTER], actor: extracted('Joe Biden'), expected: null },
+    { name: 'a bare surname shared by two people meets neither', stored: [JOE, HUNTER], actor: extracted('Biden'), expected: null },
+    { name: 'a bare surname shared by two people meets the one whose role the mention shares', stored: [JOE, HUNTER], actor: extracted('Biden', 'person', ['former US President']), expected: JOE.id },
+    { name: 'a different first name does not meet a surname-only actor known by another', stored: [person('Trump', ['Donald Trump'])], actor: extracted('Melania Trump'), expected: null },
+    { name: 'kinds do not mix (the Kremlin as an organization is not the country)', stored: [RUSSIA], actor: extracted('the Kremlin', 'organization'), expected: null },
+    { name: 'nothing stored, nothing met', stored: [], actor: extracted('Maria Zakharova'), expected: null },
+  ])('$name', ({ stored, actor, expected }) => {
+    expect(resolveActor(actor, indexOf(stored)(actor))?.actor.id ?? null).toBe(expected);
+  });
+});
+
+describe('applyIdentity', () => {
+  test('rewrites actors, statements and mentions onto the stored actor, keeping the extracted name as an alias and the roles', () => {
+    const trump = extracted('Trump', 'person', ['US president']);
+    const putin = extracted('Putin');
+    const graph: ArticleGraph = {
+      source: null,
+      article: { id: 'art_1', url: null, title: 't', publishedAt: null, publishedAtPrecision: 'unknown' as never, retrievedAt: '2025-08-21', contentHash: 'h', language: 'eng', text: '' },
+      actors: [{ ...trump, aliases: ['the US president'] }, putin],
+      statements: [{ id: 'stm_1', content: 'x', quote: null, direct: false, cue: 'said', cueLemma: 'say', cueClass: 'say', saidAt: null, saidAtPrecision: 'unknown', timeText: null, sentence: 'x', sentenceStart: 0, sentenceEnd: 1, start: 0, end: 1, confidence: 1, speakerId: putin.id, speakerMention: 'Putin', aboutIds: [trump.id], addresseeId: trump.id, viaId: null }],
+      mentions: [trump.id, putin.id],
+    };
+    const out = applyIdentity(graph, new Map([[trump.id, TRUMP]]));
+    expect(out.actors).toEqual([
+      { id: TRUMP.id, name: 'Donald Trump', kind: 'person', aliases: ['Trump', 'the US president'], roles: ['US president'] },
+      putin,
+    ]);
+    expect(out.statements[0]!.aboutIds).toEqual([TRUMP.id]);
+    expect(out.statements[0]!.addresseeId).toBe(TRUMP.id);
+    expect(out.statements[0]!.speakerId).toBe(putin.id);
+    expect(out.mentions).toEqual([TRUMP.id, putin.id]);
+  });
+});

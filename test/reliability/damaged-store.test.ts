@@ -1,0 +1,134 @@
+/**
+ * A damaged store at start (issue 9): every command that opens the store
+ * stops with a non-zero exit and a message naming the file and the recovery
+ * step, and leaves the damaged file as it found it (nothing is silently
+ * dropped or recreated over it). The store's own classification of damage
+ * is tested in test/graph/contract.test.ts; this is what a user sees.
+ */
+import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { embeddedStorePath, openStore } from '../../server/graph/index.js';
+import { smallArticle } from '../utils/graph-fixtures.js';
+import { runCli, tempDir } from '../utils/cli.js';
+
+const ARTICLES = 20;
+
+/** Each damage applied to a fresh copy of a healthy, closed store. */
+const DAMAGES: Array<{ name: string; damage: (path: string) => void }> = [
+  { name: 'the file truncated to half', damage: (p) => writeFileSync(p, readFileSync(p).subarray(0, Math.floor(readFileSync(p).length / 2))) },
+  { name: 'the file truncated to 10 bytes', damage: (p) => writeFileSync(p, readFileSync(p).subarray(0, 10)) },
+  { name: 'the header garbled', damage: (p) => writeFileSync(p, Buffer.concat([Buffer.alloc(64, 0xab), readFileSync(p).subarray(64)])) },
+  { name: 'the file replaced by text', damage: (p) => writeFileSync(p, 'this is not a database\n'.repeat(1000)) },
+];
+
+/** Commands that open the store, with what each needs to start. */
+const COMMANDS: Array<{ name: string; args: (data: string) => string[] }> = [
+  { name: 'stats', args: (data) => ['stats', '--data', data, '--json'] },
+  { name: 'ingest', args: (data) => ['ingest', '-', '--data', data, '--json'] },
+  { name: 'query', args: (data) => ['query', 'MATCH (n) RETURN count(n) AS n', '--data', data, '--json'] },
+  { name: 'serve', args: (data) => ['serve', '--data', data, '--port', '0'] },
+  { name: 'start', args: (data) => ['start', '--data', data, '--port', '0'] },
+];
+
+let tmp: Awaited<ReturnType<typeof tempDir>>;
+/** A healthy store's data directory, closed (checkpointed). */
+let healthy: string;
+/** A copy of the data directory taken while the store was open: what a crash leaves (file plus write-ahead log). */
+let crashed: string;
+let copies = 0;
+
+beforeAll(async () => {
+  tmp = await tempDir('claimgraph-damaged-');
+  healthy = join(tmp.dir, 'healthy');
+  crashed = join(tmp.dir, 'crashed');
+  const store = await openStore({ backend: 'embedded', path: embeddedStorePath(healthy) });
+  for (let i = 0; i < ARTICLES; i++) await store.writeArticle(smallArticle(i));
+  cpSync(healthy, crashed, { recursive: true });
+  await store.close();
+});
+
+afterAll(async () => {
+  await tmp?.cleanup();
+});
+
+/** A fresh copy of a data directory, so each case damages its own. */
+function copyOf(dataDir: string): string {
+  const to = join(tmp.dir, `case-${++copies}`);
+  cpSync(dataDir, to, { recursive: true });
+  return to;
+}
+
+describe('claimgraph on a damaged store file', () => {
+  // Every command opens the store the same way; each runs once, against a different damage, all damages covered.
+  const cases = COMMANDS.map((c, i) => ({ command: c.name, args: c.args, ...DAMAGES[i % DAMAGES.length]! }));
+
+  test.concurrent.for(cases)('when $command opens a store with $name, then it exits non-zero naming the file and the recovery step, and leaves the file as it was', async ({ damage, args }, { expect }) => {
+    const data = copyOf(healthy);
+    const path = embeddedStorePath(data);
+    damage(path);
+    const bytes = readFileSync(path);
+    const r = await runCli(args(data), { stdin: 'Anna Berg said "we will win" on Monday.\n' });
+    expect(r.code).toBe(1);
+    expect(r.stdout).not.toMatch(/serving on/);
+    expect(r.stderr).toContain(path);
+    expect(r.stderr).toMatch(/damaged/);
+    expect(r.stderr).toMatch(/restore it from a backup/i);
+    expect(r.stderr).toMatch(/move it aside/);
+    expect(r.stderr).not.toMatch(/\n\s+at /); // a message, not a stack
+    expect(readFileSync(path).equals(bytes)).toBe(true);
+  }, 90_000);
+});
+
+describe('claimgraph on a crashed store whose write-ahead log is damaged', () => {
+  /** Damages the first (only) segment of the crashed copy's write-ahead log; returns the segment's path. */
+  const damageWal = (data: string, at: (bytes: Buffer) => number): string => {
+    const wal = `${embeddedStorePath(data)}.wal`;
+    const segment = join(wal, readdirSync(wal).sort()[0]!);
+    const bytes = readFileSync(segment);
+    bytes[at(bytes)] ^= 0xff;
+    writeFileSync(segment, bytes);
+    return segment;
+  };
+
+  test('when a commit in the log fails its checksum, then stats exits non-zero naming CLAIMGRAPH_WAL_SALVAGE=1; with it, the commits before the damage open and the rest is set aside', async () => {
+    const data = copyOf(crashed);
+    const path = embeddedStorePath(data);
+    const segment = damageWal(data, (b) => Math.floor(b.length / 2));
+    const damaged = readFileSync(segment);
+
+    const refused = await runCli(['stats', '--data', data, '--json']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(path);
+    expect(refused.stderr).toContain('CLAIMGRAPH_WAL_SALVAGE=1');
+    expect(readFileSync(segment).equals(damaged)).toBe(true);
+
+    const salvaged = await runCli(['stats', '--data', data, '--json'], { env: { CLAIMGRAPH_WAL_SALVAGE: '1' } });
+    expect(salvaged.stderr).toBe('');
+    expect(salvaged.code).toBe(0);
+    const { articles } = JSON.parse(salvaged.stdout) as { articles: number };
+    expect(articles).toBeGreaterThan(0);
+    expect(articles).toBeLessThan(ARTICLES);
+    // What the log held from the damage on is kept beside the store, not dropped.
+    expect(readdirSync(data)).toContain(`${basename(path)}.wal.damaged`);
+    const again = await runCli(['stats', '--data', data, '--json']);
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout)).toMatchObject({ articles });
+  }, 90_000);
+
+  test('when the log segment header is damaged, then stats exits non-zero naming the file and the restore step', async () => {
+    const data = copyOf(crashed);
+    damageWal(data, () => 8);
+    const r = await runCli(['stats', '--data', data, '--json']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(embeddedStorePath(data));
+    expect(r.stderr).toMatch(/restore it from a backup/i);
+  });
+
+  test('when the crashed store is not damaged, then stats opens it with every committed article, without salvage', async () => {
+    const r = await runCli(['stats', '--data', copyOf(crashed), '--json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ articles: ARTICLES });
+  });
+});
