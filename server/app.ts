@@ -4,7 +4,7 @@
  * every other GET falling back to its index.html (client-side routes).
  */
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import express from 'express';
 import helmet from 'helmet';
 import type { Config } from './config.js';
@@ -56,8 +56,9 @@ export function createApp(deps: AppDeps): express.Express {
     const dir = resolve(deps.clientDir);
     const index = join(dir, 'index.html');
     app.use(express.static(dir, { index: 'index.html', fallthrough: true }));
+    // Client-side routes (/actors/act_1) get the UI; a missing file (/assets/x.js) stays a 404.
     app.get(/.*/, (req, res, next) => {
-      if (!existsSync(index)) return next();
+      if (extname(req.path) !== '' || !existsSync(index)) return next();
       res.sendFile(index);
     });
   }

@@ -13,7 +13,7 @@ import { statementList } from './statements.js';
 export async function claimView(root: HTMLElement, ctx: ViewContext): Promise<void> {
   const id = ctx.route.id;
   if (!id) {
-    root.append(errorBox({ code: 'NOT_FOUND', message: 'No claim given.' }));
+    await claimListView(root, ctx);
     return;
   }
   const wait = loading('Loading claim');
@@ -46,5 +46,22 @@ export async function claimView(root: HTMLElement, ctx: ViewContext): Promise<vo
     root.append(h('h2', null, 'Propagation'), h('div', { class: 'chart-host' }, chart(rows)), h('h2', null, 'Every report'), statementList(rows));
   } catch (err) {
     wait.replaceWith(errorBox(err));
+  }
+}
+
+/** Claims carried by the most sources first: `#/claim`. */
+async function claimListView(root: HTMLElement, ctx: ViewContext): Promise<void> {
+  root.append(h('h1', null, 'Claims'), h('p', { class: 'muted' }, 'Statements reported in more than one article, grouped into one claim.'));
+  try {
+    const page = await api.claims({ limit: 200 }, ctx.signal);
+    const items = [...page.items].sort((a, b) => b.sources - a.sources || b.articles - a.articles);
+    root.append(
+      items.length
+        ? h('ul', { class: 'plain-list claim-list' }, ...items.map((c) =>
+            h('li', null, h('a', { href: href('claim', c.id) }, c.text), h('span', { class: 'muted' }, ` · ${c.sources} source${c.sources === 1 ? '' : 's'}, ${c.articles} articles · first seen ${formatWhen(c.firstSeen)}`))))
+        : h('p', { class: 'muted' }, 'No claims yet.'),
+    );
+  } catch (err) {
+    root.append(errorBox(err));
   }
 }

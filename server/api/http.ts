@@ -115,6 +115,10 @@ export const apiNotFound: RequestHandler = (req, _res, next) => {
 export function errorHandler(log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): ErrorRequestHandler {
   return (err: unknown, req: Request, res: Response, _next: NextFunction) => {
     const error = fromBodyParser(err) ?? normalizeError(err);
+    if (res.headersSent) {
+      log(`claimgraph: ${req.method} ${req.originalUrl} failed after the answer began: ${error.message}`);
+      return;
+    }
     if (error.code === 'INTERNAL' || error.code === 'STORE_CORRUPT') {
       const cause = err instanceof Error ? (err.stack ?? err.message) : String(err);
       log(`claimgraph: ${req.method} ${req.originalUrl} failed: ${cause}`);
@@ -122,7 +126,6 @@ export function errorHandler(log: (line: string) => void = (l) => process.stderr
       res.status(safe.httpStatus).json(safe.toJSON());
       return;
     }
-    if (res.headersSent) return;
     res.status(error.httpStatus).json(error.toJSON());
   };
 }

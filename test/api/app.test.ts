@@ -53,6 +53,9 @@ describe('the app: headers, errors, static UI', () => {
     const deep = await api.get('/actors/act_123');
     expect(deep.status).toBe(200);
     expect(deep.text).toContain('claimgraph UI');
+    const missing = await api.get('/assets/missing.js');
+    expect(missing.status).toBe(404);
+    expect(isErrorBody(missing.body)).toBe(true);
   });
 
   test('when a route fails unexpectedly, then the client gets INTERNAL without a stack and the log gets the stack', async () => {

@@ -323,7 +323,10 @@ describe.skipIf(!hasChromium)('browser UI (real server, seeded store, headless c
       const claims = await api<{ items: { id: string }[] }>('/api/claims?limit=5');
       // Claims come from clustering (issue 6); without any there is nothing to open.
       if (claims.items.length === 0) skip();
-      await openView(ui, page, `#/claim/${encodeURIComponent(claims.items[0]!.id)}`);
+      await openView(ui, page, '#/claim');
+      await page.locator('.claim-list a').first().click();
+      await page.waitForURL(/#\/claim\/.+/);
+      await page.waitForSelector('main[data-ready="true"] .claim-text');
       expect(await page.locator('.claim-text').textContent()).toBeTruthy();
       expect(await page.locator('.cg-timeline g.mark').count()).toBeGreaterThan(0);
       await shot('claim');
@@ -340,7 +343,7 @@ describe.skipIf(!hasChromium)('browser UI (real server, seeded store, headless c
         seen.push(await page.evaluate(() => (document.activeElement?.textContent || (document.activeElement as HTMLInputElement)?.id || '').trim()));
       }
       expect(seen[0]).toBe('Skip to content');
-      for (const name of ['Timeline', 'Network', 'Articles', 'Console', 'Add', 'search-input']) expect(seen).toContain(name);
+      for (const name of ['Timeline', 'Network', 'Articles', 'Claims', 'Console', 'Add', 'search-input']) expect(seen).toContain(name);
     });
 
     test('when an unknown view is asked for, then a message says so', async () => {

@@ -97,6 +97,16 @@ describe('extract(): indirect speech patterns', () => {
     expect(only('Anna Berg accused London of stalling the talks.').about).toContainEqual({ name: 'United Kingdom', kind: 'country' });
   });
 
+  test.each([
+    { name: 'his predecessor -> the earlier person whose role is "former ..."', text: "Trump spoke of former President Joe Biden's tenure. He accused his predecessor of provoking the war.", actor: 'Joe Biden' },
+    { name: 'a hyphenated pair of known surnames names both people', text: 'Vladimir Putin and Volodymyr Zelensky were invited. Trump insisted on a Putin-Zelensky meeting.', actor: 'Volodymyr Zelensky' },
+    { name: 'a national group in the content stands for its country too', text: "Anna Berg reported that British military chiefs had 'given up' on the plan.", actor: 'United Kingdom' },
+    { name: 'a title in the content resolves like a speaker would', text: "US President Donald Trump met Putin. Putin has welcomed the US president's 'sincere' desire for peace.", actor: 'Donald Trump' },
+  ])('about: $name', ({ text, actor }) => {
+    const r = run(text);
+    expect(r.statements[r.statements.length - 1]!.about.map((a) => a.name)).toContain(actor);
+  });
+
   test('coordinated cues are two statements of one speaker', () => {
     const r = run('Anna Berg described the talks as useful and said a deal was close.');
     expect(r.statements.map((s) => [s.speaker?.name, s.cue.lemma, s.content.text])).toEqual([

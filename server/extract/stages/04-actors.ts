@@ -225,6 +225,11 @@ function parseRun(doc: Doc, reg: Registry, i: number, end: number, si: number): 
       // a lowercase role word joins the run only when a name or an earlier capital anchors it
       let k = j;
       while (k < end && tokens[k]!.type === 'word' && !tokens[k]!.cap && ROLE_WORDS.has(stripPossessive(tokens[k]!.lower))) k++;
+      if (k < end && items.length > 0 && GROUP_NOUNS.has(stripPossessive(tokens[k]!.lower))) {
+        // "British military chiefs": role-like modifiers before a group noun make a group
+        for (; j <= k; j++) items.push({ t: tokens[j]!, idx: j, role: false });
+        break;
+      }
       const anchoredRight = k < end && tokens[k]!.type === 'word' && tokens[k]!.cap && tokens[k]!.quote === quote && !NON_NAME_CAPITALS.has(tokens[k]!.lower);
       if (anchoredRight || (items.length > 0 || hasThe)) {
         for (; j < k; j++) items.push({ t: tokens[j]!, idx: j, role: true });

@@ -576,6 +576,13 @@ function aboutIn(ctx: Ctx, content: Span, speaker: Actor | null, sentences: numb
   for (const m of sentences.flatMap((si) => ctx.mentionsBySentence.get(si) ?? [])) {
     if (m.span[0] < content[0] || m.span[1] > content[1] || m.pronoun) continue;
     const a = m.actor;
+    if (a && a.kind === 'other' && m.text.includes('-')) {
+      // "a Putin-Zelensky meeting": each part that names a known person
+      for (const part of m.text.split('-')) {
+        const p = reg.personBySurname(part);
+        if (p && p !== speaker && !out.includes(p)) out.push(p);
+      }
+    }
     if (!a || a.kind === 'other' || a === speaker) continue;
     if (!out.includes(a)) out.push(a);
     for (const n of a.kind === 'group' ? a.nations : []) {

@@ -1,0 +1,122 @@
+/**
+ * Cost of the claims step per article (actor identity, republication,
+ * claims, contradiction candidates) as the store grows: the store is filled
+ * through the real step (resolveActors -> writeArticle -> updateClaims) to
+ * each size, then the next `sample` articles are timed. Flat numbers from
+ * 10k to 100k statements mean the per-article cost does not grow with the
+ * graph. In-memory embedded store, synthetic corpus (bench/corpus.ts) with
+ * article texts made of the statements' sentences and one article in 25 a
+ * lightly edited copy of a recent one (republication and claim copies).
+ *
+ *   npx tsx bench/claims.ts [sizes, e.g. 10k,100k] [sample]
+ */
+import { fileURLToPath } from 'node:url';
+import { openStore } from '../server/graph/index.js';
+import type { ArticleGraph, GraphStore } from '../server/graph/types.js';
+import { CLAIMS } from '../server/graph/queries/claims.js';
+import { resolveActors, updateClaims } from '../server/claims/index.js';
+import { stableId, statementId } from '../server/ids.js';
+import { corpus, rng } from './corpus.js';
+
+const PER_ARTICLE = 10;
+const COPY_EVERY = 25;
+
+/** Runs the benchmark; keys are `<measure>@<size>`, plus `growth` (per-article time at the largest size / at the smallest). */
+export async function benchClaims(sizes: number[] = [10_000, 100_000], sample = 200): Promise<Record<string, number>> {
+  const store = await openStore({ backend: 'embedded', path: null });
+  const gen = corpus({ seed: 11, statementsPerArticle: PER_ARTICLE, days: 365 });
+  const rand = rng(7);
+  const recent: ArticleGraph[] = [];
+  let n = 0;
+  let statements = 0;
+  let candidateRows = 0;
+  // Counts the candidate rows the step reads: the work that must not grow.
+  const counting: Pick<GraphStore, 'run'> = {
+    run: async (q, p) => {
+      const rows = await store.run(q, p);
+      if (q === CLAIMS.statementCandidates || q === CLAIMS.articleCandidates) candidateRows += rows.length;
+      return rows;
+    },
+  };
+  const next = (): ArticleGraph => {
+    n += 1;
+    const g = withText(gen.nextGraph());
+    if (n % COPY_EVERY === 0 && recent.length > 0) return copyOf(recent[Math.floor(rand() * recent.length)]!, n);
+    recent.push(g);
+    if (recent.length > 500) recent.shift();
+    return g;
+  };
+  const step = async (g0: ArticleGraph) => {
+    const t0 = performance.now();
+    const g = await resolveActors(counting, g0);
+    const t1 = performance.now();
+    await store.writeArticle(g);
+    const t2 = performance.now();
+    await updateClaims(counting, g);
+    const t3 = performance.now();
+    statements += g.statements.length;
+    return { claims: t1 - t0 + (t3 - t2), write: t2 - t1 };
+  };
+
+  const out: Record<string, number> = {};
+  try {
+    for (const size of [...sizes].sort((a, b) => a - b)) {
+      while (statements < size) await step(next());
+      const claims: number[] = [];
+      const writes: number[] = [];
+      candidateRows = 0;
+      for (let i = 0; i < sample; i++) {
+        const t = await step(next());
+        claims.push(t.claims);
+        writes.push(t.write);
+      }
+      const label = size >= 1000 ? `${size / 1000}k` : String(size);
+      out[`claimStepMsPerArticle@${label}`] = mean(claims);
+      out[`claimStepP95Ms@${label}`] = percentile(claims, 95);
+      out[`articleWriteMsPerArticle@${label}`] = mean(writes);
+      out[`candidateRowsPerArticle@${label}`] = candidateRows / sample;
+      const [stats] = await store.run(`RETURN COUNT { MATCH (c:Claim) } AS claims, COUNT { MATCH ()-[r:REPUBLISHES]->() } AS republishes, COUNT { MATCH ()-[r:CONTRADICTS]->() } AS contradicts`);
+      out[`claims@${label}`] = Number(stats?.claims ?? 0);
+      out[`republishes@${label}`] = Number(stats?.republishes ?? 0);
+      out[`contradictions@${label}`] = Number(stats?.contradicts ?? 0);
+    }
+    const labels = [...sizes].sort((a, b) => a - b).map((s) => (s >= 1000 ? `${s / 1000}k` : String(s)));
+    out.growth = out[`claimStepMsPerArticle@${labels[labels.length - 1]}`]! / out[`claimStepMsPerArticle@${labels[0]}`]!;
+  } finally {
+    await store.close();
+  }
+  return out;
+}
+
+/** The synthetic graph's article text is blank; give it the statements' sentences so republication has text to compare. */
+function withText(g: ArticleGraph): ArticleGraph {
+  return { ...g, article: { ...g.article, text: g.statements.map((s) => s.sentence).join(' ') } };
+}
+
+/** A light copy of an article under a new id (an aggregator's rerun): same statements, one sentence added. */
+function copyOf(g: ArticleGraph, n: number): ArticleGraph {
+  const id = stableId('art', 'copy', String(n));
+  return {
+    ...g,
+    source: { id: stableId('src', 'aggregator'), name: 'Aggregator', domain: null },
+    article: { ...g.article, id, contentHash: id, title: `${g.article.title} (via Aggregator)`, text: `${g.article.text} Read more on our site.` },
+    statements: g.statements.map((s) => ({ ...s, id: statementId(id, s.start, s.end) })),
+  };
+}
+
+function mean(xs: number[]): number {
+  return xs.reduce((a, b) => a + b, 0) / xs.length;
+}
+
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const parse = (x: string) => Number.parseInt(x, 10) * (/k$/i.test(x) ? 1000 : /m$/i.test(x) ? 1_000_000 : 1);
+  const sizes = process.argv[2] ? process.argv[2].split(',').map(parse) : undefined;
+  const sample = process.argv[3] ? Number(process.argv[3]) : undefined;
+  const r = await benchClaims(sizes, sample);
+  for (const [k, v] of Object.entries(r)) console.log(`${k.padEnd(34)} ${Number.isInteger(v) ? v : v.toFixed(2)}`);
+}
