@@ -78,6 +78,9 @@ interface Item<T> {
   t1: number; // == t0 for a point
   lane: string;
   ck: string;
+  /** Lane and colour-key indexes, so binning does no string work per item. */
+  li: number;
+  ci: number;
 }
 
 interface Bin<T> {
@@ -119,6 +122,7 @@ export function timeline<T>(): Timeline<T> {
   // ---- state that survives updates ----
   let items: Item<T>[] = [];
   let lanes: string[] = [];
+  let colorKeys: string[] = [];
   let maxSpan = 0;
   let drawnCounts = { marks: 0, bins: 0, items: 0 };
   let windowTimer: ReturnType<typeof setTimeout> | undefined;
@@ -171,7 +175,7 @@ export function timeline<T>(): Timeline<T> {
       const t0 = +s;
       const t1 = e && +e > t0 ? +e : t0;
       maxSpan = Math.max(maxSpan, t1 - t0);
-      items.push({ d, id: id(d), t0, t1, lane: lane(d), ck: colorKey(d) });
+      items.push({ d, id: id(d), t0, t1, lane: lane(d), ck: colorKey(d), li: 0, ci: 0 });
     }
     items.sort((a, b) => a.t0 - b.t0);
 
@@ -184,6 +188,13 @@ export function timeline<T>(): Timeline<T> {
       for (const it of items) if (!keep.has(it.lane)) it.lane = OTHERS;
       lanes = [...ordered.slice(0, maxLanes - 1), OTHERS];
     } else lanes = ordered;
+    const laneIndex = new Map(lanes.map((l, i) => [l, i]));
+    colorKeys = [...new Set(items.map((it) => it.ck))];
+    const colorIndex = new Map(colorKeys.map((k, i) => [k, i]));
+    for (const it of items) {
+      it.li = laneIndex.get(it.lane) ?? 0;
+      it.ci = colorIndex.get(it.ck) ?? 0;
+    }
 
     // ---- scales ----
     const iw = innerWidth();
@@ -395,24 +406,26 @@ export function timeline<T>(): Timeline<T> {
     const msPerPx = (d1 - d0) / innerWidth();
     const level = Math.max(0, Math.ceil(Math.log2((msPerPx * binPx) / 60_000)));
     const binMs = 60_000 * 2 ** level;
-    const laneIdx = new Map(lanes.map((l, i) => [l, i]));
-    const bins = new Map<number, Bin<T> & { cks: Map<string, number> }>();
+    const nk = colorKeys.length;
+    const bins = new Map<number, Bin<T> & { cks: Int32Array; best: number }>();
     const b0 = Math.floor(d0 / binMs) - 1;
     const span = Math.ceil((d1 - d0) / binMs) + 3;
     for (const it of visible) {
       const b = Math.floor((it.t0 + it.t1) / 2 / binMs) - b0;
       if (b < 0 || b >= span) continue;
-      const key = (laneIdx.get(it.lane) ?? 0) * span + b;
+      const key = it.li * span + b;
       let bin = bins.get(key);
       if (!bin) {
         const t = (b + b0) * binMs;
-        bin = { key: `${level}:${it.lane}:${b + b0}`, lane: it.lane, t0: t, t1: t + binMs, count: 0, ck: it.ck, first: it, cks: new Map() };
+        bin = { key: `${level}:${it.lane}:${b + b0}`, lane: it.lane, t0: t, t1: t + binMs, count: 0, ck: it.ck, first: it, cks: new Int32Array(nk), best: it.ci };
         bins.set(key, bin);
       }
       bin.count++;
-      const c = (bin.cks.get(it.ck) ?? 0) + 1;
-      bin.cks.set(it.ck, c);
-      if (c > (bin.cks.get(bin.ck) ?? 0)) bin.ck = it.ck;
+      const c = ++bin.cks[it.ci]!;
+      if (c > bin.cks[bin.best]!) {
+        bin.best = it.ci;
+        bin.ck = it.ck;
+      }
     }
     return [...bins.values()];
   }

@@ -12,7 +12,14 @@ import { fromZod } from '../errors.js';
 const SAMPLES_DIR = fileURLToPath(new URL('../../samples/', import.meta.url));
 
 const ManifestSchema = z.object({
-  items: z.array(z.object({ file: z.string().min(1), retrievedAt: z.string().datetime().optional() })),
+  items: z.array(
+    z.object({
+      file: z.string().min(1),
+      retrievedAt: z.string().datetime().optional(),
+      publishedAt: z.string().datetime().optional(),
+      source: z.string().min(1).optional(),
+    }),
+  ),
 });
 
 /** Ingests the bundled samples (samples/manifest.json) into the store; returns the number of new articles. */
@@ -21,7 +28,11 @@ export async function ingestSamples(store: GraphStore, log: (line: string) => vo
   if (!parsed.success) throw fromZod('samples/manifest.json', parsed.error);
   let created = 0;
   for (const item of parsed.data.items) {
-    const summary = await ingestInputs(store, readInputs([`${SAMPLES_DIR}${item.file}`], { retrievedAt: item.retrievedAt }));
+    const summary = await ingestInputs(store, readInputs([`${SAMPLES_DIR}${item.file}`], {
+        retrievedAt: item.retrievedAt,
+        publishedAt: item.publishedAt,
+        source: item.source,
+      }));
     created += summary.ingested;
     log(`sample ${item.file}: ${summary.ingested} articles ingested, ${summary.statements} statements`);
   }

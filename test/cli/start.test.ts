@@ -50,7 +50,7 @@ describe('claimgraph start', () => {
     const res = await fetch(`${url}/api/articles`);
     expect(res.status).toBe(200);
     const body = (await res.json()) as { total: number; items: { title: string }[] };
-    expect(body.total).toBe(4);
+    expect(body.total).toBe(6); // the seed page's four, the wire story and the long-quotes story
     expect(body.items.map((a) => a.title)).toContain('Netanyahu accuses Macron of fueling anti-Semitism');
   });
 

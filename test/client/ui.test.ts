@@ -194,7 +194,29 @@ describe.skipIf(!hasChromium)('browser UI (real server, seeded store, headless c
       }
       await page.waitForSelector('.panel .statement');
       expect(page.url()).toContain('actor=');
-    });
+    }, 60_000);
+
+    test('when an edge on the canvas is clicked, then the panel lists the statements behind it', async () => {
+      await fresh();
+      const net = await api<{ edges: { source: string; target: string; count: number }[] }>('/api/network?limit=5000');
+      const edge = [...net.edges].sort((a, b) => b.count - a.count)[0]!;
+      await openView(ui, page, '#/network');
+      const box = (await page.locator('.cg-network canvas').boundingBox())!;
+      // Aim at the middle of the edge; retry while the layout settles.
+      for (let attempt = 0; attempt < 8 && !page.url().includes('edge='); attempt++) {
+        const mid = await page.evaluate(([s, t]) => {
+          const el = document.querySelector('.cg-network') as HTMLElement & { __chart: { positionOf(id: string): [number, number] | null } };
+          const a = el.__chart.positionOf(s!)!;
+          const b = el.__chart.positionOf(t!)!;
+          return [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
+        }, [edge.source, edge.target]);
+        await page.mouse.click(box.x + mid[0]!, box.y + mid[1]!);
+        await page.waitForTimeout(300);
+      }
+      expect(page.url()).toContain('edge=');
+      await page.waitForSelector('.panel .statement');
+      expect(await page.locator('.panel h2').textContent()).toContain('→');
+    }, 60_000);
 
     test('when opened from a shared URL with filters and an actor, then both are restored', async () => {
       await fresh();
