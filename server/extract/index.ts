@@ -51,3 +51,4 @@ export function extract(text: string, opts: ExtractOptions = {}): Extraction {
     return { statements: [], actors: [] };
   }
 }
+export { extractEvents, extractEventsStrict, type ExtractedEvent, type EventExtractOptions } from './events/index.js';

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createApp } from '../../server/app.js';
 import { loadConfig, type Config } from '../../server/config.js';
-import { openStore } from '../../server/graph/index.js';
+import { openStore, openStoreFromConfig } from '../../server/graph/index.js';
 import type { ArticleGraph, GraphStore, Row } from '../../server/graph/types.js';
 import { readInputs } from '../../server/ingest/index.js';
 import { ingestInputs } from '../../server/pipeline/index.js';
@@ -46,8 +46,21 @@ export interface StartOptions {
   log?: (line: string) => void;
 }
 
+/**
+ * The store under test: in-memory embedded, or the Neo4j at NEO4J_URI
+ * (`npm run test:neo4j`), emptied first — never point NEO4J_URI at data you keep.
+ */
+console.info(`API tests run on the ${process.env.NEO4J_URI ? `neo4j backend at ${process.env.NEO4J_URI}` : 'embedded backend (in memory); set NEO4J_URI to run them on Neo4j'}`);
+
+async function testStore(): Promise<GraphStore> {
+  if (!process.env.NEO4J_URI) return openStore({ backend: 'embedded', path: null });
+  const store = await openStoreFromConfig(loadConfig(process.env));
+  await store.run(TEST_QUERIES.clearAll);
+  return store;
+}
+
 export async function startApi(opts: StartOptions = {}): Promise<TestApi> {
-  const store = await openStore({ backend: 'embedded', path: null });
+  const store = await testStore();
   if (opts.seedPage !== false) {
     const summary = await ingestInputs(store, readInputs([SEED_PAGE], { retrievedAt: SEED_RETRIEVED_AT }));
     if (summary.failed > 0) throw new Error(`seeding failed: ${JSON.stringify(summary.errors)}`);

@@ -14,5 +14,6 @@ MATCH (s:Statement {id: sid})
 MERGE (s)-[:INSTANCE_OF]->(c)
 RETURN count(*) AS linked`,
   deleteClaims: `MATCH (c:Claim) DETACH DELETE c`,
+  clearAll: `MATCH (n) WHERE NOT n:SchemaVersion DETACH DELETE n`,
   statementIdsOf: `MATCH (a:Article {id: $id})-[:CONTAINS]->(s:Statement) RETURN s.id AS id ORDER BY s.start`,
 } as const;

@@ -39,6 +39,8 @@ export interface RawEvent {
   frame: boolean;
   /** Content spans of the drafts made at the event. */
   statementsAt: Span[];
+  /** Speakers of those statements: they were there (joined to the participants after matching). */
+  atSpeakers: Actor[];
 }
 
 /** Words inside an event noun phrase before the noun: "first face-to-face", "direct", "phone". */
@@ -220,7 +222,7 @@ export function findEvents(doc: Doc): RawEvent[] {
       if (d.sentence === ev.sentence && d.cue.span[0] > ev.trigger[1] && (!d.mention || d.mention.span[0] > ev.trigger[1])
         && !(d.content[0] <= ev.trigger[0] && ev.trigger[1] <= d.content[1])) {
         ev.statementsAt.push(d.content);
-        if (d.speaker && !ev.participants.includes(d.speaker) && d.speaker.kind === 'person') ev.participants.push(d.speaker);
+        if (d.speaker && !ev.atSpeakers.includes(d.speaker) && d.speaker.kind === 'person') ev.atSpeakers.push(d.speaker);
         last = { speaker: d.speaker, sentence: d.sentence };
       } else if (last && d.sentence === last.sentence + 1 && d.inherited && d.speaker === last.speaker) {
         // "He added, '...'": the continuation of a statement made at the event
@@ -314,6 +316,7 @@ function nounEvent(ctx: Ctx, reg: ReturnType<typeof registryOf>, si: number, i: 
     pluralSubject: false,
     frame,
     statementsAt: [],
+    atSpeakers: [],
   };
 }
 
@@ -367,6 +370,7 @@ function verbEvent(ctx: Ctx, si: number, i: number, first: number, end: number, 
     pluralSubject,
     frame: false,
     statementsAt: [],
+    atSpeakers: [],
   };
 }
 
