@@ -30,12 +30,13 @@ export function parseDocument(html: string): Document {
 }
 
 /**
- * Deepest element nesting accepted. Real pages nest a few dozen levels; the
- * parser, the chrome stripper and Readability cost time in proportion to
- * depth times size (1,000 nested divs, 11 KB, took Readability ~30 s; 10,000
- * overflowed the stack), so a small hostile page could stall the server.
+ * Deepest element nesting accepted. Real pages nest a few dozen levels
+ * (Lighthouse flags 32); the parser, the chrome stripper and Readability
+ * cost time in proportion to depth times size (1,000 nested divs, 11 KB,
+ * took ~30 s; 10,000 overflowed the stack), so a small hostile page could
+ * stall the server. Reading stays O(size x depth): see docs/security.md.
  */
-export const MAX_HTML_DEPTH = 256;
+export const MAX_HTML_DEPTH = 128;
 
 /** Elements that never hold children, and those a following sibling closes implicitly (so they do not nest). */
 const NO_DEPTH = new Set([

@@ -5,6 +5,7 @@ import type { GraphStore, WriteStatus } from '../graph/types.js';
 import { AppError, normalizeError } from '../errors.js';
 import { buildArticleGraph } from './build.js';
 import { claimsState, finishClaims, resolveActors, updateClaims } from '../claims/index.js';
+import { extractArticleEvents, writeEvents } from './events.js';
 
 /** Languages the English rule set is applied to; "und" is short text the detector could not place. */
 const EXTRACTABLE_LANGUAGES = new Set(['eng', 'und']);
@@ -45,6 +46,8 @@ export async function processArticle(store: GraphStore, article: IngestedArticle
   // Actor identity before the write, so statements land on actors stored under other names (server/claims).
   const graph = await resolveActors(store, buildArticleGraph(article, extraction));
   const status = await store.writeArticle(graph);
+  // Events (issue 10, server/pipeline/events.ts): meetings, calls, visits, merged with stored ones by indexed keys.
+  if (status === 'created') await writeEvents(store, graph, extractArticleEvents(article));
   // Claims, republication and contradiction candidates: incremental, a fixed number of indexed lookups.
   if (status === 'created') await updateClaims(store, graph);
   return { article, status, extraction, skipped };

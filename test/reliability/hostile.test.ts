@@ -14,7 +14,7 @@ import { ingestHtml } from '../../server/ingest/index.js';
 import { isErrorBody, startApi, type TestApi } from '../api/helpers.js';
 
 /** A generous bound (the machine is shared): about 5x the worst rate measured on this 2-core machine under load. */
-const msAllowed = (text: string) => 2000 + 40 * (text.length / 1024);
+const msAllowed = (text: string) => 3000 + 40 * (text.length / 1024);
 
 /** A statement the extractor finds on its own; hostile text after it must not make it disappear. */
 const SENTINEL = '"We will win the vote," Defence Minister Anna Berg said on Monday.';
@@ -156,9 +156,10 @@ describe('ingestHtml on hostile HTML', () => {
   };
 
   test.each([
-    { name: '200 nested divs', html: `<html><body>${'<div>'.repeat(200)}${P}${'</div>'.repeat(200)}</body></html>`, read: true },
+    { name: '120 nested divs', html: `<html><body>${'<div>'.repeat(120)}${P}${'</div>'.repeat(120)}</body></html>`, read: true },
+    { name: '60 nested divs around each of 100 paragraphs', html: `<html><body>${`${'<div>'.repeat(60)}${P}${'</div>'.repeat(60)}`.repeat(100)}</body></html>`, read: true },
     { name: '100 nested lists with a paragraph at each level', html: `<html><body>${`<ul><li>${P}`.repeat(100)}</body></html>`, read: true },
-    { name: '1,000 nested divs', html: `<html><body>${'<div>'.repeat(1000)}${P}${'</div>'.repeat(1000)}</body></html>`, read: false },
+    { name: '200 nested divs', html: `<html><body>${'<div>'.repeat(200)}${P}${'</div>'.repeat(200)}</body></html>`, read: false },
     { name: '100,000 unclosed nested divs', html: `<html><body>${'<div><span>'.repeat(100_000)}${P}`, read: false },
     { name: 'stray end tags that do not close the divs', html: `<html><body>${'<div></span>'.repeat(20_000)}${P}`, read: false },
     { name: 'self-closing divs (which HTML opens)', html: `<html><body>${'<div/>'.repeat(20_000)}${P}`, read: false },

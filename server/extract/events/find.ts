@@ -263,7 +263,8 @@ function nounEvent(ctx: Ctx, reg: ReturnType<typeof registryOf>, si: number, i: 
         if (a && !participants.includes(a)) participants.push(a);
       }
       j = m.tokens[0];
-      if (tokens[j]?.lower === 'the') break;
+      // a mention that opens with "the" ("The Alaska") leaves the determiner to be read as one
+      if (tokens[j]?.lower === 'the') { j++; break; }
       continue;
     }
     if (p.cap || NP_MODIFIERS.has(p.lower) || /^\d+-\w+$/.test(p.lower) || (EVENT_NOUNS[`${p.lower} ${t.lower}`] !== undefined)) { j--; continue; }
@@ -286,9 +287,17 @@ function nounEvent(ctx: Ctx, reg: ReturnType<typeof registryOf>, si: number, i: 
   }
   const definite = DEFINITE.has(detLower) || possessive;
   // participants after the noun: "with X, Y and Z", "between X and Y"
-  const after = tokens[i + 1];
+  // (past a time or a place in between: "a summit on Monday with X")
+  let w = i + 1;
+  for (let guard = 0; guard < 3 && w < end; guard++) {
+    const tm = doc.times.find((x) => x.span[0] === tokens[w]!.start);
+    if (tm) { while (w < end && tokens[w]!.start < tm.span[1]) w++; continue; }
+    if ((tokens[w]!.lower === 'in' || tokens[w]!.lower === 'at') && ctx.byStart.get(w + 1)) { w = ctx.byStart.get(w + 1)!.tokens[1]; continue; }
+    break;
+  }
+  const after = tokens[w];
   if (isWord(after) && (after.lower === 'with' || after.lower === 'between')) {
-    for (const a of listAfter(ctx, i + 2, end)) if (!participants.includes(a)) participants.push(a);
+    for (const a of listAfter(ctx, w + 1, end)) if (!participants.includes(a)) participants.push(a);
   }
   if (detLower === 'his' || detLower === 'her') {
     const pm = doc.mentions.find((m) => m.tokens[0] === j - 1);
@@ -297,7 +306,7 @@ function nounEvent(ctx: Ctx, reg: ReturnType<typeof registryOf>, si: number, i: 
   }
   const pa = placeAfter(ctx, i + 1, end);
   if (!place && pa) place = pa.place;
-  const name = nameStart >= 0 && definite ? doc.text.slice(tokens[nameStart]!.start, t.end).replace(/['’]s\b/, '') : null;
+  const name = nameStart >= 0 ? doc.text.slice(tokens[nameStart]!.start, t.end).replace(/['’]s\b/, '') : null;
   const frameWord = tokens[j - 1 - (definite || detLower === 'a' || detLower === 'an' ? 1 : 0)];
   const frame = isWord(frameWord) && (FRAME_BEFORE.has(frameWord.lower) || (frameWord.lower === 'of' && tokens[j - 3]?.lower === 'sidelines'));
   const startTok = tokens[j]!;

@@ -216,6 +216,7 @@ export interface StoredEventCandidate {
   place: string | null;
   date: string | null;
   datePrecision: string;
+  dateText?: string | null;
   participantIds: string[];
 }
 

@@ -18,11 +18,12 @@
  * claims step's (docs/claims.md).
  */
 export const MODEL = {
-  labels: ['Source', 'Article', 'Actor', 'Statement', 'Claim', 'Event', 'MergeDecision', 'SchemaVersion', 'Alias', 'Band'],
+  labels: ['Source', 'Article', 'Actor', 'Statement', 'Claim', 'Event', 'MergeDecision', 'SchemaVersion', 'Alias', 'Band', 'EventKey'],
   relationshipTypes: [
     'PUBLISHED', 'CONTAINS', 'SAID', 'ABOUT', 'ADDRESSED_TO', 'VIA', 'INSTANCE_OF', 'MENTIONS',
     'PARTICIPANT', 'REPORTS', 'AT', 'SAME_AS',
     'OF', 'IN_BAND', 'NAMED', 'REPUBLISHES', 'CONTRADICTS',
+    'KEYED', // (Event)-[:KEYED]->(EventKey): the events step's lookup keys (server/pipeline/events.ts)
   ],
 } as const;
 
@@ -38,6 +39,9 @@ const LOOKUPS = [
   // The claims step's lookups (server/claims): alias index and MinHash band keys.
   ['Alias', 'key', 'alias_key'],
   ['Band', 'key', 'band_key'],
+  // The events step's lookup keys (server/pipeline/events.ts) and the events window.
+  ['EventKey', 'key', 'event_key_key'],
+  ['Event', 'date', 'event_date'],
 ] as const;
 
 const snake = (label: string) => label.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();

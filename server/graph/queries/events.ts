@@ -1,0 +1,118 @@
+/**
+ * The events step's queries (server/pipeline/events.ts) and the events API's
+ * reads (server/api/routes/events.ts). Same text on both backends.
+ *
+ * Model: `Event {id, type, name, place, placeArea, date, datePrecision,
+ * dateText, firstSeen}`, `(Event)-[:PARTICIPANT]->(Actor)`,
+ * `(Article)-[:REPORTS]->(Event)`, `(Statement)-[:AT]->(Event)`, and the
+ * lookup keys `(Event)-[:KEYED]->(EventKey {key})`.
+ *
+ * Writes: candidates are found only through the new event's own keys
+ * (`EventKey.key` is indexed, at most `$cap` events per key), so the cost per
+ * article does not grow with the graph. Relationship MERGEs name the new,
+ * low-degree end first (an event has few participants and keys; an article
+ * reports few events; see queries/write.ts).
+ * Dates are ISO strings (the first day of the week/month/year for coarser
+ * precision), compared as strings like statement times.
+ */
+export const EVENTS = {
+  candidates: `UNWIND $keys AS key
+CALL (key) {
+  MATCH (:EventKey {key: key})<-[:KEYED]-(e:Event)
+  RETURN e LIMIT $cap
+}
+WITH DISTINCT e
+RETURN e.id AS id, e.type AS type, e.name AS name, e.place AS place, e.date AS date, e.datePrecision AS datePrecision,
+  e.dateText AS dateText, [(e)-[:PARTICIPANT]->(a:Actor) | a.id] AS participantIds`,
+  upsertEvents: `UNWIND $events AS r
+MERGE (e:Event {id: r.id})
+SET e.type = r.type, e.name = r.name, e.place = r.place, e.placeArea = r.placeArea, e.date = r.date,
+  e.datePrecision = r.datePrecision, e.dateText = r.dateText, e.firstSeen = coalesce(e.firstSeen, r.seen)
+RETURN count(*) AS n`,
+  linkParticipants: `UNWIND $rows AS r
+MATCH (e:Event {id: r.eventId})
+MATCH (a:Actor {id: r.actorId})
+MERGE (e)-[:PARTICIPANT]->(a)
+RETURN count(*) AS linked`,
+  linkReports: `MATCH (art:Article {id: $articleId})
+UNWIND $eventIds AS id
+MATCH (e:Event {id: id})
+MERGE (art)-[:REPORTS]->(e)
+RETURN count(*) AS linked`,
+  linkAt: `UNWIND $rows AS r
+MATCH (s:Statement {id: r.statementId})
+MATCH (e:Event {id: r.eventId})
+MERGE (s)-[:AT]->(e)
+RETURN count(*) AS linked`,
+  indexKeys: `UNWIND $rows AS r
+MATCH (e:Event {id: r.eventId})
+MERGE (k:EventKey {key: r.key})
+WITH e, k
+MERGE (e)-[:KEYED]->(k)
+RETURN count(*) AS n`,
+
+  // ------------------------------------------------------------ API reads
+  listEvents: `MATCH (e:Event)
+WHERE ($from IS NULL OR e.date >= $from)
+  AND ($to IS NULL OR e.date < $to)
+  AND ($participantIds IS NULL OR EXISTS { MATCH (e)-[:PARTICIPANT]->(x:Actor) WHERE x.id IN $participantIds })
+  AND ($type IS NULL OR e.type = $type)
+WITH e ORDER BY e.date, e.id
+SKIP $skip LIMIT $limit
+RETURN e.id AS id, e.type AS type, e.name AS name, e.place AS place, e.date AS date, e.datePrecision AS datePrecision,
+  e.dateText AS dateText,
+  [(e)-[:PARTICIPANT]->(a:Actor) | {id: a.id, name: a.name, kind: a.kind}] AS participants,
+  size([(art:Article)-[:REPORTS]->(e) | art.id]) AS reports,
+  size([(s:Statement)-[:AT]->(e) | s.id]) AS statements`,
+  countEvents: `MATCH (e:Event)
+WHERE ($from IS NULL OR e.date >= $from)
+  AND ($to IS NULL OR e.date < $to)
+  AND ($participantIds IS NULL OR EXISTS { MATCH (e)-[:PARTICIPANT]->(x:Actor) WHERE x.id IN $participantIds })
+  AND ($type IS NULL OR e.type = $type)
+RETURN count(e) AS total`,
+  event: `MATCH (e:Event {id: $id})
+RETURN e.id AS id, e.type AS type, e.name AS name, e.place AS place, e.date AS date, e.datePrecision AS datePrecision,
+  e.dateText AS dateText,
+  [(e)-[:PARTICIPANT]->(a:Actor) | {id: a.id, name: a.name, kind: a.kind}] AS participants`,
+  eventReports: `MATCH (e:Event {id: $id})<-[:REPORTS]-(art:Article)
+OPTIONAL MATCH (src:Source)-[:PUBLISHED]->(art)
+RETURN art.id AS id, art.title AS title, art.url AS url, art.publishedAt AS publishedAt, art.retrievedAt AS retrievedAt,
+  src.name AS source
+ORDER BY coalesce(art.publishedAt, art.retrievedAt), art.id`,
+  eventStatements: `MATCH (e:Event {id: $id})<-[:AT]-(s:Statement)
+OPTIONAL MATCH (p:Actor)-[:SAID]->(s)
+OPTIONAL MATCH (art:Article)-[:CONTAINS]->(s)
+RETURN s.id AS id, s.content AS content, s.direct AS direct, s.cue AS cue, s.saidAt AS saidAt,
+  s.saidAtPrecision AS saidAtPrecision, p.id AS speakerId, p.name AS speakerName, art.id AS articleId
+ORDER BY s.saidAt, s.id`,
+  // Every event with its participants and reporting articles' titles: `npm run eval` scores these.
+  evalEvents: `MATCH (e:Event)
+RETURN e.id AS id, e.type AS type, e.name AS name, e.place AS place, e.date AS date, e.datePrecision AS datePrecision,
+  [(e)-[:PARTICIPANT]->(a:Actor) | a.name] AS participants,
+  [(art:Article)-[:REPORTS]->(e) | art.title] AS articles,
+  size([(s:Statement)-[:AT]->(e) | s.id]) AS statements
+ORDER BY e.date, e.id`,
+} as const;
+
+const EVENT_FILTERS = { from: '2025-08-01', to: '2025-09-01', participantIds: ['act_0'], type: null };
+
+/** Sample parameters of each query, so the Cypher lint test can declare them. */
+export const EVENTS_PARAMS: { [K in keyof typeof EVENTS]: Record<string, unknown> } = {
+  candidates: { keys: ['in-person|act_0|W2025-08-18'], cap: 50 },
+  upsertEvents: {
+    events: [{
+      id: 'evt_0', type: 'summit', name: 'Alaska summit', place: 'Anchorage', placeArea: 'alaska', date: '2025-08-15',
+      datePrecision: 'day', dateText: 'on Friday', seen: '2025-08-21T12:00:00.000Z',
+    }],
+  },
+  linkParticipants: { rows: [{ eventId: 'evt_0', actorId: 'act_0' }] },
+  linkReports: { articleId: 'art_0', eventIds: ['evt_0'] },
+  linkAt: { rows: [{ statementId: 'stm_0', eventId: 'evt_0' }] },
+  indexKeys: { rows: [{ eventId: 'evt_0', key: 'in-person|act_0|W2025-08-11' }] },
+  listEvents: { ...EVENT_FILTERS, skip: 0, limit: 50 },
+  countEvents: { ...EVENT_FILTERS },
+  event: { id: 'evt_0' },
+  eventReports: { id: 'evt_0' },
+  eventStatements: { id: 'evt_0' },
+  evalEvents: {},
+};

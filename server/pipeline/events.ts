@@ -1,0 +1,145 @@
+/**
+ * The events step (issue 10): after an article is written, its events become
+ * Event nodes shared across articles.
+ *
+ * Each extracted event is matched against stored events through its lookup
+ * keys only (type group + participant + date bucket, and its name:
+ * server/extract/events/merge.ts), one indexed query per article, so the cost
+ * per article does not grow with the graph. A compatible stored event keeps
+ * its id and takes the finer date, the more specific type and the new
+ * participants; otherwise the event gets a stable id from the article id and
+ * the trigger's span, so a re-run writes the same node. Every write is a
+ * MERGE on ids and keys: running the step twice changes nothing more.
+ */
+import { extractEvents, type ExtractedEvent } from '../extract/index.js';
+import { compatible, eventKeys, lookupKeys, placeArea, timesCompatible, type StoredEventCandidate } from '../extract/events/index.js';
+import type { EventType } from '../extract/model/events.js';
+import { TYPE_PRIORITY } from '../extract/model/events.js';
+import { EVENTS } from '../graph/queries/events.js';
+import type { ArticleGraph, GraphStore } from '../graph/types.js';
+import type { IngestedArticle } from '../ingest/types.js';
+import { actorId, stableId, statementId } from '../ids.js';
+
+/** Events stored per candidate key at most: a key shared by very many events is sampled, not read whole. */
+const KEY_CAP = 50;
+const EXTRACTABLE_LANGUAGES = new Set(['eng', 'und']);
+
+/** The events of one ingested article (none for text the English rules are not applied to). */
+export function extractArticleEvents(article: IngestedArticle): ExtractedEvent[] {
+  if (!EXTRACTABLE_LANGUAGES.has(article.language)) return [];
+  return extractEvents(article.text, { publishedAt: article.publishedAt ?? article.retrievedAt });
+}
+
+export interface EventWrite {
+  id: string;
+  type: EventType;
+  name: string | null;
+  place: string | null;
+  placeArea: string | null;
+  date: string | null;
+  datePrecision: string;
+  dateText: string | null;
+  participantIds: string[];
+  statementIds: string[];
+  /** Whether it joined an event already stored (from another article). */
+  merged: boolean;
+}
+
+const RANK: Record<string, number> = { day: 0, week: 1, month: 2, year: 3, article: 4, unknown: 5 };
+const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+
+/** The graph's actor id for an extracted participant, after actor identity may have renamed it (server/claims). */
+function participantId(graph: ArticleGraph, ref: { name: string; kind: string }): string | null {
+  const id = actorId(ref.kind, ref.name);
+  if (graph.actors.some((a) => a.id === id)) return id;
+  const byAlias = graph.actors.find((a) => a.name === ref.name || a.aliases.includes(ref.name));
+  return byAlias?.id ?? null;
+}
+
+/** Plans the article's event writes against the stored candidates (pure; exported for tests). */
+export function planEvents(graph: ArticleGraph, events: ExtractedEvent[], candidates: StoredEventCandidate[]): EventWrite[] {
+  const articleId = graph.article.id;
+  const statementIds = new Set(graph.statements.map((s) => s.id));
+  const out = new Map<string, EventWrite>();
+  for (const e of events) {
+    const participantIds = [...new Set(e.participants.map((p) => participantId(graph, p)).filter((x): x is string => x !== null))];
+    const keyed = { type: e.type, name: e.name ?? null, participantIds, time: e.time, place: e.place ?? null };
+    const hit = candidates.find((c) => compatible(keyed, c)) ?? null;
+    const own = {
+      type: e.type, name: e.name ?? null, place: e.place ?? null, date: e.time.value, datePrecision: e.time.precision, dateText: e.time.text,
+    };
+    let w: EventWrite;
+    if (hit) {
+      const finer = !hit.date || (e.time.value && (RANK[e.time.precision] ?? 9) < (RANK[hit.datePrecision] ?? 9)
+        && timesCompatible(e.time, { value: hit.date, precision: hit.datePrecision }));
+      w = {
+        id: hit.id,
+        type: TYPE_PRIORITY.indexOf(hit.type) <= TYPE_PRIORITY.indexOf(e.type) ? hit.type : e.type,
+        name: hit.name ?? own.name,
+        place: hit.place ?? own.place,
+        placeArea: null,
+        date: finer ? own.date : hit.date,
+        datePrecision: finer ? own.datePrecision : hit.datePrecision,
+        dateText: finer ? own.dateText : (hit.dateText ?? null),
+        participantIds: [...new Set([...hit.participantIds, ...participantIds])],
+        statementIds: [],
+        merged: true,
+      };
+    } else {
+      w = { id: stableId('evt', articleId, String(e.trigger.span[0]), String(e.trigger.span[1])), ...own, placeArea: null, participantIds, statementIds: [], merged: false };
+    }
+    const prev = out.get(w.id);
+    if (prev) {
+      prev.participantIds = [...new Set([...prev.participantIds, ...w.participantIds])];
+      w = prev;
+    } else out.set(w.id, w);
+    w.placeArea = w.place ? placeArea(w.place) : null;
+    for (const [s, t] of e.statementsAt) {
+      const id = statementId(articleId, s, t);
+      if (statementIds.has(id) && !w.statementIds.includes(id)) w.statementIds.push(id);
+    }
+  }
+  return [...out.values()];
+}
+
+/**
+ * Writes one article's events: candidate lookup by key, then upserts, links
+ * (PARTICIPANT, REPORTS, AT) and keys. The article and its statements and
+ * actors must be stored already (the step runs after writeArticle).
+ */
+export async function writeEvents(store: GraphStore, graph: ArticleGraph, events: ExtractedEvent[]): Promise<EventWrite[]> {
+  if (events.length === 0) return [];
+  const keyed = events.map((e) => ({
+    type: e.type, name: e.name ?? null, time: e.time,
+    participantIds: [...new Set(e.participants.map((p) => participantId(graph, p)).filter((x): x is string => x !== null))],
+  }));
+  const keys = [...new Set(keyed.flatMap(lookupKeys))];
+  const rows = keys.length > 0 ? await store.run(EVENTS.candidates, { keys, cap: KEY_CAP }) : [];
+  const candidates: StoredEventCandidate[] = rows.map((r) => ({
+    id: String(r.id),
+    type: String(r.type) as EventType,
+    name: str(r.name),
+    place: str(r.place),
+    date: str(r.date),
+    datePrecision: str(r.datePrecision) ?? 'unknown',
+    dateText: str(r.dateText),
+    participantIds: Array.isArray(r.participantIds) ? r.participantIds.map(String) : [],
+  }));
+  const writes = planEvents(graph, events, candidates);
+  const seen = graph.article.publishedAt ?? graph.article.retrievedAt;
+  await store.run(EVENTS.upsertEvents, {
+    events: writes.map((w) => ({
+      id: w.id, type: w.type, name: w.name, place: w.place, placeArea: w.placeArea, date: w.date,
+      datePrecision: w.datePrecision, dateText: w.dateText, seen,
+    })),
+  });
+  const participantRows = writes.flatMap((w) => w.participantIds.map((actorId) => ({ eventId: w.id, actorId })));
+  if (participantRows.length > 0) await store.run(EVENTS.linkParticipants, { rows: participantRows });
+  await store.run(EVENTS.linkReports, { articleId: graph.article.id, eventIds: writes.map((w) => w.id) });
+  const atRows = writes.flatMap((w) => w.statementIds.map((statementId) => ({ statementId, eventId: w.id })));
+  if (atRows.length > 0) await store.run(EVENTS.linkAt, { rows: atRows });
+  const keyRows = writes.flatMap((w) => eventKeys({ type: w.type, name: w.name, participantIds: w.participantIds, time: { value: w.date, precision: w.datePrecision } })
+    .map((key) => ({ eventId: w.id, key })));
+  if (keyRows.length > 0) await store.run(EVENTS.indexKeys, { rows: keyRows });
+  return writes;
+}
