@@ -46,10 +46,10 @@ export async function processArticle(store: GraphStore, article: IngestedArticle
   // Actor identity before the write, so statements land on actors stored under other names (server/claims).
   const graph = await resolveActors(store, buildArticleGraph(article, extraction));
   const status = await store.writeArticle(graph);
-  // Events (issue 10, server/pipeline/events.ts): meetings, calls, visits, merged with stored ones by indexed keys.
-  if (status === 'created') await writeEvents(store, graph, extractArticleEvents(article));
   // Claims, republication and contradiction candidates: incremental, a fixed number of indexed lookups.
   if (status === 'created') await updateClaims(store, graph);
+  // Events (issue 10, server/pipeline/events.ts): meetings, calls, visits, merged with stored ones by indexed keys.
+  if (status === 'created') await writeEvents(store, graph, extractArticleEvents(article));
   return { article, status, extraction, skipped };
 }
 

@@ -14,8 +14,10 @@ const { lintCypherQuery } = createRequire(import.meta.url)('@neo4j-cypher/langua
   lintCypherQuery: (q: string, schema: object) => { severity: number; message: string }[];
 };
 
-const FINGERPRINT_NODES = 'MATCH (n) RETURN labels(n) AS labels, properties(n) AS props ORDER BY n.id';
-const FINGERPRINT_RELS = 'MATCH (a)-[r]->(b) RETURN a.id AS from, type(r) AS type, b.id AS to ORDER BY from, type, to';
+// The model's nodes are those with an id; lookup nodes keyed by `key` (claim bands, aliases) are derived and not exported.
+const FINGERPRINT_NODES = 'MATCH (n) WHERE n.id IS NOT NULL RETURN labels(n) AS labels, properties(n) AS props ORDER BY n.id';
+const FINGERPRINT_RELS =
+  'MATCH (a)-[r]->(b) WHERE a.id IS NOT NULL AND b.id IS NOT NULL RETURN a.id AS from, type(r) AS type, b.id AS to ORDER BY from, type, to';
 
 async function collect(fn: (write: (s: string) => void) => Promise<unknown>): Promise<string> {
   let out = '';
@@ -50,10 +52,17 @@ describe('export formats on the seed page', () => {
     expect(doc.graphml.graph.edge).toHaveLength(counts.rels);
   });
 
-  test('when exported as a cypher script, then every line passes the Neo4j parser', async () => {
+  test('when exported as a cypher script, then every kind of line passes the Neo4j parser', async () => {
     const lines = (await collect((w) => exportCypher(store, w))).split('\n').filter((l) => l && !l.startsWith('//'));
-    expect(lines.length).toBeGreaterThan(counts.nodes);
+    expect(lines.length).toBe(5 + counts.nodes + counts.rels); // constraints, then nodes, then relationships
+    // Linting takes ~0.1 s a line: every constraint, the first node line of each label, the first line of each relationship type.
+    const firstOfEachKind = new Map<string, string>();
     for (const line of lines) {
+      const kind = /^(CREATE CONSTRAINT \w+|MERGE \(n:\w+|MATCH .*MERGE \(a\)-\[r:\w+)/.exec(line)?.[0] ?? line;
+      if (!firstOfEachKind.has(kind)) firstOfEachKind.set(kind, line);
+    }
+    expect(firstOfEachKind.size).toBeGreaterThan(10);
+    for (const line of firstOfEachKind.values()) {
       const errors = lintCypherQuery(line, {}).filter((d) => d.severity === 1);
       expect(errors, line.slice(0, 120)).toEqual([]);
     }

@@ -19,7 +19,7 @@ import { MODEL, SCHEMA, SCHEMA_EMBEDDED, SCHEMA_NEO4J } from '../../server/graph
 import { WRITE } from '../../server/graph/queries/write.js';
 import { fingerprint, isErrorBody, startApi, type TestApi } from '../api/helpers.js';
 import { ROOT, runCli, tempDir } from '../utils/cli.js';
-import { smallArticle } from '../utils/graph-fixtures.js';
+import { richArticle, smallArticle } from '../utils/graph-fixtures.js';
 
 /** Names that would change the graph if they were pasted into query text. */
 const PAYLOADS = [
@@ -76,7 +76,8 @@ describe('hostile names through every API input', () => {
   let api: TestApi;
   let before: string;
   beforeAll(async () => {
-    api = await startApi();
+    // Known graphs written directly: this suite tests the API's handling of input, not extraction.
+    api = await startApi({ seedPage: false, graphs: [richArticle('a'), richArticle('b'), ...Array.from({ length: 10 }, (_, i) => smallArticle(i))] });
     before = await fingerprint(api.store);
   });
   afterAll(async () => {
@@ -118,7 +119,8 @@ describe('hostile names through every API input', () => {
 });
 
 describe('hostile names through claimgraph query --param', () => {
-  test('when every payload is passed as a parameter value and name, then the query matches nothing and the store is unchanged', async () => {
+  // Parameter names are checked by the CLI (letters, digits, _), so hostile text can only be a value.
+  test('when every payload is passed as a parameter value, then the query matches nothing and the store is unchanged', async () => {
     const tmp = await tempDir('claimgraph-injection-');
     try {
       const path = embeddedStorePath(tmp.dir);
@@ -130,7 +132,7 @@ describe('hostile names through claimgraph query --param', () => {
       const names = PAYLOADS.map((_, i) => `$p${i}`).join(', ');
       const args = ['query', `MATCH (a:Actor) WHERE a.name IN [${names}] OR a.id IN [${names}] RETURN count(a) AS n`, '--data', tmp.dir, '--json'];
       // Values that are valid JSON are parsed as JSON; quoting them as JSON strings keeps each one a string.
-      const params = PAYLOADS.flatMap((p, i) => ['--param', `p${i}=${JSON.stringify(p)}`, '--param', `${p}=${JSON.stringify(p)}`]);
+      const params = PAYLOADS.flatMap((p, i) => ['--param', `p${i}=${JSON.stringify(p)}`]);
       const r = await runCli([...args, ...params]);
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);

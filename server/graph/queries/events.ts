@@ -22,8 +22,9 @@ CALL (key) {
   RETURN e LIMIT $cap
 }
 WITH DISTINCT e
+OPTIONAL MATCH (e)-[:PARTICIPANT]->(a:Actor)
 RETURN e.id AS id, e.type AS type, e.name AS name, e.place AS place, e.date AS date, e.datePrecision AS datePrecision,
-  e.dateText AS dateText, [(e)-[:PARTICIPANT]->(a:Actor) | a.id] AS participantIds`,
+  e.dateText AS dateText, collect(a.id) AS participantIds`,
   upsertEvents: `UNWIND $events AS r
 MERGE (e:Event {id: r.id})
 SET e.type = r.type, e.name = r.name, e.place = r.place, e.placeArea = r.placeArea, e.date = r.date,

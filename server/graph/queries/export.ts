@@ -2,6 +2,9 @@
  * Queries of the export, import and migrate commands (server/exchange).
  * Paging is by id (`WHERE x.id > $after ORDER BY x.id LIMIT $limit`), not
  * SKIP, so each page is an index seek and an export of a large store stays linear.
+ * Whole-graph exports take the nodes that have an `id` (the model's nodes);
+ * lookup nodes keyed by `key` (claim bands, actor aliases) are derived data
+ * that the pipeline rebuilds, so they are left out.
  */
 export const EXPORT = {
   articleIds: `MATCH (a:Article) WHERE a.id > $after RETURN a.id AS id ORDER BY id LIMIT $limit`,
@@ -18,7 +21,7 @@ RETURN properties(s) AS props, p.id AS speakerId, ad.id AS addresseeId, v.id AS 
   [(s)-[:ABOUT]->(x:Actor) | x.id] AS aboutIds
 ORDER BY s.start, s.id`,
   nodesPage: `MATCH (n) WHERE n.id > $after RETURN labels(n) AS labels, properties(n) AS props ORDER BY n.id LIMIT $limit`,
-  relationshipsFrom: `MATCH (a)-[r]->(b) WHERE a.id IN $ids
+  relationshipsFrom: `MATCH (a)-[r]->(b) WHERE a.id IN $ids AND b.id IS NOT NULL
 RETURN a.id AS from, type(r) AS type, b.id AS to, properties(r) AS props ORDER BY from, type, to`,
   statementsFlat: `MATCH (art:Article)-[:CONTAINS]->(s:Statement)
 WHERE s.id > $after
