@@ -18,6 +18,7 @@ import { cypherRoutes } from './routes/cypher.js';
 import { metaRoutes } from './routes/meta.js';
 import { networkRoutes } from './routes/network.js';
 import { statementRoutes } from './routes/statements.js';
+import { eventRoutes } from './routes/events.js';
 
 export interface ApiDeps {
   store: GraphStore;
@@ -45,6 +46,7 @@ export function apiRouter({ store, config }: ApiDeps): Router {
   api.use(statementRoutes(store));
   api.use(networkRoutes(store));
   api.use(claimRoutes(store));
+  api.use(eventRoutes(store)); // GET /api/events, /api/events/:id (issue 10)
   api.use(cypherRoutes(store, config));
   api.use(apiNotFound);
   return api;

@@ -5,6 +5,7 @@
 import { OpenAPIRegistry, OpenApiGeneratorV3, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import * as S from './schemas.js';
+import { EVENT_ROUTE_DOCS } from './events-schemas.js';
 
 type Method = RouteConfig['method'];
 
@@ -114,6 +115,7 @@ function routes(): RouteConfig[] {
       request: id,
       responses: { 200: json(S.ClaimDetailSchema, 'the claim'), ...errors(400, 404) },
     }),
+    ...EVENT_ROUTE_DOCS, // issue 10 (./events-schemas.ts)
     route('post', '/api/cypher', 'Read-only Cypher with a time and row limit', {
       tags: ['cypher'],
       security: bearer,

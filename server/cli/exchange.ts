@@ -5,7 +5,7 @@ import type { Config } from '../config.js';
 import { badInput } from '../errors.js';
 import { openStore, openStoreFromConfig } from '../graph/index.js';
 import {
-  copyStore, exportAnnotations, exportCsv, exportCypher, exportGraphml, exportJsonl, exportStatements, importJsonl, type Sink, type TransferSummary,
+  copyStore, exportAnnotations, exportClaims, exportCsv, exportCypher, exportGraphml, exportJsonl, exportStatements, importJsonl, type Sink, type TransferSummary,
 } from '../exchange/index.js';
 import { ExportFlags, ImportFlags, MigrateFlags, parseFlags } from './options.js';
 import { progressBar } from './progress.js';
@@ -47,6 +47,7 @@ export async function runExport(config: Config, flags: Record<string, unknown>):
       case 'graphml': return exportGraphml(store, write);
       case 'cypher': return exportCypher(store, write);
       case 'annotations': return exportAnnotations(store, write);
+      case 'claims': return exportClaims(store, write);
     }
   });
   if (stream) await endStream(stream);

@@ -89,9 +89,9 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command('export')
-    .description('export the graph: jsonl (one article per line, re-importable), statements (flat JSON lines), graphml, cypher, csv, annotations (W3C Web Annotation JSON-LD)')
+    .description('export the graph: jsonl (one article per line, re-importable), statements (flat JSON lines), graphml, cypher, csv, annotations (W3C Web Annotation JSON-LD), claims (schema.org Claim JSON-LD)')
     .option(...dataOption)
-    .requiredOption('--format <format>', 'jsonl | statements | graphml | cypher | csv | annotations')
+    .requiredOption('--format <format>', 'jsonl | statements | graphml | cypher | csv | annotations | claims')
     .option('--out <path>', 'write to a file (a directory for csv) instead of stdout')
     .action(withConfig(runExport));
 

@@ -38,7 +38,7 @@ export const QueryFlags = DataOptions.extend({
   limit: z.coerce.number().int().positive().max(100_000).optional(),
 });
 
-export const ExportFormat = z.enum(['jsonl', 'statements', 'graphml', 'cypher', 'csv', 'annotations']);
+export const ExportFormat = z.enum(['jsonl', 'statements', 'graphml', 'cypher', 'csv', 'annotations', 'claims']);
 
 export const ExportFlags = DataOptions.extend({
   format: ExportFormat,

@@ -203,3 +203,44 @@ export async function exportAnnotations(store: GraphStore, write: Sink): Promise
   }
   return n;
 }
+
+/**
+ * `claims`: each Claim as schema.org Claim JSON-LD, one per line: the text,
+ * its author (the speaker), first appearance and every appearance (the
+ * articles that carried it). A fact-checker's ClaimReview can point at it
+ * with itemReviewed; claimgraph itself never rates a claim.
+ */
+export async function exportClaims(store: GraphStore, write: Sink, pageSize = 500): Promise<number> {
+  let after = '';
+  let n = 0;
+  for (;;) {
+    const page = await store.run(EXPORT.claimsPage, { after, limit: pageSize });
+    for (const { claim } of page) {
+      const c = claim as Row;
+      const rows = await store.run(EXPORT.claimAppearances, { id: c.id });
+      const work = (r: Row) => ({
+        '@type': 'NewsArticle',
+        '@id': r.url ?? `urn:claimgraph:article:${String(r.articleId)}`,
+        ...(r.url ? { url: r.url } : {}),
+        headline: r.title,
+        ...(r.publishedAt ? { datePublished: r.publishedAt } : {}),
+        ...(r.source ? { publisher: { '@type': 'Organization', name: r.source } } : {}),
+      });
+      const speaker = rows.find((r) => r.speaker);
+      const doc = {
+        '@context': 'https://schema.org',
+        '@type': 'Claim',
+        '@id': `urn:claimgraph:claim:${String(c.id)}`,
+        text: c.text,
+        ...(speaker ? { author: { '@type': speaker.speakerKind === 'person' ? 'Person' : 'Organization', name: speaker.speaker } } : {}),
+        ...(c.firstSeen ? { dateCreated: c.firstSeen } : {}),
+        ...(rows[0] ? { firstAppearance: work(rows[0]) } : {}),
+        appearance: rows.map(work),
+      };
+      await write(`${JSON.stringify(doc)}\n`);
+      n += 1;
+    }
+    if (page.length < pageSize) return n;
+    after = String((page[page.length - 1]!.claim as Row).id);
+  }
+}

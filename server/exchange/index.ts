@@ -1,5 +1,5 @@
 /** Export, import and migration of whole graphs: every format reads the store only through GraphStore. */
-export { exportJsonl, exportStatements, exportGraphml, exportCypher, exportCsv, exportAnnotations, cypherLiteral, type Sink } from './formats.js';
+export { exportJsonl, exportStatements, exportGraphml, exportCypher, exportCsv, exportAnnotations, exportClaims, cypherLiteral, type Sink } from './formats.js';
 export { importJsonl, copyStore, type TransferSummary } from './transfer.js';
 export { readArticleGraph, articleIds, countArticles } from './read.js';
 export { ArticleGraphSchema, ExportLineSchema, type ExportLine } from './schema.js';

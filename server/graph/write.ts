@@ -60,7 +60,9 @@ export function articleWritePlan(graph: ArticleGraph): WriteStep[] {
     steps.push({ name: 'linkMentions', query: WRITE.linkMentions, params: { articleId, actorIds: mentions }, expectLinked: mentions.length });
   }
   if (graph.statements.length > 0) {
-    steps.push({ name: 'upsertStatements', query: WRITE.upsertStatements, params: { articleId, statements: graph.statements.map(statementProps) } });
+    const published = graph.article.publishedAt;
+    const statements = graph.statements.map((s) => ({ ...statementProps(s), timeDay: timeDay(s.saidAt ?? published) }));
+    steps.push({ name: 'upsertStatements', query: WRITE.upsertStatements, params: { articleId, statements } });
   }
   const links = (name: 'linkSpeakers' | 'linkAbout' | 'linkAddressees' | 'linkVia', pick: (s: StatementNode) => Array<string | null>) => {
     const seen = new Set<string>();
@@ -90,6 +92,19 @@ export function articleWritePlan(graph: ArticleGraph): WriteStep[] {
 export function statementProps(s: StatementNode): Record<string, unknown> {
   const { speakerId: _speaker, aboutIds: _about, addresseeId: _addressee, viaId: _via, ...props } = s;
   return props;
+}
+
+/**
+ * The day key of a statement's time (`coalesce(saidAt, article.publishedAt)`,
+ * the time every read uses): its first ten characters, so a timestamp gives
+ * its day and a coarser value ("2024-03") stays as it is; null when undated.
+ * Stored as `Statement.timeDay` and indexed, so a time window becomes index
+ * lookups of its days (`windowKeys`) on Grafeo, whose indexes are hash
+ * indexes (equality only). Written here, once, with the statement: a
+ * statement's time never changes after its article is written.
+ */
+export function timeDay(time: string | null): string | null {
+  return time === null ? null : time.slice(0, 10);
 }
 
 /** One row per actor id, aliases and roles unioned, so one UNWIND never merges the same id twice. */

@@ -6,7 +6,7 @@ import type { GraphStore, Row } from '../../server/graph/types.js';
 import { readInputs } from '../../server/ingest/index.js';
 import { ingestInputs } from '../../server/pipeline/index.js';
 import {
-  copyStore, cypherLiteral, exportAnnotations, exportCsv, exportCypher, exportGraphml, exportJsonl, exportStatements,
+  copyStore, cypherLiteral, exportAnnotations, exportClaims, exportCsv, exportCypher, exportGraphml, exportJsonl, exportStatements,
 } from '../../server/exchange/index.js';
 import { SEED_PAGE } from '../utils/cli.js';
 
@@ -114,6 +114,15 @@ describe('export formats on the seed page', () => {
     expect(lines).toHaveLength(counts.statements);
     expect(new Set(lines.map((l) => l.id)).size).toBe(counts.statements); // paging by id: no repeats, none lost
     expect(lines.some((l) => l.speaker === 'Maria Zakharova')).toBe(true);
+  });
+
+  test('when claims are exported, then each is a schema.org Claim with its author and every appearance', async () => {
+    const lines = (await collect((w) => exportClaims(store, w))).trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Row);
+    expect(lines.length).toBe((await store.stats()).claims);
+    // The seed page's cross-article claim: Putin welcoming the US president's "sincere" desire for peace, in two articles.
+    const sincere = lines.find((c) => String(c.text).includes('sincere'))!;
+    expect(sincere).toMatchObject({ '@context': 'https://schema.org', '@type': 'Claim', author: { '@type': 'Person', name: 'Vladimir Putin' } });
+    expect(sincere.appearance).toHaveLength(2);
   });
 
   test('when a store is copied into another and copied again, then the copy is the same graph and the rerun changes nothing', async () => {

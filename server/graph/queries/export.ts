@@ -34,6 +34,13 @@ RETURN s.id AS id, s.content AS content, s.direct AS direct, s.cue AS cue, s.cue
   art.id AS articleId, art.title AS articleTitle, art.url AS articleUrl, art.publishedAt AS publishedAt,
   src.name AS source
 ORDER BY id LIMIT $limit`,
+  claimsPage: `MATCH (c:Claim) WHERE c.id > $after RETURN properties(c) AS claim ORDER BY c.id LIMIT $limit`,
+  claimAppearances: `MATCH (c:Claim {id: $id})<-[:INSTANCE_OF]-(s:Statement)<-[:CONTAINS]-(a:Article)
+OPTIONAL MATCH (p:Actor)-[:SAID]->(s)
+OPTIONAL MATCH (src:Source)-[:PUBLISHED]->(a)
+RETURN s.id AS statementId, s.content AS content, s.saidAt AS saidAt, p.name AS speaker, p.kind AS speakerKind,
+  a.id AS articleId, a.url AS url, a.title AS title, a.publishedAt AS publishedAt, src.name AS source
+ORDER BY publishedAt, statementId`,
 } as const;
 
 /** Sample parameters of each query, so the Cypher lint test can declare them. */
@@ -46,4 +53,6 @@ export const EXPORT_PARAMS: { [K in keyof typeof EXPORT]: Record<string, unknown
   nodesPage: { after: '', limit: 100 },
   relationshipsFrom: { ids: ['art_0'] },
   statementsFlat: { after: '', limit: 100 },
+  claimsPage: { after: '', limit: 100 },
+  claimAppearances: { id: 'clm_0' },
 };

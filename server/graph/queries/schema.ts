@@ -33,6 +33,8 @@ const ID_LABELS = MODEL.labels;
 /** Other looked-up properties: [label, property, index name]. */
 const LOOKUPS = [
   ['Statement', 'saidAt', 'statement_said_at'],
+  // The day of a statement's time (server/graph/write.ts timeDay): time windows look their days up here.
+  ['Statement', 'timeDay', 'statement_time_day'],
   ['Actor', 'name', 'actor_name'],
   ['Article', 'publishedAt', 'article_published_at'],
   ['Source', 'name', 'source_name'],
