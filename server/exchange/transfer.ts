@@ -3,6 +3,7 @@ import { createInterface } from 'node:readline';
 import type { GraphStore } from '../graph/types.js';
 import { fromZod, normalizeError } from '../errors.js';
 import { ExportLineSchema } from './schema.js';
+import { storeArticleGraph } from '../pipeline/index.js';
 import { articleIds, countArticles, readArticleGraph } from './read.js';
 
 export interface TransferSummary {
@@ -15,7 +16,8 @@ export interface TransferSummary {
 export type TransferProgress = (done: number, total: number | null) => void;
 
 /**
- * Loads a `jsonl` export. Each line is one article written in its own
+ * Loads a `jsonl` export. Derived data (claims, events) is rebuilt as on
+ * ingest. Each line is one article written in its own
  * transaction, so an interrupted import leaves whole articles and running it
  * again completes the rest ("unchanged" for what was already there).
  */
@@ -36,7 +38,7 @@ export async function importJsonl(store: GraphStore, file: string, onProgress: T
       }
       const parsed = ExportLineSchema.safeParse(raw);
       if (!parsed.success) throw fromZod(where, parsed.error);
-      const status = await store.writeArticle(parsed.data.graph);
+      const status = await storeArticleGraph(store, parsed.data.graph);
       summary[status] += 1;
     } catch (error) {
       summary.failed += 1;
@@ -61,7 +63,7 @@ export async function copyStore(from: GraphStore, to: GraphStore, onProgress: Tr
         summary.unchanged += 1;
       } else {
         const graph = await readArticleGraph(from, id);
-        if (graph) summary[await to.writeArticle(graph)] += 1;
+        if (graph) summary[await storeArticleGraph(to, graph)] += 1;
       }
     } catch (error) {
       summary.failed += 1;

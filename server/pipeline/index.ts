@@ -5,3 +5,4 @@
  */
 export { buildArticleGraph } from './build.js';
 export { processArticle, ingestInputs, extractArticle, type IngestSummary, type ProcessedArticle, type ProgressEvent } from './run.js';
+export { storeArticleGraph } from './store.js';

@@ -66,7 +66,7 @@ describe('export formats on the seed page', () => {
       const errors = lintCypherQuery(line, {}).filter((d) => d.severity === 1);
       expect(errors, line.slice(0, 120)).toEqual([]);
     }
-  });
+  }, 180_000); // Neo4j's parser is slow to load and ~0.1 s a line
 
   test('when the cypher script runs on an empty store, then it recreates the same graph', async () => {
     const script = await collect((w) => exportCypher(store, w));

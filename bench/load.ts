@@ -1,0 +1,158 @@
+/**
+ * Load test (issue 9): the real server on loopback, a persistent embedded
+ * store seeded with synthetic articles, 50 concurrent clients on
+ * /api/timeline and /api/network (25 each) for `durationSeconds`, while an
+ * ingest of synthetic article texts runs in the server's own process.
+ *
+ * autocannon runs as two child processes, so the load generator does not
+ * share the server's event loop. Reports, per route: requests/s, p50 and
+ * p99 latency, errors (connection failures and timeouts) and non-2xx
+ * answers; for the process: RSS before, peak and after, and the ingest rate
+ * under load.
+ *
+ *   npx tsx bench/load.ts [seconds=30] [seedArticles=3000]
+ *
+ * `npm run bench` calls benchLoad() (bench/run.ts).
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { loadConfig } from '../server/config.js';
+import { openStore } from '../server/graph/index.js';
+import { ingestRecord } from '../server/ingest/index.js';
+import { processArticle } from '../server/pipeline/index.js';
+import { corpus } from './corpus.js';
+
+/** The slice of autocannon's JSON result read here. */
+interface CannonResult {
+  requests: { average: number; total: number };
+  latency: { p50: number; p99: number; max: number };
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  '2xx': number;
+}
+
+/** The routes under load; the window is a month of the corpus' half year, as the UI asks for. */
+const WINDOW = 'from=2025-03-01&to=2025-04-01';
+const ROUTES = { timeline: `/api/timeline?${WINDOW}`, network: `/api/network?${WINDOW}` };
+const CONNECTIONS_PER_ROUTE = 25;
+
+const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+
+/** Runs autocannon against one URL in a child process; resolves its JSON result. */
+function cannon(url: string, connections: number, seconds: number): Promise<CannonResult> {
+  const bin = join(dirname(createRequire(import.meta.url).resolve('autocannon/package.json')), 'autocannon.js');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, '-c', String(connections), '-d', String(seconds), '-t', '30', '-n', '-j', url], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`autocannon exited ${code}: ${err.slice(0, 300)}`));
+      try {
+        resolve(JSON.parse(out) as CannonResult);
+      } catch {
+        reject(new Error(`autocannon printed no JSON: ${out.slice(0, 200)} ${err.slice(0, 200)}`));
+      }
+    });
+  });
+}
+
+/**
+ * Seeds a fresh store with `seedArticles` synthetic articles (written as
+ * graphs, skipping extraction), serves it, and puts it under load for
+ * `durationSeconds` while ingesting synthetic texts through the real
+ * extractor. Returns the numbers; throws only if the set-up fails.
+ */
+export async function benchLoad(durationSeconds = 30, seedArticles = 3000): Promise<Record<string, number>> {
+  const dir = mkdtempSync(join(tmpdir(), 'claimgraph-load-'));
+  const store = await openStore({ backend: 'embedded', path: join(dir, 'load.grafeo') });
+  const out: Record<string, number> = {};
+  try {
+    const seed = corpus({ seed: 21, statementsPerArticle: 10, days: 180 });
+    for (let i = 0; i < seedArticles; i++) await store.writeArticle(seed.nextGraph());
+    out.seedArticles = seedArticles;
+
+    const { startServer } = await import('../server/main.js');
+    const server = await startServer({ store, config: { ...loadConfig({}), host: '127.0.0.1', port: 0 } });
+    const base = `http://127.0.0.1:${server.port}`;
+    try {
+      // Warm the plan caches so the first second is not all compile time.
+      for (const path of Object.values(ROUTES)) {
+        const res = await fetch(base + path);
+        await res.arrayBuffer();
+        if (!res.ok) throw new Error(`GET ${path} answered ${res.status} before the load started`);
+      }
+      global.gc?.();
+      const rssBefore = process.memoryUsage().rss;
+      let rssPeak = rssBefore;
+      const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage().rss)), 250);
+
+      // The ingest runs beside the load, in this process, yielding between articles as the pipeline does between awaits.
+      let running = true;
+      const ingest = { articles: 0, statements: 0, errors: 0 };
+      const texts = corpus({ seed: 22, statementsPerArticle: 10, days: 180 });
+      const t0 = performance.now();
+      const ingesting = (async () => {
+        while (running) {
+          const r = texts.nextText();
+          try {
+            for (const article of ingestRecord({ text: r.text, title: r.title, source: r.source, publishedAt: r.publishedAt }, r.id)) {
+              ingest.statements += (await processArticle(store, article)).extraction.statements.length;
+              ingest.articles += 1;
+            }
+          } catch {
+            ingest.errors += 1;
+          }
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      })();
+
+      const results = await Promise.all(
+        Object.entries(ROUTES).map(async ([name, path]) => [name, await cannon(base + path, CONNECTIONS_PER_ROUTE, durationSeconds)] as const),
+      );
+      running = false;
+      await ingesting;
+      const seconds = (performance.now() - t0) / 1000;
+      clearInterval(sampler);
+
+      for (const [name, r] of results) {
+        out[`${name}.requestsPerSec`] = r.requests.average;
+        out[`${name}.requests`] = r.requests.total;
+        out[`${name}.p50Ms`] = r.latency.p50;
+        out[`${name}.p99Ms`] = r.latency.p99;
+        out[`${name}.maxMs`] = r.latency.max;
+        out[`${name}.errors`] = r.errors + r.timeouts;
+        out[`${name}.non2xx`] = r.non2xx;
+      }
+      out.connections = CONNECTIONS_PER_ROUTE * results.length;
+      out.durationSeconds = durationSeconds;
+      out.ingestArticles = ingest.articles;
+      out.ingestArticlesPerSec = Number((ingest.articles / seconds).toFixed(1));
+      out.ingestErrors = ingest.errors;
+      out.rssBeforeMB = mb(rssBefore);
+      out.rssPeakMB = mb(rssPeak);
+      out.rssAfterMB = mb(process.memoryUsage().rss);
+      const stats = await store.stats();
+      out.articlesAfter = stats.articles;
+    } finally {
+      await server.close();
+    }
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return out;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const seconds = Number(process.argv[2] ?? 30);
+  const seedArticles = Number(process.argv[3] ?? 3000);
+  console.log(JSON.stringify(await benchLoad(seconds, seedArticles), null, 2));
+}
