@@ -61,7 +61,10 @@ export async function benchClaims(sizes: number[] = [10_000, 100_000], sample = 
   const out: Record<string, number> = {};
   try {
     for (const size of [...sizes].sort((a, b) => a - b)) {
-      while (statements < size) await step(next());
+      while (statements < size) {
+        await step(next());
+        if (n % 1000 === 0) process.stderr.write(`bench claims: filled ${statements} statements\n`);
+      }
       const claims: number[] = [];
       const writes: number[] = [];
       candidateRows = 0;
@@ -79,6 +82,7 @@ export async function benchClaims(sizes: number[] = [10_000, 100_000], sample = 
       out[`claims@${label}`] = Number(stats?.claims ?? 0);
       out[`republishes@${label}`] = Number(stats?.republishes ?? 0);
       out[`contradictions@${label}`] = Number(stats?.contradicts ?? 0);
+      process.stderr.write(`bench claims: ${JSON.stringify(Object.fromEntries(Object.entries(out).filter(([k]) => k.endsWith(`@${label}`))))}\n`);
     }
     const labels = [...sizes].sort((a, b) => a - b).map((s) => (s >= 1000 ? `${s / 1000}k` : String(s)));
     out.growth = out[`claimStepMsPerArticle@${labels[labels.length - 1]}`]! / out[`claimStepMsPerArticle@${labels[0]}`]!;

@@ -58,6 +58,8 @@ export function parsePersonName(name: string): NameForm | null {
     const text = tokens.filter((t) => t !== 'the').join(' ');
     return text === '' ? null : { type: 'descriptor', text };
   }
+  // A trailing number belongs to the surname ("Anna Berg 2", numbered namesakes in synthetic data): never a surname on its own.
+  if (rest.length > 1 && /^\d+$/.test(rest[rest.length - 1]!)) rest = [...rest.slice(0, -2), `${rest[rest.length - 2]} ${rest[rest.length - 1]}`];
   const last = rest[rest.length - 1]!;
   if (rest.length === 1) return { type: 'surname', last };
   const first = rest[0]!;

@@ -1,5 +1,6 @@
 import type { GraphStore, Row } from '../graph/types.js';
 import { EXPORT } from '../graph/queries/export.js';
+import { MODEL } from '../graph/queries/schema.js';
 import { articleIds, graphPages, readArticleGraph } from './read.js';
 import type { ExportLine } from './schema.js';
 
@@ -96,7 +97,8 @@ export async function exportCypher(store: GraphStore, write: Sink): Promise<void
   const labelOf = new Map<string, string>();
   const rels: string[] = [];
   await write('// claimgraph export: run with cypher-shell -f\n');
-  for (const label of ['Source', 'Article', 'Actor', 'Statement', 'Claim']) {
+  // Lookup labels keyed by `key` are derived data and not exported (see queries/export.ts).
+  for (const label of MODEL.labels.filter((l) => !['Alias', 'Band', 'EventKey'].includes(l))) {
     await write(`CREATE CONSTRAINT ${label.toLowerCase()}_id IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE;\n`);
   }
   for await (const page of graphPages(store)) {

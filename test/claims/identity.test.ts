@@ -13,6 +13,7 @@ describe('parsePersonName', () => {
     { name: "Trump's special envoy Keith Kellogg", expected: { type: 'full', first: 'keith', last: 'kellogg', key: 'keith kellogg' } },
     { name: 'Martin Luther King Jr', expected: { type: 'full', first: 'martin', last: 'king', key: 'martin king' } },
     { name: 'Putin', expected: { type: 'surname', last: 'putin' } },
+    { name: 'Anna Berg 2', expected: { type: 'full', first: 'anna', last: 'berg 2', key: 'anna berg 2' } },
     { name: 'the US president', expected: { type: 'descriptor', text: 'us president' } },
   ])('$name', ({ name, expected }) => {
     expect(parsePersonName(name)).toEqual(expected);
