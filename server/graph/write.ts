@@ -61,7 +61,7 @@ export function articleWritePlan(graph: ArticleGraph): WriteStep[] {
   }
   if (graph.statements.length > 0) {
     const published = graph.article.publishedAt;
-    const statements = graph.statements.map((s) => ({ ...statementProps(s), timeDay: timeDay(s.saidAt ?? published) }));
+    const statements = graph.statements.map((s) => ({ ...statementProps(s), ...statementTime(s.saidAt ?? published) }));
     steps.push({ name: 'upsertStatements', query: WRITE.upsertStatements, params: { articleId, statements } });
   }
   const links = (name: 'linkSpeakers' | 'linkAbout' | 'linkAddressees' | 'linkVia', pick: (s: StatementNode) => Array<string | null>) => {
@@ -95,16 +95,17 @@ export function statementProps(s: StatementNode): Record<string, unknown> {
 }
 
 /**
- * The day key of a statement's time (`coalesce(saidAt, article.publishedAt)`,
- * the time every read uses): its first ten characters, so a timestamp gives
- * its day and a coarser value ("2024-03") stays as it is; null when undated.
- * Stored as `Statement.timeDay` and indexed, so a time window becomes index
- * lookups of its days (`windowKeys`) on Grafeo, whose indexes are hash
- * indexes (equality only). Written here, once, with the statement: a
- * statement's time never changes after its article is written.
+ * A statement's time as the reads use it, stored on the statement: `time` is
+ * `coalesce(saidAt, article.publishedAt)` and `timeDay` its first ten
+ * characters (a timestamp gives its day, a coarser value such as "2024-03"
+ * stays as it is); both null (not stored) when undated. `timeDay` is indexed,
+ * so a time window becomes index lookups of its days (server/graph/window.ts)
+ * on Grafeo, whose indexes are hash indexes (equality only), and no read
+ * needs the hop to the article for a statement's time. Written once, with the
+ * statement: a statement's time never changes after its article is written.
  */
-export function timeDay(time: string | null): string | null {
-  return time === null ? null : time.slice(0, 10);
+export function statementTime(time: string | null): { time: string | null; timeDay: string | null } {
+  return { time, timeDay: time === null ? null : time.slice(0, 10) };
 }
 
 /** One row per actor id, aliases and roles unioned, so one UNWIND never merges the same id twice. */

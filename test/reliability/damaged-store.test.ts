@@ -63,7 +63,7 @@ describe('claimgraph on a damaged store file', () => {
   // Every command opens the store the same way; each runs once, against a different damage, all damages covered.
   const cases = COMMANDS.map((c, i) => ({ command: c.name, args: c.args, ...DAMAGES[i % DAMAGES.length]! }));
 
-  test.concurrent.for(cases)('when $command opens a store with $name, then it exits non-zero naming the file and the recovery step, and leaves the file as it was', async ({ damage, args }, { expect }) => {
+  test.concurrent.for(cases)('when $command opens a store with $name, then it exits non-zero naming the file and the recovery step, and leaves the file as it was', { timeout: 90_000 }, async ({ damage, args }, { expect }) => {
     const data = copyOf(healthy);
     const path = embeddedStorePath(data);
     damage(path);
@@ -77,7 +77,7 @@ describe('claimgraph on a damaged store file', () => {
     expect(r.stderr).toMatch(/move it aside/);
     expect(r.stderr).not.toMatch(/\n\s+at /); // a message, not a stack
     expect(readFileSync(path).equals(bytes)).toBe(true);
-  }, 90_000);
+  });
 });
 
 describe('claimgraph on a crashed store whose write-ahead log is damaged', () => {
@@ -86,7 +86,8 @@ describe('claimgraph on a crashed store whose write-ahead log is damaged', () =>
     const wal = `${embeddedStorePath(data)}.wal`;
     const segment = join(wal, readdirSync(wal).sort()[0]!);
     const bytes = readFileSync(segment);
-    bytes[at(bytes)] ^= 0xff;
+    const i = at(bytes);
+    bytes[i] = bytes[i]! ^ 0xff;
     writeFileSync(segment, bytes);
     return segment;
   };

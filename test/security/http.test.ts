@@ -39,7 +39,7 @@ describe('the write token (CLAIMGRAPH_TOKEN)', () => {
     expect(res.status).toBe(401);
   });
 
-  test.each([
+  test.each<{ name: string; path: string; headers: Record<string, string> }>([
     { name: 'in the query string', path: `/api/cypher?token=${TOKEN}`, headers: {} },
     { name: 'as a cookie', path: '/api/cypher', headers: { cookie: `token=${TOKEN}` } },
     { name: 'without the Bearer scheme', path: '/api/cypher', headers: { authorization: TOKEN } },

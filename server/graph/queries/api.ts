@@ -15,28 +15,62 @@
  *   except the actor list, which folds member counts in Cypher to page.
  */
 
-/** The WHERE of the statement lists (with `s`, `art`, `src`, `p`, `time` in scope). */
+/**
+ * Predicates on the statement node alone (cue class, time, text), tested before
+ * any traversal so a text search or a cue filter drops rows early.
+ */
+const STATEMENT_OWN = `($cueClasses IS NULL OR s.cueClass IN $cueClasses)
+  AND ($from IS NULL OR s.time >= $from)
+  AND ($to IS NULL OR s.time < $to)
+  AND ($dated = false OR s.time IS NOT NULL)
+  AND ($q IS NULL OR toLower(s.content) CONTAINS toLower($q))`;
+
+/** The WHERE of the statement lists on their neighbours (with `s`, `art`, `src`, `p` in scope). */
 const STATEMENT_FILTER = `WHERE ($speakerIds IS NULL OR p.id IN $speakerIds)
   AND ($aboutIds IS NULL OR EXISTS { MATCH (s)-[:ABOUT]->(x:Actor) WHERE x.id IN $aboutIds })
   AND ($actorIds IS NULL OR p.id IN $actorIds OR EXISTS { MATCH (s)-[:ABOUT]->(y:Actor) WHERE y.id IN $actorIds })
-  AND ($cueClasses IS NULL OR s.cueClass IN $cueClasses)
   AND ($sources IS NULL OR src.id IN $sources OR src.name IN $sources)
   AND ($articleId IS NULL OR art.id = $articleId)
-  AND ($claimId IS NULL OR EXISTS { MATCH (s)-[:INSTANCE_OF]->(c:Claim) WHERE c.id = $claimId })
-  AND ($from IS NULL OR time >= $from)
-  AND ($to IS NULL OR time < $to)
-  AND ($dated = false OR time IS NOT NULL)
-  AND ($q IS NULL OR toLower(s.content) CONTAINS toLower($q))`;
+  AND ($claimId IS NULL OR EXISTS { MATCH (s)-[:INSTANCE_OF]->(c:Claim) WHERE c.id = $claimId })`;
 
-const STATEMENT_SCOPE = `MATCH (s:Statement)
-OPTIONAL MATCH (art:Article)-[:CONTAINS]->(s)
-OPTIONAL MATCH (src:Source)-[:PUBLISHED]->(art)
-OPTIONAL MATCH (p:Actor)-[:SAID]->(s)
-WITH s, art, src, p, coalesce(s.saidAt, art.publishedAt) AS time
+/*
+ * A statement's time is stored on it: `s.time` is `coalesce(s.saidAt,
+ * article.publishedAt)` and `s.timeDay` its first ten characters, both
+ * written with the statement (server/graph/write.ts), so windows, order and
+ * monthly counts need no hop to the article.
+ *
+ * Traversal shape, for Grafeo 0.6's planner (measured on a 100k-statement
+ * store; docs/performance.md):
+ * - Patterns name the already bound node first: `(s)<-[:CONTAINS]-(art)`
+ *   expands from s, while `(art:Article)-[:CONTAINS]->(s)` scans every article.
+ * - OPTIONAL MATCH is planned as a join with an independent scan of its whole
+ *   pattern (every statement, or every node), whatever is bound, so the
+ *   optional neighbours are read with `head([pattern | node])` instead, which
+ *   expands from the bound node. Every statement has exactly one article
+ *   (written in the same transaction), so that one is a plain MATCH.
+ * Neo4j plans all of these itself; the text is the same on both.
+ */
+const STATEMENT_LINKS = `MATCH (s)<-[:CONTAINS]-(art:Article)
+WITH s, art, head([(art)<-[:PUBLISHED]-(x:Source) | x]) AS src, head([(s)<-[:SAID]-(y:Actor) | y]) AS p
+WITH s, art, src, p, s.time AS time
 ${STATEMENT_FILTER}`;
 
-const STATEMENT_RETURN = `OPTIONAL MATCH (s)-[:ADDRESSED_TO]->(ad:Actor)
-OPTIONAL MATCH (s)-[:VIA]->(v:Actor)
+/** Every statement (no usable time window). */
+const STATEMENT_SCOPE = `MATCH (s:Statement)
+WHERE ${STATEMENT_OWN}
+${STATEMENT_LINKS}`;
+
+/**
+ * A time window: `$days` lists every `timeDay` value the window can hold
+ * (windowDays in server/graph/window.ts), which Grafeo looks up in its hash
+ * index instead of scanning every statement; `$from`/`$to` still decide exactly.
+ */
+const STATEMENT_SCOPE_DAYS = `MATCH (s:Statement)
+WHERE s.timeDay IN $days AND ${STATEMENT_OWN}
+${STATEMENT_LINKS}`;
+
+/** The details of a page of statements (`s`, `art`, `src`, `p`, `time` in scope), read after paging. */
+const STATEMENT_RETURN = `WITH s, art, src, p, time, head([(s)-[:ADDRESSED_TO]->(x:Actor) | x]) AS ad, head([(s)-[:VIA]->(x:Actor) | x]) AS v
 RETURN s.id AS id, s.content AS content, s.quote AS quote, s.direct AS direct,
   s.cue AS cue, s.cueLemma AS cueLemma, s.cueClass AS cueClass,
   s.saidAt AS saidAt, s.saidAtPrecision AS saidAtPrecision, s.timeText AS timeText,
@@ -47,6 +81,17 @@ RETURN s.id AS id, s.content AS content, s.quote AS quote, s.direct AS direct,
   [(s)-[:ABOUT]->(x:Actor) | {id: x.id, name: x.name}] AS about,
   art.id AS articleId, art.title AS articleTitle, art.url AS articleUrl, art.publishedAt AS publishedAt,
   src.id AS sourceId, src.name AS source, time`;
+
+/** A statement's article, outlet and speaker, from a bound `s` (see STATEMENT_LINKS). */
+const STATEMENT_CONTEXT = `MATCH (s)<-[:CONTAINS]-(art:Article)
+WITH s, art, head([(art)<-[:PUBLISHED]-(x:Source) | x]) AS src, head([(s)<-[:SAID]-(y:Actor) | y]) AS p, s.time AS time`;
+
+/** The network's edges from the statements `s` in scope (see networkEdges). */
+const NETWORK_EDGES = `  AND ($sources IS NULL OR EXISTS { MATCH (s)<-[:CONTAINS]-(:Article)<-[:PUBLISHED]-(src:Source) WHERE src.id IN $sources OR src.name IN $sources })
+MATCH (s)<-[:SAID]-(p:Actor)
+MATCH (s)-[:ABOUT]->(t:Actor)
+RETURN p.id AS source, t.id AS target, s.cueClass AS cueClass, count(DISTINCT s) AS n,
+  min(s.time) AS firstAt, max(s.time) AS lastAt`;
 
 /** The WHERE of the actor list (with `a` and `members` in scope). */
 const ACTOR_LIST_SCOPE = `MATCH (a:Actor)
@@ -147,32 +192,26 @@ RETURN a.id AS id, a.name AS name, a.kind AS kind, a.aliases AS aliases, a.roles
   COUNT { (a)-[:SAID]->(:Statement) } AS said,
   COUNT { (:Statement)-[:ABOUT]->(a) } AS about`,
   /** The ids merged into an actor. */
-  actorMembers: `MATCH (m:Actor)-[:SAME_AS]->(a:Actor {id: $id})
+  actorMembers: `MATCH (a:Actor {id: $id})<-[:SAME_AS]-(m:Actor)
 RETURN m.id AS id, m.name AS name
 ORDER BY name, id`,
-  actorArticleCount: `MATCH (art:Article)-[:MENTIONS]->(g:Actor)
+  actorArticleCount: `MATCH (g:Actor)<-[:MENTIONS]-(art:Article)
 WHERE g.id IN $ids
 RETURN count(DISTINCT art) AS articles`,
   /** Monthly counts of statements made by a group of actor ids. */
   actorSaidByMonth: `MATCH (p:Actor)-[:SAID]->(s:Statement)
-WHERE p.id IN $ids
-OPTIONAL MATCH (art:Article)-[:CONTAINS]->(s)
-WITH s, coalesce(s.saidAt, art.publishedAt) AS time
-WHERE time IS NOT NULL
-RETURN substring(time, 0, 7) AS period, count(DISTINCT s) AS n`,
+WHERE p.id IN $ids AND s.time IS NOT NULL
+RETURN substring(s.time, 0, 7) AS period, count(DISTINCT s) AS n`,
   /** Monthly counts of statements about a group of actor ids. */
-  actorAboutByMonth: `MATCH (s:Statement)-[:ABOUT]->(t:Actor)
-WHERE t.id IN $ids
-OPTIONAL MATCH (art:Article)-[:CONTAINS]->(s)
-WITH s, coalesce(s.saidAt, art.publishedAt) AS time
-WHERE time IS NOT NULL
-RETURN substring(time, 0, 7) AS period, count(DISTINCT s) AS n`,
+  actorAboutByMonth: `MATCH (t:Actor)<-[:ABOUT]-(s:Statement)
+WHERE t.id IN $ids AND s.time IS NOT NULL
+RETURN substring(s.time, 0, 7) AS period, count(DISTINCT s) AS n`,
   /** Whom a group's statements are about (raw target ids). */
   actorTalksAbout: `MATCH (p:Actor)-[:SAID]->(s:Statement)-[:ABOUT]->(t:Actor)
 WHERE p.id IN $ids
 RETURN t.id AS id, t.name AS name, t.kind AS kind, count(DISTINCT s) AS statements`,
   /** Who makes statements about a group (raw speaker ids). */
-  actorTalkedAboutBy: `MATCH (p:Actor)-[:SAID]->(s:Statement)-[:ABOUT]->(t:Actor)
+  actorTalkedAboutBy: `MATCH (t:Actor)<-[:ABOUT]-(s:Statement)<-[:SAID]-(p:Actor)
 WHERE t.id IN $ids
 RETURN p.id AS id, p.name AS name, p.kind AS kind, count(DISTINCT s) AS statements`,
 
@@ -190,52 +229,72 @@ ORDER BY time DESC, s.id
 SKIP $skip LIMIT $limit
 ${STATEMENT_RETURN}
 ORDER BY time DESC, id`,
-  /** Statements made by a group of actor ids, by time: starts from the actors, not from every statement. */
-  actorSaid: `MATCH (p:Actor)-[:SAID]->(s:Statement)
-WHERE p.id IN $ids
-OPTIONAL MATCH (art:Article)-[:CONTAINS]->(s)
-OPTIONAL MATCH (src:Source)-[:PUBLISHED]->(art)
-WITH s, art, src, p, coalesce(s.saidAt, art.publishedAt) AS time
-ORDER BY time, s.id
-LIMIT $limit
-${STATEMENT_RETURN}
-ORDER BY time, id`,
-  /** Statements about a group of actor ids, by time. */
-  actorAbout: `MATCH (s:Statement)-[:ABOUT]->(t:Actor)
-WHERE t.id IN $ids
-WITH DISTINCT s
-OPTIONAL MATCH (art:Article)-[:CONTAINS]->(s)
-OPTIONAL MATCH (src:Source)-[:PUBLISHED]->(art)
-OPTIONAL MATCH (p:Actor)-[:SAID]->(s)
-WITH s, art, src, p, coalesce(s.saidAt, art.publishedAt) AS time
-ORDER BY time, s.id
-LIMIT $limit
-${STATEMENT_RETURN}
-ORDER BY time, id`,
   countStatements: `${STATEMENT_SCOPE}
 RETURN count(s) AS total`,
   /** Per day and cue class: the timeline's buckets are folded from these. */
   statementsByDay: `${STATEMENT_SCOPE}
 RETURN substring(time, 0, 10) AS day, s.cueClass AS cueClass, count(s) AS n`,
+  // The same four within a time window given as `$days` too (server/graph/window.ts).
+  listStatementsAscDays: `${STATEMENT_SCOPE_DAYS}
+WITH s, art, src, p, time
+ORDER BY time, s.id
+SKIP $skip LIMIT $limit
+${STATEMENT_RETURN}
+ORDER BY time, id`,
+  listStatementsDescDays: `${STATEMENT_SCOPE_DAYS}
+WITH s, art, src, p, time
+ORDER BY time DESC, s.id
+SKIP $skip LIMIT $limit
+${STATEMENT_RETURN}
+ORDER BY time DESC, id`,
+  countStatementsDays: `${STATEMENT_SCOPE_DAYS}
+RETURN count(s) AS total`,
+  statementsByDayDays: `${STATEMENT_SCOPE_DAYS}
+RETURN substring(time, 0, 10) AS day, s.cueClass AS cueClass, count(s) AS n`,
+  // A window filtered on the statements' own properties only (no speaker, actor, source, article or
+  // claim filter): no traversal at all, so the timeline of a month is index lookups and a count.
+  countOwnDays: `MATCH (s:Statement)
+WHERE s.timeDay IN $days AND ${STATEMENT_OWN}
+RETURN count(s) AS total`,
+  statementsByDayOwnDays: `MATCH (s:Statement)
+WHERE s.timeDay IN $days AND ${STATEMENT_OWN}
+RETURN substring(s.time, 0, 10) AS day, s.cueClass AS cueClass, count(s) AS n`,
+  /** Statements made by a group of actor ids, by time: starts from the actors, pages, then reads the details. */
+  actorSaid: `MATCH (a:Actor)-[:SAID]->(s:Statement)
+WHERE a.id IN $ids
+WITH DISTINCT s
+ORDER BY s.time, s.id
+LIMIT $limit
+${STATEMENT_CONTEXT}
+${STATEMENT_RETURN}
+ORDER BY time, id`,
+  /** Statements about a group of actor ids, by time. */
+  actorAbout: `MATCH (t:Actor)<-[:ABOUT]-(s:Statement)
+WHERE t.id IN $ids
+WITH DISTINCT s
+ORDER BY s.time, s.id
+LIMIT $limit
+${STATEMENT_CONTEXT}
+${STATEMENT_RETURN}
+ORDER BY time, id`,
   statement: `MATCH (s:Statement {id: $id})
-OPTIONAL MATCH (art:Article)-[:CONTAINS]->(s)
-OPTIONAL MATCH (src:Source)-[:PUBLISHED]->(art)
-OPTIONAL MATCH (p:Actor)-[:SAID]->(s)
-WITH s, art, src, p, coalesce(s.saidAt, art.publishedAt) AS time
+${STATEMENT_CONTEXT}
 ${STATEMENT_RETURN}`,
 
   // ------------------------------------------------------------ network
   /** Speaker -> target per cue class with the time span (raw ids; server/api folds merged actors). */
-  networkEdges: `MATCH (p:Actor)-[:SAID]->(s:Statement)-[:ABOUT]->(t:Actor)
-OPTIONAL MATCH (art:Article)-[:CONTAINS]->(s)
-OPTIONAL MATCH (src:Source)-[:PUBLISHED]->(art)
-WITH p, s, t, src, coalesce(s.saidAt, art.publishedAt) AS time
+  networkEdges: `MATCH (s:Statement)
 WHERE ($cueClasses IS NULL OR s.cueClass IN $cueClasses)
-  AND ($sources IS NULL OR src.id IN $sources OR src.name IN $sources)
-  AND ($from IS NULL OR time >= $from)
-  AND ($to IS NULL OR time < $to)
-RETURN p.id AS source, t.id AS target, s.cueClass AS cueClass, count(DISTINCT s) AS n,
-  min(time) AS firstAt, max(time) AS lastAt`,
+  AND ($from IS NULL OR s.time >= $from)
+  AND ($to IS NULL OR s.time < $to)
+${NETWORK_EDGES}`,
+  /** The same within a time window given as `$days` too (server/graph/window.ts). */
+  networkEdgesDays: `MATCH (s:Statement)
+WHERE s.timeDay IN $days
+  AND ($cueClasses IS NULL OR s.cueClass IN $cueClasses)
+  AND ($from IS NULL OR s.time >= $from)
+  AND ($to IS NULL OR s.time < $to)
+${NETWORK_EDGES}`,
 
   // ------------------------------------------------------------ claims
   listClaims: `MATCH (c:Claim)
@@ -277,6 +336,8 @@ const FILTERS = {
   q: 'sanctions',
 };
 
+const DAYS = ['2024-01', '2024-01-01', '2024-01-02'];
+
 /** Sample parameters of each query, so the Cypher lint test can declare them. */
 export const API_PARAMS: { [K in keyof typeof API]: Record<string, unknown> } = {
   sameAs: {},
@@ -314,8 +375,15 @@ export const API_PARAMS: { [K in keyof typeof API]: Record<string, unknown> } = 
   listStatementsDesc: { ...FILTERS, skip: 0, limit: 50 },
   countStatements: FILTERS,
   statementsByDay: FILTERS,
+  listStatementsAscDays: { ...FILTERS, days: DAYS, skip: 0, limit: 50 },
+  listStatementsDescDays: { ...FILTERS, days: DAYS, skip: 0, limit: 50 },
+  countStatementsDays: { ...FILTERS, days: DAYS },
+  statementsByDayDays: { ...FILTERS, days: DAYS },
+  countOwnDays: { cueClasses: null, from: '2024-01-01', to: '2024-01-03', dated: true, q: null, days: DAYS },
+  statementsByDayOwnDays: { cueClasses: ['accuse'], from: '2024-01-01', to: '2024-01-03', dated: true, q: null, days: DAYS },
   statement: { id: 'stm_0' },
   networkEdges: { cueClasses: null, sources: null, from: '2024-01-01', to: null },
+  networkEdgesDays: { cueClasses: null, sources: ['The Times'], from: '2024-01-01', to: '2024-01-03', days: DAYS },
   listClaims: { q: null, skip: 0, limit: 50 },
   countClaims: { q: 'troops' },
   claim: { id: 'clm_0' },

@@ -1,0 +1,48 @@
+/**
+ * Time windows as index lookups. Grafeo's property indexes are hash indexes
+ * (equality only), so `s.time >= $from AND s.time < $to` reads every
+ * statement there. Each statement also stores `timeDay`, the first ten
+ * characters of its time (server/graph/write.ts statementTime), and
+ * `windowDays` lists every `timeDay` a window [from, to) can hold, for
+ * `s.timeDay IN $days`: an index lookup per day on Grafeo, a range of the
+ * index on Neo4j. The queries keep the exact `from`/`to` comparison, so the
+ * list only has to hold every possible key (it may hold more).
+ */
+
+const DAY_MS = 86_400_000;
+
+/** The most keys a window is looked up by; a longer window scans instead (null). */
+export const MAX_WINDOW_DAYS = 1200;
+
+/** The first day a bound can mean: "2024" -> 2024-01-01, "2024-03" -> 2024-03-01, "2024-03-05T.." -> 2024-03-05. */
+function dayOf(bound: string): number | null {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(bound);
+  if (!m) return null;
+  const t = Date.UTC(Number(m[1]), m[2] ? Number(m[2]) - 1 : 0, m[3] ? Number(m[3]) : 1);
+  return Number.isNaN(t) ? null : t;
+}
+
+/**
+ * Every `timeDay` value a statement whose time lies in [from, to) can have:
+ * the days from `from`'s day to `to`'s day (a time in the window starts with
+ * one of them), and the coarse values ("2024", "2024-03") inside the window,
+ * which are stored as they are. Null when a bound is missing or unreadable,
+ * or the window is longer than MAX_WINDOW_DAYS: the caller then uses the
+ * query without `$days`.
+ */
+export function windowDays(from: string | null | undefined, to: string | null | undefined): string[] | null {
+  if (!from || !to) return null;
+  const start = dayOf(from);
+  const end = dayOf(to);
+  if (start === null || end === null) return null;
+  if (end < start) return [];
+  if ((end - start) / DAY_MS > MAX_WINDOW_DAYS) return null;
+  const keys = new Set<string>();
+  const inWindow = (k: string) => k >= from && k < to;
+  for (let t = start; t <= end; t += DAY_MS) {
+    const day = new Date(t).toISOString().slice(0, 10);
+    if (day >= from.slice(0, 10) && day <= to.slice(0, 10)) keys.add(day);
+    for (const coarse of [day.slice(0, 4), day.slice(0, 7)]) if (inWindow(coarse)) keys.add(coarse);
+  }
+  return [...keys].sort();
+}
