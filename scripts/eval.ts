@@ -5,6 +5,7 @@
  */
 import { FIXTURE_NAMES, scoreFixture } from './eval-lib.js';
 import { printClaimsEval } from './eval-claims.js';
+import { printEventsEval } from './eval-events.js';
 
 const pct = (x: number): string => (x * 100).toFixed(1).padStart(5) + '%';
 
@@ -23,3 +24,6 @@ for (const name of FIXTURE_NAMES) {
 
 // Same-claim pairs across articles (server/claims, docs/claims.md).
 await printClaimsEval();
+
+// Events: recall, date accuracy and cross-article merging (issue 10, scripts/eval-events.ts).
+await printEventsEval();

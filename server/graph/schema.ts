@@ -6,7 +6,7 @@ import type { Row } from './types.js';
  * The version of the graph model this code writes. Bump it with a migration
  * step below when a change needs existing stores rewritten.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /**
  * Records the schema version in the `(:SchemaVersion {id: 'claimgraph'})`
@@ -21,7 +21,9 @@ export async function initSchemaVersion(run: (query: string, params: Record<stri
       `the store holds graph schema version ${stored}, newer than this claimgraph's ${SCHEMA_VERSION}: upgrade claimgraph`,
     );
   }
-  // No migrations exist yet: version 1 is the first. Later ones run here, in order, from `stored`.
+  // Migrations, in order, from `stored` (null: a new store, nothing to migrate).
+  // 2: Statement.time and Statement.timeDay (server/graph/write.ts statementTime), read by every time window.
+  if (stored !== null && stored < 2) await run(SCHEMA.backfillStatementTime, {});
   if (stored !== SCHEMA_VERSION) {
     await run(SCHEMA.writeVersion, { version: SCHEMA_VERSION, updatedAt: new Date().toISOString() });
   }

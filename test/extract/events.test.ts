@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { extractEvents, extractEventsStrict, ExtractedEventSchema, type ExtractedEvent } from '../../server/extract/index.js';
-import { compatible, eventKeys, lookupKeys, placeArea, timesCompatible } from '../../server/extract/events/index.js';
+import { extractEvents, extractEventsStrict, type ExtractedEvent } from '../../server/extract/index.js';
+import { ExtractedEventSchema, compatible, eventKeys, lookupKeys, placeArea, timesCompatible } from '../../server/extract/events/index.js';
 
 /** Thursday 21 August 2025: "on Monday" is the 18th, "on Friday" the 15th, "last week" the week of the 11th. */
 const THU = '2025-08-21T12:00:00Z';
@@ -41,7 +41,7 @@ const CASES: Case[] = [
   },
   {
     behaviour: 'an arrival for talks is one visit with the hosts and the visitors, dated by a sentence-initial time',
-    text: 'On Monday, Ukraine\'s Vladimir Zelensky and several European leaders arrived in Washington for talks with Trump.',
+    text: 'On Monday, Ukraine\'s Vladimir Zelensky and several European leaders arrived in Washington for talks with US President Donald Trump.',
     events: [{ type: 'visit', participants: ['Donald Trump', 'European leaders', 'Vladimir Zelensky'], place: 'Washington', date: '2025-08-18', precision: 'day' }],
   },
   {
@@ -51,8 +51,8 @@ const CASES: Case[] = [
   },
   {
     behaviour: 'a time on the far side of a speech cue and "that" dates the saying, not the event',
-    text: 'Russian Foreign Minister Sergey Lavrov announced on Wednesday that Moscow is ready to talk, an idea floated by Russian President Vladimir Putin after the call with US President Donald Trump.',
-    events: [{ type: 'call', participants: ['Donald Trump'], date: null }],
+    text: 'Russian Foreign Minister Sergey Lavrov announced on Wednesday that Moscow is ready to talk, an idea floated by Russian President Vladimir Putin after the call with US President Donald Trump in Anchorage.',
+    events: [{ type: 'call', participants: ['Donald Trump'], place: 'Anchorage', date: null }],
   },
   {
     behaviour: 'an event word inside a quotation is not extracted',
@@ -107,8 +107,8 @@ describe('extractEvents', () => {
   });
 
   test('without an article date, relative times stay unknown', () => {
-    const [e] = extractEvents('Trump met Putin on Friday in Anchorage.');
-    expect(e!.time).toEqual({ value: null, precision: 'unknown', text: null });
+    const [e] = extractEvents('US President Donald Trump met Russian President Vladimir Putin on Friday in Anchorage.');
+    expect(e!.time).toEqual({ value: null, precision: 'unknown', text: 'on Friday' });
   });
 
   test.each([

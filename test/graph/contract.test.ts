@@ -261,8 +261,24 @@ describe('embedded store', () => {
     await store.close(); // closing twice is fine
     const again = await openStore({ backend: 'embedded', path });
     expect(await again.stats()).toMatchObject({ articles: 1, statements: 2 });
-    expect(await again.run("MATCH (v:SchemaVersion) RETURN v.version AS version")).toEqual([{ version: 1 }]);
+    expect(await again.run("MATCH (v:SchemaVersion) RETURN v.version AS version")).toEqual([{ version: 2 }]);
     expect(await again.writeArticle(richArticle())).toBe('unchanged');
+    await again.close();
+  });
+
+  test('when a version-1 store (no Statement.time) is opened, then the migration stores every statement\'s time and day', async () => {
+    const path = tempPath();
+    const store = await openStore({ backend: 'embedded', path });
+    await store.writeArticle(richArticle());
+    const written = await store.run('MATCH (s:Statement) RETURN s.id AS id, s.time AS time, s.timeDay AS timeDay ORDER BY id');
+    expect(written.every((r) => typeof r.time === 'string' && r.timeDay === String(r.time).slice(0, 10))).toBe(true);
+    await store.run("MATCH (s:Statement) SET s.time = null, s.timeDay = null RETURN count(s) AS n");
+    expect(await store.run('MATCH (s:Statement) WHERE s.time IS NOT NULL OR s.timeDay IS NOT NULL RETURN count(s) AS n')).toEqual([{ n: 0 }]);
+    await store.run("MATCH (v:SchemaVersion) SET v.version = 1 RETURN v.version AS version");
+    await store.close();
+    const again = await openStore({ backend: 'embedded', path });
+    expect(await again.run('MATCH (s:Statement) RETURN s.id AS id, s.time AS time, s.timeDay AS timeDay ORDER BY id')).toEqual(written);
+    expect(await again.run("MATCH (v:SchemaVersion) RETURN v.version AS version")).toEqual([{ version: 2 }]);
     await again.close();
   });
 

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { API } from '../../graph/queries/api.js';
 import type { GraphStore } from '../../graph/types.js';
+import { windowDays } from '../../graph/window.js';
 import { loadActorMap } from '../canonical.js';
 import { parse } from '../http.js';
 import { NetworkQuerySchema, type NetworkEdge, type NetworkResponse } from '../schemas.js';
@@ -12,12 +13,9 @@ export function networkRoutes(store: GraphStore): Router {
   r.get('/network', async (req, res) => {
     const q = parse('query', NetworkQuerySchema, req.query);
     const map = await loadActorMap(store);
-    const rows = await store.run(API.networkEdges, {
-      cueClasses: q.cueClass ?? null,
-      sources: q.source ?? null,
-      from: q.from ?? null,
-      to: q.to ?? null,
-    });
+    const params = { cueClasses: q.cueClass ?? null, sources: q.source ?? null, from: q.from ?? null, to: q.to ?? null };
+    const days = windowDays(params.from, params.to);
+    const rows = await store.run(days ? API.networkEdgesDays : API.networkEdges, days ? { ...params, days } : params);
     // Raw (speaker, target, cue class) rows fold into canonical edges; an edge that becomes a loop by a merge is dropped.
     const edges = new Map<string, NetworkEdge>();
     for (const row of rows) {

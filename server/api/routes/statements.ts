@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { notFound } from '../../errors.js';
 import { API } from '../../graph/queries/api.js';
 import type { GraphStore, Row } from '../../graph/types.js';
+import { windowDays } from '../../graph/window.js';
 import { loadActorMap } from '../canonical.js';
 import { pageOf, pageWindow, parse } from '../http.js';
 import {
@@ -62,8 +63,20 @@ export function statementRoutes(store: GraphStore): Router {
       to: q.to ?? null,
       q: q.q ?? null,
     });
-    const list = q.order === 'desc' ? API.listStatementsDesc : API.listStatementsAsc;
-    const [rows, [count]] = await Promise.all([store.run(list, { ...filters, ...w }), store.run(API.countStatements, filters)]);
+    const days = windowDays(filters.from, filters.to);
+    const desc = q.order === 'desc';
+    let rows: Row[];
+    let count: Row | undefined;
+    if (ownOnly(filters)) {
+      // Text, cue class and time only: paged on the statement nodes, details read for the page only.
+      const params = days ? ownParams(filters, days) : ownParams(filters, null);
+      const list = days ? (desc ? API.listOwnDescDays : API.listOwnAscDays) : desc ? API.listOwnDesc : API.listOwnAsc;
+      [rows, [count]] = await Promise.all([store.run(list, { ...params, ...w }), store.run(days ? API.countOwnDays : API.countOwn, params)]);
+    } else {
+      const params = days ? { ...filters, days } : filters;
+      const list = days ? (desc ? API.listStatementsDescDays : API.listStatementsAscDays) : desc ? API.listStatementsDesc : API.listStatementsAsc;
+      [rows, [count]] = await Promise.all([store.run(list, { ...params, ...w }), store.run(days ? API.countStatementsDays : API.countStatements, params)]);
+    }
     res.json(pageOf(rows.map((s) => map.statement(s)), Number(count?.total ?? 0), w));
   });
 
@@ -85,14 +98,22 @@ export function statementRoutes(store: GraphStore): Router {
       to: q.to ?? null,
       dated: true,
     });
-    const [count] = await store.run(API.countStatements, filters);
+    // A window is looked up by its days; without actor or source filters the counts need no traversal.
+    const window = windowDays(filters.from, filters.to);
+    const own = window !== null && ownOnly(filters);
+    const params = window ? { ...filters, days: window } : filters;
+    const [count] = own
+      ? await store.run(API.countOwnDays, ownParams(filters, window))
+      : await store.run(window ? API.countStatementsDays : API.countStatements, params);
     const total = Number(count?.total ?? 0);
     let out: TimelineResponse;
     if (total <= q.limit && q.bucket === 'auto') {
-      const rows = await store.run(API.listStatementsAsc, { ...filters, skip: 0, limit: q.limit });
+      const rows = await store.run(window ? API.listStatementsAscDays : API.listStatementsAsc, { ...params, skip: 0, limit: q.limit });
       out = { mode: 'statements', total, statements: rows.map((s) => map.statement(s)) };
     } else {
-      const days = await store.run(API.statementsByDay, filters);
+      const days = own
+        ? await store.run(API.statementsByDayOwnDays, ownParams(filters, window))
+        : await store.run(window ? API.statementsByDayDays : API.statementsByDay, params);
       const bucket = q.bucket === 'auto' ? autoBucket(days) : q.bucket;
       out = { mode: 'buckets', total, bucket, buckets: bucketize(days, bucket) };
     }
@@ -100,6 +121,17 @@ export function statementRoutes(store: GraphStore): Router {
   });
 
   return r;
+}
+
+/** Whether the filters are on the statements' own properties only (no speaker, actor, source, article or claim). */
+function ownOnly(f: StatementFilters): boolean {
+  return f.speakerIds === null && f.aboutIds === null && f.actorIds === null && f.sources === null && f.articleId === null && f.claimId === null;
+}
+
+/** The parameters of the queries on the statements' own properties (API.countOwn, API.listOwnAsc, ...). */
+function ownParams(f: StatementFilters, days: string[] | null): Record<string, unknown> {
+  const own = { cueClasses: f.cueClasses, from: f.from, to: f.to, dated: f.dated, q: f.q };
+  return days ? { ...own, days } : own;
 }
 
 /** Day buckets up to about three months, weeks up to about two years, months beyond. */

@@ -12,9 +12,9 @@
  * between), and whether the sentence's statements were made at it ("Speaking
  * ... following the meeting, Macron said"). merge.ts makes events of these.
  */
-import type { Actor, Doc, Mention, TimeExpr, Token } from '../doc.js';
+import type { Actor, Doc, Draft, Mention, TimeExpr, Token } from '../doc.js';
 import type { Span } from '../schema.js';
-import { EVENT_NOUNS, EVENT_VERBS, HYPOTHETICAL_WORDS, PLACE_AREAS, PLURAL_SUBJECTS, SEQUENCE_WORDS, type EventType } from '../model/events.js';
+import { EVENT_GERUNDS, EVENT_NOUNS, EVENT_VERBS, HYPOTHETICAL_AFTER, HYPOTHETICAL_WORDS, PLACE_AREAS, PLURAL_SUBJECTS, SEQUENCE_WORDS, type EventType } from '../model/events.js';
 import { METONYMS } from '../model/places.js';
 import { AUXILIARIES, CUE_ADVERBS } from '../model/words.js';
 import { registryOf, stripPossessive } from '../stages/04-actors.js';
@@ -68,6 +68,11 @@ export function placeArea(place: string): string {
 
 interface Ctx {
   doc: Doc;
+  /** Offsets of person mentions (resolved), ascending, with their actors: he/she look back in O(log n). */
+  personStarts: number[];
+  personActors: Actor[];
+  timesBySentence: Map<number, TimeExpr[]>;
+  cueStartsBySentence: Map<number, number[]>;
   /** Mentions by sentence, in text order. */
   bySentence: Map<number, Mention[]>;
   /** Mention starting at a token index / ending at a token index (exclusive end). */
@@ -86,7 +91,14 @@ function context(doc: Doc): Ctx {
     byStart.set(m.tokens[0], m);
     byEnd.set(m.tokens[1], m);
   }
-  return { doc, bySentence, byStart, byEnd };
+  const personStarts: number[] = [];
+  const personActors: Actor[] = [];
+  for (const m of doc.mentions) if (m.actor?.kind === 'person') { personStarts.push(m.span[0]); personActors.push(m.actor); }
+  const timesBySentence = new Map<number, TimeExpr[]>();
+  for (const t of doc.times) timesBySentence.set(t.sentence, [...(timesBySentence.get(t.sentence) ?? []), t]);
+  const cueStartsBySentence = new Map<number, number[]>();
+  for (const c of doc.cues) cueStartsBySentence.set(c.sentence, [...(cueStartsBySentence.get(c.sentence) ?? []), c.span[0]]);
+  return { doc, bySentence, byStart, byEnd, personStarts, personActors, timesBySentence, cueStartsBySentence };
 }
 
 /** A mention that names a place rather than an actor taking part: "Alaska", "White House", "Washington". */
@@ -102,12 +114,14 @@ function isPlaceMention(m: Mention): boolean {
 function actorOf(ctx: Ctx, m: Mention): Actor | null {
   if (m.actor) return m.actor.kind === 'other' ? null : m.actor;
   if (m.pronoun === 'person') {
-    let best: Mention | null = null;
-    for (const x of ctx.doc.mentions) {
-      if (x.span[0] >= m.span[0]) break;
-      if (x.actor?.kind === 'person') best = x;
+    let lo = 0;
+    let hi = ctx.personStarts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ctx.personStarts[mid]! < m.span[0]) lo = mid + 1;
+      else hi = mid;
     }
-    return best?.actor ?? null;
+    return lo > 0 ? ctx.personActors[lo - 1]! : null;
   }
   return null;
 }
@@ -152,9 +166,11 @@ function listBefore(ctx: Ctx, i: number, first: number): Actor[] {
 }
 
 /** Time for a trigger in sentence si: a sentence-initial time, else the nearest one with no cue or "that" between. */
-function timeFor(doc: Doc, si: number, trig: number, triggerStart: number): TimeExpr | null {
+function timeFor(ctx: Ctx, si: number, triggerStart: number): TimeExpr | null {
+  const { doc } = ctx;
   const s = doc.sentences[si]!;
-  const inSentence = doc.times.filter((t) => t.sentence === si);
+  const inSentence = ctx.timesBySentence.get(si) ?? [];
+  const cueStarts = ctx.cueStartsBySentence.get(si) ?? [];
   if (inSentence.length === 0) return null;
   const initial = inSentence.find((t) => t.span[0] <= doc.tokens[s.tokens[0] + 1]!.start && t.span[0] >= s.span[0]);
   if (initial) return initial;
@@ -163,13 +179,12 @@ function timeFor(doc: Doc, si: number, trig: number, triggerStart: number): Time
   for (const t of inSentence) {
     const lo = Math.min(t.span[1], triggerStart);
     const hi = Math.max(t.span[0], triggerStart);
-    const blocked = doc.cues.some((c) => c.sentence === si && c.span[0] >= lo && c.span[0] < hi)
+    const blocked = cueStarts.some((c) => c >= lo && c < hi)
       || doc.tokens.slice(s.tokens[0], s.tokens[1]).some((tok) => tok.start >= lo && tok.end <= hi && STOP_TIME_BETWEEN.has(tok.lower));
     if (blocked) continue;
     const dist = hi - lo;
     if (dist < bestDist && dist < 160) { best = t; bestDist = dist; }
   }
-  void trig;
   return best;
 }
 
@@ -181,7 +196,7 @@ function placeAfter(ctx: Ctx, i: number, end: number): { place: string; span: Sp
     if (t.lower === ',' || t.type === 'quote' || t.lower === 'that') return null;
     if ((t.lower === 'in' || t.lower === 'at') && k + 1 < end) {
       const m = ctx.byStart.get(k + 1);
-      if (m && m.pronoun === null && !ctx.doc.times.some((x) => x.span[0] <= m.span[0] && m.span[0] < x.span[1])) {
+      if (m && m.pronoun === null && !(ctx.timesBySentence.get(m.sentence) ?? []).some((x) => x.span[0] <= m.span[0] && m.span[0] < x.span[1])) {
         const place = m.text.replace(/^the\s+/i, '').replace(/['’]s$/, '');
         return { place, span: m.span };
       }
@@ -215,16 +230,23 @@ export function findEvents(doc: Doc): RawEvent[] {
     }
   });
   // statements made at an event: drafts of a frame sentence whose speaker and cue come after the trigger
+  const draftsBySentence = new Map<number, Draft[]>();
+  for (const d of doc.drafts) draftsBySentence.set(d.sentence, [...(draftsBySentence.get(d.sentence) ?? []), d]);
   for (const ev of out) {
     if (!ev.frame) continue;
     let last: { speaker: Actor | null; sentence: number } | null = null;
-    for (const d of doc.drafts) {
-      if (d.sentence === ev.sentence && d.cue.span[0] > ev.trigger[1] && (!d.mention || d.mention.span[0] > ev.trigger[1])
-        && !(d.content[0] <= ev.trigger[0] && ev.trigger[1] <= d.content[1])) {
+    const near: Draft[] = [];
+    for (let k = ev.sentence; k < ev.sentence + 4; k++) near.push(...(draftsBySentence.get(k) ?? []));
+    for (const d of near) {
+      const inContent = d.content[0] <= ev.trigger[0] && ev.trigger[1] <= d.content[1];
+      // the cue after the trigger ("Following the meeting, X said"), or just before it ("X told reporters after meeting Y")
+      const cueAfter = d.cue.span[0] > ev.trigger[1] && (!d.mention || d.mention.span[0] > ev.trigger[1]);
+      const cueJustBefore = d.cue.span[1] <= ev.trigger[0] && ev.trigger[0] - d.cue.span[1] <= 30 && !/\bthat\b/.test(doc.text.slice(d.cue.span[1], ev.trigger[0]));
+      if (d.sentence === ev.sentence && (cueAfter || cueJustBefore) && !inContent) {
         ev.statementsAt.push(d.content);
         if (d.speaker && !ev.atSpeakers.includes(d.speaker) && d.speaker.kind === 'person') ev.atSpeakers.push(d.speaker);
         last = { speaker: d.speaker, sentence: d.sentence };
-      } else if (last && d.sentence === last.sentence + 1 && d.inherited && d.speaker === last.speaker) {
+      } else if (last && d.sentence === last.sentence + 1 && (d.inherited || d.continuation) && d.speaker === last.speaker) {
         // "He added, '...'": the continuation of a statement made at the event
         ev.statementsAt.push(d.content);
         last = { speaker: d.speaker, sentence: d.sentence };
@@ -272,6 +294,21 @@ function nounEvent(ctx: Ctx, reg: ReturnType<typeof registryOf>, si: number, i: 
   }
   const det = tokens[j - 1];
   const detLower = isWord(det) ? det.lower : '';
+  // "after meeting Japanese Economy Minister Kenji Sato": a gerund with an object is the verb, its subject the clause's
+  if (j === i && EVENT_GERUNDS[t.lower] && ctx.byStart.get(i + 1) && (detLower === 'after' || detLower === 'before' || detLower === 'while' || detLower === 'when')) {
+    const ev = verbEvent(ctx, si, i, first, end, EVENT_GERUNDS[t.lower]!);
+    if (ev) {
+      ev.frame = true;
+      if (ev.participants.length < 2) {
+        // the subject of the clause: the speaker of a statement whose cue comes before, else the last person named before
+        const d = doc.drafts.find((x) => x.sentence === si && x.cue.span[1] <= t.start && x.speaker);
+        const before = doc.mentions.filter((m) => m.sentence === si && m.span[1] <= t.start && m.actor?.kind === 'person' && m.tokens[0] >= first).pop();
+        const subj = d?.speaker ?? before?.actor ?? null;
+        if (subj && !ev.participants.includes(subj)) ev.participants.unshift(subj);
+      }
+    }
+    return ev;
+  }
   // a verb, not a noun: "to call", "they talks", "were meeting"
   if (j === i && (VERB_BEFORE.has(detLower) || AUXILIARIES.has(detLower))) return null;
   if (t.lower === 'call' && isWord(tokens[i + 1]) && (tokens[i + 1]!.lower === 'for' || tokens[i + 1]!.lower === 'to')) return null;
@@ -290,7 +327,7 @@ function nounEvent(ctx: Ctx, reg: ReturnType<typeof registryOf>, si: number, i: 
   // (past a time or a place in between: "a summit on Monday with X")
   let w = i + 1;
   for (let guard = 0; guard < 3 && w < end; guard++) {
-    const tm = doc.times.find((x) => x.span[0] === tokens[w]!.start);
+    const tm = (ctx.timesBySentence.get(si) ?? []).find((x) => x.span[0] === tokens[w]!.start);
     if (tm) { while (w < end && tokens[w]!.start < tm.span[1]) w++; continue; }
     if ((tokens[w]!.lower === 'in' || tokens[w]!.lower === 'at') && ctx.byStart.get(w + 1)) { w = ctx.byStart.get(w + 1)!.tokens[1]; continue; }
     break;
@@ -298,6 +335,12 @@ function nounEvent(ctx: Ctx, reg: ReturnType<typeof registryOf>, si: number, i: 
   const after = tokens[w];
   if (isWord(after) && (after.lower === 'with' || after.lower === 'between')) {
     for (const a of listAfter(ctx, w + 1, end)) if (!participants.includes(a)) participants.push(a);
+  }
+  // "similar talks with Canada and Australia were likely to follow": expected, not reported
+  {
+    let k = w + 1;
+    while (k < end && (ctx.byStart.get(k) || LIST_GLUE.has(tokens[k]!.lower))) k = ctx.byStart.get(k)?.tokens[1] ?? k + 1;
+    for (let h = k; h < Math.min(end, k + 3); h++) if (HYPOTHETICAL_AFTER.has(tokens[h]!.lower)) return null;
   }
   if (detLower === 'his' || detLower === 'her') {
     const pm = doc.mentions.find((m) => m.tokens[0] === j - 1);
@@ -319,7 +362,7 @@ function nounEvent(ctx: Ctx, reg: ReturnType<typeof registryOf>, si: number, i: 
     participants,
     place,
     name,
-    time: timeFor(doc, si, i, t.start),
+    time: timeFor(ctx, si, t.start),
     sequence: false,
     definite,
     pluralSubject: false,
@@ -363,7 +406,7 @@ function verbEvent(ctx: Ctx, si: number, i: number, first: number, end: number, 
     else for (const a of listAfter(ctx, o, end)) if (!participants.includes(a)) participants.push(a);
   }
   if (!place) place = placeAfter(ctx, i + 1, end)?.place ?? null;
-  const time = timeFor(doc, si, i, t.start);
+  const time = timeFor(ctx, si, t.start);
   return {
     type,
     trigger: [t.start, t.end],

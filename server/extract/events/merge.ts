@@ -37,6 +37,8 @@ export interface ArticleEvent {
 }
 
 const DAY = 86_400_000;
+/** Earlier events of the article a mention is compared with, most recent first. */
+const LOOKBACK = 40;
 
 /** [start, end) in ms of a time, or null when undated. */
 export function timeRange(t: { value: string | null; precision: string }): [number, number] | null {
@@ -108,14 +110,15 @@ export function mergeArticle(raws: RawEvent[]): ArticleEvent[] {
   // one sentence: compatible triggers are one event ("arrived in Washington for talks with Trump")
   const groups: RawEvent[][] = [];
   for (const r of raws) {
-    const g = groups.find((x) => x[0]!.sentence === r.sentence && typesCompatible(x[0]!.type, r.type));
+    // raws come in text order: only the trailing groups can share r's sentence
+    let g: RawEvent[] | undefined;
+    for (let k = groups.length - 1; k >= 0 && groups[k]![0]!.sentence === r.sentence; k--) if (typesCompatible(groups[k]![0]!.type, r.type)) g = groups[k];
     if (g) g.push(r);
     else groups.push([r]);
   }
   const events: ArticleEvent[] = [];
   let last: ArticleEvent | null = null;
   for (const g of groups) {
-    const head = g[0]!;
     const sentenceTime = g.map(timeOf).reduce((a, b) => (a.value ? a : b), noTime);
     let time = sentenceTime;
     const participants: Actor[] = [];
@@ -127,7 +130,8 @@ export function mergeArticle(raws: RawEvent[]): ArticleEvent[] {
     const definite = g.every((r) => r.definite);
     const type = g.map((r) => r.type).reduce(preferType);
     let target: ArticleEvent | null = null;
-    for (let k = events.length - 1; k >= 0 && !target; k--) {
+    // look back over the latest LOOKBACK events only: keeps long texts linear
+    for (let k = events.length - 1; k >= Math.max(0, events.length - LOOKBACK) && !target; k--) {
       const e = events[k]!;
       if (!typesCompatible(e.type, type) || !timesCompatible(e.time, time) || !placesCompatible(e.place, place)) continue;
       const shared = participants.filter((p) => e.participants.includes(p)).length;
@@ -135,7 +139,9 @@ export function mergeArticle(raws: RawEvent[]): ArticleEvent[] {
       const sameName = !!name && !!e.name && name.toLowerCase() === e.name.toLowerCase();
       const plural = g.some((r) => r.pluralSubject) && e === last;
       const samePlace = !!place && !!e.place && placeArea(place) === placeArea(e.place);
-      if (anaphor || sameName || plural || shared >= 2 || (shared >= 1 && samePlace) || (samePlace && participants.length === 0)) target = e;
+      // a bare earlier mention ("agreed to accelerate negotiations") told in full later ("after meeting X in Brussels")
+      const cataphor = e.participants.length === 0 && !e.name && e === last;
+      if (anaphor || sameName || plural || cataphor || shared >= 2 || (shared >= 1 && samePlace) || (samePlace && participants.length === 0)) target = e;
       // a definite reference means the most recent compatible event, no further back
       if (definite && !target && participants.length === 0) break;
     }

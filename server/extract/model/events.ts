@@ -116,3 +116,9 @@ export const PLACE_AREAS: Record<string, string> = {
 
 /** Plural subjects that stand for the participants of the event told just before ("The two presidents met in Anchorage"). */
 export const PLURAL_SUBJECTS = new Set(['they', 'both', 'the two', 'the leaders', 'the two leaders', 'the two presidents', 'the presidents', 'the pair']);
+
+/** "-ing" forms that act as the verb after "after", "before", "while" ("after meeting Japanese Economy Minister Kenji Sato"). */
+export const EVENT_GERUNDS: Record<string, EventType> = { meeting: 'meeting', visiting: 'visit', hosting: 'meeting' };
+
+/** Words right after a trigger (and its "with ..." list) that make it expected, not reported: "talks ... were likely to follow". */
+export const HYPOTHETICAL_AFTER = new Set(['likely', 'expected', 'would', 'could', 'will', 'may', 'might', 'planned', 'scheduled', 'set', 'due']);

@@ -91,7 +91,7 @@ ORDER BY s.saidAt, s.id`,
 RETURN e.id AS id, e.type AS type, e.name AS name, e.place AS place, e.date AS date, e.datePrecision AS datePrecision,
   [(e)-[:PARTICIPANT]->(a:Actor) | a.name] AS participants,
   [(art:Article)-[:REPORTS]->(e) | art.title] AS articles,
-  size([(s:Statement)-[:AT]->(e) | s.id]) AS statements
+  [(s:Statement)-[:AT]->(e) | s.content] AS atContents
 ORDER BY e.date, e.id`,
 } as const;
 

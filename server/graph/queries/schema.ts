@@ -75,12 +75,19 @@ export const SCHEMA = {
   writeVersion: `MERGE (v:SchemaVersion {id: 'claimgraph'})
 SET v.version = $version, v.updatedAt = $updatedAt
 RETURN v.version AS version`,
+  /** Migration to version 2: a statement's time and day stored on it (server/graph/write.ts statementTime). */
+  backfillStatementTime: `MATCH (art:Article)-[:CONTAINS]->(s:Statement)
+WHERE s.time IS NULL AND coalesce(s.saidAt, art.publishedAt) IS NOT NULL
+WITH s, coalesce(s.saidAt, art.publishedAt) AS time
+SET s.time = time, s.timeDay = substring(time, 0, 10)
+RETURN count(s) AS n`,
 } as const;
 
 /** Sample parameters of each query, so the Cypher lint test can declare them. */
 export const SCHEMA_PARAMS: { [K in keyof typeof SCHEMA]: Record<string, unknown> } = {
   readVersion: {},
-  writeVersion: { version: 1, updatedAt: '2024-01-01T00:00:00.000Z' },
+  writeVersion: { version: 2, updatedAt: '2024-01-01T00:00:00.000Z' },
+  backfillStatementTime: {},
 };
 
 /** Parameters of the generated schema statements: none. */
