@@ -31,21 +31,19 @@ export async function main(argv: string[]): Promise<number> {
 
   const dataOption = ['--data <dir>', 'embedded store directory (env CLAIMGRAPH_DATA, default ./data); ignored when NEO4J_URI is set'] as const;
 
-  program
-    .command('start')
-    .description('ingest the bundled sample articles when the graph is empty, then serve the UI and API')
-    .option(...dataOption)
-    .option('--host <host>', 'interface to bind (env CLAIMGRAPH_HOST, default 127.0.0.1)')
-    .option('--port <port>', 'port (env CLAIMGRAPH_PORT, default 3000)')
-    .action(withConfig(runStart));
-
-  program
-    .command('serve')
-    .description('serve the UI and the HTTP API')
-    .option(...dataOption)
-    .option('--host <host>', 'interface to bind (env CLAIMGRAPH_HOST, default 127.0.0.1)')
-    .option('--port <port>', 'port (env CLAIMGRAPH_PORT, default 3000)')
-    .action(withConfig(runServe));
+  const serving = [
+    ['start', 'ingest the bundled sample articles when the graph is empty, then serve the UI and API', runStart],
+    ['serve', 'serve the UI and the HTTP API', runServe],
+  ] as const;
+  for (const [name, description, run] of serving) {
+    program
+      .command(name)
+      .description(description)
+      .option(...dataOption)
+      .option('--host <host>', 'interface to bind (env CLAIMGRAPH_HOST, default 127.0.0.1)')
+      .option('--port <port>', 'port (env CLAIMGRAPH_PORT, default 3000)')
+      .action(withConfig(run));
+  }
 
   program
     .command('ingest')
