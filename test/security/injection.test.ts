@@ -17,6 +17,7 @@ import { EXPORT } from '../../server/graph/queries/export.js';
 import { READ } from '../../server/graph/queries/read.js';
 import { MODEL, SCHEMA, SCHEMA_EMBEDDED, SCHEMA_NEO4J } from '../../server/graph/queries/schema.js';
 import { WRITE } from '../../server/graph/queries/write.js';
+import { openApiDocument } from '../../server/api/openapi.js';
 import { fingerprint, isErrorBody, startApi, type TestApi } from '../api/helpers.js';
 import { ROOT, runCli, tempDir } from '../utils/cli.js';
 import { richArticle, smallArticle } from '../utils/graph-fixtures.js';
@@ -41,21 +42,30 @@ const PAYLOADS = [
   "x'}) LOAD CSV FROM 'file:///etc/passwd' AS l RETURN l //",
 ];
 
-/** Every way the API takes a free value: [name, request for a payload]. */
-const SLOTS: Array<{ slot: string; send: (api: TestApi, p: string) => ReturnType<TestApi['get']> }> = [
-  ...(
-    [
-      ['/api/articles', ['source', 'q', 'cursor', 'from', 'to']],
-      ['/api/actors', ['q', 'kind', 'cursor']],
-      ['/api/actors/act_x', ['statements']],
-      ['/api/statements', ['speaker', 'about', 'source', 'article', 'q', 'cueClass', 'order', 'from']],
-      ['/api/timeline', ['actor', 'source', 'cueClass', 'bucket', 'from', 'to']],
-      ['/api/network', ['actor', 'source', 'cueClass', 'minCount', 'to']],
-      ['/api/claims', ['q', 'cursor']],
-    ] as const
-  ).flatMap(([path, params]) =>
-    params.map((param) => ({ slot: `GET ${path}?${param}=`, send: (api: TestApi, p: string) => api.get(`${path}?${param}=${encodeURIComponent(p)}`) })),
-  ),
+type Send = (api: TestApi, p: string) => ReturnType<TestApi['get']>;
+
+/**
+ * Every GET query and path parameter the API documents (its OpenAPI
+ * document is generated from the same zod schemas that validate requests,
+ * so a new route or filter joins this test by itself).
+ */
+const DOC = openApiDocument() as unknown as { paths: Record<string, Record<string, { parameters?: Array<{ in: string; name: string }> }>> };
+const GET_SLOTS: Array<{ slot: string; send: Send }> = Object.entries(DOC.paths).flatMap(([path, ops]) =>
+  (ops.get?.parameters ?? [])
+    .filter((param) => param.in === 'query' || param.in === 'path')
+    .map((param) => ({
+      slot: `GET ${path} ${param.in} ${param.name}`,
+      send: (api: TestApi, p: string) => {
+        // Other path parameters get a plain id; the one under test gets the payload.
+        const url = path.replace(/\{(\w+)\}/g, (_, name: string) => (param.in === 'path' && name === param.name ? encodeURIComponent(p) : 'act_0000000000000000'));
+        return api.get(param.in === 'query' ? `${url}?${param.name}=${encodeURIComponent(p)}` : url);
+      },
+    })),
+);
+
+/** Every way the API takes a free value: the documented GET parameters, then bodies and the rest. */
+const SLOTS: Array<{ slot: string; send: Send }> = [
+  ...GET_SLOTS,
   { slot: 'GET /api/statements?speaker= (a list with a real-looking id)', send: (api, p) => api.get(`/api/statements?speaker=act_0000000000000000,${encodeURIComponent(p)}`) },
   ...['articles', 'actors', 'statements', 'claims'].map((what) => ({
     slot: `GET /api/${what}/:id`,
@@ -82,6 +92,14 @@ describe('hostile names through every API input', () => {
   });
   afterAll(async () => {
     await api?.close();
+  });
+
+  test('when the inputs are listed from the OpenAPI document, then every filter and path parameter of the views is among them', () => {
+    const slots = GET_SLOTS.map((s) => s.slot);
+    for (const want of ['GET /api/timeline query actor', 'GET /api/network query source', 'GET /api/statements query speaker', 'GET /api/articles/{id} path id', 'GET /api/actors/{id} path id']) {
+      expect(slots).toContain(want);
+    }
+    expect(slots.length).toBeGreaterThanOrEqual(40);
   });
 
   const cases = SLOTS.map((s) => ({ ...s, payloads: PAYLOADS }));

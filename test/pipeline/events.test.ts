@@ -1,0 +1,86 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import { openStore } from '../../server/graph/index.js';
+import { EVENTS } from '../../server/graph/queries/events.js';
+import type { GraphStore } from '../../server/graph/types.js';
+import { ingestText } from '../../server/ingest/index.js';
+import { processArticle } from '../../server/pipeline/index.js';
+
+/**
+ * The events step through the real pipeline: one Event node for one event
+ * told by several articles, found through its keys with a fixed number of
+ * queries whatever the store holds.
+ */
+const THU = '2025-08-21T12:00:00Z';
+const article = (title: string, text: string, publishedAt = THU) =>
+  ingestText(text, { origin: title, title, retrievedAt: THU, publishedAt, source: 'Test Wire' });
+
+let store: GraphStore | null = null;
+afterEach(async () => {
+  await store?.close();
+  store = null;
+});
+
+/** Counts the queries the store runs while `fn` does. */
+async function counting(s: GraphStore, fn: () => Promise<unknown>): Promise<string[]> {
+  const seen: string[] = [];
+  const run = s.run.bind(s);
+  s.run = async (q, p) => {
+    seen.push(q);
+    return run(q, p);
+  };
+  try {
+    await fn();
+  } finally {
+    s.run = run;
+  }
+  return seen;
+}
+
+describe('the events step', () => {
+  test('two articles telling one summit in other words make one Event reported by both', async () => {
+    store = await openStore({ backend: 'embedded', path: null });
+    const a = article('Leaders meet', 'US President Donald Trump met Russian President Vladimir Putin on Friday in Anchorage, officials said.');
+    const b = article('Summit aftermath', 'Last week, US President Donald Trump hosted Russian President Vladimir Putin in Alaska for talks, a spokesman said.');
+    for (const x of [...a, ...b]) await processArticle(store, x);
+    const rows = await store.run(EVENTS.evalEvents);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ date: '2025-08-15', datePrecision: 'day' });
+    expect((rows[0]!.articles as string[]).sort()).toEqual(['Leaders meet', 'Summit aftermath']);
+  });
+
+  test('a call is never merged into a meeting of the same people and day', async () => {
+    store = await openStore({ backend: 'embedded', path: null });
+    const a = article('Meeting', 'US President Donald Trump met Russian President Vladimir Putin on Friday in Anchorage.');
+    const b = article('Call', 'US President Donald Trump briefed Russian President Vladimir Putin on Friday.');
+    for (const x of [...a, ...b]) await processArticle(store, x);
+    expect((await store.run(EVENTS.evalEvents)).map((r) => r.type).sort()).toEqual(['call', 'meeting']);
+  });
+
+  test('the events step runs the same number of queries into a store of many events as into an empty one', async () => {
+    store = await openStore({ backend: 'embedded', path: null });
+    const probe = (n: number) => article(`Probe ${n}`, `US President Donald Trump met Russian President Vladimir Putin on Friday in Anchorage, officials said (${n}).`);
+    const first = await counting(store, async () => { for (const x of probe(0)) await processArticle(store!, x); });
+    // 30 more meetings of the same president, on other days: under his other keys, never read by the probe
+    const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'September', 'October', 'November'];
+    for (let i = 1; i <= 30; i++) {
+      const other = article(`Filler ${i}`, `US President Donald Trump met Prime Minister Guest${i} Visitor on ${months[i % 10]} ${1 + (i % 27)}, 2024 in Paris, aides said.`);
+      for (const x of other) await processArticle(store, x);
+    }
+    expect((await store.run(EVENTS.evalEvents)).length).toBeGreaterThan(30);
+    let candidates = -1;
+    const later = await counting(store, async () => {
+      const s = store!;
+      const inner = s.run;
+      s.run = async (q, p) => {
+        const rows = await inner(q, p);
+        if (q === EVENTS.candidates) candidates = rows.length;
+        return rows;
+      };
+      try { for (const x of probe(31)) await processArticle(s, x); } finally { s.run = inner; }
+    });
+    const events = (qs: string[]) => qs.filter((q) => Object.values(EVENTS).includes(q as never)).length;
+    expect(events(later)).toBe(events(first));
+    expect(events(later)).toBeLessThanOrEqual(6);
+    expect(candidates).toBe(1); // only the probe's own earlier event
+  });
+});
