@@ -67,15 +67,12 @@ const GET_SLOTS: Array<{ slot: string; send: Send }> = Object.entries(DOC.paths)
 const SLOTS: Array<{ slot: string; send: Send }> = [
   ...GET_SLOTS,
   { slot: 'GET /api/statements?speaker= (a list with a real-looking id)', send: (api, p) => api.get(`/api/statements?speaker=act_0000000000000000,${encodeURIComponent(p)}`) },
-  ...['articles', 'actors', 'statements', 'claims'].map((what) => ({
-    slot: `GET /api/${what}/:id`,
-    send: (api: TestApi, p: string) => api.get(`/api/${what}/${encodeURIComponent(p)}`),
-  })),
   { slot: 'POST /api/actors/merge from', send: (api, p) => api.post('/api/actors/merge', { from: p, into: 'act_0000000000000000' }) },
   { slot: 'POST /api/actors/merge into and note', send: (api, p) => api.post('/api/actors/merge', { from: 'act_0000000000000000', into: p, note: p }) },
   { slot: 'POST /api/actors/:id/split', send: (api, p) => api.post(`/api/actors/${encodeURIComponent(p)}/split`, { note: p }) },
   { slot: 'POST /api/cypher parameter value', send: (api, p) => api.post('/api/cypher', { query: 'MATCH (a:Actor) WHERE a.name = $name OR a.id = $name RETURN count(a) AS n', params: { name: p } }) },
   { slot: 'POST /api/cypher parameter name', send: (api, p) => api.post('/api/cypher', { query: 'MATCH (a:Actor) RETURN count(a) AS n', params: { [p]: p } }) },
+  { slot: 'POST /api/articles query dryRun', send: (api, p) => api.post(`/api/articles?dryRun=${encodeURIComponent(p)}`, { text: 'Anna Berg said "yes".' }) },
   {
     slot: 'POST /api/articles?dryRun=true text, title and source',
     send: (api, p) => api.post('/api/articles?dryRun=true', { text: `${p} said "we will win" on Monday, ${p} added.`, title: p, source: p }),
