@@ -90,7 +90,7 @@ describe('a bulk ingest killed with SIGKILL', () => {
     } finally {
       await store.close();
     }
-  }, 120_000);
+  }, 600_000); // two child-process ingests of up to 1,000 articles; ~40-90 s, far more on a loaded machine
 });
 
 /**
