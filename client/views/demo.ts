@@ -1,12 +1,10 @@
 import type { StatementRow } from '../api.js';
 import { CUE_ORDER, cueColor } from '../charts/palette.js';
-import { network } from '../charts/network.js';
 import { timeline } from '../charts/timeline.js';
 import type { ViewContext } from './context.js';
 import { h, timeRange } from './dom.js';
-import type { ActorEdge, ActorNode } from './network.js';
+import { actorNetworkChart, type ActorEdge, type ActorNode } from './network.js';
 import { EMPTY_STATEMENT } from './timeline.js';
-import { kindColor } from '../charts/palette.js';
 
 /**
  * Synthetic data for the benchmark and for trying the charts at scale:
@@ -97,17 +95,7 @@ export function demoView(root: HTMLElement, ctx: ViewContext, which: string, par
   const e = Math.max(0, Number(params.get('e')) || n * 5);
   const data = syntheticNetwork(n, e);
   root.append(h('h1', null, `Demo: network with ${data.nodes.length} actors and ${data.links.length} edges`));
-  const chart = network<ActorNode, ActorEdge>()
-    .nodeId((d) => d.id)
-    .nodeLabel((d) => d.name)
-    .nodeGroup((d) => d.kind)
-    .nodeColor(kindColor)
-    .nodeWeight((d) => d.weight)
-    .linkSource((d) => d.source)
-    .linkTarget((d) => d.target)
-    .linkCount((d) => d.count)
-    .linkColorKey((d) => d.cue)
-    .linkColor(cueColor)
+  const chart = actorNetworkChart()
     .nodeLegendTitle('Actors')
     .linkLegendTitle('Dominant cue')
     .width(Math.max(600, ctx.width()))

@@ -83,17 +83,7 @@ export async function networkView(root: HTMLElement, ctx: ViewContext): Promise<
   );
 
   const width = Math.max(480, ctx.width() - 340);
-  const chart = network<ActorNode, ActorEdge>()
-    .nodeId((d) => d.id)
-    .nodeLabel((d) => d.name)
-    .nodeGroup((d) => d.kind)
-    .nodeColor(kindColor)
-    .nodeWeight((d) => d.weight)
-    .linkSource((d) => d.source)
-    .linkTarget((d) => d.target)
-    .linkCount((d) => d.count)
-    .linkColorKey((d) => d.cue)
-    .linkColor(cueColor)
+  const chart = actorNetworkChart()
     .linkLabel((d) => `${d.count} statement${d.count === 1 ? '' : 's'}, mostly ${d.cue}`)
     .nodeLegendTitle('Actor kind (size: statements)')
     .linkLegendTitle('Dominant cue')
@@ -225,4 +215,19 @@ export async function networkView(root: HTMLElement, ctx: ViewContext): Promise<
     const e = current.links.find((l) => l.source === s && l.target === t);
     if (e) void showEdge(e);
   }
+}
+
+/** The network chart bound to actor nodes and speaker -> target edges (shared by the view and the demo page). */
+export function actorNetworkChart() {
+  return network<ActorNode, ActorEdge>()
+    .nodeId((d) => d.id)
+    .nodeLabel((d) => d.name)
+    .nodeGroup((d) => d.kind)
+    .nodeColor(kindColor)
+    .nodeWeight((d) => d.weight)
+    .linkSource((d) => d.source)
+    .linkTarget((d) => d.target)
+    .linkCount((d) => d.count)
+    .linkColorKey((d) => d.cue)
+    .linkColor(cueColor);
 }
