@@ -150,7 +150,8 @@ async function optional(name: string, file: string, fn: string, ...args: unknown
     const r = await mod[fn]!(...args);
     return Object.fromEntries(Object.entries(r).map(([k, v]) => [`${name}.${k}`, typeof v === 'number' ? round(v, 2) : v]));
   } catch (error) {
-    return { [`${name}.error`]: (error as Error).message.slice(0, 120) };
+    // Paths relative to the checkout: results files must not record this machine's layout.
+    return { [`${name}.error`]: (error as Error).message.split(ROOT).join('').slice(0, 120) };
   }
 }
 
