@@ -11,6 +11,7 @@
  * the trigger's span, so a re-run writes the same node. Every write is a
  * MERGE on ids and keys: running the step twice changes nothing more.
  */
+import { isExtractable } from './language.js';
 import { extractEvents, type ExtractedEvent } from '../extract/index.js';
 import { compatible, eventKeys, lookupKeys, placeArea, timesCompatible, type StoredEventCandidate } from '../extract/events/index.js';
 import type { EventType } from '../extract/model/events.js';
@@ -22,11 +23,10 @@ import { actorId, stableId, statementId } from '../ids.js';
 
 /** Events stored per candidate key at most: a key shared by very many events is sampled, not read whole. */
 const KEY_CAP = 50;
-const EXTRACTABLE_LANGUAGES = new Set(['eng', 'und']);
 
 /** The events of one ingested article (none for text the English rules are not applied to). */
 export function extractArticleEvents(article: IngestedArticle): ExtractedEvent[] {
-  if (!EXTRACTABLE_LANGUAGES.has(article.language)) return [];
+  if (!isExtractable(article)) return [];
   return extractEvents(article.text, { publishedAt: article.publishedAt ?? article.retrievedAt });
 }
 

@@ -1,3 +1,4 @@
+import { isExtractable } from './language.js';
 import { extract } from '../extract/index.js';
 import type { Extraction } from '../extract/schema.js';
 import type { IngestedArticle, IngestItem } from '../ingest/types.js';
@@ -7,8 +8,6 @@ import { buildArticleGraph } from './build.js';
 import { claimsState, finishClaims, resolveActors, updateClaims } from '../claims/index.js';
 import { extractArticleEvents, writeEvents } from './events.js';
 
-/** Languages the English rule set is applied to; "und" is short text the detector could not place. */
-const EXTRACTABLE_LANGUAGES = new Set(['eng', 'und']);
 
 export interface ProcessedArticle {
   article: IngestedArticle;
@@ -24,7 +23,7 @@ export interface ProcessedArticle {
  * best reference we have: an undated page is assumed to be recent).
  */
 export function extractArticle(article: IngestedArticle): { extraction: Extraction; skipped: string | null } {
-  if (!EXTRACTABLE_LANGUAGES.has(article.language)) {
+  if (!isExtractable(article)) {
     return {
       extraction: { statements: [], actors: [] },
       skipped: `language "${article.language}" is not English: stored, not extracted`,
