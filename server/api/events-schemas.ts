@@ -1,5 +1,6 @@
 /**
- * The events API's shapes (issue 10): GET /api/events and GET /api/events/:id.
+ * The events API's shapes (issue 10): GET /api/events, GET /api/events/:id and
+ * GET /api/network/met-with.
  * Same conventions as ./schemas.ts (window `from` inclusive, `to` exclusive,
  * compared as strings against the event's date; paging with limit/offset/cursor).
  * `EVENT_ROUTE_DOCS` is spread into the OpenAPI route list (./openapi.ts).
@@ -7,7 +8,7 @@
 import type { RouteConfig } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { EVENT_TYPES } from '../extract/model/events.js';
-import { ActorRefSchema, ErrorBodySchema, IdParamsSchema, IsoDateSchema, PageQuerySchema } from './schemas.js';
+import { ActorRefSchema, ErrorBodySchema, IdParamsSchema, IsoDateSchema, NetworkQuerySchema, PageQuerySchema } from './schemas.js';
 
 export const EventTypeSchema = z.enum(EVENT_TYPES).meta({ id: 'EventType' });
 
@@ -68,10 +69,51 @@ export const EventDetailSchema = z
   .openapi('EventDetail');
 export type EventDetail = z.infer<typeof EventDetailSchema>;
 
+const eventTypeList = z.preprocess((v) => {
+  if (v === undefined || v === '') return undefined;
+  const xs = Array.isArray(v) ? v : [v];
+  return xs.flatMap((x) => (typeof x === 'string' ? x.split(',') : [x])).filter((x) => x !== '');
+}, z.array(EventTypeSchema).max(20).optional());
+
+/**
+ * GET /api/network/met-with: the network view's filters that apply to events
+ * (window on the event's date, source of a reporting article, actors) plus
+ * the event types that count as meeting.
+ */
+export const MetWithQuerySchema = NetworkQuerySchema.pick({ from: true, to: true, source: true, actor: true })
+  .extend({
+    type: eventTypeList.openapi({ description: 'only events of these types (repeat or comma-separate); default every type' }),
+    limit: z.coerce.number().int().min(1).max(5000).default(300).openapi({ description: 'most pairs returned, most shared events first' }),
+  })
+  .strict();
+export type MetWithQuery = z.infer<typeof MetWithQuerySchema>;
+
+export const MetWithEdgeSchema = z
+  .object({
+    source: z.string().openapi({ description: 'canonical actor id; the smaller id of the pair (the edge is undirected)' }),
+    target: z.string().openapi({ description: 'canonical actor id; the larger id of the pair' }),
+    count: z.number().int().openapi({ description: 'events both took part in' }),
+    events: z.array(z.object({ id: z.string(), name: z.string().nullable(), type: EventTypeSchema, date: z.string().nullable() })).openapi({ description: 'the shared events, oldest first' }),
+    firstAt: z.string().nullable(),
+    lastAt: z.string().nullable(),
+  })
+  .openapi('MetWithEdge');
+export type MetWithEdge = z.infer<typeof MetWithEdgeSchema>;
+
+export const MetWithResponseSchema = z
+  .object({
+    nodes: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string() })).openapi({ description: 'every actor of the returned edges' }),
+    edges: z.array(MetWithEdgeSchema),
+    /** True when more pairs passed the filters than `limit`. */
+    truncated: z.boolean(),
+  })
+  .openapi('MetWith');
+export type MetWithResponse = z.infer<typeof MetWithResponseSchema>;
+
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 const error = (description: string) => json(ErrorBodySchema, description);
 
-/** The OpenAPI entries of the two routes. */
+/** The OpenAPI entries of the events routes. */
 export const EVENT_ROUTE_DOCS: RouteConfig[] = [
   {
     method: 'get', path: '/api/events', summary: 'Events (meetings, summits, calls, visits...) in a window, by participant', tags: ['events'],
@@ -82,5 +124,10 @@ export const EVENT_ROUTE_DOCS: RouteConfig[] = [
     method: 'get', path: '/api/events/{id}', summary: 'One event: participants, reporting articles, statements made at it', tags: ['events'],
     request: { params: IdParamsSchema },
     responses: { 200: json(EventDetailSchema, 'the event'), 400: error('invalid input'), 404: error('not found') },
+  },
+  {
+    method: 'get', path: '/api/network/met-with', summary: '"Met with" edges: undirected pairs of actors who took part in the same events', tags: ['events'],
+    request: { query: MetWithQuerySchema },
+    responses: { 200: json(MetWithResponseSchema, 'pairs with their shared events, most shared events first'), 400: error('invalid input: details name each bad field') },
   },
 ];

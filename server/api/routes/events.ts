@@ -3,7 +3,9 @@ import { notFound } from '../../errors.js';
 import { EVENTS } from '../../graph/queries/events.js';
 import type { GraphStore, Row } from '../../graph/types.js';
 import { loadActorMap } from '../canonical.js';
-import { EventListQuerySchema, type EventDetail, type EventSummary } from '../events-schemas.js';
+import {
+  EventListQuerySchema, MetWithQuerySchema, type EventDetail, type EventSummary, type MetWithEdge, type MetWithResponse,
+} from '../events-schemas.js';
 import { pageOf, pageWindow, parse } from '../http.js';
 import { IdParamsSchema } from '../schemas.js';
 
@@ -35,7 +37,10 @@ function eventFields(map: ActorMap, r: Row) {
   };
 }
 
-/** GET /api/events (window, participant and type filters), GET /api/events/:id (issue 10). */
+/**
+ * GET /api/events (window, participant and type filters), GET /api/events/:id,
+ * GET /api/network/met-with (issue 10).
+ */
 export function eventRoutes(store: GraphStore): Router {
   const r = Router();
 
@@ -74,5 +79,57 @@ export function eventRoutes(store: GraphStore): Router {
     res.json(body);
   });
 
+  r.get('/network/met-with', async (req, res) => {
+    const q = parse('query', MetWithQuerySchema, req.query);
+    const map = await loadActorMap(store);
+    const rows = await store.run(EVENTS.metWithEvents, { from: q.from ?? null, to: q.to ?? null, types: q.type ?? null, sources: q.source ?? null });
+    res.json(metWithPairs(map, rows, { actors: q.actor ? q.actor.map((id) => map.canon(id)) : null, limit: q.limit }));
+  });
+
   return r;
+}
+
+/**
+ * Undirected "met with" pairs from events and their participants: every two
+ * distinct canonical participants of an event share it (an actor merged into
+ * another counts as that one; a pair made a loop by a merge is dropped). The
+ * pair is ordered by id, so each shows once. Most shared events first.
+ */
+export function metWithPairs(map: ActorMap, rows: Row[], opts: { actors: string[] | null; limit: number }): MetWithResponse {
+  const edges = new Map<string, MetWithEdge>();
+  const names = new Map<string, { id: string; name: string; kind: string }>();
+  for (const row of rows) {
+    const people = new Map<string, { id: string; name: string; kind: string }>();
+    for (const p of Array.isArray(row.participants) ? (row.participants as Array<Record<string, unknown>>) : []) {
+      if (!p || typeof p.id !== 'string') continue;
+      const ref = map.ref(p.id, String(p.name ?? ''));
+      people.set(ref.id, { ...ref, kind: map.kindOf(p.id, String(p.kind ?? '')) });
+    }
+    const ids = [...people.keys()].sort();
+    const date = str(row.date);
+    const event = { id: String(row.id), name: str(row.name), type: String(row.type) as MetWithEdge['events'][number]['type'], date };
+    for (let i = 0; i < ids.length; i++) {
+      for (let j = i + 1; j < ids.length; j++) {
+        const source = ids[i]!;
+        const target = ids[j]!;
+        const key = `${source}|${target}`;
+        const e = edges.get(key) ?? { source, target, count: 0, events: [], firstAt: null, lastAt: null };
+        e.count++;
+        e.events.push(event);
+        if (date !== null) {
+          if (e.firstAt === null || date < e.firstAt) e.firstAt = date;
+          if (e.lastAt === null || date > e.lastAt) e.lastAt = date;
+        }
+        edges.set(key, e);
+      }
+    }
+    for (const [id, a] of people) names.set(id, a);
+  }
+  const ego = opts.actors ? new Set(opts.actors) : null;
+  const kept = [...edges.values()]
+    .filter((e) => !ego || ego.has(e.source) || ego.has(e.target))
+    .sort((a, b) => b.count - a.count || (a.source < b.source ? -1 : a.source > b.source ? 1 : a.target < b.target ? -1 : a.target > b.target ? 1 : 0));
+  const shown = kept.slice(0, opts.limit);
+  const ids = [...new Set(shown.flatMap((e) => [e.source, e.target]))].sort();
+  return { nodes: ids.map((id) => names.get(id)!), edges: shown, truncated: kept.length > shown.length };
 }

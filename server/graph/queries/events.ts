@@ -86,6 +86,21 @@ OPTIONAL MATCH (art:Article)-[:CONTAINS]->(s)
 RETURN s.id AS id, s.content AS content, s.direct AS direct, s.cue AS cue, s.saidAt AS saidAt,
   s.saidAtPrecision AS saidAtPrecision, p.id AS speakerId, p.name AS speakerName, art.id AS articleId
 ORDER BY s.saidAt, s.id`,
+  /**
+   * "Met with" edges of the network view (GET /api/network/met-with): each
+   * event in the window with its participants' raw ids; the route folds merged
+   * actors and builds the undirected pairs (events have a handful of
+   * participants, so the pairs are cheap in JS and one query serves both
+   * backends). `$sources`: only events reported by an article of those sources.
+   */
+  metWithEvents: `MATCH (e:Event)
+WHERE ($from IS NULL OR e.date >= $from)
+  AND ($to IS NULL OR e.date < $to)
+  AND ($types IS NULL OR e.type IN $types)
+  AND ($sources IS NULL OR EXISTS { MATCH (e)<-[:REPORTS]-(:Article)<-[:PUBLISHED]-(src:Source) WHERE src.id IN $sources OR src.name IN $sources })
+RETURN e.id AS id, e.type AS type, e.name AS name, e.date AS date, e.datePrecision AS datePrecision,
+  [(e)-[:PARTICIPANT]->(a:Actor) | {id: a.id, name: a.name, kind: a.kind}] AS participants
+ORDER BY e.date, e.id`,
   // Every event with its participants and reporting articles' titles: `npm run eval` scores these.
   evalEvents: `MATCH (e:Event)
 RETURN e.id AS id, e.type AS type, e.name AS name, e.place AS place, e.date AS date, e.datePrecision AS datePrecision,
@@ -115,5 +130,6 @@ export const EVENTS_PARAMS: { [K in keyof typeof EVENTS]: Record<string, unknown
   event: { id: 'evt_0' },
   eventReports: { id: 'evt_0' },
   eventStatements: { id: 'evt_0' },
+  metWithEvents: { from: '2025-08-01', to: '2025-09-01', types: ['summit', 'meeting'], sources: ['The Times'] },
   evalEvents: {},
 };
