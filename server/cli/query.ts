@@ -4,8 +4,9 @@ import { openStoreFromConfig } from '../graph/index.js';
 import type { GraphStore } from '../graph/types.js';
 import { DataOptions, QueryFlags, parseFlags, parseParams } from './options.js';
 
-export async function withStore<T>(config: Config, fn: (store: GraphStore) => Promise<T>): Promise<T> {
-  const store = await openStoreFromConfig(config);
+/** `hosted` runs the embedded store in a child process, so a user query's time limit stops it (see openStoreFromConfig). */
+export async function withStore<T>(config: Config, fn: (store: GraphStore) => Promise<T>, opts: { hosted?: boolean } = {}): Promise<T> {
+  const store = await openStoreFromConfig(config, opts);
   try {
     return await fn(store);
   } finally {
@@ -26,8 +27,10 @@ function cell(value: unknown): string {
 /** `claimgraph query CYPHER`: read-only; a table by default, JSON rows with --json. */
 export async function runQuery(config: Config, flags: Record<string, unknown>, cypher: unknown): Promise<number> {
   const opts = parseFlags(QueryFlags, flags);
-  const rows = await withStore(config, (store) =>
-    store.readOnly(String(cypher), parseParams(opts.param), { maxRows: opts.limit ?? 1000, timeoutMs: config.queryTimeoutMs }),
+  const rows = await withStore(
+    config,
+    (store) => store.readOnly(String(cypher), parseParams(opts.param), { maxRows: opts.limit ?? 1000, timeoutMs: config.queryTimeoutMs }),
+    { hosted: true },
   );
   if (opts.json) {
     process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);

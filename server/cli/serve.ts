@@ -63,13 +63,13 @@ function applyServeFlags(config: Config, flags: Record<string, unknown>): Config
 /** `claimgraph serve`. */
 export async function runServe(config: Config, flags: Record<string, unknown>): Promise<number> {
   const cfg = applyServeFlags(config, flags);
-  return serveUntilSignal(await openStoreFromConfig(cfg), cfg);
+  return serveUntilSignal(await openStoreFromConfig(cfg, { hosted: true }), cfg);
 }
 
 /** `claimgraph start` (npm start): seeds an empty graph with the samples, then serves. */
 export async function runStart(config: Config, flags: Record<string, unknown>): Promise<number> {
   const cfg = applyServeFlags(config, flags);
-  const store = await openStoreFromConfig(cfg);
+  const store = await openStoreFromConfig(cfg, { hosted: true });
   const stats = await store.stats();
   if (stats.articles === 0) {
     process.stdout.write('claimgraph: the graph is empty; ingesting the bundled sample articles\n');

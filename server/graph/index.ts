@@ -6,12 +6,27 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../config.js';
+import { AppError } from '../errors.js';
 import { EmbeddedStore, openGrafeo } from './embedded.js';
+import { HostedStore } from './host/index.js';
 import { Neo4jStore } from './neo4j.js';
 import type { GraphStore } from './types.js';
 
 export type StoreOptions =
-  | { backend: 'embedded'; path: string | null; walSalvage?: boolean }
+  | {
+      backend: 'embedded';
+      path: string | null;
+      walSalvage?: boolean;
+      /**
+       * Host the store in a child process (file-backed stores only), so a user
+       * query past its time limit is stopped for real by restarting that
+       * process. Default false: in this process, where a timed-out query is
+       * answered QUERY_TIMEOUT but runs on in the engine until it ends.
+       */
+      hosted?: boolean;
+      /** Where a hosted store reports restarts and crashes; default stderr. */
+      log?: (line: string) => void;
+    }
   | { backend: 'neo4j'; uri: string; user: string; password: string; database?: string };
 
 /**
@@ -21,6 +36,13 @@ export type StoreOptions =
  * server cannot be reached or refuses the credentials.
  */
 export async function openStore(opts: StoreOptions): Promise<GraphStore> {
+  if (opts.backend === 'embedded' && opts.hosted) {
+    if (opts.path === null) {
+      throw new AppError('BAD_INPUT', 'a hosted store needs a store file; found path null (in memory), whose data a restart of the store process would lose');
+    }
+    // The child opens the store and sets up its schema before it reports ready.
+    return HostedStore.open({ path: opts.path, walSalvage: opts.walSalvage, log: opts.log });
+  }
   const store: GraphStore =
     opts.backend === 'embedded'
       ? new EmbeddedStore(openGrafeo({ path: opts.path, walSalvage: opts.walSalvage }), opts.path)
@@ -43,21 +65,27 @@ export function embeddedStorePath(dataDir: string): string {
  * Opens the store the configuration names: Neo4j when NEO4J_URI is set, else
  * the embedded store at `${dataDir}/claimgraph.grafeo` (creating the
  * directory). `CLAIMGRAPH_WAL_SALVAGE=1` in the environment, or
- * `walSalvage`, opens an embedded store whose WAL is damaged.
+ * `walSalvage`, opens an embedded store whose WAL is damaged. `hosted` puts
+ * the embedded store in a child process (see StoreOptions): the server and
+ * `claimgraph query`, which run user Cypher under a time limit, ask for it.
  */
-export async function openStoreFromConfig(config: Config, opts: { walSalvage?: boolean } = {}): Promise<GraphStore> {
+export async function openStoreFromConfig(
+  config: Config,
+  opts: { walSalvage?: boolean; hosted?: boolean; log?: (line: string) => void } = {},
+): Promise<GraphStore> {
   if (config.neo4j) {
     const { uri, user, password, database } = config.neo4j;
     return openStore({ backend: 'neo4j', uri, user, password, database });
   }
   mkdirSync(config.dataDir, { recursive: true });
   const walSalvage = opts.walSalvage ?? config.walSalvage;
-  return openStore({ backend: 'embedded', path: embeddedStorePath(config.dataDir), walSalvage });
+  return openStore({ backend: 'embedded', path: embeddedStorePath(config.dataDir), walSalvage, hosted: opts.hosted, log: opts.log });
 }
 
 export type { ArticleGraph, GraphStore, Row, StoreStats, WriteStatus, ReadQueryOptions } from './types.js';
 export { READ, READ_PARAMS } from './queries/read.js';
 export { WRITE } from './queries/write.js';
 export { assertReadOnly } from './readonly.js';
+export { HostedStore, type RestartRecord } from './host/index.js';
 export { toPlain } from './values.js';
 export * from './reads.js';

@@ -44,6 +44,8 @@ export interface StartOptions {
   graphs?: ArticleGraph[];
   clientDir?: string;
   log?: (line: string) => void;
+  /** A store file: the store is then hosted in a child process (openStore `hosted`), as the server runs it. */
+  storePath?: string;
 }
 
 /**
@@ -52,7 +54,8 @@ export interface StartOptions {
  */
 console.info(`API tests run on the ${process.env.NEO4J_URI ? `neo4j backend at ${process.env.NEO4J_URI}` : 'embedded backend (in memory); set NEO4J_URI to run them on Neo4j'}`);
 
-async function testStore(): Promise<GraphStore> {
+async function testStore(storePath?: string): Promise<GraphStore> {
+  if (storePath !== undefined) return openStore({ backend: 'embedded', path: storePath, hosted: true });
   if (!process.env.NEO4J_URI) return openStore({ backend: 'embedded', path: null });
   const store = await openStoreFromConfig(loadConfig(process.env));
   await store.run(TEST_QUERIES.clearAll);
@@ -60,7 +63,7 @@ async function testStore(): Promise<GraphStore> {
 }
 
 export async function startApi(opts: StartOptions = {}): Promise<TestApi> {
-  const store = await testStore();
+  const store = await testStore(opts.storePath);
   if (opts.seedPage !== false) {
     const summary = await ingestInputs(store, readInputs([SEED_PAGE], { retrievedAt: SEED_RETRIEVED_AT }));
     if (summary.failed > 0) throw new Error(`seeding failed: ${JSON.stringify(summary.errors)}`);

@@ -10,11 +10,22 @@ import type { GraphStore, Row } from '../../server/graph/types.js';
 import { actor, richArticle, smallArticle, statement } from '../utils/graph-fixtures.js';
 
 /**
- * One contract, every backend: the embedded store always; Neo4j when
- * NEO4J_URI is set (the suite then clears that database before each test).
+ * One contract, every backend: the embedded store always, in this process
+ * (in memory) and hosted in a child process (on a file in a temp dir);
+ * Neo4j when NEO4J_URI is set (the suite then clears that database before each test).
  */
+const hostedDirs: string[] = [];
+afterAll(() => hostedDirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 const backends: Array<{ name: string; open: () => Promise<GraphStore> }> = [
   { name: 'embedded', open: () => openStore({ backend: 'embedded', path: null }) },
+  {
+    name: 'embedded hosted',
+    open: () => {
+      const dir = mkdtempSync(join(tmpdir(), 'claimgraph-hosted-'));
+      hostedDirs.push(dir);
+      return openStore({ backend: 'embedded', path: join(dir, 'claimgraph.grafeo'), hosted: true });
+    },
+  },
 ];
 if (process.env.NEO4J_URI) {
   const opts: StoreOptions = {

@@ -1,0 +1,123 @@
+/**
+ * The store process: opens one file-backed EmbeddedStore and serves the
+ * calls of its HostedStore over IPC. Started by HostedStore with
+ * `node --import tsx child.ts <path> <walSalvage 0|1>`; not a public entry.
+ *
+ * It serves calls concurrently, as the in-process store does (writes are
+ * serialised by EmbeddedStore itself). It exits after `close`, and when its
+ * parent goes away (the IPC channel closes) after closing the store, so it
+ * never outlives the server.
+ */
+import { AppError, normalizeError } from '../../errors.js';
+import { EmbeddedStore, openGrafeo } from '../embedded.js';
+import { ARGS, RequestSchema, toWire, type ChildMessage, type Op } from './protocol.js';
+
+/** How long a close may take when the parent has gone before the process exits anyway. */
+const ORPHAN_CLOSE_MS = 5_000;
+
+const send = (message: ChildMessage): void => {
+  if (process.connected) process.send!(message);
+};
+
+async function main(): Promise<void> {
+  if (!process.send) {
+    process.stderr.write('claimgraph store host: expected to be started by HostedStore with an IPC channel, found none\n');
+    process.exit(2);
+  }
+  const [path, salvage] = process.argv.slice(2);
+  if (!path) {
+    send({ type: 'failed', error: toWire(new AppError('INTERNAL', 'the store host expected a store path argument, found none')) });
+    process.exit(2);
+  }
+  const started = performance.now();
+  let store: EmbeddedStore;
+  try {
+    store = new EmbeddedStore(openGrafeo({ path, walSalvage: salvage === '1' }), path);
+    try {
+      await store.init();
+    } catch (error) {
+      await store.close().catch(() => undefined);
+      throw error;
+    }
+  } catch (error) {
+    send({ type: 'failed', error: toWire(normalizeError(error)) });
+    process.disconnect();
+    process.exitCode = 1;
+    return;
+  }
+  let closing: Promise<void> | null = null;
+  const closeAndExit = (code: number) => {
+    closing ??= store.close().finally(() => process.exit(code));
+    return closing;
+  };
+
+  process.on('message', (raw: unknown) => {
+    void serve(store, raw).then((reply) => {
+      send(reply);
+      if (reply.type === 'reply' && reply.ok && (raw as { op?: unknown }).op === 'close') {
+        process.disconnect();
+        process.exit(0);
+      }
+    });
+  });
+  process.on('disconnect', () => {
+    if (closing) return;
+    setTimeout(() => process.exit(1), ORPHAN_CLOSE_MS).unref();
+    void closeAndExit(0);
+  });
+  send({ type: 'ready', pid: process.pid, openMs: Math.round(performance.now() - started) });
+}
+
+async function serve(store: EmbeddedStore, raw: unknown): Promise<ChildMessage> {
+  const request = RequestSchema.safeParse(raw);
+  if (!request.success) {
+    const id = typeof (raw as { id?: unknown })?.id === 'number' ? (raw as { id: number }).id : -1;
+    return { type: 'reply', id, ok: false, error: toWire(new AppError('INTERNAL', `the store host expected a request {id, op, args}, found ${describe(raw)}`)) };
+  }
+  const { id, op, args } = request.data;
+  try {
+    return { type: 'reply', id, ok: true, value: await dispatch(store, op, args) };
+  } catch (error) {
+    return { type: 'reply', id, ok: false, error: toWire(normalizeError(error)) };
+  }
+}
+
+async function dispatch(store: EmbeddedStore, op: Op, raw: unknown[]): Promise<unknown> {
+  const parsed = ARGS[op].safeParse(raw);
+  if (!parsed.success) throw new AppError('INTERNAL', `the store host expected other arguments for ${op}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  switch (op) {
+    case 'init':
+      return store.init();
+    case 'writeArticle':
+      // The graph arrives as sent: the parse above checked its id; the write checks the rest as the in-process store does.
+      return store.writeArticle(raw[0] as Parameters<EmbeddedStore['writeArticle']>[0]);
+    case 'hasArticle':
+      return store.hasArticle(ARGS.hasArticle.parse(raw)[0]);
+    case 'stats':
+      return store.stats();
+    case 'run': {
+      const [query, params] = ARGS.run.parse(raw);
+      return store.run(query, params);
+    }
+    case 'readOnly': {
+      const [query, params, opts] = ARGS.readOnly.parse(raw);
+      return store.readOnly(query, params, opts);
+    }
+    case 'runInRolledBackTransaction': {
+      const [query, params, opts] = ARGS.runInRolledBackTransaction.parse(raw);
+      return store.runInRolledBackTransaction(query, params, opts);
+    }
+    case 'close':
+      return store.close();
+  }
+}
+
+function describe(value: unknown): string {
+  try {
+    return JSON.stringify(value)?.slice(0, 200) ?? String(value);
+  } catch {
+    return typeof value;
+  }
+}
+
+await main();

@@ -1,0 +1,477 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { AppError, queryFailed, storeUnavailable } from '../../errors.js';
+import { assertReadOnly } from '../readonly.js';
+import { queryTimeout } from '../timeout.js';
+import type { ArticleGraph, GraphStore, ReadQueryOptions, Row, StoreStats, WriteStatus } from '../types.js';
+import { ChildMessageSchema, fromWire, RESULTS, type ChildMessage, type Op } from './protocol.js';
+
+export interface HostedOptions {
+  /** The store file (file-backed only: restarting a process that holds an in-memory store would lose it). */
+  path: string;
+  walSalvage?: boolean;
+  /** Where restarts and crashes are reported; default stderr. */
+  log?: (line: string) => void;
+  /** How long in-flight writes may take to finish before a runaway's process is killed anyway (default 5 s). */
+  drainMs?: number;
+  /** How long a call waits for a restarting store before it fails STORE_UNAVAILABLE (default 60 s). */
+  waitMs?: number;
+  /** How long opening the store may take (default 120 s; ~4 s at 100k statements). */
+  openMs?: number;
+}
+
+/** What one restart cost, for logs, tests and the benchmark. */
+export interface RestartRecord {
+  reason: 'timeout' | 'crash';
+  /** From the decision to restart until the old process had exited (drain + kill). */
+  stopMs: number;
+  /** From spawning the new process until its store was open and ready. */
+  startMs: number;
+  /** Of which the store open and schema check inside the child. */
+  openMs: number;
+  oldPid: number | null;
+  newPid: number | null;
+}
+
+const CHILD_ENTRY = fileURLToPath(new URL('./child.ts', import.meta.url));
+/** tsx's loader as a file URL, so the child runs TypeScript wherever the server was started from. */
+const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+
+/** Children alive in this process: killed when it exits, so none is left behind. */
+const LIVE = new Set<ChildProcess>();
+let exitHookInstalled = false;
+function track(child: ChildProcess): void {
+  LIVE.add(child);
+  child.once('exit', () => LIVE.delete(child));
+  if (!exitHookInstalled) {
+    exitHookInstalled = true;
+    process.once('exit', () => {
+      for (const c of LIVE) c.kill('SIGKILL');
+    });
+  }
+}
+
+type Kind = 'user' | 'app';
+interface Call {
+  id: number;
+  op: Op;
+  args: unknown[];
+  /** User Cypher (may run away: it is what a restart kills) or the app's own call (drained before a kill). */
+  kind: Kind;
+  /** Safe to send again after its process was killed: reads, and the idempotent article write. */
+  retryable: boolean;
+  attempts: number;
+  /** The process generation it was sent to; 0 while waiting. */
+  generation: number;
+  resolve: (value: unknown) => void;
+  reject: (error: AppError) => void;
+  settled: boolean;
+  timers: NodeJS.Timeout[];
+}
+
+interface Child {
+  proc: ChildProcess;
+  generation: number;
+  pid: number;
+  /** Set when this store stops the process itself (restart, close): its exit is not a crash. */
+  stopping: boolean;
+  exited: Promise<void>;
+}
+
+/**
+ * A GraphStore whose embedded Grafeo store lives in a child process, so a
+ * user query can be stopped for real: Grafeo has no cancel or timeout, but a
+ * process can be killed.
+ *
+ * - `readOnly` past its `timeoutMs` is answered QUERY_TIMEOUT at once; then
+ *   the store stops taking new work to the process, waits (at most `drainMs`)
+ *   for the app's in-flight calls — writes are serialised and short, and a
+ *   kill mid-write would cost the WAL tail — SIGKILLs the process and opens
+ *   the same file in a new one. Calls made meanwhile wait for it (at most
+ *   `waitMs`); calls the kill interrupted are sent again once when safe
+ *   (reads; the article write, which is idempotent) and fail
+ *   STORE_UNAVAILABLE otherwise.
+ * - An unexpected exit of the process (a crash) is logged; the calls it was
+ *   running fail STORE_UNAVAILABLE (retriable) and a new process is started.
+ * - `close` checkpoints and closes the store in the process and waits for it
+ *   to exit; a process still alive when this one exits is killed, and the
+ *   child closes itself when its IPC channel goes (the parent was killed).
+ */
+export class HostedStore implements GraphStore {
+  readonly backend = 'embedded' as const;
+  /** Every restart so far, oldest first. */
+  readonly restarts: RestartRecord[] = [];
+  private child: Child | null = null;
+  private generation = 0;
+  private nextId = 1;
+  private readonly inFlight = new Map<number, Call>();
+  private waiting: Call[] = [];
+  private phase: 'starting' | 'ready' | 'restarting' | 'down' | 'closing' | 'closed' = 'starting';
+  private restarting: Promise<void> | null = null;
+  private readonly log: (line: string) => void;
+  private readonly drainMs: number;
+  private readonly waitMs: number;
+  private readonly openMs: number;
+
+  private constructor(private readonly opts: HostedOptions) {
+    this.log = opts.log ?? ((line) => process.stderr.write(`claimgraph: ${line}\n`));
+    this.drainMs = opts.drainMs ?? 5_000;
+    this.waitMs = opts.waitMs ?? 60_000;
+    this.openMs = opts.openMs ?? 120_000;
+  }
+
+  /** Starts the store process and waits until its store is open (errors as openStore gives them: STORE_CORRUPT, STORE_UNAVAILABLE). */
+  static async open(opts: HostedOptions): Promise<HostedStore> {
+    const store = new HostedStore(opts);
+    await store.spawn();
+    store.phase = 'ready';
+    return store;
+  }
+
+  /** The pid of the process holding the store now (null while none is running). */
+  get pid(): number | null {
+    return this.child?.pid ?? null;
+  }
+
+  /** Resolves when no restart is in progress. */
+  async settled(): Promise<void> {
+    while (this.restarting) await this.restarting;
+  }
+
+  init(): Promise<void> {
+    return this.call('init', [], 'app', true) as Promise<void>;
+  }
+
+  writeArticle(graph: ArticleGraph): Promise<WriteStatus> {
+    return this.call('writeArticle', [graph], 'app', true) as Promise<WriteStatus>;
+  }
+
+  hasArticle(id: string): Promise<boolean> {
+    return this.call('hasArticle', [id], 'app', true) as Promise<boolean>;
+  }
+
+  stats(): Promise<StoreStats> {
+    return this.call('stats', [], 'app', true) as Promise<StoreStats>;
+  }
+
+  run(query: string, params: Record<string, unknown> = {}): Promise<Row[]> {
+    return this.call('run', [query, params], 'app', isStaticallyReadOnly(query)) as Promise<Row[]>;
+  }
+
+  async readOnly(query: string, params: Record<string, unknown> = {}, opts: ReadQueryOptions = {}): Promise<Row[]> {
+    assertReadOnly(query);
+    return this.userCall('readOnly', query, params, opts);
+  }
+
+  /** As EmbeddedStore's: any query in a transaction that is always rolled back, stopped for real at `timeoutMs`. */
+  runInRolledBackTransaction(query: string, params: Record<string, unknown> = {}, opts: ReadQueryOptions = {}): Promise<Row[]> {
+    return this.userCall('runInRolledBackTransaction', query, params, opts);
+  }
+
+  async close(): Promise<void> {
+    if (this.phase === 'closed') return;
+    if (this.phase === 'closing') return this.settled();
+    await this.settled();
+    this.phase = 'closing';
+    for (const call of this.waiting.splice(0)) this.fail(call, storeUnavailable('the store was closed before the call could run'));
+    const child = this.child;
+    if (child) {
+      await this.drain(child.generation);
+      const runaway = [...this.inFlight.values()].some((c) => c.generation === child.generation && c.kind === 'user');
+      if (runaway) {
+        // A user query still running would hold the close up for as long as it runs: the WAL keeps every commit.
+        await this.kill(child);
+      } else {
+        child.stopping = true;
+        const closed = this.send(child, this.newCall('close', [], 'app', false));
+        await Promise.race([closed.catch(() => undefined), child.exited]);
+        const timer = setTimeout(() => child.proc.kill('SIGKILL'), this.drainMs);
+        await child.exited;
+        clearTimeout(timer);
+      }
+      for (const call of [...this.inFlight.values()]) this.fail(call, storeUnavailable('the store was closed while the call ran'));
+      this.child = null;
+    }
+    this.phase = 'closed';
+  }
+
+  private userCall(op: 'readOnly' | 'runInRolledBackTransaction', query: string, params: Record<string, unknown>, opts: ReadQueryOptions): Promise<Row[]> {
+    const args = [query, params, opts.maxRows === undefined ? {} : { maxRows: opts.maxRows }];
+    const call = this.newCall(op, args, 'user', true);
+    const result = this.dispatch(call) as Promise<Row[]>;
+    if (opts.timeoutMs !== undefined) {
+      const ms = opts.timeoutMs;
+      call.timers.push(
+        setTimeout(() => {
+          if (call.settled) return;
+          const generation = call.generation;
+          this.fail(call, queryTimeout(ms));
+          // Sent to a process: it is running there and only a kill stops it.
+          if (generation !== 0) void this.restart('timeout', generation);
+        }, ms),
+      );
+    }
+    return result;
+  }
+
+  private call(op: Op, args: unknown[], kind: Kind, retryable: boolean): Promise<unknown> {
+    return this.dispatch(this.newCall(op, args, kind, retryable));
+  }
+
+  private newCall(op: Op, args: unknown[], kind: Kind, retryable: boolean): Call {
+    return {
+      id: this.nextId++, op, args, kind, retryable, attempts: 0, generation: 0, settled: false, timers: [],
+      resolve: () => undefined, reject: () => undefined,
+    };
+  }
+
+  private dispatch(call: Call): Promise<unknown> {
+    const result = new Promise<unknown>((resolve, reject) => {
+      call.resolve = resolve;
+      call.reject = reject;
+    });
+    if (this.phase === 'closing' || this.phase === 'closed') {
+      this.fail(call, storeUnavailable('the store is closed'));
+    } else if (this.phase === 'ready' && this.child) {
+      void this.send(this.child, call).catch(() => undefined);
+    } else {
+      this.enqueue(call);
+    }
+    return result;
+  }
+
+  /** Holds a call until the store process is ready again, at most waitMs. */
+  private enqueue(call: Call): void {
+    call.generation = 0;
+    this.waiting.push(call);
+    call.timers.push(
+      setTimeout(() => {
+        if (call.settled) return;
+        this.waiting = this.waiting.filter((c) => c !== call);
+        this.fail(call, storeUnavailable(`the store process did not become ready within ${this.waitMs} ms (it is restarting); retry later`));
+      }, this.waitMs),
+    );
+    if (this.phase === 'down') void this.restart('crash', this.generation);
+  }
+
+  /** Sends a call to a process; the returned promise settles with the call. */
+  private send(child: Child, call: Call): Promise<unknown> {
+    const settledWith = new Promise<unknown>((resolve, reject) => {
+      const { resolve: res, reject: rej } = call;
+      call.resolve = (v) => {
+        res(v);
+        resolve(v);
+      };
+      call.reject = (e) => {
+        rej(e);
+        reject(e);
+      };
+    });
+    call.generation = child.generation;
+    call.attempts++;
+    this.inFlight.set(call.id, call);
+    try {
+      child.proc.send({ id: call.id, op: call.op, args: call.args }, (error) => {
+        if (error) this.fail(call, storeUnavailable(`could not send the ${call.op} call to the store process: ${error.message}`, error));
+      });
+    } catch (error) {
+      // A value structured clone cannot carry (a function, a symbol): nothing was sent.
+      this.fail(call, queryFailed(`could not pass the ${call.op} call to the store process: ${error instanceof Error ? error.message : String(error)}`, error));
+    }
+    return settledWith;
+  }
+
+  private onMessage(child: Child, raw: unknown): void {
+    const parsed = ChildMessageSchema.safeParse(raw);
+    if (!parsed.success || parsed.data.type !== 'reply') return; // ready/failed are handled by spawn
+    const message = parsed.data;
+    const call = this.inFlight.get(message.id);
+    if (!call || call.generation !== child.generation) return; // answered already (timed out)
+    if (!message.ok) {
+      this.fail(call, fromWire(message.error));
+      return;
+    }
+    const value = RESULTS[call.op].safeParse(message.value);
+    if (!value.success) {
+      this.fail(call, new AppError('INTERNAL', `the store process answered ${call.op} with an unexpected value: ${value.error.issues[0]?.message ?? 'invalid'}`));
+      return;
+    }
+    this.finish(call);
+    call.resolve(value.data);
+  }
+
+  private fail(call: Call, error: AppError): void {
+    if (call.settled) return;
+    this.finish(call);
+    call.reject(error);
+  }
+
+  private finish(call: Call): void {
+    call.settled = true;
+    this.inFlight.delete(call.id);
+    for (const t of call.timers) clearTimeout(t);
+  }
+
+  /**
+   * Starts a new store process on the file and resolves when it is ready;
+   * rejects with the error the process reports (or a timeout) otherwise.
+   */
+  private spawn(): Promise<Child> {
+    const generation = ++this.generation;
+    const proc = fork(CHILD_ENTRY, [this.opts.path, this.opts.walSalvage ? '1' : '0'], {
+      execArgv: ['--import', TSX_LOADER],
+      serialization: 'advanced',
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    track(proc);
+    const exited = new Promise<void>((resolve) => {
+      if (proc.exitCode !== null || proc.signalCode !== null) resolve();
+      else proc.once('exit', () => resolve());
+    });
+    return new Promise<Child>((resolve, reject) => {
+      let done = false;
+      const timer = setTimeout(() => {
+        settle();
+        proc.kill('SIGKILL');
+        reject(storeUnavailable(`the store process did not open ${this.opts.path} within ${this.openMs} ms`));
+      }, this.openMs);
+      const settle = () => {
+        done = true;
+        clearTimeout(timer);
+        proc.off('message', onStartMessage);
+      };
+      const onStartMessage = (raw: unknown) => {
+        const parsed = ChildMessageSchema.safeParse(raw);
+        if (!parsed.success) return;
+        const message: ChildMessage = parsed.data;
+        if (message.type === 'failed') {
+          settle();
+          reject(fromWire(message.error));
+        } else if (message.type === 'ready') {
+          settle();
+          const child: Child = { proc, generation, pid: message.pid, stopping: false, exited };
+          this.child = child;
+          this.lastOpenMs = message.openMs;
+          proc.on('message', (m) => this.onMessage(child, m));
+          proc.once('exit', (code, signal) => this.onExit(child, code, signal));
+          resolve(child);
+        }
+      };
+      proc.on('message', onStartMessage);
+      proc.on('error', (error) => {
+        if (done) this.log(`store process ${proc.pid ?? '?'}: ${error.message}`);
+      });
+      proc.once('error', (error) => {
+        if (done) return;
+        settle();
+        reject(storeUnavailable(`could not start the store process: ${error.message}`, error));
+      });
+      proc.once('exit', (code, signal) => {
+        if (done) return;
+        settle();
+        reject(storeUnavailable(`the store process exited (${signal ?? `code ${code}`}) before it had opened ${this.opts.path}`));
+      });
+    });
+  }
+
+  private lastOpenMs = 0;
+
+  /** An exit nobody asked for: a crash. Fails what it was running and starts a new process. */
+  private onExit(child: Child, code: number | null, signal: NodeJS.Signals | null): void {
+    if (child.stopping) return;
+    if (this.child === child) this.child = null;
+    const lost = [...this.inFlight.values()].filter((c) => c.generation === child.generation);
+    this.log(`the store process ${child.pid} exited unexpectedly (${signal ?? `code ${code}`}); ${lost.length} call(s) failed; restarting it on ${this.opts.path}`);
+    for (const call of lost) {
+      this.fail(call, storeUnavailable(`the store process exited unexpectedly (${signal ?? `code ${code}`}) while running ${call.op}; the store is restarting, retry`));
+    }
+    if (this.phase === 'ready') void this.restart('crash', child.generation);
+  }
+
+  /**
+   * Replaces the process of `generation` (unless that already happened):
+   * drain, kill, start anew, then send the calls that waited. One restart
+   * at a time; runaway queries that time out together share it.
+   */
+  private restart(reason: 'timeout' | 'crash', generation: number): Promise<void> {
+    if (this.restarting) return this.restarting;
+    if (this.phase !== 'ready' && this.phase !== 'down') return Promise.resolve();
+    if (this.generation !== generation) return Promise.resolve();
+    this.phase = 'restarting';
+    const work = (async () => {
+      const old = this.child;
+      const t0 = performance.now();
+      if (old) {
+        await this.drain(old.generation);
+        await this.kill(old);
+        for (const call of [...this.inFlight.values()].filter((c) => c.generation === old.generation)) {
+          if (call.retryable && call.attempts < 2) {
+            this.inFlight.delete(call.id);
+            this.waiting.unshift(call);
+            call.generation = 0;
+          } else {
+            this.fail(call, storeUnavailable(`the store process was restarted while ${call.op} ran; it may or may not have been applied: check and retry`));
+          }
+        }
+        this.child = null;
+      }
+      const t1 = performance.now();
+      let child: Child;
+      try {
+        child = await this.spawn();
+      } catch (error) {
+        const appError = error instanceof AppError ? error : storeUnavailable(String(error));
+        this.log(`could not restart the store process on ${this.opts.path}: ${appError.message}`);
+        this.phase = 'down';
+        for (const call of this.waiting.splice(0)) this.fail(call, appError);
+        return;
+      }
+      const record: RestartRecord = {
+        reason,
+        stopMs: Math.round(t1 - t0),
+        startMs: Math.round(performance.now() - t1),
+        openMs: this.lastOpenMs,
+        oldPid: old?.pid ?? null,
+        newPid: child.pid,
+      };
+      this.restarts.push(record);
+      this.log(
+        `store process restarted after a ${reason === 'timeout' ? 'query timeout' : 'crash'}: ` +
+          `pid ${record.oldPid ?? '-'} -> ${record.newPid}, stop ${record.stopMs} ms, start ${record.startMs} ms (store open ${record.openMs} ms)`,
+      );
+      this.phase = 'ready';
+      for (const call of this.waiting.splice(0)) {
+        if (!call.settled) void this.send(child, call).catch(() => undefined);
+      }
+    })();
+    this.restarting = work.finally(() => {
+      this.restarting = null;
+    });
+    return this.restarting;
+  }
+
+  /** Waits until the app's calls on that process have finished (user queries may be the runaway), at most drainMs. */
+  private async drain(generation: number): Promise<void> {
+    const deadline = Date.now() + this.drainMs;
+    const pending = () => [...this.inFlight.values()].some((c) => c.generation === generation && c.kind === 'app');
+    while (pending() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+    if (pending()) this.log(`app calls still running on the store process after ${this.drainMs} ms; stopping it anyway`);
+  }
+
+  private async kill(child: Child): Promise<void> {
+    child.stopping = true;
+    child.proc.kill('SIGKILL');
+    await child.exited;
+  }
+}
+
+/** True when the static read-only check passes: such a query is safe to send again. */
+function isStaticallyReadOnly(query: string): boolean {
+  try {
+    assertReadOnly(query);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,111 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { HostedStore } from '../../server/graph/index.js';
+import { isErrorBody, startApi, type TestApi } from './helpers.js';
+
+/**
+ * The Cypher time limit is real on the embedded engine (issue #4): the
+ * server's file-backed store runs in a child process, and a query past the
+ * limit is answered 408 at the limit and then stopped by killing that
+ * process, which is restarted on the same file. Meanwhile the server answers
+ * other requests, and no write is lost.
+ */
+const LIMIT_MS = 1000;
+/** A cartesian product of five statement sets over the seed page: hundreds of millions of rows, minutes of work. */
+const RUNAWAY = 'MATCH (a:Statement), (b:Statement), (c:Statement), (d:Statement), (e:Statement) RETURN count(*) AS n';
+
+const article = (n: number) => ({
+  text: `"We will not back down on point ${n}," the minister said on Monday.`,
+  title: `Runaway test ${n}`,
+  publishedAt: '2025-08-20',
+});
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ESRCH') return false;
+    throw error;
+  }
+}
+
+describe('POST /api/cypher on a file-backed (hosted) store: a runaway query', () => {
+  let api: TestApi;
+  let dir: string;
+  let store: HostedStore;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'claimgraph-runaway-'));
+    api = await startApi({ storePath: join(dir, 'claimgraph.grafeo'), config: { queryTimeoutMs: LIMIT_MS } });
+    expect(api.store).toBeInstanceOf(HostedStore);
+    store = api.store as HostedStore;
+  });
+  afterAll(async () => {
+    const pid = store?.pid;
+    await api?.close();
+    // close() leaves no process behind.
+    if (pid) expect(alive(pid)).toBe(false);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('is answered 408 at the limit while other requests are answered, then its process is gone and the store answers with all data, writes included', async () => {
+    const before = await api.get('/api/stats');
+    expect(before.status).toBe(200);
+    const seededStatements = before.body.statements as number;
+    expect(seededStatements).toBeGreaterThan(30); // 30^5 rows is far past what one second computes
+    const oldPid = store.pid!;
+    expect(alive(oldPid)).toBe(true);
+
+    const started = Date.now();
+    const runaway = api.post('/api/cypher', { query: RUNAWAY });
+    await new Promise((r) => setTimeout(r, 200));
+
+    // A read while the runaway runs: answered, and fast.
+    const t = Date.now();
+    const read = await api.get('/api/statements?limit=5');
+    const readMs = Date.now() - t;
+    expect(read.status).toBe(200);
+    expect(read.body.items.length).toBe(5);
+    expect(readMs).toBeLessThan(LIMIT_MS / 2);
+
+    // A write while the runaway runs.
+    const during = await api.post('/api/articles', article(1));
+    expect(during.status).toBe(201);
+
+    const res = await runaway;
+    const elapsed = Date.now() - started;
+    expect(res.status).toBe(408);
+    expect(res.body.code).toBe('QUERY_TIMEOUT');
+    expect(isErrorBody(res.body)).toBe(true);
+    expect(elapsed).toBeGreaterThanOrEqual(LIMIT_MS - 50);
+    expect(elapsed).toBeLessThan(LIMIT_MS + 500);
+
+    // A write and a read sent at once after the 408, while the process restarts: they wait for it and succeed.
+    const [after, stats] = await Promise.all([api.post('/api/articles', article(2)), api.get('/api/stats')]);
+    expect(after.status).toBe(201);
+    expect(stats.status).toBe(200);
+
+    // The process that ran the runaway is gone; a new one holds the store.
+    await store.settled();
+    expect(alive(oldPid)).toBe(false);
+    expect(store.pid).not.toBe(oldPid);
+    expect(store.restarts).toHaveLength(1);
+    expect(store.restarts[0]).toMatchObject({ reason: 'timeout', oldPid, newPid: store.pid });
+    expect(store.restarts[0]!.stopMs).toBeLessThan(1000);
+
+    // All data is there: the seed page and both writes.
+    const final = await api.get('/api/stats');
+    expect(final.body).toMatchObject({ articles: before.body.articles + 2, statements: seededStatements + 2 });
+    for (const written of [during, after]) {
+      const id = written.body.articles[0].id as string;
+      const got = await api.get(`/api/articles/${id}`);
+      expect(got.status).toBe(200);
+      expect(got.body.article.title).toBe(written === during ? 'Runaway test 1' : 'Runaway test 2');
+    }
+    const ok = await api.post('/api/cypher', { query: 'MATCH (s:Statement) RETURN count(s) AS n' });
+    expect(ok.status).toBe(200);
+    expect(ok.body.rows).toEqual([{ n: seededStatements + 2 }]);
+  }, 60_000);
+});
