@@ -22,10 +22,12 @@ import type {
   Stats,
   TimelineResponse,
 } from '../server/api/schemas.js';
+import type { EventDetail, EventSummary } from '../server/api/events-schemas.js';
 
 export type {
   ActorDetail, ArticleDetail, ClaimDetail, CypherResponse, IngestResponse, NetworkResponse, StatementView, TimelineResponse,
 };
+export type { EventDetail, EventSummary };
 export type StatementRow = StatementView;
 export type IngestInput = Omit<IngestRequest, 'records'>;
 
@@ -39,6 +41,7 @@ export const ROUTES = {
   timeline: '/api/timeline',
   network: '/api/network',
   claims: '/api/claims',
+  events: '/api/events',
   cypher: '/api/cypher',
 } as const;
 
@@ -144,6 +147,20 @@ export const api = {
 
   claims: (opts: { q?: string; limit?: number } = {}, signal?: AbortSignal) =>
     request<ClaimPage>('GET', `${ROUTES.claims}${qs({ q: opts.q, limit: opts.limit ?? 100 })}`, undefined, signal),
+
+  /** One page of events (oldest first) in a window, optionally of some participants; `cursor` continues. */
+  events: (
+    opts: { from?: string | null; to?: string | null; participant?: string[]; limit?: number; cursor?: string | null } = {},
+    signal?: AbortSignal,
+  ) =>
+    request<{ items: EventSummary[]; total: number; nextCursor: string | null }>(
+      'GET',
+      `${ROUTES.events}${qs({ from: opts.from, to: opts.to, participant: opts.participant, limit: opts.limit ?? 500, cursor: opts.cursor })}`,
+      undefined,
+      signal,
+    ),
+
+  event: (id: string, signal?: AbortSignal) => request<EventDetail>('GET', `${ROUTES.events}/${enc(id)}`, undefined, signal),
 
   /** Read-only Cypher; the server rejects writes with an error code. */
   cypher: (query: string, params: Record<string, unknown> = {}, signal?: AbortSignal) =>

@@ -5,6 +5,7 @@ import { networkView } from './views/network.js';
 import { articleView } from './views/article.js';
 import { actorView } from './views/actor.js';
 import { claimView } from './views/claim.js';
+import { eventView } from './views/event.js';
 import { consoleView } from './views/console.js';
 import { ingestView } from './views/ingest.js';
 import { searchView } from './views/search.js';
@@ -17,13 +18,14 @@ const VIEWS: Record<string, View> = {
   article: articleView,
   actor: actorView,
   claim: claimView,
+  event: eventView,
   console: consoleView,
   ingest: ingestView,
   search: searchView,
 };
 
 const TITLES: Record<string, string> = {
-  timeline: 'Timeline', network: 'Network', article: 'Article', actor: 'Actor', claim: 'Claim',
+  timeline: 'Timeline', network: 'Network', article: 'Article', actor: 'Actor', claim: 'Claim', event: 'Event',
   console: 'Cypher console', ingest: 'Add articles', search: 'Search',
 };
 

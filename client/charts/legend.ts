@@ -10,6 +10,8 @@ export interface LegendItem {
   color: string;
   /** "dot" (default), "line" (edge colours) or "range" (a bar for imprecise dates). */
   shape?: 'dot' | 'line' | 'range' | 'ring';
+  /** An SVG path centred on 0,0 (a d3 symbol) drawn instead of the shape: the event types' marks. */
+  symbol?: string;
   active?: boolean;
 }
 
@@ -43,9 +45,11 @@ export function legend(): Legend {
       const el = document.createElement(onToggle ? 'button' : 'span');
       el.className = 'cg-legend-item';
       el.dataset.key = item.key;
-      const sw = document.createElement('span');
-      sw.className = `cg-swatch cg-swatch-${item.shape ?? 'dot'}`;
-      sw.style.setProperty('--swatch', item.color);
+      const sw = item.symbol ? symbolSwatch(item.symbol, item.color) : document.createElement('span');
+      if (!item.symbol) {
+        sw.className = `cg-swatch cg-swatch-${item.shape ?? 'dot'}`;
+        (sw as HTMLElement).style.setProperty('--swatch', item.color);
+      }
       const label = document.createElement('span');
       label.textContent = item.label;
       el.append(sw, label);
@@ -68,4 +72,20 @@ export function legend(): Legend {
   chart.items = ((v?: LegendItem[]) => (v === undefined ? items : ((items = v), chart))) as Legend['items'];
   chart.on = (_type, fn) => ((onToggle = fn), chart);
   return chart;
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+function symbolSwatch(d: string, color: string): Element {
+  const svg = document.createElementNS(SVG_NS, 'svg');
+  svg.setAttribute('class', 'cg-swatch-symbol');
+  svg.setAttribute('viewBox', '-7 -7 14 14');
+  svg.setAttribute('width', '14');
+  svg.setAttribute('height', '14');
+  svg.setAttribute('aria-hidden', 'true');
+  const path = document.createElementNS(SVG_NS, 'path');
+  path.setAttribute('d', d);
+  path.setAttribute('fill', color);
+  svg.append(path);
+  return svg;
 }

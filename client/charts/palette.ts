@@ -1,3 +1,5 @@
+import { symbolCircle, symbolCross, symbolDiamond, symbolSquare, symbolStar, symbolTriangle, symbolWye, type SymbolType } from 'd3';
+
 /**
  * Colours shared by the charts. Cue classes are grouped the way readers ask
  * about them: hostile (accuse, warn, criticize, deny, demand) in warm hues,
@@ -39,4 +41,28 @@ export const KIND_COLORS: Readonly<Record<string, string>> = {
 
 export function kindColor(kind: string | null | undefined): string {
   return (kind && KIND_COLORS[kind]) || KIND_COLORS.other!;
+}
+
+/**
+ * Event types (the band above the timeline's lanes): colour and shape both
+ * encode the type, so it reads without colour too. Okabe-Ito hues (distinct
+ * for the common colour-vision deficiencies), d3's filled symbols.
+ */
+export const EVENT_STYLES: Readonly<Record<string, { color: string; symbol: SymbolType }>> = {
+  summit: { color: '#0072b2', symbol: symbolStar },
+  meeting: { color: '#009e73', symbol: symbolCircle },
+  talks: { color: '#3c8fc4', symbol: symbolSquare },
+  visit: { color: '#c98a00', symbol: symbolTriangle },
+  call: { color: '#b05a92', symbol: symbolDiamond },
+  announcement: { color: '#6b6b00', symbol: symbolWye },
+  'military action': { color: '#d55e00', symbol: symbolCross },
+  other: { color: '#707b7c', symbol: symbolCircle },
+};
+
+export function eventColor(type: string | null | undefined): string {
+  return (type && EVENT_STYLES[type]?.color) || EVENT_STYLES.other!.color;
+}
+
+export function eventSymbol(type: string | null | undefined): SymbolType {
+  return (type && EVENT_STYLES[type]?.symbol) || EVENT_STYLES.other!.symbol;
 }

@@ -1,6 +1,6 @@
 import {
-  axisBottom, bisector, brushX, extent, max, scaleBand, scaleSqrt, scaleTime, select, zoom as d3zoom, zoomIdentity,
-  type BrushBehavior, type D3BrushEvent, type D3ZoomEvent, type ZoomBehavior, type ZoomTransform,
+  axisBottom, bisector, brushX, extent, max, scaleBand, scaleSqrt, scaleTime, select, symbol as d3symbol, symbolCircle, zoom as d3zoom, zoomIdentity,
+  type BrushBehavior, type D3BrushEvent, type D3ZoomEvent, type SymbolType, type ZoomBehavior, type ZoomTransform,
 } from 'd3';
 import { legend, type LegendItem } from './legend.js';
 
@@ -12,6 +12,12 @@ import { legend, type LegendItem } from './legend.js';
  * of `binPx` pixels per lane, which split back into marks as you zoom in, so
  * the SVG stays bounded at any data size. A context strip below holds a
  * d3-brush over the whole span, linked both ways with d3-zoom.
+ *
+ * An optional band above the lanes (`band(items)`) holds other dated things
+ * (the events statements were made at): a symbol for a day-precise item, a
+ * bar from start to end for one known only to a week or a month, coloured and
+ * shaped by a key, packed into rows so they do not overlap, moving with the
+ * same zoom and brush.
  *
  *   const tl = timeline<Row>().start(d => d.date).lane(d => d.actorId)
  *     .on('select', d => ...).on('window', ([a, b]) => ...);
@@ -67,8 +73,41 @@ export interface Timeline<T> {
   zoomBy(k: number): void;
   on(type: 'select', fn: ((d: T) => void) | null): Timeline<T>;
   on(type: 'window', fn: ((w: [Date, Date] | null) => void) | null): Timeline<T>;
+  /** A band item was clicked or chosen with Enter. */
+  on(type: 'band', fn: ((d: BandItem) => void) | null): Timeline<T>;
+  /** Items of the band above the lanes (none: no band). Set before drawing. */
+  band(): readonly BandItem[];
+  band(v: readonly BandItem[]): Timeline<T>;
+  /** Name of the band (its row label and legend title). */
+  bandTitle(): string;
+  bandTitle(v: string): Timeline<T>;
+  bandColor(): (key: string) => string;
+  bandColor(f: (key: string) => string): Timeline<T>;
+  bandSymbol(): (key: string) => SymbolType;
+  bandSymbol(f: (key: string) => SymbolType): Timeline<T>;
   /** Number of individual marks and of bins currently drawn (for tests and the status line). */
-  drawn(): { marks: number; bins: number; items: number };
+  drawn(): { marks: number; bins: number; items: number; band: number };
+}
+
+/** A dated thing drawn in the band above the lanes. */
+export interface BandItem {
+  id: string;
+  start: Date;
+  /** Exclusive end of a range (a week, a month); null or equal to start for a point. */
+  end: Date | null;
+  /** Colour and shape key (an event type). */
+  key: string;
+  /** Short text drawn beside the mark when there is room. */
+  label: string;
+  /** Lines of the hover card, rendered as text. */
+  lines: string[];
+}
+
+interface PlacedBandItem {
+  b: BandItem;
+  t0: number;
+  t1: number;
+  row: number;
 }
 
 interface Item<T> {
@@ -96,6 +135,10 @@ interface Bin<T> {
 const DAY = 86_400_000;
 const MARGIN = { top: 8, right: 18, bottom: 22, left: 150 };
 const CONTEXT_H = 44;
+/** Height of one row of the band, the most rows it packs into, and the gap under it. */
+const BAND_ROW = 22;
+const BAND_MAX_ROWS = 4;
+const BAND_GAP = 6;
 
 export function timeline<T>(): Timeline<T> {
   // ---- options, every one defaulted ----
@@ -118,13 +161,20 @@ export function timeline<T>(): Timeline<T> {
   let pendingWindow: [Date, Date] | null = null;
   let onSelect: ((d: T) => void) | null = null;
   let onWindow: ((w: [Date, Date] | null) => void) | null = null;
+  let onBand: ((d: BandItem) => void) | null = null;
+  let bandData: readonly BandItem[] = [];
+  let bandTitle = 'Events';
+  let bandColor: (key: string) => string = () => '#555';
+  let bandSymbol: (key: string) => SymbolType = () => symbolCircle;
 
   // ---- state that survives updates ----
   let items: Item<T>[] = [];
   let lanes: string[] = [];
   let colorKeys: string[] = [];
   let maxSpan = 0;
-  let drawnCounts = { marks: 0, bins: 0, items: 0 };
+  let drawnCounts = { marks: 0, bins: 0, items: 0, band: 0 };
+  let placed: PlacedBandItem[] = [];
+  let bandRows = 0;
   let windowTimer: ReturnType<typeof setTimeout> | undefined;
   let currentTransform: ZoomTransform = zoomIdentity;
   let suppressWindowEvent = false;
@@ -134,6 +184,7 @@ export function timeline<T>(): Timeline<T> {
   const root = document.createElement('div');
   root.className = 'cg-timeline';
   const legendChart = legend();
+  const bandLegend = legend();
   const legendSlot = document.createElement('div');
   legendSlot.className = 'cg-legend-slot';
   const svgSel = select(root).append('svg').attr('class', 'cg-timeline-svg').attr('role', 'group');
@@ -144,7 +195,12 @@ export function timeline<T>(): Timeline<T> {
   const clipRect = defs.append('clipPath').attr('id', clipId).append('rect');
   const focus = svgSel.append('g').attr('class', 'focus');
   const laneBg = focus.append('g').attr('class', 'lanes');
+  const bandBg = focus.append('g').attr('class', 'band');
+  bandBg.append('rect').attr('class', 'band-bg');
+  bandBg.append('text').attr('class', 'band-label');
   const zoomRect = focus.append('rect').attr('class', 'zoom-surface').attr('tabindex', 0).attr('role', 'application');
+  // The band's marks come first in the tab order: a few events before many statements.
+  const bandG = focus.append('g').attr('class', 'band-marks').attr('clip-path', `url(#${clipId})`).attr('role', 'group');
   const marksG = focus.append('g').attr('class', 'marks').attr('clip-path', `url(#${clipId})`);
   const xAxisG = focus.append('g').attr('class', 'axis x');
   const context = svgSel.append('g').attr('class', 'context');
@@ -188,6 +244,7 @@ export function timeline<T>(): Timeline<T> {
       for (const it of items) if (!keep.has(it.lane)) it.lane = OTHERS;
       lanes = [...ordered.slice(0, maxLanes - 1), OTHERS];
     } else lanes = ordered;
+    placeBand();
     const laneIndex = new Map(lanes.map((l, i) => [l, i]));
     colorKeys = [...new Set(items.map((it) => it.ck))];
     const colorIndex = new Map(colorKeys.map((k, i) => [k, i]));
@@ -198,21 +255,27 @@ export function timeline<T>(): Timeline<T> {
 
     // ---- scales ----
     const iw = innerWidth();
-    const focusH = Math.max(1, lanes.length) * laneHeight;
+    const bandH = bandRows > 0 ? bandRows * BAND_ROW + BAND_GAP : 0;
+    const lanesH = Math.max(1, lanes.length) * laneHeight;
+    const focusH = bandH + lanesH;
     const height = MARGIN.top + focusH + MARGIN.bottom + CONTEXT_H + 26;
-    const [lo, hi] = extent(items.flatMap((it) => [it.t0, it.t1]));
+    const [lo, hi] = extent([...items.flatMap((it) => [it.t0, it.t1]), ...placed.flatMap((p) => [p.t0, p.t1])]);
     const pad = lo === undefined || hi === undefined ? DAY : Math.max(DAY, (hi - lo) * 0.03);
     const d0 = new Date((lo ?? Date.now()) - pad);
     const d1 = new Date((hi ?? Date.now()) + pad);
     x2.domain([d0, d1]).range([0, iw]);
     x.domain(currentTransform.rescaleX(x2).domain()).range([0, iw]);
-    y.domain(lanes).range([0, focusH]);
+    y.domain(lanes).range([bandH, focusH]);
 
     svgSel
       .attr('viewBox', `0 0 ${width} ${height}`)
       .attr('width', width)
       .attr('height', height)
-      .attr('aria-label', `${title}: ${items.length} dated items in ${lanes.length} lanes`);
+      .attr('aria-label', `${title}: ${items.length} dated items in ${lanes.length} lanes${placed.length ? `; ${placed.length} ${bandTitle.toLowerCase()} above them` : ''}`);
+    bandBg.attr('display', bandH > 0 ? null : 'none');
+    bandBg.select('rect').attr('x', -MARGIN.left).attr('width', iw + MARGIN.left).attr('height', bandH - BAND_GAP / 2);
+    bandBg.select('text').attr('x', -8).attr('y', (bandH - BAND_GAP) / 2).attr('dy', '0.35em').attr('text-anchor', 'end').text(bandTitle);
+    bandG.attr('aria-label', bandTitle);
     clipRect.attr('width', iw).attr('height', focusH + 1);
     focus.attr('transform', `translate(${MARGIN.left},${MARGIN.top})`);
     zoomRect.attr('width', iw).attr('height', focusH)
@@ -300,6 +363,12 @@ export function timeline<T>(): Timeline<T> {
     if (items.some((it) => it.t1 > it.t0)) legItems.push({ key: '__range', label: 'date known to week/month', color: '#777', shape: 'range' });
     if (items.length > markLimit) legItems.push({ key: '__bin', label: 'bin of many (click or zoom in)', color: '#777', shape: 'ring' });
     legendSlot.replaceChildren(legendChart.title(legendTitle).items(legItems)());
+    if (placed.length > 0) {
+      const keys = [...new Set(placed.map((p) => p.b.key))].sort();
+      const bandItems: LegendItem[] = keys.map((k) => ({ key: k, label: k, color: bandColor(k), symbol: symbolPath(bandSymbol(k)) }));
+      if (placed.some((p) => p.t1 > p.t0)) bandItems.push({ key: '__band_range', label: 'known to week/month', color: '#777', shape: 'range' });
+      legendSlot.append(bandLegend.title(bandTitle).items(bandItems)());
+    }
 
     render();
     return root;
@@ -390,6 +459,8 @@ export function timeline<T>(): Timeline<T> {
       drawBins(binItems(visible), bw);
     }
     drawnCounts.items = visible.length;
+    drawBand(d0, d1);
+    root.dataset.band = String(drawnCounts.band);
     root.dataset.marks = String(drawnCounts.marks);
     root.dataset.bins = String(drawnCounts.bins);
     performance.measure('timeline:render', { start: t, end: performance.now() });
@@ -513,6 +584,89 @@ export function timeline<T>(): Timeline<T> {
     drawnCounts.bins = bins.length;
   }
 
+  /** Rows for the band: greedy by start, a point taking at least a day, so overlapping items stack. */
+  function placeBand() {
+    placed = [];
+    const rowEnds: number[] = [];
+    const sorted = bandData
+      .filter((b) => !Number.isNaN(+b.start))
+      .map((b) => ({ b, t0: +b.start, t1: b.end && +b.end > +b.start ? +b.end : +b.start, row: 0 }))
+      .sort((a, b) => a.t0 - b.t0 || a.b.id.localeCompare(b.b.id));
+    for (const p of sorted) {
+      let row = rowEnds.findIndex((end) => end <= p.t0);
+      if (row < 0 && rowEnds.length < BAND_MAX_ROWS) row = rowEnds.length;
+      // Every row is busy: the one that frees first takes it (marks may then overlap).
+      if (row < 0) row = rowEnds.indexOf(Math.min(...rowEnds));
+      p.row = row;
+      rowEnds[row] = Math.max(rowEnds[row] ?? 0, Math.max(p.t1, p.t0 + DAY));
+      placed.push(p);
+    }
+    bandRows = rowEnds.length;
+  }
+
+  function drawBand(d0: number, d1: number) {
+    const visible = placed.filter((p) => p.t1 >= d0 && p.t0 <= d1);
+    const sel = bandG
+      .selectAll<SVGGElement, PlacedBandItem>('g.band-mark')
+      .data(visible, (p) => p.b.id)
+      .join((enter) => {
+        const g = enter
+          .append('g')
+          .attr('class', 'band-mark')
+          .attr('tabindex', 0)
+          .attr('role', 'button')
+          .on('click', (event: MouseEvent, p) => {
+            event.stopPropagation();
+            onBand?.(p.b);
+          })
+          .on('keydown', (event: KeyboardEvent, p) => {
+            if (event.key === 'Enter' || event.key === ' ') {
+              event.preventDefault();
+              onBand?.(p.b);
+            }
+          })
+          .on('mouseenter focus', function (_e: Event, p) {
+            showTipLines(this as SVGGElement, p.b.lines);
+          })
+          .on('mouseleave blur', hideTip);
+        g.append('rect').attr('class', 'band-span');
+        g.append('path').attr('class', 'band-symbol');
+        g.append('text').attr('class', 'band-text').attr('dy', '0.35em');
+        g.attr('data-id', (p) => p.b.id)
+          .attr('data-key', (p) => p.b.key)
+          .attr('aria-label', (p) => p.b.lines.join('. '))
+          .classed('is-range', (p) => p.t1 > p.t0);
+        g.select('path').attr('d', (p) => d3symbol(bandSymbol(p.b.key), 90)()).attr('fill', (p) => bandColor(p.b.key));
+        g.select('rect')
+          .attr('fill', (p) => bandColor(p.b.key))
+          .attr('stroke', (p) => bandColor(p.b.key))
+          .attr('display', (p) => (p.t1 > p.t0 ? null : 'none'));
+        g.select('text').text((p) => p.b.label);
+        return g;
+      });
+    // Labels only where the next item of the row leaves room.
+    const nextStart = new Map<PlacedBandItem, number>();
+    const byRow = new Map<number, PlacedBandItem[]>();
+    for (const p of visible) byRow.set(p.row, [...(byRow.get(p.row) ?? []), p]);
+    for (const row of byRow.values()) for (let i = 0; i < row.length; i++) nextStart.set(row[i]!, row[i + 1] ? x(row[i + 1]!.t0) : Infinity);
+    sel.each(function (p) {
+      const g = select(this);
+      const cy = p.row * BAND_ROW + BAND_ROW / 2;
+      const xa = x(p.t0);
+      const range = p.t1 > p.t0;
+      const xb = range ? Math.max(xa + 4, x(p.t1)) : xa;
+      // A range's symbol sits at its start, inside the bar, so the type reads even when the bar is long.
+      const sx = range ? xa + 7 : xa;
+      g.attr('transform', `translate(0,${cy})`);
+      g.select('rect').attr('x', xa).attr('y', -5).attr('width', xb - xa).attr('height', 10).attr('rx', 3);
+      g.select('path').attr('transform', `translate(${sx},0)`);
+      const lx = sx + 9;
+      const room = (nextStart.get(p) ?? Infinity) - lx - 6;
+      g.select('text').attr('x', lx).attr('display', room >= p.b.label.length * 6.4 ? null : 'none');
+    });
+    drawnCounts.band = visible.length;
+  }
+
   function showTip(anchor: SVGGraphicsElement, d: T) {
     showTipLines(anchor, describe(d));
   }
@@ -573,8 +727,13 @@ export function timeline<T>(): Timeline<T> {
   chart.on = ((type: string, fn: never) => {
     if (type === 'select') onSelect = fn;
     else if (type === 'window') onWindow = fn;
+    else if (type === 'band') onBand = fn;
     return chart;
   }) as Timeline<T>['on'];
+  chart.band = acc(() => bandData, (v) => (bandData = v));
+  chart.bandTitle = acc(() => bandTitle, (v) => (bandTitle = v));
+  chart.bandColor = acc(() => bandColor, (v) => (bandColor = v));
+  chart.bandSymbol = acc(() => bandSymbol, (v) => (bandSymbol = v));
   chart.drawn = () => ({ ...drawnCounts });
   return chart;
 }
@@ -586,6 +745,11 @@ function jitterOf(id: string): number {
   let h = 0;
   for (let i = 0; i < id.length; i++) h = (h * 31 + id.charCodeAt(i)) | 0;
   return (Math.abs(h) % 3) - 1;
+}
+
+/** The SVG path of a d3 symbol (legend swatches; the legend draws it in a box centred on 0,0). */
+function symbolPath(type: SymbolType): string {
+  return d3symbol(type, 70)() ?? '';
 }
 
 function truncate(s: string, n: number): string {

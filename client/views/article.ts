@@ -1,15 +1,18 @@
-import { api, type StatementRow } from '../api.js';
+import { api, type EventDetail, type StatementRow } from '../api.js';
 import { cueColor } from '../charts/palette.js';
 import { legend } from '../charts/legend.js';
 import { href } from '../router.js';
 import type { ViewContext } from './context.js';
 import { errorBox, externalLink, formatWhen, h, loading } from './dom.js';
+import { locateEventSentence } from './event-sentence.js';
+import { eventLabel } from './event.js';
 import { highlightedText } from './highlight.js';
 
 /**
  * Article page: the text with every statement highlighted (speaker, cue and
  * content in distinct styles), metadata and source; `?s=<statement id>`
- * selects a statement and scrolls its sentence into view.
+ * selects a statement and scrolls its sentence into view; `?event=<event id>`
+ * (the links of an event page) highlights the sentence reporting that event.
  */
 export async function articleView(root: HTMLElement, ctx: ViewContext): Promise<void> {
   const id = ctx.route.id;
@@ -19,14 +22,29 @@ export async function articleView(root: HTMLElement, ctx: ViewContext): Promise<
   }
   const wait = loading('Loading article');
   root.append(wait);
+  const eventId = ctx.route.params.get('event');
   try {
-    const view = await api.article(id, ctx.signal);
+    const [view, event] = await Promise.all([api.article(id, ctx.signal), eventId ? api.event(eventId, ctx.signal) : Promise.resolve(null)]);
     wait.remove();
-    root.append(renderArticle(view.article, view.statements, ctx, ctx.route.params.get('s')));
+    root.append(renderArticle(view.article, view.statements, ctx, ctx.route.params.get('s'), event && eventSentence(event, id, view.article.text)));
   } catch (err) {
     wait.replaceWith(errorBox(err));
   }
 }
+
+/** What the article page marks for an event: a statement made at it in this article (its sentence is stored), else the sentence found in the text. */
+interface EventMark {
+  event: EventDetail;
+  statementId: string | null;
+  span: { start: number; end: number } | null;
+}
+
+function eventSentence(event: EventDetail, articleId: string, text: string): EventMark {
+  const at = event.statements.find((s) => s.articleId === articleId);
+  return { event, statementId: at?.id ?? null, span: at ? null : locateEventSentence(text, event) };
+}
+
+const EVENT_SENTENCE = 'event:sentence';
 
 /** The article body and its statement list; shared with the ingest preview. */
 export function renderArticle(
@@ -34,6 +52,7 @@ export function renderArticle(
   statements: StatementRow[],
   ctx: Pick<ViewContext, 'setParams'> | null,
   selected: string | null,
+  eventMark: EventMark | null = null,
 ): HTMLElement {
   const items = new Map<string, HTMLElement>();
   const select = (sid: string | null, scroll = true) => {
@@ -41,7 +60,12 @@ export function renderArticle(
     for (const [k, li] of items) li.classList.toggle('is-selected', k === sid);
     ctx?.setParams({ s: sid });
   };
-  const body = highlightedText(article.text, statements, (sid) => select(sid, false));
+  const body = highlightedText(
+    article.text,
+    statements,
+    (sid) => select(sid, false),
+    eventMark?.span ? [{ ...eventMark.span, id: EVENT_SENTENCE }] : [],
+  );
   const list = h('ol', { class: 'statement-index', 'aria-label': 'Statements in this article' });
   for (const s of statements) {
     const badge = h('span', { class: 'cue-badge' }, s.cueClass);
@@ -93,10 +117,24 @@ export function renderArticle(
     h('h1', { class: 'article-title' }, article.title || '(untitled)'),
     meta,
     key,
+    eventMark ? eventNote(eventMark) : null,
     h('div', { class: 'split' }, body.el, h('aside', { class: 'panel' }, h('h2', null, `${statements.length} statements`), list)),
   );
   if (selected) requestAnimationFrame(() => select(selected));
+  else if (eventMark?.statementId) requestAnimationFrame(() => select(eventMark.statementId));
+  else if (eventMark?.span) requestAnimationFrame(() => body.select(EVENT_SENTENCE));
   return el;
+}
+
+function eventNote(m: EventMark): HTMLElement {
+  const found = m.statementId !== null || m.span !== null;
+  return h(
+    'p',
+    { class: 'event-note', role: 'note' },
+    'Event: ',
+    h('a', { href: href('event', m.event.id) }, eventLabel(m.event)),
+    found ? ' — the sentence reporting it is highlighted.' : ' — the sentence reporting it could not be found in the text.',
+  );
 }
 
 async function articleListView(root: HTMLElement, ctx: ViewContext): Promise<void> {

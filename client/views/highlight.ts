@@ -24,8 +24,11 @@ export function highlightedText(
   text: string,
   statements: readonly StatementRow[],
   onSelect: (id: string) => void,
+  /** More sentences that `select(id)` can underlay (the sentence reporting an event). */
+  sentences: readonly { start: number; end: number; id: string }[] = [],
 ): HighlightedText {
   const intervals: Interval[] = [];
+  for (const s of sentences) if (s.end > s.start) intervals.push({ a: s.start, b: s.end, role: 'sentence', id: s.id });
   for (const s of statements) {
     const content = locateContent(text, s);
     if (!content) continue;

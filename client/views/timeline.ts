@@ -1,8 +1,9 @@
-import { api, type StatementRow, type TimelineResponse } from '../api.js';
-import { cueColor } from '../charts/palette.js';
-import { timeline } from '../charts/timeline.js';
+import { api, type EventSummary, type StatementRow, type TimelineResponse } from '../api.js';
+import { cueColor, eventColor, eventSymbol } from '../charts/palette.js';
+import { timeline, type BandItem } from '../charts/timeline.js';
 import { href } from '../router.js';
 import type { ViewContext } from './context.js';
+import { eventLabel } from './event.js';
 import { errorBox, formatWhen, h, isoDay, loading, timeRange } from './dom.js';
 
 /** The most statements the API returns at once; above it, it answers with bucketed counts. */
@@ -32,11 +33,50 @@ export const EMPTY_STATEMENT: StatementRow = {
   articleId: null, articleTitle: null, articleUrl: null, publishedAt: null, sourceId: null, source: null,
 };
 
+/** The most events the timeline loads (pages of 500). */
+export const EVENT_LIMIT = 2000;
+
+/** An event as a mark of the band above the lanes: its date range, type, a short label and the hover lines. */
+export function eventBandItem(e: EventSummary): BandItem | null {
+  const r = timeRange(e.date, e.datePrecision);
+  if (!r) return null;
+  const names = e.participants.map((p) => p.name);
+  return {
+    id: e.id,
+    start: r[0],
+    end: +r[1] > +r[0] ? r[1] : null,
+    key: e.type,
+    label: eventLabel(e),
+    lines: [
+      e.name ?? `${e.type[0]!.toUpperCase()}${e.type.slice(1)}`,
+      `type: ${e.type}`,
+      `${formatWhen(e.date, e.datePrecision)}${e.dateText ? ` (“${e.dateText}”)` : ''}`,
+      e.place ? `place: ${e.place}` : 'place: not given',
+      names.length ? `participants: ${names.join(', ')}` : 'participants: none named',
+    ],
+  };
+}
+
+
+async function loadEvents(signal: AbortSignal): Promise<{ items: EventSummary[]; total: number }> {
+  const items: EventSummary[] = [];
+  let cursor: string | null = null;
+  let total = 0;
+  do {
+    const page = await api.events({ limit: 500, cursor }, signal);
+    items.push(...page.items);
+    total = page.total;
+    cursor = page.nextCursor;
+  } while (cursor && items.length < EVENT_LIMIT);
+  return { items, total };
+}
+
 /**
  * Timeline view: statements on a time axis, lanes by actor or by source,
  * marks coloured by cue class; the zoom window lives in the URL (from, to)
  * and carries over to the network view. A click opens the article with the
- * statement's sentence highlighted.
+ * statement's sentence highlighted. Events (meetings, summits, calls...) are
+ * a band above the lanes; a click opens the event's page.
  */
 export async function timelineView(root: HTMLElement, ctx: ViewContext): Promise<void> {
   const p = ctx.route.params;
@@ -71,6 +111,11 @@ export async function timelineView(root: HTMLElement, ctx: ViewContext): Promise
   let rows: StatementRow[];
   const from = p.get('from');
   const to = p.get('to');
+  // Events load alongside; without them the statements still draw.
+  const eventsPromise = loadEvents(ctx.signal).then(
+    (v) => ({ ok: true as const, ...v }),
+    (err: unknown) => ({ ok: false as const, message: (err as { message?: string }).message ?? String(err) }),
+  );
   try {
     rows = await load({});
     // Too many to send one by one: a shared window loads that stretch in full.
@@ -79,6 +124,9 @@ export async function timelineView(root: HTMLElement, ctx: ViewContext): Promise
     chartHost.replaceChildren(errorBox(err));
     return;
   }
+  const loadedEvents = await eventsPromise;
+  const events = loadedEvents.ok ? loadedEvents : null;
+  const bandItems = (events?.items ?? []).map(eventBandItem).filter((b): b is BandItem => b !== null);
   const laneNames = new Map<string, string>();
   const lane = (d: StatementRow) => {
     if (laneBy === 'source') {
@@ -107,6 +155,10 @@ export async function timelineView(root: HTMLElement, ctx: ViewContext): Promise
       d.source ? `${d.source}: ${d.articleTitle ?? ''}` : (d.articleTitle ?? ''),
     ])
     .width(Math.max(600, ctx.width()))
+    .band(bandItems)
+    .bandTitle('Events')
+    .bandColor(eventColor)
+    .bandSymbol(eventSymbol)
     .selected(p.get('s'));
   if (from && to) chart.window([new Date(`${from}T00:00:00Z`), new Date(`${to}T00:00:00Z`)]);
 
@@ -118,6 +170,7 @@ export async function timelineView(root: HTMLElement, ctx: ViewContext): Promise
       ctx.setParams({ from: w ? isoDay(w[0]) : null, to: w ? isoDay(w[1]) : null });
       updateLinks(w);
     })
+    .on('band', (b) => ctx.go(href('event', b.id)))
     .on('select', (d) => {
       if (d.id.startsWith('bucket:')) {
         // A bucket: load that stretch statement by statement.
@@ -142,11 +195,18 @@ export async function timelineView(root: HTMLElement, ctx: ViewContext): Promise
   zoomIn.addEventListener('click', () => chart.zoomBy(2));
   zoomOut.addEventListener('click', () => chart.zoomBy(0.5));
   reset.addEventListener('click', () => chart.window(null));
+  const eventNote = (): string => {
+    if (!loadedEvents.ok) return ` Events could not be loaded: ${loadedEvents.message}.`;
+    if (!events) return '';
+    const undatedEvents = events.items.length - bandItems.length;
+    const more = events.total > events.items.length ? ` (the first ${events.items.length} of ${events.total})` : '';
+    return ` ${bandItems.length} events${more}${undatedEvents ? `, ${undatedEvents} undated (not drawn)` : ''}.`;
+  };
   const showStatus = () => {
     const undated = rows.filter((r) => !r.saidAt).length;
-    status.textContent = bucketed
+    status.textContent = (bucketed
       ? `${total} statements: too many to draw one by one, shown as counts per period. Click a period to load its statements.`
-      : `${total} statements${undated ? `, ${undated} undated (not drawn)` : ''}.`;
+      : `${total} statements${undated ? `, ${undated} undated (not drawn)` : ''}.`) + eventNote();
   };
   showStatus();
 }

@@ -1,0 +1,255 @@
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { EventDetail, EventSummary } from '../../server/api/events-schemas.js';
+import type { ArticleDetail, TimelineResponse } from '../../server/api/schemas.js';
+import { hasChromium, newPage, openView, SCREENSHOTS, startUi, type PageProblems, type Ui } from './harness.js';
+
+// Like ui.test.ts: without Debian's chromium these fail with this message rather than skip or download a browser.
+if (!hasChromium) throw new Error('browser tests need /usr/bin/chromium: apt-get install chromium (.ci/run does)');
+
+/** Centre of an element on the page, in CSS pixels. */
+const centre = async (page: Page, selector: string) => {
+  const box = await page.locator(selector).first().boundingBox();
+  expect(box, selector).not.toBeNull();
+  return { x: box!.x + box!.width / 2, y: box!.y + box!.height / 2, width: box!.width };
+};
+
+describe('events on the timeline and the event page (real server, seeded store, headless chromium)', () => {
+  let ui: Ui;
+  let page: Page;
+  let problems: () => Promise<PageProblems>;
+  // The seed page's three events, found through the API by what the seed text says about them.
+  let alaska: EventSummary;
+  let whiteHouse: EventSummary;
+  let call: EventSummary;
+
+  beforeAll(async () => {
+    ui = await startUi();
+    const res = await fetch(`${ui.server.url}/api/events?limit=500`);
+    const items = ((await res.json()) as { items: EventSummary[] }).items;
+    const named = (n: string) => items.find((e) => e.name === n);
+    alaska = named('Alaska summit')!;
+    whiteHouse = named('White House summit')!;
+    call = items.find((e) => e.type === 'call' && ['Donald Trump', 'Vladimir Putin'].every((p) => e.participants.some((x) => x.name === p)))!;
+  }, 120_000);
+
+  afterAll(async () => {
+    await ui?.close();
+  });
+
+  const fresh = async () => {
+    ({ page, problems } = await newPage(ui));
+  };
+  // Nothing may throw, log an error, violate the Content-Security-Policy or open a dialog.
+  afterEach(async () => {
+    if (!page) return;
+    const p = await problems();
+    await page.close();
+    expect(p.csp, 'CSP violations').toEqual([]);
+    expect(p.dialogs, 'dialogs').toEqual([]);
+    expect(p.errors, 'page errors').toEqual([]);
+  });
+
+  const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
+  const api = async <T>(path: string): Promise<T> => {
+    const res = await page.request.get(`${ui.server.url}${path}`);
+    expect(res.ok(), `${path}: ${res.status()}`).toBe(true);
+    return (await res.json()) as T;
+  };
+  const mark = (id: string) => `.cg-timeline g.band-mark[data-id="${id}"]`;
+
+  test('the seed page yields the Alaska summit, the White House summit and the Trump-Putin call', () => {
+    // What test/fixtures/seed-page.txt says: the Alaska summit on Friday 15 August, the White House summit
+    // on Monday 18 August, and a Trump-Putin call "this week" (the week of the 18th).
+    expect(alaska).toMatchObject({ type: 'summit', date: '2025-08-15', datePrecision: 'day' });
+    expect(whiteHouse).toMatchObject({ type: 'summit', date: '2025-08-18', datePrecision: 'day' });
+    expect(call).toMatchObject({ type: 'call', date: '2025-08-18', datePrecision: 'week' });
+  });
+
+  describe('timeline', () => {
+    test('when opened, then every event is a mark in a band above the lanes: points for days, a bar for a week', async () => {
+      await fresh();
+      await openView(ui, page, '#/timeline');
+      for (const e of [alaska, whiteHouse, call]) await page.waitForSelector(mark(e.id));
+      // The band is above the first statement lane.
+      const lane = await page.locator('.cg-timeline .lane').first().boundingBox();
+      for (const e of [alaska, whiteHouse, call]) expect((await centre(page, mark(e.id))).y).toBeLessThan(lane!.y);
+      expect(await page.locator(mark(alaska.id)).getAttribute('class')).not.toContain('is-range');
+      expect(await page.locator(mark(call.id)).getAttribute('class')).toContain('is-range');
+      // Scale check by hand: the summits are 3 days apart, so the week-long call's bar is 7/3 of that distance.
+      const a = await centre(page, `${mark(alaska.id)} .band-symbol`);
+      const w = await centre(page, `${mark(whiteHouse.id)} .band-symbol`);
+      const bar = Number(await page.locator(`${mark(call.id)} .band-span`).getAttribute('width'));
+      const perDay = (w.x - a.x) / 3;
+      expect(perDay).toBeGreaterThan(5);
+      expect(bar).toBeCloseTo(7 * perDay, 0);
+      // Shaped and coloured by type: the two summits alike, the call different.
+      const shape = (id: string) => page.locator(`${mark(id)} .band-symbol`).evaluate((el) => `${el.getAttribute('d')} ${el.getAttribute('fill')}`);
+      expect(await shape(alaska.id)).toBe(await shape(whiteHouse.id));
+      expect(await shape(call.id)).not.toBe(await shape(alaska.id));
+      // A legend for the band, with a swatch per event type present and one for week/month bars.
+      const legend = page.locator('.cg-legend', { has: page.locator('.cg-legend-title', { hasText: 'Events' }) });
+      expect(await legend.locator('.cg-legend-item').allTextContents()).toEqual(['call', 'summit', 'known to week/month']);
+      expect(await legend.locator('svg.cg-swatch-symbol path').count()).toBe(2);
+      expect(await page.locator('.status').textContent()).toContain('3 events');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+      await shot('timeline-events');
+    });
+
+    test('when an event is hovered, then its type, name, date, place and participants show as text', async () => {
+      await fresh();
+      await openView(ui, page, '#/timeline');
+      await page.locator(`${mark(alaska.id)} .band-symbol`).hover();
+      const tip = page.locator('.cg-timeline .cg-tooltip');
+      await expect.poll(() => tip.isVisible()).toBe(true);
+      const lines = await tip.locator('div').allTextContents();
+      expect(lines[0]).toBe('Alaska summit');
+      expect(lines).toContain('type: summit');
+      expect(lines.some((l) => l.startsWith('2025-08-15'))).toBe(true);
+      expect(lines).toContain('place: Alaska');
+      const who = lines.find((l) => l.startsWith('participants: '))!;
+      expect(who).toContain('Donald Trump');
+      expect(who).toContain('Vladimir Putin');
+    });
+
+    test('when zoomed with the keyboard or brushed, then the events move with the statements', async () => {
+      await fresh();
+      await openView(ui, page, '#/timeline');
+      // A day-precise statement on 18 August and the White House summit on the same day share an x.
+      const tl = await api<TimelineResponse>('/api/timeline');
+      expect(tl.mode).toBe('statements');
+      const sameDay = tl.mode === 'statements' ? tl.statements.find((s) => s.saidAt === '2025-08-18' && s.saidAtPrecision === 'day') : undefined;
+      expect(sameDay).toBeDefined();
+      const stmt = `.cg-timeline g.mark[data-id="${sameDay!.id}"]`;
+      const gap = async () => (await centre(page, `${mark(whiteHouse.id)} .band-symbol`)).x - (await centre(page, stmt)).x;
+      const before = await centre(page, `${mark(whiteHouse.id)} .band-symbol`);
+      expect(Math.abs(await gap())).toBeLessThan(1.5);
+      await page.locator('.cg-timeline .zoom-surface').focus();
+      await page.keyboard.press('+');
+      await page.keyboard.press('ArrowLeft');
+      const after = await centre(page, `${mark(whiteHouse.id)} .band-symbol`);
+      expect(Math.abs(after.x - before.x)).toBeGreaterThan(20);
+      expect(Math.abs(await gap())).toBeLessThan(1.5);
+      // Brushing a window around 14–20 August on the context strip.
+      await page.getByRole('button', { name: 'Show all' }).click();
+      const strip = (await page.locator('.cg-timeline .brush .overlay').boundingBox())!;
+      const a = await centre(page, `${mark(alaska.id)} .band-symbol`);
+      const w = await centre(page, `${mark(whiteHouse.id)} .band-symbol`);
+      const focusBox = (await page.locator('.cg-timeline .zoom-surface').boundingBox())!;
+      // The strip and the focus share an x range when not zoomed, so the marks' x are the strip's x.
+      expect(Math.abs(strip.x - focusBox.x)).toBeLessThan(1);
+      await page.mouse.move(a.x - 20, strip.y + strip.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(w.x + 40, strip.y + strip.height / 2, { steps: 5 });
+      await page.mouse.up();
+      const a2 = await centre(page, `${mark(alaska.id)} .band-symbol`);
+      const w2 = await centre(page, `${mark(whiteHouse.id)} .band-symbol`);
+      expect(w2.x - a2.x).toBeGreaterThan(2 * (w.x - a.x));
+      expect(Math.abs(await gap())).toBeLessThan(1.5);
+    });
+
+    test('when an event mark is reached with Tab and Enter is pressed, then its page opens', async () => {
+      await fresh();
+      await openView(ui, page, '#/timeline');
+      await page.locator('.cg-timeline .zoom-surface').focus();
+      let focused: string | null = null;
+      for (let i = 0; i < 10 && !focused; i++) {
+        await page.keyboard.press('Tab');
+        focused = await page.evaluate(() => (document.activeElement?.classList.contains('band-mark') ? document.activeElement.getAttribute('data-id') : null));
+      }
+      expect(focused).not.toBeNull();
+      await page.keyboard.press('Enter');
+      await page.waitForURL(new RegExp(`#/event/${focused}$`));
+      await page.waitForSelector('main[data-ready="true"] .event-view');
+    });
+  });
+
+  describe('event page', () => {
+    test('when the Alaska summit is clicked, then its page lists Trump and Putin and the articles reporting it', async () => {
+      await fresh();
+      await openView(ui, page, '#/timeline');
+      await page.locator(`${mark(alaska.id)} .band-symbol`).click();
+      await page.waitForURL(new RegExp(`#/event/${alaska.id}$`));
+      await page.waitForSelector('main[data-ready="true"] .event-view');
+      expect(await page.locator('h1').textContent()).toBe('Alaska summit');
+      const detail = await api<EventDetail>(`/api/events/${alaska.id}`);
+      const people = page.locator('.event-participants a');
+      const names = await people.allTextContents();
+      expect(names).toEqual(expect.arrayContaining(['Donald Trump', 'Vladimir Putin']));
+      const trump = detail.participants.find((p) => p.name === 'Donald Trump')!;
+      expect(await page.getByRole('link', { name: 'Donald Trump', exact: true }).getAttribute('href')).toBe(`#/actor/${trump.id}`);
+      const reports = page.locator('.event-reports a');
+      expect(await reports.count()).toBe(detail.reports.length);
+      expect(detail.reports.length).toBeGreaterThanOrEqual(1);
+      expect(await reports.first().getAttribute('href')).toBe(`#/article/${detail.reports[0]!.id}?event=${alaska.id}`);
+      expect(await page.locator('.event-facts').textContent()).toContain('Alaska');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+      await shot('event');
+    });
+
+    test('when a reporting article is opened from the event page, then the sentence telling the event is highlighted', async () => {
+      await fresh();
+      const detail = await api<EventDetail>(`/api/events/${alaska.id}`);
+      // The sentences, read by hand in test/fixtures/seed-page.txt.
+      const expected: Record<string, string> = {
+        "Don't worry about WW3": 'Last week, Trump hosted Putin in Alaska for the first face-to-face talks',
+        'Trump envoy tells Alaska summit critics to shut up': 'The Alaska summit between US President Donald Trump and his Russian counterpart Vladimir Putin',
+      };
+      expect(detail.reports.map((r) => r.title).sort()).toEqual(Object.keys(expected).sort());
+      for (const r of detail.reports) {
+        await openView(ui, page, `#/event/${alaska.id}`);
+        await page.locator(`.event-reports a[data-article="${r.id}"]`).click();
+        await page.waitForURL(/#\/article\//);
+        await page.waitForSelector('main[data-ready="true"] .article-view');
+        await page.waitForSelector('.hl-sentence.is-selected');
+        const sentence = (await page.locator('.hl-sentence.is-selected').allTextContents()).join('');
+        expect(sentence.startsWith(expected[r.title]!), `${r.title}: ${sentence}`).toBe(true);
+        expect(await page.locator('.event-note').textContent()).toContain('is highlighted');
+        // The text is the article's, character for character: highlighting added no markup of its own.
+        const article = await api<ArticleDetail>(`/api/articles/${r.id}`);
+        expect(await page.locator('.article-text').textContent()).toBe(article.article.text);
+      }
+    });
+
+    test('when the White House summit is opened, then the statements made at it are listed with links', async () => {
+      await fresh();
+      const detail = await api<EventDetail>(`/api/events/${whiteHouse.id}`);
+      expect(detail.statements.length).toBeGreaterThan(0);
+      await openView(ui, page, `#/event/${whiteHouse.id}`);
+      const items = page.locator('.event-statements li.statement');
+      expect(await items.count()).toBe(detail.statements.length);
+      const first = detail.statements[0]!;
+      expect(await items.first().textContent()).toContain(first.content);
+      expect(await items.first().getByRole('link', { name: 'in the article' }).getAttribute('href')).toBe(`#/article/${first.articleId}?s=${first.id}`);
+    });
+
+    test('when #/event is opened, then every event is listed with a link to its page', async () => {
+      await fresh();
+      await openView(ui, page, '#/event');
+      const links = await page.locator('.event-list a').evaluateAll((els) => els.map((e) => e.getAttribute('href')));
+      expect(links).toEqual(expect.arrayContaining([`#/event/${alaska.id}`, `#/event/${whiteHouse.id}`, `#/event/${call.id}`]));
+    });
+  });
+
+  // Writes to the store, so it runs last.
+  describe('hostile input', () => {
+    test('when an event name and place hold markup, then the timeline and the event page show it as text', async () => {
+      await fresh();
+      // The extractor never yields markup in a name; a store edited by someone else can hold anything.
+      const name = 'Summit <img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
+      const place = '<b>Anchorage</b><svg onload="window.__pwned=3"></svg>';
+      await ui.store.run('MATCH (e:Event {id: $id}) SET e.name = $name, e.place = $place RETURN e.id AS id', { id: alaska.id, name, place });
+      await openView(ui, page, '#/timeline');
+      await page.locator(`${mark(alaska.id)} .band-symbol`).hover();
+      await expect.poll(() => page.locator('.cg-timeline .cg-tooltip').isVisible()).toBe(true);
+      expect(await page.locator('.cg-timeline .cg-tooltip div').first().textContent()).toBe(name);
+      await page.locator(`${mark(alaska.id)} .band-symbol`).click();
+      await page.waitForSelector('main[data-ready="true"] .event-view');
+      expect(await page.locator('h1').textContent()).toBe(name);
+      expect(await page.locator('.event-facts').textContent()).toContain(place);
+      expect(await page.locator('main img, main script, main b, main svg[onload]').count()).toBe(0);
+      expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
+    });
+  });
+});
