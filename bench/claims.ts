@@ -30,10 +30,19 @@ export async function benchClaims(sizes: number[] = [10_000, 100_000], sample = 
   let n = 0;
   let statements = 0;
   let candidateRows = 0;
-  // Counts the candidate rows the step reads: the work that must not grow.
+  let roundTrips = 0;
+  // Time and rows per query of the step, for the breakdown printed after each size.
+  const perQuery = new Map<string, { ms: number; calls: number; rows: number }>();
+  const names = new Map<string, string>(Object.entries(CLAIMS).map(([k, q]) => [q, k]));
+  // Counts the candidate rows the step reads (the work that must not grow) and its round trips.
   const counting: Pick<GraphStore, 'run'> = {
     run: async (q, p) => {
+      const t0 = performance.now();
       const rows = await store.run(q, p);
+      const name = names.get(q) ?? 'other';
+      const e = perQuery.get(name) ?? { ms: 0, calls: 0, rows: 0 };
+      perQuery.set(name, { ms: e.ms + performance.now() - t0, calls: e.calls + 1, rows: e.rows + rows.length });
+      roundTrips += 1;
       if (q === CLAIMS.statementCandidates || q === CLAIMS.articleCandidates) candidateRows += rows.length;
       return rows;
     },
@@ -68,6 +77,8 @@ export async function benchClaims(sizes: number[] = [10_000, 100_000], sample = 
       const claims: number[] = [];
       const writes: number[] = [];
       candidateRows = 0;
+      roundTrips = 0;
+      perQuery.clear();
       for (let i = 0; i < sample; i++) {
         const t = await step(next());
         claims.push(t.claims);
@@ -78,6 +89,9 @@ export async function benchClaims(sizes: number[] = [10_000, 100_000], sample = 
       out[`claimStepP95Ms@${label}`] = percentile(claims, 95);
       out[`articleWriteMsPerArticle@${label}`] = mean(writes);
       out[`candidateRowsPerArticle@${label}`] = candidateRows / sample;
+      out[`roundTripsPerArticle@${label}`] = roundTrips / sample;
+      const breakdown = [...perQuery.entries()].sort((a, b) => b[1].ms - a[1].ms).map(([k, e]) => `${k} ${(e.ms / sample).toFixed(2)} ms, ${(e.calls / sample).toFixed(2)} calls, ${(e.rows / sample).toFixed(1)} rows`);
+      process.stderr.write(`bench claims: per article at ${label}: ${breakdown.join('; ')}\n`);
       const [stats] = await store.run(`RETURN COUNT { MATCH (c:Claim) } AS claims, COUNT { MATCH ()-[r:REPUBLISHES]->() } AS republishes, COUNT { MATCH ()-[r:CONTRADICTS]->() } AS contradicts`);
       out[`claims@${label}`] = Number(stats?.claims ?? 0);
       out[`republishes@${label}`] = Number(stats?.republishes ?? 0);

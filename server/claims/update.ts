@@ -25,6 +25,26 @@ export const CLAIMS_VERSION = 1;
 export const BAND_CAP = 8;
 
 /**
+ * Stored statements a new statement is compared with at most: those sharing
+ * the most band keys with it (queries/claims.ts statementCandidates). A
+ * near-copy shares most of its bands, a chance collision of a templated
+ * sentence one, so the budget drops chance collisions first; it bounds the
+ * rows an article reads however crowded a speaker's keys get.
+ */
+export const CANDIDATE_BUDGET = 12;
+
+/**
+ * Stored actors read per alias key at most. A key that reaches it (a surname
+ * shared by that many people) is left out of identity resolution: it could
+ * not settle who is meant, and reading every namesake would grow with the
+ * store. A full name still resolves through its own key.
+ */
+export const ALIAS_CAP = 16;
+
+/** Stored articles a new article's text is checked against at most: those sharing the most article band keys. */
+export const ARTICLE_BUDGET = 8;
+
+/**
  * Maps the actors of a new article onto stored actors through the alias
  * index (before the article is written, so its statements land on the
  * resolved actors). Returns the graph unchanged when nothing resolves.
@@ -32,7 +52,10 @@ export const BAND_CAP = 8;
 export async function resolveActors(store: ClaimsStore, graph: ArticleGraph): Promise<ArticleGraph> {
   const keys = [...new Set(graph.actors.flatMap(lookupKeys))];
   if (keys.length === 0) return graph;
-  const rows = await store.run(CLAIMS.lookupAliases, { keys });
+  const all = await store.run(CLAIMS.lookupAliases, { keys, cap: ALIAS_CAP });
+  const perKey = new Map<string, number>();
+  for (const r of all) perKey.set(String(r.key), (perKey.get(String(r.key)) ?? 0) + 1);
+  const rows = all.filter((r) => (perKey.get(String(r.key)) ?? 0) < ALIAS_CAP);
   // A user merge points the actor at its canonical one: resolve to that (one more indexed read, only when merges exist).
   const mergedIds = [...new Set(rows.map((r) => str(r.mergedInto)).filter((x): x is string => x !== null))];
   const canonical = new Map<string, StoredActor>();
@@ -69,19 +92,17 @@ export async function updateClaims(store: ClaimsStore, graph: ArticleGraph): Pro
   const articleId = graph.article.id;
 
   // Identity: index the article's actors under their alias keys; keep the article's names and roles for them.
-  const aliasRows = graph.actors.flatMap((a) => indexKeys(a).map((key) => ({ key, actorId: a.id })));
-  if (aliasRows.length > 0) await store.run(CLAIMS.indexAliases, { rows: aliasRows });
-  const named = graph.actors.filter((a) => a.aliases.length > 0 || a.roles.length > 0);
-  if (named.length > 0) {
-    await store.run(CLAIMS.nameActors, { articleId, rows: named.map((a) => ({ actorId: a.id, aliases: a.aliases, roles: a.roles })) });
-  }
+  const actorRows = graph.actors
+    .map((a) => ({ actorId: a.id, keys: indexKeys(a), named: a.aliases.length > 0 || a.roles.length > 0, aliases: a.aliases, roles: a.roles }))
+    .filter((r) => r.keys.length > 0 || r.named);
+  if (actorRows.length > 0) await store.run(CLAIMS.indexActors, { articleId, rows: actorRows });
 
   // Republication: near-duplicate articles through the article band keys, checked exactly.
   const date = graph.article.publishedAt ?? graph.article.retrievedAt;
   const aKeys = articleKeys(graph.article.text);
   let republishes: RepublishLink[] = [];
   if (aKeys.length > 0) {
-    const rows = await store.run(CLAIMS.articleCandidates, { keys: aKeys, id: articleId, cap: BAND_CAP });
+    const rows = await store.run(CLAIMS.articleCandidates, { keys: aKeys, id: articleId, cap: BAND_CAP, budget: ARTICLE_BUDGET });
     republishes = planRepublication(
       { id: articleId, text: graph.article.text, date },
       rows.map((r) => ({ id: String(r.id), text: String(r.text ?? ''), date: str(r.date), republishes: str(r.republishes) })),
@@ -103,13 +124,15 @@ export async function updateClaims(store: ClaimsStore, graph: ArticleGraph): Pro
     aboutIds: s.aboutIds,
   }));
   const keyRows = statements.map((s) => ({ id: s.id, keys: statementKeys(s) })).filter((r) => r.keys.length > 0);
-  const sKeys = [...new Set(statements.flatMap(statementLookupKeys))];
+  const lookups = statements.map((s) => ({ id: s.id, keys: statementLookupKeys(s) })).filter((r) => r.keys.length > 0);
   let plan: ClaimPlan = { created: [], links: [], touched: [], contradictions: [] };
-  if (sKeys.length > 0) {
-    const rows = await store.run(CLAIMS.statementCandidates, { keys: sKeys, articleId, cap: BAND_CAP });
+  if (lookups.length > 0) {
+    const rows = await store.run(CLAIMS.statementCandidates, { stmts: lookups, articleId, cap: BAND_CAP, budget: CANDIDATE_BUDGET });
     plan = planClaims(articleId, statements, rows.map(candidate));
-    if (plan.created.length > 0) await store.run(CLAIMS.createClaims, { claims: plan.created });
-    if (plan.links.length > 0) await store.run(CLAIMS.linkClaims, { links: plan.links });
+    // A link that creates its claim carries the claim's text (one round trip for new claims and links).
+    const texts = new Map(plan.created.map((c) => [c.id, c.text]));
+    const links = plan.links.map((l) => ({ ...l, text: texts.get(l.claimId) ?? null }));
+    if (links.length > 0) await store.run(CLAIMS.linkClaims, { links });
     if (plan.contradictions.length > 0) await store.run(CLAIMS.linkContradictions, { links: plan.contradictions });
     await store.run(CLAIMS.indexStatements, { rows: keyRows });
   }
@@ -174,7 +197,7 @@ export async function refreshClaimStats(store: ClaimsStore, claimIds: string[]):
     articleId: String(r.articleId),
     sourceId: str(r.sourceId),
     articleDate: str(r.articleDate),
-    originId: str(r.originId),
+    originId: chainEnd(r.chain, r.copies),
   }));
   const rows = claimStats(members);
   if (rows.length > 0) await store.run(CLAIMS.setClaimStats, { rows });
@@ -203,6 +226,17 @@ function storedActor(r: Row): StoredActor {
     aliases: Array.isArray(r.aliases) ? r.aliases.map(String) : [],
     roles: Array.isArray(r.roles) ? r.roles.map(String) : [],
   };
+}
+
+/**
+ * The origin of an article from its REPUBLISHES chain: the chain's article
+ * that copies no other (one outgoing link per article, so there is one);
+ * null for an original, or a chain longer than the query follows.
+ */
+function chainEnd(chain: unknown, copies: unknown): string | null {
+  if (!Array.isArray(chain)) return null;
+  const copying = new Set(Array.isArray(copies) ? copies.map(String) : []);
+  return chain.map(String).find((id) => !copying.has(id)) ?? null;
 }
 
 /** The first of a list column (a pattern comprehension standing in for an OPTIONAL MATCH), or null. */

@@ -8,39 +8,56 @@
  * lookups take at most `$cap` nodes per key through a CALL subquery: a key
  * shared by very many nodes (a boilerplate paragraph, a claim carried by
  * hundreds of outlets) is sampled, not read whole; one member of a claim is
- * enough to find the claim.
+ * enough to find the claim. Statement lookups also keep at most `$budget`
+ * candidates per statement, those sharing the most keys first.
+ * Grafeo 0.6 plans an OPTIONAL MATCH, and an existence pattern such as
+ * `WHERE NOT (o)-[:R]->()`, as a scan of the whole store (EXPLAIN shows a
+ * `NodeScan` without input): neither appears in a query of the claims
+ * step; a pattern comprehension from a bound node reads its neighbours only.
  * Relationship MERGEs name the new, low-degree end first (see queries/write.ts).
  */
 export const CLAIMS = {
   // Stored actors under alias keys, with `mergedInto` when a user merged the actor into another (server/api/merge.ts).
+  // At most $cap per key: a surname shared by more people than that is ambiguous anyway (server/claims/update.ts).
   lookupAliases: `UNWIND $keys AS key
-MATCH (al:Alias {key: key})-[:OF]->(a:Actor)
+CALL (key) {
+  MATCH (:Alias {key: key})-[:OF]->(a:Actor)
+  RETURN a LIMIT $cap
+}
 RETURN key, a.id AS id, a.name AS name, a.kind AS kind, a.aliases AS aliases, a.roles AS roles, a.mergedInto AS mergedInto`,
   actorsByIds: `UNWIND $ids AS id
 MATCH (a:Actor {id: id})
 RETURN a.id AS id, a.name AS name, a.kind AS kind, a.aliases AS aliases, a.roles AS roles`,
-  indexAliases: `UNWIND $rows AS r
+  // The alias index, and the aliases and roles the article gave each actor (kept with the article): one round trip.
+  // `r.keys` may be empty and `r.named` false; `UNWIND [] ` drops the row, so the NAMED write comes first.
+  indexActors: `MATCH (art:Article {id: $articleId})
+UNWIND $rows AS r
 MATCH (a:Actor {id: r.actorId})
-MERGE (al:Alias {key: r.key})
+CALL (art, a, r) {
+  WITH art, a, r
+  WHERE r.named
+  MERGE (art)-[n:NAMED]->(a)
+  SET n.aliases = r.aliases, n.roles = r.roles
+}
+UNWIND r.keys AS key
+MERGE (al:Alias {key: key})
 WITH al, a
 MERGE (al)-[:OF]->(a)
 RETURN count(*) AS n`,
-  // The aliases and roles an article gave an actor, kept with the article.
-  nameActors: `MATCH (art:Article {id: $articleId})
-UNWIND $rows AS r
-MATCH (a:Actor {id: r.actorId})
-MERGE (art)-[n:NAMED]->(a)
-SET n.aliases = r.aliases, n.roles = r.roles
-RETURN count(*) AS n`,
+  // At most $cap articles per key, then the $budget sharing the most keys (a copy shares most of its 16 bands).
+  // After the aggregation Grafeo no longer sees `a` as a node: it is matched again by its indexed id.
   articleCandidates: `UNWIND $keys AS key
 CALL (key) {
   MATCH (:Band {key: key})<-[:IN_BAND]-(a:Article)
+  WHERE a.id <> $id
   RETURN a LIMIT $cap
 }
-WITH DISTINCT a
-WHERE a.id <> $id
-OPTIONAL MATCH (a)-[:REPUBLISHES]->(o:Article)
-RETURN a.id AS id, a.text AS text, coalesce(a.publishedAt, a.retrievedAt) AS date, o.id AS republishes`,
+WITH a.id AS aid, count(*) AS hits
+ORDER BY hits DESC, aid
+LIMIT $budget
+MATCH (a:Article {id: aid})
+RETURN a.id AS id, a.text AS text, coalesce(a.publishedAt, a.retrievedAt) AS date,
+  head([(a)-[:REPUBLISHES]->(o:Article) | o.id]) AS republishes`,
   indexArticle: `MATCH (a:Article {id: $id})
 UNWIND $keys AS key
 MERGE (b:Band {key: key})
@@ -53,15 +70,24 @@ MATCH (o:Article {id: l.to})
 MERGE (c)-[r:REPUBLISHES]->(o)
 SET r.score = l.score, r.reason = l.reason
 RETURN count(*) AS linked`,
-  // Patterns start from the bound statement: Grafeo 0.6 scans the label when a pattern starts from an unbound node.
-  statementCandidates: `UNWIND $keys AS key
-CALL (key) {
-  MATCH (:Band {key: key})<-[:IN_BAND]-(s:Statement)
-  RETURN s LIMIT $cap
+  // Per new statement: at most $cap nodes per key, then the $budget sharing the most keys (the likeliest matches:
+  // a near-copy shares most bands, a chance collision one), so the rows per statement are bounded however
+  // crowded a speaker's keys get. Patterns start from the bound statement: Grafeo 0.6 scans the label when a
+  // pattern starts from an unbound node.
+  statementCandidates: `UNWIND $stmts AS st
+CALL (st) {
+  UNWIND st.keys AS key
+  CALL (key) {
+    MATCH (:Band {key: key})<-[:IN_BAND]-(s:Statement)
+    RETURN s LIMIT $cap
+  }
+  WITH s, count(*) AS hits
+  ORDER BY hits DESC, s.id
+  RETURN s, hits LIMIT $budget
 }
 MATCH (s)<-[:CONTAINS]-(art:Article)
 WHERE art.id <> $articleId
-RETURN s.id AS id, art.id AS articleId, s.content AS content, s.cueClass AS cueClass,
+RETURN st.id AS forId, hits, s.id AS id, art.id AS articleId, s.content AS content, s.cueClass AS cueClass,
   s.saidAt AS saidAt, s.saidAtPrecision AS saidAtPrecision,
   coalesce(art.publishedAt, art.retrievedAt) AS articleDate,
   [(s)<-[:SAID]-(p:Actor) | p.id] AS speakerIds, [(s)-[:ABOUT]->(x:Actor) | x.id] AS aboutIds,
@@ -73,24 +99,23 @@ MERGE (b:Band {key: key})
 WITH s, b
 MERGE (s)-[:IN_BAND]->(b)
 RETURN count(*) AS n`,
-  createClaims: `UNWIND $claims AS r
-MERGE (c:Claim {id: r.id})
-ON CREATE SET c.text = r.text
-RETURN count(*) AS n`,
+  // New claims and the statements joining claims, in one round trip: `l.text` is set on the links that create their claim.
   linkClaims: `UNWIND $links AS l
 MATCH (s:Statement {id: l.statementId})
-MATCH (c:Claim {id: l.claimId})
+MERGE (c:Claim {id: l.claimId})
+ON CREATE SET c.text = l.text
+WITH s, c, l
 MERGE (s)-[r:INSTANCE_OF]->(c)
 ON CREATE SET r.score = l.score, r.reason = l.reason
 RETURN count(*) AS linked`,
-  // Origins: an article's origin is the end of its REPUBLISHES chain (chains are short: one link per article).
+  // Origins: an article's origin is the end of its REPUBLISHES chain (chains are short: one link per article):
+  // the chain's articles minus those that copy another one (no existence pattern: Grafeo scans the store for it).
   claimMembers: `UNWIND $ids AS id
 MATCH (c:Claim {id: id})<-[:INSTANCE_OF]-(s:Statement)<-[:CONTAINS]-(a:Article)
-OPTIONAL MATCH (src:Source)-[:PUBLISHED]->(a)
-OPTIONAL MATCH (a)-[:REPUBLISHES*1..5]->(o:Article)
-WHERE NOT (o)-[:REPUBLISHES]->(:Article)
-RETURN c.id AS claimId, s.id AS statementId, a.id AS articleId, src.id AS sourceId,
-  coalesce(a.publishedAt, a.retrievedAt) AS articleDate, o.id AS originId`,
+RETURN c.id AS claimId, s.id AS statementId, a.id AS articleId, head([(a)<-[:PUBLISHED]-(src:Source) | src.id]) AS sourceId,
+  coalesce(a.publishedAt, a.retrievedAt) AS articleDate,
+  [(a)-[:REPUBLISHES*1..5]->(o:Article) | o.id] AS chain,
+  [(a)-[:REPUBLISHES*1..5]->(o:Article)-[:REPUBLISHES]->(:Article) | o.id] AS copies`,
   setClaimStats: `UNWIND $rows AS r
 MATCH (c:Claim {id: r.id})
 SET c.firstSeen = r.firstSeen, c.lastSeen = r.lastSeen, c.statements = r.statements,
@@ -163,17 +188,15 @@ const keys = ['p:donald trump', 's:trump'];
 
 /** Sample parameters of each query, so the Cypher lint test can declare them. */
 export const CLAIMS_PARAMS: { [K in keyof typeof CLAIMS]: Record<string, unknown> } = {
-  lookupAliases: { keys },
+  lookupAliases: { keys, cap: 16 },
   actorsByIds: { ids: ['act_0'] },
-  indexAliases: { rows: [{ key: 'p:donald trump', actorId: 'act_0' }] },
-  nameActors: { articleId: 'art_0', rows: [{ actorId: 'act_0', aliases: ['Trump'], roles: ['US President'] }] },
-  articleCandidates: { keys: ['art:0:abc'], id: 'art_0', cap: 50 },
+  indexActors: { articleId: 'art_0', rows: [{ actorId: 'act_0', keys: ['p:donald trump'], named: true, aliases: ['Trump'], roles: ['US President'] }] },
+  articleCandidates: { keys: ['art:0:abc'], id: 'art_0', cap: 8, budget: 8 },
   indexArticle: { id: 'art_0', keys: ['art:0:abc'] },
   linkRepublishes: { links: [{ from: 'art_1', to: 'art_0', score: 0.9, reason: 'resemblance 0.9' }] },
-  statementCandidates: { keys: ['sp|act_0:0:abc'], articleId: 'art_0', cap: 50 },
+  statementCandidates: { stmts: [{ id: 'stm_1', keys: ['sp|act_0|0:0:abc'] }], articleId: 'art_0', cap: 8, budget: 12 },
   indexStatements: { rows: [{ id: 'stm_0', keys: ['sp|act_0:0:abc'] }] },
-  createClaims: { claims: [{ id: 'clm_0', text: 'It is over.' }] },
-  linkClaims: { links: [{ claimId: 'clm_0', statementId: 'stm_0', score: 1, reason: 'verbatim' }] },
+  linkClaims: { links: [{ claimId: 'clm_0', statementId: 'stm_0', score: 1, reason: 'verbatim', text: 'It is over.' }] },
   claimMembers: { ids: ['clm_0'] },
   setClaimStats: { rows: [{ id: 'clm_0', firstSeen: '2025-08-20', lastSeen: '2025-08-21', statements: 2, articles: 2, sources: 1, origins: 1 }] },
   claimsOfArticles: { ids: ['art_0'] },
