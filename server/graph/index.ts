@@ -26,6 +26,8 @@ export type StoreOptions =
       hosted?: boolean;
       /** Where a hosted store reports restarts and crashes; default stderr. */
       log?: (line: string) => void;
+      /** A hosted store keeps a standby process loaded so a restart costs the store open only (default true). */
+      standby?: boolean;
     }
   | { backend: 'neo4j'; uri: string; user: string; password: string; database?: string };
 
@@ -41,7 +43,7 @@ export async function openStore(opts: StoreOptions): Promise<GraphStore> {
       throw new AppError('BAD_INPUT', 'a hosted store needs a store file; found path null (in memory), whose data a restart of the store process would lose');
     }
     // The child opens the store and sets up its schema before it reports ready.
-    return HostedStore.open({ path: opts.path, walSalvage: opts.walSalvage, log: opts.log });
+    return HostedStore.open({ path: opts.path, walSalvage: opts.walSalvage, log: opts.log, standby: opts.standby });
   }
   const store: GraphStore =
     opts.backend === 'embedded'

@@ -23,7 +23,8 @@ const backends: Array<{ name: string; open: () => Promise<GraphStore> }> = [
     open: () => {
       const dir = mkdtempSync(join(tmpdir(), 'claimgraph-hosted-'));
       hostedDirs.push(dir);
-      return openStore({ backend: 'embedded', path: join(dir, 'claimgraph.grafeo'), hosted: true });
+      // No standby process: nothing here restarts, and the machine's cores are shared.
+      return openStore({ backend: 'embedded', path: join(dir, 'claimgraph.grafeo'), hosted: true, standby: false });
     },
   },
 ];

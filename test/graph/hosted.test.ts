@@ -59,6 +59,8 @@ describe('hosted embedded store', () => {
     const lines: string[] = [];
     const store = await seeded((l) => lines.push(l));
     const oldPid = store.pid!;
+    const standbyPid = store.standbyPid;
+    expect(standbyPid).not.toBeNull();
     const started = performance.now();
     const runaway = store.readOnly(SLOW, {}, { timeoutMs: 400 }).catch((e: unknown) => e);
     // Writes sent while it runs, and at the moment it times out, and a user query without a limit.
@@ -74,7 +76,10 @@ describe('hosted embedded store', () => {
     expect((await other)[0]!.n).toBeGreaterThanOrEqual(30);
     await store.settled();
     expect(alive(oldPid)).toBe(false);
-    expect(store.pid).not.toBe(oldPid);
+    // The standby took over, and a new standby was started.
+    expect(store.pid).toBe(standbyPid);
+    expect(store.standbyPid).not.toBeNull();
+    expect([oldPid, standbyPid]).not.toContain(store.standbyPid);
     expect(store.restarts.map((r) => r.reason)).toEqual(['timeout']);
     expect(lines.some((l) => l.includes(`restarted after a query timeout: pid ${oldPid} -> ${store.pid}`))).toBe(true);
     expect(await store.stats()).toMatchObject({ articles: 37, statements: 111 });
@@ -113,9 +118,12 @@ describe('hosted embedded store', () => {
     const store = await openHosted(path);
     await store.writeArticle(smallArticle(1));
     const pid = store.pid!;
+    const standby = store.standbyPid!;
+    expect(alive(standby)).toBe(true);
     await store.close();
     await store.close(); // twice is fine
     expect(alive(pid)).toBe(false);
+    expect(alive(standby)).toBe(false);
     expect(store.pid).toBeNull();
     await expect(store.stats()).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE' });
     const again = await openStore({ backend: 'embedded', path });
@@ -187,23 +195,25 @@ describe('hosted embedded store', () => {
       `import { openStore } from ${JSON.stringify(index)};\n` +
         `const store = await openStore({ backend: 'embedded', path: ${JSON.stringify(path)}, hosted: true });\n` +
         `await store.writeArticle(${JSON.stringify(smallArticle(7))});\n` +
-        `process.stdout.write(String(store.pid) + '\\n');\n` +
+        `process.stdout.write(String(store.pid) + ' ' + String(store.standbyPid) + '\\n');\n` +
         (how === 'exit' ? 'process.exit(0);\n' : 'setInterval(() => undefined, 1000);\n'),
     );
     const parent = spawn(process.execPath, ['--import', 'tsx', script], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
     const exited = new Promise((resolve) => parent.once('exit', resolve));
-    const pid = await new Promise<number>((resolve, reject) => {
+    const pids = await new Promise<number[]>((resolve, reject) => {
       let out = '';
       parent.stdout!.on('data', (d: Buffer) => {
         out += d.toString();
-        if (out.includes('\n')) resolve(Number(out.trim()));
+        if (out.includes('\n')) resolve(out.trim().split(' ').map(Number));
       });
       parent.once('exit', (code) => reject(new Error(`the holder exited (${code}) before it reported its store process`)));
     });
-    expect(alive(pid)).toBe(true);
+    // The store process and the standby.
+    expect(pids).toHaveLength(2);
+    expect(pids.every((pid) => Number.isInteger(pid) && alive(pid))).toBe(true);
     if (how === 'kill') parent.kill('SIGKILL');
     await exited;
-    expect(await waitUntil(() => !alive(pid), 10_000)).toBe(true);
+    expect(await waitUntil(() => pids.every((pid) => !alive(pid)), 10_000)).toBe(true);
     const again = await openStore({ backend: 'embedded', path });
     expect(await again.stats()).toMatchObject({ articles: 1 });
     await again.close();

@@ -1,7 +1,9 @@
 /**
  * The store process: opens one file-backed EmbeddedStore and serves the
  * calls of its HostedStore over IPC. Started by HostedStore with
- * `node --import tsx child.ts <path> <walSalvage 0|1>`; not a public entry.
+ * `node --import tsx child.ts`; not a public entry. It reports `loaded` once
+ * its modules are loaded, then waits for `open` (so a standby process can be
+ * started ahead of need, while the file is still held), then serves calls.
  *
  * It serves calls concurrently, as the in-process store does (writes are
  * serialised by EmbeddedStore itself). It exits after `close`, and when its
@@ -10,7 +12,7 @@
  */
 import { AppError, normalizeError } from '../../errors.js';
 import { EmbeddedStore, openGrafeo } from '../embedded.js';
-import { ARGS, RequestSchema, toWire, type ChildMessage, type Op } from './protocol.js';
+import { ARGS, OpenSchema, RequestSchema, toWire, type ChildMessage, type Op } from './protocol.js';
 
 /** How long a close may take when the parent has gone before the process exits anyway. */
 const ORPHAN_CLOSE_MS = 5_000;
@@ -24,35 +26,21 @@ async function main(): Promise<void> {
     process.stderr.write('claimgraph store host: expected to be started by HostedStore with an IPC channel, found none\n');
     process.exit(2);
   }
-  const [path, salvage] = process.argv.slice(2);
-  if (!path) {
-    send({ type: 'failed', error: toWire(new AppError('INTERNAL', 'the store host expected a store path argument, found none')) });
-    process.exit(2);
-  }
-  const started = performance.now();
-  let store: EmbeddedStore;
-  try {
-    store = new EmbeddedStore(openGrafeo({ path, walSalvage: salvage === '1' }), path);
-    try {
-      await store.init();
-    } catch (error) {
-      await store.close().catch(() => undefined);
-      throw error;
-    }
-  } catch (error) {
-    send({ type: 'failed', error: toWire(normalizeError(error)) });
-    process.disconnect();
-    process.exitCode = 1;
-    return;
-  }
+  let store: EmbeddedStore | null = null;
+  let opening = false;
   let closing: Promise<void> | null = null;
-  const closeAndExit = (code: number) => {
-    closing ??= store.close().finally(() => process.exit(code));
-    return closing;
-  };
 
   process.on('message', (raw: unknown) => {
-    void serve(store, raw).then((reply) => {
+    if (store === null) {
+      if (opening) return; // the parent sends nothing before `ready`; a stray message has no one to answer
+      opening = true;
+      void open(raw).then((opened) => {
+        store = opened;
+      });
+      return;
+    }
+    const serving = store;
+    void serve(serving, raw).then((reply) => {
       send(reply);
       if (reply.type === 'reply' && reply.ok && (raw as { op?: unknown }).op === 'close') {
         process.disconnect();
@@ -60,12 +48,35 @@ async function main(): Promise<void> {
       }
     });
   });
+  // The parent went away (killed, or exited without closing): close the store and go too.
   process.on('disconnect', () => {
     if (closing) return;
     setTimeout(() => process.exit(1), ORPHAN_CLOSE_MS).unref();
-    void closeAndExit(0);
+    closing = (store ? store.close() : Promise.resolve()).finally(() => process.exit(0));
   });
+  // Loaded, not yet open: a standby waits here until its store's previous process has gone.
+  send({ type: 'loaded' });
+}
+
+/** Opens the store an `open` message names and reports ready (or failed, then exits). */
+async function open(raw: unknown): Promise<EmbeddedStore | null> {
+  const message = OpenSchema.safeParse(raw);
+  const started = performance.now();
+  let store: EmbeddedStore | undefined;
+  try {
+    if (!message.success) throw new AppError('INTERNAL', `the store host expected {type: "open", path, walSalvage} first, found ${describe(raw)}`);
+    const { path, walSalvage } = message.data;
+    store = new EmbeddedStore(openGrafeo({ path, walSalvage }), path);
+    await store.init();
+  } catch (error) {
+    await store?.close().catch(() => undefined);
+    send({ type: 'failed', error: toWire(normalizeError(error)) });
+    process.disconnect();
+    process.exitCode = 1;
+    return null;
+  }
   send({ type: 'ready', pid: process.pid, openMs: Math.round(performance.now() - started) });
+  return store;
 }
 
 async function serve(store: EmbeddedStore, raw: unknown): Promise<ChildMessage> {

@@ -57,7 +57,13 @@ export const RESULTS = {
   close: z.undefined(),
 } satisfies Record<Op, z.ZodType>;
 
+/** The first message to a child: which store to open. */
+export const OpenSchema = z.object({ type: z.literal('open'), path: z.string().min(1), walSalvage: z.boolean() });
+export type OpenMessage = z.infer<typeof OpenSchema>;
+
 export const ChildMessageSchema = z.union([
+  /** Modules loaded: the child waits for `open`. */
+  z.object({ type: z.literal('loaded') }),
   /** The store is open and its schema set up: requests may come. */
   z.object({ type: z.literal('ready'), pid: z.number().int(), openMs: z.number() }),
   /** The store could not be opened; the child exits after sending this. */

@@ -5,7 +5,7 @@ import { AppError, queryFailed, storeUnavailable } from '../../errors.js';
 import { assertReadOnly } from '../readonly.js';
 import { queryTimeout } from '../timeout.js';
 import type { ArticleGraph, GraphStore, ReadQueryOptions, Row, StoreStats, WriteStatus } from '../types.js';
-import { ChildMessageSchema, fromWire, RESULTS, type ChildMessage, type Op } from './protocol.js';
+import { ChildMessageSchema, fromWire, RESULTS, type OpenMessage, type Op } from './protocol.js';
 
 export interface HostedOptions {
   /** The store file (file-backed only: restarting a process that holds an in-memory store would lose it). */
@@ -19,6 +19,12 @@ export interface HostedOptions {
   waitMs?: number;
   /** How long opening the store may take (default 120 s; ~4 s at 100k statements). */
   openMs?: number;
+  /**
+   * Keep one more process started and loaded, so a restart costs the store
+   * open only, not the process start (~0.7 s, seconds on a loaded machine).
+   * Default true; it costs one idle Node process.
+   */
+  standby?: boolean;
 }
 
 /** What one restart cost, for logs, tests and the benchmark. */
@@ -70,6 +76,14 @@ interface Call {
   timers: NodeJS.Timeout[];
 }
 
+/** A started process, loading or loaded, not yet holding a store. */
+interface Loaded {
+  proc: ChildProcess;
+  /** Resolves when its modules are loaded; rejects when it exits first. */
+  loaded: Promise<void>;
+  exited: Promise<void>;
+}
+
 interface Child {
   proc: ChildProcess;
   generation: number;
@@ -109,6 +123,8 @@ export class HostedStore implements GraphStore {
   private waiting: Call[] = [];
   private phase: 'starting' | 'ready' | 'restarting' | 'down' | 'closing' | 'closed' = 'starting';
   private restarting: Promise<void> | null = null;
+  private standby: Loaded | null = null;
+  private readonly useStandby: boolean;
   private readonly log: (line: string) => void;
   private readonly drainMs: number;
   private readonly waitMs: number;
@@ -119,6 +135,7 @@ export class HostedStore implements GraphStore {
     this.drainMs = opts.drainMs ?? 5_000;
     this.waitMs = opts.waitMs ?? 60_000;
     this.openMs = opts.openMs ?? 120_000;
+    this.useStandby = opts.standby ?? true;
   }
 
   /** Starts the store process and waits until its store is open (errors as openStore gives them: STORE_CORRUPT, STORE_UNAVAILABLE). */
@@ -126,12 +143,18 @@ export class HostedStore implements GraphStore {
     const store = new HostedStore(opts);
     await store.spawn();
     store.phase = 'ready';
+    store.refillStandby();
     return store;
   }
 
   /** The pid of the process holding the store now (null while none is running). */
   get pid(): number | null {
     return this.child?.pid ?? null;
+  }
+
+  /** The pid of the standby process (null when there is none). */
+  get standbyPid(): number | null {
+    return this.standby?.proc.pid ?? null;
   }
 
   /** Resolves when no restart is in progress. */
@@ -174,6 +197,12 @@ export class HostedStore implements GraphStore {
     if (this.phase === 'closing') return this.settled();
     await this.settled();
     this.phase = 'closing';
+    const standby = this.standby;
+    this.standby = null;
+    if (standby) {
+      standby.proc.kill('SIGKILL');
+      await standby.exited;
+    }
     for (const call of this.waiting.splice(0)) this.fail(call, storeUnavailable('the store was closed before the call could run'));
     const child = this.child;
     if (child) {
@@ -313,66 +342,86 @@ export class HostedStore implements GraphStore {
     for (const t of call.timers) clearTimeout(t);
   }
 
-  /**
-   * Starts a new store process on the file and resolves when it is ready;
-   * rejects with the error the process reports (or a timeout) otherwise.
-   */
-  private spawn(): Promise<Child> {
-    const generation = ++this.generation;
-    const proc = fork(CHILD_ENTRY, [this.opts.path, this.opts.walSalvage ? '1' : '0'], {
+  /** Starts a store process; it loads its modules and waits for `open`. */
+  private fork(): Loaded {
+    const proc = fork(CHILD_ENTRY, [], {
       execArgv: ['--import', TSX_LOADER],
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     track(proc);
-    const exited = new Promise<void>((resolve) => {
-      if (proc.exitCode !== null || proc.signalCode !== null) resolve();
-      else proc.once('exit', () => resolve());
-    });
-    return new Promise<Child>((resolve, reject) => {
-      let done = false;
-      const timer = setTimeout(() => {
-        settle();
-        proc.kill('SIGKILL');
-        reject(storeUnavailable(`the store process did not open ${this.opts.path} within ${this.openMs} ms`));
-      }, this.openMs);
-      const settle = () => {
-        done = true;
-        clearTimeout(timer);
-        proc.off('message', onStartMessage);
+    const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+    proc.on('error', (error) => this.log(`store process ${proc.pid ?? '?'}: ${error.message}`));
+    const loaded = new Promise<void>((resolve, reject) => {
+      const onMessage = (raw: unknown) => {
+        if (ChildMessageSchema.safeParse(raw).data?.type !== 'loaded') return;
+        proc.off('message', onMessage);
+        resolve();
       };
-      const onStartMessage = (raw: unknown) => {
-        const parsed = ChildMessageSchema.safeParse(raw);
-        if (!parsed.success) return;
-        const message: ChildMessage = parsed.data;
-        if (message.type === 'failed') {
-          settle();
-          reject(fromWire(message.error));
-        } else if (message.type === 'ready') {
-          settle();
-          const child: Child = { proc, generation, pid: message.pid, stopping: false, exited };
-          this.child = child;
-          this.lastOpenMs = message.openMs;
-          proc.on('message', (m) => this.onMessage(child, m));
-          proc.once('exit', (code, signal) => this.onExit(child, code, signal));
-          resolve(child);
-        }
-      };
-      proc.on('message', onStartMessage);
-      proc.on('error', (error) => {
-        if (done) this.log(`store process ${proc.pid ?? '?'}: ${error.message}`);
-      });
-      proc.once('error', (error) => {
-        if (done) return;
-        settle();
-        reject(storeUnavailable(`could not start the store process: ${error.message}`, error));
-      });
-      proc.once('exit', (code, signal) => {
-        if (done) return;
-        settle();
-        reject(storeUnavailable(`the store process exited (${signal ?? `code ${code}`}) before it had opened ${this.opts.path}`));
-      });
+      proc.on('message', onMessage);
+      proc.once('error', (error) => reject(storeUnavailable(`could not start the store process: ${error.message}`, error)));
+      proc.once('exit', (code, signal) => reject(storeUnavailable(`the store process exited (${signal ?? `code ${code}`}) while it started`)));
     });
+    loaded.catch(() => undefined);
+    return { proc, loaded, exited };
+  }
+
+  /** A loaded standby process when one is alive, else a new one. */
+  private takeProcess(): Loaded {
+    const standby = this.standby;
+    this.standby = null;
+    if (standby && standby.proc.exitCode === null && standby.proc.signalCode === null && standby.proc.connected) return standby;
+    if (standby) standby.proc.kill('SIGKILL');
+    return this.fork();
+  }
+
+  /** Keeps one process loaded ahead of need, so a restart costs the store open only. */
+  private refillStandby(): void {
+    if (!this.useStandby || this.standby || this.phase === 'closing' || this.phase === 'closed') return;
+    this.standby = this.fork();
+  }
+
+  /**
+   * Opens the store in a (standby or new) process and resolves when it is
+   * ready; rejects with the error the process reports (or a timeout) otherwise.
+   */
+  private async spawn(): Promise<Child> {
+    const generation = ++this.generation;
+    const { proc, loaded, exited } = this.takeProcess();
+    const timeout = (what: string) => storeUnavailable(`the store process did not ${what} ${this.opts.path} within ${this.openMs} ms`);
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(timeout('open')), this.openMs);
+    });
+    try {
+      await Promise.race([loaded, deadline]);
+      const ready = new Promise<{ pid: number; openMs: number }>((resolve, reject) => {
+        const onMessage = (raw: unknown) => {
+          const message = ChildMessageSchema.safeParse(raw).data;
+          if (message?.type !== 'failed' && message?.type !== 'ready') return;
+          proc.off('message', onMessage);
+          if (message.type === 'failed') reject(fromWire(message.error));
+          else resolve(message);
+        };
+        proc.on('message', onMessage);
+        proc.once('exit', (code, signal) => reject(storeUnavailable(`the store process exited (${signal ?? `code ${code}`}) before it had opened ${this.opts.path}`)));
+      });
+      ready.catch(() => undefined);
+      const open: OpenMessage = { type: 'open', path: this.opts.path, walSalvage: this.opts.walSalvage ?? false };
+      proc.send(open);
+      const { pid, openMs } = await Promise.race([ready, deadline]);
+      const child: Child = { proc, generation, pid, stopping: false, exited };
+      this.child = child;
+      this.lastOpenMs = openMs;
+      proc.on('message', (m) => this.onMessage(child, m));
+      proc.once('exit', (code, signal) => this.onExit(child, code, signal));
+      return child;
+    } catch (error) {
+      proc.kill('SIGKILL');
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   private lastOpenMs = 0;
@@ -444,6 +493,7 @@ export class HostedStore implements GraphStore {
       for (const call of this.waiting.splice(0)) {
         if (!call.settled) void this.send(child, call).catch(() => undefined);
       }
+      this.refillStandby();
     })();
     this.restarting = work.finally(() => {
       this.restarting = null;
