@@ -273,7 +273,7 @@ export function timeline<T>(): Timeline<T> {
       .attr('height', height)
       .attr('aria-label', `${title}: ${items.length} dated items in ${lanes.length} lanes${placed.length ? `; ${placed.length} ${bandTitle.toLowerCase()} above them` : ''}`);
     bandBg.attr('display', bandH > 0 ? null : 'none');
-    bandBg.select('rect').attr('x', -MARGIN.left).attr('width', iw + MARGIN.left).attr('height', bandH - BAND_GAP / 2);
+    bandBg.select('rect').attr('x', -MARGIN.left).attr('width', iw + MARGIN.left).attr('height', Math.max(0, bandH - BAND_GAP / 2));
     bandBg.select('text').attr('x', -8).attr('y', (bandH - BAND_GAP) / 2).attr('dy', '0.35em').attr('text-anchor', 'end').text(bandTitle);
     bandG.attr('aria-label', bandTitle);
     clipRect.attr('width', iw).attr('height', focusH + 1);
