@@ -6,6 +6,7 @@ import { runIngest } from './ingest.js';
 import { runExtract } from './extract.js';
 import { runQuery, runStats } from './query.js';
 import { runExport, runImport, runMigrate } from './exchange.js';
+import { runBackfillEvents } from './backfill.js';
 
 /**
  * The claimgraph command line. Returns the exit code instead of exiting so
@@ -101,6 +102,14 @@ export async function main(argv: string[]): Promise<number> {
     .option('--no-progress', 'no progress bar')
     .option('--json', 'print the summary as JSON')
     .action(withConfig(runImport));
+
+  program
+    .command('backfill-events')
+    .description('run the events step for stored articles that lack it (stored before it existed, or interrupted); idempotent')
+    .option(...dataOption)
+    .option('--no-progress', 'no progress bar')
+    .option('--json', 'print the summary as JSON')
+    .action(withConfig(runBackfillEvents));
 
   program
     .command('migrate')

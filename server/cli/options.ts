@@ -48,6 +48,8 @@ export const ExportFlags = DataOptions.extend({
 
 export const ImportFlags = DataOptions.extend({ json: z.boolean().optional(), progress: z.boolean().optional() });
 
+export const BackfillFlags = ImportFlags;
+
 export const MigrateFlags = DataOptions.extend({
   to: z.string().regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/.+/, 'expected a bolt:// or neo4j:// URI such as bolt://localhost:7687'),
   user: z.string().min(1).optional(),

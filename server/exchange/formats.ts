@@ -1,22 +1,30 @@
 import type { GraphStore, Row } from '../graph/types.js';
 import { EXPORT } from '../graph/queries/export.js';
 import { MODEL } from '../graph/queries/schema.js';
-import { articleIds, graphPages, readArticleGraph } from './read.js';
-import type { ExportLine } from './schema.js';
+import { articleIds, decisionRecords, eventRecords, graphPages, readArticleGraph } from './read.js';
+import { JSONL_VERSION, type ExportLine } from './schema.js';
 
 /** Where an export writes; a stream or a collecting array in tests. */
 export type Sink = (chunk: string) => void | Promise<void>;
 
-/** `jsonl`: one article per line with its source, actors and statements: the round-trip format `import` reads. */
+/**
+ * `jsonl`, the round-trip format `import` reads (version JSONL_VERSION,
+ * server/exchange/schema.ts): a header line; one article per line with its
+ * source, actors and statements; then every event with its links and keys;
+ * then every merge decision. Everything in id order.
+ */
 export async function exportJsonl(store: GraphStore, write: Sink): Promise<number> {
+  const emit = (line: ExportLine) => write(`${JSON.stringify(line)}\n`);
+  await emit({ type: 'header', format: 'claimgraph-jsonl', version: JSONL_VERSION });
   let n = 0;
   for await (const id of articleIds(store)) {
     const graph = await readArticleGraph(store, id);
     if (!graph) continue;
-    const line: ExportLine = { type: 'article', graph };
-    await write(`${JSON.stringify(line)}\n`);
+    await emit({ type: 'article', graph });
     n += 1;
   }
+  for await (const event of eventRecords(store)) await emit({ type: 'event', event });
+  for await (const decision of decisionRecords(store)) await emit({ type: 'mergeDecision', decision });
   return n;
 }
 

@@ -1,85 +1,54 @@
-import type { ArticleGraph, GraphStore, Row, StatementNode, ActorNode, SourceNode, ArticleNode } from '../graph/types.js';
+import type { GraphStore, Row } from '../graph/types.js';
 import { EXPORT } from '../graph/queries/export.js';
 
-const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+import type { DecisionRecord, EventRecord } from './schema.js';
 
-/**
- * Reads one article back from the store as the write unit it was stored from,
- * so export -> import reproduces the same graph through the same transaction path.
- */
-export async function readArticleGraph(store: GraphStore, id: string): Promise<ArticleGraph | null> {
-  const [head] = await store.run(EXPORT.articleWithSource, { id });
-  if (!head) return null;
-  const article = head.article as Record<string, unknown>;
-  const source = head.source as Record<string, unknown> | null;
-  const actors = (await store.run(EXPORT.articleActors, { id })).map((r) => toActor(r.actor as Row));
-  const statements = (await store.run(EXPORT.articleStatements, { id })).map(toStatement);
-  return {
-    source: source ? ({ id: String(source.id), name: String(source.name), domain: str(source.domain) } satisfies SourceNode) : null,
-    article: {
-      id: String(article.id),
-      url: str(article.url),
-      title: String(article.title ?? ''),
-      publishedAt: str(article.publishedAt),
-      publishedAtPrecision: (article.publishedAtPrecision ?? 'unknown') as ArticleNode['publishedAtPrecision'],
-      retrievedAt: String(article.retrievedAt ?? ''),
-      contentHash: String(article.contentHash ?? ''),
-      language: String(article.language ?? 'und'),
-      text: String(article.text ?? ''),
-    },
-    actors,
-    statements,
-    mentions: actors.map((a) => a.id),
-  };
+export { readArticleGraph } from '../graph/article-graph.js';
+
+/** Rows of a query paged by id (`$after`, `$limit`), in id order. */
+async function* pagedById(store: GraphStore, query: string, idOf: (row: Row) => string, pageSize = 500): AsyncGenerator<Row> {
+  let after = '';
+  for (;;) {
+    const rows = await store.run(query, { after, limit: pageSize });
+    yield* rows;
+    if (rows.length < pageSize) return;
+    after = idOf(rows[rows.length - 1]!);
+  }
 }
 
-function toActor(p: Row): ActorNode {
-  return {
-    id: String(p.id),
-    name: String(p.name),
-    kind: p.kind as ActorNode['kind'],
-    aliases: Array.isArray(p.aliases) ? p.aliases.map(String) : [],
-    roles: Array.isArray(p.roles) ? p.roles.map(String) : [],
-  };
+/** Node properties without the id and nulls, keys sorted, so the same node always gives the same text. */
+function nodeProps(props: Row): Row {
+  return Object.fromEntries(Object.entries(props).filter(([k, v]) => v !== null && v !== undefined && k !== 'id').sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
-function toStatement(row: Row): StatementNode {
-  const p = row.props as Row;
-  const num = (v: unknown) => (typeof v === 'number' ? v : Number(v));
-  return {
-    id: String(p.id),
-    content: String(p.content),
-    quote: str(p.quote),
-    direct: p.direct === true,
-    cue: String(p.cue),
-    cueLemma: String(p.cueLemma),
-    cueClass: p.cueClass as StatementNode['cueClass'],
-    saidAt: str(p.saidAt),
-    saidAtPrecision: p.saidAtPrecision as StatementNode['saidAtPrecision'],
-    timeText: str(p.timeText),
-    sentence: String(p.sentence),
-    sentenceStart: num(p.sentenceStart),
-    sentenceEnd: num(p.sentenceEnd),
-    start: num(p.start),
-    end: num(p.end),
-    confidence: num(p.confidence),
-    speakerId: str(row.speakerId),
-    speakerMention: str(p.speakerMention),
-    aboutIds: Array.isArray(row.aboutIds) ? [...row.aboutIds].map(String).sort() : [],
-    addresseeId: str(row.addresseeId),
-    viaId: str(row.viaId),
-  };
+const sortedIds = (v: unknown): string[] => (Array.isArray(v) ? v.map(String).sort() : []);
+
+/** Every Event with its participants, reporting articles, statements made at it and lookup keys, in id order. */
+export async function* eventRecords(store: GraphStore): AsyncGenerator<EventRecord> {
+  for await (const row of pagedById(store, EXPORT.eventsPage, (r) => String((r.event as Row).id))) {
+    const props = row.event as Row;
+    yield {
+      id: String(props.id),
+      props: nodeProps(props) as EventRecord['props'],
+      participantIds: sortedIds(row.participantIds),
+      articleIds: sortedIds(row.articleIds),
+      statementIds: sortedIds(row.statementIds),
+      keys: sortedIds(row.keys),
+    };
+  }
+}
+
+/** Every MergeDecision (active and split), in id order. */
+export async function* decisionRecords(store: GraphStore): AsyncGenerator<DecisionRecord> {
+  for await (const row of pagedById(store, EXPORT.mergeDecisionsPage, (r) => String((r.decision as Row).id))) {
+    const props = row.decision as Row;
+    yield { id: String(props.id), props: nodeProps(props) as DecisionRecord['props'] };
+  }
 }
 
 /** Every article id in id order, a page at a time. */
 export async function* articleIds(store: GraphStore, pageSize = 500): AsyncGenerator<string> {
-  let after = '';
-  for (;;) {
-    const rows = await store.run(EXPORT.articleIds, { after, limit: pageSize });
-    for (const r of rows) yield String(r.id);
-    if (rows.length < pageSize) return;
-    after = String(rows[rows.length - 1]!.id);
-  }
+  for await (const r of pagedById(store, EXPORT.articleIds, (row) => String(row.id), pageSize)) yield String(r.id);
 }
 
 export async function countArticles(store: GraphStore): Promise<number> {

@@ -5,37 +5,18 @@
  */
 import type { Doc } from './doc.js';
 import type { ExtractOptions, Extraction } from './schema.js';
-import { sentences } from './stages/01-sentences.js';
-import { quotes } from './stages/02-quotes.js';
-import { cues } from './stages/03-cues.js';
-import { actors } from './stages/04-actors.js';
-import { times } from './stages/05-time.js';
-import { statements } from './stages/06-statements.js';
 import { output } from './stages/07-output.js';
+import { parseDoc } from './parse.js';
+import { eventsOf, type ExtractedEvent } from './events/index.js';
 
 export * from './schema.js';
-
-/** The ordered stages; each reads and fills the one Doc. */
-const STAGES: ((doc: Doc) => void)[] = [sentences, quotes, cues, actors, times, statements];
-
-/** Parses an article date; anything unparsable counts as unknown rather than failing the extraction. */
-function parseDate(s: string | null | undefined): Date | null {
-  if (!s) return null;
-  const d = new Date(s);
-  return Number.isNaN(d.getTime()) ? null : d;
-}
 
 /**
  * The stages without the safety net of extract(): throws if a rule does.
  * For tests, which must see rule failures that extract() would hide.
  */
 export function extractStrict(text: string, opts: ExtractOptions = {}): Extraction {
-  const doc: Doc = {
-    text: typeof text === 'string' ? text : String(text ?? ''), publishedAt: parseDate(opts.publishedAt),
-    paragraphs: [], tokens: [], quotes: [], sentences: [], cues: [], actors: [], mentions: [], times: [], drafts: [],
-  };
-  for (const stage of STAGES) stage(doc);
-  return output(doc);
+  return output(parseDoc(text, opts));
 }
 
 /**
@@ -51,4 +32,39 @@ export function extract(text: string, opts: ExtractOptions = {}): Extraction {
     return { statements: [], actors: [] };
   }
 }
+
+/** An article's statements and events from one parse. */
+export interface Analysis {
+  extraction: Extraction;
+  events: ExtractedEvent[];
+}
+
+/**
+ * Statements and events of one article from a single run of the stages
+ * (what the pipeline stores). Equal to extract() and extractEvents() on the
+ * same text. Never throws: a rule failure in the stages gives neither; one
+ * in the event finder gives the statements and no events.
+ */
+export function analyze(text: string, opts: ExtractOptions = {}): Analysis {
+  let doc: Doc;
+  try {
+    doc = parseDoc(text, opts);
+  } catch {
+    return { extraction: { statements: [], actors: [] }, events: [] };
+  }
+  let extraction: Extraction;
+  try {
+    extraction = output(doc);
+  } catch {
+    extraction = { statements: [], actors: [] };
+  }
+  let events: ExtractedEvent[];
+  try {
+    events = eventsOf(doc);
+  } catch {
+    events = [];
+  }
+  return { extraction, events };
+}
+
 export { extractEvents, extractEventsStrict, type ExtractedEvent, type EventExtractOptions } from './events/index.js';

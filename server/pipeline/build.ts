@@ -70,6 +70,25 @@ export function buildArticleGraph(article: IngestedArticle, extraction: Extracti
   };
 }
 
+/** The article a stored or exported graph was built from: what the derived steps need (text, dates, language). */
+export function articleOfGraph(graph: ArticleGraph): IngestedArticle {
+  const a = graph.article;
+  return {
+    id: a.id,
+    title: a.title,
+    source: graph.source?.name ?? null,
+    url: a.url,
+    publishedAt: a.publishedAt,
+    publishedAtPrecision: a.publishedAtPrecision,
+    retrievedAt: a.retrievedAt,
+    language: a.language,
+    contentHash: a.contentHash,
+    text: a.text,
+    origin: `store:${a.id}`,
+    originSpan: null,
+  };
+}
+
 function unique<T>(xs: T[]): T[] {
   return [...new Set(xs)];
 }

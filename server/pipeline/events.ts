@@ -12,14 +12,25 @@
  * MERGE on ids and keys: running the step twice changes nothing more.
  */
 import { isExtractable } from './language.js';
+import { articleOfGraph } from './build.js';
 import { extractEvents, type ExtractedEvent } from '../extract/index.js';
 import { compatible, eventKeys, lookupKeys, placeArea, timesCompatible, type StoredEventCandidate } from '../extract/events/index.js';
 import type { EventType } from '../extract/model/events.js';
 import { TYPE_PRIORITY } from '../extract/model/events.js';
 import { EVENTS } from '../graph/queries/events.js';
+import { EVENTS_STEP } from '../graph/queries/events-step.js';
+import { readArticleGraph } from '../graph/article-graph.js';
+import { normalizeError } from '../errors.js';
 import type { ArticleGraph, GraphStore } from '../graph/types.js';
 import type { IngestedArticle } from '../ingest/types.js';
 import { actorId, stableId, statementId } from '../ids.js';
+
+/**
+ * The events step's version, stored as `Article.eventsVersion` once the step
+ * has run for the article. Raise it when the step changes so that
+ * `claimgraph backfill-events` re-runs it over stored articles.
+ */
+export const EVENTS_VERSION = 1;
 
 /** Events stored per candidate key at most: a key shared by very many events is sampled, not read whole. */
 const KEY_CAP = 50;
@@ -142,4 +153,87 @@ export async function writeEvents(store: GraphStore, graph: ArticleGraph, events
     .map((key) => ({ eventId: w.id, key })));
   if (keyRows.length > 0) await store.run(EVENTS.indexKeys, { rows: keyRows });
   return writes;
+}
+
+/**
+ * The events step for one stored article: writes its events, then marks the
+ * article done. A crash before the mark leaves it pending, and the step is
+ * idempotent, so running it again finishes the job.
+ */
+export async function runEventsStep(store: GraphStore, graph: ArticleGraph, events: ExtractedEvent[]): Promise<EventWrite[]> {
+  const writes = await writeEvents(store, graph, events);
+  await store.run(EVENTS_STEP.markArticles, { ids: [graph.article.id], version: EVENTS_VERSION });
+  return writes;
+}
+
+/** Marks articles whose events were written another way (an import that carries them) as done. */
+export async function markEventsDone(store: GraphStore, articleIds: string[]): Promise<void> {
+  for (let i = 0; i < articleIds.length; i += 500) {
+    await store.run(EVENTS_STEP.markArticles, { ids: articleIds.slice(i, i + 500), version: EVENTS_VERSION });
+  }
+}
+
+/**
+ * Where an article stands: not stored; stored with its events step done; or
+ * stored without it (written before the step existed, or a crash between the
+ * article write and the step). One indexed read.
+ */
+export async function eventsState(store: GraphStore, articleId: string): Promise<'absent' | 'done' | 'pending'> {
+  const [row] = await store.run(EVENTS_STEP.articleEventsVersion, { id: articleId });
+  if (!row) return 'absent';
+  return Number(row.eventsVersion ?? 0) >= EVENTS_VERSION ? 'done' : 'pending';
+}
+
+/**
+ * Runs the events step for an article already stored, over what the store
+ * holds (its text, and its actors and statements as written). Null when the
+ * article is not stored.
+ */
+export async function finishEvents(store: GraphStore, articleId: string): Promise<EventWrite[] | null> {
+  const graph = await readArticleGraph(store, articleId);
+  if (graph === null) return null;
+  return runEventsStep(store, graph, extractArticleEvents(articleOfGraph(graph)));
+}
+
+export interface BackfillSummary {
+  /** Articles the step ran for. */
+  articles: number;
+  /** Event writes (new events and joins to stored ones) those articles gave. */
+  events: number;
+  failed: number;
+  errors: { where: string; message: string }[];
+}
+
+/**
+ * The events step for every stored article that lacks its mark, in id order,
+ * one article at a time. Idempotent: a second run finds nothing to do; an
+ * interrupted run is finished by the next.
+ */
+export async function backfillEvents(
+  store: GraphStore,
+  onProgress: (done: number, total: number) => void = () => {},
+  pageSize = 200,
+): Promise<BackfillSummary> {
+  const summary: BackfillSummary = { articles: 0, events: 0, failed: 0, errors: [] };
+  const [count] = await store.run(EVENTS_STEP.countLackingEvents, { version: EVENTS_VERSION });
+  const total = Number(count?.n ?? 0);
+  let after = '';
+  for (;;) {
+    const rows = await store.run(EVENTS_STEP.articlesLackingEvents, { after, version: EVENTS_VERSION, limit: pageSize });
+    for (const { id } of rows) {
+      try {
+        const writes = await finishEvents(store, String(id));
+        if (writes) {
+          summary.articles += 1;
+          summary.events += writes.length;
+        }
+      } catch (error) {
+        summary.failed += 1;
+        summary.errors.push({ where: `article ${String(id)}`, message: normalizeError(error).message });
+      }
+      onProgress(summary.articles + summary.failed, total);
+    }
+    if (rows.length < pageSize) return summary;
+    after = String(rows[rows.length - 1]!.id);
+  }
 }

@@ -1,13 +1,12 @@
 import { isExtractable } from './language.js';
-import { extract } from '../extract/index.js';
+import { analyze, type ExtractedEvent } from '../extract/index.js';
 import type { Extraction } from '../extract/schema.js';
 import type { IngestedArticle, IngestItem } from '../ingest/types.js';
 import type { GraphStore, WriteStatus } from '../graph/types.js';
 import { AppError, normalizeError } from '../errors.js';
 import { buildArticleGraph } from './build.js';
 import { claimsState, finishClaims, resolveActors, updateClaims } from '../claims/index.js';
-import { extractArticleEvents, writeEvents } from './events.js';
-
+import { eventsState, finishEvents, runEventsStep } from './events.js';
 
 export interface ProcessedArticle {
   article: IngestedArticle;
@@ -18,37 +17,43 @@ export interface ProcessedArticle {
 }
 
 /**
- * Extracts statements from one article. Relative times resolve against the
+ * Extracts statements and events from one article, parsing it once
+ * (server/extract analyze()). Relative times resolve against the
  * publication date, or the retrieval time when the page gives no date (the
  * best reference we have: an undated page is assumed to be recent).
  */
-export function extractArticle(article: IngestedArticle): { extraction: Extraction; skipped: string | null } {
+export function extractArticle(article: IngestedArticle): { extraction: Extraction; events: ExtractedEvent[]; skipped: string | null } {
   if (!isExtractable(article)) {
     return {
       extraction: { statements: [], actors: [] },
+      events: [],
       skipped: `language "${article.language}" is not English: stored, not extracted`,
     };
   }
-  return { extraction: extract(article.text, { publishedAt: article.publishedAt ?? article.retrievedAt }), skipped: null };
+  const { extraction, events } = analyze(article.text, { publishedAt: article.publishedAt ?? article.retrievedAt });
+  return { extraction, events, skipped: null };
 }
 
 /** Extracts and writes one article in one transaction; "unchanged" when it was already stored. */
 export async function processArticle(store: GraphStore, article: IngestedArticle): Promise<ProcessedArticle> {
   // Skip extraction for articles already stored: re-ingest must be cheap and change nothing.
-  // One stored without its claims step (a crash in between) gets it finished from what is stored.
+  // One stored without its claims or events step (a crash in between, or stored before the step existed)
+  // gets it finished from what is stored.
   const state = await claimsState(store, article.id);
   if (state !== 'absent') {
     if (state === 'pending') await finishClaims(store, article.id);
+    if ((await eventsState(store, article.id)) === 'pending') await finishEvents(store, article.id);
     return { article, status: 'unchanged', extraction: { statements: [], actors: [] }, skipped: null };
   }
-  const { extraction, skipped } = extractArticle(article);
+  const { extraction, events, skipped } = extractArticle(article);
   // Actor identity before the write, so statements land on actors stored under other names (server/claims).
   const graph = await resolveActors(store, buildArticleGraph(article, extraction));
   const status = await store.writeArticle(graph);
   // Claims, republication and contradiction candidates: incremental, a fixed number of indexed lookups.
   if (status === 'created') await updateClaims(store, graph);
   // Events (issue 10, server/pipeline/events.ts): meetings, calls, visits, merged with stored ones by indexed keys.
-  if (status === 'created') await writeEvents(store, graph, extractArticleEvents(article));
+  // Events come from the same parse as the statements; the step marks the article when done.
+  if (status === 'created') await runEventsStep(store, graph, events);
   return { article, status, extraction, skipped };
 }
 

@@ -1,37 +1,27 @@
 import type { ArticleGraph, GraphStore, WriteStatus } from '../graph/types.js';
-import type { IngestedArticle } from '../ingest/types.js';
-import { updateClaims } from '../claims/index.js';
-import { extractArticleEvents, writeEvents } from './events.js';
-
-/** The article an exported graph was built from: what the derived steps need (text, dates, language). */
-function articleOf(graph: ArticleGraph): IngestedArticle {
-  const a = graph.article;
-  return {
-    id: a.id,
-    title: a.title,
-    source: graph.source?.name ?? null,
-    url: a.url,
-    publishedAt: a.publishedAt,
-    publishedAtPrecision: a.publishedAtPrecision,
-    retrievedAt: a.retrievedAt,
-    language: a.language,
-    contentHash: a.contentHash,
-    text: a.text,
-    origin: `store:${a.id}`,
-    originSpan: null,
-  };
-}
+import { claimsState, finishClaims, updateClaims } from '../claims/index.js';
+import { articleOfGraph } from './build.js';
+import { eventsState, extractArticleEvents, runEventsStep } from './events.js';
 
 /**
  * Writes an already-built article graph (from an export or another store) and
- * runs the same derived steps as ingest (events, claims, republication), so
+ * runs the same derived steps as ingest (claims, republication, events), so
  * import and migrate rebuild everything that is not carried in the file.
+ * `events: false` when the caller writes the article's events itself (a
+ * jsonl file that carries them). An article already stored whose derived
+ * steps did not finish (a crash in between) gets them finished.
  */
-export async function storeArticleGraph(store: GraphStore, graph: ArticleGraph): Promise<WriteStatus> {
+export async function storeArticleGraph(store: GraphStore, graph: ArticleGraph, opts: { events?: boolean } = {}): Promise<WriteStatus> {
+  const events = opts.events !== false;
   const status = await store.writeArticle(graph);
   if (status === 'created') {
-    await writeEvents(store, graph, extractArticleEvents(articleOf(graph)));
     await updateClaims(store, graph);
+    if (events) await runEventsStep(store, graph, extractArticleEvents(articleOfGraph(graph)));
+  } else {
+    if ((await claimsState(store, graph.article.id)) === 'pending') await finishClaims(store, graph.article.id);
+    if (events && (await eventsState(store, graph.article.id)) === 'pending') {
+      await runEventsStep(store, graph, extractArticleEvents(articleOfGraph(graph)));
+    }
   }
   return status;
 }

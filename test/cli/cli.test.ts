@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { runCli, tempDir, SEED_PAGE } from '../utils/cli.js';
+import { embeddedStorePath, openStore } from '../../server/graph/index.js';
+import { mergeActors, splitActor } from '../../server/api/merge.js';
+import { actorId } from '../../server/ids.js';
 
 // The four titles on the seed page, read off test/fixtures/seed-page.txt by hand.
 const SEED_TITLES = [
@@ -94,11 +97,25 @@ describe('claimgraph CLI on the seed page', SLOW, () => {
 });
 
 describe('claimgraph export and import', SLOW, () => {
-  test('when a jsonl export is imported into an empty store and exported again, then both exports are identical', async () => {
+  test('when a jsonl export with a merge and a split is imported into an empty store and exported again, then both exports are identical', async () => {
     const a = await tempDir();
     const b = await tempDir();
+    const [macron, france, whiteHouse, us] = [actorId('person', 'Macron'), actorId('country', 'France'), actorId('organization', 'White House'), actorId('country', 'United States')];
+    const canonicalIn = async (dir: string, id: string) =>
+      (JSON.parse((await runCli(['query', 'MATCH (a:Actor {id: $id}) OPTIONAL MATCH (a)-[:SAME_AS]->(c:Actor) RETURN c.id AS c', '--param', `id=${id}`, '--json', '--data', dir])).stdout) as { c: string | null }[])[0]!.c;
+    const eventsIn = async (dir: string) =>
+      (await runCli(['query', 'MATCH (e:Event) RETURN e.id AS id, e.date AS date, size([(art:Article)-[:REPORTS]->(e) | art]) AS reports ORDER BY id', '--json', '--data', dir])).stdout;
     try {
       await runCli(['ingest', SEED_PAGE, '--retrieved-at', '2025-08-21T12:00:00Z', '--data', a.dir]);
+      // The user's decisions, as the HTTP API makes them: Macron merged into France; the White House merged into the US, then split.
+      const store = await openStore({ backend: 'embedded', path: embeddedStorePath(a.dir) });
+      try {
+        await mergeActors(store, macron, france, 'kept');
+        await mergeActors(store, whiteHouse, us, undefined);
+        await splitActor(store, whiteHouse, 'undone');
+      } finally {
+        await store.close();
+      }
       const file = `${a.dir}/export.jsonl`;
       const first = await runCli(['export', '--format', 'jsonl', '--out', file, '--data', a.dir]);
       expect(first.code).toBe(0);
@@ -112,9 +129,47 @@ describe('claimgraph export and import', SLOW, () => {
       expect(statsB).toBe(statsA);
       const rerun = await runCli(['import', file, '--data', b.dir, '--json']);
       expect(JSON.parse(rerun.stdout)).toMatchObject({ created: 0, unchanged: 4, failed: 0 });
+      expect(JSON.parse(imported.stdout)).toMatchObject({ decisions: 2 });
+      expect(await canonicalIn(b.dir, macron)).toBe(france);
+      expect(await canonicalIn(b.dir, whiteHouse)).toBeNull();
+      expect(JSON.parse(await eventsIn(b.dir))).toHaveLength(3); // the seed page's three gold events (test/fixtures/seed-page.gold.json)
+      expect(await eventsIn(b.dir)).toBe(await eventsIn(a.dir));
     } finally {
       await a.cleanup();
       await b.cleanup();
+    }
+  });
+});
+
+describe('claimgraph backfill-events', SLOW, () => {
+  test('when a store has articles without events, then the backfill adds them, and a second run changes nothing', async () => {
+    const a = await tempDir();
+    try {
+      await runCli(['ingest', SEED_PAGE, '--retrieved-at', '2025-08-21T12:00:00Z', '--data', a.dir]);
+      const count = async () => (JSON.parse((await runCli(['query', 'MATCH (e:Event) RETURN count(e) AS n', '--json', '--data', a.dir])).stdout) as { n: number }[])[0]!.n;
+      const events = await count();
+      expect(events).toBe(3); // the seed page's three gold events
+      // A store from before the events step: no events, no marks.
+      const store = await openStore({ backend: 'embedded', path: embeddedStorePath(a.dir) });
+      try {
+        await store.run('MATCH (e:Event) DETACH DELETE e');
+        await store.run('MATCH (k:EventKey) DETACH DELETE k');
+        await store.run('MATCH (a:Article) REMOVE a.eventsVersion');
+      } finally {
+        await store.close();
+      }
+      expect(await count()).toBe(0);
+      const first = await runCli(['backfill-events', '--json', '--data', a.dir]);
+      expect(first.code).toBe(0);
+      expect(JSON.parse(first.stdout)).toMatchObject({ articles: 4, failed: 0 });
+      expect(await count()).toBe(events);
+      const stats = (await runCli(['stats', '--json', '--data', a.dir])).stdout;
+      const second = await runCli(['backfill-events', '--data', a.dir]);
+      expect(second.code).toBe(0);
+      expect(second.stdout).toContain('events step run for 0 articles (0 event writes), failed 0');
+      expect((await runCli(['stats', '--json', '--data', a.dir])).stdout).toBe(stats);
+    } finally {
+      await a.cleanup();
     }
   });
 });

@@ -9,6 +9,11 @@ import {
   copyStore, cypherLiteral, exportAnnotations, exportClaims, exportCsv, exportCypher, exportGraphml, exportJsonl, exportStatements,
 } from '../../server/exchange/index.js';
 import { SEED_PAGE } from '../utils/cli.js';
+import { mergeActors } from '../../server/api/merge.js';
+import { actorId } from '../../server/ids.js';
+
+const MACRON = actorId('person', 'Macron');
+const FRANCE = actorId('country', 'France');
 
 const { lintCypherQuery } = createRequire(import.meta.url)('@neo4j-cypher/language-support') as {
   lintCypherQuery: (q: string, schema: object) => { severity: number; message: string }[];
@@ -38,6 +43,8 @@ describe('export formats on the seed page', () => {
   beforeAll(async () => {
     store = await openStore({ backend: 'embedded', path: null });
     await ingestInputs(store, readInputs([SEED_PAGE], { retrievedAt: '2025-08-21T12:00:00Z' }));
+    // A user's merge decision: a MergeDecision node and a SAME_AS link every whole-graph format must carry.
+    await mergeActors(store, MACRON, FRANCE, 'test merge', new Date('2025-08-22T10:00:00Z'));
     const fp = await fingerprint(store);
     counts = { nodes: fp.nodes.length, rels: fp.rels.length, statements: (await store.stats()).statements };
   });
@@ -85,6 +92,21 @@ describe('export formats on the seed page', () => {
     } finally {
       await target.close();
     }
+  });
+
+  test('when the store has a merge decision, then graphml, cypher and csv carry its MergeDecision node and SAME_AS link', async () => {
+    const [decision] = await store.run('MATCH (d:MergeDecision) RETURN d.id AS id');
+    const id = String(decision!.id);
+    const xml = await collect((w) => exportGraphml(store, w));
+    expect(xml).toContain(`<node id="${id}"><data key="n_labels">:MergeDecision</data>`);
+    expect(xml).toMatch(new RegExp(`source="${MACRON}" target="${FRANCE}"><data key="e_type">SAME_AS</data>`));
+    const script = await collect((w) => exportCypher(store, w));
+    expect(script).toContain(`MERGE (n:MergeDecision {id: '${id}'})`);
+    expect(script).toContain(`MATCH (a:Actor {id: '${MACRON}'}), (b:Actor {id: '${FRANCE}'}) MERGE (a)-[r:SAME_AS]->(b);`);
+    const files = new Map<string, string>();
+    await exportCsv(store, (file) => (chunk) => void files.set(file, (files.get(file) ?? '') + chunk));
+    expect(files.get('nodes_MergeDecision.csv')).toContain(id);
+    expect(files.get('rels_SAME_AS.csv')).toContain(`${MACRON},${FRANCE},`);
   });
 
   test('when exported as csv, then each table has a header and one row per node or relationship', async () => {

@@ -2,17 +2,14 @@
  * Event extraction (issue 10): meetings, summits, calls, visits and the like,
  * with participants resolved like statement speakers, place and time resolved
  * like statement times. Reuses the statement stages (sentences, quotations,
- * cues, actors, times, statements) on a Doc of its own; see
+ * cues, actors, times, statements): eventsOf() reads the Doc that
+ * server/extract/parse.ts fills, so an article parsed once gives both its
+ * statements and its events (analyze() in server/extract/index.ts); see
  * docs/extraction.md, "Events". Synchronous and pure; never throws.
  */
 import type { Doc } from '../doc.js';
 import type { ActorRef } from '../schema.js';
-import { sentences } from '../stages/01-sentences.js';
-import { quotes } from '../stages/02-quotes.js';
-import { cues } from '../stages/03-cues.js';
-import { actors } from '../stages/04-actors.js';
-import { times } from '../stages/05-time.js';
-import { statements } from '../stages/06-statements.js';
+import { parseDoc } from '../parse.js';
 import { findEvents } from './find.js';
 import { mergeArticle } from './merge.js';
 import type { EventExtractOptions, ExtractedEvent } from './schema.js';
@@ -21,21 +18,13 @@ export * from './schema.js';
 export { compatible, eventKeys, lookupKeys, timesCompatible, type StoredEventCandidate } from './merge.js';
 export { placeArea } from './find.js';
 
-const STAGES: ((doc: Doc) => void)[] = [sentences, quotes, cues, actors, times, statements];
-
-function parseDate(s: string | null | undefined): Date | null {
-  if (!s) return null;
-  const d = new Date(s);
-  return Number.isNaN(d.getTime()) ? null : d;
-}
-
 /** The stages without the safety net: throws if a rule does (for tests). */
 export function extractEventsStrict(text: string, opts: EventExtractOptions = {}): ExtractedEvent[] {
-  const doc: Doc = {
-    text: typeof text === 'string' ? text : String(text ?? ''), publishedAt: parseDate(opts.publishedAt),
-    paragraphs: [], tokens: [], quotes: [], sentences: [], cues: [], actors: [], mentions: [], times: [], drafts: [],
-  };
-  for (const stage of STAGES) stage(doc);
+  return eventsOf(parseDoc(text, opts));
+}
+
+/** The events of a Doc the statement stages have filled (server/extract/parse.ts); throws if a rule does. */
+export function eventsOf(doc: Doc): ExtractedEvent[] {
   const len = doc.text.length;
   const ok = (s: [number, number]) => Number.isInteger(s[0]) && Number.isInteger(s[1]) && s[0] >= 0 && s[0] <= s[1] && s[1] <= len;
   return mergeArticle(findEvents(doc)).map((e) => {

@@ -41,6 +41,28 @@ OPTIONAL MATCH (src:Source)-[:PUBLISHED]->(a)
 RETURN s.id AS statementId, s.content AS content, s.saidAt AS saidAt, p.name AS speaker, p.kind AS speakerKind,
   a.id AS articleId, a.url AS url, a.title AS title, a.publishedAt AS publishedAt, src.name AS source
 ORDER BY publishedAt, statementId`,
+  // jsonl v2: events (shared by articles, so not part of any one article's line) and merge decisions.
+  eventsPage: `MATCH (e:Event) WHERE e.id > $after
+RETURN properties(e) AS event,
+  [(e)-[:PARTICIPANT]->(a:Actor) | a.id] AS participantIds,
+  [(art:Article)-[:REPORTS]->(e) | art.id] AS articleIds,
+  [(s:Statement)-[:AT]->(e) | s.id] AS statementIds,
+  [(e)-[:KEYED]->(k:EventKey) | k.key] AS keys
+ORDER BY e.id LIMIT $limit`,
+  mergeDecisionsPage: `MATCH (d:MergeDecision) WHERE d.id > $after RETURN properties(d) AS decision ORDER BY d.id LIMIT $limit`,
+  importEvents: `UNWIND $rows AS r
+MERGE (e:Event {id: r.id})
+SET e += r.props
+RETURN count(*) AS n`,
+  linkEventReports: `UNWIND $rows AS r
+MATCH (e:Event {id: r.eventId})
+MATCH (art:Article {id: r.articleId})
+MERGE (art)-[:REPORTS]->(e)
+RETURN count(*) AS linked`,
+  importMergeDecisions: `UNWIND $rows AS r
+MERGE (d:MergeDecision {id: r.id})
+SET d += r.props
+RETURN count(*) AS n`,
 } as const;
 
 /** Sample parameters of each query, so the Cypher lint test can declare them. */
@@ -55,4 +77,9 @@ export const EXPORT_PARAMS: { [K in keyof typeof EXPORT]: Record<string, unknown
   statementsFlat: { after: '', limit: 100 },
   claimsPage: { after: '', limit: 100 },
   claimAppearances: { id: 'clm_0' },
+  eventsPage: { after: '', limit: 100 },
+  mergeDecisionsPage: { after: '', limit: 100 },
+  importEvents: { rows: [{ id: 'evt_0', props: { type: 'summit', date: '2025-08-15', datePrecision: 'day' } }] },
+  linkEventReports: { rows: [{ eventId: 'evt_0', articleId: 'art_0' }] },
+  importMergeDecisions: { rows: [{ id: 'mrg_0', props: { from: 'act_0', into: 'act_1', at: '2025-08-21T12:00:00.000Z' } }] },
 };

@@ -1,0 +1,73 @@
+import type { ArticleGraph, GraphStore, Row, StatementNode, ActorNode, SourceNode, ArticleNode } from './types.js';
+import { EXPORT } from './queries/export.js';
+
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+/**
+ * Reads one stored article back as the write unit it was stored from: what
+ * export -> import writes through the same transaction path, and what the
+ * derived steps (events) re-run over for an article already stored.
+ */
+export async function readArticleGraph(store: GraphStore, id: string): Promise<ArticleGraph | null> {
+  const [head] = await store.run(EXPORT.articleWithSource, { id });
+  if (!head) return null;
+  const article = head.article as Record<string, unknown>;
+  const source = head.source as Record<string, unknown> | null;
+  const actors = (await store.run(EXPORT.articleActors, { id })).map((r) => toActor(r.actor as Row));
+  const statements = (await store.run(EXPORT.articleStatements, { id })).map(toStatement);
+  return {
+    source: source ? ({ id: String(source.id), name: String(source.name), domain: str(source.domain) } satisfies SourceNode) : null,
+    article: {
+      id: String(article.id),
+      url: str(article.url),
+      title: String(article.title ?? ''),
+      publishedAt: str(article.publishedAt),
+      publishedAtPrecision: (article.publishedAtPrecision ?? 'unknown') as ArticleNode['publishedAtPrecision'],
+      retrievedAt: String(article.retrievedAt ?? ''),
+      contentHash: String(article.contentHash ?? ''),
+      language: String(article.language ?? 'und'),
+      text: String(article.text ?? ''),
+    },
+    actors,
+    statements,
+    mentions: actors.map((a) => a.id),
+  };
+}
+
+function toActor(p: Row): ActorNode {
+  return {
+    id: String(p.id),
+    name: String(p.name),
+    kind: p.kind as ActorNode['kind'],
+    aliases: Array.isArray(p.aliases) ? p.aliases.map(String) : [],
+    roles: Array.isArray(p.roles) ? p.roles.map(String) : [],
+  };
+}
+
+function toStatement(row: Row): StatementNode {
+  const p = row.props as Row;
+  const num = (v: unknown) => (typeof v === 'number' ? v : Number(v));
+  return {
+    id: String(p.id),
+    content: String(p.content),
+    quote: str(p.quote),
+    direct: p.direct === true,
+    cue: String(p.cue),
+    cueLemma: String(p.cueLemma),
+    cueClass: p.cueClass as StatementNode['cueClass'],
+    saidAt: str(p.saidAt),
+    saidAtPrecision: p.saidAtPrecision as StatementNode['saidAtPrecision'],
+    timeText: str(p.timeText),
+    sentence: String(p.sentence),
+    sentenceStart: num(p.sentenceStart),
+    sentenceEnd: num(p.sentenceEnd),
+    start: num(p.start),
+    end: num(p.end),
+    confidence: num(p.confidence),
+    speakerId: str(row.speakerId),
+    speakerMention: str(p.speakerMention),
+    aboutIds: Array.isArray(row.aboutIds) ? [...row.aboutIds].map(String).sort() : [],
+    addresseeId: str(row.addresseeId),
+    viaId: str(row.viaId),
+  };
+}
