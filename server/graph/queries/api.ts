@@ -14,6 +14,7 @@
  *   Queries return raw actor ids; server/api maps them to canonical actors,
  *   except the actor list, which folds member counts in Cypher to page.
  */
+import { STATEMENT_FIELDS } from './statement-fields.js';
 
 /**
  * Predicates on the statement node alone (cue class, time, text), tested before
@@ -71,14 +72,7 @@ ${STATEMENT_LINKS}`;
 
 /** The details of a page of statements (`s`, `art`, `src`, `p`, `time` in scope), read after paging. */
 const STATEMENT_RETURN = `WITH s, art, src, p, time, head([(s)-[:ADDRESSED_TO]->(x:Actor) | x]) AS ad, head([(s)-[:VIA]->(x:Actor) | x]) AS v
-RETURN s.id AS id, s.content AS content, s.quote AS quote, s.direct AS direct,
-  s.cue AS cue, s.cueLemma AS cueLemma, s.cueClass AS cueClass,
-  s.saidAt AS saidAt, s.saidAtPrecision AS saidAtPrecision, s.timeText AS timeText,
-  s.sentence AS sentence, s.sentenceStart AS sentenceStart, s.sentenceEnd AS sentenceEnd,
-  s.start AS start, s.end AS end, s.confidence AS confidence, s.speakerMention AS speakerMention,
-  p.id AS speakerId, p.name AS speaker, ad.id AS addresseeId, ad.name AS addressee,
-  v.id AS viaId, v.name AS via,
-  [(s)-[:ABOUT]->(x:Actor) | {id: x.id, name: x.name}] AS about,
+RETURN ${STATEMENT_FIELDS},
   art.id AS articleId, art.title AS articleTitle, art.url AS articleUrl, art.publishedAt AS publishedAt,
   src.id AS sourceId, src.name AS source, time`;
 

@@ -5,6 +5,8 @@
  * (`from` inclusive, `to` exclusive); every list takes `$limit` (and `$skip`
  * where it pages); ties are broken by id so orders are total and stable.
  */
+import { STATEMENT_FIELDS } from './statement-fields.js';
+
 export const READ = {
   stats: `RETURN
   COUNT { MATCH (n:Source) } AS sources,
@@ -22,15 +24,7 @@ RETURN a.id AS id, a.url AS url, a.title AS title, a.publishedAt AS publishedAt,
 OPTIONAL MATCH (p:Actor)-[:SAID]->(s)
 OPTIONAL MATCH (s)-[:ADDRESSED_TO]->(ad:Actor)
 OPTIONAL MATCH (s)-[:VIA]->(v:Actor)
-RETURN s.id AS id, s.content AS content, s.quote AS quote, s.direct AS direct,
-  s.cue AS cue, s.cueLemma AS cueLemma, s.cueClass AS cueClass,
-  s.saidAt AS saidAt, s.saidAtPrecision AS saidAtPrecision, s.timeText AS timeText,
-  s.sentence AS sentence, s.sentenceStart AS sentenceStart, s.sentenceEnd AS sentenceEnd,
-  s.start AS start, s.end AS end, s.confidence AS confidence, s.speakerMention AS speakerMention,
-  p.id AS speakerId, p.name AS speaker,
-  ad.id AS addresseeId, ad.name AS addressee,
-  v.id AS viaId, v.name AS via,
-  [(s)-[:ABOUT]->(x:Actor) | {id: x.id, name: x.name}] AS about
+RETURN ${STATEMENT_FIELDS}
 ORDER BY start, id`,
   articleActors: `MATCH (a:Article {id: $id})-[:MENTIONS]->(m:Actor)
 RETURN m.id AS id, m.name AS name, m.kind AS kind, m.aliases AS aliases, m.roles AS roles
@@ -102,22 +96,6 @@ WHERE p.id <> t.id
 RETURN p.id AS source, t.id AS target, count(DISTINCT s) AS statements
 ORDER BY statements DESC, source, target
 LIMIT $limit`,
-  statement: `MATCH (s:Statement {id: $id})
-OPTIONAL MATCH (art:Article)-[:CONTAINS]->(s)
-OPTIONAL MATCH (src:Source)-[:PUBLISHED]->(art)
-OPTIONAL MATCH (p:Actor)-[:SAID]->(s)
-OPTIONAL MATCH (s)-[:ADDRESSED_TO]->(ad:Actor)
-OPTIONAL MATCH (s)-[:VIA]->(v:Actor)
-RETURN s.id AS id, s.content AS content, s.quote AS quote, s.direct AS direct,
-  s.cue AS cue, s.cueLemma AS cueLemma, s.cueClass AS cueClass,
-  s.saidAt AS saidAt, s.saidAtPrecision AS saidAtPrecision, s.timeText AS timeText,
-  s.sentence AS sentence, s.sentenceStart AS sentenceStart, s.sentenceEnd AS sentenceEnd,
-  s.start AS start, s.end AS end, s.confidence AS confidence, s.speakerMention AS speakerMention,
-  p.id AS speakerId, p.name AS speaker, ad.id AS addresseeId, ad.name AS addressee,
-  v.id AS viaId, v.name AS via,
-  [(s)-[:ABOUT]->(x:Actor) | {id: x.id, name: x.name}] AS about,
-  art.id AS articleId, art.title AS articleTitle, art.url AS articleUrl, art.publishedAt AS publishedAt,
-  src.name AS source`,
 } as const;
 
 /** Sample parameters of each query, so the Cypher lint test can declare them. */
@@ -136,5 +114,4 @@ export const READ_PARAMS: { [K in keyof typeof READ]: Record<string, unknown> } 
   neighbourhoodAbout: { id: 'act_0', limit: 50 },
   neighbourhoodTalkers: { id: 'act_0', limit: 50 },
   actorNetwork: { limit: 200 },
-  statement: { id: 'stm_0' },
 };
