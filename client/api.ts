@@ -22,12 +22,12 @@ import type {
   Stats,
   TimelineResponse,
 } from '../server/api/schemas.js';
-import type { EventDetail, EventSummary } from '../server/api/events-schemas.js';
+import type { EventDetail, EventSummary, MetWithResponse } from '../server/api/events-schemas.js';
 
 export type {
   ActorDetail, ArticleDetail, ClaimDetail, CypherResponse, IngestResponse, NetworkResponse, StatementView, TimelineResponse,
 };
-export type { EventDetail, EventSummary };
+export type { EventDetail, EventSummary, MetWithResponse };
 export type StatementRow = StatementView;
 export type IngestInput = Omit<IngestRequest, 'records'>;
 
@@ -40,6 +40,7 @@ export const ROUTES = {
   statements: '/api/statements',
   timeline: '/api/timeline',
   network: '/api/network',
+  metWith: '/api/network/met-with',
   claims: '/api/claims',
   events: '/api/events',
   cypher: '/api/cypher',
@@ -118,6 +119,10 @@ export const api = {
       undefined,
       signal,
     ),
+
+  /** "Met with" pairs: actors who took part in the same events, in the network's window and sources. */
+  metWith: (opts: { from?: string | null; to?: string | null; source?: string | null; limit?: number }, signal?: AbortSignal) =>
+    request<MetWithResponse>('GET', `${ROUTES.metWith}${qs({ from: opts.from, to: opts.to, source: opts.source, limit: opts.limit ?? 5000 })}`, undefined, signal),
 
   statements: (
     opts: WindowFilter & { speaker?: string[]; about?: string[]; q?: string; article?: string; limit?: number; offset?: number },

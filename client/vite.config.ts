@@ -21,6 +21,9 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     assetsInlineLimit: 0,
   },
+  // The network's layout worker (charts/network-layout.worker.ts) is its own module file under
+  // /assets, never a blob: or data: URL, so `script-src 'self'` covers it.
+  worker: { format: 'es' },
   server: {
     proxy: { '/api': 'http://localhost:3000' },
   },

@@ -1,9 +1,8 @@
 import {
-  drag as d3drag, forceLink, forceManyBody, forceSimulation, forceX, forceY, forceCollide, max, scaleSqrt, select,
-  zoom as d3zoom, zoomIdentity, type D3DragEvent, type Simulation, type SimulationLinkDatum, type SimulationNodeDatum,
-  type ZoomBehavior, type ZoomTransform,
+  drag as d3drag, max, scaleSqrt, select, zoom as d3zoom, zoomIdentity, type D3DragEvent, type ZoomBehavior, type ZoomTransform,
 } from 'd3';
 import { legend, type LegendItem } from './legend.js';
+import { initialPosition, layoutEngine, type LayoutIn, type LayoutOut } from './network-layout.js';
 
 /**
  * A reusable force-directed network drawn on canvas, after Observable's
@@ -12,8 +11,13 @@ import { legend, type LegendItem } from './legend.js';
  * render). Canvas rather than SVG because 2,000 nodes and 10,000 edges as DOM
  * elements cost more in style and layout than the whole simulation; edges are
  * batched into one path per colour and width so a frame is a few dozen draw
- * calls. d3-zoom pans and zooms, d3-drag moves nodes, a click picks a node or
- * the nearest edge. The simulation stops when `invalidation` resolves.
+ * calls. The force simulation runs in a Web Worker (./network-layout.ts): the
+ * main thread only draws the positions it posts, so zooming, panning and
+ * dragging stay smooth while 2,000 nodes settle. d3-zoom pans and zooms,
+ * d3-drag moves nodes (the worker pins them and reheats gently), a click
+ * picks a node or the nearest edge. An optional overlay draws a second kind
+ * of edge (dashed curves, e.g. "met with") that takes no part in the layout.
+ * The worker stops when `invalidation` resolves.
  *
  *   const net = network<A, E>().nodeId(a => a.id).linkSource(e => e.from)...
  *   container.append(net({ nodes, links }));
@@ -62,6 +66,9 @@ export interface Network<N, L> {
   linkLegendTitle(v: string): Network<N, L>;
   title(): string;
   title(v: string): Network<N, L>;
+  /** A second kind of edge drawn over the first (dashed, curved, one colour), or null for none. */
+  overlay(): NetworkOverlay<unknown> | null;
+  overlay<O>(spec: NetworkOverlay<O> | null): Network<N, L>;
   /** Stops the simulation when the promise resolves (the view is left). */
   invalidation(p: Promise<unknown>): Network<N, L>;
   selected(): string | null;
@@ -69,14 +76,35 @@ export interface Network<N, L> {
   zoomBy(k: number): void;
   on(type: 'nodeclick', fn: ((d: N) => void) | null): Network<N, L>;
   on(type: 'linkclick', fn: ((d: L) => void) | null): Network<N, L>;
-  /** Screen position of a node relative to the canvas (tests, keyboard focus). */
+  /** Screen position of a node relative to the canvas (tests, keyboard focus); null before the layout's first answer. */
   positionOf(id: string): [number, number] | null;
+  /** Screen position of the middle of the overlay edge between two nodes (either order), or null. */
+  overlayPointOf(a: string, b: string): [number, number] | null;
   /** Durations of the most recent renders, ms (the benchmark reads them). */
   renderTimes(): number[];
-  drawn(): { nodes: number; links: number; frames: number };
+  /** Layout progress: ticks so far, the last tick's duration (ms, in the worker), whether it is still moving, whether in a worker. */
+  layoutState(): { ticks: number; tickMs: number; running: boolean; worker: boolean };
+  drawn(): { nodes: number; links: number; overlay: number; frames: number };
 }
 
-interface SimNode<N> extends SimulationNodeDatum {
+/** The overlay's edges and how to read them. */
+export interface NetworkOverlay<O> {
+  links: readonly O[];
+  source: (d: O) => string;
+  target: (d: O) => string;
+  label: (d: O) => string;
+  /** Legend entry and colour (neutral by default). */
+  legendLabel?: string;
+  color?: string;
+  onClick?: (d: O) => void;
+}
+
+interface SimNode<N> {
+  /** Position in the layout's coordinates (from the worker); NaN-free once laid out. */
+  x: number;
+  y: number;
+  /** Index in the layout's arrays. */
+  index: number;
   id: string;
   d: N;
   label: string;
@@ -84,7 +112,7 @@ interface SimNode<N> extends SimulationNodeDatum {
   r: number;
   color: string;
 }
-interface SimLink<N, L> extends SimulationLinkDatum<SimNode<N>> {
+interface SimLink<N, L> {
   source: SimNode<N>;
   target: SimNode<N>;
   d: L;
@@ -92,6 +120,11 @@ interface SimLink<N, L> extends SimulationLinkDatum<SimNode<N>> {
   w: number;
   alpha: number;
   color: string;
+}
+interface OverlayLink<N> {
+  source: SimNode<N>;
+  target: SimNode<N>;
+  d: unknown;
 }
 
 export function network<N, L>(): Network<N, L> {
@@ -120,7 +153,10 @@ export function network<N, L>(): Network<N, L> {
   let links: SimLink<N, L>[] = [];
   let byId = new Map<string, SimNode<N>>();
   let bySize: SimNode<N>[] = [];
-  let sim: Simulation<SimNode<N>, SimLink<N, L>> | null = null;
+  /** Edges grouped by colour, width and opacity once per data: one canvas path per group. */
+  let batches: { color: string; w: number; alpha: number; links: SimLink<N, L>[] }[] = [];
+  let overlay: NetworkOverlay<unknown> | null = null;
+  let overlayLinks: OverlayLink<N>[] = [];
   let transform: ZoomTransform = zoomIdentity;
   let hovered: SimNode<N> | null = null;
   let frame = 0;
@@ -128,7 +164,58 @@ export function network<N, L>(): Network<N, L> {
   const times: number[] = [];
   let zoomB: ZoomBehavior<HTMLCanvasElement, unknown> | null = null;
   let userMoved = false;
-  let ticks = 0;
+
+  // ---- layout (a worker; the same engine on this thread if workers are unavailable) ----
+  let layout: { post(msg: LayoutIn, transfer?: Transferable[]): void; stop(): void } | null = null;
+  let inWorker = false;
+  let gen = 0;
+  /** False until the layout's first answer for a graph drawn from scratch (its positions are not worth showing). */
+  let laidOut = false;
+  let answers = 0;
+  let layoutTicks = 0;
+  let lastTickMs = 0;
+  let running = false;
+  /** The node being dragged: its position is the pointer's, whatever the layout last said. */
+  let dragged: SimNode<N> | null = null;
+  let invalidated = false;
+
+  function onLayout(msg: LayoutOut) {
+    if (msg.gen !== gen || invalidated) return;
+    if (msg.type === 'end') {
+      running = false;
+      if (!userMoved) fit();
+      return;
+    }
+    const xy = msg.xy;
+    for (let i = 0; i < nodes.length; i++) {
+      const n = nodes[i]!;
+      if (n === dragged) continue;
+      n.x = xy[2 * i]!;
+      n.y = xy[2 * i + 1]!;
+    }
+    layoutTicks = msg.ticks;
+    lastTickMs = msg.tickMs;
+    running = true;
+    laidOut = true;
+    // Until the reader pans or zooms, keep the whole graph in view as it settles.
+    if (!userMoved && answers++ % 10 === 0) fit();
+    requestRender();
+  }
+
+  function startLayout() {
+    if (layout) return;
+    try {
+      const worker = new Worker(new URL('./network-layout.worker.ts', import.meta.url), { type: 'module', name: 'network-layout' });
+      worker.onmessage = (event: MessageEvent<LayoutOut>) => onLayout(event.data);
+      layout = { post: (msg, transfer = []) => worker.postMessage(msg, transfer), stop: () => worker.terminate() };
+      inWorker = true;
+    } catch {
+      // No worker (an unusual embedding): the same layout on this thread.
+      const engine = layoutEngine((msg) => onLayout(msg));
+      layout = { post: (msg) => engine.receive(msg), stop: () => engine.receive({ type: 'stop' }) };
+      inWorker = false;
+    }
+  }
 
   /** Zooms so every node is in view (never closer than 1:1, never farther than the zoom extent). */
   function fit() {
@@ -138,10 +225,10 @@ export function network<N, L>(): Network<N, L> {
     let x1 = -Infinity;
     let y1 = -Infinity;
     for (const n of nodes) {
-      x0 = Math.min(x0, (n.x ?? 0) - n.r);
-      y0 = Math.min(y0, (n.y ?? 0) - n.r);
-      x1 = Math.max(x1, (n.x ?? 0) + n.r);
-      y1 = Math.max(y1, (n.y ?? 0) + n.r);
+      x0 = Math.min(x0, n.x - n.r);
+      y0 = Math.min(y0, n.y - n.r);
+      x1 = Math.max(x1, n.x + n.r);
+      y1 = Math.max(y1, n.y + n.r);
     }
     const pad = 40;
     const k = Math.max(0.05, Math.min(1.5, (width - 2 * pad) / (x1 - x0 || 1), (height - 2 * pad) / (y1 - y0 || 1)));
@@ -164,15 +251,35 @@ export function network<N, L>(): Network<N, L> {
   (root as HTMLElement & { __chart?: unknown }).__chart = undefined;
   const ctx = canvas.getContext('2d', { alpha: false })!;
 
+  /** The overlay's edges between drawn nodes (an edge to a node not in the data is left out). */
+  function bindOverlay() {
+    overlayLinks = [];
+    root.dataset.overlay = '0';
+    if (!overlay) return;
+    const seen = new Set<string>();
+    for (const d of overlay.links) {
+      const s = byId.get(overlay.source(d));
+      const t = byId.get(overlay.target(d));
+      if (!s || !t || s === t) continue;
+      const key = s.id < t.id ? `${s.id}|${t.id}` : `${t.id}|${s.id}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      overlayLinks.push({ source: s, target: t, d });
+    }
+    root.dataset.overlay = String(overlayLinks.length);
+  }
+
   const chart = ((data: NetworkData<N, L>) => {
     // ---- compute values, copy to mutable nodes ----
     const old = byId;
     byId = new Map();
-    nodes = data.nodes.map((d) => {
+    const fresh = old.size === 0;
+    nodes = data.nodes.map((d, index) => {
       const id = nodeId(d);
       const prev = old.get(id);
       const key = nodeGroup(d);
-      const n: SimNode<N> = { id, d, label: nodeLabel(d), key, r: 4, color: nodeColor(key), x: prev?.x, y: prev?.y };
+      const [x, y] = prev && !fresh ? [prev.x, prev.y] : initialPosition(index);
+      const n: SimNode<N> = { id, d, index, label: nodeLabel(d), key, r: 4, color: nodeColor(key), x, y };
       byId.set(id, n);
       return n;
     });
@@ -183,6 +290,7 @@ export function network<N, L>(): Network<N, L> {
       if (!s || !t) continue;
       links.push({ source: s, target: t, d, w: 1, alpha: 0.7, color: linkColor(linkColorKey(d)) });
     }
+    bindOverlay();
     const big = nodes.length > 500;
 
     // ---- scales ----
@@ -210,35 +318,38 @@ export function network<N, L>(): Network<N, L> {
         l.alpha = 0.7;
       }
     }
-
-    // ---- forces ----
-    sim?.stop();
-    sim = forceSimulation(nodes)
-      .force('link', forceLink<SimNode<N>, SimLink<N, L>>(links).distance(big ? 30 : 70))
-      .force('charge', forceManyBody<SimNode<N>>().strength(big ? -25 : -220).theta(0.95).distanceMax(big ? 250 : 600))
-      .force('x', forceX<SimNode<N>>().strength(big ? 0.06 : 0.04))
-      .force('y', forceY<SimNode<N>>().strength(big ? 0.06 : 0.04))
-      .alphaDecay(big ? 0.04 : 0.0228)
-      .on('tick', () => {
-        // Until the reader pans or zooms, keep the whole graph in view as it settles.
-        if (!userMoved && ++ticks % 10 === 0) fit();
-        requestRender();
-      })
-      .on('end', () => {
-        if (!userMoved) fit();
-      });
-    ticks = 0;
-    if (!big) sim.force('collide', forceCollide<SimNode<N>>((n) => n.r + 2));
-    if (big && old.size === 0) {
-      // Settle most of a big layout before the first frame: animating every
-      // early tick of 2,000 nodes costs seconds of frames nobody can read, and
-      // the reader's first zoom would compete with them.
-      sim.stop();
-      sim.alphaMin(0.01);
-      const t0 = performance.now();
-      while (sim.alpha() > 0.08 && performance.now() - t0 < PREWARM_MS) sim.tick();
-      sim.restart();
+    const groups = new Map<string, SimLink<N, L>[]>();
+    for (const l of links) {
+      const key = `${l.color}|${l.w}|${l.alpha}`;
+      let b = groups.get(key);
+      if (!b) groups.set(key, (b = []));
+      b.push(l);
     }
+    batches = [...groups.values()].map((b) => ({ color: b[0]!.color, w: b[0]!.w, alpha: b[0]!.alpha, links: b }));
+
+    // ---- layout ----
+    // A big graph drawn from scratch is mostly settled in the worker before its first
+    // answer: animating every early tick of 2,000 nodes shows seconds of motion nobody can read.
+    gen++;
+    answers = 0;
+    running = true;
+    laidOut = !(big && fresh);
+    dragged = null;
+    startLayout();
+    const xs = new Float32Array(nodes.length);
+    const ys = new Float32Array(nodes.length);
+    const rs = new Float32Array(nodes.length);
+    for (const n of nodes) {
+      xs[n.index] = n.x;
+      ys[n.index] = n.y;
+      rs[n.index] = n.r;
+    }
+    const ends = new Uint32Array(links.length * 2);
+    links.forEach((l, i) => {
+      ends[2 * i] = l.source.index;
+      ends[2 * i + 1] = l.target.index;
+    });
+    layout!.post({ type: 'init', gen, x: xs, y: ys, r: rs, links: ends, big, prewarm: big && fresh }, [xs.buffer, ys.buffer, rs.buffer, ends.buffer]);
 
     // ---- element ----
     const dpr = Math.min(2, window.devicePixelRatio || 1);
@@ -250,50 +361,93 @@ export function network<N, L>(): Network<N, L> {
     root.dataset.nodes = String(nodes.length);
     root.dataset.links = String(links.length);
 
+    // While the reader zooms or pans, the layout holds its ticks: on a machine with few
+    // cores they compete with drawing. A node drag is not a zoom gesture and keeps them.
+    let zooming = false;
     zoomB = d3zoom<HTMLCanvasElement, unknown>()
       .scaleExtent([0.05, 16])
       .on('zoom', (event: { transform: ZoomTransform; sourceEvent: Event | null }) => {
         transform = event.transform;
-        if (event.sourceEvent) userMoved = true;
+        if (event.sourceEvent) {
+          userMoved = true;
+          if (!zooming && running && !dragged) {
+            zooming = true;
+            layout?.post({ type: 'pause', gen });
+          }
+        }
         requestRender();
+      })
+      .on('end', () => {
+        if (!zooming) return;
+        zooming = false;
+        layout?.post({ type: 'resume', gen });
       });
-    const dragB = d3drag<HTMLCanvasElement, unknown, SimNode<N> | undefined>()
-      .subject((event: { x: number; y: number }) => nodeAt(event.x, event.y))
-      .on('start', (event: D3DragEvent<HTMLCanvasElement, unknown, SimNode<N>>) => {
+    const pin = (n: SimNode<N>, reheat: boolean) => layout?.post({ type: 'fix', gen, i: n.index, x: n.x, y: n.y, reheat });
+    // The drag subject carries the node and the pointer's screen position: d3-drag keeps the
+    // offset between the subject's x/y and the pointer, so x/y must be in the pointer's
+    // (screen) coordinates, not the layout's, or the node jumps once the view is zoomed.
+    type Grip = { node: SimNode<N>; x: number; y: number };
+    const dragB = d3drag<HTMLCanvasElement, unknown, Grip | undefined>()
+      .subject((event: { x: number; y: number }) => {
+        const node = laidOut ? nodeAt(event.x, event.y) : undefined;
+        return node ? { node, x: event.x, y: event.y } : undefined;
+      })
+      .on('start', (event: D3DragEvent<HTMLCanvasElement, unknown, Grip>) => {
         userMoved = true;
-        if (!event.active) sim?.alphaTarget(0.3).restart();
-        event.subject.fx = event.subject.x;
-        event.subject.fy = event.subject.y;
+        dragged = event.subject.node;
+        pin(dragged, !event.active);
       })
-      .on('drag', (event: D3DragEvent<HTMLCanvasElement, unknown, SimNode<N>>) => {
-        const [gx, gy] = transform.invert([event.x, event.y]);
-        event.subject.fx = gx;
-        event.subject.fy = gy;
+      .on('drag', (event: D3DragEvent<HTMLCanvasElement, unknown, Grip>) => {
+        const n = event.subject.node;
+        [n.x, n.y] = transform.invert([event.x, event.y]);
+        pin(n, false);
+        requestRender();
       })
-      .on('end', (event: D3DragEvent<HTMLCanvasElement, unknown, SimNode<N>>) => {
-        if (!event.active) sim?.alphaTarget(0);
-        event.subject.fx = null;
-        event.subject.fy = null;
+      .on('end', (event: D3DragEvent<HTMLCanvasElement, unknown, Grip>) => {
+        if (dragged === event.subject.node) dragged = null;
+        layout?.post({ type: 'release', gen, i: event.subject.node.index });
       });
     // Drag first: it claims the gesture only over a node; otherwise zoom pans.
     const cs = select(canvas);
     cs.call(dragB).call(zoomB).on('dblclick.zoom', null);
     if (transform === zoomIdentity) cs.call(zoomB.transform, zoomIdentity.translate(width / 2, height / 2));
     else cs.call(zoomB.transform, transform);
+    if (laidOut && !userMoved) fit();
 
-    // ---- legend ----
+    drawLegend();
+    requestRender();
+    return root;
+  }) as unknown as Network<N, L>;
+
+  function drawLegend() {
     const nodeKeys = [...new Set(nodes.map((n) => n.key))].sort();
     const linkKeys = [...new Set(links.map((l) => linkColorKey(l.d)))].sort();
     const legItems: LegendItem[] = [
       ...nodeKeys.map((k) => ({ key: `n:${k}`, label: k, color: nodeColor(k), shape: 'dot' as const })),
       ...linkKeys.map((k) => ({ key: `l:${k}`, label: k, color: linkColor(k), shape: 'line' as const })),
     ];
+    if (overlay) legItems.push({ key: 'o:overlay', label: overlay.legendLabel ?? 'other edges', color: overlayColor(), shape: 'line' });
     const nl = legend().title(nodeLegendTitle).items(legItems.filter((i) => i.key.startsWith('n:')))();
-    const ll = legend().title(`${linkLegendTitle} (width: count)`).items(legItems.filter((i) => i.key.startsWith('l:')))();
+    const ll = legend().title(`${linkLegendTitle} (width: count)`).items(legItems.filter((i) => !i.key.startsWith('n:')))();
+    // The overlay is dashed on the canvas, so its swatch is dashed too (CSSOM: allowed by the CSP).
+    const sw = ll.querySelector<HTMLElement>('[data-key="o:overlay"] .cg-swatch');
+    if (sw) sw.style.background = `repeating-linear-gradient(90deg, ${overlayColor()} 0 5px, transparent 5px 8px)`;
     legendSlot.replaceChildren(nl, ll);
-    requestRender();
-    return root;
-  }) as unknown as Network<N, L>;
+  }
+
+  const overlayColor = () => overlay?.color ?? OVERLAY_COLOR;
+
+  /**
+   * The overlay edge's curve: a quadratic Bézier bent to one side (always the
+   * same side for a pair), so it never hides under a straight edge between
+   * the same two nodes. Control point in layout coordinates.
+   */
+  function overlayControl(o: OverlayLink<N>): [number, number] {
+    const [a, b] = o.source.id < o.target.id ? [o.source, o.target] : [o.target, o.source];
+    const dx = b.x - a.x;
+    const dy = b.y - a.y;
+    return [(a.x + b.x) / 2 - dy * OVERLAY_BEND, (a.y + b.y) / 2 + dx * OVERLAY_BEND];
+  }
 
   // ---- interaction ----
   function pointer(event: MouseEvent): [number, number] {
@@ -307,8 +461,8 @@ export function network<N, L>(): Network<N, L> {
     let bestD = Infinity;
     const slack = 3 / transform.k;
     for (const n of nodes) {
-      const dx = (n.x ?? 0) - gx;
-      const dy = (n.y ?? 0) - gy;
+      const dx = n.x - gx;
+      const dy = n.y - gy;
       const d2 = dx * dx + dy * dy;
       const rr = n.r + slack;
       if (d2 < rr * rr && d2 < bestD) {
@@ -319,16 +473,38 @@ export function network<N, L>(): Network<N, L> {
     return best;
   }
 
-  function linkAt(px: number, py: number): SimLink<N, L> | undefined {
+  type EdgeHit = { kind: 'link'; l: SimLink<N, L> } | { kind: 'overlay'; o: OverlayLink<N> };
+
+  /** The edge nearest the pointer within 5 screen pixels: a straight edge or an overlay curve. */
+  function edgeAt(px: number, py: number): EdgeHit | undefined {
+    if (!laidOut) return undefined;
     const [gx, gy] = transform.invert([px, py]);
-    const tol = 5 / transform.k;
-    let best: SimLink<N, L> | undefined;
-    let bestD = tol;
+    let bestD = 5 / transform.k;
+    let best: EdgeHit | undefined;
     for (const l of links) {
-      const d = segDist(gx, gy, l.source.x ?? 0, l.source.y ?? 0, l.target.x ?? 0, l.target.y ?? 0);
+      const d = segDist(gx, gy, l.source.x, l.source.y, l.target.x, l.target.y);
       if (d < bestD) {
         bestD = d;
-        best = l;
+        best = { kind: 'link', l };
+      }
+    }
+    for (const o of overlayLinks) {
+      // The curve as a polyline of CURVE_STEPS segments.
+      const [cx, cy] = overlayControl(o);
+      let ax = o.source.x;
+      let ay = o.source.y;
+      for (let i = 1; i <= CURVE_STEPS; i++) {
+        const t = i / CURVE_STEPS;
+        const u = 1 - t;
+        const bx = u * u * o.source.x + 2 * u * t * cx + t * t * o.target.x;
+        const by = u * u * o.source.y + 2 * u * t * cy + t * t * o.target.y;
+        const d = segDist(gx, gy, ax, ay, bx, by);
+        if (d < bestD) {
+          bestD = d;
+          best = { kind: 'overlay', o };
+        }
+        ax = bx;
+        ay = by;
       }
     }
     return best;
@@ -336,28 +512,29 @@ export function network<N, L>(): Network<N, L> {
 
   canvas.addEventListener('click', (event) => {
     const [px, py] = pointer(event);
-    const n = nodeAt(px, py);
+    const n = laidOut ? nodeAt(px, py) : undefined;
     if (n) {
       selectedId = n.id;
       requestRender();
       onNode?.(n.d);
       return;
     }
-    const l = linkAt(px, py);
-    if (l) onLink?.(l.d);
+    const e = edgeAt(px, py);
+    if (e?.kind === 'link') onLink?.(e.l.d);
+    else if (e?.kind === 'overlay') overlay?.onClick?.(e.o.d);
   });
 
   canvas.addEventListener('mousemove', (event) => {
     const [px, py] = pointer(event);
-    const n = nodeAt(px, py);
-    const l = n ? undefined : linkAt(px, py);
+    const n = laidOut ? nodeAt(px, py) : undefined;
+    const e = n ? undefined : edgeAt(px, py);
     if (n !== hovered) {
       hovered = n ?? null;
       requestRender();
     }
-    canvas.style.cursor = n || l ? 'pointer' : 'grab';
-    if (n || l) {
-      const lines = n ? [n.label, `${n.key}`] : [linkLabel(l!.d)];
+    canvas.style.cursor = n || e ? 'pointer' : 'grab';
+    if (n || e) {
+      const lines = n ? [n.label, `${n.key}`] : e!.kind === 'link' ? [linkLabel(e!.l.d)] : [overlay?.label(e!.o.d) ?? ''];
       tooltip.replaceChildren(
         ...lines.map((t, i) => {
           const div = document.createElement('div');
@@ -403,59 +580,79 @@ export function network<N, L>(): Network<N, L> {
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.fillStyle = '#ffffff';
     ctx.fillRect(0, 0, canvas.width, canvas.height);
+    if (!laidOut) {
+      // The worker is settling a big layout; its first answer replaces this line.
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      ctx.fillStyle = '#5d6d7e';
+      ctx.font = '14px system-ui, sans-serif';
+      ctx.textAlign = 'center';
+      ctx.fillText(`Laying out ${nodes.length} nodes…`, width / 2, height / 2);
+      ctx.textAlign = 'start';
+      return;
+    }
     ctx.setTransform(dpr * transform.k, 0, 0, dpr * transform.k, dpr * transform.x, dpr * transform.y);
     const k = transform.k;
 
-    // Edges batched by colour, width and opacity: one path each. Widths are
-    // screen pixels (divided by k), so zooming does not fatten the lines.
-    const batches = new Map<string, SimLink<N, L>[]>();
-    for (const l of links) {
-      const key = `${l.color}|${l.w}|${l.alpha}`;
-      let b = batches.get(key);
-      if (!b) batches.set(key, (b = []));
-      b.push(l);
-    }
+    // Edges batched by colour, width and opacity (grouped once per data): one
+    // path each. Widths are screen pixels (divided by k), so zooming does not
+    // fatten the lines.
     const focusId = hovered?.id ?? selectedId;
     // Edges wholly outside the viewport are skipped (zoomed-in views draw few).
     const [vx0, vy0] = transform.invert([0, 0]);
     const [vx1, vy1] = transform.invert([width, height]);
     const arrows = directed && (links.length <= 3000 || k > 2);
-    for (const [key, batch] of batches) {
-      const [c, w, a] = key.split('|');
-      ctx.globalAlpha = Number(a) * (focusId ? 0.4 : 1);
-      ctx.strokeStyle = c!;
-      ctx.lineWidth = Number(w) / k;
+    for (const { color: c, w, alpha: a, links: batch } of batches) {
+      ctx.globalAlpha = a * (focusId ? 0.4 : 1);
+      ctx.strokeStyle = c;
+      ctx.lineWidth = w / k;
       ctx.beginPath();
       for (const l of batch) {
-        const sx = l.source.x ?? 0;
-        const sy = l.source.y ?? 0;
-        const tx = l.target.x ?? 0;
-        const ty = l.target.y ?? 0;
+        const sx = l.source.x;
+        const sy = l.source.y;
+        const tx = l.target.x;
+        const ty = l.target.y;
         if ((sx < vx0 && tx < vx0) || (sx > vx1 && tx > vx1) || (sy < vy0 && ty < vy0) || (sy > vy1 && ty > vy1)) continue;
         ctx.moveTo(sx, sy);
         ctx.lineTo(tx, ty);
       }
       ctx.stroke();
       if (arrows) {
-        ctx.fillStyle = c!;
+        ctx.fillStyle = c;
         ctx.beginPath();
         for (const l of batch) {
-          const tx = l.target.x ?? 0;
-          const ty = l.target.y ?? 0;
-          if (tx >= vx0 && tx <= vx1 && ty >= vy0 && ty <= vy1) arrow(l, 4 + 1.5 * Number(w), k);
+          const tx = l.target.x;
+          const ty = l.target.y;
+          if (tx >= vx0 && tx <= vx1 && ty >= vy0 && ty <= vy1) arrow(l, 4 + 1.5 * w, k);
         }
         ctx.fill();
       }
     }
     ctx.globalAlpha = 1;
+    // The overlay: dashed curves in one colour, one path, over the edges and under the nodes.
+    if (overlayLinks.length > 0) {
+      ctx.strokeStyle = overlayColor();
+      ctx.lineWidth = 2 / k;
+      ctx.setLineDash([6 / k, 4 / k]);
+      ctx.beginPath();
+      for (const o of overlayLinks) {
+        const [cx, cy] = overlayControl(o);
+        const xs = [o.source.x, o.target.x, cx];
+        const ys = [o.source.y, o.target.y, cy];
+        if (Math.max(...xs) < vx0 || Math.min(...xs) > vx1 || Math.max(...ys) < vy0 || Math.min(...ys) > vy1) continue;
+        ctx.moveTo(o.source.x, o.source.y);
+        ctx.quadraticCurveTo(cx, cy, o.target.x, o.target.y);
+      }
+      ctx.stroke();
+      ctx.setLineDash([]);
+    }
     if (focusId) {
       for (const l of links) {
         if (l.source.id !== focusId && l.target.id !== focusId) continue;
         ctx.strokeStyle = l.color;
         ctx.lineWidth = Math.max(1.5, l.w) / k;
         ctx.beginPath();
-        ctx.moveTo(l.source.x ?? 0, l.source.y ?? 0);
-        ctx.lineTo(l.target.x ?? 0, l.target.y ?? 0);
+        ctx.moveTo(l.source.x, l.source.y);
+        ctx.lineTo(l.target.x, l.target.y);
         ctx.stroke();
         if (directed) {
           ctx.fillStyle = l.color;
@@ -469,8 +666,8 @@ export function network<N, L>(): Network<N, L> {
     // Nodes batched by colour.
     const byColor = new Map<string, SimNode<N>[]>();
     const inView = (n: SimNode<N>) => {
-      const x = n.x ?? 0;
-      const y = n.y ?? 0;
+      const x = n.x;
+      const y = n.y;
       return x + n.r >= vx0 && x - n.r <= vx1 && y + n.r >= vy0 && y - n.r <= vy1;
     };
     for (const n of nodes) {
@@ -485,8 +682,8 @@ export function network<N, L>(): Network<N, L> {
       ctx.fillStyle = c;
       ctx.beginPath();
       for (const n of batch) {
-        ctx.moveTo((n.x ?? 0) + n.r, n.y ?? 0);
-        ctx.arc(n.x ?? 0, n.y ?? 0, n.r, 0, 2 * Math.PI);
+        ctx.moveTo(n.x + n.r, n.y);
+        ctx.arc(n.x, n.y, n.r, 0, 2 * Math.PI);
       }
       ctx.fill();
       if (nodes.length <= 1000) ctx.stroke();
@@ -497,7 +694,7 @@ export function network<N, L>(): Network<N, L> {
       ctx.strokeStyle = '#111';
       ctx.lineWidth = 2.5 / k;
       ctx.beginPath();
-      ctx.arc(n.x ?? 0, n.y ?? 0, n.r + 3 / k, 0, 2 * Math.PI);
+      ctx.arc(n.x, n.y, n.r + 3 / k, 0, 2 * Math.PI);
       ctx.stroke();
     }
 
@@ -513,21 +710,21 @@ export function network<N, L>(): Network<N, L> {
     ctx.textBaseline = 'middle';
     ctx.lineJoin = 'round';
     const drawLabel = (n: SimNode<N>) => {
-      const tx = (n.x ?? 0) + n.r + 3 / k;
+      const tx = n.x + n.r + 3 / k;
       ctx.lineWidth = 3 / k;
       ctx.strokeStyle = 'rgba(255,255,255,0.85)';
-      ctx.strokeText(n.label, tx, n.y ?? 0);
+      ctx.strokeText(n.label, tx, n.y);
       ctx.fillStyle = '#1b2631';
-      ctx.fillText(n.label, tx, n.y ?? 0);
+      ctx.fillText(n.label, tx, n.y);
     };
     // Greedy placement, biggest nodes first: a label that would overlap one already drawn is skipped
     // (hover or select the node to read it), so dense clusters stay legible.
     const placed: [number, number, number, number][] = [];
     const h = 14 / k;
     for (const n of labelled) {
-      const x0 = (n.x ?? 0) + n.r + 3 / k;
+      const x0 = n.x + n.r + 3 / k;
       const w = ctx.measureText(n.label).width;
-      const y0 = (n.y ?? 0) - h / 2;
+      const y0 = n.y - h / 2;
       if (placed.some(([a, b, c, d]) => x0 < c && x0 + w > a && y0 < d && y0 + h > b)) continue;
       placed.push([x0, y0, x0 + w, y0 + h]);
       drawLabel(n);
@@ -545,10 +742,10 @@ export function network<N, L>(): Network<N, L> {
   }
 
   function arrow(l: SimLink<N, L>, size: number, k: number) {
-    const sx = l.source.x ?? 0;
-    const sy = l.source.y ?? 0;
-    const tx = l.target.x ?? 0;
-    const ty = l.target.y ?? 0;
+    const sx = l.source.x;
+    const sy = l.source.y;
+    const tx = l.target.x;
+    const ty = l.target.y;
     const len = Math.hypot(tx - sx, ty - sy) || 1;
     const ux = (tx - sx) / len;
     const uy = (ty - sy) / len;
@@ -581,9 +778,20 @@ export function network<N, L>(): Network<N, L> {
   chart.nodeLegendTitle = acc(() => nodeLegendTitle, (v) => (nodeLegendTitle = v));
   chart.linkLegendTitle = acc(() => linkLegendTitle, (v) => (linkLegendTitle = v));
   chart.title = acc(() => title, (v) => (title = v));
+  chart.overlay = ((v?: NetworkOverlay<unknown> | null) => {
+    if (v === undefined) return overlay;
+    overlay = v;
+    bindOverlay();
+    if (nodes.length > 0) drawLegend();
+    requestRender();
+    return chart;
+  }) as Network<N, L>['overlay'];
   chart.invalidation = (p: Promise<unknown>) => {
     void p.then(() => {
-      sim?.stop();
+      invalidated = true;
+      layout?.stop();
+      layout = null;
+      running = false;
       if (frame) cancelAnimationFrame(frame);
       frame = 0;
     });
@@ -606,10 +814,18 @@ export function network<N, L>(): Network<N, L> {
   }) as Network<N, L>['on'];
   chart.positionOf = (id: string) => {
     const n = byId.get(id);
-    return n ? transform.apply([n.x ?? 0, n.y ?? 0]) : null;
+    return n && laidOut ? transform.apply([n.x, n.y]) : null;
+  };
+  chart.overlayPointOf = (a: string, b: string) => {
+    const o = overlayLinks.find((x) => (x.source.id === a && x.target.id === b) || (x.source.id === b && x.target.id === a));
+    if (!o || !laidOut) return null;
+    // The quadratic curve at t = 1/2: a quarter of each end plus half the control point.
+    const [cx, cy] = overlayControl(o);
+    return transform.apply([(o.source.x + o.target.x) / 4 + cx / 2, (o.source.y + o.target.y) / 4 + cy / 2]);
   };
   chart.renderTimes = () => [...times];
-  chart.drawn = () => ({ nodes: nodes.length, links: links.length, frames });
+  chart.layoutState = () => ({ ticks: layoutTicks, tickMs: lastTickMs, running, worker: inWorker });
+  chart.drawn = () => ({ nodes: nodes.length, links: links.length, overlay: overlayLinks.length, frames });
   (root as HTMLElement & { __chart?: unknown }).__chart = chart;
   return chart;
 }
@@ -617,8 +833,12 @@ export function network<N, L>(): Network<N, L> {
 /** Above this many edges, edges are drawn as hairlines (see the scales phase). */
 const HAIRLINE_LINKS = 1500;
 const MAX_LABELS = 120;
-/** Longest synchronous layout before the first frame of a big graph. */
-const PREWARM_MS = 1500;
+/** How far an overlay curve bows out, as a share of its length. */
+const OVERLAY_BEND = 0.18;
+/** Segments per overlay curve when hit testing. */
+const CURVE_STEPS = 12;
+/** The overlay's default colour: neutral, unlike every cue colour. */
+const OVERLAY_COLOR = '#404040';
 
 function segDist(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
   const dx = bx - ax;

@@ -1,4 +1,4 @@
-import { api, type NetworkResponse } from '../api.js';
+import { api, type MetWithResponse, type NetworkResponse } from '../api.js';
 import { CUE_ORDER, cueColor, kindColor } from '../charts/palette.js';
 import { network } from '../charts/network.js';
 import { href } from '../router.js';
@@ -8,6 +8,7 @@ import { timeline } from '../charts/timeline.js';
 import { bucketRows, TIMELINE_LIMIT } from './timeline.js';
 import type { StatementRow } from '../api.js';
 import { statementList } from './statements.js';
+import { eventLabel } from './event.js';
 
 export interface ActorNode {
   id: string;
@@ -24,13 +25,32 @@ export interface ActorEdge {
   cue: string;
 }
 
+/** A "met with" edge: two actors who took part in the same events (undirected). */
+export type MetWithEdge = MetWithResponse['edges'][number];
+
 export interface NetworkFilter {
   from: string | null;
   to: string | null;
   source: string | null;
   cue: string | null;
   min: number;
+  /** Show "met with" edges (URL `met=1`). */
+  met: boolean;
 }
+
+/**
+ * The chart's data with the met-with answer folded in: actors who only meet
+ * (no statement edge in the window) join as nodes of weight 1, so every
+ * met-with edge has both ends drawn.
+ */
+export function withMetWith(data: { nodes: ActorNode[]; links: ActorEdge[] }, met: MetWithResponse | null): { nodes: ActorNode[]; links: ActorEdge[] } {
+  if (!met) return data;
+  const have = new Set(data.nodes.map((n) => n.id));
+  const extra = met.nodes.filter((n) => !have.has(n.id)).map((n) => ({ id: n.id, name: n.name, kind: n.kind, weight: 1 }));
+  return extra.length ? { nodes: [...data.nodes, ...extra], links: data.links } : data;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** Nodes and edges of the chart from the API's network answer; the dominant cue class colours an edge. */
 export function fromResponse(res: NetworkResponse): { nodes: ActorNode[]; links: ActorEdge[] } {
@@ -58,6 +78,8 @@ export async function networkView(root: HTMLElement, ctx: ViewContext): Promise<
   const fCue = h('select', { id: 'nf-cue' }, h('option', { value: '' }, 'all cue classes'), ...CUE_ORDER.map((c) => h('option', { value: c }, c)));
   fCue.value = p.get('cue') ?? '';
   const fMin = h('input', { type: 'number', id: 'nf-min', class: 'narrow', min: 1, step: 1, value: p.get('min') ?? '1' });
+  const fMet = h('input', { type: 'checkbox', id: 'nf-met' });
+  fMet.checked = p.get('met') === '1';
   const form = h(
     'form',
     { class: 'toolbar filters', 'aria-label': 'Network filters' },
@@ -66,13 +88,15 @@ export async function networkView(root: HTMLElement, ctx: ViewContext): Promise<
     h('label', { for: 'nf-source' }, 'Source '), fSource,
     h('label', { for: 'nf-cue' }, 'Cue '), fCue,
     h('label', { for: 'nf-min' }, 'Min. statements '), fMin,
+    h('span', { class: 'check' }, fMet, h('label', { for: 'nf-met' }, ' Show met-with edges')),
   );
   const status = h('p', { class: 'status', role: 'status' });
   const host = h('div', { class: 'chart-host' }, loading('Loading statements'));
   const panel = h('aside', { class: 'panel', 'aria-live': 'polite' }, h('p', { class: 'muted' }, 'Click an actor or an edge to see the statements behind it.'));
   const actorList = h('nav', { class: 'actor-index', 'aria-label': 'Actors in the network' });
+  const metList = h('nav', { class: 'actor-index met-index', 'aria-label': 'Met-with pairs' });
   const brushHost = h('div', { class: 'chart-host network-brush', 'aria-label': 'Time window' });
-  root.append(form, brushHost, status, h('div', { class: 'split' }, h('div', null, host, actorList), panel));
+  root.append(form, brushHost, status, h('div', { class: 'split' }, h('div', null, host, actorList, metList), panel));
 
   void api.sources(ctx.signal).then(
     (res) => {
@@ -93,6 +117,7 @@ export async function networkView(root: HTMLElement, ctx: ViewContext): Promise<
     .invalidation(ctx.invalidation);
 
   let current = { nodes: [] as ActorNode[], links: [] as ActorEdge[] };
+  let metWith: MetWithResponse | null = null;
   let filter = readFilter();
   const byId = () => new Map(current.nodes.map((n) => [n.id, n]));
   const windowOpts = () => ({ from: filter.from, to: filter.to, source: filter.source, cueClass: filter.cue });
@@ -104,13 +129,14 @@ export async function networkView(root: HTMLElement, ctx: ViewContext): Promise<
       source: fSource.value || p.get('source') || null,
       cue: fCue.value || null,
       min: Math.max(1, Number(fMin.value) || 1),
+      met: fMet.checked,
     };
   }
 
   async function showActor(id: string) {
     const n = byId().get(id);
     chart.selected(id);
-    ctx.setParams({ actor: id, edge: null });
+    ctx.setParams({ actor: id, edge: null, pair: null });
     panel.replaceChildren(h('h2', null, n?.name ?? id), loading('Loading statements'));
     try {
       const [said, about] = await Promise.all([
@@ -132,7 +158,7 @@ export async function networkView(root: HTMLElement, ctx: ViewContext): Promise<
 
   async function showEdge(e: ActorEdge) {
     const names = byId();
-    ctx.setParams({ edge: `${e.source}>${e.target}`, actor: null });
+    ctx.setParams({ edge: `${e.source}>${e.target}`, actor: null, pair: null });
     const title = `${names.get(e.source)?.name ?? e.source} → ${names.get(e.target)?.name ?? e.target}`;
     panel.replaceChildren(h('h2', null, title), loading('Loading statements'));
     try {
@@ -147,25 +173,83 @@ export async function networkView(root: HTMLElement, ctx: ViewContext): Promise<
     }
   }
 
+  /** A met-with edge: the events both actors took part in (each links to its page). */
+  function showPair(e: MetWithEdge) {
+    const names = byId();
+    ctx.setParams({ pair: `${e.source},${e.target}`, actor: null, edge: null });
+    const a = names.get(e.source)?.name ?? e.source;
+    const b = names.get(e.target)?.name ?? e.target;
+    panel.replaceChildren(
+      h('h2', null, `${a} — ${b}`),
+      h('p', null, `Took part in ${plural(e.count, 'event')} together${e.firstAt ? `, ${e.firstAt === e.lastAt ? e.firstAt : `${e.firstAt} to ${e.lastAt}`}` : ''}.`),
+      h(
+        'ul',
+        { class: 'met-events' },
+        ...e.events.map((ev) =>
+          h('li', null, h('a', { href: href('event', ev.id) }, eventLabel({ name: ev.name, type: ev.type, participants: [{ id: e.source, name: a }, { id: e.target, name: b }] })), ` (${ev.type}${ev.date ? `, ${ev.date}` : ''})`),
+        ),
+      ),
+    );
+  }
+
+  const metLabel = (e: MetWithEdge) => {
+    const names = byId();
+    return `${names.get(e.source)?.name ?? e.source} — ${names.get(e.target)?.name ?? e.target}`;
+  };
+
   chart.on('nodeclick', (d) => void showActor(d.id)).on('linkclick', (e) => void showEdge(e));
 
   let seq = 0;
   async function apply() {
     const mine = ++seq;
     filter = readFilter();
-    ctx.setParams({ from: filter.from, to: filter.to, source: filter.source, cue: filter.cue, min: filter.min > 1 ? String(filter.min) : null });
+    ctx.setParams({
+      from: filter.from, to: filter.to, source: filter.source, cue: filter.cue, min: filter.min > 1 ? String(filter.min) : null, met: filter.met ? '1' : null,
+    });
     let res: NetworkResponse;
+    let met: MetWithResponse | null = null;
     try {
-      res = await api.network({ ...windowOpts(), minCount: filter.min, limit: 5000 }, ctx.signal);
+      // Met-with edges follow the window and the source; cue class and minimum count are about statements.
+      [res, met] = await Promise.all([
+        api.network({ ...windowOpts(), minCount: filter.min, limit: 5000 }, ctx.signal),
+        filter.met ? api.metWith({ from: filter.from, to: filter.to, source: filter.source }, ctx.signal) : Promise.resolve(null),
+      ]);
     } catch (err) {
       if (mine === seq) host.replaceChildren(errorBox(err));
       return;
     }
     // A later filter change has already asked again: this answer is stale.
     if (mine !== seq) return;
-    current = fromResponse(res);
+    metWith = met;
+    current = withMetWith(fromResponse(res), met);
+    chart.overlay<MetWithEdge>(
+      met
+        ? {
+            links: met.edges,
+            source: (e) => e.source,
+            target: (e) => e.target,
+            label: (e) => `Met with: ${metLabel(e)}, ${plural(e.count, 'shared event')}`,
+            legendLabel: 'met with (same event)',
+            onClick: (e) => showPair(e),
+          }
+        : null,
+    );
     host.replaceChildren(chart(current));
-    status.textContent = `${current.nodes.length} actors, ${current.links.length} edges${res.truncated ? ' (the heaviest 5,000 edges)' : ''}.`;
+    status.textContent =
+      `${current.nodes.length} actors, ${current.links.length} edges${res.truncated ? ' (the heaviest 5,000 edges)' : ''}` +
+      `${met ? `, ${plural(met.edges.length, 'met-with pair')}${met.truncated ? ' (the 5,000 with most shared events)' : ''}` : ''}.`;
+    metList.replaceChildren(
+      ...(met
+        ? [
+            h('h2', { class: 'small' }, 'Met with'),
+            met.edges.length === 0
+              ? h('p', { class: 'muted' }, 'No two actors took part in the same event in this window.')
+              : h('ul', { class: 'actor-buttons' }, ...met.edges.slice(0, 40).map((e) =>
+                  h('li', null, h('button', { type: 'button', class: 'linkish', 'data-pair': `${e.source},${e.target}`, onclick: () => showPair(e) }, `${metLabel(e)} (${e.count})`)),
+                )),
+          ]
+        : []),
+    );
     // A keyboard-reachable index of the canvas: the busiest actors as buttons.
     const top = [...current.nodes].sort((a, b) => b.weight - a.weight).slice(0, 40);
     actorList.replaceChildren(
@@ -209,7 +293,14 @@ export async function networkView(root: HTMLElement, ctx: ViewContext): Promise<
   await apply();
   const sel = p.get('actor');
   const edge = p.get('edge');
+  const pair = p.get('pair');
   if (sel) void showActor(sel);
+  else if (pair) {
+    // Set by apply(), which TypeScript cannot see from here.
+    const [a, b] = pair.split(',');
+    const e = (metWith as MetWithResponse | null)?.edges.find((x) => (x.source === a && x.target === b) || (x.source === b && x.target === a));
+    if (e) showPair(e);
+  }
   else if (edge) {
     const [s, t] = edge.split('>');
     const e = current.links.find((l) => l.source === s && l.target === t);
