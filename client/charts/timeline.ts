@@ -108,6 +108,8 @@ interface PlacedBandItem {
   t0: number;
   t1: number;
   row: number;
+  /** Whether its label is drawn now (so a frame writes the DOM only on change). */
+  labelled?: boolean;
 }
 
 interface Item<T> {
@@ -139,6 +141,8 @@ const CONTEXT_H = 44;
 const BAND_ROW = 22;
 const BAND_MAX_ROWS = 4;
 const BAND_GAP = 6;
+/** Above this many events in view, none is labelled (there is no room, and it saves work per frame). */
+const BAND_MAX_LABELLED = 300;
 
 export function timeline<T>(): Timeline<T> {
   // ---- options, every one defaulted ----
@@ -590,7 +594,7 @@ export function timeline<T>(): Timeline<T> {
     const rowEnds: number[] = [];
     const sorted = bandData
       .filter((b) => !Number.isNaN(+b.start))
-      .map((b) => ({ b, t0: +b.start, t1: b.end && +b.end > +b.start ? +b.end : +b.start, row: 0 }))
+      .map((b): PlacedBandItem => ({ b, t0: +b.start, t1: b.end && +b.end > +b.start ? +b.end : +b.start, row: 0 }))
       .sort((a, b) => a.t0 - b.t0 || a.b.id.localeCompare(b.b.id));
     for (const p of sorted) {
       let row = rowEnds.findIndex((end) => end <= p.t0);
@@ -629,9 +633,10 @@ export function timeline<T>(): Timeline<T> {
             showTipLines(this as SVGGElement, p.b.lines);
           })
           .on('mouseleave blur', hideTip);
-        g.append('rect').attr('class', 'band-span');
+        // The group sits on the symbol; a range's bar starts 7 px left of it, the label 9 px right.
+        g.append('rect').attr('class', 'band-span').attr('x', -7).attr('y', -5).attr('height', 10).attr('rx', 3);
         g.append('path').attr('class', 'band-symbol');
-        g.append('text').attr('class', 'band-text').attr('dy', '0.35em');
+        g.append('text').attr('class', 'band-text').attr('dy', '0.35em').attr('x', 9).attr('display', 'none');
         g.attr('data-id', (p) => p.b.id)
           .attr('data-key', (p) => p.b.key)
           .attr('aria-label', (p) => p.b.lines.join('. '))
@@ -647,22 +652,26 @@ export function timeline<T>(): Timeline<T> {
     // Labels only where the next item of the row leaves room.
     const nextStart = new Map<PlacedBandItem, number>();
     const byRow = new Map<number, PlacedBandItem[]>();
-    for (const p of visible) byRow.set(p.row, [...(byRow.get(p.row) ?? []), p]);
+    for (const p of visible) {
+      const row = byRow.get(p.row);
+      if (row) row.push(p);
+      else byRow.set(p.row, [p]);
+    }
     for (const row of byRow.values()) for (let i = 0; i < row.length; i++) nextStart.set(row[i]!, row[i + 1] ? x(row[i + 1]!.t0) : Infinity);
+    // Per frame only the position, a bar's width and a label's visibility change, and only when they do.
+    const labels = visible.length <= BAND_MAX_LABELLED;
     sel.each(function (p) {
-      const g = select(this);
-      const cy = p.row * BAND_ROW + BAND_ROW / 2;
       const xa = x(p.t0);
       const range = p.t1 > p.t0;
-      const xb = range ? Math.max(xa + 4, x(p.t1)) : xa;
       // A range's symbol sits at its start, inside the bar, so the type reads even when the bar is long.
       const sx = range ? xa + 7 : xa;
-      g.attr('transform', `translate(0,${cy})`);
-      g.select('rect').attr('x', xa).attr('y', -5).attr('width', xb - xa).attr('height', 10).attr('rx', 3);
-      g.select('path').attr('transform', `translate(${sx},0)`);
-      const lx = sx + 9;
-      const room = (nextStart.get(p) ?? Infinity) - lx - 6;
-      g.select('text').attr('x', lx).attr('display', room >= p.b.label.length * 6.4 ? null : 'none');
+      (this as SVGGElement).setAttribute('transform', `translate(${sx},${p.row * BAND_ROW + BAND_ROW / 2})`);
+      if (range) (this.firstChild as SVGRectElement).setAttribute('width', String(Math.max(4, x(p.t1) - xa)));
+      const show = labels && (nextStart.get(p) ?? Infinity) - sx - 15 >= p.b.label.length * 6.4;
+      if (show !== p.labelled) {
+        p.labelled = show;
+        (this.lastChild as SVGTextElement).setAttribute('display', show ? 'inline' : 'none');
+      }
     });
     drawnCounts.band = visible.length;
   }

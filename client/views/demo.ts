@@ -1,6 +1,7 @@
 import type { StatementRow } from '../api.js';
 import { CUE_ORDER, cueColor } from '../charts/palette.js';
-import { timeline } from '../charts/timeline.js';
+import { EVENT_STYLES, eventColor, eventSymbol } from '../charts/palette.js';
+import { timeline, type BandItem } from '../charts/timeline.js';
 import type { ViewContext } from './context.js';
 import { h, timeRange } from './dom.js';
 import { actorNetworkChart, type ActorEdge, type ActorNode } from './network.js';
@@ -8,7 +9,8 @@ import { EMPTY_STATEMENT } from './timeline.js';
 
 /**
  * Synthetic data for the benchmark and for trying the charts at scale:
- * `/?demo=network&n=2000&e=10000` and `/?demo=timeline&n=100000`. Seeded, so
+ * `/?demo=network&n=2000&e=10000` and `/?demo=timeline&n=100000` (`&ev=2000`
+ * adds that many events to the band above the lanes). Seeded, so
  * every run draws the same graph. Nothing is fetched.
  */
 export function syntheticStatements(statements: number, actors: number, seed = 42): StatementRow[] {
@@ -43,6 +45,21 @@ export function syntheticStatements(statements: number, actors: number, seed = 4
     });
   }
   return rows;
+}
+
+/** Synthetic events over the same 600 days as the statements: a fifth known only to the week. */
+export function syntheticEvents(n: number, seed = 11): BandItem[] {
+  const rand = mulberry32(seed);
+  const t0 = Date.UTC(2024, 0, 1);
+  const types = Object.keys(EVENT_STYLES);
+  return Array.from({ length: n }, (_, i) => {
+    const start = new Date(t0 + Math.floor(rand() * 600) * 86_400_000);
+    const type = types[Math.floor(rand() * types.length)]!;
+    return {
+      id: `evt_demo_${i}`, start, end: rand() < 0.2 ? new Date(+start + 7 * 86_400_000) : null, key: type,
+      label: `Event ${i}`, lines: [`Event ${i}`, `type: ${type}`, start.toISOString().slice(0, 10)],
+    };
+  });
 }
 
 /** A synthetic network with exactly n actors and about e distinct edges. */
@@ -86,6 +103,9 @@ export function demoView(root: HTMLElement, ctx: ViewContext, which: string, par
       .color(cueColor)
       .legendTitle('Cue')
       .describe((d) => [d.speaker ?? '', d.content, d.saidAt ?? ''])
+      .band(syntheticEvents(Math.max(0, Number(params.get('ev')) || 0)))
+      .bandColor(eventColor)
+      .bandSymbol(eventSymbol)
       .width(Math.max(600, ctx.width()));
     const el = chart(rows);
     root.append(el);
