@@ -5,7 +5,7 @@ import type { GraphStore } from '../graph/types.js';
 import { DataOptions, QueryFlags, parseFlags, parseParams } from './options.js';
 
 /** `hosted` runs the embedded store in a child process, so a user query's time limit stops it (see openStoreFromConfig). */
-export async function withStore<T>(config: Config, fn: (store: GraphStore) => Promise<T>, opts: { hosted?: boolean } = {}): Promise<T> {
+export async function withStore<T>(config: Config, fn: (store: GraphStore) => Promise<T>, opts: { hosted?: boolean; standby?: boolean } = {}): Promise<T> {
   const store = await openStoreFromConfig(config, opts);
   try {
     return await fn(store);
@@ -30,7 +30,8 @@ export async function runQuery(config: Config, flags: Record<string, unknown>, c
   const rows = await withStore(
     config,
     (store) => store.readOnly(String(cypher), parseParams(opts.param), { maxRows: opts.limit ?? 1000, timeoutMs: config.queryTimeoutMs }),
-    { hosted: true },
+    // One query, then exit: no standby process for a restart that would only precede the close.
+    { hosted: true, standby: false },
   );
   if (opts.json) {
     process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);

@@ -73,7 +73,7 @@ export function embeddedStorePath(dataDir: string): string {
  */
 export async function openStoreFromConfig(
   config: Config,
-  opts: { walSalvage?: boolean; hosted?: boolean; log?: (line: string) => void } = {},
+  opts: { walSalvage?: boolean; hosted?: boolean; standby?: boolean; log?: (line: string) => void } = {},
 ): Promise<GraphStore> {
   if (config.neo4j) {
     const { uri, user, password, database } = config.neo4j;
@@ -81,7 +81,7 @@ export async function openStoreFromConfig(
   }
   mkdirSync(config.dataDir, { recursive: true });
   const walSalvage = opts.walSalvage ?? config.walSalvage;
-  return openStore({ backend: 'embedded', path: embeddedStorePath(config.dataDir), walSalvage, hosted: opts.hosted, log: opts.log });
+  return openStore({ backend: 'embedded', path: embeddedStorePath(config.dataDir), walSalvage, hosted: opts.hosted, standby: opts.standby, log: opts.log });
 }
 
 export type { ArticleGraph, GraphStore, Row, StoreStats, WriteStatus, ReadQueryOptions } from './types.js';

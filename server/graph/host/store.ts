@@ -124,6 +124,7 @@ export class HostedStore implements GraphStore {
   private phase: 'starting' | 'ready' | 'restarting' | 'down' | 'closing' | 'closed' = 'starting';
   private restarting: Promise<void> | null = null;
   private standby: Loaded | null = null;
+  private closeRequested = false;
   private readonly useStandby: boolean;
   private readonly log: (line: string) => void;
   private readonly drainMs: number;
@@ -155,6 +156,16 @@ export class HostedStore implements GraphStore {
   /** The pid of the standby process (null when there is none). */
   get standbyPid(): number | null {
     return this.standby?.proc.pid ?? null;
+  }
+
+  /** Resolves true once the standby process has loaded (false when there is none or it died). */
+  async standbyLoaded(): Promise<boolean> {
+    const standby = this.standby;
+    if (!standby) return false;
+    return standby.loaded.then(
+      () => true,
+      () => false,
+    );
   }
 
   /** Resolves when no restart is in progress. */
@@ -195,6 +206,8 @@ export class HostedStore implements GraphStore {
   async close(): Promise<void> {
     if (this.phase === 'closed') return;
     if (this.phase === 'closing') return this.settled();
+    // A restart under way opens no new process when nothing waits for it.
+    this.closeRequested = true;
     await this.settled();
     this.phase = 'closing';
     const standby = this.standby;
@@ -466,6 +479,10 @@ export class HostedStore implements GraphStore {
         this.child = null;
       }
       const t1 = performance.now();
+      if (this.closeRequested && this.waiting.length === 0) {
+        this.phase = 'down';
+        return;
+      }
       let child: Child;
       try {
         child = await this.spawn();
