@@ -2,14 +2,15 @@
  * `npm run bench`: one run, one table, one JSON file (bench/results/<date>.json)
  * and a log-log plot of latency against store size (docs/performance-scaling.svg).
  *
- *   npm run bench                      sizes 10k and 100k statements
- *   npm run bench -- --sizes 10k,100k,1m
+ *   npm run bench                      sizes 10k and 100k statements (about 10 minutes on 2 cores)
+ *   npm run bench -- --sizes 10k,100k,1m   adds 1M (about 30 more minutes: the fill alone is 100,000 articles)
+ *   npm run bench -- --skip claims,load,ui   leaves sections out (extract, ingest, claims, load, ui)
  *   npm run bench -- --quick           small sizes, short load test (a smoke run)
  *
  * Numbers, not pass/fail: targets are printed beside them for reading.
  */
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir, cpus, totalmem } from 'node:os';
+import { tmpdir, cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -33,6 +34,11 @@ const Flags = z.object({
   quick: z.boolean().default(false),
   ingestArticles: z.coerce.number().int().positive().default(1000),
   requests: z.coerce.number().int().positive().default(60),
+  skip: z
+    .string()
+    .regex(/^(extract|ingest|claims|load|ui)(,(extract|ingest|claims|load|ui))*$/, 'expected sections like claims,load,ui (of extract, ingest, claims, load, ui)')
+    .optional()
+    .transform((s) => new Set(s ? s.split(',') : [])),
 });
 
 type Result = Record<string, number | string>;
@@ -104,15 +110,23 @@ async function benchSize(size: number, requests: number): Promise<Result> {
   let store: GraphStore = await openStore({ backend: 'embedded', path });
   const tFill = performance.now();
   const articles = Math.ceil(size / perArticle);
-  for (let i = 0; i < articles; i++) await store.writeArticle(gen.nextGraph());
+  for (let i = 0; i < articles; i++) {
+    await store.writeArticle(gen.nextGraph());
+    if ((i + 1) % 10_000 === 0) process.stderr.write(`bench:   ${(i + 1) * perArticle} statements written in ${round(ms(tFill) / 1000)} s\n`);
+  }
   const fillS = ms(tFill) / 1000;
+  const tClose = performance.now();
   await store.close();
+  const closeMs = ms(tClose);
 
   const tOpen = performance.now();
   store = await openStore({ backend: 'embedded', path });
   const openMs = ms(tOpen);
   const out: Result = {
     [`store.writeStatementsPerSec`]: round((articles * perArticle) / fillS),
+    [`store.fillS`]: round(fillS),
+    // Closing checkpoints the write-ahead log into the store file (so the next open has nothing to replay).
+    [`store.closeMs`]: round(closeMs),
     [`store.openMs`]: round(openMs),
     [`store.diskMB`]: round(dirSize(dir) / 1e6),
   };
@@ -135,6 +149,9 @@ async function benchSize(size: number, requests: number): Promise<Result> {
         requests,
       ),
     );
+    // Resident memory with this store open after serving the requests (the process's peak is memory.peakRssMB).
+    out['store.rssMB'] = round(process.memoryUsage().rss / 2 ** 20);
+    out['machine.loadAvg1'] = round(loadavg()[0]!, 2);
   } finally {
     await server.close();
     await store.close();
@@ -162,20 +179,25 @@ async function main(): Promise<void> {
       quick: { type: 'boolean' },
       'ingest-articles': { type: 'string' },
       requests: { type: 'string' },
+      skip: { type: 'string' },
     },
   });
-  const flags = Flags.parse({ sizes: values.sizes, quick: values.quick, ingestArticles: values['ingest-articles'], requests: values.requests });
+  const flags = Flags.parse({ sizes: values.sizes, quick: values.quick, ingestArticles: values['ingest-articles'], requests: values.requests, skip: values.skip });
   const sizes = flags.quick ? [2000, 10_000] : flags.sizes;
   const results: Result = {};
-  const section = async (label: string, fn: () => Promise<Result>) => {
-    process.stderr.write(`bench: ${label}...\n`);
+  const section = async (label: string, fn: () => Promise<Result>, name?: string) => {
+    if (name && flags.skip.has(name)) {
+      process.stderr.write(`bench: ${label} skipped (--skip ${name})\n`);
+      return;
+    }
+    process.stderr.write(`bench: ${label}... (load average ${loadavg().map((x) => x.toFixed(1)).join(' ')})\n`);
     const t0 = performance.now();
     Object.assign(results, await fn());
     process.stderr.write(`bench: ${label} done in ${round(ms(t0) / 1000)} s\n`);
   };
 
-  await section('extraction throughput', () => optional('extract', './extract.js', 'benchExtract'));
-  await section('end-to-end ingest', () => benchIngest(flags.quick ? 200 : flags.ingestArticles));
+  await section('extraction throughput', () => optional('extract', './extract.js', 'benchExtract'), 'extract');
+  await section('end-to-end ingest', () => benchIngest(flags.quick ? 200 : flags.ingestArticles), 'ingest');
   const bySize: Record<number, Result> = {};
   for (const size of sizes) {
     await section(`store of ${size} statements`, async () => {
@@ -183,11 +205,12 @@ async function main(): Promise<void> {
       return Object.fromEntries(Object.entries(bySize[size]!).map(([k, v]) => [`${k}@${size}`, v]));
     });
   }
-  await section('claims', () => optional('claims', './claims.js', 'benchClaims'));
-  await section('load', () => optional('load', './load.js', 'benchLoad', flags.quick ? 5 : 30));
-  await section('UI frame times', () => optional('ui', './ui.js', 'benchUi'));
+  await section('claims', () => optional('claims', './claims.js', 'benchClaims'), 'claims');
+  await section('load', () => optional('load', './load.js', 'benchLoad', flags.quick ? 5 : 30), 'load');
+  await section('UI frame times', () => optional('ui', './ui.js', 'benchUi'), 'ui');
   results['memory.peakRssMB'] = round(process.resourceUsage().maxRSS / 1024);
 
+  results['machine.loadAvg1AtEnd'] = round(loadavg()[0]!, 2);
   const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memGB: round(totalmem() / 2 ** 30), node: process.version };
   const width = Math.max(...Object.keys(results).map((k) => k.length));
   process.stdout.write(`claimgraph bench — ${new Date().toISOString()} — ${machine.cpus} cores, ${machine.memGB} GB, Node ${machine.node}\n`);

@@ -46,6 +46,11 @@ export class ActorMap {
     return [c, ...(this.members.get(c) ?? [])];
   }
 
+  /** Every id of a merged group (canonical actors with members, and the members): the ids whose rows fold. */
+  groupedIds(): string[] {
+    return [...this.members].flatMap(([into, from]) => [into, ...from]);
+  }
+
   /** Expands a filter list of actor ids (canonical or merged) to every raw id of their groups; null stays null. */
   expand(ids: string[] | undefined): string[] | null {
     if (!ids || ids.length === 0) return null;

@@ -6,7 +6,7 @@ import type { Row } from './types.js';
  * The version of the graph model this code writes. Bump it with a migration
  * step below when a change needs existing stores rewritten.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /**
  * Records the schema version in the `(:SchemaVersion {id: 'claimgraph'})`
@@ -24,6 +24,8 @@ export async function initSchemaVersion(run: (query: string, params: Record<stri
   // Migrations, in order, from `stored` (null: a new store, nothing to migrate).
   // 2: Statement.time and Statement.timeDay (server/graph/write.ts statementTime), read by every time window.
   if (stored !== null && stored < 2) await run(SCHEMA.backfillStatementTime, {});
+  // 3: the per-day statement counters (server/graph/write.ts, WRITE.countDays), read by the unfiltered timeline.
+  if (stored !== null && stored < 3) await run(SCHEMA.backfillDayCounts, {});
   if (stored !== SCHEMA_VERSION) {
     await run(SCHEMA.writeVersion, { version: SCHEMA_VERSION, updatedAt: new Date().toISOString() });
   }

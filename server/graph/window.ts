@@ -46,3 +46,16 @@ export function windowDays(from: string | null | undefined, to: string | null | 
   }
   return [...keys].sort();
 }
+
+/**
+ * Whether a window bound is absent or a date without a time of day ("2025",
+ * "2025-03", "2025-03-05"). When both bounds are, the per-day counters
+ * (`DayCount`, server/graph/queries/write.ts countDays) count a window
+ * exactly: a statement's time starts with its `timeDay`, and for a bound of
+ * at most ten characters `time >= bound` holds exactly when
+ * `timeDay >= bound` (likewise `<`), so the counters of the days inside the
+ * window hold exactly the window's statements.
+ */
+export function dayAligned(bound: string | null | undefined): boolean {
+  return !bound || /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/.test(bound);
+}

@@ -63,6 +63,8 @@ export function articleWritePlan(graph: ArticleGraph): WriteStep[] {
     const published = graph.article.publishedAt;
     const statements = graph.statements.map((s) => ({ ...statementProps(s), ...statementTime(s.saidAt ?? published) }));
     steps.push({ name: 'upsertStatements', query: WRITE.upsertStatements, params: { articleId, statements } });
+    // The per-day counters of the unfiltered timeline, from the statements just written (same transaction).
+    steps.push({ name: 'countDays', query: WRITE.countDays, params: { articleId } });
   }
   const links = (name: 'linkSpeakers' | 'linkAbout' | 'linkAddressees' | 'linkVia', pick: (s: StatementNode) => Array<string | null>) => {
     const seen = new Set<string>();

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { richArticle } from '../utils/graph-fixtures.js';
+import type { ArticleGraph } from '../../server/graph/types.js';
+import { richArticle, smallArticle } from '../utils/graph-fixtures.js';
 import { fingerprint, isErrorBody, startApi, type TestApi } from './helpers.js';
 
 interface S {
@@ -165,6 +166,139 @@ describe('GET /api/timeline', () => {
     const res = await api.get(`/api/timeline?${query}`);
     expect(res.status).toBe(400);
     expect(res.body.details.map((d: { path: string }) => d.path)).toContain(path);
+  });
+});
+
+/**
+ * The timeline without actor or source filters reads the per-day counters
+ * (DayCount) when its bounds are dates; with a time of day in a bound it
+ * counts the statements. Either way the buckets must be the statements of
+ * the window, computed here from the fixture articles themselves.
+ */
+describe('GET /api/timeline: counted windows equal the statements in them', () => {
+  const graphs: ArticleGraph[] = Array.from({ length: 20 }, (_, i) => smallArticle(i, 1 + (i % 3)));
+  const coarse = smallArticle(99, 3);
+  coarse.statements[0]!.saidAt = '2024-02'; // a month only: counted under "2024-02", shown in the month's first bucket
+  coarse.statements[1]!.saidAt = '2024-02-10T23:30:00.000Z';
+  coarse.statements[1]!.cueClass = 'accuse';
+  coarse.statements[2]!.saidAt = null; // the article's time, 2024-02-28T12:00:00.000Z
+  graphs.push(coarse, richArticle('tl'));
+  const dated = graphs.flatMap((g) => g.statements.map((s) => ({ time: s.saidAt ?? g.article.publishedAt ?? '', cueClass: s.cueClass as string })));
+  const dayBucket = (t: string) => (/^\d{4}-\d{2}-\d{2}/.test(t) ? t.slice(0, 10) : `${t.slice(0, 4)}-${t.slice(5, 7) || '01'}-01`);
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startApi({ seedPage: false, graphs });
+  });
+  afterAll(() => api.close());
+
+  test.each([
+    { name: 'no bounds', from: null, to: null, cueClass: null },
+    { name: 'a day-aligned window', from: '2024-02-05', to: '2024-02-12', cueClass: null },
+    { name: 'month bounds (the coarse time is inside)', from: '2024-02', to: '2024-03', cueClass: null },
+    { name: 'a window after the coarse time', from: '2024-02-02', to: '2024-03', cueClass: null },
+    { name: 'only a lower bound', from: '2024-02-20', to: null, cueClass: null },
+    { name: 'a year bound and a cue class', from: null, to: '2025', cueClass: 'accuse' },
+    { name: 'a cue class with no statements', from: '2024-02-01', to: '2024-03-01', cueClass: 'deny' },
+    { name: 'a bound with a time of day (counted from the statements)', from: '2024-02-10T12:00:00Z', to: '2024-02-28T12:00:00.000Z', cueClass: null },
+    { name: 'an empty window', from: '2024-02-12', to: '2024-02-05', cueClass: null },
+  ])('$name: total and day buckets are the window\'s statements', async ({ from, to, cueClass }) => {
+    const inWindow = dated.filter((s) => (from === null || s.time >= from) && (to === null || s.time < to) && (cueClass === null || s.cueClass === cueClass));
+    const expected = new Map<string, number>();
+    for (const s of inWindow) expected.set(dayBucket(s.time), (expected.get(dayBucket(s.time)) ?? 0) + 1);
+    const query = [from && `from=${from}`, to && `to=${to}`, cueClass && `cueClass=${cueClass}`, 'bucket=day'].filter(Boolean).join('&');
+    const res = await api.get(`/api/timeline?${query}`);
+    expect(res.status).toBe(200);
+    expect(res.body.mode).toBe('buckets');
+    expect(res.body.total).toBe(inWindow.length);
+    const got = new Map((res.body.buckets as Array<{ start: string; count: number }>).map((b) => [b.start, b.count]));
+    expect(got).toEqual(expected);
+  });
+
+  test('the cases above are not vacuous: the day window and the timestamp window each hold statements', () => {
+    expect(dated.filter((s) => s.time >= '2024-02-05' && s.time < '2024-02-12').length).toBeGreaterThan(5);
+    expect(dated.some((s) => s.time === '2024-02')).toBe(true);
+    expect(dated.filter((s) => s.cueClass === 'accuse')).toHaveLength(1);
+  });
+});
+
+/**
+ * Without a source filter the network pages its edges in the store (the
+ * heaviest `limit` among actors no merge touches) and folds only the rows of
+ * merged groups. The answer must be the statements' edges folded by the
+ * merges, filtered, ordered (count, then ids) and cut at the limit, computed
+ * here from the fixture articles themselves, before and after merges.
+ */
+describe('GET /api/network: paged edges equal the folded statements', () => {
+  // 60 articles over 50 speakers and 50 targets: some edges come from two articles, so counts tie and differ.
+  const graphs: ArticleGraph[] = Array.from({ length: 60 }, (_, i) => smallArticle(i, 1 + (i % 3)));
+  graphs[3]!.statements[0]!.cueClass = 'accuse';
+  graphs[53]!.statements[1]!.cueClass = 'warn';
+  const idOf = (name: string) => graphs.flatMap((g) => g.actors).find((a) => a.name === name)!.id;
+  const statements = graphs.flatMap((g) => g.statements.map((s) => ({ ...s, time: s.saidAt ?? g.article.publishedAt })));
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startApi({ seedPage: false, graphs });
+  });
+  afterAll(() => api.close());
+
+  type Case = { from?: string; to?: string; cueClass?: string; actor?: string; minCount?: number; limit: number };
+  function expected(c: Case, into: Map<string, string>) {
+    const canon = (id: string) => into.get(id) ?? id;
+    const edges = new Map<string, { source: string; target: string; count: number; byCueClass: Record<string, number>; firstAt: string; lastAt: string }>();
+    for (const s of statements) {
+      if ((c.from && !(s.time! >= c.from)) || (c.to && !(s.time! < c.to)) || (c.cueClass && s.cueClass !== c.cueClass) || !s.speakerId) continue;
+      for (const t of s.aboutIds) {
+        const source = canon(s.speakerId);
+        const target = canon(t);
+        if (source === target) continue;
+        const e = edges.get(`${source}>${target}`) ?? { source, target, count: 0, byCueClass: {}, firstAt: s.time!, lastAt: s.time! };
+        e.count += 1;
+        e.byCueClass[s.cueClass] = (e.byCueClass[s.cueClass] ?? 0) + 1;
+        if (s.time! < e.firstAt) e.firstAt = s.time!;
+        if (s.time! > e.lastAt) e.lastAt = s.time!;
+        edges.set(`${source}>${target}`, e);
+      }
+    }
+    const ego = c.actor ? canon(c.actor) : null;
+    const kept = [...edges.values()]
+      .filter((e) => e.count >= (c.minCount ?? 1) && (!ego || e.source === ego || e.target === ego))
+      .sort((a, b) => b.count - a.count || (a.source < b.source ? -1 : a.source > b.source ? 1 : a.target < b.target ? -1 : 1));
+    return { edges: kept.slice(0, c.limit), truncated: kept.length > c.limit };
+  }
+  const CASES: Case[] = [
+    { limit: 5000 },
+    { limit: 7 },
+    { limit: 1 },
+    { from: '2024-02-03', to: '2024-02-20', limit: 5 },
+    { minCount: 2, limit: 5000 },
+    { cueClass: 'accuse', limit: 5000 },
+    { actor: 'Speaker 2', limit: 5000 },
+    { actor: 'Target 14', limit: 2 },
+  ];
+  const query = (c: Case) =>
+    Object.entries({ ...c, actor: c.actor ? idOf(c.actor) : undefined })
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`)
+      .join('&');
+  const check = async (into: Map<string, string>) => {
+    for (const c of CASES) {
+      const res = await api.get(`/api/network?${query(c)}`);
+      expect(res.status, JSON.stringify(c)).toBe(200);
+      expect({ edges: res.body.edges, truncated: res.body.truncated }, JSON.stringify(c)).toEqual(expected({ ...c, actor: c.actor ? idOf(c.actor) : undefined }, into));
+    }
+  };
+
+  test('without merges', async () => {
+    expect(expected({ limit: 5000 }, new Map()).edges.some((e) => e.count >= 2)).toBe(true);
+    expect(expected({ limit: 7 }, new Map()).truncated).toBe(true);
+    await check(new Map());
+  });
+
+  test('after merges, including one that turns an edge into a loop', async () => {
+    // Speaker 1 speaks about Target 7 (1 * 7 % 50): merging both into Speaker 2 makes that edge a loop.
+    const merges: Array<[string, string]> = [['Speaker 1', 'Speaker 2'], ['Target 7', 'Speaker 2'], ['Target 14', 'Target 21']];
+    for (const [from, into] of merges) expect((await api.post('/api/actors/merge', { from: idOf(from), into: idOf(into) })).status).toBe(201);
+    await check(new Map(merges.map(([from, into]) => [idOf(from), idOf(into)])));
   });
 });
 

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { notFound } from '../../errors.js';
 import { API } from '../../graph/queries/api.js';
 import type { GraphStore, Row } from '../../graph/types.js';
-import { windowDays } from '../../graph/window.js';
+import { dayAligned, windowDays } from '../../graph/window.js';
 import { loadActorMap } from '../canonical.js';
 import { pageOf, pageWindow, parse } from '../http.js';
 import {
@@ -98,22 +98,33 @@ export function statementRoutes(store: GraphStore): Router {
       to: q.to ?? null,
       dated: true,
     });
-    // A window is looked up by its days; without actor or source filters the counts need no traversal.
+    // A window is looked up by its days; without actor or source filters the counts need no traversal,
+    // and with day-aligned bounds they are the per-day counters the article write keeps.
     const window = windowDays(filters.from, filters.to);
-    const own = window !== null && ownOnly(filters);
+    const own = ownOnly(filters);
+    const counters = own && dayAligned(filters.from) && dayAligned(filters.to);
     const params = window ? { ...filters, days: window } : filters;
-    const [count] = own
-      ? await store.run(API.countOwnDays, ownParams(filters, window))
-      : await store.run(window ? API.countStatementsDays : API.countStatements, params);
-    const total = Number(count?.total ?? 0);
+    let days: Row[] | null = null;
+    let total: number;
+    if (counters) {
+      days = await store.run(API.timelineDayCounts, { cueClasses: filters.cueClasses, from: filters.from, to: filters.to });
+      total = days.reduce((n, d) => n + Number(d.n ?? 0), 0);
+    } else {
+      const [count] =
+        own && window !== null
+          ? await store.run(API.countOwnDays, ownParams(filters, window))
+          : await store.run(window ? API.countStatementsDays : API.countStatements, params);
+      total = Number(count?.total ?? 0);
+    }
     let out: TimelineResponse;
     if (total <= q.limit && q.bucket === 'auto') {
       const rows = await store.run(window ? API.listStatementsAscDays : API.listStatementsAsc, { ...params, skip: 0, limit: q.limit });
       out = { mode: 'statements', total, statements: rows.map((s) => map.statement(s)) };
     } else {
-      const days = own
-        ? await store.run(API.statementsByDayOwnDays, ownParams(filters, window))
-        : await store.run(window ? API.statementsByDayDays : API.statementsByDay, params);
+      days ??=
+        own && window !== null
+          ? await store.run(API.statementsByDayOwnDays, ownParams(filters, window))
+          : await store.run(window ? API.statementsByDayDays : API.statementsByDay, params);
       const bucket = q.bucket === 'auto' ? autoBucket(days) : q.bucket;
       out = { mode: 'buckets', total, bucket, buckets: bucketize(days, bucket) };
     }

@@ -92,6 +92,38 @@ MATCH (s)-[:ABOUT]->(t:Actor)
 WITH p, t, s.cueClass AS cueClass, count(s) AS n, min(s.time) AS firstAt, max(s.time) AS lastAt
 RETURN p.id AS source, t.id AS target, cueClass, n, firstAt, lastAt`;
 
+/**
+ * The network without a source filter, in two parts that together give the
+ * same edges as NETWORK_EDGES folded by server/api (routes/network.ts):
+ * - NETWORK_TOP: the heaviest `$limit` edges among actors that no merge
+ *   touches (`$grouped` lists every id of a merged group, canonical and
+ *   members), grouped per (speaker, target) and ordered as the route orders
+ *   them (count, then ids), so only the page of edges is materialised. Their
+ *   counts are final: no other row folds into them. `cueClasses` lists the
+ *   class of every statement (nulls left out), tallied by the route.
+ * - NETWORK_GROUPED: the rows that touch a merged group, per cue class, folded by the route.
+ * No source predicate at all: Grafeo evaluates the source EXISTS subquery
+ * for every row even when `$sources` is null (half of the query's time).
+ */
+const NETWORK_WINDOW = `  AND ($cueClasses IS NULL OR s.cueClass IN $cueClasses)
+  AND ($from IS NULL OR s.time >= $from)
+  AND ($to IS NULL OR s.time < $to)
+MATCH (s)<-[:SAID]-(p:Actor)
+MATCH (s)-[:ABOUT]->(t:Actor)`;
+const NETWORK_TOP = `${NETWORK_WINDOW}
+WHERE p <> t AND NOT p.id IN $grouped AND NOT t.id IN $grouped
+  AND ($ego IS NULL OR p.id IN $ego OR t.id IN $ego)
+WITH p, t, count(s) AS n, collect(s.cueClass) AS cueClasses, min(s.time) AS firstAt, max(s.time) AS lastAt
+WHERE n >= $minCount
+WITH p.id AS source, t.id AS target, n, cueClasses, firstAt, lastAt
+ORDER BY n DESC, source, target
+LIMIT $limit
+RETURN source, target, n, cueClasses, firstAt, lastAt`;
+const NETWORK_GROUPED = `${NETWORK_WINDOW}
+WHERE p.id IN $grouped OR t.id IN $grouped
+WITH p, t, s.cueClass AS cueClass, count(s) AS n, min(s.time) AS firstAt, max(s.time) AS lastAt
+RETURN p.id AS source, t.id AS target, cueClass, n, firstAt, lastAt`;
+
 /** The WHERE of the actor list (with `a` and `members` in scope). */
 const ACTOR_LIST_SCOPE = `MATCH (a:Actor)
 WHERE NOT EXISTS { MATCH (a)-[:SAME_AS]->(:Actor) } AND ($kind IS NULL OR a.kind = $kind)
@@ -260,6 +292,17 @@ RETURN count(s) AS total`,
   statementsByDayOwnDays: `MATCH (s:Statement)
 WHERE s.timeDay IN $days AND ${STATEMENT_OWN}
 RETURN substring(s.time, 0, 10) AS day, s.cueClass AS cueClass, count(s) AS n`,
+  /**
+   * The unfiltered timeline (no actor or source; cue class and day-aligned
+   * bounds only, see window.ts dayAligned): the per-day counters the article
+   * write maintains (WRITE.countDays), a few hundred small nodes a year,
+   * instead of counting the window's statements. Same rows as statementsByDayOwnDays.
+   */
+  timelineDayCounts: `MATCH (c:DayCount)
+WHERE ($from IS NULL OR c.day >= $from)
+  AND ($to IS NULL OR c.day < $to)
+  AND ($cueClasses IS NULL OR c.cueClass IN $cueClasses)
+RETURN c.day AS day, c.cueClass AS cueClass, c.n AS n`,
   // Lists and counts filtered on the statements' own properties only (text search, cue class, time):
   // paged on the statement nodes, so only the page's statements are traversed for their details.
   countOwn: `MATCH (s:Statement)
@@ -334,6 +377,21 @@ WHERE s.timeDay IN $days
   AND ($from IS NULL OR s.time >= $from)
   AND ($to IS NULL OR s.time < $to)
 ${NETWORK_EDGES}`,
+
+  /** Without a source filter: the heaviest edges of actors no merge touches (see NETWORK_TOP). */
+  networkTopEdges: `MATCH (s:Statement)
+WHERE true
+${NETWORK_TOP}`,
+  networkTopEdgesDays: `MATCH (s:Statement)
+WHERE s.timeDay IN $days
+${NETWORK_TOP}`,
+  /** Without a source filter: the rows touching merged groups (see NETWORK_GROUPED). */
+  networkGroupedEdges: `MATCH (s:Statement)
+WHERE true
+${NETWORK_GROUPED}`,
+  networkGroupedEdgesDays: `MATCH (s:Statement)
+WHERE s.timeDay IN $days
+${NETWORK_GROUPED}`,
 
   // ------------------------------------------------------------ claims
   listClaims: `MATCH (c:Claim)
@@ -421,6 +479,7 @@ export const API_PARAMS: { [K in keyof typeof API]: Record<string, unknown> } = 
   statementsByDayDays: { ...FILTERS, days: DAYS },
   countOwnDays: { cueClasses: null, from: '2024-01-01', to: '2024-01-03', dated: true, q: null, days: DAYS },
   statementsByDayOwnDays: { cueClasses: ['accuse'], from: '2024-01-01', to: '2024-01-03', dated: true, q: null, days: DAYS },
+  timelineDayCounts: { cueClasses: ['accuse'], from: '2024-01-01', to: null },
   countOwn: OWN,
   listOwnAsc: { ...OWN, skip: 0, limit: 50 },
   listOwnDesc: { ...OWN, skip: 0, limit: 50 },
@@ -429,6 +488,10 @@ export const API_PARAMS: { [K in keyof typeof API]: Record<string, unknown> } = 
   statement: { id: 'stm_0' },
   networkEdges: { cueClasses: null, sources: null, from: '2024-01-01', to: null },
   networkEdgesDays: { cueClasses: null, sources: ['The Times'], from: '2024-01-01', to: '2024-01-03', days: DAYS },
+  networkTopEdges: { cueClasses: null, from: null, to: null, grouped: [], ego: null, minCount: 1, limit: 301 },
+  networkTopEdgesDays: { cueClasses: ['accuse'], from: '2024-01-01', to: '2024-01-03', days: DAYS, grouped: ['act_0'], ego: ['act_1'], minCount: 2, limit: 301 },
+  networkGroupedEdges: { cueClasses: null, from: null, to: null, grouped: ['act_0', 'act_1'] },
+  networkGroupedEdgesDays: { cueClasses: null, from: '2024-01-01', to: '2024-01-03', days: DAYS, grouped: ['act_0', 'act_1'] },
   listClaims: { q: null, skip: 0, limit: 50 },
   countClaims: { q: 'troops' },
   claim: { id: 'clm_0' },

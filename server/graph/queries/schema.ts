@@ -15,10 +15,11 @@
  * anything else (a typo, or an undeclared addition) fails the test.
  * MergeDecision and SAME_AS are the API's actor merges (docs/api.md).
  * Alias, Band, OF, IN_BAND, NAMED, REPUBLISHES and CONTRADICTS are the
- * claims step's (docs/claims.md).
+ * claims step's (docs/claims.md). DayCount holds the per-day statement
+ * counters the article write maintains (server/graph/write.ts).
  */
 export const MODEL = {
-  labels: ['Source', 'Article', 'Actor', 'Statement', 'Claim', 'Event', 'MergeDecision', 'SchemaVersion', 'Alias', 'Band', 'EventKey'],
+  labels: ['Source', 'Article', 'Actor', 'Statement', 'Claim', 'Event', 'MergeDecision', 'SchemaVersion', 'Alias', 'Band', 'EventKey', 'DayCount'],
   relationshipTypes: [
     'PUBLISHED', 'CONTAINS', 'SAID', 'ABOUT', 'ADDRESSED_TO', 'VIA', 'INSTANCE_OF', 'MENTIONS',
     'PARTICIPANT', 'REPORTS', 'AT', 'SAME_AS',
@@ -44,6 +45,8 @@ const LOOKUPS = [
   // The events step's lookup keys (server/pipeline/events.ts) and the events window.
   ['EventKey', 'key', 'event_key_key'],
   ['Event', 'date', 'event_date'],
+  // Per-day statement counters (server/graph/write.ts, WRITE.countDays): merged by key on every article write.
+  ['DayCount', 'key', 'day_count_key'],
 ] as const;
 
 const snake = (label: string) => label.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
@@ -81,6 +84,17 @@ WHERE s.time IS NULL AND coalesce(s.saidAt, art.publishedAt) IS NOT NULL
 WITH s, coalesce(s.saidAt, art.publishedAt) AS time
 SET s.time = time, s.timeDay = substring(time, 0, 10)
 RETURN count(s) AS n`,
+  /**
+   * Migration to version 3: the per-day counters (WRITE.countDays) from the
+   * statements already stored. SET, not an increment, so running it again
+   * after a crash before the version is written gives the same counts.
+   */
+  backfillDayCounts: `MATCH (s:Statement)
+WHERE s.timeDay IS NOT NULL
+WITH s.timeDay AS day, coalesce(s.cueClass, 'other') AS cueClass, count(s) AS n
+MERGE (c:DayCount {key: day + '|' + cueClass})
+SET c.day = day, c.cueClass = cueClass, c.n = n
+RETURN count(c) AS n`,
 } as const;
 
 /** Sample parameters of each query, so the Cypher lint test can declare them. */
@@ -88,6 +102,7 @@ export const SCHEMA_PARAMS: { [K in keyof typeof SCHEMA]: Record<string, unknown
   readVersion: {},
   writeVersion: { version: 2, updatedAt: '2024-01-01T00:00:00.000Z' },
   backfillStatementTime: {},
+  backfillDayCounts: {},
 };
 
 /** Parameters of the generated schema statements: none. */

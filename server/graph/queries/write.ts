@@ -1,5 +1,5 @@
 /**
- * The queries of `writeArticle`: one article is at most eleven of these, each
+ * The queries of `writeArticle`: one article is at most twelve of these, each
  * batched with UNWIND, run in one transaction (see server/graph/write.ts).
  * Every MERGE is on a stable `id`, which is indexed (Grafeo) or
  * uniqueness-constrained (Neo4j), so each one is an index seek and ingest
@@ -68,6 +68,24 @@ MATCH (s:Statement {id: l.statementId})
 MATCH (t:Actor {id: l.actorId})
 MERGE (s)-[:VIA]->(t)
 RETURN count(*) AS linked`,
+  /**
+   * The per-day counters, `(:DayCount {key, day, cueClass, n})`: how many
+   * dated statements have that `timeDay` and cue class, read by the
+   * unfiltered timeline (API.timelineDayCounts) instead of counting the
+   * statements of a window. Counted from what the article's statements are
+   * once written, in the article's transaction: the write is all or nothing
+   * and an article already stored is never rewritten (writeArticleInTx), so
+   * each statement is counted exactly once. Schema version 3 backfills them
+   * (SCHEMA.backfillDayCounts); a statement without a cue class counts as
+   * 'other', as the timeline shows it.
+   */
+  countDays: `MATCH (a:Article {id: $articleId})-[:CONTAINS]->(s:Statement)
+WHERE s.timeDay IS NOT NULL
+WITH s.timeDay AS day, coalesce(s.cueClass, 'other') AS cueClass, count(s) AS n
+MERGE (c:DayCount {key: day + '|' + cueClass})
+ON CREATE SET c.day = day, c.cueClass = cueClass, c.n = n
+ON MATCH SET c.n = c.n + n
+RETURN count(c) AS n`,
 } as const;
 
 const link = { statementId: 'stm_0', actorId: 'act_0' };
@@ -85,4 +103,5 @@ export const WRITE_PARAMS: { [K in keyof typeof WRITE]: Record<string, unknown> 
   linkAbout: { links: [link] },
   linkAddressees: { links: [link] },
   linkVia: { links: [link] },
+  countDays: { articleId: 'art_0' },
 };
