@@ -30,6 +30,17 @@ const VERBS: { text: string; lemma: string; cls: CueClass }[] = [
   { text: 'said', lemma: 'say', cls: 'say' }, { text: 'warned', lemma: 'warn', cls: 'warn' }, { text: 'told reporters', lemma: 'tell', cls: 'say' },
   { text: 'added', lemma: 'add', cls: 'say' }, { text: 'claimed', lemma: 'claim', cls: 'say' }, { text: 'insisted', lemma: 'insist', cls: 'say' },
 ];
+/** For variedArticles: nationalities with their country and capital (a metonym: "Moscow said"). */
+const NATIONS = [['French', 'France', 'Paris'], ['German', 'Germany', 'Berlin'], ['Russian', 'Russia', 'Moscow'], ['Ukrainian', 'Ukraine', 'Kyiv'], ['British', 'United Kingdom', 'London'], ['Israeli', 'Israel', 'West Jerusalem'], ['Italian', 'Italy', 'Rome'], ['Polish', 'Poland', 'Warsaw']] as const;
+const WHEN = ['on Monday', 'on Tuesday', 'last week', 'earlier this month', 'on Friday', 'yesterday', ''];
+const QUOTE_MARKS: [string, string][] = [['"', '"'], ['“', '”'], ["'", "'"], ['‘', '’'], ['‘', "'"]];
+const FILLER = [
+  'The meeting took place behind closed doors and lasted several hours.',
+  'Officials did not give details of the timetable for the next round.',
+  "The country's economy has been under strain since the start of the year.",
+  'Markets reacted calmly to the news, with the currency little changed.',
+  'Both sides have traded accusations for months over the disputed region.',
+];
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const START = Date.UTC(2025, 0, 1);
 const DAY = 86_400_000;
@@ -150,4 +161,36 @@ export function corpus(opts: CorpusOptions = {}) {
       };
     },
   };
+}
+
+/**
+ * `bytes` of synthetic articles (each ~2 KB) for the extraction benchmark:
+ * templates mix the patterns the extractor handles (quotes of every kind,
+ * cues before/after/around quotes, indirect speech, pronouns, titles,
+ * metonyms, time expressions) with plain narrative sentences. Deterministic for a seed.
+ */
+export function variedArticles(bytes: number, seed = 7): string[] {
+  const rand = rng(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+  const out: string[] = [];
+  let total = 0;
+  while (total < bytes) {
+    const paras: string[] = [];
+    const [dem, country, capital] = pick(NATIONS);
+    const first = pick(FIRST);
+    const last = pick(LAST);
+    const role = pick(ROLES);
+    const other = `${pick(FIRST)} ${pick(LAST)}`;
+    const topic = pick(TOPICS);
+    const [o, c] = pick(QUOTE_MARKS);
+    paras.push(`${dem} ${role} ${first} ${last} said ${pick(WHEN)} that ${topic} was "${pick(['dead', 'alive', 'close', 'far off'])}" and warned ${other} against delay.`);
+    paras.push(`${o}We're not going to accept ${topic} in its current form,${c} ${last} told reporters ${pick(WHEN)}, adding: ${o}Don't expect us to sign anything we haven't read.${c} ${pick(FILLER)}`);
+    paras.push(`${capital} has repeatedly stated that ${topic} is unacceptable. ${pick(FILLER)} The ${dem} ${role.split(' ').pop()!.toLowerCase()} has also accused ${other} of "${pick(['stalling', 'lying', 'bluffing'])} on ${topic}."`);
+    paras.push(`${topic[0]!.toUpperCase()}${topic.slice(1)} could collapse within weeks, according to ${other}. ${o}It is over,${c} ${pick(['he', 'she'])} said. ${o}There is nothing left to discuss.${c}`);
+    paras.push(`${pick(FILLER)} ${pick(FILLER)} Multiple ${dem} officials, including ${first} ${last}, have called for new talks ${pick(WHEN)}. ${country}'s envoy described ${topic} as "${pick(['a trap', 'a chance', 'a mistake'])}."`);
+    const text = paras.join('\n');
+    out.push(text);
+    total += Buffer.byteLength(text);
+  }
+  return out;
 }
