@@ -1,15 +1,17 @@
-import { api, type StatementRow } from '../api.js';
-import { cueColor } from '../charts/palette.js';
-import { timeline } from '../charts/timeline.js';
+import { api, type EventSummary, type StatementRow } from '../api.js';
+import { cueColor, eventColor, eventSymbol } from '../charts/palette.js';
+import { timeline, type BandItem } from '../charts/timeline.js';
 import { href } from '../router.js';
 import type { ViewContext } from './context.js';
 import { append, errorBox, formatWhen, h, loading, timeRange } from './dom.js';
+import { eventLabel, eventTypeBadge } from './event.js';
 import { statementList } from './statements.js';
+import { eventBandItem } from './timeline.js';
 
 const SAID = 'said';
 const ABOUT = 'about';
 
-/** Actor page: names, roles, what they said, what others said about them, over time. */
+/** Actor page: names, roles, what they said, what others said about them, over time, and the events they took part in. */
 export async function actorView(root: HTMLElement, ctx: ViewContext): Promise<void> {
   const id = ctx.route.id;
   if (!id) {
@@ -19,7 +21,11 @@ export async function actorView(root: HTMLElement, ctx: ViewContext): Promise<vo
   const wait = loading('Loading actor');
   root.append(wait);
   try {
-    const view = await api.actor(id, ctx.signal);
+    // The events they took part in load alongside; without them the page still draws.
+    const [view, events] = await Promise.all([
+      api.actor(id, ctx.signal),
+      api.events({ participant: [id], limit: 500 }, ctx.signal).then((p) => p.items, () => [] as EventSummary[]),
+    ]);
     wait.remove();
     const a = view.actor;
     // A merged actor's old id redirects: keep the URL on the canonical one.
@@ -52,6 +58,10 @@ export async function actorView(root: HTMLElement, ctx: ViewContext): Promise<vo
       .title(`${a.name} over time`)
       .describe((d) => [`${d.speaker ?? 'unknown'} (${d.cue})`, d.content, formatWhen(d.saidAt, d.saidAtPrecision)])
       .width(Math.max(600, ctx.width()))
+      .band(events.map(eventBandItem).filter((b): b is BandItem => b !== null))
+      .bandColor(eventColor)
+      .bandSymbol(eventSymbol)
+      .on('band', (b) => ctx.go(href('event', b.id)))
       .on('select', (d) => d.articleId && ctx.go(href('article', d.articleId, { s: d.id })));
     root.append(h('div', { class: 'chart-host' }, chart([...said.map((r) => ({ ...r, lane: SAID })), ...about.map((r) => ({ ...r, lane: ABOUT }))])));
     const people = (title: string, list: { id: string; name: string; statements: number }[]) =>
@@ -59,6 +69,10 @@ export async function actorView(root: HTMLElement, ctx: ViewContext): Promise<vo
         ? h('ul', { class: 'plain-list' }, ...list.map((n) => h('li', null, h('a', { href: href('actor', n.id) }, n.name), ` (${n.statements})`)))
         : h('p', { class: 'muted' }, 'Nobody.'));
     root.append(
+      h('section', { class: 'actor-events' }, h('h2', null, `Events (${events.length})`), events.length
+        ? h('ul', { class: 'plain-list' }, ...events.map((e) => h('li', null, eventTypeBadge(e.type), ' ', h('a', { href: href('event', e.id) }, eventLabel(e)),
+            h('span', { class: 'muted' }, ` · ${formatWhen(e.date, e.datePrecision)}${e.place ? ` · ${e.place}` : ''}`))))
+        : h('p', { class: 'muted' }, 'None found.')),
       h('div', { class: 'columns' }, people('Talks about', view.talksAbout), people('Talked about by', view.talkedAboutBy)),
       h('div', { class: 'columns' },
         h('section', null, h('h2', null, `What ${a.name} said`), statementList(said, { empty: 'No statements attributed.' })),

@@ -232,6 +232,24 @@ describe('events on the timeline and the event page (real server, seeded store, 
     });
   });
 
+  describe('actor page', () => {
+    test("when Trump's page is opened, then the events he took part in are in its timeline's band and listed", async () => {
+      await fresh();
+      const trump = alaska.participants.find((p) => p.name === 'Donald Trump')!;
+      // He takes part in all three seed events (see the first test); the list is the API's participant filter.
+      const mine = await api<{ items: EventSummary[] }>(`/api/events?participant=${trump.id}`);
+      expect(mine.items.map((e) => e.id).sort()).toEqual([alaska.id, whiteHouse.id, call.id].sort());
+      await openView(ui, page, `#/actor/${trump.id}`);
+      for (const e of [alaska, whiteHouse, call]) await page.waitForSelector(mark(e.id));
+      const links = await page.locator('.actor-events a').evaluateAll((els) => els.map((e) => e.getAttribute('href')));
+      expect(links.sort()).toEqual([alaska.id, whiteHouse.id, call.id].map((id) => `#/event/${id}`).sort());
+      await page.locator(`${mark(call.id)} .band-symbol`).click();
+      await page.waitForURL(new RegExp(`#/event/${call.id}$`));
+      await page.waitForSelector('main[data-ready="true"] .event-view');
+      expect(await page.locator('h1').textContent()).toBe('call: Trump–Putin');
+    });
+  });
+
   // Writes to the store, so it runs last.
   describe('hostile input', () => {
     test('when an event name and place hold markup, then the timeline and the event page show it as text', async () => {
