@@ -23,6 +23,9 @@ const FORBIDDEN_WORDS = new Set([
   'COMMIT', 'ROLLBACK', 'SESSION', // GQL transaction and session control (the embedded engine accepts them)
 ]);
 
+/** Forbidden words that open a two-word clause, with the words that complete it, so the refusal names the clause. */
+const TWO_WORD_CLAUSES: Record<string, string[]> = { DETACH: ['DELETE'], NODETACH: ['DELETE'], LOAD: ['CSV'] };
+
 /** Read-only procedures user queries may CALL. Anything else may write or reach outside the graph. */
 export const ALLOWED_PROCEDURES = new Set([
   'db.labels',
@@ -113,7 +116,8 @@ export function assertReadOnly(query: string): void {
     if (prev?.kind === 'punct' && ['.', ':', '|', '&'].includes(prev.text)) continue;
     if (next?.kind === 'punct' && (next.text === ':' || next.text === '.')) continue;
     const word = t.text.toUpperCase();
-    if (FORBIDDEN_WORDS.has(word)) refuse(word, t);
+    // Name the whole clause when the word starts a two-word one ("DETACH DELETE", "LOAD CSV").
+    if (FORBIDDEN_WORDS.has(word)) refuse(TWO_WORD_CLAUSES[word]?.includes(next?.text.toUpperCase() ?? '') ? `${word} ${next!.text.toUpperCase()}` : word, t);
     if ((word === 'START' || word === 'STOP') && isWord(next, 'DATABASE', 'TRANSACTION')) refuse(`${word} ${next!.text.toUpperCase()}`, t);
     if (word === 'TRANSACTIONS' && isWord(prev, 'IN')) refuse('CALL { ... } IN TRANSACTIONS', t);
     if (word === 'CALL') checkCall(tokens, k);

@@ -57,6 +57,18 @@ describe('assertReadOnly', () => {
     expect(() => assertReadOnly(query)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
   });
 
+  // Offsets counted by hand: "MATCH (n) " is 10 characters.
+  test.each([
+    ['MATCH (n) DELETE n', 'DELETE', 10],
+    ['MATCH (n) DETACH DELETE n', 'DETACH DELETE', 10],
+    ['match (n) detach delete n', 'DETACH DELETE', 10],
+    ['MATCH (n) NODETACH DELETE n', 'NODETACH DELETE', 10],
+    ["LOAD CSV FROM 'x.csv' AS row RETURN row", 'LOAD CSV', 0],
+    ['START TRANSACTION', 'START TRANSACTION', 0],
+  ])('the refusal of %s names the whole clause, %s', (query, clause, offset) => {
+    expect(() => assertReadOnly(query)).toThrow(`read-only queries may not use ${clause} (at offset ${offset})`);
+  });
+
   test.each([
     ['an unterminated string', "MATCH (n) WHERE n.x = 'abc CREATE (m)"],
     ['an unterminated comment', 'MATCH (n) /* CREATE (m)'],
