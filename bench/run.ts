@@ -5,6 +5,7 @@
  *   npm run bench                      sizes 10k and 100k statements (about 10 minutes on 2 cores)
  *   npm run bench -- --sizes 10k,100k,1m   adds 1M (about 30 more minutes: the fill alone is 100,000 articles)
  *   npm run bench -- --skip claims,load,ui   leaves sections out (extract, ingest, claims, load, ui)
+ *   npm run bench -- --keep-stores     keeps the filled stores (their paths are printed) for profiling
  *   npm run bench -- --quick           small sizes, short load test (a smoke run)
  *
  * Numbers, not pass/fail: targets are printed beside them for reading.
@@ -39,6 +40,7 @@ const Flags = z.object({
     .regex(/^(extract|ingest|claims|load|ui)(,(extract|ingest|claims|load|ui))*$/, 'expected sections like claims,load,ui (of extract, ingest, claims, load, ui)')
     .optional()
     .transform((s) => new Set(s ? s.split(',') : [])),
+  keepStores: z.boolean().default(false),
 });
 
 type Result = Record<string, number | string>;
@@ -102,7 +104,7 @@ async function latencies(base: string, paths: Record<string, string>, n: number)
 }
 
 /** Fills a persistent store to `size` statements, then measures open time, disk size and API latency. */
-async function benchSize(size: number, requests: number): Promise<Result> {
+async function benchSize(size: number, requests: number, keep = false): Promise<Result> {
   const dir = mkdtempSync(join(tmpdir(), `claimgraph-bench-${size}-`));
   const path = join(dir, 'store.grafeo');
   const perArticle = 10;
@@ -155,7 +157,8 @@ async function benchSize(size: number, requests: number): Promise<Result> {
   } finally {
     await server.close();
     await store.close();
-    rmSync(dir, { recursive: true, force: true });
+    if (keep) process.stderr.write(`bench:   store of ${size} statements kept in ${path}\n`);
+    else rmSync(dir, { recursive: true, force: true });
   }
   return out;
 }
@@ -180,9 +183,10 @@ async function main(): Promise<void> {
       'ingest-articles': { type: 'string' },
       requests: { type: 'string' },
       skip: { type: 'string' },
+      'keep-stores': { type: 'boolean' },
     },
   });
-  const flags = Flags.parse({ sizes: values.sizes, quick: values.quick, ingestArticles: values['ingest-articles'], requests: values.requests, skip: values.skip });
+  const flags = Flags.parse({ sizes: values.sizes, quick: values.quick, ingestArticles: values['ingest-articles'], requests: values.requests, skip: values.skip, keepStores: values['keep-stores'] });
   const sizes = flags.quick ? [2000, 10_000] : flags.sizes;
   const results: Result = {};
   const section = async (label: string, fn: () => Promise<Result>, name?: string) => {
@@ -201,7 +205,7 @@ async function main(): Promise<void> {
   const bySize: Record<number, Result> = {};
   for (const size of sizes) {
     await section(`store of ${size} statements`, async () => {
-      bySize[size] = await benchSize(size, flags.quick ? 20 : flags.requests);
+      bySize[size] = await benchSize(size, flags.quick ? 20 : flags.requests, flags.keepStores);
       return Object.fromEntries(Object.entries(bySize[size]!).map(([k, v]) => [`${k}@${size}`, v]));
     });
   }
