@@ -184,6 +184,8 @@ describe('events on the timeline and the event page (real server, seeded store, 
       expect(detail.reports.length).toBeGreaterThanOrEqual(1);
       expect(await reports.first().getAttribute('href')).toBe(`#/article/${detail.reports[0]!.id}?event=${alaska.id}`);
       expect(await page.locator('.event-facts').textContent()).toContain('Alaska');
+      // A week either side of 15 August (the window's end is exclusive): 8 to 23 August.
+      expect(await page.getByRole('link', { name: 'Show on the timeline' }).getAttribute('href')).toBe('#/timeline?from=2025-08-08&to=2025-08-23');
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
       await shot('event');
     });
