@@ -55,6 +55,39 @@ export async function benchClaims(sizes: number[] = [10_000, 100_000], sample = 
     if (recent.length > 500) recent.shift();
     return g;
   };
+  // The corpus's truth: a statement repeating an utterance (same speaker, same text) reported within 14 days
+  // by another article must join a claim with it; different utterances are never one claim.
+  const twinsOf = new Map<string, { id: string; articleId: string; day: number }[]>();
+  const DAY_MS = 86_400_000;
+  const twinKey = (speakerId: string | null, content: string) => `${speakerId}\u0000${content}`;
+  const articleDay = (g: ArticleGraph) => Date.parse(g.article.publishedAt ?? g.article.retrievedAt) / DAY_MS;
+  const remember = (g: ArticleGraph) => {
+    for (const st of g.statements) {
+      const k = twinKey(st.speakerId, st.content);
+      twinsOf.set(k, [...(twinsOf.get(k) ?? []), { id: st.id, articleId: g.article.id, day: articleDay(g) }]);
+    }
+  };
+  let expected = 0;
+  let found = 0;
+  let joined = 0;
+  let joinedRight = 0;
+  const score = async (g: ArticleGraph) => {
+    for (const st of g.statements) {
+      const twins = new Set((twinsOf.get(twinKey(st.speakerId, st.content)) ?? [])
+        .filter((t) => t.articleId !== g.article.id && Math.abs(t.day - articleDay(g)) <= 14)
+        .map((t) => t.id));
+      const rows = await store.run(
+        'MATCH (s:Statement {id: $id})-[:INSTANCE_OF]->(c:Claim) RETURN [(c)<-[:INSTANCE_OF]-(o:Statement) | o.id] AS members',
+        { id: st.id },
+      );
+      const members = Array.isArray(rows[0]?.members) ? rows[0].members.map(String) : null;
+      const withTwin = members !== null && members.some((m) => twins.has(m));
+      if (twins.size > 0) expected += 1;
+      if (twins.size > 0 && withTwin) found += 1;
+      if (members !== null) joined += 1;
+      if (withTwin) joinedRight += 1;
+    }
+  };
   const step = async (g0: ArticleGraph) => {
     const t0 = performance.now();
     const g = await resolveActors(counting, g0);
@@ -71,7 +104,9 @@ export async function benchClaims(sizes: number[] = [10_000, 100_000], sample = 
   try {
     for (const size of [...sizes].sort((a, b) => a - b)) {
       while (statements < size) {
-        await step(next());
+        const g = next();
+        await step(g);
+        remember(g);
         if (n % 1000 === 0) process.stderr.write(`bench claims: filled ${statements} statements\n`);
       }
       const claims: number[] = [];
@@ -79,10 +114,14 @@ export async function benchClaims(sizes: number[] = [10_000, 100_000], sample = 
       candidateRows = 0;
       roundTrips = 0;
       perQuery.clear();
+      expected = found = joined = joinedRight = 0;
       for (let i = 0; i < sample; i++) {
-        const t = await step(next());
+        const g = next();
+        const t = await step(g);
         claims.push(t.claims);
         writes.push(t.write);
+        await score(g);
+        remember(g);
       }
       const label = size >= 1000 ? `${size / 1000}k` : String(size);
       out[`claimStepMsPerArticle@${label}`] = mean(claims);
@@ -90,6 +129,11 @@ export async function benchClaims(sizes: number[] = [10_000, 100_000], sample = 
       out[`articleWriteMsPerArticle@${label}`] = mean(writes);
       out[`candidateRowsPerArticle@${label}`] = candidateRows / sample;
       out[`roundTripsPerArticle@${label}`] = roundTrips / sample;
+      // Against the corpus's truth (repeated utterances): share of repeats that joined a claim with their twin,
+      // and share of claim joins that were a repeat's (the rest joined a different utterance).
+      out[`twinRecall@${label}`] = expected === 0 ? NaN : found / expected;
+      out[`joinPrecision@${label}`] = joined === 0 ? NaN : joinedRight / joined;
+      out[`twinsExpected@${label}`] = expected;
       const breakdown = [...perQuery.entries()].sort((a, b) => b[1].ms - a[1].ms).map(([k, e]) => `${k} ${(e.ms / sample).toFixed(2)} ms, ${(e.calls / sample).toFixed(2)} calls, ${(e.rows / sample).toFixed(1)} rows`);
       process.stderr.write(`bench claims: per article at ${label}: ${breakdown.join('; ')}\n`);
       const [stats] = await store.run(`RETURN COUNT { MATCH (c:Claim) } AS claims, COUNT { MATCH ()-[r:REPUBLISHES]->() } AS republishes, COUNT { MATCH ()-[r:CONTRADICTS]->() } AS contradicts`);

@@ -91,12 +91,6 @@ export interface ClaimsUpdate {
 export async function updateClaims(store: ClaimsStore, graph: ArticleGraph): Promise<ClaimsUpdate> {
   const articleId = graph.article.id;
 
-  // Identity: index the article's actors under their alias keys; keep the article's names and roles for them.
-  const actorRows = graph.actors
-    .map((a) => ({ actorId: a.id, keys: indexKeys(a), named: a.aliases.length > 0 || a.roles.length > 0, aliases: a.aliases, roles: a.roles }))
-    .filter((r) => r.keys.length > 0 || r.named);
-  if (actorRows.length > 0) await store.run(CLAIMS.indexActors, { articleId, rows: actorRows });
-
   // Republication: near-duplicate articles through the article band keys, checked exactly.
   const date = graph.article.publishedAt ?? graph.article.retrievedAt;
   const aKeys = articleKeys(graph.article.text);
@@ -108,7 +102,6 @@ export async function updateClaims(store: ClaimsStore, graph: ArticleGraph): Pro
       rows.map((r) => ({ id: String(r.id), text: String(r.text ?? ''), date: str(r.date), republishes: str(r.republishes) })),
     );
     if (republishes.length > 0) await store.run(CLAIMS.linkRepublishes, { links: republishes });
-    await store.run(CLAIMS.indexArticle, { id: articleId, keys: aKeys });
   }
 
   // Claims and contradiction candidates through the statement band keys.
@@ -134,7 +127,6 @@ export async function updateClaims(store: ClaimsStore, graph: ArticleGraph): Pro
     const links = plan.links.map((l) => ({ ...l, text: texts.get(l.claimId) ?? null }));
     if (links.length > 0) await store.run(CLAIMS.linkClaims, { links });
     if (plan.contradictions.length > 0) await store.run(CLAIMS.linkContradictions, { links: plan.contradictions });
-    await store.run(CLAIMS.indexStatements, { rows: keyRows });
   }
 
   // Counts: the claims touched here, and those of older articles that became copies of this one.
@@ -145,7 +137,11 @@ export async function updateClaims(store: ClaimsStore, graph: ArticleGraph): Pro
   }
   if (touched.size > 0) await refreshClaimStats(store, [...touched]);
 
-  await store.run(CLAIMS.markArticle, { id: articleId, version: CLAIMS_VERSION });
+  // Last, in one round trip: the alias index and the article's names for its actors, the band keys, the completion mark.
+  const actors = graph.actors
+    .map((a) => ({ actorId: a.id, keys: indexKeys(a), named: a.aliases.length > 0 || a.roles.length > 0, aliases: a.aliases, roles: a.roles }))
+    .filter((r) => r.keys.length > 0 || r.named);
+  await store.run(CLAIMS.finishArticle, { articleId, actors, articleKeys: aKeys, statements: keyRows, version: CLAIMS_VERSION });
   return { claims: plan.touched, republishes, contradictions: plan.contradictions.length };
 }
 

@@ -28,22 +28,6 @@ RETURN key, a.id AS id, a.name AS name, a.kind AS kind, a.aliases AS aliases, a.
   actorsByIds: `UNWIND $ids AS id
 MATCH (a:Actor {id: id})
 RETURN a.id AS id, a.name AS name, a.kind AS kind, a.aliases AS aliases, a.roles AS roles`,
-  // The alias index, and the aliases and roles the article gave each actor (kept with the article): one round trip.
-  // `r.keys` may be empty and `r.named` false; `UNWIND [] ` drops the row, so the NAMED write comes first.
-  indexActors: `MATCH (art:Article {id: $articleId})
-UNWIND $rows AS r
-MATCH (a:Actor {id: r.actorId})
-CALL (art, a, r) {
-  WITH art, a, r
-  WHERE r.named
-  MERGE (art)-[n:NAMED]->(a)
-  SET n.aliases = r.aliases, n.roles = r.roles
-}
-UNWIND r.keys AS key
-MERGE (al:Alias {key: key})
-WITH al, a
-MERGE (al)-[:OF]->(a)
-RETURN count(*) AS n`,
   // At most $cap articles per key, then the $budget sharing the most keys (a copy shares most of its 16 bands).
   // After the aggregation Grafeo no longer sees `a` as a node: it is matched again by its indexed id.
   articleCandidates: `UNWIND $keys AS key
@@ -58,12 +42,6 @@ LIMIT $budget
 MATCH (a:Article {id: aid})
 RETURN a.id AS id, a.text AS text, coalesce(a.publishedAt, a.retrievedAt) AS date,
   head([(a)-[:REPUBLISHES]->(o:Article) | o.id]) AS republishes`,
-  indexArticle: `MATCH (a:Article {id: $id})
-UNWIND $keys AS key
-MERGE (b:Band {key: key})
-WITH a, b
-MERGE (a)-[:IN_BAND]->(b)
-RETURN count(*) AS n`,
   linkRepublishes: `UNWIND $links AS l
 MATCH (c:Article {id: l.from})
 MATCH (o:Article {id: l.to})
@@ -92,13 +70,6 @@ RETURN st.id AS forId, hits, s.id AS id, art.id AS articleId, s.content AS conte
   coalesce(art.publishedAt, art.retrievedAt) AS articleDate,
   [(s)<-[:SAID]-(p:Actor) | p.id] AS speakerIds, [(s)-[:ABOUT]->(x:Actor) | x.id] AS aboutIds,
   [(s)-[:INSTANCE_OF]->(c:Claim) | c.id] AS claimIds`,
-  indexStatements: `UNWIND $rows AS r
-MATCH (s:Statement {id: r.id})
-UNWIND r.keys AS key
-MERGE (b:Band {key: key})
-WITH s, b
-MERGE (s)-[:IN_BAND]->(b)
-RETURN count(*) AS n`,
   // New claims and the statements joining claims, in one round trip: `l.text` is set on the links that create their claim.
   linkClaims: `UNWIND $links AS l
 MATCH (s:Statement {id: l.statementId})
@@ -130,10 +101,40 @@ MATCH (b:Statement {id: l.to})
 MERGE (a)-[r:CONTRADICTS]->(b)
 SET r.score = l.score, r.reason = l.reason
 RETURN count(*) AS linked`,
-  // The claims step's completion mark: an article without it (a crash between the writes) is redone on re-ingest.
-  markArticle: `MATCH (a:Article {id: $id})
-SET a.claimsVersion = $version
-RETURN a.id AS id`,
+  // The step's last write, one round trip: the alias index and the names the article gave its actors, the band
+  // keys of the article and its statements, and the completion mark, set last (an article without it, after a
+  // crash, is redone on re-ingest). Each part is a unit subquery: an empty UNWIND inside drops no outer row.
+  finishArticle: `MATCH (art:Article {id: $articleId})
+CALL (art) {
+  UNWIND $actors AS r
+  MATCH (a:Actor {id: r.actorId})
+  CALL (art, a, r) {
+    WITH art, a, r
+    WHERE r.named
+    MERGE (art)-[n:NAMED]->(a)
+    SET n.aliases = r.aliases, n.roles = r.roles
+  }
+  UNWIND r.keys AS key
+  MERGE (al:Alias {key: key})
+  WITH al, a
+  MERGE (al)-[:OF]->(a)
+}
+CALL (art) {
+  UNWIND $articleKeys AS key
+  MERGE (b:Band {key: key})
+  WITH art, b
+  MERGE (art)-[:IN_BAND]->(b)
+}
+CALL () {
+  UNWIND $statements AS r
+  MATCH (s:Statement {id: r.id})
+  UNWIND r.keys AS key
+  MERGE (b:Band {key: key})
+  WITH s, b
+  MERGE (s)-[:IN_BAND]->(b)
+}
+SET art.claimsVersion = $version
+RETURN art.id AS id`,
   articleClaimsVersion: `MATCH (a:Article {id: $id})
 RETURN a.claimsVersion AS claimsVersion`,
 
@@ -190,18 +191,18 @@ const keys = ['p:donald trump', 's:trump'];
 export const CLAIMS_PARAMS: { [K in keyof typeof CLAIMS]: Record<string, unknown> } = {
   lookupAliases: { keys, cap: 16 },
   actorsByIds: { ids: ['act_0'] },
-  indexActors: { articleId: 'art_0', rows: [{ actorId: 'act_0', keys: ['p:donald trump'], named: true, aliases: ['Trump'], roles: ['US President'] }] },
   articleCandidates: { keys: ['art:0:abc'], id: 'art_0', cap: 8, budget: 8 },
-  indexArticle: { id: 'art_0', keys: ['art:0:abc'] },
   linkRepublishes: { links: [{ from: 'art_1', to: 'art_0', score: 0.9, reason: 'resemblance 0.9' }] },
   statementCandidates: { stmts: [{ id: 'stm_1', keys: ['sp|act_0|0:0:abc'] }], articleId: 'art_0', cap: 8, budget: 12 },
-  indexStatements: { rows: [{ id: 'stm_0', keys: ['sp|act_0:0:abc'] }] },
   linkClaims: { links: [{ claimId: 'clm_0', statementId: 'stm_0', score: 1, reason: 'verbatim', text: 'It is over.' }] },
   claimMembers: { ids: ['clm_0'] },
   setClaimStats: { rows: [{ id: 'clm_0', firstSeen: '2025-08-20', lastSeen: '2025-08-21', statements: 2, articles: 2, sources: 1, origins: 1 }] },
   claimsOfArticles: { ids: ['art_0'] },
   linkContradictions: { links: [{ from: 'stm_1', to: 'stm_0', score: 0.8, reason: 'opposite polarity' }] },
-  markArticle: { id: 'art_0', version: 1 },
+  finishArticle: {
+    articleId: 'art_0', version: 1, articleKeys: ['art:0:abc'], statements: [{ id: 'stm_0', keys: ['sp|act_0|0:0:abc'] }],
+    actors: [{ actorId: 'act_0', keys: ['p:donald trump'], named: true, aliases: ['Trump'], roles: ['US President'] }],
+  },
   articleClaimsVersion: { id: 'art_0' },
   listClaims: { skip: 0, limit: 50 },
   claim: { id: 'clm_0' },
