@@ -125,6 +125,7 @@ export class HostedStore implements GraphStore {
   private restarting: Promise<void> | null = null;
   private standby: Loaded | null = null;
   private closeRequested = false;
+  private closing: Promise<void> | null = null;
   private readonly useStandby: boolean;
   private readonly log: (line: string) => void;
   private readonly drainMs: number;
@@ -203,9 +204,12 @@ export class HostedStore implements GraphStore {
     return this.userCall('runInRolledBackTransaction', query, params, opts);
   }
 
-  async close(): Promise<void> {
-    if (this.phase === 'closed') return;
-    if (this.phase === 'closing') return this.settled();
+  close(): Promise<void> {
+    this.closing ??= this.shutDown();
+    return this.closing;
+  }
+
+  private async shutDown(): Promise<void> {
     // A restart under way opens no new process when nothing waits for it.
     this.closeRequested = true;
     await this.settled();
