@@ -43,15 +43,23 @@ export function openGrafeo(opts: EmbeddedOptions): Db {
   }
 }
 
+/** Grafeo's messages for a WAL segment whose header is unreadable: wrong magic, header checksum, or an unknown segment version. */
+const WAL_HEADER_DAMAGE = /WAL segment header|segment .* has a header this version cannot read/i;
+
 function classifyOpenError(path: string, error: unknown): AppError {
   const message = error instanceof Error ? error.message : String(error);
   if (/lock|in use|busy|would block/i.test(message)) {
     return storeUnavailable(`the store ${path} is in use by another process (${message}); stop it or use another CLAIMGRAPH_DATA`, error);
   }
   if (/damaged|corrupt|checksum|invalid file header|not a grafeo database|serializ|unexpected end|truncat|wal/i.test(message)) {
-    const walHint = /wal/i.test(message)
-      ? ` If the damage is in the write-ahead log, reopen with ${WAL_SALVAGE_ENV}=1 to keep the commits before it (the rest is kept in ${path}.wal.damaged).`
-      : ` If only the write-ahead log is damaged, ${WAL_SALVAGE_ENV}=1 reopens it with the commits before the damage.`;
+    // Salvage keeps the commits before a damaged record; a damaged segment header leaves no record it can read.
+    const walHint = WAL_HEADER_DAMAGE.test(message)
+      ? ` The header of a write-ahead log segment cannot be read (damaged, or written by a newer Grafeo), so no commit in that segment ` +
+        `can be recovered, not even with ${WAL_SALVAGE_ENV}=1. To open the store as of its last checkpoint, losing the commits logged since, ` +
+        `move the write-ahead log ${path}.wal aside.`
+      : /wal/i.test(message)
+        ? ` If the damage is in the write-ahead log, reopen with ${WAL_SALVAGE_ENV}=1 to keep the commits before it (the rest is kept in ${path}.wal.damaged).`
+        : ` If only the write-ahead log is damaged, ${WAL_SALVAGE_ENV}=1 reopens it with the commits before the damage.`;
     return storeCorrupt(
       `the store file ${path} is damaged: ${message}. Restore it from a backup (a copy of the file, or re-import a \`claimgraph export\`), ` +
         `or move it aside to start an empty store.${walHint}`,
