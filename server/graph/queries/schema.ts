@@ -45,9 +45,17 @@ const LOOKUPS = [
   // The events step's lookup keys (server/pipeline/events.ts) and the events window.
   ['EventKey', 'key', 'event_key_key'],
   ['Event', 'date', 'event_date'],
-  // Per-day statement counters (server/graph/write.ts, WRITE.countDays): merged by key on every article write.
-  ['DayCount', 'key', 'day_count_key'],
 ] as const;
+
+/**
+ * Keys that must stay unique beyond ids: [label, property, index name]. The
+ * per-day statement counters (server/graph/write.ts, WRITE.countDays) are
+ * merged by key and incremented on every article write; on Neo4j two
+ * concurrent writers could otherwise both create a day's counter, and a later
+ * MERGE would increment both. A uniqueness constraint there (MERGE then locks
+ * the key); an index on Grafeo, whose writes are serialised.
+ */
+const UNIQUE_KEYS = [['DayCount', 'key', 'day_count_key']] as const;
 
 const snake = (label: string) => label.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
 
@@ -58,6 +66,7 @@ export const SCHEMA_NEO4J: Readonly<Record<string, string>> = Object.fromEntries
     `CREATE CONSTRAINT ${snake(l)}_id_unique IF NOT EXISTS FOR (n:${l}) REQUIRE n.id IS UNIQUE`,
   ]),
   ...LOOKUPS.map(([l, p, name]) => [name, `CREATE INDEX ${name} IF NOT EXISTS FOR (n:${l}) ON (n.${p})`]),
+  ...UNIQUE_KEYS.map(([l, p, name]) => [`${name}_unique`, `CREATE CONSTRAINT ${name}_unique IF NOT EXISTS FOR (n:${l}) REQUIRE n.${p} IS UNIQUE`]),
 ]);
 
 /**
@@ -66,7 +75,7 @@ export const SCHEMA_NEO4J: Readonly<Record<string, string>> = Object.fromEntries
  */
 export const SCHEMA_EMBEDDED: Readonly<Record<string, string>> = Object.fromEntries([
   ...ID_LABELS.map((l) => [`${snake(l)}_id`, `CREATE INDEX ${snake(l)}_id IF NOT EXISTS FOR (n:${l}) ON (n.id)`]),
-  ...LOOKUPS.map(([l, p, name]) => [name, `CREATE INDEX ${name} IF NOT EXISTS FOR (n:${l}) ON (n.${p})`]),
+  ...[...LOOKUPS, ...UNIQUE_KEYS].map(([l, p, name]) => [name, `CREATE INDEX ${name} IF NOT EXISTS FOR (n:${l}) ON (n.${p})`]),
 ]);
 
 /**
