@@ -187,7 +187,8 @@ function ingestedHead(a: Ingested, sourceId: string | null) {
 
 const str = (v: unknown) => (typeof v === 'string' ? v : null);
 
-export function articleSummary(r: Row): ArticleSummary {
+/** An article row as the API lists it, without its statement count (claim pages, article details). */
+export function articleRef(r: Row): Omit<ArticleSummary, 'statements'> {
   return {
     id: String(r.id),
     title: String(r.title ?? ''),
@@ -196,8 +197,11 @@ export function articleSummary(r: Row): ArticleSummary {
     publishedAtPrecision: str(r.publishedAtPrecision),
     sourceId: str(r.sourceId),
     source: str(r.source),
-    statements: Number(r.statements ?? 0),
   };
+}
+
+export function articleSummary(r: Row): ArticleSummary {
+  return { ...articleRef(r), statements: Number(r.statements ?? 0) };
 }
 
 /** One article with its statements in text order and the (canonical) actors it mentions; null when unknown. */
@@ -207,13 +211,7 @@ export async function articleDetail(store: GraphStore, id: string, map?: ActorMa
   const actors = map ?? (await loadActorMap(store));
   const [statementRows, actorRows] = await Promise.all([store.run(READ.articleStatements, { id }), store.run(READ.articleActors, { id })]);
   const article = {
-    id: String(a.id),
-    title: String(a.title ?? ''),
-    url: str(a.url),
-    publishedAt: str(a.publishedAt),
-    publishedAtPrecision: str(a.publishedAtPrecision),
-    sourceId: str(a.sourceId),
-    source: str(a.source),
+    ...articleRef(a),
     statements: statementRows.length,
     retrievedAt: str(a.retrievedAt),
     language: str(a.language),

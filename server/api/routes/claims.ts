@@ -6,6 +6,7 @@ import { loadActorMap } from '../canonical.js';
 import { pageOf, pageWindow, parse } from '../http.js';
 import { ClaimListQuerySchema, IdParamsSchema, type ClaimDetail, type ClaimSummary } from '../schemas.js';
 import { statementFilters } from './statements.js';
+import { articleRef } from './articles.js';
 
 /**
  * GET /api/claims and GET /api/claims/:id. Claim nodes are written by the
@@ -30,16 +31,7 @@ export function claimRoutes(store: GraphStore): Router {
       store.run(API.listStatementsAsc, { ...statementFilters({ claimId: id }), skip: 0, limit: 1000 }),
       store.run(API.claimArticles, { id }),
     ]);
-    const str = (v: unknown) => (typeof v === 'string' ? v : null);
-    const articleList = articles.map((a) => ({
-      id: String(a.id),
-      title: String(a.title ?? ''),
-      url: str(a.url),
-      publishedAt: str(a.publishedAt),
-      publishedAtPrecision: str(a.publishedAtPrecision),
-      sourceId: str(a.sourceId),
-      source: str(a.source),
-    }));
+    const articleList = articles.map(articleRef);
     const sources = new Map<string, { id: string; name: string }>();
     for (const a of articleList) if (a.sourceId && a.source) sources.set(a.sourceId, { id: a.sourceId, name: a.source });
     const out: ClaimDetail = {
