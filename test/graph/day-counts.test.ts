@@ -2,7 +2,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { fileURLToPath } from 'node:url';
 import { exportJsonl, importJsonl } from '../../server/exchange/index.js';
+import { readInputs } from '../../server/ingest/index.js';
+import { ingestInputs } from '../../server/pipeline/index.js';
 import { openStore } from '../../server/graph/index.js';
 import { SCHEMA } from '../../server/graph/queries/schema.js';
 import { SCHEMA_VERSION } from '../../server/graph/schema.js';
@@ -106,6 +109,20 @@ describe('per-day statement counters', () => {
     const store = await open(null);
     for (const g of ARTICLES()) expect(await store.writeArticle(g)).toBe('created');
     expect(await counters(store)).toEqual(expected);
+  });
+
+  test('when real text goes through the pipeline (extractor, claims, events) twice, then the counters equal the statements', async () => {
+    const store = await open(null);
+    const seed = fileURLToPath(new URL('../fixtures/seed-page.txt', import.meta.url));
+    const first = await ingestInputs(store, readInputs([seed], { retrievedAt: '2025-08-21T12:00:00.000Z' }));
+    expect(first.failed).toBe(0);
+    expect(first.statements).toBeGreaterThan(5);
+    const counted = await countedFromStatements(store);
+    expect(counted.length).toBeGreaterThan(1);
+    expect(await counters(store)).toEqual(counted);
+    const again = await ingestInputs(store, readInputs([seed], { retrievedAt: '2025-08-21T12:00:00.000Z' }));
+    expect(again).toMatchObject({ ingested: 0, failed: 0 });
+    expect(await counters(store)).toEqual(counted);
   });
 
   test('when the same articles are written again, then nothing is written and the counters do not change', async () => {
