@@ -84,7 +84,8 @@ export interface Network<N, L> {
   renderTimes(): number[];
   /** Layout progress: ticks so far, the last tick's duration (ms, in the worker), whether it is still moving, whether in a worker. */
   layoutState(): { ticks: number; tickMs: number; running: boolean; worker: boolean };
-  drawn(): { nodes: number; links: number; overlay: number; frames: number };
+  /** Counts of the data and of the last frame (`edgesDrawn`: statement edges in view, fewer while a dense graph moves). */
+  drawn(): { nodes: number; links: number; overlay: number; frames: number; edgesDrawn: number };
 }
 
 /** The overlay's edges and how to read them. */
@@ -154,7 +155,13 @@ export function network<N, L>(): Network<N, L> {
   let byId = new Map<string, SimNode<N>>();
   let bySize: SimNode<N>[] = [];
   /** Edges grouped by colour, width and opacity once per data: one canvas path per group. */
-  let batches: { color: string; w: number; alpha: number; links: SimLink<N, L>[] }[] = [];
+  let batches: Batch<N, L>[] = [];
+  /** The same for the heaviest MOTION_LINKS edges: what a dense graph draws while it moves. */
+  let motionBatches: Batch<N, L>[] = [];
+  /** When the picture last moved (zoom, pan, drag, hover, a layout answer): dense graphs draw fewer edges until it rests. */
+  let lastMotion = -Infinity;
+  let restTimer: ReturnType<typeof setTimeout> | null = null;
+  let edgesDrawn = 0;
   let overlay: NetworkOverlay<unknown> | null = null;
   let overlayLinks: OverlayLink<N>[] = [];
   let transform: ZoomTransform = zoomIdentity;
@@ -199,6 +206,7 @@ export function network<N, L>(): Network<N, L> {
     laidOut = true;
     // Until the reader pans or zooms, keep the whole graph in view as it settles.
     if (!userMoved && answers++ % 10 === 0) fit();
+    lastMotion = performance.now();
     requestRender();
   }
 
@@ -318,14 +326,8 @@ export function network<N, L>(): Network<N, L> {
         l.alpha = 0.7;
       }
     }
-    const groups = new Map<string, SimLink<N, L>[]>();
-    for (const l of links) {
-      const key = `${l.color}|${l.w}|${l.alpha}`;
-      let b = groups.get(key);
-      if (!b) groups.set(key, (b = []));
-      b.push(l);
-    }
-    batches = [...groups.values()].map((b) => ({ color: b[0]!.color, w: b[0]!.w, alpha: b[0]!.alpha, links: b }));
+    batches = batchLinks(links);
+    motionBatches = links.length > HAIRLINE_LINKS ? batchLinks([...links].sort((a, b) => linkCount(b.d) - linkCount(a.d)).slice(0, MOTION_LINKS)) : batches;
 
     // ---- layout ----
     // A big graph drawn from scratch is mostly settled in the worker before its first
@@ -368,6 +370,7 @@ export function network<N, L>(): Network<N, L> {
       .scaleExtent([0.05, 16])
       .on('zoom', (event: { transform: ZoomTransform; sourceEvent: Event | null }) => {
         transform = event.transform;
+        lastMotion = performance.now();
         if (event.sourceEvent) {
           userMoved = true;
           if (!zooming && running && !dragged) {
@@ -400,6 +403,7 @@ export function network<N, L>(): Network<N, L> {
       .on('drag', (event: D3DragEvent<HTMLCanvasElement, unknown, Grip>) => {
         const n = event.subject.node;
         [n.x, n.y] = transform.invert([event.x, event.y]);
+        lastMotion = performance.now();
         pin(n, false);
         requestRender();
       })
@@ -530,6 +534,7 @@ export function network<N, L>(): Network<N, L> {
     const e = n ? undefined : edgeAt(px, py);
     if (n !== hovered) {
       hovered = n ?? null;
+      lastMotion = performance.now();
       requestRender();
     }
     canvas.style.cursor = n || e ? 'pointer' : 'grab';
@@ -596,12 +601,20 @@ export function network<N, L>(): Network<N, L> {
     // Edges batched by colour, width and opacity (grouped once per data): one
     // path each. Widths are screen pixels (divided by k), so zooming does not
     // fatten the lines.
-    const focusId = hovered?.id ?? selectedId;
+    const focusId = dragged?.id ?? hovered?.id ?? selectedId;
+    // While a dense graph moves, only its heaviest edges are drawn: rasterising 10,000
+    // lines costs a software canvas 20-40 ms a frame, 1,500 a fifth of that. The full set
+    // comes back MOTION_MS after the picture last moved (the focused node's edges always show).
+    const motion = links.length > HAIRLINE_LINKS && performance.now() - lastMotion < MOTION_MS;
+    if (restTimer !== null) clearTimeout(restTimer);
+    restTimer = motion ? setTimeout(() => ((restTimer = null), requestRender()), MOTION_MS) : null;
+    root.dataset.detail = motion ? 'moving' : 'full';
+    edgesDrawn = 0;
     // Edges wholly outside the viewport are skipped (zoomed-in views draw few).
     const [vx0, vy0] = transform.invert([0, 0]);
     const [vx1, vy1] = transform.invert([width, height]);
     const arrows = directed && (links.length <= 3000 || k > 2);
-    for (const { color: c, w, alpha: a, links: batch } of batches) {
+    for (const { color: c, w, alpha: a, links: batch } of motion ? motionBatches : batches) {
       ctx.globalAlpha = a * (focusId ? 0.4 : 1);
       ctx.strokeStyle = c;
       ctx.lineWidth = w / k;
@@ -612,6 +625,7 @@ export function network<N, L>(): Network<N, L> {
         const tx = l.target.x;
         const ty = l.target.y;
         if ((sx < vx0 && tx < vx0) || (sx > vx1 && tx > vx1) || (sy < vy0 && ty < vy0) || (sy > vy1 && ty > vy1)) continue;
+        edgesDrawn++;
         ctx.moveTo(sx, sy);
         ctx.lineTo(tx, ty);
       }
@@ -678,10 +692,18 @@ export function network<N, L>(): Network<N, L> {
     }
     ctx.lineWidth = 1 / k;
     ctx.strokeStyle = '#ffffff';
+    // A node under TINY_NODE_PX device pixels across is a square of the circle's area: a
+    // software canvas fills 2,000 squares ~5x faster than 2,000 arcs and at that size they look alike.
+    const tiny = nodes.length > 500 ? TINY_NODE_PX / 2 / (k * dpr) : 0;
     for (const [c, batch] of byColor) {
       ctx.fillStyle = c;
       ctx.beginPath();
       for (const n of batch) {
+        if (n.r < tiny) {
+          const half = n.r * HALF_SQRT_PI;
+          ctx.fillRect(n.x - half, n.y - half, 2 * half, 2 * half);
+          continue;
+        }
         ctx.moveTo(n.x + n.r, n.y);
         ctx.arc(n.x, n.y, n.r, 0, 2 * Math.PI);
       }
@@ -789,6 +811,8 @@ export function network<N, L>(): Network<N, L> {
   chart.invalidation = (p: Promise<unknown>) => {
     void p.then(() => {
       invalidated = true;
+      if (restTimer !== null) clearTimeout(restTimer);
+      restTimer = null;
       layout?.stop();
       layout = null;
       running = false;
@@ -825,7 +849,7 @@ export function network<N, L>(): Network<N, L> {
   };
   chart.renderTimes = () => [...times];
   chart.layoutState = () => ({ ticks: layoutTicks, tickMs: lastTickMs, running, worker: inWorker });
-  chart.drawn = () => ({ nodes: nodes.length, links: links.length, overlay: overlayLinks.length, frames });
+  chart.drawn = () => ({ nodes: nodes.length, links: links.length, overlay: overlayLinks.length, frames, edgesDrawn });
   (root as HTMLElement & { __chart?: unknown }).__chart = chart;
   return chart;
 }
@@ -833,12 +857,39 @@ export function network<N, L>(): Network<N, L> {
 /** Above this many edges, edges are drawn as hairlines (see the scales phase). */
 const HAIRLINE_LINKS = 1500;
 const MAX_LABELS = 120;
+/** While a graph with more than HAIRLINE_LINKS edges moves, only this many (the heaviest) are drawn. */
+const MOTION_LINKS = 1500;
+/** The picture is at rest this long after it last moved, ms: then every edge is drawn again. */
+const MOTION_MS = 300;
+/** Nodes of big graphs smaller than this across, in device pixels, are drawn as squares. */
+const TINY_NODE_PX = 3.5;
+/** Half the side of the square with a unit circle's area. */
+const HALF_SQRT_PI = Math.sqrt(Math.PI) / 2;
 /** How far an overlay curve bows out, as a share of its length. */
 const OVERLAY_BEND = 0.18;
 /** Segments per overlay curve when hit testing. */
 const CURVE_STEPS = 12;
 /** The overlay's default colour: neutral, unlike every cue colour. */
 const OVERLAY_COLOR = '#404040';
+
+interface Batch<N, L> {
+  color: string;
+  w: number;
+  alpha: number;
+  links: SimLink<N, L>[];
+}
+
+/** Edges grouped by colour, width and opacity: one canvas path per group. */
+function batchLinks<N, L>(links: readonly SimLink<N, L>[]): Batch<N, L>[] {
+  const groups = new Map<string, SimLink<N, L>[]>();
+  for (const l of links) {
+    const key = `${l.color}|${l.w}|${l.alpha}`;
+    let b = groups.get(key);
+    if (!b) groups.set(key, (b = []));
+    b.push(l);
+  }
+  return [...groups.values()].map((b) => ({ color: b[0]!.color, w: b[0]!.w, alpha: b[0]!.alpha, links: b }));
+}
 
 function segDist(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
   const dx = bx - ax;

@@ -139,6 +139,24 @@ describe('actor network: met-with edges and the layout worker', () => {
     expect(await page.locator('.panel p').first().textContent()).toBe('Took part in 1 event together, 2025-08-18.');
   });
 
+  test('when the 10,000-edge demo is zoomed, then it draws only the heaviest 1,500 edges while moving and every edge in view once at rest', async () => {
+    await fresh();
+    await page.goto(`${ui.server.url}/?demo=network&n=2000&e=10000`);
+    await page.waitForSelector('.cg-network[data-ready]', { timeout: 30_000 });
+    await settled();
+    await page.waitForFunction(() => (document.querySelector('.cg-network') as HTMLElement).dataset.detail === 'full');
+    const atRest = (await chartCall<{ edgesDrawn: number }>('drawn')).edgesDrawn;
+    // The fitted view shows the whole graph: every edge is in it.
+    expect(atRest).toBeGreaterThan(9900);
+    const box = (await page.locator('.cg-network canvas').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, -120);
+    await page.waitForFunction(() => (document.querySelector('.cg-network') as HTMLElement).dataset.detail === 'moving');
+    expect((await chartCall<{ edgesDrawn: number }>('drawn')).edgesDrawn).toBeLessThanOrEqual(1500);
+    await page.waitForFunction(() => (document.querySelector('.cg-network') as HTMLElement).dataset.detail === 'full');
+    expect((await chartCall<{ edgesDrawn: number }>('drawn')).edgesDrawn).toBeGreaterThan(1500);
+  }, 60_000);
+
   test('when a node is dragged, then it follows the pointer while the worker keeps the layout moving, and lands where dropped', async () => {
     await fresh();
     await openView(ui, page, '#/network');
