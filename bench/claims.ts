@@ -7,6 +7,11 @@
  * graph. In-memory embedded store, synthetic corpus (bench/corpus.ts) with
  * article texts made of the statements' sentences and one article in 25 a
  * lightly edited copy of a recent one (republication and claim copies).
+ * One store grows through the sizes (the 100k store is the 10k one grown).
+ * Besides time: candidate rows and round trips per article (machine-independent),
+ * a per-query breakdown on stderr, and quality against the corpus's truth
+ * (a repeated utterance must join its earlier report's claim; different
+ * utterances must not be joined), so a cheaper step that loses claims shows.
  *
  *   npx tsx bench/claims.ts [sizes, e.g. 10k,100k] [sample]
  */
@@ -21,7 +26,10 @@ import { corpus, rng } from './corpus.js';
 const PER_ARTICLE = 10;
 const COPY_EVERY = 25;
 
-/** Runs the benchmark; keys are `<measure>@<size>`, plus `growth` (per-article time at the largest size / at the smallest). */
+/**
+ * Runs the benchmark; keys are `<measure>@<size>`, plus `growth` (per-article time at the largest size / at the smallest),
+ * `rowsGrowth` (the same for candidate rows) and `growthVsWrite` (growth divided by the article write's growth).
+ */
 export async function benchClaims(sizes: number[] = [10_000, 100_000], sample = 200): Promise<Record<string, number>> {
   const store = await openStore({ backend: 'embedded', path: null });
   const gen = corpus({ seed: 11, statementsPerArticle: PER_ARTICLE, days: 365 });
@@ -136,14 +144,19 @@ export async function benchClaims(sizes: number[] = [10_000, 100_000], sample = 
       out[`twinsExpected@${label}`] = expected;
       const breakdown = [...perQuery.entries()].sort((a, b) => b[1].ms - a[1].ms).map(([k, e]) => `${k} ${(e.ms / sample).toFixed(2)} ms, ${(e.calls / sample).toFixed(2)} calls, ${(e.rows / sample).toFixed(1)} rows`);
       process.stderr.write(`bench claims: per article at ${label}: ${breakdown.join('; ')}\n`);
-      const [stats] = await store.run(`RETURN COUNT { MATCH (c:Claim) } AS claims, COUNT { MATCH ()-[r:REPUBLISHES]->() } AS republishes, COUNT { MATCH ()-[r:CONTRADICTS]->() } AS contradicts`);
+      const [stats] = await store.run(`RETURN COUNT { MATCH (c:Claim) } AS claims, COUNT { MATCH ()-[r:REPUBLISHES]->() } AS republishes, COUNT { MATCH ()-[r:CONTRADICTS]->() } AS contradicts, COUNT { MATCH (b:Band) } AS bands`);
       out[`claims@${label}`] = Number(stats?.claims ?? 0);
       out[`republishes@${label}`] = Number(stats?.republishes ?? 0);
       out[`contradictions@${label}`] = Number(stats?.contradicts ?? 0);
+      out[`bandNodes@${label}`] = Number(stats?.bands ?? 0);
       process.stderr.write(`bench claims: ${JSON.stringify(Object.fromEntries(Object.entries(out).filter(([k]) => k.endsWith(`@${label}`))))}\n`);
     }
     const labels = [...sizes].sort((a, b) => a - b).map((s) => (s >= 1000 ? `${s / 1000}k` : String(s)));
-    out.growth = out[`claimStepMsPerArticle@${labels[labels.length - 1]}`]! / out[`claimStepMsPerArticle@${labels[0]}`]!;
+    const [lo, hi] = [labels[0], labels[labels.length - 1]];
+    out.growth = out[`claimStepMsPerArticle@${hi}`]! / out[`claimStepMsPerArticle@${lo}`]!;
+    out.rowsGrowth = out[`candidateRowsPerArticle@${hi}`]! / out[`candidateRowsPerArticle@${lo}`]!;
+    // The article write runs on the same machine at the same time: the claims step's time relative to it discounts load swings.
+    out.growthVsWrite = out.growth / (out[`articleWriteMsPerArticle@${hi}`]! / out[`articleWriteMsPerArticle@${lo}`]!);
   } finally {
     await store.close();
   }

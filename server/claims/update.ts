@@ -22,7 +22,7 @@ export type ClaimsStore = Pick<GraphStore, 'run'>;
 export const CLAIMS_VERSION = 1;
 
 /** Nodes read per band key at most (see queries/claims.ts). */
-export const BAND_CAP = 8;
+export const BAND_CAP = 4;
 
 /**
  * Stored statements a new statement is compared with at most: those sharing
@@ -31,7 +31,7 @@ export const BAND_CAP = 8;
  * sentence one, so the budget drops chance collisions first; it bounds the
  * rows an article reads however crowded a speaker's keys get.
  */
-export const CANDIDATE_BUDGET = 12;
+export const CANDIDATE_BUDGET = 6;
 
 /**
  * Stored actors read per alias key at most. A key that reaches it (a surname
