@@ -58,7 +58,10 @@ function printTransfer(verb: string, summary: TransferSummary, json: boolean | u
   if (json) process.stdout.write(`${JSON.stringify(summary)}\n`);
   else {
     for (const e of summary.errors) process.stderr.write(`error: ${e.where}: ${e.message}\n`);
-    process.stdout.write(`${verb} ${summary.created}, unchanged ${summary.unchanged}, failed ${summary.failed} into ${target}\n`);
+    process.stdout.write(
+      `${verb} ${summary.created}, unchanged ${summary.unchanged}, failed ${summary.failed} into ${target}` +
+        ` (with ${summary.events} events and ${summary.decisions} merge decisions)\n`,
+    );
   }
   return summary.failed > 0 ? 1 : 0;
 }
