@@ -183,12 +183,28 @@ describe('query text is constant', () => {
 
   const queryFiles = readdirSync(QUERY_DIR).filter((f) => f.endsWith('.ts'));
   test.each(queryFiles)('when %s interpolates into a template, then only module constants of literal text are interpolated', (file) => {
-    const source = ts.createSourceFile(file, readFileSync(join(QUERY_DIR, file), 'utf8'), ts.ScriptTarget.ES2022, true);
+    const parse = (name: string) => ts.createSourceFile(name, readFileSync(join(QUERY_DIR, name), 'utf8'), ts.ScriptTarget.ES2022, true);
+    const source = parse(file);
     // Module-level `const X = <string or template literal>`; a template is literal when its own interpolations are.
-    const literalConsts = new Map<string, ts.Expression>();
+    const constsOf = (src: ts.SourceFile) => {
+      const out = new Map<string, ts.Expression>();
+      for (const st of src.statements) {
+        if (!ts.isVariableStatement(st) || !(st.declarationList.flags & ts.NodeFlags.Const)) continue;
+        for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name) && d.initializer) out.set(d.name.text, d.initializer);
+      }
+      return out;
+    };
+    const literalConsts = constsOf(source);
+    // A constant imported from a sibling query module (`import { X } from './other.js'`) counts when it is a literal constant there.
     for (const st of source.statements) {
-      if (!ts.isVariableStatement(st) || !(st.declarationList.flags & ts.NodeFlags.Const)) continue;
-      for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name) && d.initializer) literalConsts.set(d.name.text, d.initializer);
+      if (!ts.isImportDeclaration(st) || !ts.isStringLiteral(st.moduleSpecifier) || !st.moduleSpecifier.text.startsWith('./')) continue;
+      const bindings = st.importClause?.namedBindings;
+      if (!bindings || !ts.isNamedImports(bindings)) continue;
+      const theirs = constsOf(parse(st.moduleSpecifier.text.slice(2).replace(/\.js$/, '.ts')));
+      for (const el of bindings.elements) {
+        const init = theirs.get((el.propertyName ?? el.name).text);
+        if (init && (ts.isStringLiteral(init) || ts.isNoSubstitutionTemplateLiteral(init))) literalConsts.set(el.name.text, init);
+      }
     }
     const isLiteral = (e: ts.Expression, seen: Set<string>): boolean => {
       if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return true;
