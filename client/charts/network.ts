@@ -191,6 +191,11 @@ export function network<N, L>(): Network<N, L> {
     if (msg.type === 'end') {
       running = false;
       if (!userMoved) fit();
+      // A chart replaced in the page (a console query run again) lets its worker go once settled.
+      if (!root.isConnected) {
+        layout?.stop();
+        layout = null;
+      }
       return;
     }
     const xy = msg.xy;
@@ -215,14 +220,45 @@ export function network<N, L>(): Network<N, L> {
     try {
       const worker = new Worker(new URL('./network-layout.worker.ts', import.meta.url), { type: 'module', name: 'network-layout' });
       worker.onmessage = (event: MessageEvent<LayoutOut>) => onLayout(event.data);
+      // The worker script failed to load or crashed: carry on with the layout on this thread.
+      worker.onerror = () => {
+        worker.terminate();
+        layout = null;
+        mainThreadLayout();
+        sendGraph();
+      };
       layout = { post: (msg, transfer = []) => worker.postMessage(msg, transfer), stop: () => worker.terminate() };
       inWorker = true;
     } catch {
       // No worker (an unusual embedding): the same layout on this thread.
-      const engine = layoutEngine((msg) => onLayout(msg));
-      layout = { post: (msg) => engine.receive(msg), stop: () => engine.receive({ type: 'stop' }) };
-      inWorker = false;
+      mainThreadLayout();
     }
+  }
+
+  function mainThreadLayout() {
+    const engine = layoutEngine((msg) => onLayout(msg));
+    layout = { post: (msg) => engine.receive(msg), stop: () => engine.receive({ type: 'stop' }) };
+    inWorker = false;
+  }
+
+  /** Posts the current graph to the layout: positions (current ones or the start spiral), radii, edge ends. */
+  let prewarm = false;
+  function sendGraph() {
+    const xs = new Float32Array(nodes.length);
+    const ys = new Float32Array(nodes.length);
+    const rs = new Float32Array(nodes.length);
+    for (const n of nodes) {
+      xs[n.index] = n.x;
+      ys[n.index] = n.y;
+      rs[n.index] = n.r;
+    }
+    const ends = new Uint32Array(links.length * 2);
+    links.forEach((l, i) => {
+      ends[2 * i] = l.source.index;
+      ends[2 * i + 1] = l.target.index;
+    });
+    const big = nodes.length > 500;
+    layout?.post({ type: 'init', gen, x: xs, y: ys, r: rs, links: ends, big, prewarm }, [xs.buffer, ys.buffer, rs.buffer, ends.buffer]);
   }
 
   /** Zooms so every node is in view (never closer than 1:1, never farther than the zoom extent). */
@@ -337,21 +373,9 @@ export function network<N, L>(): Network<N, L> {
     running = true;
     laidOut = !(big && fresh);
     dragged = null;
+    prewarm = big && fresh;
     startLayout();
-    const xs = new Float32Array(nodes.length);
-    const ys = new Float32Array(nodes.length);
-    const rs = new Float32Array(nodes.length);
-    for (const n of nodes) {
-      xs[n.index] = n.x;
-      ys[n.index] = n.y;
-      rs[n.index] = n.r;
-    }
-    const ends = new Uint32Array(links.length * 2);
-    links.forEach((l, i) => {
-      ends[2 * i] = l.source.index;
-      ends[2 * i + 1] = l.target.index;
-    });
-    layout!.post({ type: 'init', gen, x: xs, y: ys, r: rs, links: ends, big, prewarm: big && fresh }, [xs.buffer, ys.buffer, rs.buffer, ends.buffer]);
+    sendGraph();
 
     // ---- element ----
     const dpr = Math.min(2, window.devicePixelRatio || 1);

@@ -4,7 +4,6 @@ import { legend } from '../charts/legend.js';
 import { href } from '../router.js';
 import type { ViewContext } from './context.js';
 import { errorBox, externalLink, formatWhen, h, loading } from './dom.js';
-import { locateEventSentence } from './event-sentence.js';
 import { eventLabel } from './event.js';
 import { highlightedText } from './highlight.js';
 
@@ -12,7 +11,8 @@ import { highlightedText } from './highlight.js';
  * Article page: the text with every statement highlighted (speaker, cue and
  * content in distinct styles), metadata and source; `?s=<statement id>`
  * selects a statement and scrolls its sentence into view; `?event=<event id>`
- * (the links of an event page) highlights the sentence reporting that event.
+ * (the links of an event page) highlights the sentences that tell that event,
+ * at the offsets the store keeps for this article (GET /api/events/:id).
  */
 export async function articleView(root: HTMLElement, ctx: ViewContext): Promise<void> {
   const id = ctx.route.id;
@@ -26,22 +26,21 @@ export async function articleView(root: HTMLElement, ctx: ViewContext): Promise<
   try {
     const [view, event] = await Promise.all([api.article(id, ctx.signal), eventId ? api.event(eventId, ctx.signal) : Promise.resolve(null)]);
     wait.remove();
-    root.append(renderArticle(view.article, view.statements, ctx, ctx.route.params.get('s'), event && eventSentence(event, id, view.article.text)));
+    root.append(renderArticle(view.article, view.statements, ctx, ctx.route.params.get('s'), event && eventMarkOf(event, id)));
   } catch (err) {
     wait.replaceWith(errorBox(err));
   }
 }
 
-/** What the article page marks for an event: a statement made at it in this article (its sentence is stored), else the sentence found in the text. */
+/** What the article page marks for an event: the stored spans of the sentences of this article that tell it (none if it does not report it, or its store predates them). */
 interface EventMark {
   event: EventDetail;
-  statementId: string | null;
-  span: { start: number; end: number } | null;
+  spans: { start: number; end: number }[];
 }
 
-function eventSentence(event: EventDetail, articleId: string, text: string): EventMark {
-  const at = event.statements.find((s) => s.articleId === articleId);
-  return { event, statementId: at?.id ?? null, span: at ? null : locateEventSentence(text, event) };
+function eventMarkOf(event: EventDetail, articleId: string): EventMark {
+  const report = event.reports.find((r) => r.id === articleId);
+  return { event, spans: (report?.sentences ?? []).map(({ start, end }) => ({ start, end })) };
 }
 
 const EVENT_SENTENCE = 'event:sentence';
@@ -64,7 +63,7 @@ export function renderArticle(
     article.text,
     statements,
     (sid) => select(sid, false),
-    eventMark?.span ? [{ ...eventMark.span, id: EVENT_SENTENCE }] : [],
+    (eventMark?.spans ?? []).map((sp) => ({ ...sp, id: EVENT_SENTENCE })),
   );
   const list = h('ol', { class: 'statement-index', 'aria-label': 'Statements in this article' });
   for (const s of statements) {
@@ -121,19 +120,20 @@ export function renderArticle(
     h('div', { class: 'split' }, body.el, h('aside', { class: 'panel' }, h('h2', null, `${statements.length} statements`), list)),
   );
   if (selected) requestAnimationFrame(() => select(selected));
-  else if (eventMark?.statementId) requestAnimationFrame(() => select(eventMark.statementId));
-  else if (eventMark?.span) requestAnimationFrame(() => body.select(EVENT_SENTENCE));
+  else if (eventMark?.spans.length) requestAnimationFrame(() => body.select(EVENT_SENTENCE));
   return el;
 }
 
 function eventNote(m: EventMark): HTMLElement {
-  const found = m.statementId !== null || m.span !== null;
+  const n = m.spans.length;
   return h(
     'p',
     { class: 'event-note', role: 'note' },
     'Event: ',
     h('a', { href: href('event', m.event.id) }, eventLabel(m.event)),
-    found ? ' — the sentence reporting it is highlighted.' : ' — the sentence reporting it could not be found in the text.',
+    n === 1 ? ' — the sentence telling it is highlighted.'
+      : n > 1 ? ` — the ${n} sentences telling it are highlighted.`
+        : ' — this article has no stored sentence for it (run claimgraph backfill-events on a store written before sentence offsets were kept).',
   );
 }
 

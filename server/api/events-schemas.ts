@@ -50,6 +50,15 @@ export const EventPageSchema = z
   .object({ items: z.array(EventSummarySchema), total: z.number().int(), limit: z.number().int(), offset: z.number().int(), nextCursor: z.string().nullable() })
   .openapi('EventPage');
 
+export const EventSentenceSchema = z
+  .object({
+    start: z.number().int().openapi({ description: 'offset of the sentence in the article text (UTF-16 code units, as JavaScript counts), inclusive' }),
+    end: z.number().int().openapi({ description: 'offset of its end, exclusive' }),
+    text: z.string().openapi({ description: 'the article text from start to end', example: 'Last week, Trump hosted Putin in Alaska for the first face-to-face talks…' }),
+  })
+  .openapi('EventSentence');
+export type EventSentence = z.infer<typeof EventSentenceSchema>;
+
 export const EventDetailSchema = z
   .object({
     id: z.string(),
@@ -60,6 +69,9 @@ export const EventDetailSchema = z
     participants: z.array(ActorRefSchema),
     reports: z.array(z.object({
       id: z.string(), title: z.string(), url: z.string().nullable(), publishedAt: z.string().nullable(), retrievedAt: z.string().nullable(), source: z.string().nullable(),
+      sentences: z.array(EventSentenceSchema).openapi({
+        description: 'every sentence of the article that tells the event, in text order (the first is where it is first told); empty for a store written before events version 2 until `claimgraph backfill-events`',
+      }),
     })),
     statements: z.array(z.object({
       id: z.string(), content: z.string(), direct: z.boolean(), cue: z.string(), saidAt: z.string().nullable(), saidAtPrecision: z.string().nullable(),

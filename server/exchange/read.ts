@@ -23,6 +23,20 @@ function nodeProps(props: Row): Row {
 
 const sortedIds = (v: unknown): string[] => (Array.isArray(v) ? v.map(String).sort() : []);
 
+/** The REPORTS spans by article id (ids sorted, so the same graph always gives the same text); articles without spans left out. */
+function reportSpans(v: unknown): Record<string, [number, number][]> | undefined {
+  const out: [string, [number, number][]][] = [];
+  for (const r of Array.isArray(v) ? (v as Row[]) : []) {
+    const starts = Array.isArray(r.starts) ? r.starts.map(Number) : [];
+    const ends = Array.isArray(r.ends) ? r.ends.map(Number) : [];
+    if (starts.length === 0 || starts.length !== ends.length) continue;
+    out.push([String(r.articleId), starts.map((a, i) => [a, ends[i]!])]);
+  }
+  return out.length > 0 ? Object.fromEntries(out.sort(([a], [b]) => (a < b ? -1 : 1))) : undefined;
+}
+
+const withSpans = (spans: Record<string, [number, number][]> | undefined) => (spans ? { reportSpans: spans } : {});
+
 /** Every Event with its participants, reporting articles, statements made at it and lookup keys, in id order. */
 export async function* eventRecords(store: GraphStore): AsyncGenerator<EventRecord> {
   for await (const row of pagedById(store, EXPORT.eventsPage, (r) => String((r.event as Row).id))) {
@@ -32,6 +46,7 @@ export async function* eventRecords(store: GraphStore): AsyncGenerator<EventReco
       props: nodeProps(props) as EventRecord['props'],
       participantIds: sortedIds(row.participantIds),
       articleIds: sortedIds(row.articleIds),
+      ...withSpans(reportSpans(row.reportSpans)),
       statementIds: sortedIds(row.statementIds),
       keys: sortedIds(row.keys),
     };

@@ -83,6 +83,13 @@ export const EventRecordSchema = z.object({
   }).catchall(extraProperty),
   participantIds: z.array(z.string()),
   articleIds: z.array(z.string()),
+  /**
+   * Where each reporting article tells the event: article id -> the [start,
+   * end) offsets of every sentence that tells it, in text order (the REPORTS
+   * spans). Absent in files written before events version 2, and for
+   * articles whose REPORTS has no spans yet; those import without spans.
+   */
+  reportSpans: z.record(z.string(), z.array(z.tuple([z.number().int().min(0), z.number().int().min(0)]))).optional(),
   statementIds: z.array(z.string()),
   keys: z.array(z.string()),
 });

@@ -27,15 +27,25 @@ const EVENT_BATCH = 200;
 /**
  * Writes events as they were stored (properties, participants, reporting
  * articles, statements made at them, lookup keys), a batch per transaction
- * set. MERGE on ids and keys: writing them again changes nothing.
+ * set, with the sentence spans of each REPORTS. MERGE on ids and keys:
+ * writing them again changes nothing. Articles that report an event without
+ * its spans (a file or store from before events version 2) are added to
+ * `spanless`: their events step is left pending, so backfill-events adds the spans.
  */
-async function writeEventRecords(store: GraphStore, events: EventRecord[]): Promise<void> {
+async function writeEventRecords(store: GraphStore, events: EventRecord[], spanless: Set<string>): Promise<void> {
   if (events.length === 0) return;
   const props = (e: EventRecord) => Object.fromEntries(Object.entries(e.props).filter(([, v]) => v !== null && v !== undefined));
   await store.run(EXPORT.importEvents, { rows: events.map((e) => ({ id: e.id, props: props(e) })) });
   const participants = events.flatMap((e) => e.participantIds.map((actorId) => ({ eventId: e.id, actorId })));
   if (participants.length > 0) await store.run(EVENTS.linkParticipants, { rows: participants });
-  const reports = events.flatMap((e) => e.articleIds.map((articleId) => ({ eventId: e.id, articleId })));
+  const reports = events.flatMap((e) => e.articleIds.map((articleId) => {
+    const spans = e.reportSpans?.[articleId] ?? [];
+    if (spans.length === 0) {
+      spanless.add(articleId);
+      return { eventId: e.id, articleId, start: null, end: null, starts: null, ends: null };
+    }
+    return { eventId: e.id, articleId, start: spans[0]![0], end: spans[0]![1], starts: spans.map(([a]) => a), ends: spans.map(([, b]) => b) };
+  }));
   if (reports.length > 0) await store.run(EXPORT.linkEventReports, { rows: reports });
   const at = events.flatMap((e) => e.statementIds.map((statementId) => ({ statementId, eventId: e.id })));
   if (at.length > 0) await store.run(EVENTS.linkAt, { rows: at });
@@ -68,6 +78,7 @@ export async function importJsonl(store: GraphStore, file: string, onProgress: T
   let version = 1;
   let first = true;
   const imported: string[] = [];
+  const spanless = new Set<string>();
   let events: { records: EventRecord[]; from: number } = { records: [], from: 0 };
   const decisions: DecisionRecord[] = [];
   const attempt = async (where: string, work: () => Promise<void>) => {
@@ -83,7 +94,7 @@ export async function importJsonl(store: GraphStore, file: string, onProgress: T
     events = { records: [], from: 0 };
     if (batch.records.length === 0) return;
     await attempt(`${file} lines ${batch.from}-${to}`, async () => {
-      await writeEventRecords(store, batch.records);
+      await writeEventRecords(store, batch.records, spanless);
       summary.events += batch.records.length;
     });
   };
@@ -128,8 +139,9 @@ export async function importJsonl(store: GraphStore, file: string, onProgress: T
     onProgress(summary.created + summary.unchanged + summary.failed, null);
   }
   await flushEvents(n);
-  // The file's articles have their events now: mark their events step done, as ingest does.
-  if (imported.length > 0) await markEventsDone(store, imported);
+  // The file's articles have their events now: mark their events step done, as ingest does (not those whose spans the file lacks).
+  const done = imported.filter((id) => !spanless.has(id));
+  if (done.length > 0) await markEventsDone(store, done);
   await attempt(`${file} merge decisions`, async () => {
     await writeDecisionRecords(store, decisions);
     summary.decisions = decisions.length;
@@ -148,6 +160,7 @@ export async function copyStore(from: GraphStore, to: GraphStore, onProgress: Tr
   const summary = emptySummary();
   const total = await countArticles(from);
   const copied: string[] = [];
+  const spanless = new Set<string>();
   for await (const id of articleIds(from)) {
     try {
       if (await to.hasArticle(id)) {
@@ -168,14 +181,14 @@ export async function copyStore(from: GraphStore, to: GraphStore, onProgress: Tr
     for await (const e of eventRecords(from)) {
       batch.push(e);
       if (batch.length >= EVENT_BATCH) {
-        await writeEventRecords(to, batch);
+        await writeEventRecords(to, batch, spanless);
         summary.events += batch.length;
         batch = [];
       }
     }
-    await writeEventRecords(to, batch);
+    await writeEventRecords(to, batch, spanless);
     summary.events += batch.length;
-    await markEventsDone(to, copied);
+    await markEventsDone(to, copied.filter((id) => !spanless.has(id)));
     const decisions: DecisionRecord[] = [];
     for await (const d of decisionRecords(from)) decisions.push(d);
     await writeDecisionRecords(to, decisions);

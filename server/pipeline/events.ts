@@ -30,7 +30,8 @@ import { actorId, stableId, statementId } from '../ids.js';
  * has run for the article. Raise it when the step changes so that
  * `claimgraph backfill-events` re-runs it over stored articles.
  */
-export const EVENTS_VERSION = 1;
+export const EVENTS_VERSION = 2;
+// Version history: 1, events, participants, REPORTS, AT and keys; 2, REPORTS keeps the sentence spans (start, end, starts, ends).
 
 /** Events stored per candidate key at most: a key shared by very many events is sampled, not read whole. */
 const KEY_CAP = 50;
@@ -52,6 +53,8 @@ export interface EventWrite {
   dateText: string | null;
   participantIds: string[];
   statementIds: string[];
+  /** [start, end) of every sentence of this article that tells the event, in text order, without repeats. */
+  sentences: [number, number][];
   /** Whether it joined an event already stored (from another article). */
   merged: boolean;
 }
@@ -94,10 +97,11 @@ export function planEvents(graph: ArticleGraph, events: ExtractedEvent[], candid
         dateText: finer ? own.dateText : (hit.dateText ?? null),
         participantIds: [...new Set([...hit.participantIds, ...participantIds])],
         statementIds: [],
+        sentences: [],
         merged: true,
       };
     } else {
-      w = { id: stableId('evt', articleId, String(e.trigger.span[0]), String(e.trigger.span[1])), ...own, placeArea: null, participantIds, statementIds: [], merged: false };
+      w = { id: stableId('evt', articleId, String(e.trigger.span[0]), String(e.trigger.span[1])), ...own, placeArea: null, participantIds, statementIds: [], sentences: [], merged: false };
     }
     const prev = out.get(w.id);
     if (prev) {
@@ -105,12 +109,26 @@ export function planEvents(graph: ArticleGraph, events: ExtractedEvent[], candid
       w = prev;
     } else out.set(w.id, w);
     w.placeArea = w.place ? placeArea(w.place) : null;
+    for (const m of [e.sentence, ...e.mentions.map((x) => x.sentence)]) {
+      const [a, b] = m.span;
+      if (!w.sentences.some(([x, y]) => x === a && y === b)) w.sentences.push([a, b]);
+    }
+    w.sentences.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
     for (const [s, t] of e.statementsAt) {
       const id = statementId(articleId, s, t);
       if (statementIds.has(id) && !w.statementIds.includes(id)) w.statementIds.push(id);
     }
   }
   return [...out.values()];
+}
+
+/** The REPORTS properties of a write: the first sentence's span, and every sentence's. */
+function reportRow(w: EventWrite) {
+  const first = w.sentences[0] ?? null;
+  return {
+    eventId: w.id, start: first?.[0] ?? null, end: first?.[1] ?? null,
+    starts: w.sentences.map(([a]) => a), ends: w.sentences.map(([, b]) => b),
+  };
 }
 
 /**
@@ -146,7 +164,7 @@ export async function writeEvents(store: GraphStore, graph: ArticleGraph, events
   });
   const participantRows = writes.flatMap((w) => w.participantIds.map((actorId) => ({ eventId: w.id, actorId })));
   if (participantRows.length > 0) await store.run(EVENTS.linkParticipants, { rows: participantRows });
-  await store.run(EVENTS.linkReports, { articleId: graph.article.id, eventIds: writes.map((w) => w.id) });
+  await store.run(EVENTS.linkReports, { articleId: graph.article.id, rows: writes.map(reportRow) });
   const atRows = writes.flatMap((w) => w.statementIds.map((statementId) => ({ statementId, eventId: w.id })));
   if (atRows.length > 0) await store.run(EVENTS.linkAt, { rows: atRows });
   const keyRows = writes.flatMap((w) => eventKeys({ type: w.type, name: w.name, participantIds: w.participantIds, time: { value: w.date, precision: w.datePrecision } })

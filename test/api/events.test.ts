@@ -74,6 +74,37 @@ describe('GET /api/events on the seed page', () => {
     ]));
   });
 
+  test('when asking for the Alaska summit, then each reporting article comes with the sentences telling it, at offsets into its text', async () => {
+    const list = (await api.get('/api/events')).body.items;
+    const id = (byName(list, 'Alaska summit') as unknown as { id: string }).id;
+    const res = await api.get(`/api/events/${id}`);
+    expect(res.status).toBe(200);
+    // Read by hand in test/fixtures/seed-page.txt: the first sentence telling the summit in each article, where it
+    // starts in that article's text (the envoy article opens with it, line 22; in "Don't worry about WW3", line 36,
+    // it starts at character 1100) and where it ends (start + its length).
+    const first: Record<string, { start: number; end: number; text: string }> = {
+      'Trump envoy tells Alaska summit critics to shut up': {
+        start: 0, end: 231,
+        text: "The Alaska summit between US President Donald Trump and his Russian counterpart Vladimir Putin was a historic step toward ending the Ukraine conflict, Trump's special envoy Keith Kellogg has said, telling critics to just 'shut up.'",
+      },
+      "Don't worry about WW3": {
+        start: 1100, end: 1276,
+        text: 'Last week, Trump hosted Putin in Alaska for the first face-to-face talks between the American and Russian leaders since the escalation of the Ukraine conflict in February 2022.',
+      },
+    };
+    expect(res.body.reports.map((r: { title: string }) => r.title).sort()).toEqual(Object.keys(first).sort());
+    for (const r of res.body.reports as Array<{ id: string; title: string; sentences: Array<{ start: number; end: number; text: string }> }>) {
+      const want = first[r.title]!;
+      expect(want.end - want.start).toBe(want.text.length);
+      expect(r.sentences[0]).toEqual(want);
+      expect(r.sentences[0]!.text).toMatch(/Alaska|Anchorage/);
+      // Every sentence is the article's own text at its offsets, in text order.
+      const text = (await api.get(`/api/articles/${r.id}`)).body.article.text as string;
+      for (const sn of r.sentences) expect(text.slice(sn.start, sn.end)).toBe(sn.text);
+      expect(r.sentences.map((sn) => sn.start)).toEqual([...r.sentences.map((sn) => sn.start)].sort((a, b) => a - b));
+    }
+  });
+
   test('when the id is unknown, then 404 with the error body', async () => {
     const res = await api.get('/api/events/evt_none');
     expect(res.status).toBe(404);
@@ -104,5 +135,7 @@ describe('GET /api/events on the seed page', () => {
     const doc = (await api.get('/api/openapi.json')).body;
     expect(doc.paths['/api/events']?.get).toBeDefined();
     expect(doc.paths['/api/events/{id}']?.get).toBeDefined();
+    // The sentences of each reporting article are documented.
+    expect(Object.keys(doc.components.schemas.EventSentence.properties).sort()).toEqual(['end', 'start', 'text']);
   });
 });

@@ -190,13 +190,22 @@ describe('events on the timeline and the event page (real server, seeded store, 
       await shot('event');
     });
 
-    test('when a reporting article is opened from the event page, then the sentence telling the event is highlighted', async () => {
+    test('when a reporting article is opened from the event page, then the stored sentences telling the event are highlighted', async () => {
       await fresh();
       const detail = await api<EventDetail>(`/api/events/${alaska.id}`);
-      // The sentences, read by hand in test/fixtures/seed-page.txt.
-      const expected: Record<string, string> = {
-        "Don't worry about WW3": 'Last week, Trump hosted Putin in Alaska for the first face-to-face talks',
-        'Trump envoy tells Alaska summit critics to shut up': 'The Alaska summit between US President Donald Trump and his Russian counterpart Vladimir Putin',
+      // The sentences telling the Alaska summit in each article, in text order, as the extractor finds them,
+      // copied from test/fixtures/seed-page.txt (each occurs there once) and read there by hand.
+      const expected: Record<string, string[]> = {
+        "Don't worry about WW3": [
+          'Last week, Trump hosted Putin in Alaska for the first face-to-face talks between the American and Russian leaders since the escalation of the Ukraine conflict in February 2022.',
+          "Trump described his talks with Putin as 'very productive' and said the meetings have made a settlement more realistic.",
+        ],
+        'Trump envoy tells Alaska summit critics to shut up': [
+          "The Alaska summit between US President Donald Trump and his Russian counterpart Vladimir Putin was a historic step toward ending the Ukraine conflict, Trump's special envoy Keith Kellogg has said, telling critics to just 'shut up.'",
+          'The two presidents met in Anchorage last week and expressed hope that progress had been made toward a peace deal.',
+          'Trump met Putin on Friday in their first face-to-face encounter since 2019.',
+          'Both described the talks as constructive and warm.',
+        ],
       };
       expect(detail.reports.map((r) => r.title).sort()).toEqual(Object.keys(expected).sort());
       for (const r of detail.reports) {
@@ -205,13 +214,30 @@ describe('events on the timeline and the event page (real server, seeded store, 
         await page.waitForURL(/#\/article\//);
         await page.waitForSelector('main[data-ready="true"] .article-view');
         await page.waitForSelector('.hl-sentence.is-selected');
-        const sentence = (await page.locator('.hl-sentence.is-selected').allTextContents()).join('');
-        expect(sentence.startsWith(expected[r.title]!), `${r.title}: ${sentence}`).toBe(true);
-        expect(await page.locator('.event-note').textContent()).toContain('is highlighted');
+        // The highlighted pieces, in document order, are exactly the stored sentences: nothing between them, nothing more.
+        const selected = (await page.locator('.hl-sentence.is-selected').allTextContents()).join('');
+        expect(selected, r.title).toBe(expected[r.title]!.join(''));
+        // The first one is scrolled into the 1280×800 viewport.
+        const box = await page.locator('.hl-sentence.is-selected').first().boundingBox();
+        expect(box!.y).toBeGreaterThanOrEqual(0);
+        expect(box!.y).toBeLessThan(800);
+        const n = expected[r.title]!.length;
+        expect(await page.locator('.event-note').textContent()).toContain(`the ${n} sentences telling it are highlighted`);
         // The text is the article's, character for character: highlighting added no markup of its own.
         const article = await api<ArticleDetail>(`/api/articles/${r.id}`);
         expect(await page.locator('.article-text').textContent()).toBe(article.article.text);
       }
+    });
+
+    test('when an article is opened for an event it has no stored sentence of, then nothing is highlighted and the note says so', async () => {
+      await fresh();
+      // The call is told by the envoy article only; the "Don't worry" article does not report it.
+      const other = (await api<EventDetail>(`/api/events/${alaska.id}`)).reports.find((r) => r.title === "Don't worry about WW3")!;
+      expect((await api<EventDetail>(`/api/events/${call.id}`)).reports.map((r) => r.id)).not.toContain(other.id);
+      await openView(ui, page, `#/article/${other.id}?event=${call.id}`);
+      await page.waitForSelector('.event-note');
+      expect(await page.locator('.event-note').textContent()).toContain('this article has no stored sentence for it');
+      expect(await page.locator('.hl-sentence.is-selected').count()).toBe(0);
     });
 
     test('when the White House summit is opened, then the statements made at it are listed with links', async () => {

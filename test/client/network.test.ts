@@ -151,8 +151,12 @@ describe('actor network: met-with edges and the layout worker', () => {
     const box = (await page.locator('.cg-network canvas').boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await page.mouse.wheel(0, -120);
-    await page.waitForFunction(() => (document.querySelector('.cg-network') as HTMLElement).dataset.detail === 'moving');
-    expect((await chartCall<{ edgesDrawn: number }>('drawn')).edgesDrawn).toBeLessThanOrEqual(1500);
+    // Read the count in the same evaluation that sees the moving state: the full frame 300 ms later must not win the race.
+    const moving = await page.waitForFunction(() => {
+      const el = document.querySelector('.cg-network') as HTMLElement & { __chart: { drawn(): { edgesDrawn: number } } };
+      return el.dataset.detail === 'moving' ? el.__chart.drawn().edgesDrawn : false;
+    });
+    expect(await moving.jsonValue()).toBeLessThanOrEqual(1500);
     await page.waitForFunction(() => (document.querySelector('.cg-network') as HTMLElement).dataset.detail === 'full');
     expect((await chartCall<{ edgesDrawn: number }>('drawn')).edgesDrawn).toBeGreaterThan(1500);
   }, 60_000);

@@ -5,8 +5,9 @@ import { openStore } from '../../server/graph/index.js';
 import { API } from '../../server/graph/queries/api.js';
 import type { GraphStore, Row } from '../../server/graph/types.js';
 import { ingestText, readInputs } from '../../server/ingest/index.js';
-import { eventsState, ingestInputs, processArticle } from '../../server/pipeline/index.js';
+import { backfillEvents, eventsState, ingestInputs, processArticle } from '../../server/pipeline/index.js';
 import { exportJsonl, importJsonl } from '../../server/exchange/index.js';
+import type { EventRecord } from '../../server/exchange/schema.js';
 import { mergeActors, splitActor } from '../../server/api/merge.js';
 import { actorId } from '../../server/ids.js';
 import { ROOT, SEED_PAGE, tempDir } from '../utils/cli.js';
@@ -89,6 +90,43 @@ describe('jsonl export and import with events and merge decisions', () => {
 
       const again = await importJsonl(target, file);
       expect(again).toMatchObject({ created: 0, unchanged: 6, failed: 0 });
+      expect(await jsonl(target)).toBe(exported);
+    } finally {
+      await target.close();
+    }
+  }, 120_000);
+
+  test('each event line carries, per reporting article, the spans of the sentences that tell it', () => {
+    const lines = exported.trim().split('\n').map((l) => JSON.parse(l) as { type: string; graph?: { article: { id: string; text: string } }; event?: EventRecord });
+    const texts = new Map(lines.filter((l) => l.type === 'article').map((l) => [l.graph!.article.id, l.graph!.article.text]));
+    const events = lines.filter((l) => l.type === 'event').map((l) => l.event!);
+    for (const e of events) expect(Object.keys(e.reportSpans ?? {}).sort(), e.id).toEqual(e.articleIds);
+    const alaska = events.find((e) => e.props.name === 'Alaska summit')!;
+    const short = [...texts].find(([, t]) => t.startsWith('Last week, US President'))![0];
+    // The short report is one sentence: the whole text, 115 characters (counted with the fixture string).
+    expect(alaska.reportSpans![short]).toEqual([[0, 115]]);
+    // In each article, the first sentence telling it names the place or Putin (later ones may say only "the talks").
+    for (const [id, spans] of Object.entries(alaska.reportSpans!)) expect(texts.get(id)!.slice(...spans[0]!), id).toMatch(/Alaska|Anchorage|Putin/);
+  });
+
+  test('a version-2 file written before the spans were kept imports, and backfill-events adds the spans', async () => {
+    const old = exported.trim().split('\n').map((l) => {
+      const line = JSON.parse(l) as { type: string; event?: EventRecord };
+      if (line.event) delete line.event.reportSpans;
+      return JSON.stringify(line);
+    });
+    const path = join(dir.dir, 'v2-without-spans.jsonl');
+    await writeFile(path, `${old.join('\n')}\n`);
+    const target = await openStore({ backend: 'embedded', path: null });
+    try {
+      expect(await importJsonl(target, path)).toMatchObject({ created: 6, failed: 0, decisions: 2, errors: [] });
+      const noSpans = await eventGraph(target);
+      expect(noSpans.flatMap((e) => e.spans as Row[]).every((sp) => sp.starts === null)).toBe(true);
+      // Its articles that report events are left pending, so the backfill gives them their spans.
+      const reporting = [...new Set(noSpans.flatMap((e) => e.reports as string[]))];
+      for (const id of reporting) expect(await eventsState(target, id)).toBe('pending');
+      expect(await backfillEvents(target)).toMatchObject({ articles: reporting.length, failed: 0 });
+      expect(await eventGraph(target)).toEqual(await eventGraph(source));
       expect(await jsonl(target)).toBe(exported);
     } finally {
       await target.close();

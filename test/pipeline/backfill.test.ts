@@ -80,6 +80,27 @@ describe('backfilling the events step', () => {
     expect(await wholeGraph(store)).toEqual(before);
   }, 120_000);
 
+  test('a store written at events version 1 (REPORTS without sentence spans) gets the spans from the backfill, and nothing else changes', async () => {
+    const list = await articles();
+    const store = await openStore({ backend: 'embedded', path: null });
+    open.push(store);
+    for (const a of list) await processArticle(store, a);
+    const expected = await eventGraph(store);
+    const before = await wholeGraph(store);
+    // Every REPORTS of the current step has its spans.
+    for (const e of expected) for (const sp of e.spans as Row[]) expect((sp.starts as number[]).length).toBeGreaterThan(0);
+    // Back to what version 1 wrote: no spans, the articles marked 1.
+    await store.run('MATCH (:Article)-[r:REPORTS]->(:Event) REMOVE r.start, r.end, r.starts, r.ends RETURN count(*) AS n');
+    await store.run('MATCH (a:Article) SET a.eventsVersion = 1 RETURN count(*) AS n');
+    expect((await eventGraph(store)).flatMap((e) => e.spans as Row[]).every((sp) => sp.starts === null && sp.start === null)).toBe(true);
+    expect(await eventsState(store, list[0]!.id)).toBe('pending');
+
+    expect(await backfillEvents(store)).toMatchObject({ articles: list.length, failed: 0 });
+    expect(await eventGraph(store)).toEqual(expected);
+    expect(await wholeGraph(store)).toEqual(before);
+    for (const a of list) expect(await eventsState(store, a.id)).toBe('done');
+  }, 120_000);
+
   test('re-ingesting an article stored without its events step runs the step; ingesting it again changes nothing', async () => {
     const list = (await articles()).filter((a) => a.title === 'Leaders meet');
     const store = await storeWithoutEvents(list);

@@ -84,3 +84,31 @@ describe('the events step', () => {
     expect(candidates).toBe(1); // only the probe's own earlier event
   });
 });
+
+describe('where an article tells an event (REPORTS spans)', () => {
+  test.each([
+    {
+      name: 'one sentence',
+      text: 'US President Donald Trump met Russian President Vladimir Putin on Friday in Anchorage, officials said.',
+      // The whole text is the one sentence: offsets 0 to 102.
+      sentences: ['US President Donald Trump met Russian President Vladimir Putin on Friday in Anchorage, officials said.'],
+    },
+    {
+      name: 'two sentences of one meeting, with an unrelated one between',
+      text: 'US President Donald Trump met Russian President Vladimir Putin on Friday in Anchorage. Markets were calm. Both described the talks as constructive.',
+      sentences: ['US President Donald Trump met Russian President Vladimir Putin on Friday in Anchorage.', 'Both described the talks as constructive.'],
+    },
+  ])('$name: REPORTS keeps the first sentence as start/end and every sentence as starts/ends', async ({ text, sentences }) => {
+    store = await openStore({ backend: 'embedded', path: null });
+    for (const x of article('Spans', text)) await processArticle(store, x);
+    const rows = await store.run(`MATCH (art:Article)-[rep:REPORTS]->(e:Event)
+RETURN art.text AS text, rep.start AS start, rep.end AS end, rep.starts AS starts, rep.ends AS ends`);
+    expect(rows).toHaveLength(1);
+    const r = rows[0]!;
+    const starts = sentences.map((s) => text.indexOf(s));
+    if (sentences.length === 1) expect([starts[0], starts[0]! + sentences[0]!.length]).toEqual([0, 102]);
+    else expect(starts).toEqual([0, 106]); // "US President ... Anchorage. " is 87 characters, "Markets were calm. " 19
+    expect(r).toMatchObject({ start: starts[0], end: starts[0]! + sentences[0]!.length, starts, ends: sentences.map((s, i) => starts[i]! + s.length) });
+    expect((r.starts as number[]).map((a, i) => (r.text as string).slice(a, (r.ends as number[])[i]))).toEqual(sentences);
+  });
+});

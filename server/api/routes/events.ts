@@ -4,7 +4,7 @@ import { EVENTS } from '../../graph/queries/events.js';
 import type { GraphStore, Row } from '../../graph/types.js';
 import { loadActorMap } from '../canonical.js';
 import {
-  EventListQuerySchema, MetWithQuerySchema, type EventDetail, type EventSummary, type MetWithEdge, type MetWithResponse,
+  EventListQuerySchema, MetWithQuerySchema, type EventDetail, type EventSentence, type EventSummary, type MetWithEdge, type MetWithResponse,
 } from '../events-schemas.js';
 import { pageOf, pageWindow, parse } from '../http.js';
 import { IdParamsSchema } from '../schemas.js';
@@ -38,6 +38,24 @@ function eventFields(map: ActorMap, r: Row) {
 }
 
 /**
+ * The sentences a REPORTS relationship points at, sliced from the article's
+ * text here rather than in Cypher (the backends count string offsets
+ * differently); spans that do not fit the text are left out.
+ */
+function sentencesOf(r: Row): EventSentence[] {
+  const text = typeof r.text === 'string' ? r.text : '';
+  const starts = Array.isArray(r.starts) ? r.starts.map(Number) : [];
+  const ends = Array.isArray(r.ends) ? r.ends.map(Number) : [];
+  const out: EventSentence[] = [];
+  starts.forEach((start, i) => {
+    const end = ends[i];
+    if (end === undefined || !Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start || end > text.length) return;
+    out.push({ start, end, text: text.slice(start, end) });
+  });
+  return out;
+}
+
+/**
  * GET /api/events (window, participant and type filters), GET /api/events/:id,
  * GET /api/network/met-with (issue 10).
  */
@@ -64,6 +82,7 @@ export function eventRoutes(store: GraphStore): Router {
       ...eventFields(map, row),
       reports: reports.map((a) => ({
         id: String(a.id), title: String(a.title ?? ''), url: str(a.url), publishedAt: str(a.publishedAt), retrievedAt: str(a.retrievedAt), source: str(a.source),
+        sentences: sentencesOf(a),
       })),
       statements: statements.map((s) => ({
         id: String(s.id),

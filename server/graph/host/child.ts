@@ -17,8 +17,10 @@ import { ARGS, OpenSchema, RequestSchema, toWire, type ChildMessage, type Op } f
 /** How long a close may take when the parent has gone before the process exits anyway. */
 const ORPHAN_CLOSE_MS = 5_000;
 
-const send = (message: ChildMessage): void => {
-  if (process.connected) process.send!(message);
+/** Sends a message; `then` runs once it was handed to the channel (or at once when there is none). */
+const send = (message: ChildMessage, then?: () => void): void => {
+  if (process.connected) process.send!(message, undefined, {}, () => then?.());
+  else then?.();
 };
 
 async function main(): Promise<void> {
@@ -41,11 +43,8 @@ async function main(): Promise<void> {
     }
     const serving = store;
     void serve(serving, raw).then((reply) => {
-      send(reply);
-      if (reply.type === 'reply' && reply.ok && (raw as { op?: unknown }).op === 'close') {
-        process.disconnect();
-        process.exit(0);
-      }
+      const closed = reply.type === 'reply' && reply.ok && (raw as { op?: unknown }).op === 'close';
+      send(reply, closed ? () => process.exit(0) : undefined);
     });
   });
   // The parent went away (killed, or exited without closing): close the store and go too.
@@ -70,9 +69,7 @@ async function open(raw: unknown): Promise<EmbeddedStore | null> {
     await store.init();
   } catch (error) {
     await store?.close().catch(() => undefined);
-    send({ type: 'failed', error: toWire(normalizeError(error)) });
-    process.disconnect();
-    process.exitCode = 1;
+    send({ type: 'failed', error: toWire(normalizeError(error)) }, () => process.exit(1));
     return null;
   }
   send({ type: 'ready', pid: process.pid, openMs: Math.round(performance.now() - started) });

@@ -4,8 +4,14 @@
  *
  * Model: `Event {id, type, name, place, placeArea, date, datePrecision,
  * dateText, firstSeen}`, `(Event)-[:PARTICIPANT]->(Actor)`,
- * `(Article)-[:REPORTS]->(Event)`, `(Statement)-[:AT]->(Event)`, and the
- * lookup keys `(Event)-[:KEYED]->(EventKey {key})`.
+ * `(Article)-[:REPORTS {start, end, starts, ends}]->(Event)`,
+ * `(Statement)-[:AT]->(Event)`, and the lookup keys
+ * `(Event)-[:KEYED]->(EventKey {key})`. REPORTS keeps where the article tells
+ * the event: `start`/`end` are the [start, end) character offsets (UTF-16
+ * code units, as JavaScript counts) of the first sentence that tells it, and
+ * `starts`/`ends` the same for every sentence that tells it, in text order
+ * (`starts[0] = start`). Stores written before events version 2 lack them
+ * until `claimgraph backfill-events`.
  *
  * Writes: candidates are found only through the new event's own keys
  * (`EventKey.key` is indexed, at most `$cap` events per key), so the cost per
@@ -35,10 +41,12 @@ MATCH (e:Event {id: r.eventId})
 MATCH (a:Actor {id: r.actorId})
 MERGE (e)-[:PARTICIPANT]->(a)
 RETURN count(*) AS linked`,
+  // Sets the spans on an existing REPORTS too, so re-running the step (backfill-events) adds them to older stores.
   linkReports: `MATCH (art:Article {id: $articleId})
-UNWIND $eventIds AS id
-MATCH (e:Event {id: id})
-MERGE (art)-[:REPORTS]->(e)
+UNWIND $rows AS r
+MATCH (e:Event {id: r.eventId})
+MERGE (art)-[rep:REPORTS]->(e)
+SET rep.start = r.start, rep.end = r.end, rep.starts = r.starts, rep.ends = r.ends
 RETURN count(*) AS linked`,
   linkAt: `UNWIND $rows AS r
 MATCH (s:Statement {id: r.statementId})
@@ -75,10 +83,11 @@ RETURN count(e) AS total`,
 RETURN e.id AS id, e.type AS type, e.name AS name, e.place AS place, e.date AS date, e.datePrecision AS datePrecision,
   e.dateText AS dateText,
   [(e)-[:PARTICIPANT]->(a:Actor) | {id: a.id, name: a.name, kind: a.kind}] AS participants`,
-  eventReports: `MATCH (e:Event {id: $id})<-[:REPORTS]-(art:Article)
+  // The article's text comes back so the route slices the sentences in JavaScript: string functions count characters differently on the two backends.
+  eventReports: `MATCH (e:Event {id: $id})<-[rep:REPORTS]-(art:Article)
 OPTIONAL MATCH (src:Source)-[:PUBLISHED]->(art)
 RETURN art.id AS id, art.title AS title, art.url AS url, art.publishedAt AS publishedAt, art.retrievedAt AS retrievedAt,
-  src.name AS source
+  src.name AS source, rep.starts AS starts, rep.ends AS ends, art.text AS text
 ORDER BY coalesce(art.publishedAt, art.retrievedAt), art.id`,
   eventStatements: `MATCH (e:Event {id: $id})<-[:AT]-(s:Statement)
 OPTIONAL MATCH (p:Actor)-[:SAID]->(s)
@@ -122,7 +131,7 @@ export const EVENTS_PARAMS: { [K in keyof typeof EVENTS]: Record<string, unknown
     }],
   },
   linkParticipants: { rows: [{ eventId: 'evt_0', actorId: 'act_0' }] },
-  linkReports: { articleId: 'art_0', eventIds: ['evt_0'] },
+  linkReports: { articleId: 'art_0', rows: [{ eventId: 'evt_0', start: 0, end: 52, starts: [0, 140], ends: [52, 201] }] },
   linkAt: { rows: [{ statementId: 'stm_0', eventId: 'evt_0' }] },
   indexKeys: { rows: [{ eventId: 'evt_0', key: 'in-person|act_0|W2025-08-11' }] },
   listEvents: { ...EVENT_FILTERS, skip: 0, limit: 50 },

@@ -46,6 +46,7 @@ ORDER BY publishedAt, statementId`,
 RETURN properties(e) AS event,
   [(e)-[:PARTICIPANT]->(a:Actor) | a.id] AS participantIds,
   [(art:Article)-[:REPORTS]->(e) | art.id] AS articleIds,
+  [(art:Article)-[rep:REPORTS]->(e) | {articleId: art.id, starts: rep.starts, ends: rep.ends}] AS reportSpans,
   [(s:Statement)-[:AT]->(e) | s.id] AS statementIds,
   [(e)-[:KEYED]->(k:EventKey) | k.key] AS keys
 ORDER BY e.id LIMIT $limit`,
@@ -54,10 +55,13 @@ ORDER BY e.id LIMIT $limit`,
 MERGE (e:Event {id: r.id})
 SET e += r.props
 RETURN count(*) AS n`,
+  // A row without spans (a file written before events version 2) keeps the spans the store may hold.
   linkEventReports: `UNWIND $rows AS r
 MATCH (e:Event {id: r.eventId})
 MATCH (art:Article {id: r.articleId})
-MERGE (art)-[:REPORTS]->(e)
+MERGE (art)-[rep:REPORTS]->(e)
+SET rep.start = coalesce(r.start, rep.start), rep.end = coalesce(r.end, rep.end),
+  rep.starts = coalesce(r.starts, rep.starts), rep.ends = coalesce(r.ends, rep.ends)
 RETURN count(*) AS linked`,
   importMergeDecisions: `UNWIND $rows AS r
 MERGE (d:MergeDecision {id: r.id})
@@ -80,6 +84,6 @@ export const EXPORT_PARAMS: { [K in keyof typeof EXPORT]: Record<string, unknown
   eventsPage: { after: '', limit: 100 },
   mergeDecisionsPage: { after: '', limit: 100 },
   importEvents: { rows: [{ id: 'evt_0', props: { type: 'summit', date: '2025-08-15', datePrecision: 'day' } }] },
-  linkEventReports: { rows: [{ eventId: 'evt_0', articleId: 'art_0' }] },
+  linkEventReports: { rows: [{ eventId: 'evt_0', articleId: 'art_0', start: 0, end: 52, starts: [0, 140], ends: [52, 201] }] },
   importMergeDecisions: { rows: [{ id: 'mrg_0', props: { from: 'act_0', into: 'act_1', at: '2025-08-21T12:00:00.000Z' } }] },
 };
