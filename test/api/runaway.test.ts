@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { HostedStore } from '../../server/graph/index.js';
 import { isErrorBody, startApi, type TestApi } from './helpers.js';
+import { alive } from '../utils/process.js';
 
 /**
  * The Cypher time limit is real on the embedded engine (issue #4): the
@@ -21,16 +22,6 @@ const article = (n: number) => ({
   title: `Runaway test ${n}`,
   publishedAt: '2025-08-20',
 });
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ESRCH') return false;
-    throw error;
-  }
-}
 
 describe('POST /api/cypher on a file-backed (hosted) store: a runaway query', () => {
   let api: TestApi;

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { EventDetail, EventSummary } from '../../server/api/events-schemas.js';
 import type { ArticleDetail, TimelineResponse } from '../../server/api/schemas.js';
-import { hasChromium, newPage, openView, SCREENSHOTS, startUi, type PageProblems, type Ui } from './harness.js';
+import { closeCleanly, hasChromium, newPage, openView, SCREENSHOTS, startUi, type PageProblems, type Ui } from './harness.js';
 
 // Like ui.test.ts: without Debian's chromium these fail with this message rather than skip or download a browser.
 if (!hasChromium) throw new Error('browser tests need /usr/bin/chromium: apt-get install chromium (.ci/run does)');
@@ -42,14 +42,7 @@ describe('events on the timeline and the event page (real server, seeded store, 
     ({ page, problems } = await newPage(ui));
   };
   // Nothing may throw, log an error, violate the Content-Security-Policy or open a dialog.
-  afterEach(async () => {
-    if (!page) return;
-    const p = await problems();
-    await page.close();
-    expect(p.csp, 'CSP violations').toEqual([]);
-    expect(p.dialogs, 'dialogs').toEqual([]);
-    expect(p.errors, 'page errors').toEqual([]);
-  });
+  afterEach(() => closeCleanly(page, problems));
 
   const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
   const api = async <T>(path: string): Promise<T> => {

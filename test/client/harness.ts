@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { ensureClientBuild } from '../../client/build.js';
 import { loadConfig } from '../../server/config.js';
 import { openStore } from '../../server/graph/index.js';
@@ -52,6 +53,20 @@ export interface PageProblems {
   errors: string[];
   csp: string[];
   dialogs: string[];
+}
+
+/**
+ * Closes a test's page and fails the test if it threw, logged an error,
+ * violated the Content-Security-Policy or opened a dialog; `ignoreErrors`
+ * lets through console errors a test provoked on purpose (HTTP 4xx answers).
+ */
+export async function closeCleanly(page: Page | undefined, problems: () => Promise<PageProblems>, ignoreErrors?: RegExp): Promise<void> {
+  if (!page) return;
+  const p = await problems();
+  await page.close();
+  expect(p.csp, 'CSP violations').toEqual([]);
+  expect(p.dialogs, 'dialogs').toEqual([]);
+  expect(ignoreErrors ? p.errors.filter((e) => !ignoreErrors.test(e)) : p.errors, 'page errors').toEqual([]);
 }
 
 // A string, not a function: the test transform may add helpers that do not exist in the page.

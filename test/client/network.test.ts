@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { hasChromium, newPage, openView, type PageProblems, type Ui, startUi } from './harness.js';
+import { closeCleanly, hasChromium, newPage, openView, type PageProblems, type Ui, startUi } from './harness.js';
 
 // Like ui.test.ts: without chromium these fail with a clear message instead of skipping.
 if (!hasChromium) throw new Error('browser tests need /usr/bin/chromium: apt-get install chromium (.ci/run does)');
@@ -42,14 +42,7 @@ describe('actor network: met-with edges and the layout worker', () => {
   const fresh = async () => {
     ({ page, problems } = await newPage(ui));
   };
-  afterEach(async () => {
-    if (!page) return;
-    const p = await problems();
-    await page.close();
-    expect(p.csp, 'CSP violations').toEqual([]);
-    expect(p.dialogs, 'dialogs').toEqual([]);
-    expect(p.errors, 'page errors').toEqual([]);
-  });
+  afterEach(() => closeCleanly(page, problems));
 
   const chartCall = <T>(expr: string, ...args: string[]) =>
     page.evaluate(

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { ArticleDetail, IngestResponse, TimelineResponse } from '../../server/api/schemas.js';
-import { hasChromium, newPage, openView, SCREENSHOTS, startUi, type PageProblems, type Ui } from './harness.js';
+import { closeCleanly, hasChromium, newPage, openView, SCREENSHOTS, startUi, type PageProblems, type Ui } from './harness.js';
 
 // The browser tests drive Debian's chromium; .ci/run installs it. Without it they fail with this message
 // rather than skip (a skipped suite would hide the UI going untested) or download a browser of their own.
@@ -29,15 +29,7 @@ describe('browser UI (real server, seeded store, headless chromium)', () => {
     allowHttpErrors = opts.allowHttpErrors ?? false;
     ({ page, problems } = await newPage(ui));
   };
-  afterEach(async () => {
-    if (!page) return;
-    const p = await problems();
-    await page.close();
-    expect(p.csp, 'CSP violations').toEqual([]);
-    expect(p.dialogs, 'dialogs').toEqual([]);
-    const errors = allowHttpErrors ? p.errors.filter((e) => !/Failed to load resource: the server responded with a status of 4\d\d/.test(e)) : p.errors;
-    expect(errors, 'page errors').toEqual([]);
-  });
+  afterEach(() => closeCleanly(page, problems, allowHttpErrors ? /Failed to load resource: the server responded with a status of 4\d\d/ : undefined));
 
   const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
   const api = async <T>(path: string, init?: { method: string; body: unknown }): Promise<T> => {

@@ -7,6 +7,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { HostedStore, openStore } from '../../server/graph/index.js';
 import { smallArticle } from '../utils/graph-fixtures.js';
 import { ROOT } from '../utils/cli.js';
+import { alive } from '../utils/process.js';
 
 /**
  * The hosted embedded store (server/graph/host): the store in a child
@@ -25,16 +26,6 @@ async function openHosted(path = tempPath(), log?: (line: string) => void): Prom
   const store = await openStore({ backend: 'embedded', path, hosted: true, log: log ?? (() => undefined) });
   expect(store).toBeInstanceOf(HostedStore);
   return store as HostedStore;
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ESRCH') return false;
-    throw error;
-  }
 }
 
 async function waitUntil(check: () => boolean, ms: number): Promise<boolean> {
