@@ -37,6 +37,23 @@ export const ALLOWED_PROCEDURES = new Set([
   'dbms.components',
 ]);
 
+/**
+ * Namespaces of Neo4j's built-in functions. A namespaced function from
+ * anywhere else is a plugin's (APOC, GDS, user-defined), which may read
+ * files or reach the network, so user queries may not call it.
+ */
+export const BUILT_IN_FUNCTION_NAMESPACES = new Set(['date', 'datetime', 'localdatetime', 'localtime', 'time', 'duration', 'point', 'vector', 'db']);
+
+/**
+ * What `SHOW ...` may list: the graph's schema and the functions and
+ * procedures. Users, roles, privileges, settings, transactions, servers and
+ * databases are the administrator's, not the console's.
+ */
+const SHOW_ADMIN_WORDS = new Set([
+  'USER', 'USERS', 'ROLE', 'ROLES', 'PRIVILEGE', 'PRIVILEGES', 'SETTING', 'SETTINGS', 'TRANSACTION', 'TRANSACTIONS',
+  'SERVER', 'SERVERS', 'DATABASE', 'DATABASES', 'ALIAS', 'ALIASES', 'CURRENT',
+]);
+
 export type TokenKind = 'word' | 'param' | 'number' | 'string' | 'quoted' | 'punct';
 export interface Token {
   kind: TokenKind;
@@ -108,14 +125,19 @@ export function assertReadOnly(query: string): void {
   const tokens = tokenize(query);
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!;
-    if (t.kind !== 'word') continue;
     const prev = tokens[k - 1];
     const next = tokens[k + 1];
+    if (t.kind === 'quoted' && next?.kind === 'punct' && next.text === '.' && !(prev?.kind === 'punct' && prev.text === '.') && !isWord(prev, 'CALL')) {
+      checkNamespacedFunction(tokens, k);
+    }
+    if (t.kind !== 'word') continue;
     // Property keys (`s.set`), labels and types (`:Create`, `:A|Create`), map keys (`{set: 1}`) and
     // variables (`(set:X)`, `set.name`) are names: no clause follows `.`, `:`, `|`, `&` or precedes `:` or `.`.
     if (prev?.kind === 'punct' && ['.', ':', '|', '&'].includes(prev.text)) continue;
+    if (next?.kind === 'punct' && next.text === '.' && !isWord(prev, 'CALL')) checkNamespacedFunction(tokens, k);
     if (next?.kind === 'punct' && (next.text === ':' || next.text === '.')) continue;
     const word = t.text.toUpperCase();
+    if (word === 'SHOW') checkShow(tokens, k);
     // Name the whole clause when the word starts a two-word one ("DETACH DELETE", "LOAD CSV").
     if (FORBIDDEN_WORDS.has(word)) refuse(TWO_WORD_CLAUSES[word]?.includes(next?.text.toUpperCase() ?? '') ? `${word} ${next!.text.toUpperCase()}` : word, t);
     if ((word === 'START' || word === 'STOP') && isWord(next, 'DATABASE', 'TRANSACTION')) refuse(`${word} ${next!.text.toUpperCase()}`, t);
@@ -141,6 +163,36 @@ function checkCall(tokens: Token[], k: number): void {
   const name = parts.join('.');
   if (!ALLOWED_PROCEDURES.has(name.toLowerCase())) {
     throw forbidden(`read-only queries may not call the procedure "${name || '?'}"; allowed: ${[...ALLOWED_PROCEDURES].join(', ')}`);
+  }
+}
+
+/** A dotted name followed by `(` is a function call: refused unless its namespace is a built-in one. */
+function checkNamespacedFunction(tokens: Token[], k: number): void {
+  const parts: string[] = [];
+  let j = k;
+  for (;;) {
+    const t = tokens[j];
+    if (!t || (t.kind !== 'word' && t.kind !== 'quoted')) return;
+    parts.push(t.kind === 'quoted' ? t.text.slice(1, -1).replace(/``/g, '`') : t.text);
+    const after = tokens[j + 1];
+    if (after?.kind === 'punct' && after.text === '.') j += 2;
+    else if (after?.kind === 'punct' && after.text === '(') break;
+    else return; // a property access (`s.content`), not a call
+  }
+  if (BUILT_IN_FUNCTION_NAMESPACES.has(parts[0]!.toLowerCase())) return;
+  const name = parts.join('.');
+  throw forbidden(
+    `read-only queries may not call the function "${name}" (at offset ${tokens[k]!.offset}): only Neo4j's built-in functions are allowed ` +
+      `(plain names, or the namespaces ${[...BUILT_IN_FUNCTION_NAMESPACES].join(', ')})`,
+  );
+}
+
+/** `SHOW` of schema, functions or procedures is allowed; of users, roles, settings, transactions, servers or databases it is refused. */
+function checkShow(tokens: Token[], k: number): void {
+  for (let j = k + 1; j < Math.min(tokens.length, k + 4); j++) {
+    const t = tokens[j]!;
+    if (t.kind !== 'word') return;
+    if (SHOW_ADMIN_WORDS.has(t.text.toUpperCase())) refuse(`SHOW ${t.text.toUpperCase()}`, tokens[k]!);
   }
 }
 

@@ -40,6 +40,10 @@ const WRITES: Array<{ name: string; query: string; names: RegExp }> = [
   { name: 'db write procedure', query: "CALL db.createLabel('X')", names: /db\.createLabel/ },
   { name: 'backticked procedure name', query: "CALL `apoc`.`create`.`node`(['X'], {}) YIELD node RETURN node", names: /apoc\.create\.node/ },
   { name: 'upper-case procedure name', query: 'CALL APOC.CREATE.NODE([], {}) YIELD node RETURN node', names: /APOC\.CREATE\.NODE/ },
+  { name: 'a plugin function', query: "RETURN apoc.util.sleep(60000) AS x", names: /apoc\.util\.sleep/ },
+  { name: 'a backticked plugin function in a WHERE', query: "MATCH (n:Actor) WHERE `apoc`.`static`.`get`('k') IS NULL RETURN n", names: /apoc\.static\.get/ },
+  { name: 'SHOW USERS (administration)', query: 'SHOW USERS', names: /SHOW USERS/ },
+  { name: 'SHOW TRANSACTIONS (administration)', query: 'show transactions yield query return query', names: /SHOW TRANSACTIONS/ },
   { name: 'a procedure in a subquery', query: "MATCH (n) CALL (n) { CALL apoc.create.setProperty(n, 'x', 1) YIELD node RETURN node } RETURN count(*)", names: /apoc\.create\.setProperty/ },
 ];
 

@@ -24,6 +24,11 @@ describe('assertReadOnly', () => {
     ['SHOW INDEXES', 'SHOW INDEXES'],
     ['COUNT and EXISTS subqueries', 'MATCH (a:Actor) WHERE EXISTS { (a)-[:SAID]->() } RETURN COUNT { (a)--() } AS degree'],
     ['a word containing a keyword', 'MATCH (n) WHERE n.createdAt > 1 RETURN n.settings, n.offset'],
+    ['built-in namespaced functions', "RETURN date.truncate('month', date('2025-08-18')) AS m, datetime.fromepoch(0) AS t, duration.between(date(), date()) AS d"],
+    ['a property access followed by a parenthesised expression', 'MATCH (s:Statement) WHERE s.start IN (range(1, 3)) RETURN s.end'],
+    ['SHOW CONSTRAINTS', 'SHOW CONSTRAINTS YIELD name RETURN name'],
+    ['SHOW FUNCTIONS', 'SHOW FUNCTIONS'],
+    ['SHOW PROCEDURES', 'SHOW PROCEDURES'],
   ])('allows %s', (_, query) => {
     expect(() => assertReadOnly(query)).not.toThrow();
   });
@@ -53,6 +58,16 @@ describe('assertReadOnly', () => {
     ['a transaction control statement', 'COMMIT'],
     ['START TRANSACTION', 'START TRANSACTION'],
     ['GRANT', 'GRANT ROLE admin TO bob'],
+    ['an APOC function', "RETURN apoc.util.sleep(100000)"],
+    ['an APOC function reaching out, in lower case in a WHERE', "MATCH (n) WHERE apoc.static.get('x') IS NOT NULL RETURN n"],
+    ['a backticked plugin function', 'RETURN `apoc`.`text`.`join`(["a"], ",") AS x'],
+    ['a GDS function', 'MATCH (a), (b) RETURN gds.similarity.cosine([1], [1]) AS s'],
+    ['SHOW USERS', 'SHOW USERS'],
+    ['SHOW CURRENT USER', 'SHOW CURRENT USER'],
+    ['SHOW TRANSACTIONS', 'show transactions'],
+    ['SHOW SETTINGS', 'SHOW SETTINGS YIELD name, value'],
+    ['SHOW ALL PRIVILEGES', 'SHOW ALL PRIVILEGES'],
+    ['SHOW DATABASES', 'SHOW DATABASES'],
   ])('refuses %s with FORBIDDEN', (_, query) => {
     expect(() => assertReadOnly(query)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
   });
