@@ -10,15 +10,15 @@
  *
  * Numbers, not pass/fail: targets are printed beside them for reading.
  */
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir, cpus, loadavg, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { openStore } from '../server/graph/index.js';
+import { embeddedStorePath, openStore } from '../server/graph/index.js';
 import type { GraphStore } from '../server/graph/types.js';
-import { loadConfig } from '../server/config.js';
 import { ingestRecord } from '../server/ingest/index.js';
 import { processArticle } from '../server/pipeline/index.js';
 import { corpus } from './corpus.js';
@@ -106,7 +106,7 @@ async function latencies(base: string, paths: Record<string, string>, n: number)
 /** Fills a persistent store to `size` statements, then measures open time, disk size and API latency. */
 async function benchSize(size: number, requests: number, keep = false): Promise<Result> {
   const dir = mkdtempSync(join(tmpdir(), `claimgraph-bench-${size}-`));
-  const path = join(dir, 'store.grafeo');
+  const path = embeddedStorePath(dir);
   const perArticle = 10;
   const gen = corpus({ seed: 11, statementsPerArticle: perArticle, days: 365 });
   let store: GraphStore = await openStore({ backend: 'embedded', path });
@@ -121,9 +121,14 @@ async function benchSize(size: number, requests: number, keep = false): Promise<
   await store.close();
   const closeMs = ms(tClose);
 
+  // Store open, timed in this process; then the real `claimgraph serve` (hosted store, a fresh process that never
+  // filled anything) answers the requests, so latency includes the IPC and memory is what serving this store takes.
   const tOpen = performance.now();
   store = await openStore({ backend: 'embedded', path });
   const openMs = ms(tOpen);
+  const top = gen.actors[0]!.name;
+  const [actor] = await store.run('MATCH (a:Actor {name: $name}) RETURN a.id AS id', { name: top });
+  await store.close();
   const out: Result = {
     [`store.writeStatementsPerSec`]: round((articles * perArticle) / fillS),
     [`store.fillS`]: round(fillS),
@@ -132,11 +137,9 @@ async function benchSize(size: number, requests: number, keep = false): Promise<
     [`store.openMs`]: round(openMs),
     [`store.diskMB`]: round(dirSize(dir) / 1e6),
   };
-  const { startServer } = await import('../server/main.js');
-  const server = await startServer({ store, config: { ...loadConfig({}), port: 0 } });
+  const server = await startServe(dir);
   try {
-    const top = gen.actors[0]!.name;
-    const [actor] = await store.run('MATCH (a:Actor {name: $name}) RETURN a.id AS id', { name: top });
+    out['serve.startMs'] = server.startMs;
     const window = 'from=2025-03-01&to=2025-03-31';
     Object.assign(
       out,
@@ -151,16 +154,76 @@ async function benchSize(size: number, requests: number, keep = false): Promise<
         requests,
       ),
     );
-    // Resident memory with this store open after serving the requests (the process's peak is memory.peakRssMB).
-    out['store.rssMB'] = round(process.memoryUsage().rss / 2 ** 20);
+    // Resident memory of the serving processes (the server and its store process, with the idle standby) after the requests.
+    const mem = processTreeMemory(server.pid);
+    out['store.rssMB'] = mem.rssMB;
+    out['store.peakRssMB'] = mem.peakMB;
     out['machine.loadAvg1'] = round(loadavg()[0]!, 2);
   } finally {
-    await server.close();
-    await store.close();
+    await server.stop();
     if (keep) process.stderr.write(`bench:   store of ${size} statements kept in ${path}\n`);
     else rmSync(dir, { recursive: true, force: true });
   }
   return out;
+}
+
+/** Starts `claimgraph serve` on a data directory (port 0) and waits for its URL. */
+async function startServe(dataDir: string): Promise<{ url: string; pid: number; startMs: number; stop: () => Promise<void> }> {
+  const t0 = performance.now();
+  const child = spawn(process.execPath, [join(ROOT, 'bin/claimgraph.mjs'), 'serve', '--data', dataDir, '--port', '0'], {
+    cwd: ROOT,
+    env: { ...process.env, NEO4J_URI: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = await new Promise<string>((resolve, reject) => {
+    let stdout = '';
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+      const m = /serving on (http:\/\/\S+)/.exec(stdout);
+      if (m) resolve(m[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`claimgraph serve exited (${code}) before serving: ${stderr.trim()}`)));
+  });
+  return {
+    url,
+    pid: child.pid!,
+    startMs: round(ms(t0)),
+    stop: async () => {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/** Resident and peak memory (MB) of a process and all its descendants, from /proc (Linux). */
+function processTreeMemory(root: number): { rssMB: number; peakMB: number } {
+  const parentOf = new Map<number, number>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      parentOf.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  const tree = [root];
+  for (let i = 0; i < tree.length; i++) for (const [pid, ppid] of parentOf) if (ppid === tree[i]) tree.push(pid);
+  let rss = 0;
+  let peak = 0;
+  for (const pid of tree) {
+    try {
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      rss += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      peak += Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    } catch {
+      // gone
+    }
+  }
+  return { rssMB: round(rss / 1024), peakMB: round(peak / 1024) };
 }
 
 /** Runs an optional benchmark module another component provides; a failure is reported, not fatal. */
@@ -222,10 +285,14 @@ async function main(): Promise<void> {
 
   const outDir = join(ROOT, 'bench/results');
   mkdirSync(outDir, { recursive: true });
-  const file = join(outDir, `${new Date().toISOString().slice(0, 10)}.json`);
-  writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), machine, sizes, results }, null, 2)}\n`);
+  // One file per run: a second run on the same day gets <date>-2.json, and so on, so no run overwrites another.
+  const day = new Date().toISOString().slice(0, 10);
+  let file = join(outDir, `${day}.json`);
+  for (let k = 2; existsSync(file); k++) file = join(outDir, `${day}-${k}.json`);
+  const skipped = [...flags.skip];
+  writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), machine, sizes, skipped, results }, null, 2)}\n`);
   writeFileSync(join(ROOT, 'docs/performance-scaling.svg'), scalingSvg(sizes, bySize));
-  process.stdout.write(`\nwrote ${file} and docs/performance-scaling.svg\n`);
+  process.stdout.write(`\nwrote ${relative(ROOT, file)} and docs/performance-scaling.svg\n`);
 }
 
 await main();

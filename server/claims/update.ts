@@ -25,6 +25,17 @@ export const CLAIMS_VERSION = 1;
 export const BAND_CAP = 4;
 
 /**
+ * Members a band key takes at most; later articles and statements with the
+ * key are not added to it. Reads take a key's first BAND_CAP members anyway
+ * (storage order), so members past the cap would never be read: not writing
+ * them keeps every key's expansion, and so the step's cost per article,
+ * bounded however large or dense the store grows (Grafeo expands every edge
+ * of a key's node before a LIMIT applies). A crowded key is a templated
+ * phrase, not evidence; the other keys of a real match still find it.
+ */
+export const BAND_MEMBERS_CAP = 2 * BAND_CAP;
+
+/**
  * Stored statements a new statement is compared with at most: those sharing
  * the most band keys with it (queries/claims.ts statementCandidates). A
  * near-copy shares most of its bands, a chance collision of a templated
@@ -141,7 +152,7 @@ export async function updateClaims(store: ClaimsStore, graph: ArticleGraph): Pro
   const actors = graph.actors
     .map((a) => ({ actorId: a.id, keys: indexKeys(a), named: a.aliases.length > 0 || a.roles.length > 0, aliases: a.aliases, roles: a.roles }))
     .filter((r) => r.keys.length > 0 || r.named);
-  await store.run(CLAIMS.finishArticle, { articleId, actors, articleKeys: aKeys, statements: keyRows, version: CLAIMS_VERSION });
+  await store.run(CLAIMS.finishArticle, { articleId, actors, articleKeys: aKeys, statements: keyRows, version: CLAIMS_VERSION, bandMembersCap: BAND_MEMBERS_CAP });
   return { claims: plan.touched, republishes, contradictions: plan.contradictions.length };
 }
 

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { openStore, type GraphStore } from '../../server/graph/index.js';
 import type { ArticleGraph } from '../../server/graph/types.js';
 import { CLAIMS } from '../../server/graph/queries/claims.js';
-import { ALIAS_CAP, CANDIDATE_BUDGET, claimsState, resolveActors, updateClaims, type ClaimsStore } from '../../server/claims/index.js';
+import { ALIAS_CAP, BAND_MEMBERS_CAP, CANDIDATE_BUDGET, claimsState, resolveActors, updateClaims, type ClaimsStore } from '../../server/claims/index.js';
 import { actorId, stableId, statementId } from '../../server/ids.js';
 
 /**
@@ -74,6 +74,17 @@ describe('bounds of the claims step', () => {
     // The templated statement collides with many stored ones: the budget, not the crowd, decides how many are read.
     expect(crowdedRows[0]).toBe(CANDIDATE_BUDGET);
     expect(rows[0]).toBeLessThanOrEqual(CANDIDATE_BUDGET);
+  });
+
+  test(`a band key takes at most ${BAND_MEMBERS_CAP} members, so no lookup expands more however often a phrase recurs`, async () => {
+    // The same sentence 30 times by one speaker in one period: every statement shares all of its band keys.
+    const phrase = 'The blockade of the northern ports must end before any talks on grain exports begin';
+    for (let i = 0; i < 30; i++) await ingest(article(200 + i, phrase, 10 + (i % 3)));
+    const [widest] = await store.run('MATCH (b:Band)<-[:IN_BAND]-(s:Statement) WITH b, count(s) AS n RETURN max(n) AS n, min(b.members) AS low, max(b.members) AS high');
+    expect(widest).toEqual({ n: BAND_MEMBERS_CAP, low: BAND_MEMBERS_CAP, high: BAND_MEMBERS_CAP });
+    // The 30 reports are still one claim: a repeat finds the key's first members, which are in it.
+    const claims = await store.run('MATCH (c:Claim)<-[:INSTANCE_OF]-(s:Statement) RETURN c.id AS id, count(s) AS n');
+    expect(claims).toEqual([{ id: expect.any(String), n: 30 }]);
   });
 
   test.each([

@@ -123,7 +123,9 @@ CALL (art) {
   UNWIND $articleKeys AS key
   MERGE (b:Band {key: key})
   WITH art, b
+  WHERE coalesce(b.members, 0) < $bandMembersCap
   MERGE (art)-[:IN_BAND]->(b)
+  ON CREATE SET b.members = coalesce(b.members, 0) + 1
 }
 CALL () {
   UNWIND $statements AS r
@@ -131,7 +133,9 @@ CALL () {
   UNWIND r.keys AS key
   MERGE (b:Band {key: key})
   WITH s, b
+  WHERE coalesce(b.members, 0) < $bandMembersCap
   MERGE (s)-[:IN_BAND]->(b)
+  ON CREATE SET b.members = coalesce(b.members, 0) + 1
 }
 SET art.claimsVersion = $version
 RETURN art.id AS id`,
@@ -200,7 +204,7 @@ export const CLAIMS_PARAMS: { [K in keyof typeof CLAIMS]: Record<string, unknown
   claimsOfArticles: { ids: ['art_0'] },
   linkContradictions: { links: [{ from: 'stm_1', to: 'stm_0', score: 0.8, reason: 'opposite polarity' }] },
   finishArticle: {
-    articleId: 'art_0', version: 1, articleKeys: ['art:0:abc'], statements: [{ id: 'stm_0', keys: ['sp|act_0|0:0:abc'] }],
+    articleId: 'art_0', version: 1, bandMembersCap: 8, articleKeys: ['art:0:abc'], statements: [{ id: 'stm_0', keys: ['sp|act_0|0:0:abc'] }],
     actors: [{ actorId: 'act_0', keys: ['p:donald trump'], named: true, aliases: ['Trump'], roles: ['US President'] }],
   },
   articleClaimsVersion: { id: 'art_0' },
