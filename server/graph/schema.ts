@@ -6,7 +6,7 @@ import type { Row } from './types.js';
  * The version of the graph model this code writes. Bump it with a migration
  * step below when a change needs existing stores rewritten.
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /**
  * Records the schema version in the `(:SchemaVersion {id: 'claimgraph'})`
@@ -26,6 +26,12 @@ export async function initSchemaVersion(run: (query: string, params: Record<stri
   if (stored !== null && stored < 2) await run(SCHEMA.backfillStatementTime, {});
   // 3: the per-day statement counters (server/graph/write.ts, WRITE.countDays), read by the unfiltered timeline.
   if (stored !== null && stored < 3) await run(SCHEMA.backfillDayCounts, {});
+  // 4: the actor page's counters (WRITE.countActorDays*, WRITE.countActorPairs), read by GET /api/actors/:id.
+  if (stored !== null && stored < 4) {
+    await run(SCHEMA.backfillActorDaysSaid, {});
+    await run(SCHEMA.backfillActorDaysAbout, {});
+    await run(SCHEMA.backfillActorPairs, {});
+  }
   if (stored !== SCHEMA_VERSION) {
     await run(SCHEMA.writeVersion, { version: SCHEMA_VERSION, updatedAt: new Date().toISOString() });
   }

@@ -83,6 +83,12 @@ export function articleWritePlan(graph: ArticleGraph): WriteStep[] {
   links('linkAbout', (s) => s.aboutIds);
   links('linkAddressees', (s) => [s.addresseeId]);
   links('linkVia', (s) => [s.viaId]);
+  // The actor page's counters, from the statements and links just written (same transaction).
+  const spoken = graph.statements.some((s) => s.speakerId !== null);
+  const about = graph.statements.some((s) => s.aboutIds.length > 0);
+  if (spoken) steps.push({ name: 'countActorDaysSaid', query: WRITE.countActorDaysSaid, params: { articleId } });
+  if (about) steps.push({ name: 'countActorDaysAbout', query: WRITE.countActorDaysAbout, params: { articleId } });
+  if (spoken && about) steps.push({ name: 'countActorPairs', query: WRITE.countActorPairs, params: { articleId } });
   return steps;
 }
 

@@ -152,7 +152,7 @@ describe('per-day statement counters', () => {
     expect(await counters(to)).toEqual(expected);
   });
 
-  test('when a version-2 store (no counters) is opened, then the migration backfills them and records version 3', async () => {
+  test('when a version-2 store (no counters) is opened, then the migrations backfill them and record the current version (4)', async () => {
     const path = join(tempDir(), 'store.grafeo');
     const old = await openStore({ backend: 'embedded', path });
     for (const g of ARTICLES()) await old.writeArticle(g);
@@ -165,7 +165,7 @@ describe('per-day statement counters', () => {
     const store = await open(path);
     const [version] = await store.run(SCHEMA.readVersion);
     expect(Number(version?.version)).toBe(SCHEMA_VERSION);
-    expect(SCHEMA_VERSION).toBe(3);
+    expect(SCHEMA_VERSION).toBe(4);
     expect(await counters(store)).toEqual(expected);
     // Articles written after the migration are counted on top.
     await store.writeArticle(smallArticle(100, 2));

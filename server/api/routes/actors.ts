@@ -100,6 +100,44 @@ export async function actorSummaries(store: GraphStore, map: ActorMap, ids: stri
   return out;
 }
 
+/** What the actor page takes from one actor's day counters (API.actorDays rows). */
+export interface ActorCounters {
+  /** Rows like API.actorSaidByMonth's and API.actorAboutByMonth's: {period, n}, months with statements only. */
+  saidByMonth: Row[];
+  aboutByMonth: Row[];
+  /** The earliest days holding the first `limit` statements made / about, or null when fewer are dated (read them all). */
+  saidDays: string[] | null;
+  aboutDays: string[] | null;
+}
+
+/**
+ * Monthly counts and the days of the first page from an actor's day
+ * counters. Day keys are statement `timeDay`s ("2025-08-18", or coarser:
+ * "2025-08"); in string order every time of an earlier key sorts before
+ * every time of a later one, so the earliest keys whose counts reach `limit`
+ * hold the first `limit` statements by time.
+ */
+export function countersOf(days: Row[], limit: number): ActorCounters {
+  const sorted = days.map((d) => ({ day: String(d.day), said: Number(d.said ?? 0), about: Number(d.about ?? 0) })).sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+  const byMonth = (key: 'said' | 'about'): Row[] => {
+    const months = new Map<string, number>();
+    for (const d of sorted) if (d[key] > 0) months.set(d.day.slice(0, 7), (months.get(d.day.slice(0, 7)) ?? 0) + d[key]);
+    return [...months].map(([period, n]) => ({ period, n }));
+  };
+  const firstDays = (key: 'said' | 'about'): string[] | null => {
+    const out: string[] = [];
+    let n = 0;
+    for (const d of sorted) {
+      if (d[key] === 0) continue;
+      out.push(d.day);
+      n += d[key];
+      if (n >= limit) return out;
+    }
+    return null;
+  };
+  return { saidByMonth: byMonth('said'), aboutByMonth: byMonth('about'), saidDays: firstDays('said'), aboutDays: firstDays('about') };
+}
+
 /** Folds raw neighbour rows into canonical actors, leaving out the actor's own group. */
 function neighbours(rows: Row[], map: ActorMap, self: string): Neighbour[] {
   const out = new Map<string, Neighbour>();
@@ -125,13 +163,17 @@ export async function actorDetail(store: GraphStore, id: string, statementLimit:
   const [summary] = await actorSummaries(store, map, [canonId]);
   if (!summary) return null;
   const ids = map.group(canonId);
+  // One actor reads the counters the article write keeps; a merged group (two actors may share a statement
+  // about both) counts distinct statements the long way.
+  const counted = ids.length === 1 ? countersOf(await store.run(API.actorDays, { ids }), statementLimit) : null;
+  const limit = statementLimit;
   const [said, aboutThem, saidByMonth, aboutByMonth, talksAbout, talkedAboutBy, members, articles, merges] = await Promise.all([
-    store.run(API.actorSaid, { ids, limit: statementLimit }),
-    store.run(API.actorAbout, { ids, limit: statementLimit }),
-    store.run(API.actorSaidByMonth, { ids }),
-    store.run(API.actorAboutByMonth, { ids }),
-    store.run(API.actorTalksAbout, { ids }),
-    store.run(API.actorTalkedAboutBy, { ids }),
+    counted?.saidDays ? store.run(API.actorSaidInDays, { ids, days: counted.saidDays, limit }) : store.run(API.actorSaid, { ids, limit }),
+    counted?.aboutDays ? store.run(API.actorAboutInDays, { ids, days: counted.aboutDays, limit }) : store.run(API.actorAbout, { ids, limit }),
+    counted ? counted.saidByMonth : store.run(API.actorSaidByMonth, { ids }),
+    counted ? counted.aboutByMonth : store.run(API.actorAboutByMonth, { ids }),
+    store.run(counted ? API.actorPairsFrom : API.actorTalksAbout, { ids }),
+    store.run(counted ? API.actorPairsTo : API.actorTalkedAboutBy, { ids }),
     store.run(API.actorMembers, { id: canonId }),
     store.run(API.actorArticleCount, { ids }),
     store.run(API.mergeDecisionsOf, { ids: unique([id, ...ids]) }),

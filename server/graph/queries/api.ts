@@ -359,6 +359,50 @@ LIMIT $limit
 ${STATEMENT_CONTEXT}
 ${STATEMENT_RETURN}
 ORDER BY time, id`,
+  /**
+   * The actor page from the counters the article write keeps (one actor, no
+   * merged group: server/api/routes/actors.ts): the actor's days with how
+   * many statements it made and was the subject of (WRITE.countActorDays*),
+   * whom it talks about and who talks about it (WRITE.countActorPairs).
+   */
+  actorDays: `MATCH (c:ActorDay)
+WHERE c.actor IN $ids
+RETURN c.day AS day, c.said AS said, c.about AS about`,
+  actorPairsFrom: `MATCH (c:ActorPair)
+WHERE c.from IN $ids
+MATCH (t:Actor {id: c.to})
+RETURN t.id AS id, t.name AS name, t.kind AS kind, c.n AS statements`,
+  actorPairsTo: `MATCH (c:ActorPair)
+WHERE c.to IN $ids
+MATCH (p:Actor {id: c.from})
+RETURN p.id AS id, p.name AS name, p.kind AS kind, c.n AS statements`,
+  /**
+   * actorSaid and actorAbout read from `$days`, the earliest days that hold
+   * the first `$limit` of the actor's statements (its day counters name
+   * them): the day index gives those days' statements, not every statement
+   * of the actor to sort. Same rows as actorSaid/actorAbout whenever the
+   * actor has at least `$limit` dated statements (undated ones sort last).
+   */
+  actorSaidInDays: `MATCH (s:Statement)
+WHERE s.timeDay IN $days
+MATCH (s)<-[:SAID]-(a:Actor)
+WHERE a.id IN $ids
+WITH s
+ORDER BY s.time, s.id
+LIMIT $limit
+${STATEMENT_CONTEXT}
+${STATEMENT_RETURN}
+ORDER BY time, id`,
+  actorAboutInDays: `MATCH (s:Statement)
+WHERE s.timeDay IN $days
+MATCH (s)-[:ABOUT]->(t:Actor)
+WHERE t.id IN $ids
+WITH DISTINCT s
+ORDER BY s.time, s.id
+LIMIT $limit
+${STATEMENT_CONTEXT}
+${STATEMENT_RETURN}
+ORDER BY time, id`,
   statement: `MATCH (s:Statement {id: $id})
 ${STATEMENT_CONTEXT}
 ${STATEMENT_RETURN}`,
@@ -469,6 +513,11 @@ export const API_PARAMS: { [K in keyof typeof API]: Record<string, unknown> } = 
   actorTalkedAboutBy: { ids: ['act_0'] },
   listStatementsAsc: { ...FILTERS, skip: 0, limit: 50 },
   actorSaid: { ids: ['act_0'], limit: 100 },
+  actorDays: { ids: ['act_0'] },
+  actorPairsFrom: { ids: ['act_0'] },
+  actorPairsTo: { ids: ['act_0'] },
+  actorSaidInDays: { ids: ['act_0'], days: ['2024-01-01'], limit: 100 },
+  actorAboutInDays: { ids: ['act_0'], days: ['2024-01-01'], limit: 100 },
   actorAbout: { ids: ['act_0'], limit: 100 },
   listStatementsDesc: { ...FILTERS, skip: 0, limit: 50 },
   countStatements: FILTERS,

@@ -16,10 +16,11 @@
  * MergeDecision and SAME_AS are the API's actor merges (docs/api.md).
  * Alias, Band, OF, IN_BAND, NAMED, REPUBLISHES and CONTRADICTS are the
  * claims step's (docs/claims.md). DayCount holds the per-day statement
- * counters the article write maintains (server/graph/write.ts).
+ * counters the article write maintains (server/graph/write.ts), ActorDay and
+ * ActorPair the actor page's (per actor and day, per speaker and subject).
  */
 export const MODEL = {
-  labels: ['Source', 'Article', 'Actor', 'Statement', 'Claim', 'Event', 'MergeDecision', 'SchemaVersion', 'Alias', 'Band', 'EventKey', 'DayCount'],
+  labels: ['Source', 'Article', 'Actor', 'Statement', 'Claim', 'Event', 'MergeDecision', 'SchemaVersion', 'Alias', 'Band', 'EventKey', 'DayCount', 'ActorDay', 'ActorPair'],
   relationshipTypes: [
     'PUBLISHED', 'CONTAINS', 'SAID', 'ABOUT', 'ADDRESSED_TO', 'VIA', 'INSTANCE_OF', 'MENTIONS',
     'PARTICIPANT', 'REPORTS', 'AT', 'SAME_AS',
@@ -45,6 +46,10 @@ const LOOKUPS = [
   // The events step's lookup keys (server/pipeline/events.ts) and the events window.
   ['EventKey', 'key', 'event_key_key'],
   ['Event', 'date', 'event_date'],
+  // The actor page's counters (server/graph/write.ts): an actor's days, a speaker's and a subject's pairs.
+  ['ActorDay', 'actor', 'actor_day_actor'],
+  ['ActorPair', 'from', 'actor_pair_from'],
+  ['ActorPair', 'to', 'actor_pair_to'],
 ] as const;
 
 /**
@@ -55,7 +60,11 @@ const LOOKUPS = [
  * MERGE would increment both. A uniqueness constraint there (MERGE then locks
  * the key); an index on Grafeo, whose writes are serialised.
  */
-const UNIQUE_KEYS = [['DayCount', 'key', 'day_count_key']] as const;
+const UNIQUE_KEYS = [
+  ['DayCount', 'key', 'day_count_key'],
+  ['ActorDay', 'key', 'actor_day_key'],
+  ['ActorPair', 'key', 'actor_pair_key'],
+] as const;
 
 const snake = (label: string) => label.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
 
@@ -104,6 +113,29 @@ WITH s.timeDay AS day, coalesce(s.cueClass, 'other') AS cueClass, count(s) AS n
 MERGE (c:DayCount {key: day + '|' + cueClass})
 SET c.day = day, c.cueClass = cueClass, c.n = n
 RETURN count(c) AS n`,
+  /**
+   * Migration to version 4: the actor page's counters (WRITE.countActorDays*,
+   * WRITE.countActorPairs) from the statements already stored. SETs of whole
+   * counts, each leaving the other count of a day as it is, so running them
+   * again after a crash before the version is written gives the same counts.
+   */
+  backfillActorDaysSaid: `MATCH (p:Actor)-[:SAID]->(s:Statement)
+WHERE s.timeDay IS NOT NULL
+WITH p.id AS actor, s.timeDay AS day, count(s) AS n
+MERGE (c:ActorDay {key: actor + '|' + day})
+SET c.actor = actor, c.day = day, c.said = n, c.about = coalesce(c.about, 0)
+RETURN count(c) AS n`,
+  backfillActorDaysAbout: `MATCH (t:Actor)<-[:ABOUT]-(s:Statement)
+WHERE s.timeDay IS NOT NULL
+WITH t.id AS actor, s.timeDay AS day, count(DISTINCT s) AS n
+MERGE (c:ActorDay {key: actor + '|' + day})
+SET c.actor = actor, c.day = day, c.about = n, c.said = coalesce(c.said, 0)
+RETURN count(c) AS n`,
+  backfillActorPairs: `MATCH (p:Actor)-[:SAID]->(s:Statement)-[:ABOUT]->(t:Actor)
+WITH p.id AS from, t.id AS to, count(DISTINCT s) AS n
+MERGE (c:ActorPair {key: from + '|' + to})
+SET c.from = from, c.to = to, c.n = n
+RETURN count(c) AS n`,
 } as const;
 
 /** Sample parameters of each query, so the Cypher lint test can declare them. */
@@ -112,6 +144,9 @@ export const SCHEMA_PARAMS: { [K in keyof typeof SCHEMA]: Record<string, unknown
   writeVersion: { version: 2, updatedAt: '2024-01-01T00:00:00.000Z' },
   backfillStatementTime: {},
   backfillDayCounts: {},
+  backfillActorDaysSaid: {},
+  backfillActorDaysAbout: {},
+  backfillActorPairs: {},
 };
 
 /** Parameters of the generated schema statements: none. */

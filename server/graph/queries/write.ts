@@ -86,6 +86,47 @@ MERGE (c:DayCount {key: day + '|' + cueClass})
 ON CREATE SET c.day = day, c.cueClass = cueClass, c.n = n
 ON MATCH SET c.n = c.n + n
 RETURN count(c) AS n`,
+  /**
+   * The per-actor day counters, `(:ActorDay {key, actor, day, said, about})`:
+   * how many dated statements an actor made (`said`) and was the subject of
+   * (`about`) on a `timeDay`, read by the actor page (its statements over
+   * time, and the days that hold its first statements) instead of reading
+   * every statement of the actor. Written like DayCount: in the article's
+   * transaction, after the SAID and ABOUT links, from what was written.
+   * Schema version 4 backfills them (SCHEMA.backfillActorDays*).
+   */
+  countActorDaysSaid: `MATCH (a:Article {id: $articleId})-[:CONTAINS]->(s:Statement)
+WHERE s.timeDay IS NOT NULL
+MATCH (s)<-[:SAID]-(p:Actor)
+WITH p.id AS actor, s.timeDay AS day, count(s) AS n
+MERGE (c:ActorDay {key: actor + '|' + day})
+ON CREATE SET c.actor = actor, c.day = day, c.said = n, c.about = 0
+ON MATCH SET c.said = c.said + n
+RETURN count(c) AS n`,
+  countActorDaysAbout: `MATCH (a:Article {id: $articleId})-[:CONTAINS]->(s:Statement)
+WHERE s.timeDay IS NOT NULL
+MATCH (s)-[:ABOUT]->(t:Actor)
+WITH t.id AS actor, s.timeDay AS day, count(DISTINCT s) AS n
+MERGE (c:ActorDay {key: actor + '|' + day})
+ON CREATE SET c.actor = actor, c.day = day, c.said = 0, c.about = n
+ON MATCH SET c.about = c.about + n
+RETURN count(c) AS n`,
+  /**
+   * The pair counters, `(:ActorPair {key, from, to, n})`: how many
+   * statements (dated or not) `from` made about `to`, read by the actor
+   * page's "talks about" and "talked about by". Nodes keyed by the pair, not
+   * a relationship between the two actors: Grafeo's relationship MERGE walks
+   * the first node's edges, which for a prolific actor are hundreds of
+   * thousands.
+   */
+  countActorPairs: `MATCH (a:Article {id: $articleId})-[:CONTAINS]->(s:Statement)
+MATCH (s)<-[:SAID]-(p:Actor)
+MATCH (s)-[:ABOUT]->(t:Actor)
+WITH p.id AS from, t.id AS to, count(DISTINCT s) AS n
+MERGE (c:ActorPair {key: from + '|' + to})
+ON CREATE SET c.from = from, c.to = to, c.n = n
+ON MATCH SET c.n = c.n + n
+RETURN count(c) AS n`,
 } as const;
 
 const link = { statementId: 'stm_0', actorId: 'act_0' };
@@ -104,4 +145,7 @@ export const WRITE_PARAMS: { [K in keyof typeof WRITE]: Record<string, unknown> 
   linkAddressees: { links: [link] },
   linkVia: { links: [link] },
   countDays: { articleId: 'art_0' },
+  countActorDaysSaid: { articleId: 'art_0' },
+  countActorDaysAbout: { articleId: 'art_0' },
+  countActorPairs: { articleId: 'art_0' },
 };
