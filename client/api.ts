@@ -12,9 +12,11 @@ import type {
   ArticlePage,
   ClaimDetail,
   ClaimPage,
+  ContradictionPage,
   CypherResponse,
   IngestRequest,
   IngestResponse,
+  MergeResponse,
   NetworkResponse,
   SourceList,
   StatementPage,
@@ -25,7 +27,7 @@ import type {
 import type { EventDetail, EventSummary, MetWithResponse } from '../server/api/events-schemas.js';
 
 export type {
-  ActorDetail, ArticleDetail, ClaimDetail, CypherResponse, IngestResponse, NetworkResponse, StatementView, TimelineResponse,
+  ActorDetail, ArticleDetail, ClaimDetail, ContradictionPage, CypherResponse, MergeResponse, IngestResponse, NetworkResponse, StatementView, TimelineResponse,
 };
 export type { EventDetail, EventSummary, MetWithResponse };
 export type StatementRow = StatementView;
@@ -42,6 +44,7 @@ export const ROUTES = {
   network: '/api/network',
   metWith: '/api/network/met-with',
   claims: '/api/claims',
+  contradictions: '/api/contradictions',
   events: '/api/events',
   cypher: '/api/cypher',
 } as const;
@@ -58,9 +61,22 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * The API token for writes (ingest, merge, split, Cypher) when the server
+ * sets CLAIMGRAPH_TOKEN: kept for this browser tab only (sessionStorage),
+ * sent as a bearer token on POSTs, never on reads or in a URL.
+ */
+const TOKEN_KEY = 'claimgraph-token';
+export const apiToken = {
+  get: (): string | null => sessionStorage.getItem(TOKEN_KEY),
+  set: (token: string | null): void => (token ? sessionStorage.setItem(TOKEN_KEY, token) : sessionStorage.removeItem(TOKEN_KEY)),
+};
+
 async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
+  const token = method === 'POST' ? apiToken.get() : null;
+  if (token) headers.authorization = `Bearer ${token}`;
   const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal });
   const text = await res.text();
   let json: unknown = null;
@@ -149,6 +165,16 @@ export const api = {
     request<ActorPage>('GET', `${ROUTES.actors}${qs({ q: opts.q, limit: opts.limit ?? 20 })}`, undefined, signal),
 
   claim: (id: string, signal?: AbortSignal) => request<ClaimDetail>('GET', `${ROUTES.claims}/${enc(id)}`, undefined, signal),
+
+  /** Contradiction candidates, strongest first: pairs to review, never established facts. */
+  contradictions: (opts: { limit?: number; offset?: number } = {}, signal?: AbortSignal) =>
+    request<ContradictionPage>('GET', `${ROUTES.contradictions}${qs({ limit: opts.limit ?? 50, offset: opts.offset })}`, undefined, signal),
+
+  /** Merges actor `from` into `into`; the decision is stored and survives re-ingest. */
+  mergeActors: (body: { from: string; into: string; note?: string }) => request<MergeResponse>('POST', `${ROUTES.actors}/merge`, body),
+
+  /** Undoes the active merge of actor `id`. */
+  splitActor: (id: string, note?: string) => request<MergeResponse>('POST', `${ROUTES.actors}/${enc(id)}/split`, note ? { note } : {}),
 
   claims: (opts: { q?: string; limit?: number } = {}, signal?: AbortSignal) =>
     request<ClaimPage>('GET', `${ROUTES.claims}${qs({ q: opts.q, limit: opts.limit ?? 100 })}`, undefined, signal),

@@ -5,6 +5,7 @@ import { networkView } from './views/network.js';
 import { articleView } from './views/article.js';
 import { actorView } from './views/actor.js';
 import { claimView } from './views/claim.js';
+import { contradictionsView } from './views/contradictions.js';
 import { eventView } from './views/event.js';
 import { consoleView } from './views/console.js';
 import { ingestView } from './views/ingest.js';
@@ -18,6 +19,7 @@ const VIEWS: Record<string, View> = {
   article: articleView,
   actor: actorView,
   claim: claimView,
+  contradictions: contradictionsView,
   event: eventView,
   console: consoleView,
   ingest: ingestView,
@@ -25,7 +27,7 @@ const VIEWS: Record<string, View> = {
 };
 
 const TITLES: Record<string, string> = {
-  timeline: 'Timeline', network: 'Network', article: 'Article', actor: 'Actor', claim: 'Claim', event: 'Event',
+  timeline: 'Timeline', network: 'Network', article: 'Article', actor: 'Actor', claim: 'Claim', contradictions: 'Contradiction candidates', event: 'Event',
   console: 'Cypher console', ingest: 'Add articles', search: 'Search',
 };
 

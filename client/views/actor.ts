@@ -5,6 +5,7 @@ import { href } from '../router.js';
 import type { ViewContext } from './context.js';
 import { append, errorBox, formatWhen, h, loading, timeRange } from './dom.js';
 import { eventLabel, eventTypeBadge } from './event.js';
+import { identitySection } from './actor-identity.js';
 import { statementList } from './statements.js';
 import { eventBandItem } from './timeline.js';
 
@@ -77,6 +78,8 @@ export async function actorView(root: HTMLElement, ctx: ViewContext): Promise<vo
       h('div', { class: 'columns' },
         h('section', null, h('h2', null, `What ${a.name} said`), statementList(said, { empty: 'No statements attributed.' })),
         h('section', null, h('h2', null, `What others said about ${a.name}`), statementList(about, { empty: 'Nothing found.' }))),
+      // Mount the page again after a merge or split: the canonical actor may have changed.
+      identitySection(view, () => window.dispatchEvent(new HashChangeEvent('hashchange'))),
     );
   } catch (err) {
     wait.replaceWith(errorBox(err));

@@ -115,6 +115,11 @@ function routes(): RouteConfig[] {
       request: id,
       responses: { 200: json(S.ClaimDetailSchema, 'the claim'), ...errors(400, 404) },
     }),
+    route('get', '/api/contradictions', 'Contradiction candidates to review (never established facts), strongest first', {
+      tags: ['claims'],
+      request: { query: S.PageQuerySchema },
+      responses: { 200: json(S.ContradictionPageSchema, 'a page of candidate pairs with both statements'), ...errors(400) },
+    }),
     ...EVENT_ROUTE_DOCS, // issue 10 (./events-schemas.ts)
     route('post', '/api/cypher', 'Read-only Cypher with a time and row limit', {
       tags: ['cypher'],

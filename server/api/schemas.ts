@@ -465,6 +465,19 @@ export type ClaimSummary = z.infer<typeof ClaimSummarySchema>;
 export const ClaimPageSchema = page(ClaimSummarySchema, 'ClaimPage');
 export type ClaimPage = z.infer<typeof ClaimPageSchema>;
 
+export const ContradictionSchema = z
+  .object({
+    from: StatementViewSchema,
+    to: StatementViewSchema,
+    score: z.number().openapi({ description: 'how strongly the rule believes the two are opposed, 0 to 1' }),
+    reason: z.string().openapi({ description: 'why they were linked, e.g. "opposite polarity; different speakers about the same subject"' }),
+  })
+  .openapi('Contradiction', { description: 'A contradiction candidate: two statements a rule found opposed, to review; never an established fact.' });
+export type Contradiction = z.infer<typeof ContradictionSchema>;
+
+export const ContradictionPageSchema = page(ContradictionSchema, 'ContradictionPage');
+export type ContradictionPage = z.infer<typeof ContradictionPageSchema>;
+
 export const ClaimDetailSchema = z
   .object({
     claim: ClaimSummarySchema,

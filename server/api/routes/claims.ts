@@ -4,12 +4,12 @@ import { API } from '../../graph/queries/api.js';
 import type { GraphStore, Row } from '../../graph/types.js';
 import { loadActorMap } from '../canonical.js';
 import { pageOf, pageWindow, parse } from '../http.js';
-import { ClaimListQuerySchema, IdParamsSchema, type ClaimDetail, type ClaimSummary } from '../schemas.js';
+import { ClaimListQuerySchema, IdParamsSchema, PageQuerySchema, type ClaimDetail, type ClaimSummary, type Contradiction } from '../schemas.js';
 import { statementFilters } from './statements.js';
 import { articleRef } from './articles.js';
 
 /**
- * GET /api/claims and GET /api/claims/:id. Claim nodes are written by the
+ * GET /api/claims, GET /api/claims/:id and GET /api/contradictions. Claim nodes are written by the
  * claims stage; until it has run the lists are simply empty.
  */
 export function claimRoutes(store: GraphStore): Router {
@@ -41,6 +41,23 @@ export function claimRoutes(store: GraphStore): Router {
       sources: [...sources.values()],
     };
     res.json(out);
+  });
+
+  // Contradiction candidates: to review, never shown as established (docs/claims.md).
+  r.get('/contradictions', async (req, res) => {
+    const q = parse('query', PageQuerySchema, req.query);
+    const w = pageWindow(q);
+    const [pairs, [count]] = await Promise.all([store.run(API.listContradictions, w), store.run(API.countContradictions, {})]);
+    const ids = [...new Set(pairs.flatMap((p) => [String(p.fromId), String(p.toId)]))];
+    const map = await loadActorMap(store);
+    const statements = new Map((ids.length ? await store.run(API.statementsByIds, { ids }) : []).map((s) => [String(s.id), map.statement(s)]));
+    const items: Contradiction[] = [];
+    for (const p of pairs) {
+      const from = statements.get(String(p.fromId));
+      const to = statements.get(String(p.toId));
+      if (from && to) items.push({ from, to, score: Number(p.score ?? 0), reason: String(p.reason ?? '') });
+    }
+    res.json(pageOf(items, Number(count?.total ?? 0), w));
   });
 
   return r;

@@ -450,6 +450,22 @@ SKIP $skip LIMIT $limit`,
   countClaims: `MATCH (c:Claim)
 WHERE $q IS NULL OR toLower(c.text) CONTAINS toLower($q)
 RETURN count(c) AS total`,
+  /**
+   * Contradiction candidates (the claims step's CONTRADICTS links), strongest
+   * first: candidates to review, never established facts. The page of pairs
+   * first, then their statements (statementsByIds).
+   */
+  listContradictions: `MATCH (a:Statement)-[r:CONTRADICTS]->(b:Statement)
+WITH a.id AS fromId, b.id AS toId, r.score AS score, r.reason AS reason
+ORDER BY score DESC, fromId, toId
+SKIP $skip LIMIT $limit
+RETURN fromId, toId, score, reason`,
+  countContradictions: `MATCH (:Statement)-[r:CONTRADICTS]->(:Statement)
+RETURN count(r) AS total`,
+  statementsByIds: `MATCH (s:Statement)
+WHERE s.id IN $ids
+${STATEMENT_CONTEXT}
+${STATEMENT_RETURN}`,
   claim: `MATCH (c:Claim {id: $id})
 OPTIONAL MATCH (s:Statement)-[:INSTANCE_OF]->(c)
 OPTIONAL MATCH (art:Article)-[:CONTAINS]->(s)
@@ -544,5 +560,8 @@ export const API_PARAMS: { [K in keyof typeof API]: Record<string, unknown> } = 
   listClaims: { q: null, skip: 0, limit: 50 },
   countClaims: { q: 'troops' },
   claim: { id: 'clm_0' },
+  listContradictions: { skip: 0, limit: 50 },
+  countContradictions: {},
+  statementsByIds: { ids: ['stm_0'] },
   claimArticles: { id: 'clm_0' },
 };

@@ -1,0 +1,85 @@
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { ingestOpposed } from '../utils/contradiction-fixtures.js';
+import { closeCleanly, hasChromium, newPage, openView, SCREENSHOTS, startUi, type PageProblems, type Ui } from './harness.js';
+
+// Like ui.test.ts: without Debian's chromium these fail with this message rather than skip or download a browser.
+if (!hasChromium) throw new Error('browser tests need /usr/bin/chromium: apt-get install chromium (.ci/run does)');
+
+/**
+ * Issue 6 in the browser: contradiction candidates listed as candidates to
+ * review, and merging and splitting actors from the actor page (decisions
+ * stored through the API). The seed page plus two opposed reports
+ * (test/utils/contradiction-fixtures.ts).
+ */
+describe('review: contradiction candidates and actor merge and split (real server, headless chromium)', () => {
+  let ui: Ui;
+  let page: Page;
+  let problems: () => Promise<PageProblems>;
+  const actorId = async (q: string): Promise<string> => {
+    const res = await fetch(`${ui.server.url}/api/actors?q=${encodeURIComponent(q)}`);
+    const items = ((await res.json()) as { items: Array<{ id: string; name: string }> }).items;
+    expect(items.length, `an actor matching ${q}`).toBe(1);
+    return items[0]!.id;
+  };
+
+  beforeAll(async () => {
+    ui = await startUi();
+    await ingestOpposed(ui.store);
+  }, 120_000);
+  afterAll(async () => {
+    await ui?.close();
+  });
+  const fresh = async () => {
+    ({ page, problems } = await newPage(ui));
+  };
+  afterEach(() => closeCleanly(page, problems));
+
+  test('the contradictions page lists the opposed pair as a candidate to review, with both statements and the reason', async () => {
+    await fresh();
+    await openView(ui, page, '#/contradictions');
+    await expect.poll(() => page.locator('.contradiction').count()).toBe(1);
+    expect(await page.locator('.notice').innerText()).toContain('Candidates to review, not established contradictions');
+    const item = page.locator('.contradiction').first();
+    const text = await item.innerText();
+    expect(text).toContain('Ukraine will not accept the ceasefire proposal for the eastern regions');
+    expect(text).toContain('Ukraine will accept the ceasefire proposal for the eastern regions');
+    expect(text).toContain('Dmitry Peskov');
+    expect(text).toContain('Andrii Sybiha');
+    expect(text).toContain('opposite polarity ("not"); different speakers about the same subject');
+    // Each statement links to its article with the sentence selected.
+    const links = await item.locator('.meta a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(links).toHaveLength(2);
+    for (const l of links) expect(l).toMatch(/^#\/article\/art_[^?]+\?s=stm_/);
+    expect(await page.locator('nav a[data-view="contradictions"]').getAttribute('aria-current')).toBe('page');
+    await page.screenshot({ path: join(SCREENSHOTS, 'contradictions.png'), fullPage: false });
+  });
+
+  test('merging an actor into another on the actor page, then splitting it off, is stored and undone', async () => {
+    const sybiha = await actorId('Sybiha');
+    const peskov = await actorId('Peskov');
+    await fresh();
+    await openView(ui, page, `#/actor/${sybiha}`);
+    await page.getByLabel('Find an actor to merge into this one').fill('Peskov');
+    await page.getByRole('button', { name: 'Find' }).click();
+    const merge = page.locator(`button[data-merge="${peskov}"]`);
+    await merge.waitFor();
+    expect(await merge.innerText()).toBe('Merge into Andrii Sybiha');
+    await merge.click();
+    // The page mounts again: Peskov is now merged into Sybiha, with a button to split him off.
+    const split = page.locator(`button[data-split="${peskov}"]`);
+    await split.waitFor();
+    expect(await page.locator('.merged-members').innerText()).toContain('Dmitry Peskov');
+    expect(await page.locator('.merge-decisions').innerText()).toContain('Dmitry Peskov merged into Andrii Sybiha');
+    const merged = (await (await fetch(`${ui.server.url}/api/actors/${peskov}`)).json()) as { requestedId: string; actor: { id: string; mergedFrom: Array<{ id: string }> } };
+    expect(merged).toMatchObject({ requestedId: peskov, actor: { id: sybiha, mergedFrom: [{ id: peskov }] } });
+    await page.screenshot({ path: join(SCREENSHOTS, 'actor-identity.png'), fullPage: true });
+
+    await split.click();
+    await page.getByText('No other actor is merged into this one.').waitFor();
+    expect(await page.locator('.merge-decisions').innerText()).toMatch(/split on/);
+    const apart = (await (await fetch(`${ui.server.url}/api/actors/${peskov}`)).json()) as { actor: { id: string } };
+    expect(apart.actor.id).toBe(peskov);
+  });
+});
