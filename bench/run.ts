@@ -2,8 +2,8 @@
  * `npm run bench`: one run, one table, one JSON file (bench/results/<date>.json)
  * and a log-log plot of latency against store size (docs/performance-scaling.svg).
  *
- *   npm run bench                      sizes 10k and 100k statements (about 10 minutes on 2 cores)
- *   npm run bench -- --sizes 10k,100k,1m   adds 1M (about 30 more minutes: the fill alone is 100,000 articles)
+ *   npm run bench                      sizes 10k and 100k statements (about 7 minutes on 2 cores, quiet)
+ *   npm run bench -- --sizes 10k,100k,1m   adds 1M (about 15 more minutes: the fill alone is 100,000 articles)
  *   npm run bench -- --skip claims,load,ui   leaves sections out (extract, ingest, claims, load, ui)
  *   npm run bench -- --keep-stores     keeps the filled stores (their paths are printed) for profiling
  *   npm run bench -- --quick           small sizes, short load test (a smoke run)
