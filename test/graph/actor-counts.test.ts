@@ -1,9 +1,6 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { exportJsonl, importJsonl } from '../../server/exchange/index.js';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { readInputs } from '../../server/ingest/index.js';
 import { ingestInputs } from '../../server/pipeline/index.js';
 import { openStore } from '../../server/graph/index.js';
@@ -12,6 +9,7 @@ import { SCHEMA_VERSION } from '../../server/graph/schema.js';
 import type { GraphStore } from '../../server/graph/types.js';
 import { actor, smallArticle } from '../utils/graph-fixtures.js';
 import { ARTICLES } from '../utils/actor-fixtures.js';
+import { exportAndImport, storeSandbox } from '../utils/stores.js';
 
 /**
  * The actor page's counters that the article write maintains:
@@ -61,24 +59,7 @@ async function countedFromStatements(store: GraphStore): Promise<{ days: string[
 }
 
 describe('the actor page counters', () => {
-  const dirs: string[] = [];
-  const stores: GraphStore[] = [];
-  const tempDir = () => {
-    const d = mkdtempSync(join(tmpdir(), 'claimgraph-actorcount-'));
-    dirs.push(d);
-    return d;
-  };
-  const open = async (path: string | null) => {
-    const s = await openStore({ backend: 'embedded', path });
-    stores.push(s);
-    return s;
-  };
-  afterEach(async () => {
-    for (const s of stores.splice(0)) await s.close();
-  });
-  afterAll(() => {
-    for (const d of dirs) rmSync(d, { recursive: true, force: true });
-  });
+  const { tempDir, open } = storeSandbox('claimgraph-actorcount-');
 
   let expected: { days: string[]; pairs: string[] };
   beforeAll(async () => {
@@ -131,14 +112,9 @@ describe('the actor page counters', () => {
   test('when a store is exported and imported into another, then the new store counts the same', async () => {
     const from = await open(null);
     for (const g of ARTICLES()) await from.writeArticle(g);
-    const file = join(tempDir(), 'export.jsonl');
-    const lines: string[] = [];
-    await exportJsonl(from, async (chunk) => {
-      lines.push(chunk);
-    });
-    writeFileSync(file, lines.join(''));
     const to = await open(null);
-    expect(await importJsonl(to, file)).toMatchObject({ created: ARTICLES().length, failed: 0 });
+    const { summary } = await exportAndImport(from, to, tempDir());
+    expect(summary).toMatchObject({ created: ARTICLES().length, failed: 0 });
     expect(await counters(to)).toEqual(expected);
   });
 

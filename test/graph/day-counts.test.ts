@@ -1,9 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { fileURLToPath } from 'node:url';
-import { exportJsonl, importJsonl } from '../../server/exchange/index.js';
+import { importJsonl } from '../../server/exchange/index.js';
 import { readInputs } from '../../server/ingest/index.js';
 import { ingestInputs } from '../../server/pipeline/index.js';
 import { openStore } from '../../server/graph/index.js';
@@ -12,6 +10,7 @@ import { SCHEMA_VERSION } from '../../server/graph/schema.js';
 import type { ArticleGraph, GraphStore } from '../../server/graph/types.js';
 import { stableId, sourceId } from '../../server/ids.js';
 import { actor, richArticle, smallArticle, statement } from '../utils/graph-fixtures.js';
+import { exportAndImport, storeSandbox } from '../utils/stores.js';
 
 /**
  * The per-day counters `(:DayCount {day, cueClass, n})` that the article
@@ -69,24 +68,7 @@ async function countedFromStatements(store: GraphStore): Promise<string[]> {
 }
 
 describe('per-day statement counters', () => {
-  const dirs: string[] = [];
-  const stores: GraphStore[] = [];
-  const tempDir = () => {
-    const d = mkdtempSync(join(tmpdir(), 'claimgraph-daycount-'));
-    dirs.push(d);
-    return d;
-  };
-  const open = async (path: string | null) => {
-    const s = await openStore({ backend: 'embedded', path });
-    stores.push(s);
-    return s;
-  };
-  afterEach(async () => {
-    for (const s of stores.splice(0)) await s.close();
-  });
-  afterAll(() => {
-    for (const d of dirs) rmSync(d, { recursive: true, force: true });
-  });
+  const { tempDir, open } = storeSandbox('claimgraph-daycount-');
 
   let expected: string[];
   beforeAll(async () => {
@@ -135,14 +117,8 @@ describe('per-day statement counters', () => {
   test('when a store is exported and imported into another, then the new store counts the same', async () => {
     const from = await open(null);
     for (const g of ARTICLES()) await from.writeArticle(g);
-    const file = join(tempDir(), 'export.jsonl');
-    const lines: string[] = [];
-    await exportJsonl(from, async (chunk) => {
-      lines.push(chunk);
-    });
-    writeFileSync(file, lines.join(''));
     const to = await open(null);
-    const summary = await importJsonl(to, file);
+    const { file, summary } = await exportAndImport(from, to, tempDir());
     expect(summary.errors).toEqual([]);
     expect(summary).toMatchObject({ created: ARTICLES().length, failed: 0 });
     expect(await countedFromStatements(to)).toEqual(expected);

@@ -80,6 +80,13 @@ RETURN ${STATEMENT_FIELDS},
 const STATEMENT_CONTEXT = `MATCH (s)<-[:CONTAINS]-(art:Article)
 WITH s, art, head([(art)<-[:PUBLISHED]-(x:Source) | x]) AS src, head([(s)<-[:SAID]-(y:Actor) | y]) AS p, s.time AS time`;
 
+/** The first `$limit` statements `s` in scope by time, with their details (the actor page's lists). */
+const FIRST_BY_TIME = `ORDER BY s.time, s.id
+LIMIT $limit
+${STATEMENT_CONTEXT}
+${STATEMENT_RETURN}
+ORDER BY time, id`;
+
 /**
  * The network's edges from the statements `s` in scope (see networkEdges).
  * Grouped by the actor nodes, their ids read after: Grafeo groups nodes about
@@ -345,20 +352,12 @@ ORDER BY time DESC, id`,
   actorSaid: `MATCH (a:Actor)-[:SAID]->(s:Statement)
 WHERE a.id IN $ids
 WITH s
-ORDER BY s.time, s.id
-LIMIT $limit
-${STATEMENT_CONTEXT}
-${STATEMENT_RETURN}
-ORDER BY time, id`,
+${FIRST_BY_TIME}`,
   /** Statements about a group of actor ids, by time. */
   actorAbout: `MATCH (t:Actor)<-[:ABOUT]-(s:Statement)
 WHERE t.id IN $ids
 WITH DISTINCT s
-ORDER BY s.time, s.id
-LIMIT $limit
-${STATEMENT_CONTEXT}
-${STATEMENT_RETURN}
-ORDER BY time, id`,
+${FIRST_BY_TIME}`,
   /**
    * The actor page from the counters the article write keeps (one actor, no
    * merged group: server/api/routes/actors.ts): the actor's days with how
@@ -388,21 +387,13 @@ WHERE s.timeDay IN $days
 MATCH (s)<-[:SAID]-(a:Actor)
 WHERE a.id IN $ids
 WITH s
-ORDER BY s.time, s.id
-LIMIT $limit
-${STATEMENT_CONTEXT}
-${STATEMENT_RETURN}
-ORDER BY time, id`,
+${FIRST_BY_TIME}`,
   actorAboutInDays: `MATCH (s:Statement)
 WHERE s.timeDay IN $days
 MATCH (s)-[:ABOUT]->(t:Actor)
 WHERE t.id IN $ids
 WITH DISTINCT s
-ORDER BY s.time, s.id
-LIMIT $limit
-${STATEMENT_CONTEXT}
-${STATEMENT_RETURN}
-ORDER BY time, id`,
+${FIRST_BY_TIME}`,
   statement: `MATCH (s:Statement {id: $id})
 ${STATEMENT_CONTEXT}
 ${STATEMENT_RETURN}`,
