@@ -1,6 +1,7 @@
-import { api, apiToken, type ActorDetail } from '../api.js';
+import { api, type ActorDetail } from '../api.js';
 import { href } from '../router.js';
-import { errorBox, formatWhen, h } from './dom.js';
+import { formatWhen, h } from './dom.js';
+import { writeErrorBox } from './token.js';
 
 /**
  * The actor page's identity section: split an actor merged into this one,
@@ -12,11 +13,7 @@ import { errorBox, formatWhen, h } from './dom.js';
 export function identitySection(view: ActorDetail, reload: () => void): HTMLElement {
   const a = view.actor;
   const status = h('div', { class: 'identity-status', role: 'status', 'aria-live': 'polite' });
-  const fail = (err: unknown) => {
-    status.replaceChildren(errorBox(err));
-    const e = err as { code?: string };
-    if (e.code === 'UNAUTHORIZED') status.append(tokenForm(() => status.replaceChildren()));
-  };
+  const fail = (err: unknown) => status.replaceChildren(writeErrorBox(err, () => status.replaceChildren()));
   const act = async (button: HTMLButtonElement, run: () => Promise<unknown>) => {
     button.disabled = true;
     try {
@@ -74,16 +71,4 @@ export function identitySection(view: ActorDetail, reload: () => void): HTMLElem
     h('h3', null, 'Merge another actor into this one'), form, found,
     status,
     h('h3', null, 'Decisions'), decisions);
-}
-
-/** Asks for the API token when the server requires one for writes; kept for this tab only. */
-export function tokenForm(done: () => void): HTMLElement {
-  const input = h('input', { type: 'password', name: 'token', autocomplete: 'off', 'aria-label': 'API token' });
-  const form = h('form', { class: 'token-form' }, h('label', null, 'This server requires an API token for changes: ', input), ' ', h('button', { type: 'submit' }, 'Use token'));
-  form.addEventListener('submit', (e) => {
-    e.preventDefault();
-    apiToken.set(input.value.trim() || null);
-    done();
-  });
-  return form;
 }

@@ -3,7 +3,8 @@ import { network } from '../charts/network.js';
 import { schemeTableau10 } from 'd3';
 import type { ViewContext } from './context.js';
 import { cypherEditor } from './cypher-editor.js';
-import { errorBox, h } from './dom.js';
+import { h } from './dom.js';
+import { writeErrorBox } from './token.js';
 
 /** Example queries; each is read-only and runs on both backends. */
 export const EXAMPLES: { title: string; query: string }[] = [
@@ -95,7 +96,8 @@ export function consoleView(root: HTMLElement, ctx: ViewContext): void {
     } catch (err) {
       if ((err as Error).name === 'AbortError') return;
       status.textContent = 'Query failed.';
-      errors.replaceChildren(errorBox(err));
+      // Refused for want of the API token: the form takes it and runs the query again.
+      errors.replaceChildren(writeErrorBox(err, () => void run()));
       results.replaceChildren();
     }
   }

@@ -3,6 +3,7 @@ import { href } from '../router.js';
 import { renderArticle } from './article.js';
 import type { ViewContext } from './context.js';
 import { errorBox, h } from './dom.js';
+import { writeErrorBox } from './token.js';
 
 /**
  * Ingest page: paste text or HTML, or give a URL, with an optional
@@ -66,7 +67,8 @@ export function ingestView(root: HTMLElement, ctx: ViewContext): void {
     try {
       return await fn();
     } catch (err) {
-      messages.replaceChildren(errorBox(err));
+      // Refused for want of the API token: the form takes it; the user presses Preview or Save again.
+      messages.replaceChildren(writeErrorBox(err, () => messages.replaceChildren()));
       return undefined;
     } finally {
       clearInterval(timer);

@@ -29,11 +29,13 @@ export interface Ui {
   close(): Promise<void>;
 }
 
-export async function startUi(): Promise<Ui> {
+/** `token`: the server requires it for writes (CLAIMGRAPH_TOKEN), as a deployment open to a network does. */
+export async function startUi(opts: { token?: string } = {}): Promise<Ui> {
   const clientDir = await ensureClientBuild();
   const store = await openStore({ backend: 'embedded', path: null });
   await ingestInputs(store, readInputs([SEED], { retrievedAt: '2025-08-21T12:00:00Z' }));
-  const server = await startServer({ store, config: loadConfig({ CLAIMGRAPH_PORT: '0' }), clientDir });
+  const env = opts.token ? { CLAIMGRAPH_PORT: '0', CLAIMGRAPH_TOKEN: opts.token } : { CLAIMGRAPH_PORT: '0' };
+  const server = await startServer({ store, config: loadConfig(env), clientDir });
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   mkdirSync(SCREENSHOTS, { recursive: true });
   return {

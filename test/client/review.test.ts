@@ -83,3 +83,35 @@ describe('review: contradiction candidates and actor merge and split (real serve
     expect(apart.actor.id).toBe(peskov);
   });
 });
+
+describe('a server that requires an API token for writes (CLAIMGRAPH_TOKEN)', () => {
+  const TOKEN = 'browser-test-token-1234';
+  let ui: Ui;
+  let page: Page;
+  let problems: () => Promise<PageProblems>;
+  beforeAll(async () => {
+    ui = await startUi({ token: TOKEN });
+  }, 120_000);
+  afterAll(async () => {
+    await ui?.close();
+  });
+  // The refused request itself logs a 401 in the console; nothing else may.
+  afterEach(() => closeCleanly(page, problems, /Failed to load resource: the server responded with a status of 401/));
+
+  test('a console query refused for want of the token asks for it, runs once it is given, and the token is kept for the tab only', async () => {
+    ({ page, problems } = await newPage(ui));
+    await openView(ui, page, `#/console?q=${encodeURIComponent('MATCH (a:Article) RETURN count(a) AS n')}`);
+    await page.getByRole('button', { name: /^Run/ }).click();
+    const form = page.locator('.token-form');
+    await form.waitFor();
+    expect(await page.locator('.error').first().innerText()).toContain('UNAUTHORIZED');
+    await page.getByLabel('API token').fill(TOKEN);
+    await page.getByRole('button', { name: 'Use token' }).click();
+    // The query runs again with the token: the seed page's four articles.
+    await expect.poll(() => page.locator('table td').first().innerText().catch(() => '')).toBe('4');
+    expect(await page.locator('.token-form').count()).toBe(0);
+    expect(await page.evaluate(() => sessionStorage.getItem('claimgraph-token'))).toBe(TOKEN);
+    expect(await page.evaluate(() => localStorage.length)).toBe(0);
+    expect(page.url()).not.toContain(TOKEN);
+  });
+});
