@@ -6,7 +6,7 @@ import type { Row } from './types.js';
  * The version of the graph model this code writes. Bump it with a migration
  * step below when a change needs existing stores rewritten.
  */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 /**
  * Records the schema version in the `(:SchemaVersion {id: 'claimgraph'})`
@@ -32,6 +32,8 @@ export async function initSchemaVersion(run: (query: string, params: Record<stri
     await run(SCHEMA.backfillActorDaysAbout, {});
     await run(SCHEMA.backfillActorPairs, {});
   }
+  // 5: the per-actor totals (WRITE.countActorTotals*), read by the actor page's summary.
+  if (stored !== null && stored < 5) await run(SCHEMA.backfillActorTotals, {});
   if (stored !== SCHEMA_VERSION) {
     await run(SCHEMA.writeVersion, { version: SCHEMA_VERSION, updatedAt: new Date().toISOString() });
   }

@@ -89,6 +89,9 @@ export function articleWritePlan(graph: ArticleGraph): WriteStep[] {
   if (spoken) steps.push({ name: 'countActorDaysSaid', query: WRITE.countActorDaysSaid, params: { articleId } });
   if (about) steps.push({ name: 'countActorDaysAbout', query: WRITE.countActorDaysAbout, params: { articleId } });
   if (spoken && about) steps.push({ name: 'countActorPairs', query: WRITE.countActorPairs, params: { articleId } });
+  if (spoken) steps.push({ name: 'countActorTotalsSaid', query: WRITE.countActorTotalsSaid, params: { articleId } });
+  if (about) steps.push({ name: 'countActorTotalsAbout', query: WRITE.countActorTotalsAbout, params: { articleId } });
+  if (mentions.length > 0) steps.push({ name: 'countActorTotalsArticles', query: WRITE.countActorTotalsArticles, params: { articleId } });
   return steps;
 }
 

@@ -11,7 +11,8 @@ import { startApi, type TestApi } from './helpers.js';
  * keeps (API.actorDays, actorPairsFrom/To, actorSaidInDays/AboutInDays); it
  * must answer exactly what the queries over every statement of the actor
  * answer (API.actorSaid, actorAbout, actorSaidByMonth, actorAboutByMonth,
- * actorTalksAbout, actorTalkedAboutBy). Checked for every actor of the seed
+ * actorTalksAbout, actorTalkedAboutBy, and the edges counted for its
+ * totals). Checked for every actor of the seed
  * page and of a fixture with prolific actors, coarse, undated and
  * speakerless statements, at page sizes that cut inside a day, at a day's
  * end, and past everything (where the page falls back to the full query).
@@ -70,6 +71,16 @@ describe('the actor page from counters equals the actor page from every statemen
       expect(res.body.overTime, `${id} over time`).toEqual(months(saidByMonth, aboutByMonth));
       expect(neighbourCounts(res.body.talksAbout, id), `${id} talks about`).toEqual(neighbourCounts(talks as Array<{ id: string; statements: number }>, id));
       expect(neighbourCounts(res.body.talkedAboutBy, id), `${id} talked about by`).toEqual(neighbourCounts(talked as Array<{ id: string; statements: number }>, id));
+      // The summary's totals (ActorTotal) against the actor's edges counted.
+      const [degree] = await api.store.run(
+        'MATCH (a:Actor {id: $id}) RETURN COUNT { (a)-[:SAID]->(:Statement) } AS said, COUNT { (a)<-[:ABOUT]-(:Statement) } AS about, COUNT { (a)<-[:MENTIONS]-(:Article) } AS articles',
+        { id },
+      );
+      expect({ said: res.body.actor.said, about: res.body.actor.about, articles: res.body.actor.articles }, `${id} totals`).toEqual({
+        said: Number(degree?.said),
+        about: Number(degree?.about),
+        articles: Number(degree?.articles),
+      });
     }
   });
 });

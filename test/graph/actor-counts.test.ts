@@ -20,21 +20,37 @@ import { exportAndImport, storeSandbox } from '../utils/stores.js';
  * and after the version-4 migration backfilled them on a store without them.
  */
 
-/** The counters as sorted strings: "actor|day said/about" and "from>to n". */
-async function counters(store: GraphStore): Promise<{ days: string[]; pairs: string[] }> {
+interface Counts {
+  days: string[];
+  pairs: string[];
+  totals: string[];
+}
+
+/** The counters as sorted strings: "actor|day said/about", "from>to n" and "actor said/about/articles". */
+async function counters(store: GraphStore): Promise<Counts> {
   const days = await store.run('MATCH (c:ActorDay) RETURN c.actor AS actor, c.day AS day, c.said AS said, c.about AS about');
   const pairs = await store.run('MATCH (c:ActorPair) RETURN c.from AS source, c.to AS target, c.n AS n');
+  const totals = await store.run('MATCH (c:ActorTotal) RETURN c.key AS actor, c.said AS said, c.about AS about, c.articles AS articles');
   return {
     days: days.map((r) => `${r.actor}|${r.day} ${r.said}/${r.about}`).sort(),
     pairs: pairs.map((r) => `${r.source}>${r.target} ${r.n}`).sort(),
+    totals: totals.map((r) => `${r.actor} ${r.said}/${r.about}/${r.articles}`).sort(),
   };
 }
 
-/** The same, counted in JavaScript from the statements and their SAID and ABOUT links. */
-async function countedFromStatements(store: GraphStore): Promise<{ days: string[]; pairs: string[] }> {
+/** The same, counted in JavaScript from the statements, their SAID and ABOUT links and the articles' MENTIONS. */
+async function countedFromStatements(store: GraphStore): Promise<Counts> {
   const rows = await store.run(
     'MATCH (s:Statement) RETURN s.id AS id, s.timeDay AS day, [(s)<-[:SAID]-(p:Actor) | p.id] AS speakers, [(s)-[:ABOUT]->(t:Actor) | t.id] AS subjects',
   );
+  const mentions = await store.run('MATCH (a:Article)-[:MENTIONS]->(m:Actor) RETURN m.id AS actor, count(DISTINCT a) AS n');
+  const totals = new Map<string, { said: number; about: number; articles: number }>();
+  const total = (actorId: string) => {
+    const v = totals.get(actorId) ?? { said: 0, about: 0, articles: 0 };
+    totals.set(actorId, v);
+    return v;
+  };
+  for (const m of mentions) total(String(m.actor)).articles = Number(m.n);
   const days = new Map<string, { said: number; about: number }>();
   const pairs = new Map<string, number>();
   const day = (actorId: string, d: string) => {
@@ -51,17 +67,20 @@ async function countedFromStatements(store: GraphStore): Promise<{ days: string[
       for (const t of subjects) day(t, r.day).about += 1;
     }
     for (const p of speakers) for (const t of subjects) pairs.set(`${p}>${t}`, (pairs.get(`${p}>${t}`) ?? 0) + 1);
+    for (const p of speakers) total(p).said += 1;
+    for (const t of subjects) total(t).about += 1;
   }
   return {
     days: [...days].map(([k, v]) => `${k} ${v.said}/${v.about}`).sort(),
     pairs: [...pairs].map(([k, n]) => `${k} ${n}`).sort(),
+    totals: [...totals].map(([k, v]) => `${k} ${v.said}/${v.about}/${v.articles}`).sort(),
   };
 }
 
 describe('the actor page counters', () => {
   const { tempDir, open } = storeSandbox('claimgraph-actorcount-');
 
-  let expected: { days: string[]; pairs: string[] };
+  let expected: Counts;
   beforeAll(async () => {
     const store = await openStore({ backend: 'embedded', path: null });
     for (const g of ARTICLES()) await store.writeArticle(g);
@@ -82,6 +101,9 @@ describe('the actor page counters', () => {
     expect(expected.pairs).toContain(`${mixed}>${other} 1`);
     expect(expected.pairs).toContain(`${other}>${mixed} 1`);
     expect(expected.days.length).toBeGreaterThan(40);
+    // Totals count undated statements too: the mixed speaker made 3 (one undated) and was the subject of 1.
+    expect(expected.totals).toContain(`${mixed} 3/1/1`);
+    expect(expected.totals).toContain(`${subject} 0/4/1`);
   });
 
   test('when articles are written, then the counters equal the statements counted', async () => {
@@ -118,20 +140,21 @@ describe('the actor page counters', () => {
     expect(await counters(to)).toEqual(expected);
   });
 
-  test('when a version-3 store (no actor counters) is opened, then the migration backfills them and records version 4', async () => {
+  test('when a version-3 store (no actor counters) is opened, then the migrations backfill them and record the current version (5)', async () => {
     const path = join(tempDir(), 'store.grafeo');
     const old = await openStore({ backend: 'embedded', path });
     for (const g of ARTICLES()) await old.writeArticle(g);
     await old.run('MATCH (c:ActorDay) DETACH DELETE c');
     await old.run('MATCH (c:ActorPair) DETACH DELETE c');
+    await old.run('MATCH (c:ActorTotal) DETACH DELETE c');
     await old.run(SCHEMA.writeVersion, { version: 3, updatedAt: '2026-01-01T00:00:00.000Z' });
-    expect(await counters(old)).toEqual({ days: [], pairs: [] });
+    expect(await counters(old)).toEqual({ days: [], pairs: [], totals: [] });
     await old.close();
 
     const store = await open(path);
     const [version] = await store.run(SCHEMA.readVersion);
     expect(Number(version?.version)).toBe(SCHEMA_VERSION);
-    expect(SCHEMA_VERSION).toBe(4);
+    expect(SCHEMA_VERSION).toBe(5);
     expect(await counters(store)).toEqual(expected);
     // Articles written after the migration are counted on top.
     await store.writeArticle(smallArticle(100, 2, 5));
@@ -145,6 +168,7 @@ describe('the actor page counters', () => {
       await store.run(SCHEMA.backfillActorDaysSaid);
       await store.run(SCHEMA.backfillActorDaysAbout);
       await store.run(SCHEMA.backfillActorPairs);
+      await store.run(SCHEMA.backfillActorTotals);
     }
     expect(await counters(store)).toEqual(expected);
   });

@@ -78,8 +78,10 @@ function listedActor(r: Row): ActorSummary {
 /** Summaries of canonical actors with their groups folded in (aliases, roles, counts); unknown ids are left out. */
 export async function actorSummaries(store: GraphStore, map: ActorMap, ids: string[]): Promise<ActorSummary[]> {
   const canon = unique(ids.map((id) => map.canon(id)));
-  const raw = await store.run(API.actorsByIds, { ids: unique(canon.flatMap((id) => map.group(id))) });
-  const byId = new Map(raw.map((r) => [String(r.id), r]));
+  const all = unique(canon.flatMap((id) => map.group(id)));
+  const [raw, totals] = await Promise.all([store.run(API.actorsByIds, { ids: all }), store.run(API.actorTotals, { ids: all })]);
+  const totalOf = new Map(totals.map((t) => [String(t.id), t]));
+  const byId = new Map<string, Row>(raw.map((r) => [String(r.id), { ...r, said: totalOf.get(String(r.id))?.said ?? 0, about: totalOf.get(String(r.id))?.about ?? 0 }]));
   const out: ActorSummary[] = [];
   for (const id of canon) {
     const head = byId.get(id);
@@ -175,7 +177,8 @@ export async function actorDetail(store: GraphStore, id: string, statementLimit:
     store.run(counted ? API.actorPairsFrom : API.actorTalksAbout, { ids }),
     store.run(counted ? API.actorPairsTo : API.actorTalkedAboutBy, { ids }),
     store.run(API.actorMembers, { id: canonId }),
-    store.run(API.actorArticleCount, { ids }),
+    // One actor: its total kept by the write; a group counts the articles mentioning any member once.
+    counted ? store.run(API.actorTotals, { ids }) : store.run(API.actorArticleCount, { ids }),
     store.run(API.mergeDecisionsOf, { ids: unique([id, ...ids]) }),
   ]);
   const months = new Map<string, { period: string; said: number; about: number }>();

@@ -226,9 +226,11 @@ RETURN count(a) AS total`,
   /** The given actors (raw ids) with their own counts; server/api folds groups. */
   actorsByIds: `MATCH (a:Actor)
 WHERE a.id IN $ids
-RETURN a.id AS id, a.name AS name, a.kind AS kind, a.aliases AS aliases, a.roles AS roles,
-  COUNT { (a)-[:SAID]->(:Statement) } AS said,
-  COUNT { (:Statement)-[:ABOUT]->(a) } AS about`,
+RETURN a.id AS id, a.name AS name, a.kind AS kind, a.aliases AS aliases, a.roles AS roles`,
+  /** The totals the article write keeps per actor (WRITE.countActorTotals*): statements made, about it, articles mentioning it. */
+  actorTotals: `MATCH (c:ActorTotal)
+WHERE c.key IN $ids
+RETURN c.key AS id, c.said AS said, c.about AS about, c.articles AS articles`,
   /** The ids merged into an actor. */
   actorMembers: `MATCH (a:Actor {id: $id})<-[:SAME_AS]-(m:Actor)
 RETURN m.id AS id, m.name AS name
@@ -521,6 +523,7 @@ export const API_PARAMS: { [K in keyof typeof API]: Record<string, unknown> } = 
   listStatementsAsc: { ...FILTERS, skip: 0, limit: 50 },
   actorSaid: { ids: ['act_0'], limit: 100 },
   actorDays: { ids: ['act_0'] },
+  actorTotals: { ids: ['act_0'] },
   actorPairsFrom: { ids: ['act_0'] },
   actorPairsTo: { ids: ['act_0'] },
   actorSaidInDays: { ids: ['act_0'], days: ['2024-01-01'], limit: 100 },

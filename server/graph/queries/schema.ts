@@ -16,11 +16,12 @@
  * MergeDecision and SAME_AS are the API's actor merges (docs/api.md).
  * Alias, Band, OF, IN_BAND, NAMED, REPUBLISHES and CONTRADICTS are the
  * claims step's (docs/claims.md). DayCount holds the per-day statement
- * counters the article write maintains (server/graph/write.ts), ActorDay and
- * ActorPair the actor page's (per actor and day, per speaker and subject).
+ * counters the article write maintains (server/graph/write.ts), ActorDay,
+ * ActorPair and ActorTotal the actor page's (per actor and day, per speaker
+ * and subject, per actor).
  */
 export const MODEL = {
-  labels: ['Source', 'Article', 'Actor', 'Statement', 'Claim', 'Event', 'MergeDecision', 'SchemaVersion', 'Alias', 'Band', 'EventKey', 'DayCount', 'ActorDay', 'ActorPair'],
+  labels: ['Source', 'Article', 'Actor', 'Statement', 'Claim', 'Event', 'MergeDecision', 'SchemaVersion', 'Alias', 'Band', 'EventKey', 'DayCount', 'ActorDay', 'ActorPair', 'ActorTotal'],
   relationshipTypes: [
     'PUBLISHED', 'CONTAINS', 'SAID', 'ABOUT', 'ADDRESSED_TO', 'VIA', 'INSTANCE_OF', 'MENTIONS',
     'PARTICIPANT', 'REPORTS', 'AT', 'SAME_AS',
@@ -64,6 +65,7 @@ const UNIQUE_KEYS = [
   ['DayCount', 'key', 'day_count_key'],
   ['ActorDay', 'key', 'actor_day_key'],
   ['ActorPair', 'key', 'actor_pair_key'],
+  ['ActorTotal', 'key', 'actor_total_key'],
 ] as const;
 
 const snake = (label: string) => label.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
@@ -136,6 +138,14 @@ WITH p.id AS from, t.id AS to, count(DISTINCT s) AS n
 MERGE (c:ActorPair {key: from + '|' + to})
 SET c.from = from, c.to = to, c.n = n
 RETURN count(c) AS n`,
+  /** Migration to version 5: the per-actor totals (WRITE.countActorTotals*), whole counts SET at once (safe to run again). */
+  backfillActorTotals: `MATCH (a:Actor)
+WITH a, COUNT { (a)-[:SAID]->(:Statement) } AS said, COUNT { (a)<-[:ABOUT]-(:Statement) } AS about,
+  COUNT { (a)<-[:MENTIONS]-(:Article) } AS articles
+WHERE said > 0 OR about > 0 OR articles > 0
+MERGE (c:ActorTotal {key: a.id})
+SET c.said = said, c.about = about, c.articles = articles
+RETURN count(c) AS n`,
 } as const;
 
 /** Sample parameters of each query, so the Cypher lint test can declare them. */
@@ -147,6 +157,7 @@ export const SCHEMA_PARAMS: { [K in keyof typeof SCHEMA]: Record<string, unknown
   backfillActorDaysSaid: {},
   backfillActorDaysAbout: {},
   backfillActorPairs: {},
+  backfillActorTotals: {},
 };
 
 /** Parameters of the generated schema statements: none. */

@@ -127,6 +127,32 @@ MERGE (c:ActorPair {key: from + '|' + to})
 ON CREATE SET c.from = from, c.to = to, c.n = n
 ON MATCH SET c.n = c.n + n
 RETURN count(c) AS n`,
+  /**
+   * The per-actor totals, `(:ActorTotal {key, said, about, articles})` (key:
+   * the actor id): every statement the actor made, every statement about it,
+   * every article that mentions it; read for the actor page's summary
+   * instead of counting the actor's edges. Same transaction, after the links.
+   */
+  countActorTotalsSaid: `MATCH (a:Article {id: $articleId})-[:CONTAINS]->(s:Statement)
+MATCH (s)<-[:SAID]-(p:Actor)
+WITH p.id AS actor, count(s) AS n
+MERGE (c:ActorTotal {key: actor})
+ON CREATE SET c.said = n, c.about = 0, c.articles = 0
+ON MATCH SET c.said = c.said + n
+RETURN count(c) AS n`,
+  countActorTotalsAbout: `MATCH (a:Article {id: $articleId})-[:CONTAINS]->(s:Statement)
+MATCH (s)-[:ABOUT]->(t:Actor)
+WITH t.id AS actor, count(DISTINCT s) AS n
+MERGE (c:ActorTotal {key: actor})
+ON CREATE SET c.said = 0, c.about = n, c.articles = 0
+ON MATCH SET c.about = c.about + n
+RETURN count(c) AS n`,
+  countActorTotalsArticles: `MATCH (a:Article {id: $articleId})-[:MENTIONS]->(m:Actor)
+WITH DISTINCT m.id AS actor
+MERGE (c:ActorTotal {key: actor})
+ON CREATE SET c.said = 0, c.about = 0, c.articles = 1
+ON MATCH SET c.articles = c.articles + 1
+RETURN count(c) AS n`,
 } as const;
 
 const link = { statementId: 'stm_0', actorId: 'act_0' };
@@ -148,4 +174,7 @@ export const WRITE_PARAMS: { [K in keyof typeof WRITE]: Record<string, unknown> 
   countActorDaysSaid: { articleId: 'art_0' },
   countActorDaysAbout: { articleId: 'art_0' },
   countActorPairs: { articleId: 'art_0' },
+  countActorTotalsSaid: { articleId: 'art_0' },
+  countActorTotalsAbout: { articleId: 'art_0' },
+  countActorTotalsArticles: { articleId: 'art_0' },
 };
