@@ -146,21 +146,28 @@ export function assertReadOnly(query: string): void {
   }
 }
 
+/**
+ * The dotted name starting at token `k` (`apoc.load.json`, backticked parts
+ * unquoted) and the index of the token after it.
+ */
+function dottedName(tokens: Token[], k: number): { parts: string[]; after: number } {
+  const parts: string[] = [];
+  let j = k;
+  for (;;) {
+    const t = tokens[j];
+    if (!t || (t.kind !== 'word' && t.kind !== 'quoted')) return { parts, after: j };
+    parts.push(t.kind === 'quoted' ? t.text.slice(1, -1).replace(/``/g, '`') : t.text);
+    const dot = tokens[j + 1];
+    if (dot?.kind === 'punct' && dot.text === '.') j += 2;
+    else return { parts, after: j + 1 };
+  }
+}
+
 function checkCall(tokens: Token[], k: number): void {
   const next = tokens[k + 1];
   // `CALL {` and `CALL (x) {` are subqueries: their bodies are checked like the rest.
   if (!next || (next.kind === 'punct' && (next.text === '{' || next.text === '('))) return;
-  const parts: string[] = [];
-  let j = k + 1;
-  for (;;) {
-    const t = tokens[j];
-    if (!t || (t.kind !== 'word' && t.kind !== 'quoted')) break;
-    parts.push(t.kind === 'quoted' ? t.text.slice(1, -1).replace(/``/g, '`') : t.text);
-    const dot = tokens[j + 1];
-    if (dot?.kind === 'punct' && dot.text === '.') j += 2;
-    else break;
-  }
-  const name = parts.join('.');
+  const name = dottedName(tokens, k + 1).parts.join('.');
   if (!ALLOWED_PROCEDURES.has(name.toLowerCase())) {
     throw forbidden(`read-only queries may not call the procedure "${name || '?'}"; allowed: ${[...ALLOWED_PROCEDURES].join(', ')}`);
   }
@@ -168,21 +175,13 @@ function checkCall(tokens: Token[], k: number): void {
 
 /** A dotted name followed by `(` is a function call: refused unless its namespace is a built-in one. */
 function checkNamespacedFunction(tokens: Token[], k: number): void {
-  const parts: string[] = [];
-  let j = k;
-  for (;;) {
-    const t = tokens[j];
-    if (!t || (t.kind !== 'word' && t.kind !== 'quoted')) return;
-    parts.push(t.kind === 'quoted' ? t.text.slice(1, -1).replace(/``/g, '`') : t.text);
-    const after = tokens[j + 1];
-    if (after?.kind === 'punct' && after.text === '.') j += 2;
-    else if (after?.kind === 'punct' && after.text === '(') break;
-    else return; // a property access (`s.content`), not a call
-  }
+  const { parts, after } = dottedName(tokens, k);
+  const open = tokens[after];
+  // Not followed by `(`: a property access (`s.content`), not a call.
+  if (parts.length < 2 || open?.kind !== 'punct' || open.text !== '(') return;
   if (BUILT_IN_FUNCTION_NAMESPACES.has(parts[0]!.toLowerCase())) return;
-  const name = parts.join('.');
   throw forbidden(
-    `read-only queries may not call the function "${name}" (at offset ${tokens[k]!.offset}): only Neo4j's built-in functions are allowed ` +
+    `read-only queries may not call the function "${parts.join('.')}" (at offset ${tokens[k]!.offset}): only Neo4j's built-in functions are allowed ` +
       `(plain names, or the namespaces ${[...BUILT_IN_FUNCTION_NAMESPACES].join(', ')})`,
   );
 }
