@@ -26,13 +26,13 @@ export async function initSchemaVersion(run: (query: string, params: Record<stri
   if (stored !== null && stored < 2) await run(SCHEMA.backfillStatementTime, {});
   // 3: the per-day statement counters (server/graph/write.ts, WRITE.countDays), read by the unfiltered timeline.
   if (stored !== null && stored < 3) await run(SCHEMA.backfillDayCounts, {});
-  // 4: the actor page's counters (WRITE.countActorDays*, WRITE.countActorPairs), read by GET /api/actors/:id.
+  // 4: the actor page's counters (WRITE.countActorDays, WRITE.countActorPairs), read by GET /api/actors/:id.
   if (stored !== null && stored < 4) {
     await run(SCHEMA.backfillActorDaysSaid, {});
     await run(SCHEMA.backfillActorDaysAbout, {});
     await run(SCHEMA.backfillActorPairs, {});
   }
-  // 5: the per-actor totals (WRITE.countActorTotals*), read by the actor page's summary.
+  // 5: the per-actor totals (WRITE.countActorTotals), read by the actor page's summary.
   if (stored !== null && stored < 5) await run(SCHEMA.backfillActorTotals, {});
   if (stored !== SCHEMA_VERSION) {
     await run(SCHEMA.writeVersion, { version: SCHEMA_VERSION, updatedAt: new Date().toISOString() });

@@ -83,16 +83,56 @@ export function articleWritePlan(graph: ArticleGraph): WriteStep[] {
   links('linkAbout', (s) => s.aboutIds);
   links('linkAddressees', (s) => [s.addresseeId]);
   links('linkVia', (s) => [s.viaId]);
-  // The actor page's counters, from the statements and links just written (same transaction).
-  const spoken = graph.statements.some((s) => s.speakerId !== null);
-  const about = graph.statements.some((s) => s.aboutIds.length > 0);
-  if (spoken) steps.push({ name: 'countActorDaysSaid', query: WRITE.countActorDaysSaid, params: { articleId } });
-  if (about) steps.push({ name: 'countActorDaysAbout', query: WRITE.countActorDaysAbout, params: { articleId } });
-  if (spoken && about) steps.push({ name: 'countActorPairs', query: WRITE.countActorPairs, params: { articleId } });
-  if (spoken) steps.push({ name: 'countActorTotalsSaid', query: WRITE.countActorTotalsSaid, params: { articleId } });
-  if (about) steps.push({ name: 'countActorTotalsAbout', query: WRITE.countActorTotalsAbout, params: { articleId } });
-  if (mentions.length > 0) steps.push({ name: 'countActorTotalsArticles', query: WRITE.countActorTotalsArticles, params: { articleId } });
+  // The actor page's counters, added to in the same transaction, after the links they count.
+  const counts = actorCounts(graph, mentions);
+  if (counts.days.length > 0) steps.push({ name: 'countActorDays', query: WRITE.countActorDays, params: { rows: counts.days } });
+  if (counts.pairs.length > 0) steps.push({ name: 'countActorPairs', query: WRITE.countActorPairs, params: { rows: counts.pairs } });
+  if (counts.totals.length > 0) steps.push({ name: 'countActorTotals', query: WRITE.countActorTotals, params: { rows: counts.totals } });
   return steps;
+}
+
+/**
+ * What one article adds to the actor counters (WRITE.countActorDays,
+ * countActorPairs, countActorTotals), counted the way the links are written:
+ * one speaker per statement, its ABOUT actors deduplicated, days by
+ * `timeDay` (undated statements count in pairs and totals only), and one
+ * article per mentioned actor.
+ */
+export function actorCounts(graph: ArticleGraph, mentions: readonly string[]) {
+  const days = new Map<string, { key: string; actor: string; day: string; said: number; about: number }>();
+  const pairs = new Map<string, { key: string; from: string; to: string; n: number }>();
+  const totals = new Map<string, { key: string; said: number; about: number; articles: number }>();
+  const day = (actor: string, d: string) => {
+    const key = `${actor}|${d}`;
+    const row = days.get(key) ?? { key, actor, day: d, said: 0, about: 0 };
+    days.set(key, row);
+    return row;
+  };
+  const total = (actor: string) => {
+    const row = totals.get(actor) ?? { key: actor, said: 0, about: 0, articles: 0 };
+    totals.set(actor, row);
+    return row;
+  };
+  for (const s of graph.statements) {
+    const { timeDay } = statementTime(s.saidAt ?? graph.article.publishedAt);
+    const subjects = unique(s.aboutIds);
+    if (s.speakerId !== null) {
+      total(s.speakerId).said += 1;
+      if (timeDay !== null) day(s.speakerId, timeDay).said += 1;
+      for (const t of subjects) {
+        const key = `${s.speakerId}|${t}`;
+        const row = pairs.get(key) ?? { key, from: s.speakerId, to: t, n: 0 };
+        row.n += 1;
+        pairs.set(key, row);
+      }
+    }
+    for (const t of subjects) {
+      total(t).about += 1;
+      if (timeDay !== null) day(t, timeDay).about += 1;
+    }
+  }
+  for (const m of mentions) total(m).articles += 1;
+  return { days: [...days.values()], pairs: [...pairs.values()], totals: [...totals.values()] };
 }
 
 /**

@@ -14,7 +14,7 @@ import { exportAndImport, storeSandbox } from '../utils/stores.js';
 /**
  * The actor page's counters that the article write maintains:
  * `(:ActorDay {actor, day, said, about})` and `(:ActorPair {from, to, n})`
- * (WRITE.countActorDays*, WRITE.countActorPairs). They must always equal a
+ * (WRITE.countActorDays, WRITE.countActorPairs). They must always equal a
  * count of the stored statements: after writes, after writing the same
  * articles again, through the real pipeline, after an export and import,
  * and after the version-4 migration backfilled them on a store without them.

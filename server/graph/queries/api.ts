@@ -227,7 +227,7 @@ RETURN count(a) AS total`,
   actorsByIds: `MATCH (a:Actor)
 WHERE a.id IN $ids
 RETURN a.id AS id, a.name AS name, a.kind AS kind, a.aliases AS aliases, a.roles AS roles`,
-  /** The totals the article write keeps per actor (WRITE.countActorTotals*): statements made, about it, articles mentioning it. */
+  /** The totals the article write keeps per actor (WRITE.countActorTotals): statements made, about it, articles mentioning it. */
   actorTotals: `MATCH (c:ActorTotal)
 WHERE c.key IN $ids
 RETURN c.key AS id, c.said AS said, c.about AS about, c.articles AS articles`,
@@ -363,7 +363,7 @@ ${FIRST_BY_TIME}`,
   /**
    * The actor page from the counters the article write keeps (one actor, no
    * merged group: server/api/routes/actors.ts): the actor's days with how
-   * many statements it made and was the subject of (WRITE.countActorDays*),
+   * many statements it made and was the subject of (WRITE.countActorDays),
    * whom it talks about and who talks about it (WRITE.countActorPairs).
    */
   actorDays: `MATCH (c:ActorDay)

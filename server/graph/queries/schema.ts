@@ -116,7 +116,7 @@ MERGE (c:DayCount {key: day + '|' + cueClass})
 SET c.day = day, c.cueClass = cueClass, c.n = n
 RETURN count(c) AS n`,
   /**
-   * Migration to version 4: the actor page's counters (WRITE.countActorDays*,
+   * Migration to version 4: the actor page's counters (WRITE.countActorDays,
    * WRITE.countActorPairs) from the statements already stored. SETs of whole
    * counts, each leaving the other count of a day as it is, so running them
    * again after a crash before the version is written gives the same counts.
@@ -138,7 +138,7 @@ WITH p.id AS from, t.id AS to, count(DISTINCT s) AS n
 MERGE (c:ActorPair {key: from + '|' + to})
 SET c.from = from, c.to = to, c.n = n
 RETURN count(c) AS n`,
-  /** Migration to version 5: the per-actor totals (WRITE.countActorTotals*), whole counts SET at once (safe to run again). */
+  /** Migration to version 5: the per-actor totals (WRITE.countActorTotals), whole counts SET at once (safe to run again). */
   backfillActorTotals: `MATCH (a:Actor)
 WITH a, COUNT { (a)-[:SAID]->(:Statement) } AS said, COUNT { (a)<-[:ABOUT]-(:Statement) } AS about,
   COUNT { (a)<-[:MENTIONS]-(:Article) } AS articles

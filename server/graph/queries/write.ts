@@ -87,71 +87,33 @@ ON CREATE SET c.day = day, c.cueClass = cueClass, c.n = n
 ON MATCH SET c.n = c.n + n
 RETURN count(c) AS n`,
   /**
-   * The per-actor day counters, `(:ActorDay {key, actor, day, said, about})`:
-   * how many dated statements an actor made (`said`) and was the subject of
-   * (`about`) on a `timeDay`, read by the actor page (its statements over
-   * time, and the days that hold its first statements) instead of reading
-   * every statement of the actor. Written like DayCount: in the article's
-   * transaction, after the SAID and ABOUT links, from what was written.
-   * Schema version 4 backfills them (SCHEMA.backfillActorDays*).
+   * The actor page's counters, added to in the article's transaction from
+   * counts the write plan takes from the article graph (server/graph/write.ts
+   * actorCounts): `(:ActorDay {key, actor, day, said, about})`, the dated
+   * statements an actor made and was the subject of on a `timeDay`;
+   * `(:ActorPair {key, from, to, n})`, the statements (dated or not) `from`
+   * made about `to`; `(:ActorTotal {key, said, about, articles})`, all of an
+   * actor's statements made and about it and the articles mentioning it.
+   * Like DayCount, exact because the write is all or nothing and an article
+   * is written once. Pairs are nodes keyed by the pair, not relationships
+   * between the actors: Grafeo's relationship MERGE walks the first node's
+   * edges, hundreds of thousands for a prolific actor. Schema versions 4 and
+   * 5 backfill them (SCHEMA.backfillActor*).
    */
-  countActorDaysSaid: `MATCH (a:Article {id: $articleId})-[:CONTAINS]->(s:Statement)
-WHERE s.timeDay IS NOT NULL
-MATCH (s)<-[:SAID]-(p:Actor)
-WITH p.id AS actor, s.timeDay AS day, count(s) AS n
-MERGE (c:ActorDay {key: actor + '|' + day})
-ON CREATE SET c.actor = actor, c.day = day, c.said = n, c.about = 0
-ON MATCH SET c.said = c.said + n
+  countActorDays: `UNWIND $rows AS r
+MERGE (c:ActorDay {key: r.key})
+ON CREATE SET c.actor = r.actor, c.day = r.day, c.said = r.said, c.about = r.about
+ON MATCH SET c.said = c.said + r.said, c.about = c.about + r.about
 RETURN count(c) AS n`,
-  countActorDaysAbout: `MATCH (a:Article {id: $articleId})-[:CONTAINS]->(s:Statement)
-WHERE s.timeDay IS NOT NULL
-MATCH (s)-[:ABOUT]->(t:Actor)
-WITH t.id AS actor, s.timeDay AS day, count(DISTINCT s) AS n
-MERGE (c:ActorDay {key: actor + '|' + day})
-ON CREATE SET c.actor = actor, c.day = day, c.said = 0, c.about = n
-ON MATCH SET c.about = c.about + n
+  countActorPairs: `UNWIND $rows AS r
+MERGE (c:ActorPair {key: r.key})
+ON CREATE SET c.from = r.from, c.to = r.to, c.n = r.n
+ON MATCH SET c.n = c.n + r.n
 RETURN count(c) AS n`,
-  /**
-   * The pair counters, `(:ActorPair {key, from, to, n})`: how many
-   * statements (dated or not) `from` made about `to`, read by the actor
-   * page's "talks about" and "talked about by". Nodes keyed by the pair, not
-   * a relationship between the two actors: Grafeo's relationship MERGE walks
-   * the first node's edges, which for a prolific actor are hundreds of
-   * thousands.
-   */
-  countActorPairs: `MATCH (a:Article {id: $articleId})-[:CONTAINS]->(s:Statement)
-MATCH (s)<-[:SAID]-(p:Actor)
-MATCH (s)-[:ABOUT]->(t:Actor)
-WITH p.id AS from, t.id AS to, count(DISTINCT s) AS n
-MERGE (c:ActorPair {key: from + '|' + to})
-ON CREATE SET c.from = from, c.to = to, c.n = n
-ON MATCH SET c.n = c.n + n
-RETURN count(c) AS n`,
-  /**
-   * The per-actor totals, `(:ActorTotal {key, said, about, articles})` (key:
-   * the actor id): every statement the actor made, every statement about it,
-   * every article that mentions it; read for the actor page's summary
-   * instead of counting the actor's edges. Same transaction, after the links.
-   */
-  countActorTotalsSaid: `MATCH (a:Article {id: $articleId})-[:CONTAINS]->(s:Statement)
-MATCH (s)<-[:SAID]-(p:Actor)
-WITH p.id AS actor, count(s) AS n
-MERGE (c:ActorTotal {key: actor})
-ON CREATE SET c.said = n, c.about = 0, c.articles = 0
-ON MATCH SET c.said = c.said + n
-RETURN count(c) AS n`,
-  countActorTotalsAbout: `MATCH (a:Article {id: $articleId})-[:CONTAINS]->(s:Statement)
-MATCH (s)-[:ABOUT]->(t:Actor)
-WITH t.id AS actor, count(DISTINCT s) AS n
-MERGE (c:ActorTotal {key: actor})
-ON CREATE SET c.said = 0, c.about = n, c.articles = 0
-ON MATCH SET c.about = c.about + n
-RETURN count(c) AS n`,
-  countActorTotalsArticles: `MATCH (a:Article {id: $articleId})-[:MENTIONS]->(m:Actor)
-WITH DISTINCT m.id AS actor
-MERGE (c:ActorTotal {key: actor})
-ON CREATE SET c.said = 0, c.about = 0, c.articles = 1
-ON MATCH SET c.articles = c.articles + 1
+  countActorTotals: `UNWIND $rows AS r
+MERGE (c:ActorTotal {key: r.key})
+ON CREATE SET c.said = r.said, c.about = r.about, c.articles = r.articles
+ON MATCH SET c.said = c.said + r.said, c.about = c.about + r.about, c.articles = c.articles + r.articles
 RETURN count(c) AS n`,
 } as const;
 
@@ -171,10 +133,7 @@ export const WRITE_PARAMS: { [K in keyof typeof WRITE]: Record<string, unknown> 
   linkAddressees: { links: [link] },
   linkVia: { links: [link] },
   countDays: { articleId: 'art_0' },
-  countActorDaysSaid: { articleId: 'art_0' },
-  countActorDaysAbout: { articleId: 'art_0' },
-  countActorPairs: { articleId: 'art_0' },
-  countActorTotalsSaid: { articleId: 'art_0' },
-  countActorTotalsAbout: { articleId: 'art_0' },
-  countActorTotalsArticles: { articleId: 'art_0' },
+  countActorDays: { rows: [{ key: 'act_0|2024-01-01', actor: 'act_0', day: '2024-01-01', said: 1, about: 0 }] },
+  countActorPairs: { rows: [{ key: 'act_0|act_1', from: 'act_0', to: 'act_1', n: 1 }] },
+  countActorTotals: { rows: [{ key: 'act_0', said: 1, about: 0, articles: 1 }] },
 };
