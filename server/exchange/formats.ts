@@ -106,7 +106,7 @@ export async function exportCypher(store: GraphStore, write: Sink): Promise<void
   const rels: string[] = [];
   await write('// claimgraph export: run with cypher-shell -f\n');
   // Lookup labels keyed by `key` and the counters are derived data and not exported (see queries/export.ts).
-  for (const label of MODEL.labels.filter((l) => !['Alias', 'Band', 'EventKey', 'DayCount', 'ActorDay', 'ActorPair', 'ActorTotal'].includes(l))) {
+  for (const label of MODEL.labels.filter((l) => !(MODEL.derivedLabels as readonly string[]).includes(l))) {
     await write(`CREATE CONSTRAINT ${label.toLowerCase()}_id IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE;\n`);
   }
   for await (const page of graphPages(store)) {

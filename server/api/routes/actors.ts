@@ -77,6 +77,11 @@ function listedActor(r: Row): ActorSummary {
 
 /** Summaries of canonical actors with their groups folded in (aliases, roles, counts); unknown ids are left out. */
 export async function actorSummaries(store: GraphStore, map: ActorMap, ids: string[]): Promise<ActorSummary[]> {
+  return (await summariesWithTotals(store, map, ids)).summaries;
+}
+
+/** actorSummaries, with each raw actor's totals row (API.actorTotals) for callers that need more of it. */
+async function summariesWithTotals(store: GraphStore, map: ActorMap, ids: string[]): Promise<{ summaries: ActorSummary[]; totalOf: Map<string, Row> }> {
   const canon = unique(ids.map((id) => map.canon(id)));
   const all = unique(canon.flatMap((id) => map.group(id)));
   const [raw, totals] = await Promise.all([store.run(API.actorsByIds, { ids: all }), store.run(API.actorTotals, { ids: all })]);
@@ -99,7 +104,7 @@ export async function actorSummaries(store: GraphStore, map: ActorMap, ids: stri
       about: all.reduce((n, m) => n + Number(m.about ?? 0), 0),
     });
   }
-  return out;
+  return { summaries: out, totalOf };
 }
 
 /** What the actor page takes from one actor's day counters (API.actorDays rows). */
@@ -162,7 +167,7 @@ function neighbours(rows: Row[], map: ActorMap, self: string): Neighbour[] {
 export async function actorDetail(store: GraphStore, id: string, statementLimit: number): Promise<ActorDetail | null> {
   const map = await loadActorMap(store);
   const canonId = map.canon(id);
-  const [summary] = await actorSummaries(store, map, [canonId]);
+  const { summaries: [summary], totalOf } = await summariesWithTotals(store, map, [canonId]);
   if (!summary) return null;
   const ids = map.group(canonId);
   // One actor reads the counters the article write keeps; a merged group (two actors may share a statement
@@ -177,8 +182,8 @@ export async function actorDetail(store: GraphStore, id: string, statementLimit:
     store.run(counted ? API.actorPairsFrom : API.actorTalksAbout, { ids }),
     store.run(counted ? API.actorPairsTo : API.actorTalkedAboutBy, { ids }),
     store.run(API.actorMembers, { id: canonId }),
-    // One actor: its total kept by the write; a group counts the articles mentioning any member once.
-    counted ? store.run(API.actorTotals, { ids }) : store.run(API.actorArticleCount, { ids }),
+    // One actor: its total kept by the write (read with the summary); a group counts the articles mentioning any member once.
+    counted ? [{ articles: totalOf.get(canonId)?.articles ?? 0 }] : store.run(API.actorArticleCount, { ids }),
     store.run(API.mergeDecisionsOf, { ids: unique([id, ...ids]) }),
   ]);
   const months = new Map<string, { period: string; said: number; about: number }>();

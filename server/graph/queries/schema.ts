@@ -22,6 +22,8 @@
  */
 export const MODEL = {
   labels: ['Source', 'Article', 'Actor', 'Statement', 'Claim', 'Event', 'MergeDecision', 'SchemaVersion', 'Alias', 'Band', 'EventKey', 'DayCount', 'ActorDay', 'ActorPair', 'ActorTotal'],
+  /** Labels of derived data keyed by `key` (lookup keys and counters): no `id`, rebuilt by ingest, never exported. */
+  derivedLabels: ['Alias', 'Band', 'EventKey', 'DayCount', 'ActorDay', 'ActorPair', 'ActorTotal'],
   relationshipTypes: [
     'PUBLISHED', 'CONTAINS', 'SAID', 'ABOUT', 'ADDRESSED_TO', 'VIA', 'INSTANCE_OF', 'MENTIONS',
     'PARTICIPANT', 'REPORTS', 'AT', 'SAME_AS',
