@@ -98,7 +98,7 @@ export function articleWritePlan(graph: ArticleGraph): WriteStep[] {
  * `timeDay` (undated statements count in pairs and totals only), and one
  * article per mentioned actor.
  */
-export function actorCounts(graph: ArticleGraph, mentions: readonly string[]) {
+function actorCounts(graph: ArticleGraph, mentions: readonly string[]) {
   const days = new Map<string, { key: string; actor: string; day: string; said: number; about: number }>();
   const pairs = new Map<string, { key: string; from: string; to: string; n: number }>();
   const totals = new Map<string, { key: string; said: number; about: number; articles: number }>();
