@@ -57,12 +57,14 @@ describe('Wikinews statement gold', () => {
   });
 
   test.each(articles.map((a, i) => ({ id: a.id, i })))('$id: spans match their text, shapes valid', ({ i }) => {
-    const text = articles[i].text;
-    const quotes = gold[i].quotes;
+    const article = articles[i]!;
+    const g = gold[i]!;
+    const text = article.text;
+    const quotes = g.quotes;
     let prev: Span | null = null;
     const seen = new Set<string>();
     quotes.forEach((q, k) => {
-      const where = `${gold[i].id} quote ${k}`;
+      const where = `${g.id} quote ${k}`;
       for (const key of Object.keys(q)) expect(KEYS.has(key), `${where}: unknown key ${key}`).toBe(true);
       // speaker
       if (q.speaker === null) {
@@ -88,8 +90,8 @@ describe('Wikinews statement gold', () => {
         expect(f[0] >= q.contentSpan[0] && f[1] <= q.contentSpan[1], `${where}: fragment outside envelope`).toBe(true);
         end = f[1];
       }
-      expect(q.contentFragments[0][0], where).toBe(q.contentSpan[0]);
-      expect(q.contentFragments[q.contentFragments.length - 1][1], where).toBe(q.contentSpan[1]);
+      expect(q.contentFragments[0]![0], where).toBe(q.contentSpan[0]);
+      expect(q.contentFragments[q.contentFragments.length - 1]![1], where).toBe(q.contentSpan[1]);
       expect(q.content, where).toBe(q.contentFragments.map(([s, e]) => text.slice(s, e)).join(' '));
       // the cue and the speaker are not inside the content pieces
       for (const f of q.contentFragments) {
