@@ -201,6 +201,8 @@ export const ArticleDetailSchema = z
       language: z.string().nullable(),
       contentHash: z.string().nullable(),
       sourceDomain: z.string().nullable(),
+      /** The licence of the article's text where the source's is known (e.g. Wikinews: CC BY 2.5), else null. */
+      licence: z.object({ name: z.string(), url: z.string(), attribution: z.string() }).nullable(),
       text: z.string(),
     }),
     /** In text order. */
