@@ -12,6 +12,7 @@
 import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { ActorKindSchema as ExtractActorKind, CueClassSchema as ExtractCueClass } from '../extract/schema.js';
+import { STREAM_FORMATS, type StreamFormat } from '../exchange/index.js';
 
 extendZodWithOpenApi(z);
 
@@ -166,6 +167,12 @@ export const ArticleSummarySchema = z
 export type ArticleSummary = z.infer<typeof ArticleSummarySchema>;
 
 // ---------------------------------------------------------------- stats, sources
+
+export const ExportQuerySchema = z
+  .object({
+    format: z.enum(Object.keys(STREAM_FORMATS) as [StreamFormat, ...StreamFormat[]]).openapi({ description: 'the same formats as `claimgraph export`, but csv' }),
+  })
+  .strict();
 
 export const StatsSchema = z
   .object({

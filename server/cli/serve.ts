@@ -7,6 +7,7 @@ import type { GraphStore } from '../graph/types.js';
 import { readInputs } from '../ingest/index.js';
 import { ingestInputs, type ProgressEvent } from '../pipeline/index.js';
 import { progressBar } from './progress.js';
+import { announceServer, localUrl } from './remote.js';
 import { ServeOptions, parseFlags } from './options.js';
 import { fromZod } from '../errors.js';
 
@@ -74,6 +75,8 @@ async function serveUntilSignal(store: GraphStore, config: Config): Promise<numb
   // Loaded here so commands that never serve (ingest, query...) do not load express and the UI.
   const { startServer } = await import('../main.js');
   const running = await startServer({ store, config });
+  // The CLI on the same data directory goes through this server while it holds the embedded store.
+  const withdraw = store.backend === 'embedded' ? await announceServer(config.dataDir, localUrl(config.host, running.port)) : async () => {};
   process.stdout.write(`claimgraph is serving on ${running.url} (${store.backend} store)\n`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
@@ -81,6 +84,7 @@ async function serveUntilSignal(store: GraphStore, config: Config): Promise<numb
     process.once('SIGTERM', stop);
   });
   process.stdout.write('claimgraph: shutting down\n');
+  await withdraw();
   await running.close();
   await store.close();
   return 0;
