@@ -4,5 +4,12 @@
 import { register } from 'tsx/esm/api';
 
 register();
+// A reader that stops early (`claimgraph export | head`) closes the pipe: that ends the command quietly, as it does for Unix tools.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
 const { main } = await import('../server/cli/index.ts');
 process.exitCode = await main(process.argv);

@@ -202,4 +202,8 @@ export const api = {
     request<IngestResponse>('POST', ROUTES.articles, { ...input, preview: true }, signal),
 
   ingest: (input: IngestInput, signal?: AbortSignal) => request<IngestResponse>('POST', ROUTES.articles, input, signal),
+
+  /** A batch of records (the Add page's files); `source` and `publishedAt` apply where a record gives none. */
+  ingestRecords: (records: NonNullable<IngestRequest['records']>, defaults: Pick<IngestInput, 'source' | 'publishedAt'>, signal?: AbortSignal) =>
+    request<IngestResponse>('POST', ROUTES.articles, { ...defaults, records }, signal),
 };

@@ -76,6 +76,8 @@ export interface Network<N, L> {
   zoomBy(k: number): void;
   on(type: 'nodeclick', fn: ((d: N) => void) | null): Network<N, L>;
   on(type: 'linkclick', fn: ((d: L) => void) | null): Network<N, L>;
+  /** A double click on a node (the console expands its neighbours). */
+  on(type: 'nodedblclick', fn: ((d: N) => void) | null): Network<N, L>;
   /** Screen position of a node relative to the canvas (tests, keyboard focus); null before the layout's first answer. */
   positionOf(id: string): [number, number] | null;
   /** Screen position of the middle of the overlay edge between two nodes (either order), or null. */
@@ -149,6 +151,7 @@ export function network<N, L>(): Network<N, L> {
   let selectedId: string | null = null;
   let onNode: ((d: N) => void) | null = null;
   let onLink: ((d: L) => void) | null = null;
+  let onNodeDbl: ((d: N) => void) | null = null;
 
   let nodes: SimNode<N>[] = [];
   let links: SimLink<N, L>[] = [];
@@ -552,6 +555,12 @@ export function network<N, L>(): Network<N, L> {
     else if (e?.kind === 'overlay') overlay?.onClick?.(e.o.d);
   });
 
+  canvas.addEventListener('dblclick', (event) => {
+    const [px, py] = pointer(event);
+    const n = laidOut ? nodeAt(px, py) : undefined;
+    if (n) onNodeDbl?.(n.d);
+  });
+
   canvas.addEventListener('mousemove', (event) => {
     const [px, py] = pointer(event);
     const n = laidOut ? nodeAt(px, py) : undefined;
@@ -858,6 +867,7 @@ export function network<N, L>(): Network<N, L> {
   chart.on = ((type: string, fn: never) => {
     if (type === 'nodeclick') onNode = fn;
     else if (type === 'linkclick') onLink = fn;
+    else if (type === 'nodedblclick') onNodeDbl = fn;
     return chart;
   }) as Network<N, L>['on'];
   chart.positionOf = (id: string) => {

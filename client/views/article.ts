@@ -45,9 +45,27 @@ function eventMarkOf(event: EventDetail, articleId: string): EventMark {
 
 const EVENT_SENTENCE = 'event:sentence';
 
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return url;
+  }
+}
+
 /** The article body and its statement list; shared with the ingest preview. */
 export function renderArticle(
-  article: { title: string; text: string; url?: string | null; publishedAt?: string | null; publishedAtPrecision?: string | null; source?: string | null; language?: string | null; id?: string },
+  article: {
+    title: string;
+    text: string;
+    url?: string | null;
+    publishedAt?: string | null;
+    publishedAtPrecision?: string | null;
+    source?: string | null;
+    language?: string | null;
+    id?: string;
+    licence?: { name: string; url: string; attribution: string } | null;
+  },
   statements: StatementRow[],
   ctx: Pick<ViewContext, 'setParams'> | null,
   selected: string | null,
@@ -108,7 +126,9 @@ export function renderArticle(
     formatWhen(article.publishedAt, article.publishedAtPrecision === 'unknown' ? null : 'day'),
     article.language && !['en', 'eng', 'und'].includes(article.language) ? ` · language: ${article.language} (not extracted)` : null,
     article.url ? ' · ' : null,
-    externalLink(article.url),
+    externalLink(article.url, article.url ? `original article (${hostOf(article.url)})` : undefined),
+    article.licence ? ' · text ' : null,
+    article.licence ? externalLink(article.licence.url, `${article.licence.name}, ${article.licence.attribution}`) : null,
   );
   const el = h(
     'article',

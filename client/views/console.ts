@@ -1,7 +1,7 @@
-import { api, type CypherResponse } from '../api.js';
-import { network } from '../charts/network.js';
-import { schemeTableau10 } from 'd3';
+import { api } from '../api.js';
 import type { ViewContext } from './context.js';
+import { historyPanel } from './console-history.js';
+import { DOMAIN_LABELS, renderResult } from './console-result.js';
 import { cypherEditor } from './cypher-editor.js';
 import { h } from './dom.js';
 import { writeErrorBox } from './token.js';
@@ -36,7 +36,7 @@ export const EXAMPLES: { title: string; query: string }[] = [
 ];
 
 const MODEL = {
-  labels: ['Source', 'Article', 'Actor', 'Statement', 'Claim', 'Event'],
+  labels: [...DOMAIN_LABELS],
   relTypes: ['PUBLISHED', 'CONTAINS', 'SAID', 'ABOUT', 'ADDRESSED_TO', 'VIA', 'INSTANCE_OF', 'MENTIONS', 'PARTICIPANT', 'REPORTS', 'AT'],
   properties: [
     'id', 'name', 'domain', 'url', 'title', 'publishedAt', 'publishedAtPrecision', 'retrievedAt', 'contentHash', 'language', 'text',
@@ -45,21 +45,11 @@ const MODEL = {
   ],
 };
 
-interface GNode {
-  id: string;
-  label: string;
-  group: string;
-}
-interface GLink {
-  id: string;
-  source: string;
-  target: string;
-  type: string;
-}
-
 /**
  * Cypher console: editor with highlighting and autocomplete, Ctrl+Enter runs,
- * results as a table and, when nodes or relationships come back, as a graph.
+ * results as a graph when nodes or relationships come back (property panel,
+ * expand on double-click) and as a table, exportable (console-result.ts);
+ * query history and saved queries beside the examples (console-history.ts).
  * The query lives in the URL (`#/console?q=...`) and runs on load.
  */
 export function consoleView(root: HTMLElement, ctx: ViewContext): void {
@@ -76,13 +66,15 @@ export function consoleView(root: HTMLElement, ctx: ViewContext): void {
     h('h2', { class: 'small' }, 'Examples'),
     h('ul', null, ...EXAMPLES.map((ex) => h('li', null, h('button', { type: 'button', class: 'linkish', onclick: () => { editor.setValue(ex.query); run(); } }, ex.title)))),
   );
-  root.append(h('div', { class: 'split console' }, h('div', null, editor.el, h('div', { class: 'toolbar' }, runBtn), errors, status, results), examples));
+  const history = historyPanel({ current: () => editor.value(), fill: (query) => { editor.setValue(query); editor.focus(); } });
+  root.append(h('div', { class: 'split console' }, h('div', null, editor.el, h('div', { class: 'toolbar' }, runBtn), errors, status, results), h('div', null, examples, history.el)));
 
   let controller: AbortController | null = null;
   async function run() {
     const q = editor.value().trim();
     if (!q) return;
     ctx.setParams({ q });
+    history.remember(q);
     controller?.abort();
     controller = new AbortController();
     const signal = AbortSignal.any([ctx.signal, controller.signal]);
@@ -106,99 +98,4 @@ export function consoleView(root: HTMLElement, ctx: ViewContext): void {
   editor.setValue(q ?? EXAMPLES[0]!.query);
   if (q) void run();
   editor.focus();
-}
-
-function renderResult(res: CypherResponse, ctx: ViewContext, width: number): HTMLElement[] {
-  const columns = res.columns?.length ? res.columns : Object.keys(res.rows[0] ?? {});
-  const table = h(
-    'table',
-    { class: 'result-table' },
-    h('thead', null, h('tr', null, ...columns.map((c) => h('th', { scope: 'col' }, c)))),
-    h('tbody', null, ...res.rows.map((r) => h('tr', null, ...columns.map((c) => h('td', null, cellText(r[c])))))),
-  );
-  const out: HTMLElement[] = [];
-  const graph = res.graph
-    ? {
-        nodes: res.graph.nodes.map((n) => ({ id: n.id, label: nodeLabel(n.properties, n.id), group: n.labels[0] ?? 'node' })),
-        links: res.graph.relationships
-          .filter((r) => r.start !== null && r.end !== null)
-          .map((r) => ({ id: r.id, source: r.start!, target: r.end!, type: r.type })),
-      }
-    : collectGraph(res.rows);
-  if (graph.nodes.length > 0) {
-    const groups = [...new Set(graph.nodes.map((n) => n.group))].sort();
-    const degree = new Map<string, number>();
-    for (const l of graph.links) for (const id of [l.source, l.target]) degree.set(id, (degree.get(id) ?? 0) + 1);
-    const chart = network<GNode, GLink>()
-      .nodeId((d) => d.id)
-      .nodeLabel((d) => d.label)
-      .nodeGroup((d) => d.group)
-      .nodeWeight((d) => 1 + (degree.get(d.id) ?? 0))
-      .nodeColor((k) => schemeTableau10[groups.indexOf(k) % 10] ?? '#456')
-      .linkSource((d) => d.source)
-      .linkTarget((d) => d.target)
-      .linkColorKey((d) => d.type)
-      .linkColor((k) => ({ SAID: '#2e86c1', ABOUT: '#c0392b', CONTAINS: '#95a5a6', PUBLISHED: '#7d6608', MENTIONS: '#bbbbbb' })[k] ?? '#888')
-      .linkLabel((d) => d.type)
-      .nodeLegendTitle('Labels')
-      .linkLegendTitle('Relationships')
-      .title('Query result graph')
-      .width(Math.max(400, width - 2))
-      .height(420)
-      .invalidation(ctx.invalidation);
-    out.push(h('section', { class: 'result-graph' }, h('h2', { class: 'small' }, `Graph: ${graph.nodes.length} nodes, ${graph.links.length} relationships`), chart(graph)));
-  }
-  out.push(h('div', { class: 'table-wrap' }, table));
-  return out;
-}
-
-function isNode(v: unknown): v is Record<string, unknown> & { _id: string; _labels: string[] } {
-  return typeof v === 'object' && v !== null && '_id' in v && Array.isArray((v as { _labels?: unknown })._labels);
-}
-function isRel(v: unknown): v is Record<string, unknown> & { _id: string; _source: string; _target: string; _type: string } {
-  return typeof v === 'object' && v !== null && '_type' in v && '_source' in v && '_target' in v;
-}
-
-/** Nodes and relationships anywhere in the rows (also inside lists and paths). */
-function collectGraph(rows: Record<string, unknown>[]): { nodes: GNode[]; links: GLink[] } {
-  const nodes = new Map<string, GNode>();
-  const links = new Map<string, GLink>();
-  const visit = (v: unknown, depth: number) => {
-    if (depth > 4 || v === null || typeof v !== 'object') return;
-    if (Array.isArray(v)) return v.forEach((x) => visit(x, depth + 1));
-    if (isRel(v)) {
-      links.set(v._id, { id: v._id, source: v._source, target: v._target, type: v._type });
-      return;
-    }
-    if (isNode(v)) {
-      nodes.set(v._id, { id: v._id, label: nodeLabel(v, v._id), group: v._labels[0] ?? 'node' });
-      return;
-    }
-    const p = v as { nodes?: unknown; edges?: unknown };
-    if (Array.isArray(p.nodes)) visit(p.nodes, depth + 1);
-    if (Array.isArray(p.edges)) visit(p.edges, depth + 1);
-  };
-  for (const r of rows) for (const v of Object.values(r)) visit(v, 0);
-  return { nodes: [...nodes.values()], links: [...links.values()].filter((l) => nodes.has(l.source) && nodes.has(l.target)) };
-}
-
-function nodeLabel(props: Record<string, unknown>, fallback: string): string {
-  const name = props.name ?? props.title ?? props.text ?? props.content ?? props.id ?? fallback;
-  const label = String(name);
-  return label.length > 40 ? `${label.slice(0, 39)}…` : label;
-}
-
-function cellText(v: unknown): string {
-  if (v === null || v === undefined) return 'null';
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (isNode(v)) {
-    const { _id, _labels, ...props } = v;
-    return `(:${_labels.join(':')} ${JSON.stringify(props)})`;
-  }
-  if (isRel(v)) {
-    const { _id, _source, _target, _type, ...props } = v;
-    return `[:${_type}${Object.keys(props).length ? ` ${JSON.stringify(props)}` : ''}]`;
-  }
-  return JSON.stringify(v);
 }

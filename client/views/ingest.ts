@@ -4,11 +4,14 @@ import { renderArticle } from './article.js';
 import type { ViewContext } from './context.js';
 import { errorBox, h } from './dom.js';
 import { writeErrorBox } from './token.js';
+import { FILE_BATCH_SIZE, FILE_KINDS, recordsOfFiles } from './ingest-files.js';
 
 /**
  * Ingest page: paste text or HTML, or give a URL, with an optional
  * publication date; Preview extracts without storing and shows the
- * highlights; Save stores. Progress shows while the server works.
+ * highlights; Save stores. Progress shows while the server works. Below it,
+ * several files or a folder (text, HTML, JSON, JSON lines) are stored in
+ * batches with a progress bar (filesSection).
  */
 export function ingestView(root: HTMLElement, ctx: ViewContext): void {
   root.append(h('h1', null, 'Add articles'));
@@ -34,7 +37,7 @@ export function ingestView(root: HTMLElement, ctx: ViewContext): void {
       h('div', null, h('label', { for: 'ingest-source' }, 'Source (optional)'), source)),
     h('div', { class: 'toolbar' }, previewBtn, saveBtn),
   );
-  root.append(form, progress, messages, preview);
+  root.append(form, progress, messages, preview, filesSection(ctx, { source, date }));
 
   function input(): IngestInput | null {
     const body = text.value.trim();
@@ -107,4 +110,85 @@ export function ingestView(root: HTMLElement, ctx: ViewContext): void {
         h('ul', null, ...arts.map((a) => h('li', null, h('a', { href: href('article', a.id) }, a.title || a.id), ` (${a.status})`)))),
     );
   });
+}
+
+/**
+ * Several files at once, or a folder's: read in the browser into records
+ * (ingest-files.ts), sent in batches of FILE_BATCH_SIZE with a progress bar;
+ * lines and files that cannot be read are listed and the rest goes on, like
+ * the CLI's ingest. The form's source and date apply where a record has none.
+ */
+function filesSection(ctx: ViewContext, defaults: { source: HTMLInputElement; date: HTMLInputElement }): HTMLElement {
+  const accept = FILE_KINDS.join(',');
+  const files = h('input', { id: 'ingest-files', type: 'file', multiple: true, accept });
+  const folder = h('input', { id: 'ingest-folder', type: 'file', multiple: true, webkitdirectory: '' });
+  const saveBtn = h('button', { type: 'button', id: 'ingest-files-save', class: 'primary' }, 'Save files to graph');
+  const bar = h('progress', { id: 'ingest-files-progress', max: 1, value: 0, 'aria-label': 'Files saved' });
+  const label = h('span', { class: 'progress-text' });
+  const progress = h('div', { class: 'progress', role: 'status', 'aria-live': 'polite', hidden: true }, bar, label);
+  const messages = h('div', { class: 'ingest-files-messages', 'aria-live': 'assertive' });
+  const chosen = (): File[] => [...(files.files ?? []), ...(folder.files ?? [])].filter((f) => FILE_KINDS.some((k) => f.name.toLowerCase().endsWith(k)));
+
+  saveBtn.addEventListener('click', async () => {
+    const list = chosen();
+    if (list.length === 0) {
+      messages.replaceChildren(errorBox({ code: 'BAD_INPUT', message: `Choose files or a folder first (${FILE_KINDS.join(' ')}).` }));
+      return;
+    }
+    saveBtn.disabled = true;
+    messages.replaceChildren();
+    progress.hidden = false;
+    const problems: HTMLElement[] = [];
+    const saved = { created: 0, unchanged: 0, failed: 0 };
+    try {
+      const batch = recordsOfFiles(await Promise.all(list.map(async (f) => ({ name: f.webkitRelativePath || f.name, text: await f.text() }))));
+      for (const e of batch.errors) problems.push(errorBox({ code: 'BAD_INPUT', message: `${e.origin}: ${e.message}` }));
+      saved.failed += batch.errors.length;
+      const total = batch.records.length;
+      bar.max = Math.max(total, 1);
+      const opts = {
+        ...(defaults.source.value.trim() ? { source: defaults.source.value.trim() } : {}),
+        ...(defaults.date.value ? { publishedAt: defaults.date.value } : {}),
+      };
+      for (let i = 0; i < total; i += FILE_BATCH_SIZE) {
+        label.textContent = `Saving ${i} of ${total} articles…`;
+        bar.value = i;
+        const part = batch.records.slice(i, i + FILE_BATCH_SIZE);
+        const res = await api.ingestRecords(part.map((r) => r.record), opts, ctx.signal);
+        saved.created += res.created;
+        saved.unchanged += res.unchanged;
+        for (const e of res.errors) {
+          const m = /^records\[(\d+)\]/.exec(e.origin);
+          const origin = m ? part[Number(m[1])]?.origin ?? e.origin : e.origin;
+          problems.push(errorBox({ code: e.code, message: `${origin}: ${e.message}` }));
+          saved.failed += 1;
+        }
+      }
+      bar.value = total;
+      messages.replaceChildren(
+        ...problems,
+        h('div', { class: 'ok', role: 'status', id: 'ingest-files-result' },
+          h('p', null, `Saved ${list.length} file${list.length === 1 ? '' : 's'}: ${saved.created} new, ${saved.unchanged} already in the graph, ${saved.failed} failed.`),
+          h('p', null, h('a', { href: href('timeline') }, 'Open the timeline'))),
+      );
+    } catch (err) {
+      messages.replaceChildren(...problems, writeErrorBox(err, () => messages.replaceChildren()));
+    } finally {
+      progress.hidden = true;
+      saveBtn.disabled = false;
+    }
+  });
+
+  return h(
+    'section',
+    { class: 'ingest-files', 'aria-labelledby': 'ingest-files-title' },
+    h('h2', { id: 'ingest-files-title' }, 'Or several files at once'),
+    h('p', { class: 'muted' }, `Text, HTML, JSON or JSON lines (one article per line: {"title", "text" or "html", "url", "source", "publishedAt"}). The source and date above apply where a file gives none.`),
+    h('div', { class: 'row' },
+      h('div', null, h('label', { for: 'ingest-files' }, 'Files'), files),
+      h('div', null, h('label', { for: 'ingest-folder' }, 'or a folder'), folder)),
+    h('div', { class: 'toolbar' }, saveBtn),
+    progress,
+    messages,
+  );
 }

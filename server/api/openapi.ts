@@ -43,6 +43,17 @@ function routes(): RouteConfig[] {
   return [
     route('get', '/api/stats', 'Node counts and the backend', { tags: ['meta'], responses: { 200: json(S.StatsSchema, 'counts') } }),
     route('get', '/api/sources', 'Sources (outlets) with their article counts', { tags: ['meta'], responses: { 200: json(S.SourceListSchema, 'sources') } }),
+    route('get', '/api/export', 'The whole store in one export format, streamed (what `claimgraph export` prints)', {
+      tags: ['meta'],
+      request: { query: S.ExportQuerySchema },
+      responses: {
+        200: {
+          description: 'the export: JSON lines (jsonl, statements, annotations, claims), GraphML or a Cypher script',
+          content: { 'application/x-ndjson': { schema: z.string() }, 'application/xml': { schema: z.string() }, 'text/plain': { schema: z.string() } },
+        },
+        ...errors(400),
+      },
+    }),
     route('get', '/api/articles', 'Articles, newest first; filter by source, publication window, title', {
       tags: ['articles'],
       request: { query: S.ArticleListQuerySchema },

@@ -12,6 +12,7 @@
 import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { ActorKindSchema as ExtractActorKind, CueClassSchema as ExtractCueClass } from '../extract/schema.js';
+import { STREAM_FORMATS, type StreamFormat } from '../exchange/index.js';
 
 extendZodWithOpenApi(z);
 
@@ -167,6 +168,12 @@ export type ArticleSummary = z.infer<typeof ArticleSummarySchema>;
 
 // ---------------------------------------------------------------- stats, sources
 
+export const ExportQuerySchema = z
+  .object({
+    format: z.enum(Object.keys(STREAM_FORMATS) as [StreamFormat, ...StreamFormat[]]).openapi({ description: 'the same formats as `claimgraph export`, but csv' }),
+  })
+  .strict();
+
 export const StatsSchema = z
   .object({
     backend: z.enum(['embedded', 'neo4j']),
@@ -201,6 +208,8 @@ export const ArticleDetailSchema = z
       language: z.string().nullable(),
       contentHash: z.string().nullable(),
       sourceDomain: z.string().nullable(),
+      /** The licence of the article's text where the source's is known (e.g. Wikinews: CC BY 2.5), else null. */
+      licence: z.object({ name: z.string(), url: z.string(), attribution: z.string() }).nullable(),
       text: z.string(),
     }),
     /** In text order. */

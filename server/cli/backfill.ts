@@ -3,6 +3,7 @@ import { backfillEvents } from '../pipeline/index.js';
 import { BackfillFlags, parseFlags } from './options.js';
 import { progressBar } from './progress.js';
 import { withStore } from './query.js';
+import { refuseWhileServed } from './remote.js';
 
 /**
  * `claimgraph backfill-events`: runs the events step for every stored article
@@ -11,6 +12,7 @@ import { withStore } from './query.js';
  */
 export async function runBackfillEvents(config: Config, flags: Record<string, unknown>): Promise<number> {
   const opts = parseFlags(BackfillFlags, flags);
+  await refuseWhileServed(config, 'backfill-events');
   const bar = progressBar('events', opts.progress !== false && !opts.json);
   const { summary, backend } = await withStore(config, async (store) => ({
     summary: await backfillEvents(store, (done, total) => bar.update(done, total)),

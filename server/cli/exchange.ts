@@ -2,14 +2,15 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Config } from '../config.js';
-import { badInput } from '../errors.js';
+import { AppError, badInput } from '../errors.js';
 import { openStore, openStoreFromConfig } from '../graph/index.js';
 import {
-  copyStore, exportAnnotations, exportClaims, exportCsv, exportCypher, exportGraphml, exportJsonl, exportStatements, importJsonl, type Sink, type TransferSummary,
+  copyStore, exportCsv, exportStream, importJsonl, type Sink, type TransferSummary,
 } from '../exchange/index.js';
 import { ExportFlags, ImportFlags, MigrateFlags, parseFlags } from './options.js';
 import { progressBar } from './progress.js';
 import { withStore } from './query.js';
+import { findServer, refuseWhileServed } from './remote.js';
 
 /** A Sink over a file stream that respects backpressure. */
 function fileSink(stream: NodeJS.WritableStream): Sink {
@@ -22,6 +23,13 @@ const endStream = (s: WriteStream) => new Promise<void>((resolve, reject) => s.e
 /** `claimgraph export --format F [--out FILE|DIR]`. */
 export async function runExport(config: Config, flags: Record<string, unknown>): Promise<number> {
   const opts = parseFlags(ExportFlags, flags);
+  const remote = await findServer(config);
+  if (remote && opts.format === 'csv') {
+    throw new AppError(
+      'STORE_UNAVAILABLE',
+      `the store is held by ${remote.describe()}, which serves every export format but csv (one file per table): stop the server for csv, or export jsonl`,
+    );
+  }
   if (opts.format === 'csv') {
     if (!opts.out) throw badInput('--format csv writes one file per table: give a directory with --out DIR', [{ path: '--out', message: 'required for csv' }]);
     const dir = opts.out;
@@ -40,16 +48,9 @@ export async function runExport(config: Config, flags: Record<string, unknown>):
   }
   const stream = opts.out ? createWriteStream(opts.out) : undefined;
   const write = fileSink(stream ?? process.stdout);
-  await withStore(config, async (store) => {
-    switch (opts.format) {
-      case 'jsonl': return exportJsonl(store, write);
-      case 'statements': return exportStatements(store, write);
-      case 'graphml': return exportGraphml(store, write);
-      case 'cypher': return exportCypher(store, write);
-      case 'annotations': return exportAnnotations(store, write);
-      case 'claims': return exportClaims(store, write);
-    }
-  });
+  const format = opts.format;
+  if (remote) await remote.exportTo(format, write);
+  else await withStore(config, (store) => exportStream(store, format, write));
   if (stream) await endStream(stream);
   return 0;
 }
@@ -69,6 +70,7 @@ function printTransfer(verb: string, summary: TransferSummary, json: boolean | u
 /** `claimgraph import FILE.jsonl`: loads a jsonl export; idempotent and resumable. */
 export async function runImport(config: Config, flags: Record<string, unknown>, file: unknown): Promise<number> {
   const opts = parseFlags(ImportFlags, flags);
+  await refuseWhileServed(config, 'import');
   const bar = progressBar('import', opts.progress !== false && !opts.json);
   const { summary, backend } = await withStore(config, async (store) => ({
     summary: await importJsonl(store, String(file), (done, total) => bar.update(done, total)),
@@ -81,6 +83,7 @@ export async function runImport(config: Config, flags: Record<string, unknown>, 
 /** `claimgraph migrate --to bolt://HOST:7687`: copies the embedded store into Neo4j; rerun to resume. */
 export async function runMigrate(config: Config, flags: Record<string, unknown>): Promise<number> {
   const opts = parseFlags(MigrateFlags, flags);
+  await refuseWhileServed({ ...config, neo4j: undefined }, 'migrate');
   const from = await openStoreFromConfig({ ...config, neo4j: undefined });
   try {
     const to = await openStore({

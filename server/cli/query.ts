@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import { openStoreFromConfig } from '../graph/index.js';
 import type { GraphStore } from '../graph/types.js';
 import { DataOptions, QueryFlags, parseFlags, parseParams } from './options.js';
+import { findServer } from './remote.js';
 
 /** `hosted` runs the embedded store in a child process, so a user query's time limit stops it (see openStoreFromConfig). */
 export async function withStore<T>(config: Config, fn: (store: GraphStore) => Promise<T>, opts: { hosted?: boolean; standby?: boolean } = {}): Promise<T> {
@@ -27,12 +28,16 @@ function cell(value: unknown): string {
 /** `claimgraph query CYPHER`: read-only; a table by default, JSON rows with --json. */
 export async function runQuery(config: Config, flags: Record<string, unknown>, cypher: unknown): Promise<number> {
   const opts = parseFlags(QueryFlags, flags);
-  const rows = await withStore(
-    config,
-    (store) => store.readOnly(String(cypher), parseParams(opts.param), { maxRows: opts.limit ?? 1000, timeoutMs: config.queryTimeoutMs }),
-    // One query, then exit: no standby process for a restart that would only precede the close.
-    { hosted: true, standby: false },
-  );
+  const remote = await findServer(config);
+  const maxRows = opts.limit ?? 1000;
+  const rows = remote
+    ? (await remote.query(String(cypher), parseParams(opts.param), maxRows)).rows
+    : await withStore(
+        config,
+        (store) => store.readOnly(String(cypher), parseParams(opts.param), { maxRows, timeoutMs: config.queryTimeoutMs }),
+        // One query, then exit: no standby process for a restart that would only precede the close.
+        { hosted: true, standby: false },
+      );
   if (opts.json) {
     process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
     return 0;
@@ -47,7 +52,10 @@ export async function runQuery(config: Config, flags: Record<string, unknown>, c
 /** `claimgraph stats`. */
 export async function runStats(config: Config, flags: Record<string, unknown>): Promise<number> {
   const opts = parseFlags(DataOptions.extend({ json: QueryFlags.shape.json }), flags);
-  const { stats, backend } = await withStore(config, async (store) => ({ stats: await store.stats(), backend: store.backend }));
+  const remote = await findServer(config);
+  const { stats, backend } = remote
+    ? await remote.stats().then(({ backend, ...stats }) => ({ stats, backend }))
+    : await withStore(config, async (store) => ({ stats: await store.stats(), backend: store.backend }));
   if (opts.json) {
     process.stdout.write(`${JSON.stringify({ backend, ...stats })}\n`);
   } else {

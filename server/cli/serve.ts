@@ -5,7 +5,9 @@ import type { Config } from '../config.js';
 import { openStoreFromConfig } from '../graph/index.js';
 import type { GraphStore } from '../graph/types.js';
 import { readInputs } from '../ingest/index.js';
-import { ingestInputs } from '../pipeline/index.js';
+import { ingestInputs, type ProgressEvent } from '../pipeline/index.js';
+import { progressBar } from './progress.js';
+import { announceServer, localUrl } from './remote.js';
 import { ServeOptions, parseFlags } from './options.js';
 import { fromZod } from '../errors.js';
 
@@ -18,23 +20,53 @@ const ManifestSchema = z.object({
       retrievedAt: z.string().datetime().optional(),
       publishedAt: z.string().datetime().optional(),
       source: z.string().min(1).optional(),
+      /** Licence and attribution of the file's texts, for the log; the article page shows it by source. */
+      licence: z.string().min(1).optional(),
     }),
   ),
 });
 
-/** Ingests the bundled samples (samples/manifest.json) into the store; returns the number of new articles. */
-export async function ingestSamples(store: GraphStore, log: (line: string) => void): Promise<number> {
+/** How many articles a sample file holds, as far as can be told before reading it: a JSONL file's lines, else one. */
+async function expectedArticles(file: string): Promise<number> {
+  if (!file.endsWith('.jsonl')) return 1;
+  const text = await readFile(`${SAMPLES_DIR}${file}`, 'utf8');
+  return text.split('\n').filter((line) => line.trim() !== '').length;
+}
+
+/**
+ * Ingests the bundled samples (samples/manifest.json) into the store, with a
+ * progress bar on a terminal; returns the number of new articles.
+ */
+export async function ingestSamples(store: GraphStore, log: (line: string) => void, showProgress = true): Promise<number> {
   const parsed = ManifestSchema.safeParse(JSON.parse(await readFile(`${SAMPLES_DIR}manifest.json`, 'utf8')));
   if (!parsed.success) throw fromZod('samples/manifest.json', parsed.error);
+  const items = parsed.data.items;
+  const total = (await Promise.all(items.map((item) => expectedArticles(item.file)))).reduce((a, b) => a + b, 0);
+  const bar = progressBar('samples', showProgress);
+  let done = 0;
+  const onProgress = (event: ProgressEvent) => {
+    done += 1;
+    bar.update(done, Math.max(total, done), event.kind === 'article' ? event.title.slice(0, 40) : 'failed');
+  };
   let created = 0;
-  for (const item of parsed.data.items) {
-    const summary = await ingestInputs(store, readInputs([`${SAMPLES_DIR}${item.file}`], {
-        retrievedAt: item.retrievedAt,
-        publishedAt: item.publishedAt,
-        source: item.source,
-      }));
-    created += summary.ingested;
-    log(`sample ${item.file}: ${summary.ingested} articles ingested, ${summary.statements} statements`);
+  try {
+    for (const item of items) {
+      const summary = await ingestInputs(
+        store,
+        readInputs([`${SAMPLES_DIR}${item.file}`], {
+          retrievedAt: item.retrievedAt,
+          publishedAt: item.publishedAt,
+          source: item.source,
+        }),
+        onProgress,
+      );
+      created += summary.ingested;
+      bar.stop();
+      const licence = item.licence ? ` (${item.licence})` : '';
+      log(`sample ${item.file}: ${summary.ingested} articles ingested, ${summary.statements} statements${licence}`);
+    }
+  } finally {
+    bar.stop();
   }
   return created;
 }
@@ -43,6 +75,8 @@ async function serveUntilSignal(store: GraphStore, config: Config): Promise<numb
   // Loaded here so commands that never serve (ingest, query...) do not load express and the UI.
   const { startServer } = await import('../main.js');
   const running = await startServer({ store, config });
+  // The CLI on the same data directory goes through this server while it holds the embedded store.
+  const withdraw = store.backend === 'embedded' ? await announceServer(config.dataDir, localUrl(config.host, running.port)) : async () => {};
   process.stdout.write(`claimgraph is serving on ${running.url} (${store.backend} store)\n`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
@@ -50,6 +84,7 @@ async function serveUntilSignal(store: GraphStore, config: Config): Promise<numb
     process.once('SIGTERM', stop);
   });
   process.stdout.write('claimgraph: shutting down\n');
+  await withdraw();
   await running.close();
   await store.close();
   return 0;

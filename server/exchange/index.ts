@@ -3,3 +3,4 @@ export { exportJsonl, exportStatements, exportGraphml, exportCypher, exportCsv, 
 export { importJsonl, copyStore, type TransferSummary } from './transfer.js';
 export { readArticleGraph, articleIds, countArticles } from './read.js';
 export { ArticleGraphSchema, ExportLineSchema, type ExportLine } from './schema.js';
+export { STREAM_FORMATS, exportStream, type StreamFormat } from './stream.js';

@@ -1,3 +1,4 @@
+import { licenceFor } from '../licences.js';
 import { Router } from 'express';
 import type { Config } from '../../config.js';
 import { normalizeError, notFound } from '../../errors.js';
@@ -217,6 +218,7 @@ export async function articleDetail(store: GraphStore, id: string, map?: ActorMa
     language: str(a.language),
     contentHash: str(a.contentHash),
     sourceDomain: str(a.sourceDomain),
+    licence: licenceFor(str(a.sourceDomain)),
     text: String(a.text ?? ''),
   };
   const statements = statementRows.map((s) =>
