@@ -26,9 +26,10 @@
  *   linked mention stands for (predicted cluster = Actor node across all articles,
  *   gold cluster = eid), plus pairwise wrong merges (pairs in one node with
  *   two eids) and splits (pairs of one eid in two nodes);
- * - speaker-entity accuracy: statements whose speaker span overlaps a gold
- *   mention; right when the speaker's node is the node holding most of that
- *   gold entity's matched mentions ("clean" when that node holds nothing else).
+ * - speaker-entity accuracy: statements whose speaker mention stands for a
+ *   gold mention; right when the speaker's node is the node holding most of
+ *   that gold entity's matched mentions and most of that node's matched
+ *   mentions are that entity's ("clean" when the node holds nothing else).
  */
 import { join } from 'node:path';
 import { openStore, READ } from '../../server/graph/index.js';
@@ -363,7 +364,10 @@ export function scoreActors(
       if (!hit) continue;
       speakers++;
       const want = clusterOf.get(hit.eid);
-      if (s.node !== null && s.node === want) {
+      // Its node must be the entity's node and be that entity (a node that merged Joe into Hunter
+      // Biden is Hunter's: Joe's statements on it are wrong even when it is where most of Joe went).
+      const isEntity = s.node !== null && majority([...(eidsOfNode.get(s.node) ?? new Map<string, number>())].flatMap(([e, c]) => Array<string>(c).fill(e))) === hit.eid;
+      if (s.node !== null && s.node === want && isEntity) {
         speakerRight++;
         if ((eidsOfNode.get(s.node)?.size ?? 0) <= 1) speakerClean++;
       } else {
