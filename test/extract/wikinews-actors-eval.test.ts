@@ -166,3 +166,21 @@ describe('scoreActors', () => {
     expect(s.speakerAccuracy).toBe(0.5);
   });
 });
+
+describe('the scorer on the real pipeline (linking, not quality floors: the lead sets those)', () => {
+  test('the 41 articles ingest, and product mentions link to stored Actor nodes', async () => {
+    const { evalActors } = await import('../../scripts/eval/actors.js');
+    const s = await evalActors();
+    expect(s.notes).toEqual([]);
+    expect(s.articles).toBe(41);
+    // If the link from the extractor's mentions to Actor nodes broke (ids, names, MENTIONS), nodes
+    // would have no linked mention and gold mentions no match; on 2026-12-05: 8 of 581, 1271 of 1655.
+    expect(s.unlinkedNodes).toBeLessThan(s.nodes * 0.1);
+    expect(s.matchedMentions).toBeGreaterThan(s.goldMentions * 0.5);
+    for (const x of [s.precision, s.kindAccuracy, s.bcubedPrecision, s.bcubedRecall, s.speakerAccuracy]) {
+      expect(x).not.toBeNull();
+      expect(x!).toBeGreaterThanOrEqual(0);
+      expect(x!).toBeLessThanOrEqual(1);
+    }
+  }, 300_000);
+});
