@@ -131,14 +131,17 @@ const bare = (s: string): string => normalizeName(s).split(' ').filter((w) => !D
  * Whether a gold span's text is the name of a product mention: the product's
  * name contains it, or the product's text is it, most of its beginning
  * ("Black Lives Matter" for "Black Lives Matter group") or the end of its
- * head ("Justice Department" for "U.S. Justice Department"); not "Trump" for
- * "Trump supporters" nor "Australia" for "ABC of Australia". Determiners and
- * case aside.
+ * head ("Justice Department" for "U.S. Justice Department") or, for a
+ * person, words of the name ("Vance" for "Cyrus R. Vance, Jr."); not "Trump"
+ * for "Trump supporters" nor "Australia" for "ABC of Australia".
+ * Determiners and case aside.
  */
-function isNameOf(goldText: string, p: Pick<PredictedMention, 'text' | 'name'>): boolean {
+function isNameOf(goldText: string, p: Pick<PredictedMention, 'text' | 'name'>, goldIsPerson = false): boolean {
   const gt = bare(goldText);
   const text = bare(p.text);
   if (gt === '' || text === '') return false;
+  // Part of a person's name: "Vance" in "Cyrus R. Vance, Jr.".
+  if (goldIsPerson && ` ${gt} `.includes(` ${text} `)) return true;
   if (bare(p.name).includes(gt) || gt === text || (gt.startsWith(text) && text.length * 2 >= gt.length)) return true;
   // The end of its head: "Justice Department" for "U.S. Justice Department", "the German Institute"
   // for "German Institute for Economic Research" (not "Australia" for "ABC of Australia").
@@ -170,7 +173,7 @@ export function goldFor(
   for (const g of golds) {
     const len = overlap(p.span, g.span);
     if (len === 0) continue;
-    const named = isNameOf(g.text, p);
+    const named = isNameOf(g.text, p, kindOfEid.get(g.eid) === 'person');
     const glen = g.span[1] - g.span[0];
     const inside = g.span[0] <= p.span[0] && p.span[1] <= g.span[1] && glen > p.span[1] - p.span[0];
     if (!named && (inside || len * 2 < glen)) continue;
