@@ -65,7 +65,13 @@ function bad(message: string): AppError {
 export function readJsonl<T>(file: string, schema: z.ZodType<T>): T[] {
   const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '');
   return lines.map((l, i) => {
-    const parsed = schema.safeParse(JSON.parse(l));
+    let value: unknown;
+    try {
+      value = JSON.parse(l);
+    } catch (error) {
+      throw bad(`${file} line ${i + 1}: expected JSON, found invalid JSON (${(error as Error).message})`);
+    }
+    const parsed = schema.safeParse(value);
     if (!parsed.success) throw bad(`${file} line ${i + 1}: ${parsed.error.message}`);
     return parsed.data;
   });

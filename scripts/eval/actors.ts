@@ -86,6 +86,9 @@ export interface ActorScore {
   mergedNodes: number;
   /** Gold entities whose matched mentions are spread over more than one node. */
   splitEntities: number;
+  /** Extracted statements with a speaker (pronoun speakers included). */
+  speakerStatements: number;
+  /** Of those, the ones whose speaker mention stands for a gold mention: the speaker score's base. */
   speakers: number;
   speakerRight: number;
   speakerClean: number;
@@ -358,11 +361,13 @@ export function scoreActors(
   const clusterOf = new Map<string, string>();
   for (const [eid, n] of nodesOfEid) clusterOf.set(eid, majority([...n].flatMap(([node, c]) => Array<string>(c).fill(node)))!);
   let speakers = 0;
+  let speakerStatements = 0;
   let speakerRight = 0;
   let speakerClean = 0;
   const speakerLines: string[] = [];
   for (const g of gold) {
     for (const s of predById.get(g.id)?.speakers ?? []) {
+      speakerStatements++;
       const hit = goldFor(s, g.mentions, kindOfEid, g.nonActors);
       if (!hit) continue;
       speakers++;
@@ -403,6 +408,7 @@ export function scoreActors(
     splitPairs,
     mergedNodes: merged.length,
     splitEntities: split.length,
+    speakerStatements,
     speakers,
     speakerRight,
     speakerClean,
@@ -508,7 +514,7 @@ export async function printActorsEval(limit = 25): Promise<void> {
   console.log(`actor validity ${pct(s.precision)} (${s.validNodes}/${s.nodes - s.unlinkedNodes} nodes${s.unlinkedNodes ? `, ${s.unlinkedNodes} with no linked mention not counted` : ''})  kind ${pct(s.kindAccuracy)} (${s.kindRight}/${s.kindChecked})`);
   console.log(`clustering B-cubed precision ${pct(s.bcubedPrecision)}  recall ${pct(s.bcubedRecall)} over ${s.matchedMentions} matched gold mentions (${pct(s.matchedMentions / Math.max(1, s.goldMentions))} of gold)`);
   console.log(`wrong merges ${s.wrongMergePairs} pairs (${s.mergedNodes} nodes)  splits ${s.splitPairs} pairs (${s.splitEntities} entities)`);
-  console.log(`speaker entity ${pct(s.speakerAccuracy)} (${s.speakerRight}/${s.speakers}; clean node ${s.speakerClean})`);
+  console.log(`speaker entity ${pct(s.speakerAccuracy)} (${s.speakerRight}/${s.speakers}; clean node ${s.speakerClean}; of ${s.speakerStatements} statements with a speaker, the others have a pronoun or no gold mention there)`);
   console.log('targets: validity >= 95%, kind >= 95%, B-cubed precision >= 97%, recall >= 90%, speaker entity >= 92%');
   for (const l of [...s.notes, ...s.lines]) console.log(l);
 }

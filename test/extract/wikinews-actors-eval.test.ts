@@ -167,7 +167,7 @@ describe('scoreActors', () => {
   });
 
   test('speakers: Joe on his (unclean) node is right; Hunter on the node that is Joe is wrong', () => {
-    expect([s.speakers, s.speakerRight, s.speakerClean]).toEqual([2, 1, 0]);
+    expect([s.speakerStatements, s.speakers, s.speakerRight, s.speakerClean]).toEqual([2, 2, 1, 0]);
     expect(s.speakerAccuracy).toBe(0.5);
   });
 });
