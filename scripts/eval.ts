@@ -27,3 +27,6 @@ await printClaimsEval();
 
 // Events: recall, date accuracy and cross-article merging (issue 10, scripts/eval-events.ts).
 await printEventsEval();
+
+// Actors: validity, kinds, clustering and speakers on the Wikinews actor gold (issue 16, scripts/eval/actors.ts).
+await (await import('./eval/actors.js')).printActorsEval();
