@@ -26,10 +26,24 @@ export async function articleView(root: HTMLElement, ctx: ViewContext): Promise<
   try {
     const [view, event] = await Promise.all([api.article(id, ctx.signal), eventId ? api.event(eventId, ctx.signal) : Promise.resolve(null)]);
     wait.remove();
-    root.append(renderArticle(view.article, view.statements, ctx, ctx.route.params.get('s'), event && eventMarkOf(event, id)));
+    const el = renderArticle(view.article, view.statements, ctx, ctx.route.params.get('s'), event && eventMarkOf(event, id));
+    el.querySelector('.article-meta')?.after(...republication(view.article));
+    root.append(el);
   } catch (err) {
     wait.replaceWith(errorBox(err));
   }
+}
+
+/** "Republishes X (outlet)" and "Republished by ..." lines: who else carried this text. */
+function republication(article: { republishes: { id: string; title: string; source: string | null } | null; republishedBy: { id: string; title: string; source: string | null }[] }): HTMLElement[] {
+  const link = (a: { id: string; title: string; source: string | null }) => h('span', null, h('a', { href: href('article', a.id) }, a.title || a.id), a.source ? ` (${a.source})` : '');
+  const out: HTMLElement[] = [];
+  if (article.republishes) out.push(h('p', { class: 'republication' }, 'Republishes ', link(article.republishes), ': the same or nearly the same text, published earlier.'));
+  if (article.republishedBy.length > 0) {
+    const items = article.republishedBy.map(link);
+    out.push(h('p', { class: 'republication' }, `Republished by ${items.length} other article${items.length === 1 ? '' : 's'}: `, ...items.flatMap((x, i) => (i === 0 ? [x] : [', ', x]))));
+  }
+  return out;
 }
 
 /** What the article page marks for an event: the stored spans of the sentences of this article that tell it (none if it does not report it, or its store predates them). */

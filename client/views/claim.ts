@@ -1,9 +1,8 @@
-import { api, type StatementRow } from '../api.js';
+import { api, type ClaimDetail, type StatementRow } from '../api.js';
 import { timeline } from '../charts/timeline.js';
 import { href } from '../router.js';
 import type { ViewContext } from './context.js';
 import { errorBox, formatWhen, h, loading } from './dom.js';
-import { statementList } from './statements.js';
 
 /**
  * Claim page: one claim, every article and source that carried it, first
@@ -43,10 +42,38 @@ export async function claimView(root: HTMLElement, ctx: ViewContext): Promise<vo
       .width(Math.max(600, ctx.width()))
       .laneHeight(22)
       .on('select', (d) => d.articleId && ctx.go(href('article', d.articleId, { s: d.id })));
-    root.append(h('h2', null, 'Propagation'), h('div', { class: 'chart-host' }, chart(rows)), h('h2', null, 'Every report'), statementList(rows));
+    root.append(h('h2', null, 'Propagation'), h('div', { class: 'chart-host' }, chart(rows)), h('h2', null, 'Every report'), reportsTable(view, rows, c.text));
   } catch (err) {
     wait.replaceWith(errorBox(err));
   }
+}
+
+/**
+ * One row per report: who carried it (outlet, article, date), who said it
+ * there, and whether the article is a republication of another; the words
+ * only where a report's differ from the claim's, so a sentence carried 26
+ * times is not printed 26 times.
+ */
+function reportsTable(view: ClaimDetail, rows: StatementRow[], claimText: string): HTMLElement {
+  const articles = new Map(view.articles.map((a) => [a.id, a]));
+  const titleOf = (id: string) => articles.get(id)?.title || id;
+  const norm = (t: string) => t.replace(/\s+/g, ' ').trim().toLowerCase();
+  return h(
+    'table',
+    { class: 'reports-table' },
+    h('thead', null, h('tr', null, ...['Outlet', 'Article', 'Published', 'Said by', 'Words', 'Note'].map((c) => h('th', { scope: 'col' }, c)))),
+    h('tbody', null, ...rows.map((r) => {
+      const article = r.articleId ? articles.get(r.articleId) : undefined;
+      const original = article?.republishes ?? null;
+      return h('tr', { 'data-statement': r.id },
+        h('td', null, r.source ?? h('span', { class: 'muted' }, 'unknown outlet')),
+        h('td', null, r.articleId ? h('a', { href: href('article', r.articleId, { s: r.id }) }, r.articleTitle || r.articleId) : '—'),
+        h('td', null, formatWhen(r.publishedAt ?? r.saidAt)),
+        h('td', null, r.speakerId ? h('a', { href: href('actor', r.speakerId) }, r.speaker ?? r.speakerId) : h('span', { class: 'muted' }, 'not named')),
+        h('td', null, norm(r.content) === norm(claimText) ? h('span', { class: 'muted' }, 'as above') : r.content),
+        h('td', null, original ? h('span', null, 'republishes ', h('a', { href: href('article', original) }, titleOf(original))) : ''));
+    })),
+  );
 }
 
 /** Claims carried by the most sources first: `#/claim`. */

@@ -201,6 +201,8 @@ export type ArticleListQuery = z.infer<typeof ArticleListQuerySchema>;
 export const ArticlePageSchema = page(ArticleSummarySchema, 'ArticlePage');
 export type ArticlePage = z.infer<typeof ArticlePageSchema>;
 
+const ArticleLinkSchema = z.object({ id: z.string(), title: z.string(), source: z.string().nullable() });
+
 export const ArticleDetailSchema = z
   .object({
     article: ArticleSummarySchema.extend({
@@ -210,6 +212,10 @@ export const ArticleDetailSchema = z
       sourceDomain: z.string().nullable(),
       /** The licence of the article's text where the source's is known (e.g. Wikinews: CC BY 2.5), else null. */
       licence: z.object({ name: z.string(), url: z.string(), attribution: z.string() }).nullable(),
+      /** The earlier article this one republishes (the same or nearly the same text from another outlet), else null. */
+      republishes: ArticleLinkSchema.nullable(),
+      /** Articles that republish this one. */
+      republishedBy: z.array(ArticleLinkSchema),
       text: z.string(),
     }),
     /** In text order. */
@@ -492,7 +498,8 @@ export const ClaimDetailSchema = z
     claim: ClaimSummarySchema,
     /** By time: who said it first comes first. */
     statements: z.array(StatementViewSchema),
-    articles: z.array(ArticleSummarySchema.omit({ statements: true })),
+    /** `republishes`: the earlier article this one copies (a republication by another outlet), else null. */
+    articles: z.array(ArticleSummarySchema.omit({ statements: true }).extend({ republishes: z.string().nullable() })),
     sources: z.array(z.object({ id: z.string(), name: z.string() })),
   })
   .openapi('ClaimDetail');

@@ -109,6 +109,14 @@ export async function readStats(store: Pick<GraphStore, 'run'>): Promise<StoreSt
   return { sources: n('sources'), articles: n('articles'), statements: n('statements'), actors: n('actors'), claims: n('claims') };
 }
 
+/** Where a stored article came from (its URL and outlet), without its statements; null when unknown. */
+export async function articleOrigin(store: GraphStore, id: string): Promise<{ url: string | null; sourceId: string | null } | null> {
+  const [article] = await store.run(READ.article, { id });
+  if (!article) return null;
+  const str = (v: unknown) => (typeof v === 'string' ? v : null);
+  return { url: str(article.url), sourceId: str(article.sourceId) };
+}
+
 /** One article with its statements in text order and the actors it mentions; null when unknown. */
 export async function getArticle(store: GraphStore, id: string): Promise<ArticleView | null> {
   const [article] = await store.run(READ.article, { id });

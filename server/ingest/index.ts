@@ -8,7 +8,7 @@ export { ingestText } from './text.js';
 export { ingestHtml, htmlToText } from './html.js';
 export { ingestFeed } from './feed.js';
 export { ingestRecord, ingestJson, ingestJsonl } from './records.js';
-export { articleId, contentHash, normalizeText } from './hash.js';
+export { articleId, articleIdOfHash, contentHash, normalizeText } from './hash.js';
 export { detectLanguage } from './language.js';
 export { parseIsoDate, parseLooseDate, resolveRelativeTime, type ResolvedDate } from './dates.js';
 export { segmentText, type Segment } from './split.js';

@@ -7,6 +7,7 @@ import { AppError, normalizeError } from '../errors.js';
 import { buildArticleGraph } from './build.js';
 import { claimsState, finishClaims, resolveActors, updateClaims } from '../claims/index.js';
 import { eventsState, finishEvents, runEventsStep } from './events.js';
+import { asStoredOrCopy } from './republish.js';
 
 export interface ProcessedArticle {
   article: IngestedArticle;
@@ -35,7 +36,9 @@ export function extractArticle(article: IngestedArticle): { extraction: Extracti
 }
 
 /** Extracts and writes one article in one transaction; "unchanged" when it was already stored. */
-export async function processArticle(store: GraphStore, article: IngestedArticle): Promise<ProcessedArticle> {
+export async function processArticle(store: GraphStore, input: IngestedArticle): Promise<ProcessedArticle> {
+  // The same text from another outlet (or URL) is another Article: a republication (pipeline/republish.ts).
+  const article = await asStoredOrCopy(store, input);
   // Skip extraction for articles already stored: re-ingest must be cheap and change nothing.
   // One stored without its claims or events step (a crash in between, or stored before the step existed)
   // gets it finished from what is stored.

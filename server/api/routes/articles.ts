@@ -159,8 +159,10 @@ function preview(article: Ingested): IngestedArticle {
 }
 
 /** Extracts and stores one article (idempotent), then answers with what the store holds for it. */
-async function ingest(store: GraphStore, article: Ingested): Promise<IngestedArticle> {
-  const result = await processArticle(store, article);
+async function ingest(store: GraphStore, input: Ingested): Promise<IngestedArticle> {
+  const result = await processArticle(store, input);
+  // The stored article: a republication by another outlet has an id of its own (pipeline/republish.ts).
+  const article = result.article;
   const detail = await articleDetail(store, article.id);
   return {
     ...ingestedHead(article, detail?.article.sourceId ?? null),
@@ -210,7 +212,13 @@ export async function articleDetail(store: GraphStore, id: string, map?: ActorMa
   const [a] = await store.run(READ.article, { id });
   if (!a) return null;
   const actors = map ?? (await loadActorMap(store));
-  const [statementRows, actorRows] = await Promise.all([store.run(READ.articleStatements, { id }), store.run(READ.articleActors, { id })]);
+  const [statementRows, actorRows, originals, copies] = await Promise.all([
+    store.run(READ.articleStatements, { id }),
+    store.run(READ.articleActors, { id }),
+    store.run(API.articleOriginal, { id }),
+    store.run(API.articleCopies, { id }),
+  ]);
+  const link = (r: Row) => ({ id: String(r.id), title: String(r.title ?? ''), source: str(r.source) });
   const article = {
     ...articleRef(a),
     statements: statementRows.length,
@@ -219,6 +227,8 @@ export async function articleDetail(store: GraphStore, id: string, map?: ActorMa
     contentHash: str(a.contentHash),
     sourceDomain: str(a.sourceDomain),
     licence: licenceFor(str(a.sourceDomain)),
+    republishes: originals[0] ? link(originals[0]) : null,
+    republishedBy: copies.map(link),
     text: String(a.text ?? ''),
   };
   const statements = statementRows.map((s) =>

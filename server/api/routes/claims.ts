@@ -31,7 +31,7 @@ export function claimRoutes(store: GraphStore): Router {
       store.run(API.listStatementsAsc, { ...statementFilters({ claimId: id }), skip: 0, limit: 1000 }),
       store.run(API.claimArticles, { id }),
     ]);
-    const articleList = articles.map(articleRef);
+    const articleList = articles.map((a) => ({ ...articleRef(a), republishes: typeof a.republishes === 'string' ? a.republishes : null }));
     const sources = new Map<string, { id: string; name: string }>();
     for (const a of articleList) if (a.sourceId && a.source) sources.set(a.sourceId, { id: a.sourceId, name: a.source });
     const out: ClaimDetail = {

@@ -468,8 +468,20 @@ RETURN c.id AS id, c.text AS text, c.firstSeen AS firstSeen, c.lastSeen AS lastS
   claimArticles: `MATCH (c:Claim {id: $id})<-[:INSTANCE_OF]-(:Statement)<-[:CONTAINS]-(art:Article)
 OPTIONAL MATCH (src:Source)-[:PUBLISHED]->(art)
 RETURN DISTINCT art.id AS id, art.title AS title, art.url AS url, art.publishedAt AS publishedAt,
-  art.publishedAtPrecision AS publishedAtPrecision, src.id AS sourceId, src.name AS source
+  art.publishedAtPrecision AS publishedAtPrecision, src.id AS sourceId, src.name AS source,
+  head([(art)-[:REPUBLISHES]->(o:Article) | o.id]) AS republishes
 ORDER BY publishedAt, id`,
+  // The article a copy republishes (an identical or near-identical earlier text), with its outlet; no row when none.
+  articleOriginal: `MATCH (a:Article {id: $id})-[:REPUBLISHES]->(o:Article)
+OPTIONAL MATCH (src:Source)-[:PUBLISHED]->(o)
+RETURN o.id AS id, o.title AS title, src.name AS source
+ORDER BY id
+LIMIT 1`,
+  // The articles that republish this one, with their outlets.
+  articleCopies: `MATCH (c:Article)-[:REPUBLISHES]->(a:Article {id: $id})
+OPTIONAL MATCH (src:Source)-[:PUBLISHED]->(c)
+RETURN c.id AS id, c.title AS title, src.name AS source
+ORDER BY id`,
 } as const;
 
 const FILTERS = {
@@ -558,4 +570,6 @@ export const API_PARAMS: { [K in keyof typeof API]: Record<string, unknown> } = 
   countContradictions: {},
   statementsByIds: { ids: ['stm_0'] },
   claimArticles: { id: 'clm_0' },
+  articleOriginal: { id: 'art_0' },
+  articleCopies: { id: 'art_0' },
 };
