@@ -141,14 +141,14 @@ export const api = {
     request<MetWithResponse>('GET', `${ROUTES.metWith}${qs({ from: opts.from, to: opts.to, source: opts.source, limit: opts.limit ?? 5000 })}`, undefined, signal),
 
   statements: (
-    opts: WindowFilter & { speaker?: string[]; about?: string[]; q?: string; article?: string; limit?: number; offset?: number },
+    opts: WindowFilter & { speaker?: string[]; about?: string[]; q?: string; article?: string; limit?: number; offset?: number; order?: 'asc' | 'desc' },
     signal?: AbortSignal,
   ) =>
     request<StatementPage>(
       'GET',
       `${ROUTES.statements}${qs({
         speaker: opts.speaker, about: opts.about, q: opts.q, article: opts.article, from: opts.from, to: opts.to,
-        source: opts.source, cueClass: opts.cueClass, limit: opts.limit ?? 200, offset: opts.offset,
+        source: opts.source, cueClass: opts.cueClass, limit: opts.limit ?? 200, offset: opts.offset, order: opts.order,
       })}`,
       undefined,
       signal,

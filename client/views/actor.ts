@@ -6,7 +6,7 @@ import type { ViewContext } from './context.js';
 import { append, errorBox, formatWhen, h, loading, timeRange } from './dom.js';
 import { eventLabel, eventTypeBadge } from './event.js';
 import { identitySection } from './actor-identity.js';
-import { statementList } from './statements.js';
+import { expandable, pagedStatements } from './paged.js';
 import { eventBandItem } from './timeline.js';
 
 const SAID = 'said';
@@ -65,19 +65,20 @@ export async function actorView(root: HTMLElement, ctx: ViewContext): Promise<vo
       .on('band', (b) => ctx.go(href('event', b.id)))
       .on('select', (d) => d.articleId && ctx.go(href('article', d.articleId, { s: d.id })));
     root.append(h('div', { class: 'chart-host' }, chart([...said.map((r) => ({ ...r, lane: SAID })), ...about.map((r) => ({ ...r, lane: ABOUT }))])));
+    // Long lists show their first items with "Show all"; statements are paged on the server, so a prolific actor's page stays short.
     const people = (title: string, list: { id: string; name: string; statements: number }[]) =>
-      h('section', null, h('h2', null, title), list.length
-        ? h('ul', { class: 'plain-list' }, ...list.map((n) => h('li', null, h('a', { href: href('actor', n.id) }, n.name), ` (${n.statements})`)))
-        : h('p', { class: 'muted' }, 'Nobody.'));
+      h('section', null, h('h2', null, title),
+        expandable(list, (n) => h('li', null, h('a', { href: href('actor', n.id) }, n.name), ` (${n.statements})`), { noun: 'actors', empty: 'Nobody.' }));
     root.append(
-      h('section', { class: 'actor-events' }, h('h2', null, `Events (${events.length})`), events.length
-        ? h('ul', { class: 'plain-list' }, ...events.map((e) => h('li', null, eventTypeBadge(e.type), ' ', h('a', { href: href('event', e.id) }, eventLabel(e)),
-            h('span', { class: 'muted' }, ` · ${formatWhen(e.date, e.datePrecision)}${e.place ? ` · ${e.place}` : ''}`))))
-        : h('p', { class: 'muted' }, 'None found.')),
+      h('section', { class: 'actor-events' }, h('h2', null, `Events (${events.length})`),
+        expandable(events, (e) => h('li', null, eventTypeBadge(e.type), ' ', h('a', { href: href('event', e.id) }, eventLabel(e)),
+          h('span', { class: 'muted' }, ` · ${formatWhen(e.date, e.datePrecision)}${e.place ? ` · ${e.place}` : ''}`)), { shown: 5, noun: 'events', empty: 'None found.' })),
       h('div', { class: 'columns' }, people('Talks about', view.talksAbout), people('Talked about by', view.talkedAboutBy)),
       h('div', { class: 'columns' },
-        h('section', null, h('h2', null, `What ${a.name} said`), statementList(said, { empty: 'No statements attributed.' })),
-        h('section', null, h('h2', null, `What others said about ${a.name}`), statementList(about, { empty: 'Nothing found.' }))),
+        h('section', { class: 'actor-said' }, h('h2', null, `What ${a.name} said (${a.said})`),
+          pagedStatements(ctx, { speaker: [a.id] }, { label: `What ${a.name} said`, empty: 'No statements attributed.' })),
+        h('section', { class: 'actor-about' }, h('h2', null, `What others said about ${a.name} (${a.about})`),
+          pagedStatements(ctx, { about: [a.id] }, { label: `What others said about ${a.name}`, empty: 'Nothing found.' }))),
       // Mount the page again after a merge or split: the canonical actor may have changed.
       identitySection(view, () => window.dispatchEvent(new HashChangeEvent('hashchange'))),
     );

@@ -117,8 +117,10 @@ export function renderArticle(
       formatWhen(s.saidAt, s.saidAtPrecision),
       s.timeText ? ` (“${s.timeText}”)` : null,
       s.speakerId ? ' · ' : null,
-      s.speakerId ? h('a', { href: href('actor', s.speakerId) }, 'speaker') : null,
-      ...(s.about ?? []).flatMap((a) => [' · about ', h('a', { href: href('actor', a.id) }, a.name)]),
+      // Links say where they go: the speaker's page by name, then the targets'.
+      s.speakerId ? h('a', { href: href('actor', s.speakerId) }, `${s.speaker ?? 'the speaker'}: actor page`) : null,
+      s.about?.length ? ' · about: ' : null,
+      ...(s.about ?? []).flatMap((a, i) => [i ? ', ' : '', h('a', { href: href('actor', a.id) }, a.name)]),
     );
     const li = h('li', null, btn, extra);
     items.set(s.id, li);

@@ -18,8 +18,10 @@ export function statementItem(s: StatementRow): HTMLElement {
   const badge = h('span', { class: 'cue-badge' }, s.cueClass);
   badge.style.setProperty('--cue', cueColor(s.cueClass));
   const speaker = s.speakerId ? h('a', { href: href('actor', s.speakerId) }, s.speaker ?? 'unknown') : h('span', { class: 'muted' }, s.speaker ?? 'unknown speaker');
+  // The cue is shown as the article's words ("according to", "have repeatedly welcomed"), apart from the targets:
+  // glued into one sentence they read "according to about X".
   const about = s.about?.length
-    ? h('span', { class: 'about' }, ' about ', ...s.about.flatMap((a, i) => [i ? ', ' : '', h('a', { href: href('actor', a.id) }, a.name)]))
+    ? h('span', { class: 'about' }, ' · about: ', ...s.about.flatMap((a, i) => [i ? ', ' : '', h('a', { href: href('actor', a.id) }, a.name)]))
     : null;
   const content = h('blockquote', { class: s.direct ? 'content direct' : 'content' }, s.content);
   const meta = h(
@@ -30,5 +32,5 @@ export function statementItem(s: StatementRow): HTMLElement {
     s.articleId ? h('a', { href: href('article', s.articleId, { s: s.id }) }, s.articleTitle || 'article') : null,
     s.source ? ` · ${s.source}` : null,
   );
-  return h('li', { class: 'statement', 'data-id': s.id }, h('div', { class: 'who' }, speaker, ' ', badge, ' ', h('span', { class: 'cue' }, s.cue), about), content, meta);
+  return h('li', { class: 'statement', 'data-id': s.id }, h('div', { class: 'who' }, speaker, ' ', badge, ' ', h('span', { class: 'cue', title: 'the words of the article' }, `“${s.cue}”`), about), content, meta);
 }

@@ -1,0 +1,94 @@
+import { api } from '../api.js';
+import type { ViewContext } from './context.js';
+import { errorBox, h } from './dom.js';
+import { statementItem } from './statements.js';
+
+/** Statements a paged list shows at once; a prolific actor's page stays a few screens tall. */
+export const PAGE_SIZE = 10;
+
+/**
+ * A list of statements paged on the server (GET /api/statements): a text
+ * filter, newest or oldest first, and Previous / Next with "1–10 of 3,120".
+ * `base` fixes what the list is about (a speaker, a target); the user's
+ * filter narrows it. Nothing is loaded beyond the page shown.
+ */
+export function pagedStatements(
+  ctx: Pick<ViewContext, 'signal'>,
+  base: { speaker?: string[]; about?: string[] },
+  opts: { label: string; empty: string; pageSize?: number },
+): HTMLElement {
+  const size = opts.pageSize ?? PAGE_SIZE;
+  let offset = 0;
+  let total = 0;
+  let controller: AbortController | null = null;
+  const filter = h('input', { type: 'search', class: 'paged-filter', placeholder: 'Filter by words…', 'aria-label': `Filter ${opts.label}` });
+  const order = h('select', { class: 'paged-order', 'aria-label': `Order of ${opts.label}` }, h('option', { value: 'desc' }, 'Newest first'), h('option', { value: 'asc' }, 'Oldest first'));
+  const list = h('ol', { class: 'statement-list', 'aria-label': opts.label });
+  const status = h('span', { class: 'paged-status', role: 'status' });
+  const prev = h('button', { type: 'button', class: 'paged-prev' }, 'Previous');
+  const next = h('button', { type: 'button', class: 'paged-next' }, 'Next');
+  const errors = h('div', { 'aria-live': 'assertive' });
+
+  async function load() {
+    controller?.abort();
+    controller = new AbortController();
+    const signal = AbortSignal.any([ctx.signal, controller.signal]);
+    prev.disabled = next.disabled = true;
+    status.textContent = 'Loading…';
+    try {
+      const q = filter.value.trim();
+      const page = await api.statements(
+        { ...base, q: q || undefined, order: order.value === 'asc' ? 'asc' : 'desc', limit: size, offset },
+        signal,
+      );
+      total = page.total;
+      errors.replaceChildren();
+      list.replaceChildren(...page.items.map(statementItem));
+      if (page.items.length === 0) list.replaceChildren(h('li', { class: 'muted' }, q ? `Nothing matches “${q}”.` : opts.empty));
+      status.textContent = total === 0 ? '' : `${(offset + 1).toLocaleString('en')}–${(offset + page.items.length).toLocaleString('en')} of ${total.toLocaleString('en')}`;
+      prev.disabled = offset === 0;
+      next.disabled = offset + size >= total;
+    } catch (err) {
+      if ((err as Error).name === 'AbortError') return;
+      status.textContent = '';
+      errors.replaceChildren(errorBox(err));
+    }
+  }
+  prev.addEventListener('click', () => {
+    offset = Math.max(0, offset - size);
+    void load();
+  });
+  next.addEventListener('click', () => {
+    offset += size;
+    void load();
+  });
+  const restart = () => {
+    offset = 0;
+    void load();
+  };
+  filter.addEventListener('change', restart);
+  order.addEventListener('change', restart);
+  void load();
+  return h(
+    'div',
+    { class: 'paged' },
+    h('div', { class: 'toolbar paged-controls' }, filter, order),
+    errors,
+    list,
+    h('div', { class: 'toolbar paged-pager' }, prev, status, next),
+  );
+}
+
+/** The first `shown` items of a list, with a button that shows the rest. */
+export function expandable<T>(items: readonly T[], render: (item: T) => HTMLElement, opts: { shown?: number; noun: string; empty: string }): HTMLElement {
+  const shown = opts.shown ?? 10;
+  if (items.length === 0) return h('p', { class: 'muted' }, opts.empty);
+  const ul = h('ul', { class: 'plain-list' }, ...items.slice(0, shown).map(render));
+  if (items.length <= shown) return ul;
+  const more = h('button', { type: 'button', class: 'linkish show-all' }, `Show all ${items.length} ${opts.noun}`);
+  more.addEventListener('click', () => {
+    ul.append(...items.slice(shown).map(render));
+    more.remove();
+  });
+  return h('div', null, ul, more);
+}
