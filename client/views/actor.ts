@@ -45,7 +45,7 @@ export async function actorView(root: HTMLElement, ctx: ViewContext): Promise<vo
       ),
       a.mergedFrom.length ? h('p', { class: 'muted' }, `Merged from: ${a.mergedFrom.map((m) => m.name).join(', ')}`) : null,
       h('p', null, `${a.said} statements made · ${a.about} about them · mentioned in ${a.articles} articles · `,
-        h('a', { href: href('network', null, { actor: id }) }, 'show in network')),
+        h('a', { href: href('network', null, { focus: a.id }) }, `Network around ${a.name}`)),
     );
     const chart = timeline<StatementRow & { lane: string }>()
       .id((d) => `${d.lane}:${d.id}`)

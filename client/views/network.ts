@@ -1,4 +1,5 @@
 import { api, type MetWithResponse, type NetworkResponse } from '../api.js';
+import { egoNetwork } from './network-focus.js';
 import { CUE_ORDER, cueColor, kindColor } from '../charts/palette.js';
 import { network } from '../charts/network.js';
 import { href } from '../router.js';
@@ -96,7 +97,46 @@ export async function networkView(root: HTMLElement, ctx: ViewContext): Promise<
   const actorList = h('nav', { class: 'actor-index', 'aria-label': 'Actors in the network' });
   const metList = h('nav', { class: 'actor-index met-index', 'aria-label': 'Met-with pairs' });
   const brushHost = h('div', { class: 'chart-host network-brush', 'aria-label': 'Time window' });
-  root.append(form, brushHost, status, h('div', { class: 'split' }, h('div', null, host, actorList, metList), panel));
+  // Focus on one actor (ego network, 1 or 2 hops): `focus` and `hops` in the URL, reached from the actor page.
+  let focus: string | null = p.get('focus');
+  let hops: 1 | 2 = p.get('hops') === '2' ? 2 : 1;
+  const focusBar = h('div', { class: 'toolbar focus-bar', role: 'group', 'aria-label': 'Focus on one actor' });
+  root.append(form, brushHost, focusBar, status, h('div', { class: 'split' }, h('div', null, host, actorList, metList), panel));
+  const setFocus = (id: string | null, n: 1 | 2 = hops) => {
+    focus = id;
+    hops = n;
+    ctx.setParams({ focus: id, hops: id && n === 2 ? '2' : null });
+    void apply();
+  };
+  function drawFocusBar() {
+    if (!focus) {
+      focusBar.replaceChildren();
+      return;
+    }
+    const name = current.nodes.find((n) => n.id === focus)?.name ?? focus;
+    const hopBtn = (n: 1 | 2) =>
+      h('button', { type: 'button', class: hops === n ? 'primary' : '', 'aria-pressed': String(hops === n), onclick: () => setFocus(focus, n) }, n === 1 ? '1 hop' : '2 hops');
+    focusBar.replaceChildren(h('strong', null, `Around ${name}: `), hopBtn(1), hopBtn(2), h('button', { type: 'button', class: 'linkish', onclick: () => setFocus(null) }, 'Show everyone'));
+  }
+
+  /** Why the canvas is empty, with what would fill it. */
+  async function explainEmpty(): Promise<HTMLElement> {
+    const why: string[] = [];
+    if (focus) why.push(`no statement by or about this actor${hops === 2 ? ' or its neighbours' : ''}`);
+    if (filter.from || filter.to) why.push(`in the window ${filter.from ?? '…'} to ${filter.to ?? '…'}`);
+    if (filter.source) why.push(`from ${filter.source}`);
+    if (filter.cue) why.push(`with cue class ${filter.cue}`);
+    let busiest = '';
+    if (filter.min > 1) {
+      why.push(`with at least ${filter.min} statements between two actors`);
+      const top = await api.network({ ...windowOpts(), actor: focus ? [focus] : undefined, minCount: 1, limit: 1 }, ctx.signal).catch(() => null);
+      const n = top?.edges[0]?.count ?? 0;
+      busiest = n > 0 ? ` The busiest pair here has ${plural(n, 'statement')}: lower “Min. statements” to ${n} or less.` : '';
+    }
+    return h('div', { class: 'empty-explanation', role: 'status' },
+      h('p', null, `No actors to draw: no speaker talks about another ${why.length ? why.join(', ') : 'in the graph yet'}.${busiest}`),
+      h('p', { class: 'muted' }, 'Widen the time window, choose all sources or cue classes, or add articles.'));
+  }
 
   void api.sources(ctx.signal).then(
     (res) => {
@@ -145,7 +185,8 @@ export async function networkView(root: HTMLElement, ctx: ViewContext): Promise<
       ]);
       panel.replaceChildren(
         h('h2', null, n?.name ?? id),
-        h('p', null, h('a', { href: href('actor', id) }, 'Open actor page')),
+        h('p', null, h('a', { href: href('actor', id) }, 'Open actor page'), ' · ',
+          h('button', { type: 'button', class: 'linkish focus-on', onclick: () => setFocus(id) }, 'Focus on this actor')),
         h('h3', null, `Said (${said.total})`),
         statementList(said.items, { limit: 30 }),
         h('h3', null, `Said about them (${about.total})`),
@@ -211,7 +252,9 @@ export async function networkView(root: HTMLElement, ctx: ViewContext): Promise<
     try {
       // Met-with edges follow the window and the source; cue class and minimum count are about statements.
       [res, met] = await Promise.all([
-        api.network({ ...windowOpts(), minCount: filter.min, limit: 5000 }, ctx.signal),
+        focus
+          ? egoNetwork(focus, hops, { ...windowOpts(), minCount: filter.min }, ctx.signal)
+          : api.network({ ...windowOpts(), minCount: filter.min, limit: 5000 }, ctx.signal),
         filter.met ? api.metWith({ from: filter.from, to: filter.to, source: filter.source }, ctx.signal) : Promise.resolve(null),
       ]);
     } catch (err) {
@@ -234,7 +277,11 @@ export async function networkView(root: HTMLElement, ctx: ViewContext): Promise<
           }
         : null,
     );
-    host.replaceChildren(chart(current));
+    drawFocusBar();
+    if (current.nodes.length === 0) {
+      const note = await explainEmpty();
+      if (mine === seq) host.replaceChildren(note);
+    } else host.replaceChildren(chart(current));
     status.textContent =
       `${current.nodes.length} actors, ${current.links.length} edges${res.truncated ? ' (the heaviest 5,000 edges)' : ''}` +
       `${met ? `, ${plural(met.edges.length, 'met-with pair')}${met.truncated ? ' (the 5,000 with most shared events)' : ''}` : ''}.`;
