@@ -176,8 +176,8 @@ export const api = {
   /** Undoes the active merge of actor `id`. */
   splitActor: (id: string, note?: string) => request<MergeResponse>('POST', `${ROUTES.actors}/${enc(id)}/split`, note ? { note } : {}),
 
-  claims: (opts: { q?: string; limit?: number } = {}, signal?: AbortSignal) =>
-    request<ClaimPage>('GET', `${ROUTES.claims}${qs({ q: opts.q, limit: opts.limit ?? 100 })}`, undefined, signal),
+  claims: (opts: { q?: string; limit?: number; offset?: number } = {}, signal?: AbortSignal) =>
+    request<ClaimPage>('GET', `${ROUTES.claims}${qs({ q: opts.q, limit: opts.limit ?? 100, offset: opts.offset })}`, undefined, signal),
 
   /** One page of events (oldest first) in a window, optionally of some participants; `cursor` continues. */
   events: (

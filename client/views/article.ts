@@ -6,6 +6,7 @@ import type { ViewContext } from './context.js';
 import { errorBox, externalLink, formatWhen, h, loading } from './dom.js';
 import { eventLabel } from './event.js';
 import { highlightedText } from './highlight.js';
+import { pagedList } from './paged.js';
 
 /**
  * Article page: the text with every statement highlighted (speaker, cue and
@@ -174,15 +175,13 @@ function eventNote(m: EventMark): HTMLElement {
 }
 
 async function articleListView(root: HTMLElement, ctx: ViewContext): Promise<void> {
-  root.append(h('h1', null, 'Articles'));
-  try {
-    const rows = (await api.articles({ limit: 200 }, ctx.signal)).items;
-    root.append(
-      h('ul', { class: 'plain-list' }, ...rows.map((a) =>
-        h('li', null, h('a', { href: href('article', a.id) }, a.title || '(untitled)'), h('span', { class: 'muted' }, ` · ${a.source ?? 'unknown source'} · ${formatWhen(a.publishedAt)} · ${a.statements ?? 0} statements`)),
-      )),
-    );
-  } catch (err) {
-    root.append(errorBox(err));
-  }
+  root.append(
+    h('h1', null, 'Articles'),
+    pagedList(
+      ctx,
+      ({ q, offset, limit }, signal) => api.articles({ q, offset, limit }, signal),
+      (a) => h('li', null, h('a', { href: href('article', a.id) }, a.title || '(untitled)'), h('span', { class: 'muted' }, ` · ${a.source ?? 'unknown source'} · ${formatWhen(a.publishedAt)} · ${a.statements ?? 0} statements`)),
+      { label: 'Articles, newest first', empty: 'No articles yet.', pageSize: 25, orders: false, listClass: 'plain-list article-list', filterPlaceholder: 'Filter by title…' },
+    ),
+  );
 }

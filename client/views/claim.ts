@@ -3,6 +3,7 @@ import { timeline } from '../charts/timeline.js';
 import { href } from '../router.js';
 import type { ViewContext } from './context.js';
 import { errorBox, formatWhen, h, loading } from './dom.js';
+import { pagedList } from './paged.js';
 
 /**
  * Claim page: one claim, every article and source that carried it, first
@@ -76,19 +77,16 @@ function reportsTable(view: ClaimDetail, rows: StatementRow[], claimText: string
   );
 }
 
-/** Claims carried by the most sources first: `#/claim`. */
+/** Claims, paged on the server with a words filter: `#/claim`. */
 async function claimListView(root: HTMLElement, ctx: ViewContext): Promise<void> {
-  root.append(h('h1', null, 'Claims'), h('p', { class: 'muted' }, 'Statements reported in more than one article, grouped into one claim.'));
-  try {
-    const page = await api.claims({ limit: 200 }, ctx.signal);
-    const items = [...page.items].sort((a, b) => b.sources - a.sources || b.articles - a.articles);
-    root.append(
-      items.length
-        ? h('ul', { class: 'plain-list claim-list' }, ...items.map((c) =>
-            h('li', null, h('a', { href: href('claim', c.id) }, c.text), h('span', { class: 'muted' }, ` · ${c.sources} source${c.sources === 1 ? '' : 's'}, ${c.articles} articles · first seen ${formatWhen(c.firstSeen)}`))))
-        : h('p', { class: 'muted' }, 'No claims yet.'),
-    );
-  } catch (err) {
-    root.append(errorBox(err));
-  }
+  root.append(
+    h('h1', null, 'Claims'),
+    h('p', { class: 'muted' }, 'Statements reported in more than one article, grouped into one claim.'),
+    pagedList(
+      ctx,
+      ({ q, offset, limit }, signal) => api.claims({ q, offset, limit }, signal),
+      (c) => h('li', null, h('a', { href: href('claim', c.id) }, c.text), h('span', { class: 'muted' }, ` · ${c.sources} source${c.sources === 1 ? '' : 's'}, ${c.articles} articles · first seen ${formatWhen(c.firstSeen)}`)),
+      { label: 'Claims, most recently seen first', empty: 'No claims yet.', pageSize: 25, orders: false, listClass: 'plain-list claim-list' },
+    ),
+  );
 }

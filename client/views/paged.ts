@@ -6,24 +6,31 @@ import { statementItem } from './statements.js';
 /** Statements a paged list shows at once; a prolific actor's page stays a few screens tall. */
 export const PAGE_SIZE = 10;
 
+/** One page of a server-paged list: the items shown and how many there are in all. */
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
 /**
- * A list of statements paged on the server (GET /api/statements): a text
- * filter, newest or oldest first, and Previous / Next with "1–10 of 3,120".
- * `base` fixes what the list is about (a speaker, a target); the user's
- * filter narrows it. Nothing is loaded beyond the page shown.
+ * A list paged on the server: a words filter, an optional order menu, and
+ * Previous / Next with "1–10 of 3,120". `fetchPage` asks the API for one
+ * page; nothing beyond the page shown is loaded. Used by the actor page's
+ * statements, the article and claim lists and search results.
  */
-export function pagedStatements(
+export function pagedList<T>(
   ctx: Pick<ViewContext, 'signal'>,
-  base: { speaker?: string[]; about?: string[] },
-  opts: { label: string; empty: string; pageSize?: number },
+  fetchPage: (opts: { q: string | undefined; order: 'asc' | 'desc'; offset: number; limit: number }, signal: AbortSignal) => Promise<Page<T>>,
+  render: (item: T) => HTMLElement,
+  opts: { label: string; empty: string; pageSize?: number; orders?: boolean; listClass?: string; filterPlaceholder?: string },
 ): HTMLElement {
   const size = opts.pageSize ?? PAGE_SIZE;
   let offset = 0;
   let total = 0;
   let controller: AbortController | null = null;
-  const filter = h('input', { type: 'search', class: 'paged-filter', placeholder: 'Filter by words…', 'aria-label': `Filter ${opts.label}` });
+  const filter = h('input', { type: 'search', class: 'paged-filter', placeholder: opts.filterPlaceholder ?? 'Filter by words…', 'aria-label': `Filter ${opts.label}` });
   const order = h('select', { class: 'paged-order', 'aria-label': `Order of ${opts.label}` }, h('option', { value: 'desc' }, 'Newest first'), h('option', { value: 'asc' }, 'Oldest first'));
-  const list = h('ol', { class: 'statement-list', 'aria-label': opts.label });
+  const list = h('ol', { class: opts.listClass ?? 'plain-list', 'aria-label': opts.label });
   const status = h('span', { class: 'paged-status', role: 'status' });
   const prev = h('button', { type: 'button', class: 'paged-prev' }, 'Previous');
   const next = h('button', { type: 'button', class: 'paged-next' }, 'Next');
@@ -37,13 +44,10 @@ export function pagedStatements(
     status.textContent = 'Loading…';
     try {
       const q = filter.value.trim();
-      const page = await api.statements(
-        { ...base, q: q || undefined, order: order.value === 'asc' ? 'asc' : 'desc', limit: size, offset },
-        signal,
-      );
+      const page = await fetchPage({ q: q || undefined, order: order.value === 'asc' ? 'asc' : 'desc', offset, limit: size }, signal);
       total = page.total;
       errors.replaceChildren();
-      list.replaceChildren(...page.items.map(statementItem));
+      list.replaceChildren(...page.items.map(render));
       if (page.items.length === 0) list.replaceChildren(h('li', { class: 'muted' }, q ? `Nothing matches “${q}”.` : opts.empty));
       status.textContent = total === 0 ? '' : `${(offset + 1).toLocaleString('en')}–${(offset + page.items.length).toLocaleString('en')} of ${total.toLocaleString('en')}`;
       prev.disabled = offset === 0;
@@ -72,10 +76,25 @@ export function pagedStatements(
   return h(
     'div',
     { class: 'paged' },
-    h('div', { class: 'toolbar paged-controls' }, filter, order),
+    h('div', { class: 'toolbar paged-controls' }, filter, opts.orders === false ? null : order),
     errors,
     list,
     h('div', { class: 'toolbar paged-pager' }, prev, status, next),
+  );
+}
+
+/** Statements paged on the server (GET /api/statements); `base` fixes what the list is about (a speaker, a target, search words). */
+export function pagedStatements(
+  ctx: Pick<ViewContext, 'signal'>,
+  base: { speaker?: string[]; about?: string[]; q?: string },
+  opts: { label: string; empty: string; pageSize?: number },
+): HTMLElement {
+  return pagedList(
+    ctx,
+    // The API filters by one text: the user's words, when given, replace the list's own (search results start from the searched words).
+    ({ q, order, offset, limit }, signal) => api.statements({ ...base, q: q ?? base.q, order, offset, limit }, signal),
+    statementItem,
+    { ...opts, listClass: 'statement-list' },
   );
 }
 

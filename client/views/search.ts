@@ -2,7 +2,7 @@ import { api } from '../api.js';
 import { href } from '../router.js';
 import type { ViewContext } from './context.js';
 import { errorBox, h, loading } from './dom.js';
-import { statementList } from './statements.js';
+import { pagedStatements } from './paged.js';
 
 /** Search results for actors (names and aliases) and statements (content, speaker). `#/search?q=...` */
 export async function searchView(root: HTMLElement, ctx: ViewContext): Promise<void> {
@@ -17,19 +17,19 @@ export async function searchView(root: HTMLElement, ctx: ViewContext): Promise<v
   try {
     const [actorPage, stmts, claims] = await Promise.all([
       api.actors({ q, limit: 50 }, ctx.signal),
-      api.statements({ q, limit: 200 }, ctx.signal),
+      api.statements({ q, limit: 1 }, ctx.signal),
       api.claims({ q, limit: 20 }, ctx.signal).catch(() => null),
     ]);
     wait.remove();
     const actors = actorPage.items;
-    const hits = stmts.items;
     root.append(
       h('h2', null, `Actors (${actors.length})`),
       actors.length
         ? h('ul', { class: 'plain-list search-actors' }, ...actors.map((a) => h('li', null, h('a', { href: href('actor', a.id) }, a.name), h('span', { class: 'muted' }, ` · ${a.kind}${a.aliases.length ? ` · ${a.aliases.join(', ')}` : ''}`))))
         : h('p', { class: 'muted' }, 'No actor matches.'),
       h('h2', null, `Statements (${stmts.total})`),
-      statementList(hits, { empty: 'No statement matches.' }),
+      // Paged on the server; words typed in its filter box replace the searched ones.
+      pagedStatements(ctx, { q }, { label: `Statements matching ${q}`, empty: 'No statement matches.' }),
       ...(claims && claims.items.length
         ? [h('h2', null, `Claims (${claims.total})`), h('ul', { class: 'plain-list' }, ...claims.items.map((c) => h('li', null, h('a', { href: href('claim', c.id) }, c.text), h('span', { class: 'muted' }, ` · ${c.sources} sources`))))]
         : []),

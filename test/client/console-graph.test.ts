@@ -4,6 +4,9 @@ import { cellText, resultCsv } from '../../client/views/console-result.js';
 import { withQuery, withSaved, HISTORY_MAX } from '../../client/views/console-history.js';
 import { closeCleanly, hasChromium, newPage, openView, startUi, type PageProblems, type Ui } from './harness.js';
 
+/** A deadline guard for polled conditions (not a measure): a slow, busy machine still gets there. */
+const POLL = { timeout: 30_000 };
+
 if (!hasChromium) throw new Error('browser tests need /usr/bin/chromium: apt-get install chromium (.ci/run does)');
 
 /** The console's table cells, CSV and history, as pure functions. */
@@ -127,7 +130,7 @@ describe('Cypher console as a graph (real server, headless chromium)', () => {
     await page.locator('#cypher-input').fill('MATCH (a:Article) RETURN count(a) AS articles');
     await page.locator('#cypher-input').press('Control+Enter');
     await page.waitForSelector('.result-table tbody tr');
-    await expect.poll(() => page.locator('.query-history li').first().textContent()).toBe('MATCH (a:Article) RETURN count(a) AS articles');
+    await expect.poll(() => page.locator('.query-history li').first().textContent(), POLL).toBe('MATCH (a:Article) RETURN count(a) AS articles');
     await page.locator('#save-query-name').fill('Article count');
     await page.locator('#save-query').click();
     await page.locator('#cypher-input').fill('');

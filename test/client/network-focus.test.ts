@@ -3,10 +3,13 @@ import type { Page } from 'playwright-core';
 import { mergeNetworks, within } from '../../client/views/network-focus.js';
 import { closeCleanly, hasChromium, newPage, openView, startUi, type PageProblems, type Ui } from './harness.js';
 
+/** A deadline guard for polled conditions (not a measure): a slow, busy machine still gets there. */
+const POLL = { timeout: 30_000 };
+
 if (!hasChromium) throw new Error('browser tests need /usr/bin/chromium: apt-get install chromium (.ci/run does)');
 
 const node = (id: string, said = 1) => ({ id, name: id.toUpperCase(), kind: 'person', said, about: 0 });
-const edge = (source: string, target: string, count = 1) => ({ source, target, count, byCueClass: { say: count } });
+const edge = (source: string, target: string, count = 1) => ({ source, target, count, byCueClass: { say: count } as Record<string, number>, firstAt: null, lastAt: null });
 
 /** Ego networks from two answers: merged once each, then cut to the focus's neighbourhood. */
 describe('ego network helpers', () => {
@@ -54,12 +57,12 @@ describe('network focus and empty filters (real server, headless chromium)', () 
     await page.getByRole('link', { name: 'Network around Donald Trump' }).click();
     await page.waitForSelector('.focus-bar strong');
     expect(await page.locator('.focus-bar strong').textContent()).toBe('Around Donald Trump: ');
-    await expect.poll(drawnNodes).toBe(one.nodes.length);
+    await expect.poll(drawnNodes, POLL).toBe(one.nodes.length);
     await page.getByRole('button', { name: '2 hops' }).click();
-    await expect.poll(() => page.url()).toContain('hops=2');
-    await expect.poll(drawnNodes).toBeGreaterThan(one.nodes.length);
+    await expect.poll(() => page.url(), POLL).toContain('hops=2');
+    await expect.poll(drawnNodes, POLL).toBeGreaterThan(one.nodes.length);
     await page.getByRole('button', { name: 'Show everyone' }).click();
-    await expect.poll(drawnNodes).toBe(all.nodes.length);
+    await expect.poll(drawnNodes, POLL).toBe(all.nodes.length);
     expect(await page.locator('.focus-bar').textContent()).toBe('');
   }, 60_000);
 

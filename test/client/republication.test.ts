@@ -2,6 +2,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { closeCleanly, hasChromium, newPage, openView, startUi, type PageProblems, type Ui } from './harness.js';
 
+/** A deadline guard for polled conditions (not a measure): a slow, busy machine still gets there. */
+const POLL = { timeout: 30_000 };
+
 if (!hasChromium) throw new Error('browser tests need /usr/bin/chromium: apt-get install chromium (.ci/run does)');
 
 /**
@@ -42,7 +45,7 @@ describe('republication on the claim and article pages (real server, headless ch
     expect(claims.items).toHaveLength(1);
     await openView(ui, page, `#/claim/${claims.items[0]!.id}`);
     const rows = page.locator('.reports-table tbody tr');
-    await expect.poll(() => rows.count()).toBe(2);
+    await expect.poll(() => rows.count(), POLL).toBe(2);
     const cells = await rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
     expect(cells.map((c) => c[0]).sort()).toEqual(['Coast Wire', 'Island Courier']);
     for (const c of cells) expect(c[3]).toBe('Ines Falk');

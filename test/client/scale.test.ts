@@ -5,6 +5,9 @@ import { sourceId, stableId } from '../../server/ids.js';
 import { actor, statement } from '../utils/graph-fixtures.js';
 import { closeCleanly, hasChromium, newPage, openView, startUi, type PageProblems, type Ui } from './harness.js';
 
+/** A deadline guard for polled conditions (not a measure): a slow, busy machine still gets there. */
+const POLL = { timeout: 30_000 };
+
 if (!hasChromium) throw new Error('browser tests need /usr/bin/chromium: apt-get install chromium (.ci/run does)');
 
 /**
@@ -70,28 +73,49 @@ describe('the actor page on a store of 10,000 statements (real server, headless 
     await page.setViewportSize(VIEWPORT);
     await openView(ui, page, `#/actor/${speakers[0]!.id}`);
     const said = page.locator('.actor-said');
-    await expect.poll(() => said.locator('.paged-status').textContent()).toBe('1–10 of 3,334');
+    await expect.poll(() => said.locator('.paged-status').textContent(), POLL).toBe('1–10 of 3,334');
     expect(await said.locator('.statement').count()).toBe(10);
     const height = await page.evaluate(() => document.documentElement.scrollHeight);
     expect(height).toBeLessThan(3 * VIEWPORT.height);
 
     // Next page, then back.
     await said.locator('.paged-next').click();
-    await expect.poll(() => said.locator('.paged-status').textContent()).toBe('11–20 of 3,334');
+    await expect.poll(() => said.locator('.paged-status').textContent(), POLL).toBe('11–20 of 3,334');
     await said.locator('.paged-prev').click();
-    await expect.poll(() => said.locator('.paged-status').textContent()).toBe('1–10 of 3,334');
+    await expect.poll(() => said.locator('.paged-status').textContent(), POLL).toBe('1–10 of 3,334');
 
     // Filter: Ada Quill's ferry statements are those with i % 100 == 0 and i % 3 == 0, i.e. i % 300 == 0: 34 of 10,000.
     await said.locator('.paged-filter').fill('ferry');
     await said.locator('.paged-filter').press('Enter');
-    await expect.poll(() => said.locator('.paged-status').textContent()).toBe('1–10 of 34');
+    await expect.poll(() => said.locator('.paged-status').textContent(), POLL).toBe('1–10 of 34');
     for (const text of await said.locator('.statement blockquote').allTextContents()) expect(text).toContain('ferry');
 
     // Oldest first, then the statements about the Harbour Authority on its own page: every statement is about it.
     await said.locator('.paged-order').selectOption('asc');
-    await expect.poll(() => said.locator('.paged-status').textContent()).toBe('1–10 of 34');
+    await expect.poll(() => said.locator('.paged-status').textContent(), POLL).toBe('1–10 of 34');
     await openView(ui, page, `#/actor/${target.id}`);
-    await expect.poll(() => page.locator('.actor-about .paged-status').textContent()).toBe('1–10 of 10,000');
+    await expect.poll(() => page.locator('.actor-about .paged-status').textContent(), POLL).toBe('1–10 of 10,000');
     expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(3 * VIEWPORT.height);
+  }, 120_000);
+
+  test('the article list and search results page and filter on the server', async () => {
+    ({ page, problems } = await newPage(ui));
+    await page.setViewportSize(VIEWPORT);
+    const stats = (await (await fetch(`${ui.server.url}/api/stats`)).json()) as { articles: number };
+    await openView(ui, page, '#/article');
+    await expect.poll(() => page.locator('.paged-status').textContent(), POLL).toBe(`1–25 of ${stats.articles.toLocaleString('en')}`);
+    await page.locator('.paged-next').click();
+    await expect.poll(() => page.locator('.paged-status').textContent(), POLL).toBe(`26–50 of ${stats.articles.toLocaleString('en')}`);
+    // "Harbour report 99" and "Harbour report 990" to "…999": eleven titles.
+    await page.locator('.paged-filter').fill('report 99');
+    await page.locator('.paged-filter').press('Enter');
+    await expect.poll(() => page.locator('.paged-status').textContent(), POLL).toBe('1–11 of 11');
+
+    // Search: one statement in 100 mentions the ferry, 100 in all, ten a page.
+    await openView(ui, page, '#/search?q=ferry');
+    await expect.poll(() => page.locator('.paged-status').textContent(), POLL).toBe('1–10 of 100');
+    await page.locator('.paged-next').click();
+    await expect.poll(() => page.locator('.paged-status').textContent(), POLL).toBe('11–20 of 100');
+    for (const text of await page.locator('.statement blockquote').allTextContents()) expect(text).toContain('ferry');
   }, 120_000);
 });
