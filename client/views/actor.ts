@@ -10,6 +10,18 @@ import { expandable, pagedStatements } from './paged.js';
 import { eventBandItem } from './timeline.js';
 
 const SAID = 'said';
+
+/** The first few items of a long list of names, the rest behind "+N more". */
+function shortList(items: string[], sep: string, noun: string, shown = 6): HTMLElement {
+  const span = h('span', null, items.slice(0, shown).join(sep));
+  if (items.length <= shown) return span;
+  const more = h('button', { type: 'button', class: 'linkish', 'aria-label': `Show all ${items.length} ${noun}` }, ` +${items.length - shown} more`);
+  more.addEventListener('click', () => {
+    span.textContent = items.join(sep);
+    more.remove();
+  });
+  return h('span', null, span, more);
+}
 const ABOUT = 'about';
 
 /** Actor page: names, roles, what they said, what others said about them, over time, and the events they took part in. */
@@ -40,8 +52,10 @@ export async function actorView(root: HTMLElement, ctx: ViewContext): Promise<vo
         'p',
         { class: 'article-meta' },
         h('span', { class: 'kind' }, a.kind),
-        a.aliases.length ? ` · also: ${a.aliases.join(', ')}` : null,
-        a.roles.length ? ` · ${a.roles.join('; ')}` : null,
+        a.aliases.length ? ' · also: ' : null,
+        a.aliases.length ? shortList(a.aliases, ', ', 'names') : null,
+        a.roles.length ? ' · ' : null,
+        a.roles.length ? shortList(a.roles, '; ', 'roles') : null,
       ),
       a.mergedFrom.length ? h('p', { class: 'muted' }, `Merged from: ${a.mergedFrom.map((m) => m.name).join(', ')}`) : null,
       h('p', null, `${a.said} statements made · ${a.about} about them · mentioned in ${a.articles} articles · `,
