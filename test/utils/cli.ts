@@ -36,3 +36,17 @@ export async function tempDir(prefix = 'claimgraph-'): Promise<{ dir: string; cl
   const dir = await mkdtemp(join(tmpdir(), prefix));
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
+
+/** Node's own warnings ("(node:123) ExperimentalWarning: ...") and its hint line: not output of ours. */
+const NODE_WARNING = /^\(node:\d+\) (\[\w+\] )?\w*Warning: |^\(Use `node --trace-/;
+/** What our code prints when something failed: the CLI's error lines, an error name, a stack frame. */
+const OUR_ERROR = /^claimgraph: |^error: |^\s+at |\b\w*Error\b|^Unhandled|\b[A-Z]+(_[A-Z]+)+\b/;
+
+/**
+ * The lines of a child's stderr that report an error from our code (an
+ * error line, an error name or code, a stack frame), leaving out Node's own
+ * warnings: a new Node deprecation warning is not a failure of ours.
+ */
+export function errorLines(stderr: string): string[] {
+  return stderr.split('\n').filter((line) => !NODE_WARNING.test(line) && OUR_ERROR.test(line));
+}
