@@ -91,3 +91,38 @@ describe('POST /api/cypher on a file-backed (hosted) store: a runaway query', ()
     expect(ok.body.rows).toEqual([{ n: seededStatements + 2 }]);
   }, 60_000);
 });
+
+describe('POST /api/cypher: the cap on user queries running at once', () => {
+  // Four queries that cannot finish hold every slot until the limit stops them; the limit is long enough that
+  // the probes below see the cap long before it, and the hosted store's restart ends the work for real.
+  const CAP_LIMIT_MS = 10_000;
+  let api: TestApi;
+  let dir: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'claimgraph-cap-'));
+    api = await startApi({ storePath: join(dir, 'claimgraph.grafeo'), config: { queryTimeoutMs: CAP_LIMIT_MS } });
+  });
+  afterAll(async () => {
+    await api?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('when four queries are running, then a fifth is refused 503 STORE_UNAVAILABLE (retriable) without running, and served once they end', async () => {
+    const settled: number[] = [];
+    const running = [1, 2, 3, 4].map((i) => api.post('/api/cypher', { query: RUNAWAY }).then((res) => (settled.push(i), res)));
+    // Probe with a trivial query until the cap answers: 200 while fewer than four have reached the route.
+    let refused: Awaited<ReturnType<TestApi['post']>> | null = null;
+    while (refused === null && settled.length === 0) {
+      const probe = await api.post('/api/cypher', { query: 'RETURN 1 AS one' });
+      if (probe.status === 503) refused = probe;
+      else expect(probe.status).toBe(200);
+    }
+    expect(refused, 'a probe was refused before any of the four ended').not.toBeNull();
+    expect(refused!.body).toEqual({ code: 'STORE_UNAVAILABLE', message: '4 Cypher queries are already running; retry when one has finished', details: [] });
+    const ended = await Promise.all(running);
+    expect(ended.map((r) => r.body.code)).toEqual(['QUERY_TIMEOUT', 'QUERY_TIMEOUT', 'QUERY_TIMEOUT', 'QUERY_TIMEOUT']);
+    const after = await api.post('/api/cypher', { query: 'RETURN 1 AS one' });
+    expect(after.status).toBe(200);
+    expect(after.body.rows).toEqual([{ one: 1 }]);
+  }, 60_000);
+});
