@@ -29,22 +29,23 @@ describe('GET /api/claims when no claim has been formed', () => {
   });
 });
 
+// Two outlets report the same two utterances of Zakharova's, one indirectly and one in direct speech in
+// the first article; both articles are posted to the API, so the real pipeline and its claims step form the claims.
+const A = {
+  title: 'Moscow answers Paris',
+  source: 'Daily Wire Test',
+  publishedAt: '2024-03-05',
+  text: 'Russian Foreign Ministry spokeswoman Maria Zakharova said on Monday that the talks with France were over. "Paris should think twice before sending troops to Ukraine," she told reporters in Moscow.',
+};
+const B = {
+  title: 'Kremlin warns France',
+  source: 'Other Outlet',
+  publishedAt: '2024-03-06',
+  text: 'Maria Zakharova, the spokeswoman of the Russian Foreign Ministry, said on Monday that the talks with France were over. She also said that Paris should think twice before sending troops to Ukraine.',
+};
+
 describe('GET /api/claims with claims the claims step formed', () => {
   let api: TestApi;
-  // Two outlets report the same two utterances of Zakharova's, one indirectly and one in direct speech in
-  // the first article; both articles are posted to the API, so the real pipeline and its claims step form the claims.
-  const A = {
-    title: 'Moscow answers Paris',
-    source: 'Daily Wire Test',
-    publishedAt: '2024-03-05',
-    text: 'Russian Foreign Ministry spokeswoman Maria Zakharova said on Monday that the talks with France were over. "Paris should think twice before sending troops to Ukraine," she told reporters in Moscow.',
-  };
-  const B = {
-    title: 'Kremlin warns France',
-    source: 'Other Outlet',
-    publishedAt: '2024-03-06',
-    text: 'Maria Zakharova, the spokeswoman of the Russian Foreign Ministry, said on Monday that the talks with France were over. She also said that Paris should think twice before sending troops to Ukraine.',
-  };
   const articleIds: string[] = [];
   beforeAll(async () => {
     api = await startApi({ seedPage: false });
@@ -89,6 +90,7 @@ describe('GET /api/claims with claims the claims step formed', () => {
     expect(res.body.statements.map((s: { articleId: string }) => s.articleId).sort()).toEqual([...articleIds].sort());
     expect(res.body.articles.map((x: { id: string }) => x.id).sort()).toEqual([...articleIds].sort());
     expect(res.body.sources.map((s: { name: string }) => s.name).sort()).toEqual(['Daily Wire Test', 'Other Outlet']);
+    expect(res.body.statementsTruncated).toBe(false);
   });
 
   test.each([
@@ -98,5 +100,33 @@ describe('GET /api/claims with claims the claims step formed', () => {
     const res = await api.get(`/api/claims?${query}`);
     expect(res.status).toBe(400);
     expect(res.body.details.map((d: { path: string }) => d.path)).toContain(path);
+  });
+});
+
+describe('GET /api/claims/:id when the claim has more statements than the list holds', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    // The same two articles, and a limit of one statement per claim instead of the default 1,000.
+    api = await startApi({ seedPage: false, config: { claimStatementsLimit: 1 } });
+    for (const article of [A, B]) expect((await api.post('/api/articles', article)).status).toBe(201);
+  });
+  afterAll(() => api.close());
+
+  test('when getting the claim, then the list is cut at the limit and says so, and the count is the total', async () => {
+    const [claim] = (await api.get('/api/claims?q=talks')).body.items as Array<{ id: string }>;
+    const res = await api.get(`/api/claims/${claim!.id}`);
+    expect(res.status).toBe(200);
+    expect(res.body.claim.statements).toBe(2);
+    expect(res.body.statements).toHaveLength(1);
+    expect(res.body.statements[0].content).toBe('the talks with France were over');
+    expect(res.body.statementsTruncated).toBe(true);
+    // Articles and sources are not cut: both reports are named.
+    expect(res.body.articles).toHaveLength(2);
+    expect(res.body.sources).toHaveLength(2);
+  });
+
+  test('when the limit is not a positive integer, then the routes refuse to start (BAD_INPUT)', async () => {
+    const { claimRoutes } = await import('../../server/api/routes/claims.js');
+    for (const bad of [0, -1, 1.5]) expect(() => claimRoutes(api.store, { claimStatementsLimit: bad })).toThrow(/claimStatementsLimit must be a positive integer/);
   });
 });
