@@ -100,13 +100,14 @@ describe('hostile names through every API input', () => {
   });
 
   const cases = SLOTS.map((s) => ({ ...s, payloads: PAYLOADS }));
-  test.each(cases)('when names like x\'}) DETACH DELETE n // go through $slot, then no answer is a 5xx and the graph is unchanged', async ({ send, payloads }) => {
+  test.each(cases)('when names like x\'}) DETACH DELETE n // go through $slot, then no answer is a 5xx and the graph is unchanged', async ({ slot, send, payloads }) => {
     for (const p of payloads) {
       const res = await send(api, p);
       expect(res.status, `${p}: ${res.text.slice(0, 200)}`).toBeLessThan(500);
       if (res.status >= 400) expect(isErrorBody(res.body), res.text.slice(0, 200)).toBe(true);
-      expect(await fingerprint(api.store), `graph changed by ${p}`).toBe(before);
     }
+    // One fingerprint per input (a whole-graph read): any payload that wrote would leave the graph changed.
+    expect(await fingerprint(api.store), `graph changed by a payload through ${slot}`).toBe(before);
   });
 
   test('when a hostile name matches nothing, then a filter answers an empty result rather than everything', async () => {
