@@ -113,6 +113,26 @@ describe('browser UI (real server, seeded store, headless chromium)', () => {
   });
 
   describe('article page', () => {
+    test('when the article list is opened, then the seed page\'s four articles are listed with source and statement count, and a title opens its article', async () => {
+      await fresh();
+      await openView(ui, page, '#/article');
+      const links = page.locator('main .plain-list li a');
+      // The four titles on the seed page, read off test/fixtures/seed-page.txt by hand.
+      expect((await links.allTextContents()).sort()).toEqual(
+        ["Don't worry about WW3", 'Macron wants ‘boots on the ground\' in Ukraine', 'Netanyahu accuses Macron of fueling anti-Semitism', 'Trump envoy tells Alaska summit critics to shut up'].sort(),
+      );
+      const listed = await api<{ items: { id: string; title: string; source: string | null; statements: number }[] }>('/api/articles?limit=200');
+      for (const a of listed.items) {
+        const line = (await page.locator('main .plain-list li', { has: page.locator(`a[href$="${encodeURIComponent(a.id)}"]`) }).textContent())!;
+        expect(line).toContain(` · ${a.source ?? 'unknown source'} · `);
+        expect(line).toMatch(new RegExp(` · ${a.statements} statements$`));
+      }
+      await links.filter({ hasText: 'Netanyahu accuses Macron' }).click();
+      await page.waitForURL(/#\/article\/art_/);
+      await page.waitForSelector('main[data-ready="true"] h1.article-title');
+      expect(await page.locator('h1.article-title').textContent()).toBe('Netanyahu accuses Macron of fueling anti-Semitism');
+    });
+
     test('when opened, then every statement is highlighted with its exact content, speaker and cue', async () => {
       await fresh();
       const list = await api<{ items: { id: string; statements: number }[] }>('/api/articles?limit=50');
