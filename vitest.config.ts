@@ -2,12 +2,30 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    globalSetup: ['test/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // The embedded store and the extractor are CPU-bound; two workers match the 2-core machine.
     pool: 'forks',
     maxWorkers: 2,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'suite',
+          sequence: { groupOrder: 0 },
+          include: ['test/**/*.test.ts'],
+          globalSetup: ['test/global-setup.ts'],
+        },
+      },
+      {
+        // After every other file (a later group): checks what the whole run executed.
+        extends: true,
+        test: {
+          name: 'after-suite',
+          include: ['test/meta/*.check.ts'],
+          sequence: { groupOrder: 1 },
+        },
+      },
+    ],
   },
 });

@@ -27,7 +27,27 @@ export async function benchExtract(): Promise<{ mbPerSec: number; articlesPerSec
   return { mbPerSec: bytes / 1024 / 1024 / secs, articlesPerSec: articles.length / secs, bytes };
 }
 
+/**
+ * How extraction time grows with the text: CPU time on one text of `big`
+ * repeats of a news-like unit over one of `small` repeats. With 8x the text,
+ * linear is about 8 and quadratic about 64. Moved here from the test suite,
+ * where one garbage collection moved the ratio from 2 to 20.
+ */
+export function benchExtractGrowth(small = 500, big = 4000): { growth8x: number } {
+  const unit = 'Anna Berg said that the "talks" had failed. He added, "We will try again on Monday." Moscow has warned that it will respond. ';
+  const cpuMs = (n: number): number => {
+    const text = unit.repeat(n);
+    const c0 = process.cpuUsage();
+    extract(text, { publishedAt: '2025-08-21T12:00:00Z' });
+    const c = process.cpuUsage(c0);
+    return (c.user + c.system) / 1000;
+  };
+  cpuMs(200); // warm-up
+  return { growth8x: Number((cpuMs(big) / Math.max(cpuMs(small), 1)).toFixed(1)) };
+}
+
 if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
   const r = await benchExtract();
+  console.log(`extract growth with 8x the text (linear ~8, quadratic ~64): ${benchExtractGrowth().growth8x}`);
   console.log(`extract: ${(r.bytes / 1024 / 1024).toFixed(1)} MB, ${r.mbPerSec.toFixed(2)} MB/s, ${r.articlesPerSec.toFixed(0)} articles/s per CPU-second on one core (wall ${lastWallSecs.toFixed(1)} s)`);
 }

@@ -264,7 +264,9 @@ async function main(): Promise<void> {
   };
 
   await section('extraction throughput', () => optional('extract', './extract.js', 'benchExtract'), 'extract');
+  await section('extraction growth', () => optional('extract', './extract.js', 'benchExtractGrowth'), 'extract');
   await section('end-to-end ingest', () => benchIngest(flags.quick ? 200 : flags.ingestArticles), 'ingest');
+  await section('ingest growth', () => optional('store', './store.js', 'benchIngestGrowth'), 'ingest');
   // Before the sizes: after a 1M store the process's heap slowed every query of the claims sample about 2x
   // (the alias lookup too, whose cost cannot depend on the store), which read as growth that a standalone run did not show.
   await section('claims', () => optional('claims', './claims.js', 'benchClaims'), 'claims');

@@ -49,8 +49,46 @@ export async function benchStore(total = 5000, slice = 1000, statementsPerArticl
   return out;
 }
 
+/**
+ * Ingest growth: ms per article written into a store of `fill` articles over
+ * ms per article written into an empty one (1 = no growth). The two are
+ * interleaved, one article to each in turn, so a neighbour slowing the
+ * machine slows both sides alike. Moved here from the store contract suite.
+ */
+export async function benchIngestGrowth(fill = 1800, timed = 200): Promise<Record<string, number>> {
+  const full = await openStore({ backend: 'embedded', path: null });
+  const fresh = await openStore({ backend: 'embedded', path: null });
+  try {
+    // One outlet and five speakers: high-degree nodes, where a relationship MERGE that walks edges would show.
+    const article = (i: number) => smallArticle(i, 3, 5, 1);
+    for (let i = 0; i < fill; i++) await full.writeArticle(article(i));
+    for (let i = 0; i < 20; i++) await fresh.writeArticle(article(100_000 + i)); // warm-up
+    const late: number[] = [];
+    const early: number[] = [];
+    const time = async (store: typeof full, i: number, into: number[]) => {
+      const t0 = performance.now();
+      await store.writeArticle(article(i));
+      into.push(performance.now() - t0);
+    };
+    for (let k = 0; k < timed; k++) {
+      await time(full, fill + k, late);
+      await time(fresh, 200_000 + k, early);
+    }
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    return {
+      'ingestGrowth.msPerArticleEmpty': Number(mean(early).toFixed(2)),
+      [`ingestGrowth.msPerArticleAt${fill + timed}`]: Number(mean(late).toFixed(2)),
+      'ingestGrowth.ratio': Number((mean(late) / mean(early)).toFixed(2)),
+    };
+  } finally {
+    await full.close();
+    await fresh.close();
+  }
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const total = Number(process.argv[2] ?? 5000);
   console.log('5 statements per article', JSON.stringify(await benchStore(total), null, 2));
+  console.log('ingest growth (1 = none)', JSON.stringify(await benchIngestGrowth(), null, 2));
   console.log('25 statements per article', JSON.stringify(await benchStore(Math.ceil(total / 5), Math.ceil(total / 25), 25), null, 2));
 }

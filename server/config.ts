@@ -27,6 +27,13 @@ export type Config = {
   fetchTimeoutMs: number;
   queryTimeoutMs: number;
   walSalvage: boolean;
+  /**
+   * Most statements GET /api/claims/:id lists (oldest first); the claim's
+   * `statements` count is the total, so a shorter list says it was cut. No
+   * environment variable: the default (CLAIM_STATEMENTS_LIMIT) unless a
+   * caller of createApp sets it (the tests set a small one).
+   */
+  claimStatementsLimit?: number;
   neo4j: { uri: string; user: string; password: string; database: string | undefined } | undefined;
 };
 

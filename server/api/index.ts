@@ -45,7 +45,7 @@ export function apiRouter({ store, config }: ApiDeps): Router {
   api.use(actorRoutes(store));
   api.use(statementRoutes(store));
   api.use(networkRoutes(store));
-  api.use(claimRoutes(store));
+  api.use(claimRoutes(store, config));
   api.use(eventRoutes(store)); // GET /api/events, /api/events/:id, /api/network/met-with (issue 10)
   api.use(cypherRoutes(store, config));
   api.use(apiNotFound);

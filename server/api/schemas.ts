@@ -496,8 +496,10 @@ export type ContradictionPage = z.infer<typeof ContradictionPageSchema>;
 export const ClaimDetailSchema = z
   .object({
     claim: ClaimSummarySchema,
-    /** By time: who said it first comes first. */
-    statements: z.array(StatementViewSchema),
+    /** By time: who said it first comes first; at most 1,000 (the claim's `statements` count is the total). */
+    statements: z.array(StatementViewSchema).openapi({ description: 'by time, who said it first first; at most the first 1,000 (claim.statements is the total)' }),
+    /** True when the claim has more statements than the list holds. */
+    statementsTruncated: z.boolean().openapi({ description: 'true when the claim has more statements than listed here' }),
     /** `republishes`: the earlier article this one copies (a republication by another outlet), else null. */
     articles: z.array(ArticleSummarySchema.omit({ statements: true }).extend({ republishes: z.string().nullable() })),
     sources: z.array(z.object({ id: z.string(), name: z.string() })),

@@ -71,6 +71,46 @@ describe('GET /api/statements', () => {
     expect(article.items.map((s: S) => s.id).sort()).toEqual(rich.statements.map((s) => s.id).sort());
   });
 
+  // Each combination picks another query (server/api/routes/statements.ts): filters through relationships with
+  // and without a window's days, ascending and descending, and the statements' own properties with a window.
+  // The expected page is the unfiltered list (another query) filtered and ordered here.
+  const WINDOW = { from: '2025-08-18', to: '2025-08-21' };
+  test.each([
+    { name: 'speaker, newest first', speaker: 'Donald Trump', order: 'desc' },
+    { name: 'about, in a window', about: 'Donald Trump', ...WINDOW },
+    { name: 'about, in a window, newest first', about: 'Vladimir Putin', ...WINDOW, order: 'desc' },
+    { name: 'speaker, in a window', speaker: 'Donald Trump', ...WINDOW },
+    { name: 'source, in a window, newest first', source: 'Russia Today', ...WINDOW, order: 'desc' },
+    { name: 'source, newest first', source: 'Russia Today', order: 'desc' },
+    { name: 'a window only, newest first', ...WINDOW, order: 'desc' },
+    { name: 'a cue class only, newest first', cueClass: 'say', order: 'desc' },
+  ] as Array<{ name: string; speaker?: string; about?: string; source?: string; cueClass?: string; from?: string; to?: string; order?: 'desc' }>)(
+    'when filtered by $name, then exactly the matching statements come in time order',
+    async ({ speaker, about, source, cueClass, from, to, order }) => {
+      const idOf = async (name: string) => (await api.get(`/api/actors?q=${encodeURIComponent(name)}`)).body.items[0].id as string;
+      const speakerId = speaker ? await idOf(speaker) : undefined;
+      const aboutId = about ? await idOf(about) : undefined;
+      const params = new URLSearchParams({ limit: '500' });
+      for (const [k, v] of Object.entries({ speaker: speakerId, about: aboutId, source, cueClass, from, to, order })) if (v) params.set(k, v);
+      const res = await api.get(`/api/statements?${params}`);
+      expect(res.status).toBe(200);
+      const want = all.filter(
+        (s) =>
+          (!speakerId || s.speakerId === speakerId) &&
+          (!aboutId || s.about.some((a) => a.id === aboutId)) &&
+          (!source || s.source === source) &&
+          (!cueClass || s.cueClass === cueClass) &&
+          (!from || timeOf(s) >= from) &&
+          (!to || timeOf(s) < to),
+      );
+      expect(want.length).toBeGreaterThan(0);
+      expect(res.body.total).toBe(want.length);
+      expect(res.body.items.map((s: S) => s.id).sort()).toEqual(want.map((s) => s.id).sort());
+      const times = res.body.items.map(timeOf);
+      expect(times).toEqual(order === 'desc' ? [...times].sort().reverse() : [...times].sort());
+    },
+  );
+
   test('when filters carry injection-looking values, then they match nothing and the graph is unchanged', async () => {
     const before = await fingerprint(api.store);
     for (const param of ['speaker', 'about', 'source', 'q', 'article']) {
@@ -125,6 +165,38 @@ describe('GET /api/timeline', () => {
     const times = res.body.statements.map(timeOf);
     expect(times).toEqual([...times].sort());
     expect(times.every((t: string) => t >= '2025-08-18' && t < '2025-08-21')).toBe(true);
+  });
+
+  // Bucketed with an actor or a source filter: counts by day through relationships (API.statementsByDay, and
+  // API.statementsByDayDays in a window), checked against the same filter's statements listed one by one.
+  test.each([
+    { name: 'an actor', filter: 'actor' },
+    { name: 'an actor, in a window', filter: 'actor', from: '2025-08-15', to: '2025-08-22' },
+    { name: 'a source', filter: 'source' },
+    { name: 'a source, in a window', filter: 'source', from: '2025-08-15', to: '2025-08-22' },
+  ])('when bucketed by day and filtered by $name, then the counts are those of the matching statements', async ({ filter, from, to }) => {
+    const trump = (await api.get('/api/actors?q=Donald%20Trump')).body.items[0].id as string;
+    const params = new URLSearchParams(filter === 'actor' ? { actor: trump } : { source: 'Russia Today' });
+    if (from && to) {
+      params.set('from', from);
+      params.set('to', to);
+    }
+    const listed = (await api.get(`/api/timeline?${params}&limit=5000`)).body;
+    expect(listed.mode).toBe('statements');
+    expect(listed.total).toBeGreaterThan(0);
+    const want = new Map<string, { start: string; count: number; byCueClass: Record<string, number> }>();
+    for (const st of listed.statements as S[]) {
+      const day = timeOf(st).slice(0, 10);
+      const start = /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : `${day.slice(0, 7)}-01`;
+      const b = want.get(start) ?? { start, count: 0, byCueClass: {} };
+      b.count += 1;
+      b.byCueClass[st.cueClass] = (b.byCueClass[st.cueClass] ?? 0) + 1;
+      want.set(start, b);
+    }
+    const res = await api.get(`/api/timeline?${params}&bucket=day`);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ mode: 'buckets', bucket: 'day', total: listed.total });
+    expect(res.body.buckets).toEqual([...want.values()].sort((a, b) => (a.start < b.start ? -1 : 1)));
   });
 
   test('when the window holds more than the limit, then bucketed counts by cue class come instead', async () => {
@@ -234,19 +306,19 @@ describe('GET /api/network: paged edges equal the folded statements', () => {
   graphs[3]!.statements[0]!.cueClass = 'accuse';
   graphs[53]!.statements[1]!.cueClass = 'warn';
   const idOf = (name: string) => graphs.flatMap((g) => g.actors).find((a) => a.name === name)!.id;
-  const statements = graphs.flatMap((g) => g.statements.map((s) => ({ ...s, time: s.saidAt ?? g.article.publishedAt })));
+  const statements = graphs.flatMap((g) => g.statements.map((s) => ({ ...s, time: s.saidAt ?? g.article.publishedAt, source: g.source!.name })));
   let api: TestApi;
   beforeAll(async () => {
     api = await startApi({ seedPage: false, graphs });
   });
   afterAll(() => api.close());
 
-  type Case = { from?: string; to?: string; cueClass?: string; actor?: string; minCount?: number; limit: number };
+  type Case = { from?: string; to?: string; cueClass?: string; actor?: string; source?: string; minCount?: number; limit: number };
   function expected(c: Case, into: Map<string, string>) {
     const canon = (id: string) => into.get(id) ?? id;
     const edges = new Map<string, { source: string; target: string; count: number; byCueClass: Record<string, number>; firstAt: string; lastAt: string }>();
     for (const s of statements) {
-      if ((c.from && !(s.time! >= c.from)) || (c.to && !(s.time! < c.to)) || (c.cueClass && s.cueClass !== c.cueClass) || !s.speakerId) continue;
+      if ((c.from && !(s.time! >= c.from)) || (c.to && !(s.time! < c.to)) || (c.cueClass && s.cueClass !== c.cueClass) || (c.source && s.source !== c.source) || !s.speakerId) continue;
       for (const t of s.aboutIds) {
         const source = canon(s.speakerId);
         const target = canon(t);
@@ -274,6 +346,10 @@ describe('GET /api/network: paged edges equal the folded statements', () => {
     { cueClass: 'accuse', limit: 5000 },
     { actor: 'Speaker 2', limit: 5000 },
     { actor: 'Target 14', limit: 2 },
+    // A source filter folds the raw rows (API.networkEdges); with a window, the rows of the window's days (API.networkEdgesDays).
+    { source: 'Outlet 3', limit: 5000 },
+    { source: 'Outlet 3', from: '2024-02-03', to: '2024-02-20', limit: 5000 },
+    { source: 'Outlet 5', from: '2024-02-10', to: '2024-02-28', cueClass: 'say', limit: 3 },
   ];
   const query = (c: Case) =>
     Object.entries({ ...c, actor: c.actor ? idOf(c.actor) : undefined })
@@ -290,6 +366,8 @@ describe('GET /api/network: paged edges equal the folded statements', () => {
 
   test('without merges', async () => {
     expect(expected({ limit: 5000 }, new Map()).edges.some((e) => e.count >= 2)).toBe(true);
+    // The source cases are not empty (else they would pass on any answer).
+    expect(expected({ source: 'Outlet 3', from: '2024-02-03', to: '2024-02-20', limit: 5000 }, new Map()).edges.length).toBeGreaterThan(0);
     expect(expected({ limit: 7 }, new Map()).truncated).toBe(true);
     await check(new Map());
   });
@@ -325,8 +403,8 @@ describe('GET /api/network', () => {
     const zakharova = nodes.find((n: { name: string }) => n.name === 'Maria Zakharova');
     const macron = nodes.find((n: { name: string }) => n.name === 'Emmanuel Macron');
     const edge = edges.find((e: { source: string; target: string }) => e.source === zakharova.id && e.target === macron.id);
-    // Two fixture articles, two statements each about Macron (cue class "assertive"), plus the seed page's.
-    expect(edge.byCueClass.assertive).toBe(4);
+    // Two fixture articles, two statements each about Macron (cue class "say"); on the seed page Zakharova speaks of London only.
+    expect(edge.byCueClass).toEqual({ say: 4 });
     expect(edge.firstAt).toBe('2024-03-04');
   });
 

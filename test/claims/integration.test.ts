@@ -96,6 +96,17 @@ describe('republication', () => {
     // Three articles now carry it, from two outlets, but the aggregator's copy is not an independent origin.
     expect(claim).toMatchObject({ articles: 3, sources: 2, origins: 2 });
   });
+
+  test('when the copy is stored before its original, then the original makes it a copy and the claim counts as in the other order', async () => {
+    // The copy first: its claim counts are refreshed when the earlier original arrives (CLAIMS.claimsOfArticles).
+    const edited = KELLOGG.replace('historic step', 'major step').replace('last week', 'on Friday') + ' The Kremlin has not commented.';
+    await ingest(edited, { title: 'Kellogg: critics should shut up', source: 'News Aggregator', publishedAt: '2025-08-21T11:30:00Z' });
+    await ingestSeed();
+    const links = await store.run('MATCH (c:Article)-[r:REPUBLISHES]->(o:Article) RETURN c.title AS copy, o.title AS original');
+    expect(links).toEqual([{ copy: 'Kellogg: critics should shut up', original: 'Trump envoy tells Alaska summit critics to shut up' }]);
+    const { claim } = await putinClaim();
+    expect(claim).toMatchObject({ articles: 3, sources: 2, origins: 2 });
+  });
 });
 
 describe('actor identity across articles', () => {

@@ -76,7 +76,8 @@ describe('actor network: met-with edges and the layout worker', () => {
     expect(await chartCall<number | null>('overlayPointOf', trump, putin)).toBeNull();
     expect(await pairButton().count()).toBe(0);
     expect(await page.locator('.cg-network .cg-legend').last().textContent()).not.toContain('met with');
-    await page.waitForTimeout(300);
+    // At rest the last frame is drawn: no overlay grey in it (the same check finds the edge once turned on, below).
+    await settled();
     expect(await overlayPixels()).toBe(0);
 
     // Keyboard: focus the checkbox and press Space.
@@ -88,8 +89,7 @@ describe('actor network: met-with edges and the layout worker', () => {
     expect(await chartCall<[number, number] | null>('overlayPointOf', trump, putin)).not.toBeNull();
     expect(await pairButton().textContent()).toMatch(/^(Donald Trump — Vladimir Putin|Vladimir Putin — Donald Trump) \(2\)$/);
     expect(await page.locator('.cg-network .cg-legend').last().textContent()).toContain('met with (same event)');
-    await page.waitForTimeout(300);
-    expect(await overlayPixels()).toBeGreaterThan(50);
+    await expect.poll(overlayPixels, { timeout: 10_000 }).toBeGreaterThan(50);
 
     // And off again.
     await toggle.focus();
@@ -110,7 +110,7 @@ describe('actor network: met-with edges and the layout worker', () => {
     for (let attempt = 0; attempt < 5 && !page.url().includes(pair); attempt++) {
       const at = (await chartCall<[number, number]>('overlayPointOf', trump, putin))!;
       await page.mouse.click(box.x + at[0], box.y + at[1]);
-      await page.waitForTimeout(300);
+      await page.waitForURL((url) => url.href.includes(pair), { timeout: 1000 }).catch(() => undefined);
     }
     expect(page.url()).toContain(pair);
     const items = await page.locator('.panel .met-events li').allTextContents();
@@ -166,18 +166,18 @@ describe('actor network: met-with edges and the layout worker', () => {
     await page.mouse.move(box.x + start[0], box.y + start[1]);
     await page.mouse.down();
     const target: [number, number] = [Math.min(box.width - 30, start[0] + 80), Math.min(box.height - 30, start[1] + 50)];
-    for (let i = 1; i <= 10; i++) {
-      await page.mouse.move(box.x + start[0] + ((target[0] - start[0]) * i) / 10, box.y + start[1] + ((target[1] - start[1]) * i) / 10);
-      await page.waitForTimeout(30);
-    }
-    // While held, the node is where the pointer is, and the layout runs again (reheated).
-    const held = (await chartCall<[number, number]>('positionOf', trump))!;
-    expect(Math.hypot(held[0] - target[0], held[1] - target[1])).toBeLessThan(2);
+    await page.mouse.move(box.x + target[0], box.y + target[1], { steps: 10 });
+    // While held, the node comes to where the pointer is, and the layout runs again (reheated).
+    const distanceTo = async (p: [number, number]) => {
+      const at = (await chartCall<[number, number]>('positionOf', trump))!;
+      return Math.hypot(at[0] - p[0], at[1] - p[1]);
+    };
+    await expect.poll(() => distanceTo(target), { timeout: 10_000 }).toBeLessThan(2);
     expect((await chartCall<{ running: boolean }>('layoutState')).running).toBe(true);
     await page.mouse.up();
-    await page.waitForTimeout(200);
-    expect((await chartCall<{ ticks: number }>('layoutState')).ticks).toBeGreaterThan(ticksBefore);
-    // Released, it stays near the drop point (its neighbours pull it a little).
+    await expect.poll(async () => (await chartCall<{ ticks: number }>('layoutState')).ticks, { timeout: 10_000 }).toBeGreaterThan(ticksBefore);
+    // Released, it stays near the drop point once the layout is at rest (its neighbours pull it a little).
+    await settled();
     const after = (await chartCall<[number, number]>('positionOf', trump))!;
     expect(Math.hypot(after[0] - target[0], after[1] - target[1])).toBeLessThan(60);
   }, 60_000);

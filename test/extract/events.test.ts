@@ -116,8 +116,16 @@ describe('extractEvents', () => {
     ['control characters', '\u0000\u0001 met \u0002'],
     ['unbalanced quotes', "'Trump met Putin on Friday"],
     ['a megabyte line', 'Trump met Putin. '.repeat(60_000)],
-  ])('with %s, it returns events or none and never throws', (_name, text) => {
-    expect(() => extractEvents(text, { publishedAt: THU })).not.toThrow();
+    ['a megabyte line of meetings', 'Trump met Putin on Friday. '.repeat(40_000)],
+  ])('with %s, the strict extractor does not throw and every event it returns is valid and inside the text', (_name, text) => {
+    // extractEventsStrict lets a rule's crash through (extractEvents would swallow it into no events).
+    const events = extractEventsStrict(text, { publishedAt: THU });
+    const inside = ([a, b]: [number, number]) => 0 <= a && a <= b && b <= text.length;
+    for (const e of events) {
+      expect(ExtractedEventSchema.safeParse(e).success).toBe(true);
+      expect(text.slice(...e.trigger.span)).toBe(e.trigger.text);
+      expect([e.sentence.span, ...e.statementsAt, ...e.mentions.flatMap((m) => [m.trigger.span, m.sentence.span])].every(inside)).toBe(true);
+    }
   });
 });
 

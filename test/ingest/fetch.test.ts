@@ -14,8 +14,9 @@ async function collect(inputs: string[], opts: IngestOptions = {}): Promise<Inge
 let server: Server;
 let base: string;
 let closedPortUrl: string;
-/** How many bytes /endless managed to send before the client hung up. */
-let endlessSent = 0;
+/** Resolved when the server sees the client hang up on /endless. */
+let endlessClosed: Promise<void> = Promise.resolve();
+let onEndlessClosed: () => void = () => undefined;
 
 beforeAll(async () => {
   const articleHtml = await readFixture('article.html');
@@ -63,11 +64,11 @@ beforeAll(async () => {
         // No content-length: only counting the streamed body can stop this one.
         res.writeHead(200, { 'content-type': 'text/plain' });
         const chunk = 'y'.repeat(1024);
-        const timer = setInterval(() => {
-          endlessSent += chunk.length;
-          res.write(chunk);
-        }, 1);
-        res.on('close', () => clearInterval(timer));
+        const timer = setInterval(() => res.write(chunk), 1);
+        res.on('close', () => {
+          clearInterval(timer);
+          onEndlessClosed();
+        });
         return;
       }
       case '/slow-body':
@@ -83,11 +84,9 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  // A port that was just free and is closed again: nothing listens there.
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  closedPortUrl = `http://127.0.0.1:${(probe.address() as AddressInfo).port}/`;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  // Port 0 cannot be listened on (binding it picks another port), so nothing ever listens there, unlike a
+  // port that was just free, which another process on a busy machine may take meanwhile.
+  closedPortUrl = 'http://127.0.0.1:0/';
 });
 
 afterAll(async () => {
@@ -134,9 +133,7 @@ describe('readInputs on URLs (a real local http server)', () => {
     { name: 'a body that never ends', path: '/slow-body', opts: { fetchTimeoutMs: 300 }, code: 'FETCH_FAILED', message: /timed out after 300 ms/ },
     { name: 'a server that never answers', path: '/hang', opts: { fetchTimeoutMs: 300 }, code: 'FETCH_FAILED', message: /timed out after 300 ms/ },
   ])('when the URL gives $name, then the item is a $code error naming the URL', async ({ path, opts, code, message }) => {
-    const started = Date.now();
     const [item] = await collect([`${base}${path}`], opts);
-    expect(Date.now() - started).toBeLessThan(5000);
     expect(item!.ok).toBe(false);
     if (!item!.ok) {
       expect(item!.origin).toBe(`${base}${path}`);
@@ -145,13 +142,14 @@ describe('readInputs on URLs (a real local http server)', () => {
     }
   });
 
-  test('when the body is cut off at the size cap, then the client stops reading (the server sees the hang-up)', async () => {
-    endlessSent = 0;
-    await collect([`${base}/endless`], { maxBytes: 16 * 1024 });
-    const sentAtHangUp = endlessSent;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    // The server's writes stop once the connection closes; a few buffered chunks may still go out.
-    expect(endlessSent - sentAtHangUp).toBeLessThan(64 * 1024);
+  test('when the body is cut off at the size cap, then the client hangs up (the server sees the connection close)', async () => {
+    endlessClosed = new Promise((resolve) => {
+      onEndlessClosed = resolve;
+    });
+    const [item] = await collect([`${base}/endless`], { maxBytes: 16 * 1024 });
+    expect(item).toMatchObject({ ok: false, error: { code: 'PAYLOAD_TOO_LARGE' } });
+    // The body never ends: the server's response closes only if the client hangs up (else the test times out).
+    await endlessClosed;
   });
 
   test('when nothing listens at the URL, then it is FETCH_FAILED (retriable) and the batch goes on', async () => {

@@ -1,20 +1,23 @@
 /**
  * Hostile input (issue 9): random and adversarial text through the extractor,
  * HTML through the ingest reader, and bodies through POST /api/articles.
- * Nothing throws or hangs (time bounded per KB), every span lies inside the
- * text and slices to its field's text, and the API always answers JSON of
- * the documented shape, never a 500.
+ * Nothing throws (the strict extractor, which lets a rule's crash through),
+ * every span lies inside the text and slices to its field's text, and the
+ * API always answers JSON of the documented shape, never a 500. No duration
+ * is asserted: a hang is caught by each test's timeout (a deadline guard),
+ * and speed is measured by `npm run bench`. Property runs are seeded (set
+ * FC_SEED to replay another); fast-check prints the seed and path of a failure.
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { IngestResponseSchema } from '../../server/api/schemas.js';
 import { AppError } from '../../server/errors.js';
-import { ExtractionSchema, extract, type Extraction } from '../../server/extract/index.js';
+import { ExtractionSchema, extractStrict, type Extraction } from '../../server/extract/index.js';
 import { ingestHtml } from '../../server/ingest/index.js';
 import { isErrorBody, startApi, type TestApi } from '../api/helpers.js';
 
-/** A generous bound (the machine is shared): about 5x the worst rate measured on this 2-core machine under load. */
-const msAllowed = (text: string) => 3000 + 40 * (text.length / 1024);
+/** One seed for every property here, printed by fast-check on failure. */
+const SEED = Number(process.env.FC_SEED ?? 20251205);
 
 /** A statement the extractor finds on its own; hostile text after it must not make it disappear. */
 const SENTINEL = '"We will win the vote," Defence Minister Anna Berg said on Monday.';
@@ -70,13 +73,9 @@ function expectSpansHold(text: string, ex: Extraction): void {
   }
 }
 
-/** Runs the extractor with the time bound; returns the extraction. */
-function timedExtract(text: string): Extraction {
-  const t0 = performance.now();
-  const ex = extract(text, { publishedAt: '2025-03-05' });
-  const ms = performance.now() - t0;
-  expect(ms, `${(text.length / 1024).toFixed(0)} KB took ${ms.toFixed(0)} ms`).toBeLessThan(msAllowed(text));
-  return ex;
+/** Runs the strict extractor (extract() would turn a rule's crash into an empty result). */
+function strictExtract(text: string): Extraction {
+  return extractStrict(text, { publishedAt: '2025-03-05' });
 }
 
 // Only the statement itself: names later in the hostile part may legitimately re-resolve its speaker
@@ -87,33 +86,33 @@ describe('extract on hostile text', () => {
   test('when the text is random hostile pieces, then it returns a valid extraction whose spans slice the text', () => {
     fc.assert(
       fc.property(hostileText, (text) => {
-        expectSpansHold(text, timedExtract(text));
+        expectSpansHold(text, strictExtract(text));
       }),
-      { numRuns: 300 },
+      { numRuns: 300, seed: SEED },
     );
   });
 
   test('when hostile text follows a plain statement, then the statement is still found (no rule failed on the hostile part)', () => {
-    // extract() answers an empty result when a rule throws; losing the sentinel is how a swallowed crash shows.
+    // The strict extractor throws on a rule's crash; losing the sentinel is how a rule that silently gave up shows.
     fc.assert(
       fc.property(hostileText, (junk) => {
         const text = `${SENTINEL}\n\n${junk}`;
-        const ex = timedExtract(text);
+        const ex = strictExtract(text);
         expectSpansHold(text, ex);
         expect(hasSentinel(ex)).toBe(true);
       }),
-      { numRuns: 200 },
+      { numRuns: 200, seed: SEED },
     );
   });
 
-  test('when a hostile line is repeated into a very long line, then it finishes within the time bound with valid spans', () => {
+  test('when a hostile line is repeated into a very long line, then it returns valid spans', () => {
     fc.assert(
       fc.property(hostileText, fc.integer({ min: 50, max: 400 }), (piece, times) => {
         const text = `${SENTINEL} ${piece.replace(/\n/g, ' ').repeat(times)}`;
-        const ex = timedExtract(text);
+        const ex = strictExtract(text);
         expectSpansHold(text, ex);
       }),
-      { numRuns: 15 },
+      { numRuns: 15, seed: SEED },
     );
   });
 
@@ -130,9 +129,9 @@ describe('extract on hostile text', () => {
     { name: 'lone surrogates around quotes', text: '\ud800"a\udc00," he said \ud800'.repeat(10_000) },
     { name: '1 MB of newlines', text: '\n'.repeat(1 << 20) },
     { name: 'deeply nested brackets and quotes', text: `${'("[«'.repeat(20_000)}x${'»]")'.repeat(20_000)}` },
-  ])('when the text is $name, then it returns within the time bound, spans hold, and a statement before it is kept', ({ text: hostile }) => {
+  ])('when the text is $name, then it returns, spans hold, and a statement before it is kept', ({ text: hostile }) => {
     const text = `${SENTINEL}\n\n${hostile}`;
-    const ex = timedExtract(text);
+    const ex = strictExtract(text);
     expectSpansHold(text, ex);
     expect(hasSentinel(ex)).toBe(true);
   }, 120_000);
@@ -142,17 +141,14 @@ describe('ingestHtml on hostile HTML', () => {
   const P = '<p>"We will win the vote in parliament this week," Defence Minister Anna Berg said on Monday in the capital.</p>';
   const meta = { origin: 'hostile.html', retrievedAt: '2025-03-05T00:00:00Z' };
 
-  /** Runs ingestHtml under the time bound: articles, or an AppError (never another error type). */
-  const timedIngest = (html: string) => {
-    const t0 = performance.now();
+  /** Runs ingestHtml: articles, or an AppError (never another error type). */
+  const readHtml = (html: string) => {
     let result: { articles: ReturnType<typeof ingestHtml> } | { error: unknown };
     try {
       result = { articles: ingestHtml(html, meta) };
     } catch (error) {
       result = { error };
     }
-    const ms = performance.now() - t0;
-    expect(ms, `${(html.length / 1024).toFixed(0)} KB took ${ms.toFixed(0)} ms`).toBeLessThan(msAllowed(html));
     if ('error' in result) expect(result.error).toBeInstanceOf(AppError);
     return result;
   };
@@ -171,8 +167,8 @@ describe('ingestHtml on hostile HTML', () => {
     { name: 'a script of 100 KB of quotes', html: `<html><body><script>${'"'.repeat(100_000)}</script>${P}</body></html>`, read: true },
     { name: 'a 500 KB attribute', html: `<html><body><p title="${'a'.repeat(500_000)}">${P}</p></body></html>`, read: true },
     { name: 'an SVG of 5,000 self-closed paths', html: `<html><body><svg>${'<path d="M0 0"/>'.repeat(5000)}</svg>${P}</body></html>`, read: true },
-  ])('when the page has $name, then it is read or refused as UNSUPPORTED_INPUT within the time bound', ({ html, read }) => {
-    const result = timedIngest(html);
+  ])('when the page has $name, then it is read or refused as UNSUPPORTED_INPUT', ({ html, read }) => {
+    const result = readHtml(html);
     if (read) {
       expect('articles' in result && result.articles[0]!.text).toContain('We will win the vote in parliament');
     } else {
@@ -180,7 +176,7 @@ describe('ingestHtml on hostile HTML', () => {
     }
   }, 120_000);
 
-  test('when the HTML is random tags, quotes and text, then it is read or refused with an AppError within the time bound', () => {
+  test('when the HTML is random tags, quotes and text, then it is read or refused with an AppError', () => {
     const piece = fc.oneof(
       fc.constantFrom('<div>', '</div>', '<p>', '</p>', '<span>', '</span>', '<b>', '</i>', '<br/>', '<div/>', '<table><tr><td>', '<!--', '-->', '<script>', '</script>', '<', '>', '</', '&amp;', '&#0;', '&#x202e;', '<![CDATA[', ']]>'),
       hostileText,
@@ -188,9 +184,9 @@ describe('ingestHtml on hostile HTML', () => {
     );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 60 }), (parts) => {
-        timedIngest(parts.join(''));
+        readHtml(parts.join(''));
       }),
-      { numRuns: 150 },
+      { numRuns: 150, seed: SEED },
     );
   });
 });
@@ -238,7 +234,7 @@ describe('POST /api/articles with hostile bodies', () => {
           expectDocumented(await api.post(`/api/articles${dryRun ? '?dryRun=true' : ''}`, body));
         },
       ),
-      { numRuns: 120 },
+      { numRuns: 120, seed: SEED },
     );
   }, 120_000);
 

@@ -19,7 +19,7 @@ import { MODEL, SCHEMA, SCHEMA_EMBEDDED, SCHEMA_NEO4J } from '../../server/graph
 import { WRITE } from '../../server/graph/queries/write.js';
 import { openApiDocument } from '../../server/api/openapi.js';
 import { fingerprint, isErrorBody, startApi, type TestApi } from '../api/helpers.js';
-import { ROOT, runCli, tempDir } from '../utils/cli.js';
+import { ROOT, runCli, tempDir, errorLines } from '../utils/cli.js';
 import { richArticle, smallArticle } from '../utils/graph-fixtures.js';
 
 /** Names that would change the graph if they were pasted into query text. */
@@ -100,13 +100,14 @@ describe('hostile names through every API input', () => {
   });
 
   const cases = SLOTS.map((s) => ({ ...s, payloads: PAYLOADS }));
-  test.each(cases)('when names like x\'}) DETACH DELETE n // go through $slot, then no answer is a 5xx and the graph is unchanged', async ({ send, payloads }) => {
+  test.each(cases)('when names like x\'}) DETACH DELETE n // go through $slot, then no answer is a 5xx and the graph is unchanged', async ({ slot, send, payloads }) => {
     for (const p of payloads) {
       const res = await send(api, p);
       expect(res.status, `${p}: ${res.text.slice(0, 200)}`).toBeLessThan(500);
       if (res.status >= 400) expect(isErrorBody(res.body), res.text.slice(0, 200)).toBe(true);
-      expect(await fingerprint(api.store), `graph changed by ${p}`).toBe(before);
     }
+    // One fingerprint per input (a whole-graph read): any payload that wrote would leave the graph changed.
+    expect(await fingerprint(api.store), `graph changed by a payload through ${slot}`).toBe(before);
   });
 
   test('when a hostile name matches nothing, then a filter answers an empty result rather than everything', async () => {
@@ -149,7 +150,7 @@ describe('hostile names through claimgraph query --param', () => {
       // Values that are valid JSON are parsed as JSON; quoting them as JSON strings keeps each one a string.
       const params = PAYLOADS.flatMap((p, i) => ['--param', `p${i}=${JSON.stringify(p)}`]);
       const r = await runCli([...args, ...params]);
-      expect(r.stderr).toBe('');
+      expect(errorLines(r.stderr)).toEqual([]);
       expect(r.code).toBe(0);
       expect(JSON.parse(r.stdout)).toEqual([{ n: 0 }]);
 

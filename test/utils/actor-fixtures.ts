@@ -28,11 +28,7 @@ export function mixedArticle(): ArticleGraph {
 
 /**
  * Small articles from a pool of 5 actors (prolific speakers and subjects, days in February 2024) and the mixed one.
- * The fixtures' cue class 'assertive' is not one the import accepts: 'say' instead.
  */
 export const ARTICLES = (): ArticleGraph[] =>
-  [...Array.from({ length: 40 }, (_, i) => smallArticle(i, 1 + (i % 3), 5)), mixedArticle()].map((g) => ({
-    ...g,
-    statements: g.statements.map((s) => (String(s.cueClass) === 'assertive' ? { ...s, cueClass: 'say' as const } : s)),
-  }));
+  [...Array.from({ length: 40 }, (_, i) => smallArticle(i, 1 + (i % 3), 5)), mixedArticle()];
 

@@ -16,7 +16,7 @@ export function statement(articleId: string, start: number, end: number, extra: 
     direct: true,
     cue: 'said',
     cueLemma: 'say',
-    cueClass: 'assertive' as StatementNode['cueClass'],
+    cueClass: 'say',
     saidAt: '2024-03-04',
     saidAtPrecision: 'day',
     timeText: 'on Monday',

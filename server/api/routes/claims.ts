@@ -1,5 +1,7 @@
 import { Router } from 'express';
-import { notFound } from '../../errors.js';
+import { z } from 'zod';
+import type { Config } from '../../config.js';
+import { AppError, notFound } from '../../errors.js';
 import { API } from '../../graph/queries/api.js';
 import type { GraphStore, Row } from '../../graph/types.js';
 import { loadActorMap } from '../canonical.js';
@@ -8,12 +10,20 @@ import { ClaimListQuerySchema, IdParamsSchema, PageQuerySchema, type ClaimDetail
 import { statementFilters } from './statements.js';
 import { articleRef } from './articles.js';
 
+/** Most statements GET /api/claims/:id lists, oldest first, unless config.claimStatementsLimit says otherwise. */
+export const CLAIM_STATEMENTS_LIMIT = 1000;
+
 /**
  * GET /api/claims, GET /api/claims/:id and GET /api/contradictions. Claim nodes are written by the
- * claims stage; until it has run the lists are simply empty.
+ * claims stage; until it has run the lists are simply empty. A claim lists at most
+ * `config.claimStatementsLimit` statements (CLAIM_STATEMENTS_LIMIT): its `statements` count is the
+ * total, so a shorter list says it was cut, and `statementsTruncated` says so outright.
  */
-export function claimRoutes(store: GraphStore): Router {
+export function claimRoutes(store: GraphStore, config: Pick<Config, 'claimStatementsLimit'> = {}): Router {
   const r = Router();
+  const parsedLimit = z.number().int().positive().default(CLAIM_STATEMENTS_LIMIT).safeParse(config.claimStatementsLimit);
+  if (!parsedLimit.success) throw new AppError('BAD_INPUT', `claimStatementsLimit must be a positive integer, found ${String(config.claimStatementsLimit)}`);
+  const statementsLimit = parsedLimit.data;
 
   r.get('/claims', async (req, res) => {
     const q = parse('query', ClaimListQuerySchema, req.query);
@@ -28,7 +38,8 @@ export function claimRoutes(store: GraphStore): Router {
     if (!row) throw notFound('claim', id);
     const map = await loadActorMap(store);
     const [statements, articles] = await Promise.all([
-      store.run(API.listStatementsAsc, { ...statementFilters({ claimId: id }), skip: 0, limit: 1000 }),
+      // One more than the limit tells whether the list was cut.
+      store.run(API.listStatementsAsc, { ...statementFilters({ claimId: id }), skip: 0, limit: statementsLimit + 1 }),
       store.run(API.claimArticles, { id }),
     ]);
     const articleList = articles.map((a) => ({ ...articleRef(a), republishes: typeof a.republishes === 'string' ? a.republishes : null }));
@@ -36,7 +47,8 @@ export function claimRoutes(store: GraphStore): Router {
     for (const a of articleList) if (a.sourceId && a.source) sources.set(a.sourceId, { id: a.sourceId, name: a.source });
     const out: ClaimDetail = {
       claim: claimSummary(row),
-      statements: statements.map((s) => map.statement(s)),
+      statements: statements.slice(0, statementsLimit).map((s) => map.statement(s)),
+      statementsTruncated: statements.length > statementsLimit,
       articles: articleList,
       sources: [...sources.values()],
     };

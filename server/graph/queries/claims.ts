@@ -148,9 +148,6 @@ RETURN c.id AS id, c.text AS text, c.firstSeen AS firstSeen, c.lastSeen AS lastS
   c.statements AS statements, c.articles AS articles, c.sources AS sources, c.origins AS origins
 ORDER BY articles DESC, firstSeen, id
 SKIP $skip LIMIT $limit`,
-  claim: `MATCH (c:Claim {id: $id})
-RETURN c.id AS id, c.text AS text, c.firstSeen AS firstSeen, c.lastSeen AS lastSeen,
-  c.statements AS statements, c.articles AS articles, c.sources AS sources, c.origins AS origins`,
   // Every report of a claim, oldest first, with its outlet and what it copies.
   claimStatements: `MATCH (c:Claim {id: $id})<-[r:INSTANCE_OF]-(s:Statement)<-[:CONTAINS]-(a:Article)
 OPTIONAL MATCH (src:Source)-[:PUBLISHED]->(a)
@@ -161,22 +158,6 @@ RETURN s.id AS id, s.content AS content, s.saidAt AS saidAt, s.saidAtPrecision A
   coalesce(a.publishedAt, a.retrievedAt) AS articleDate, src.name AS source,
   o.id AS republishes, r.score AS score, r.reason AS reason
 ORDER BY articleDate, id`,
-  statementClaim: `MATCH (s:Statement {id: $id})-[:INSTANCE_OF]->(c:Claim)
-RETURN c.id AS id, c.text AS text, c.articles AS articles, c.sources AS sources, c.origins AS origins`,
-  // Contradiction candidates, strongest first: to review, never to present as established.
-  contradictionCandidates: `MATCH (a:Statement)-[r:CONTRADICTS]->(b:Statement)
-OPTIONAL MATCH (pa:Actor)-[:SAID]->(a)
-OPTIONAL MATCH (pb:Actor)-[:SAID]->(b)
-RETURN a.id AS fromId, a.content AS fromContent, pa.name AS fromSpeaker,
-  b.id AS toId, b.content AS toContent, pb.name AS toSpeaker, r.score AS score, r.reason AS reason
-ORDER BY score DESC, fromId, toId
-LIMIT $limit`,
-  articleRepublishes: `MATCH (a:Article {id: $id})
-OPTIONAL MATCH (a)-[r:REPUBLISHES]->(o:Article)
-RETURN o.id AS originId, o.title AS originTitle, r.score AS score, r.reason AS reason`,
-  articleCopies: `MATCH (c:Article)-[r:REPUBLISHES]->(a:Article {id: $id})
-RETURN c.id AS id, c.title AS title, r.score AS score, r.reason AS reason
-ORDER BY id`,
   // Roles and aliases of an actor with the articles they came from.
   actorNamings: `MATCH (art:Article)-[n:NAMED]->(a:Actor {id: $id})
 RETURN art.id AS articleId, art.title AS articleTitle, n.aliases AS aliases, n.roles AS roles
@@ -209,12 +190,7 @@ export const CLAIMS_PARAMS: { [K in keyof typeof CLAIMS]: Record<string, unknown
   },
   articleClaimsVersion: { id: 'art_0' },
   listClaims: { skip: 0, limit: 50 },
-  claim: { id: 'clm_0' },
   claimStatements: { id: 'clm_0' },
-  statementClaim: { id: 'stm_0' },
-  contradictionCandidates: { limit: 50 },
-  articleRepublishes: { id: 'art_0' },
-  articleCopies: { id: 'art_0' },
   actorNamings: { id: 'act_0', limit: 100 },
   evalMembers: {},
 };
