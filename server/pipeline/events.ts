@@ -21,6 +21,7 @@ import { EVENTS } from '../graph/queries/events.js';
 import { EVENTS_STEP } from '../graph/queries/events-step.js';
 import { readArticleGraph } from '../graph/article-graph.js';
 import { normalizeError } from '../errors.js';
+import { serialWrite } from '../graph/write-queue.js';
 import type { ArticleGraph, GraphStore } from '../graph/types.js';
 import type { IngestedArticle } from '../ingest/types.js';
 import { actorId, stableId, statementId } from '../ids.js';
@@ -187,7 +188,7 @@ export async function runEventsStep(store: GraphStore, graph: ArticleGraph, even
 /** Marks articles whose events were written another way (an import that carries them) as done. */
 export async function markEventsDone(store: GraphStore, articleIds: string[]): Promise<void> {
   for (let i = 0; i < articleIds.length; i += 500) {
-    await store.run(EVENTS_STEP.markArticles, { ids: articleIds.slice(i, i + 500), version: EVENTS_VERSION });
+    await serialWrite(store, () => store.run(EVENTS_STEP.markArticles, { ids: articleIds.slice(i, i + 500), version: EVENTS_VERSION }));
   }
 }
 
@@ -240,7 +241,8 @@ export async function backfillEvents(
     const rows = await store.run(EVENTS_STEP.articlesLackingEvents, { after, version: EVENTS_VERSION, limit: pageSize });
     for (const { id } of rows) {
       try {
-        const writes = await finishEvents(store, String(id));
+        // One queue unit per article, so ingests sent meanwhile interleave with the backfill instead of conflicting.
+        const writes = await serialWrite(store, async () => ((await eventsState(store, String(id))) === 'pending' ? finishEvents(store, String(id)) : []));
         if (writes) {
           summary.articles += 1;
           summary.events += writes.length;

@@ -7,6 +7,8 @@ import { AppError, normalizeError } from '../errors.js';
 import { buildArticleGraph } from './build.js';
 import { claimsState, finishClaims, resolveActors, updateClaims } from '../claims/index.js';
 import { eventsState, finishEvents, runEventsStep } from './events.js';
+import { serialWrite } from '../graph/write-queue.js';
+import { crashPoint } from './crash-point.js';
 
 export interface ProcessedArticle {
   article: IngestedArticle;
@@ -34,27 +36,42 @@ export function extractArticle(article: IngestedArticle): { extraction: Extracti
   return { extraction, events, skipped: null };
 }
 
-/** Extracts and writes one article in one transaction; "unchanged" when it was already stored. */
+/**
+ * Extracts and writes one article in one transaction, then runs its derived
+ * steps (claims, events); "unchanged" when it was already stored. The
+ * extraction (CPU only) runs outside the write queue; everything from the
+ * "is it stored?" check to the last derived step runs as one unit of the
+ * store's write queue (server/graph/write-queue.ts), so concurrent ingests
+ * give exactly what a sequential run gives and never conflict.
+ */
 export async function processArticle(store: GraphStore, article: IngestedArticle): Promise<ProcessedArticle> {
   // Skip extraction for articles already stored: re-ingest must be cheap and change nothing.
-  // One stored without its claims or events step (a crash in between, or stored before the step existed)
-  // gets it finished from what is stored.
-  const state = await claimsState(store, article.id);
-  if (state !== 'absent') {
-    if (state === 'pending') await finishClaims(store, article.id);
-    if ((await eventsState(store, article.id)) === 'pending') await finishEvents(store, article.id);
-    return { article, status: 'unchanged', extraction: { statements: [], actors: [] }, skipped: null };
-  }
-  const { extraction, events, skipped } = extractArticle(article);
-  // Actor identity before the write, so statements land on actors stored under other names (server/claims).
-  const graph = await resolveActors(store, buildArticleGraph(article, extraction));
-  const status = await store.writeArticle(graph);
-  // Claims, republication and contradiction candidates: incremental, a fixed number of indexed lookups.
-  if (status === 'created') await updateClaims(store, graph);
-  // Events (issue 10, server/pipeline/events.ts): meetings, calls, visits, merged with stored ones by indexed keys.
-  // Events come from the same parse as the statements; the step marks the article when done.
-  if (status === 'created') await runEventsStep(store, graph, events);
-  return { article, status, extraction, skipped };
+  const stored = (await claimsState(store, article.id)) !== 'absent';
+  const extracted = stored ? null : extractArticle(article);
+  return serialWrite(store, async () => {
+    // Checked again inside the queue: a concurrent request may have stored it meanwhile.
+    const state = await claimsState(store, article.id);
+    if (state !== 'absent') {
+      // Stored without its claims or events step (a crash in between, or stored before the step existed):
+      // finished from what the article's own write stored, exactly as the clean run would have done it.
+      if (state === 'pending') await finishClaims(store, article.id);
+      if ((await eventsState(store, article.id)) === 'pending') await finishEvents(store, article.id);
+      return { article, status: 'unchanged' as const, extraction: { statements: [], actors: [] }, skipped: null };
+    }
+    const { extraction, events, skipped } = extracted ?? extractArticle(article);
+    // Actor identity before the write, so statements land on actors stored under other names (server/claims).
+    const graph = await resolveActors(store, buildArticleGraph(article, extraction));
+    const status = await store.writeArticle(graph);
+    if (status === 'created') {
+      crashPoint('after-article-commit');
+      // Claims, republication and contradiction candidates: incremental, a fixed number of indexed lookups.
+      await updateClaims(store, graph);
+      // Events (issue 10, server/pipeline/events.ts): meetings, calls, visits, merged with stored ones by indexed keys.
+      // Events come from the same parse as the statements; the step marks the article when done.
+      await runEventsStep(store, graph, events);
+    }
+    return { article, status, extraction, skipped };
+  });
 }
 
 export interface IngestSummary {
