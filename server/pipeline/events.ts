@@ -19,7 +19,7 @@ import type { EventType } from '../extract/model/events.js';
 import { TYPE_PRIORITY } from '../extract/model/events.js';
 import { EVENTS } from '../graph/queries/events.js';
 import { EVENTS_STEP } from '../graph/queries/events-step.js';
-import { readArticleGraph } from '../graph/article-graph.js';
+import { readWrittenArticleGraph } from '../graph/article-graph.js';
 import { normalizeError } from '../errors.js';
 import { serialWrite } from '../graph/write-queue.js';
 import type { ArticleGraph, GraphStore } from '../graph/types.js';
@@ -209,7 +209,8 @@ export async function eventsState(store: GraphStore, articleId: string): Promise
  * article is not stored.
  */
 export async function finishEvents(store: GraphStore, articleId: string): Promise<EventWrite[] | null> {
-  const graph = await readArticleGraph(store, articleId);
+  // As the article's own write left it (its actors as it named them), so participants resolve as in the clean run.
+  const graph = await readWrittenArticleGraph(store, articleId);
   if (graph === null) return null;
   return runEventsStep(store, graph, extractArticleEvents(articleOfGraph(graph)));
 }
