@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openApiDocument } from '../../server/api/openapi.js';
 import { encodeCursor } from '../../server/api/http.js';
 import { MAX_OFFSET } from '../../server/api/schemas.js';
-import { fingerprint, isErrorBody, startApi, type TestApi } from '../api/helpers.js';
+import { fingerprint, isErrorBody, startApi, type Reply, type TestApi } from '../api/helpers.js';
 import { richArticle, smallArticle } from '../utils/graph-fixtures.js';
 
 interface Operation {
@@ -106,7 +106,7 @@ describe('cursors (defect 10)', () => {
     const ids: string[] = [];
     let cursor: string | null = null;
     do {
-      const res = await api.get(`/api/actors?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      const res: Reply = await api.get(`/api/actors?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
       expect(res.status).toBe(200);
       ids.push(...res.body.items.map((a: { id: string }) => a.id));
       cursor = res.body.nextCursor;
