@@ -10,6 +10,8 @@ const EnvSchema = z.object({
   CLAIMGRAPH_MAX_INPUT_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
   CLAIMGRAPH_FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   CLAIMGRAPH_QUERY_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** 1: URL ingest may fetch loopback, private, link-local and other special-purpose addresses (default: refused). */
+  CLAIMGRAPH_FETCH_ALLOW_PRIVATE: z.enum(['0', '1']).default('0'),
   /** 1: open an embedded store whose write-ahead log is damaged, keeping the commits before the damage. */
   CLAIMGRAPH_WAL_SALVAGE: z.enum(['0', '1']).default('0'),
   NEO4J_URI: z.string().regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\//, 'expected a bolt:// or neo4j:// URI').optional(),
@@ -25,6 +27,8 @@ export type Config = {
   token: string | undefined;
   maxInputBytes: number;
   fetchTimeoutMs: number;
+  /** URL ingest may fetch private and local addresses (CLAIMGRAPH_FETCH_ALLOW_PRIVATE=1). */
+  fetchAllowPrivate: boolean;
   queryTimeoutMs: number;
   walSalvage: boolean;
   neo4j: { uri: string; user: string; password: string; database: string | undefined } | undefined;
@@ -43,6 +47,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     token: e.CLAIMGRAPH_TOKEN,
     maxInputBytes: e.CLAIMGRAPH_MAX_INPUT_BYTES,
     fetchTimeoutMs: e.CLAIMGRAPH_FETCH_TIMEOUT_MS,
+    fetchAllowPrivate: e.CLAIMGRAPH_FETCH_ALLOW_PRIVATE === '1',
     queryTimeoutMs: e.CLAIMGRAPH_QUERY_TIMEOUT_MS,
     walSalvage: e.CLAIMGRAPH_WAL_SALVAGE === '1',
     neo4j: e.NEO4J_URI

@@ -33,6 +33,7 @@ export async function runIngest(config: Config, flags: Record<string, unknown>, 
         source: opts.source,
         maxBytes: opts.maxBytes ?? config.maxInputBytes,
         fetchTimeoutMs: config.fetchTimeoutMs,
+        allowPrivateAddresses: config.fetchAllowPrivate,
       }),
       onProgress,
     );

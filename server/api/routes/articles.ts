@@ -73,7 +73,7 @@ export function articleRoutes(store: GraphStore, config: Config, log: (line: str
  * records in `errors` and goes on, like the CLI.
  */
 async function articlesOf(body: IngestRequest, config: Config, log: (line: string) => void): Promise<{ articles: Ingested[]; errors: IngestResponse['errors'] }> {
-  const opts = { maxBytes: config.maxInputBytes, fetchTimeoutMs: config.fetchTimeoutMs };
+  const opts = { maxBytes: config.maxInputBytes, fetchTimeoutMs: config.fetchTimeoutMs, allowPrivateAddresses: config.fetchAllowPrivate };
   const meta = { title: body.title, source: body.source, publishedAt: body.publishedAt, retrievedAt: body.retrievedAt };
   if (body.records) {
     const articles: Ingested[] = [];
