@@ -7,6 +7,7 @@ import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Respon
 import type { z } from 'zod';
 import { AppError, badInput, forClient, normalizeError, payloadTooLarge, type ErrorDetail } from '../errors.js';
 import type { PageQuery } from './schemas.js';
+import { isLoopbackHost } from '../config.js';
 
 type Part = 'query' | 'body' | 'params';
 
@@ -82,11 +83,10 @@ export function requireTokenForWrites(token: string | undefined): RequestHandler
  * would carry the attacker's host name).
  */
 export function loopbackHostGuard(bindHost: string): RequestHandler {
-  const loopback = /^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/i;
-  if (!loopback.test(bindHost)) return (_req, _res, next) => next();
+  if (!isLoopbackHost(bindHost)) return (_req, _res, next) => next();
   return (req, _res, next) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '');
-    if (loopback.test(host)) return next();
+    if (isLoopbackHost(host)) return next();
     next(new AppError('FORBIDDEN', `requests must be addressed to localhost (Host "${host}" refused: the server is bound to ${bindHost})`));
   };
 }
