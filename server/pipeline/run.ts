@@ -61,17 +61,35 @@ export async function processArticle(store: GraphStore, article: IngestedArticle
     const { extraction, events, skipped } = extracted ?? extractArticle(article);
     // Actor identity before the write, so statements land on actors stored under other names (server/claims).
     const graph = await resolveActors(store, buildArticleGraph(article, extraction));
-    const status = await store.writeArticle(graph);
-    if (status === 'created') {
-      crashPoint('after-article-commit');
-      // Claims, republication and contradiction candidates: incremental, a fixed number of indexed lookups.
-      await updateClaims(store, graph);
-      // Events (issue 10, server/pipeline/events.ts): meetings, calls, visits, merged with stored ones by indexed keys.
-      // Events come from the same parse as the statements; the step marks the article when done.
-      await runEventsStep(store, graph, events);
-    }
-    return { article, status, extraction, skipped };
+    // The article was absent when this unit began and the queue lets no other writer in: an "unchanged" here can
+    // only be a failed attempt of this unit that had committed before it failed. Either way this request created it.
+    await retryingWhenRetriable(() => store.writeArticle(graph));
+    crashPoint('after-article-commit');
+    // Claims, republication and contradiction candidates: incremental, a fixed number of indexed lookups.
+    await retryingWhenRetriable(() => updateClaims(store, graph));
+    // Events (issue 10, server/pipeline/events.ts): meetings, calls, visits, merged with stored ones by indexed keys.
+    // Events come from the same parse as the statements; the step marks the article when done.
+    await retryingWhenRetriable(() => runEventsStep(store, graph, events));
+    return { article, status: 'created' as const, extraction, skipped };
   });
+}
+
+/**
+ * Runs one write of an article's unit again when it failed in a way that
+ * may pass (a store process that crashed and is restarting: retriable
+ * STORE_UNAVAILABLE), at most three times. Safe because each is idempotent:
+ * the article write is a no-op once stored, and the claims and events steps
+ * MERGE on stable ids and mark the article last. So an ingest does not
+ * answer an error for an article it stored and leave its steps undone.
+ */
+async function retryingWhenRetriable<T>(work: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (!(error instanceof AppError && error.retriable) || attempt >= 3) throw error;
+    }
+  }
 }
 
 export interface IngestSummary {

@@ -8,6 +8,7 @@
  * The endpoints are taken from the OpenAPI document, so a new list, date
  * filter or path parameter is covered by itself.
  */
+import { join } from 'node:path';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openApiDocument } from '../../server/api/openapi.js';
@@ -15,6 +16,8 @@ import { encodeCursor } from '../../server/api/http.js';
 import { MAX_OFFSET } from '../../server/api/schemas.js';
 import { fingerprint, isErrorBody, startApi, type Reply, type TestApi } from '../api/helpers.js';
 import { richArticle, smallArticle } from '../utils/graph-fixtures.js';
+import { tempDir } from '../utils/cli.js';
+import type { HostedStore } from '../../server/graph/index.js';
 
 interface Operation {
   parameters?: Array<{ name: string; in: string }>;
@@ -166,4 +169,45 @@ describe('messages that are not ours stay in the log (defect 11)', () => {
     expect(res.text).not.toMatch(FOREIGN);
     expect(logged.join('\n')).toMatch(raw);
   });
+});
+
+describe('a batch ingest whose store process is killed meanwhile (defect 11)', () => {
+  let hosted: TestApi;
+  let dir: Awaited<ReturnType<typeof tempDir>>;
+  const log: string[] = [];
+  beforeAll(async () => {
+    dir = await tempDir('claimgraph-batch-kill-');
+    hosted = await startApi({ seedPage: false, storePath: join(dir.dir, 'claimgraph.grafeo'), log: (l) => log.push(l) });
+  }, 120_000);
+  afterAll(async () => {
+    await hosted?.close();
+    await dir?.cleanup();
+  });
+
+  test('when the store process dies with SIGKILL during a batch, then no item result carries the signal or any other foreign text, and every stored article was answered created with its steps done', async () => {
+    const records = Array.from({ length: 30 }, (_, i) => ({
+      text: `"We will not accept plan ${i}," Minister Anna Berg said on Monday. Officials met in Geneva on Tuesday to discuss plan ${i}.`,
+      title: `Report ${i}`,
+      publishedAt: '2025-03-04',
+    }));
+    const store = hosted.store as HostedStore;
+    const reply = hosted.post('/api/articles', { records });
+    // Kill once the batch has stored its first article: the calls of the next one are in flight.
+    for (let stored = 0; stored === 0; ) {
+      stored = Number((await hosted.store.run(`MATCH (a:Article) RETURN count(a) AS n`))[0]?.n ?? 0);
+    }
+    process.kill(store.pid!, 'SIGKILL');
+    const res = await reply;
+    expect([200, 201]).toContain(res.status);
+    expect(res.text).not.toMatch(FOREIGN);
+    for (const e of res.body.errors as Array<{ message: string }>) {
+      expect(['the graph store is not available at the moment (starting, restarting or busy); retry in a few seconds', 'the database could not run the query; the server log has the reason']).toContain(e.message);
+    }
+    // Nothing answers an error for work it applied (defect 3): what is stored is what was answered created, each with
+    // its claims and events steps done (a step cut by the kill is run again on the restarted store).
+    const created = (res.body.articles as Array<{ id: string; status: string }>).filter((a) => a.status === 'created').map((a) => a.id).sort();
+    const stored = await hosted.store.run(`MATCH (a:Article) RETURN a.id AS id, a.claimsVersion IS NOT NULL AND a.eventsVersion IS NOT NULL AS done ORDER BY id`);
+    expect(stored).toEqual(created.map((id) => ({ id, done: true })));
+    expect(created.length + res.body.errors.length).toBe(records.length);
+  }, 180_000);
 });
