@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { GraphStore } from './types.js';
 
-/**
+/*
  * The one write path (issue 14, defect 3). Every unit of work that writes
  * to a store (an article with its claims and events steps, an import
  * record, a merge or split, one article of a backfill) runs through
@@ -22,6 +22,7 @@ import type { GraphStore } from './types.js';
 const tails = new WeakMap<GraphStore, Promise<unknown>>();
 const holding = new AsyncLocalStorage<ReadonlySet<GraphStore>>();
 
+/** Runs `work` as one unit of `store`'s write queue: after every unit queued before it, before every unit queued after. */
 export function serialWrite<T>(store: GraphStore, work: () => Promise<T>): Promise<T> {
   const held = holding.getStore();
   if (held?.has(store)) return work();
@@ -32,7 +33,3 @@ export function serialWrite<T>(store: GraphStore, work: () => Promise<T>): Promi
   return next;
 }
 
-/** Whether the caller runs inside a `serialWrite` unit of this store (for assertions in tests and guards). */
-export function holdsWriteQueue(store: GraphStore): boolean {
-  return holding.getStore()?.has(store) ?? false;
-}
