@@ -51,7 +51,7 @@ export function createApp(deps: AppDeps): express.Express {
     }),
   );
   app.use(loopbackHostGuard(deps.config.host));
-  app.use('/api', apiRouter(deps));
+  app.use('/api', apiRouter({ store: deps.store, config: deps.config, log: deps.log }));
   if (deps.clientDir !== undefined) {
     const dir = resolve(deps.clientDir);
     const index = join(dir, 'index.html');

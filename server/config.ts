@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fromZod } from './errors.js';
+import { AppError, fromZod } from './errors.js';
 
 /** Environment configuration, parsed once at start; a bad value fails fast naming the variable. */
 const EnvSchema = z.object({
@@ -10,6 +10,8 @@ const EnvSchema = z.object({
   CLAIMGRAPH_MAX_INPUT_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
   CLAIMGRAPH_FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   CLAIMGRAPH_QUERY_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** 1: URL ingest may fetch loopback, private, link-local and other special-purpose addresses (default: refused). */
+  CLAIMGRAPH_FETCH_ALLOW_PRIVATE: z.enum(['0', '1']).default('0'),
   /** 1: open an embedded store whose write-ahead log is damaged, keeping the commits before the damage. */
   CLAIMGRAPH_WAL_SALVAGE: z.enum(['0', '1']).default('0'),
   NEO4J_URI: z.string().regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\//, 'expected a bolt:// or neo4j:// URI').optional(),
@@ -25,6 +27,8 @@ export type Config = {
   token: string | undefined;
   maxInputBytes: number;
   fetchTimeoutMs: number;
+  /** URL ingest may fetch private and local addresses (CLAIMGRAPH_FETCH_ALLOW_PRIVATE=1). */
+  fetchAllowPrivate: boolean;
   queryTimeoutMs: number;
   walSalvage: boolean;
   /**
@@ -50,10 +54,36 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     token: e.CLAIMGRAPH_TOKEN,
     maxInputBytes: e.CLAIMGRAPH_MAX_INPUT_BYTES,
     fetchTimeoutMs: e.CLAIMGRAPH_FETCH_TIMEOUT_MS,
+    fetchAllowPrivate: e.CLAIMGRAPH_FETCH_ALLOW_PRIVATE === '1',
     queryTimeoutMs: e.CLAIMGRAPH_QUERY_TIMEOUT_MS,
     walSalvage: e.CLAIMGRAPH_WAL_SALVAGE === '1',
     neo4j: e.NEO4J_URI
       ? { uri: e.NEO4J_URI, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD ?? '', database: e.NEO4J_DATABASE }
       : undefined,
   };
+}
+
+/** Whether a bind address or Host name is this machine only: 127.0.0.0/8, ::1, localhost. */
+export function isLoopbackHost(host: string): boolean {
+  return /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|localhost|::1|\[::1\])$/i.test(host);
+}
+
+/**
+ * Refuses to serve on a non-loopback address without a token (issue 14,
+ * defect 7): there anyone on the network could ingest, merge and run the
+ * Cypher console, and the DNS-rebinding Host check (loopback binds only)
+ * does not apply. Refusing rather than generating a token: a token printed
+ * once to a container log is easily lost, changes at every restart, and a
+ * server that starts anyway hides the misconfiguration. Checked before the
+ * store is opened (the CLI) and again where the server listens.
+ */
+export function assertSafeExposure(config: Pick<Config, 'host' | 'token'>): void {
+  if (isLoopbackHost(config.host) || config.token !== undefined) return;
+  throw new AppError(
+    'BAD_INPUT',
+    `refusing to serve on ${config.host} without a token: that address is reachable from other machines, which could then write to the graph ` +
+      `and run Cypher. Set CLAIMGRAPH_TOKEN to a secret of at least 8 characters (clients send "Authorization: Bearer <token>" with every write), ` +
+      `or bind to 127.0.0.1 (CLAIMGRAPH_HOST or --host)`,
+    { details: [{ path: 'CLAIMGRAPH_TOKEN', message: `expected a token when CLAIMGRAPH_HOST is not a loopback address (found host ${config.host} and no token)` }] },
+  );
 }

@@ -40,18 +40,39 @@ export interface ErrorDetail {
   message: string;
 }
 
+/**
+ * Codes whose messages are built from text we did not write (the engine's,
+ * the OS's, a library's: node ids, "write EPIPE", "SIGSEGV", file paths):
+ * an HTTP client gets a fixed message of ours instead (CLIENT_MESSAGES),
+ * unless the error was made with `expose: true` by code that wrote the
+ * whole message itself. The raw message stays in the server log and the CLI.
+ */
+const INTERNAL_BY_DEFAULT: ReadonlySet<ErrorCode> = new Set(['QUERY_FAILED', 'STORE_UNAVAILABLE', 'STORE_CORRUPT', 'FETCH_FAILED', 'INTERNAL']);
+
+/** What an HTTP client reads for an error whose own message is not exposed. */
+const CLIENT_MESSAGES: Partial<Record<ErrorCode, string>> = {
+  QUERY_FAILED: 'the database could not run the query; the server log has the reason',
+  STORE_UNAVAILABLE: 'the graph store is not available at the moment (starting, restarting or busy); retry in a few seconds',
+  STORE_CORRUPT: 'the graph store is damaged; the server log names the file and the recovery step',
+  FETCH_FAILED: 'the URL could not be fetched',
+  INTERNAL: 'internal error; the server log has the details',
+};
+
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly details: ErrorDetail[];
   /** True when retrying the same operation later may succeed (network, busy store). */
   readonly retriable: boolean;
+  /** Whether an HTTP client may read `message` as it is (see INTERNAL_BY_DEFAULT); not carried across processes. */
+  readonly exposed: boolean;
 
-  constructor(code: ErrorCode, message: string, opts: { details?: ErrorDetail[]; cause?: unknown; retriable?: boolean } = {}) {
+  constructor(code: ErrorCode, message: string, opts: { details?: ErrorDetail[]; cause?: unknown; retriable?: boolean; expose?: boolean } = {}) {
     super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
     this.name = 'AppError';
     this.code = code;
     this.details = opts.details ?? [];
     this.retriable = opts.retriable ?? false;
+    this.exposed = opts.expose ?? !INTERNAL_BY_DEFAULT.has(code);
   }
 
   get httpStatus(): number {
@@ -62,6 +83,16 @@ export class AppError extends Error {
   toJSON(): { code: ErrorCode; message: string; details: ErrorDetail[] } {
     return { code: this.code, message: this.message, details: this.details };
   }
+}
+
+/**
+ * The error as an HTTP client may see it: itself when its message is ours,
+ * else the same code and status with our fixed message and no details
+ * (issue 14, defect 11). Callers log the original.
+ */
+export function forClient(error: AppError): AppError {
+  if (error.exposed) return error;
+  return new AppError(error.code, CLIENT_MESSAGES[error.code] ?? CLIENT_MESSAGES.INTERNAL!, { retriable: error.retriable, expose: true });
 }
 
 export const badInput = (message: string, details: ErrorDetail[] = []) => new AppError('BAD_INPUT', message, { details });

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.js';
-import type { Config } from './config.js';
+import { assertSafeExposure, type Config } from './config.js';
 import type { GraphStore } from './graph/types.js';
 
 /** The bundled UI, built by `vite build` into client/dist. */
@@ -19,8 +19,11 @@ export interface RunningServer {
 /**
  * The only place that listens. Starts the HTTP server on config.host:config.port
  * (port 0 picks a free port, as the tests do) and resolves once it accepts connections.
+ * Refuses (BAD_INPUT) a non-loopback host without a token.
  */
 export async function startServer(deps: { store: GraphStore; config: Config; clientDir?: string }): Promise<RunningServer> {
+  // Never an open server on the network (docs/security.md, "Network exposure").
+  assertSafeExposure(deps.config);
   const clientDir = deps.clientDir ?? (existsSync(CLIENT_DIST) ? CLIENT_DIST : undefined);
   const app = createApp({ store: deps.store, config: deps.config, clientDir });
   const server = createServer(app);

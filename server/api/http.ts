@@ -5,8 +5,9 @@
 import { timingSafeEqual, createHash } from 'node:crypto';
 import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from 'express';
 import type { z } from 'zod';
-import { AppError, badInput, normalizeError, payloadTooLarge, type ErrorDetail } from '../errors.js';
+import { AppError, badInput, forClient, normalizeError, payloadTooLarge, type ErrorDetail } from '../errors.js';
 import type { PageQuery } from './schemas.js';
+import { isLoopbackHost } from '../config.js';
 
 type Part = 'query' | 'body' | 'params';
 
@@ -44,16 +45,9 @@ export function encodeCursor(offset: number): string {
   return Buffer.from(`o${offset.toString(36)}`, 'utf8').toString('base64url');
 }
 
-export function decodeCursor(cursor: string): number {
-  const raw = Buffer.from(cursor, 'base64url').toString('utf8');
-  const m = /^o([0-9a-z]{1,12})$/.exec(raw);
-  if (!m) throw badInput('invalid query: query.cursor: expected a cursor returned by a previous page', [{ path: 'query.cursor', message: 'expected a cursor returned by a previous page' }]);
-  return parseInt(m[1]!, 36);
-}
-
-/** skip/limit of a page query; a cursor wins over offset. */
+/** skip/limit of a page query; a cursor (decoded and capped like an offset by PageQuerySchema) wins over offset. */
 export function pageWindow(q: PageQuery): { skip: number; limit: number } {
-  return { skip: q.cursor !== undefined ? decodeCursor(q.cursor) : q.offset, limit: q.limit };
+  return { skip: q.cursor ?? q.offset, limit: q.limit };
 }
 
 export function pageOf<T>(items: T[], total: number, w: { skip: number; limit: number }) {
@@ -89,11 +83,10 @@ export function requireTokenForWrites(token: string | undefined): RequestHandler
  * would carry the attacker's host name).
  */
 export function loopbackHostGuard(bindHost: string): RequestHandler {
-  const loopback = /^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/i;
-  if (!loopback.test(bindHost)) return (_req, _res, next) => next();
+  if (!isLoopbackHost(bindHost)) return (_req, _res, next) => next();
   return (req, _res, next) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '');
-    if (loopback.test(host)) return next();
+    if (isLoopbackHost(host)) return next();
     next(new AppError('FORBIDDEN', `requests must be addressed to localhost (Host "${host}" refused: the server is bound to ${bindHost})`));
   };
 }
@@ -107,27 +100,54 @@ export const apiNotFound: RequestHandler = (req, _res, next) => {
 
 /**
  * The one error middleware: anything thrown becomes {code, message, details}
- * with its HTTP status. Body-parser failures are mapped to BAD_INPUT and
- * PAYLOAD_TOO_LARGE. Internal errors are logged with their stack on the
- * server and reach the client as a generic message: never a stack, never an
- * internal message that could leak paths or queries.
+ * with its HTTP status. Body-parser failures (bad JSON, undecodable
+ * gzip/deflate/br) and undecodable path parameters are BAD_INPUT; too large
+ * is PAYLOAD_TOO_LARGE. A message that is not ours (the engine's, the OS's,
+ * a library's: see `forClient` in server/errors.ts) is logged with its
+ * cause and reaches the client as our fixed message for its code: never a
+ * stack, node ids, paths, signals or system-call errors.
  */
 export function errorHandler(log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): ErrorRequestHandler {
   return (err: unknown, req: Request, res: Response, _next: NextFunction) => {
-    const error = fromBodyParser(err) ?? normalizeError(err);
+    const error = fromRequestError(err) ?? normalizeError(err);
     if (res.headersSent) {
       log(`claimgraph: ${req.method} ${req.originalUrl} failed after the answer began: ${error.message}`);
       return;
     }
-    if (error.code === 'INTERNAL' || error.code === 'STORE_CORRUPT') {
-      const cause = err instanceof Error ? (err.stack ?? err.message) : String(err);
-      log(`claimgraph: ${req.method} ${req.originalUrl} failed: ${cause}`);
-      const safe = new AppError(error.code, error.code === 'INTERNAL' ? 'internal error; the server log has the details' : error.message);
-      res.status(safe.httpStatus).json(safe.toJSON());
-      return;
-    }
-    res.status(error.httpStatus).json(error.toJSON());
+    const safe = forClient(error);
+    if (safe !== error) logFailure(log, `${req.method} ${req.originalUrl}`, error, err);
+    res.status(safe.httpStatus).json(safe.toJSON());
   };
+}
+
+/** Logs an error a client gets only our message for: its own message, and for internal errors the cause's stack. */
+export function logFailure(log: (line: string) => void, where: string, error: AppError, raw: unknown = error): void {
+  const cause = raw instanceof AppError ? raw.cause : raw;
+  const trace = error.code === 'INTERNAL' && cause instanceof Error ? `\n${cause.stack ?? cause.message}` : '';
+  log(`claimgraph: ${where} failed: ${error.code} ${error.message}${trace}`);
+}
+
+/**
+ * Errors of reading the request itself, mapped to ours: body-parser's
+ * typed errors, a body that does not decode as its Content-Encoding says
+ * (zlib and brotli errors), and a path parameter that is not valid
+ * percent-encoding (the router's URIError).
+ */
+function fromRequestError(err: unknown): AppError | null {
+  const parsed = fromBodyParser(err);
+  if (parsed) return parsed;
+  const e = err as { code?: unknown; errno?: unknown; status?: unknown } | null;
+  if (err instanceof URIError && e?.status === 400) {
+    return badInput('invalid path: a path parameter is not valid percent-encoding (expected %XX escapes of UTF-8 bytes)', [
+      { path: 'params', message: 'expected valid percent-encoding' },
+    ]);
+  }
+  if (err instanceof Error && typeof e?.code === 'string' && /^(Z_|ERR_BROTLI|ERR__)/.test(e.code)) {
+    return badInput('the request body could not be decoded: it is not valid data of the Content-Encoding it declares (gzip, deflate or br)', [
+      { path: 'body', message: 'expected a body encoded as its Content-Encoding header says' },
+    ]);
+  }
+  return null;
 }
 
 function fromBodyParser(err: unknown): AppError | null {
@@ -140,7 +160,9 @@ function fromBodyParser(err: unknown): AppError | null {
       return badInput('the request body is not valid JSON', [{ path: 'body', message: 'expected a JSON object' }]);
     case 'encoding.unsupported':
     case 'charset.unsupported':
-      return new AppError('UNSUPPORTED_INPUT', `the request body's encoding is not supported: ${e.message ?? ''}`);
+      return new AppError('UNSUPPORTED_INPUT', e.type === 'charset.unsupported'
+        ? 'the request body\'s charset is not supported (expected utf-8)'
+        : 'the request body\'s Content-Encoding is not supported (expected gzip, deflate, br or identity)');
     default:
       return e.status && e.status < 500 ? badInput(`the request body could not be read (${e.type})`) : null;
   }

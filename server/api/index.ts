@@ -23,10 +23,12 @@ import { eventRoutes } from './routes/events.js';
 export interface ApiDeps {
   store: GraphStore;
   config: Config;
+  /** Where failures whose message a client does not get are logged; default stderr. */
+  log?: (line: string) => void;
 }
 
 /** The /api router: body parsing, token check, routes, 404 for the rest. */
-export function apiRouter({ store, config }: ApiDeps): Router {
+export function apiRouter({ store, config, log = (l) => process.stderr.write(`${l}\n`) }: ApiDeps): Router {
   const api = Router();
   api.use(requireTokenForWrites(config.token));
   // Only JSON bodies are read: a cross-site form post (no preflight) carries none, so it cannot act.
@@ -41,7 +43,7 @@ export function apiRouter({ store, config }: ApiDeps): Router {
     res.type('application/javascript').send(DOCS_JS);
   });
   api.use(metaRoutes(store));
-  api.use(articleRoutes(store, config));
+  api.use(articleRoutes(store, config, log));
   api.use(actorRoutes(store));
   api.use(statementRoutes(store));
   api.use(networkRoutes(store));

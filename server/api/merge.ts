@@ -14,20 +14,16 @@
  * Merged actors also carry `mergedInto` (the canonical id), which the claims
  * step's actor identity follows, so statements of later articles are written
  * straight onto the canonical actor; those stay there after a split.
+ * A merge or split is one unit of the store's write queue
+ * (server/graph/write-queue.ts): never interleaved with an article's steps.
  */
 import { randomUUID } from 'node:crypto';
 import { AppError, notFound } from '../errors.js';
 import type { GraphStore, Row } from '../graph/types.js';
 import { API } from '../graph/queries/api.js';
+import { serialWrite } from '../graph/write-queue.js';
 import type { MergeDecision } from './schemas.js';
 
-/** Merges and splits change shared state in several queries: one at a time per process. */
-let chain: Promise<unknown> = Promise.resolve();
-function serialised<T>(work: () => Promise<T>): Promise<T> {
-  const next = chain.then(work, work);
-  chain = next.catch(() => undefined);
-  return next;
-}
 
 export function toDecision(row: Row): MergeDecision {
   const s = (k: string) => (typeof row[k] === 'string' ? (row[k] as string) : null);
@@ -47,7 +43,7 @@ async function actorInfo(store: GraphStore, id: string): Promise<{ id: string; n
  * follow it.
  */
 export function mergeActors(store: GraphStore, from: string, into: string, note: string | undefined, now = new Date()): Promise<MergeDecision> {
-  return serialised(async () => {
+  return serialWrite(store, async () => {
     const a = await actorInfo(store, from);
     const b = await actorInfo(store, into);
     if (a.canonicalId !== null) {
@@ -78,7 +74,7 @@ export function mergeActors(store: GraphStore, from: string, into: string, note:
 
 /** Undoes the active merge of `id` into another actor; CONFLICT when `id` is not merged. */
 export function splitActor(store: GraphStore, id: string, note: string | undefined, now = new Date()): Promise<MergeDecision> {
-  return serialised(async () => {
+  return serialWrite(store, async () => {
     await actorInfo(store, id);
     const active = (await store.run(API.activeMergeDecisions)).map(toDecision);
     const decision = active.find((d) => d.from === id);

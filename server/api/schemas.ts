@@ -13,6 +13,7 @@ import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { ActorKindSchema as ExtractActorKind, CueClassSchema as ExtractCueClass } from '../extract/schema.js';
 import { STREAM_FORMATS, type StreamFormat } from '../exchange/index.js';
+import { parseIsoDate } from '../ingest/dates.js';
 
 extendZodWithOpenApi(z);
 
@@ -33,14 +34,9 @@ const ISO_DATE = /^\d{4}(-\d{2}(-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d
 export const IsoDateSchema = z
   .string()
   .regex(ISO_DATE, 'expected an ISO-8601 date such as 2024-03-05 or 2024-03-05T10:00:00Z')
-  .refine(validDateParts, 'expected an ISO-8601 date with a real month and day')
+  // A real calendar date (2025-02-30 is not one), by the same strict reader the ingest uses (issue 14, defect 11).
+  .refine((s) => parseIsoDate(s) !== null, 'expected a real calendar date and time (no February 30th, no hour 24)')
   .openapi({ example: '2024-03-05' });
-
-function validDateParts(s: string): boolean {
-  const [, month, day] = /^\d{4}(?:-(\d{2})(?:-(\d{2}))?)?/.exec(s) ?? [];
-  if (month !== undefined && (Number(month) < 1 || Number(month) > 12)) return false;
-  return day === undefined || !Number.isNaN(Date.parse(`${s.slice(0, 10)}T00:00:00Z`)) && Number(day) >= 1 && Number(day) <= 31;
-}
 
 /** Ids are opaque stable hashes ("act_0123456789abcdef"); this only bounds them. */
 const IdSchema = z.string().min(1).max(200);
@@ -63,15 +59,40 @@ const cueClassList = () => listParam(CueClassSchema, { commas: true });
 
 const booleanParam = z.preprocess((v) => (v === 'true' || v === '1' ? true : v === 'false' || v === '0' ? false : v), z.boolean().optional());
 
-/** Paging: `limit` (1..500, default 50) with `offset`, or with the `cursor` a previous page returned. */
+/** The largest offset a page may start at, given as `offset` or inside a `cursor`. */
+export const MAX_OFFSET = 1_000_000_000;
+
+/**
+ * The offset a cursor carries ("o" + base-36, base64url-encoded: see
+ * encodeCursor in ./http.ts), or null when it is not one we could have
+ * issued, including one past MAX_OFFSET (issue 14, defect 10: a crafted
+ * cursor used to pass as a huge offset and reach the engine).
+ */
+export function cursorOffset(cursor: string): number | null {
+  if (!/^[A-Za-z0-9_-]{1,40}$/.test(cursor)) return null;
+  const m = /^o([0-9a-z]{1,7})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!m) return null;
+  const offset = parseInt(m[1]!, 36);
+  return offset <= MAX_OFFSET ? offset : null;
+}
+
+/** Paging: `limit` (1..500, default 50) with `offset`, or with the `cursor` a previous page returned (decoded to its offset). */
 export const PageQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
-  offset: z.coerce.number().int().min(0).max(1_000_000_000).default(0),
+  offset: z.coerce.number().int().min(0).max(MAX_OFFSET).default(0),
   cursor: z
     .string()
-    .regex(/^[A-Za-z0-9_-]{1,40}$/, 'expected a cursor returned by a previous page')
     .optional()
-    .openapi({ description: 'nextCursor of the previous page; wins over offset' }),
+    .transform((c, ctx) => {
+      if (c === undefined) return undefined;
+      const offset = cursorOffset(c);
+      if (offset === null) {
+        ctx.addIssue({ code: 'custom', message: 'expected a cursor returned by a previous page' });
+        return z.NEVER;
+      }
+      return offset;
+    })
+    .openapi({ type: 'string', description: 'nextCursor of the previous page; wins over offset' }),
 });
 export type PageQuery = z.infer<typeof PageQuerySchema>;
 

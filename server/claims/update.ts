@@ -1,5 +1,5 @@
 import type { ArticleGraph, GraphStore, Row } from '../graph/types.js';
-import { getArticle } from '../graph/reads.js';
+import { readWrittenArticleGraph } from '../graph/article-graph.js';
 import { CLAIMS } from '../graph/queries/claims.js';
 import { applyIdentity, indexKeys, lookupKeys, resolveActor, type StoredActor } from './identity.js';
 import { articleKeys, statementKeys, statementLookupKeys } from './keys.js';
@@ -148,10 +148,9 @@ export async function updateClaims(store: ClaimsStore, graph: ArticleGraph): Pro
   }
   if (touched.size > 0) await refreshClaimStats(store, [...touched]);
 
-  // Last, in one round trip: the alias index and the article's names for its actors, the band keys, the completion mark.
-  const actors = graph.actors
-    .map((a) => ({ actorId: a.id, keys: indexKeys(a), named: a.aliases.length > 0 || a.roles.length > 0, aliases: a.aliases, roles: a.roles }))
-    .filter((r) => r.keys.length > 0 || r.named);
+  // Last, in one round trip: the alias index, the band keys, the completion mark. The article's names for its
+  // actors (NAMED) were written with the article itself (WRITE.linkNamed).
+  const actors = graph.actors.map((a) => ({ actorId: a.id, keys: indexKeys(a) })).filter((r) => r.keys.length > 0);
   await store.run(CLAIMS.finishArticle, { articleId, actors, articleKeys: aKeys, statements: keyRows, version: CLAIMS_VERSION, bandMembersCap: BAND_MEMBERS_CAP });
   return { claims: plan.touched, republishes, contradictions: plan.contradictions.length };
 }
@@ -168,31 +167,17 @@ export async function claimsState(store: ClaimsStore, articleId: string): Promis
 }
 
 /**
- * Runs the claims step for an article already stored, from what the store
- * holds (not from a new extraction, whose actors may resolve differently
- * today). Returns null when the article is not stored.
+ * Runs the claims step for an article already stored, from what its own
+ * write stored (readWrittenArticleGraph: its statements, and its actors as
+ * the article named them), not from a new extraction, whose actors may
+ * resolve differently today, nor from the actor nodes, which gathered the
+ * names of every article since. So a crash between the article's commit and
+ * this step is finished exactly as the clean run would have done it.
+ * Returns null when the article is not stored.
  */
 export async function finishClaims(store: GraphStore, articleId: string): Promise<ClaimsUpdate | null> {
-  const view = await getArticle(store, articleId);
-  if (view === null) return null;
-  const a = view.article;
-  const graph: ArticleGraph = {
-    source: a.sourceId ? { id: a.sourceId, name: a.source ?? '', domain: a.sourceDomain } : null,
-    article: {
-      id: a.id, url: a.url, title: a.title, publishedAt: a.publishedAt, publishedAtPrecision: a.publishedAtPrecision as ArticleGraph['article']['publishedAtPrecision'],
-      retrievedAt: a.retrievedAt, contentHash: a.contentHash, language: a.language, text: a.text,
-    },
-    actors: view.actors.map((x) => ({ id: x.id, name: x.name, kind: x.kind as ArticleGraph['actors'][number]['kind'], aliases: x.aliases ?? [], roles: x.roles ?? [] })),
-    statements: view.statements.map((s) => ({
-      id: s.id, content: s.content, quote: s.quote, direct: s.direct, cue: s.cue, cueLemma: s.cueLemma,
-      cueClass: s.cueClass as ArticleGraph['statements'][number]['cueClass'], saidAt: s.saidAt,
-      saidAtPrecision: s.saidAtPrecision as ArticleGraph['statements'][number]['saidAtPrecision'], timeText: s.timeText,
-      sentence: s.sentence, sentenceStart: s.sentenceStart, sentenceEnd: s.sentenceEnd, start: s.start, end: s.end,
-      confidence: s.confidence, speakerId: s.speakerId, speakerMention: s.speakerMention, aboutIds: s.about.map((x) => x.id),
-      addresseeId: s.addresseeId, viaId: s.viaId,
-    })),
-    mentions: view.actors.map((x) => x.id),
-  };
+  const graph = await readWrittenArticleGraph(store, articleId);
+  if (graph === null) return null;
   return updateClaims(store, graph);
 }
 

@@ -68,6 +68,7 @@ export async function runExtract(config: Config, flags: Record<string, unknown>,
     publishedAt: opts.publishedAt,
     maxBytes: config.maxInputBytes,
     fetchTimeoutMs: config.fetchTimeoutMs,
+    allowPrivateAddresses: config.fetchAllowPrivate,
   };
   if (opts.jsonl) return extractJsonl(ingestOpts);
   const paths = (files as string[] | undefined) ?? [];

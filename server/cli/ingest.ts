@@ -97,6 +97,7 @@ export async function runIngest(config: Config, flags: Record<string, unknown>, 
       source: opts.source,
       maxBytes: opts.maxBytes ?? config.maxInputBytes,
       fetchTimeoutMs: config.fetchTimeoutMs,
+      allowPrivateAddresses: config.fetchAllowPrivate,
     });
     const summary = store ? await ingestInputs(store, items, onProgress) : await ingestThroughServer(remote!, items, onProgress);
     const backend = store ? store.backend : (await remote!.stats()).backend;

@@ -1,13 +1,17 @@
 import { z } from 'zod';
 import { fromZod } from '../errors.js';
+import { parseIsoDate } from '../ingest/dates.js';
 
-/** ISO-8601 date or date-time, as accepted by --published-at / --retrieved-at. */
+/**
+ * ISO-8601 date or date-time, as accepted by --published-at / --retrieved-at:
+ * a real calendar date (not 2025-02-30), read by the ingest's strict reader.
+ */
 export const IsoDate = z
   .string()
-  .refine((s) => /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(s) && !Number.isNaN(Date.parse(s)), {
-    message: 'expected an ISO-8601 date such as 2025-08-21 or 2025-08-21T12:00:00Z',
+  .refine((s) => /^\d{4}-\d{2}-\d{2}([T ]|$)/.test(s) && parseIsoDate(s) !== null, {
+    message: 'expected a real calendar date in ISO-8601, such as 2025-08-21 or 2025-08-21T12:00:00Z',
   })
-  .transform((s) => new Date(s.length === 10 ? `${s}T00:00:00Z` : s).toISOString());
+  .transform((s) => parseIsoDate(s)!.value);
 
 export const DataOptions = z.object({ data: z.string().min(1).optional() });
 

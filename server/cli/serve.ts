@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import type { Config } from '../config.js';
+import { assertSafeExposure, type Config } from '../config.js';
 import { openStoreFromConfig } from '../graph/index.js';
 import type { GraphStore } from '../graph/types.js';
 import { readInputs } from '../ingest/index.js';
@@ -90,9 +90,12 @@ async function serveUntilSignal(store: GraphStore, config: Config): Promise<numb
   return 0;
 }
 
+/** The configuration with --host/--port applied; refuses a non-loopback host without a token before anything is opened. */
 function applyServeFlags(config: Config, flags: Record<string, unknown>): Config {
   const opts = parseFlags(ServeOptions, flags);
-  return { ...config, host: opts.host ?? config.host, port: opts.port ?? config.port };
+  const cfg = { ...config, host: opts.host ?? config.host, port: opts.port ?? config.port };
+  assertSafeExposure(cfg);
+  return cfg;
 }
 
 /** `claimgraph serve`. */

@@ -7,6 +7,7 @@ import { fromZod, normalizeError } from '../errors.js';
 import { ExportLineSchema, type DecisionRecord, type EventRecord } from './schema.js';
 import { markEventsDone, storeArticleGraph } from '../pipeline/index.js';
 import { applyDecisions } from '../api/merge.js';
+import { serialWrite } from '../graph/write-queue.js';
 import { articleIds, countArticles, decisionRecords, eventRecords, readArticleGraph } from './read.js';
 
 export interface TransferSummary {
@@ -32,8 +33,13 @@ const EVENT_BATCH = 200;
  * its spans (a file or store from before events version 2) are added to
  * `spanless`: their events step is left pending, so backfill-events adds the spans.
  */
-async function writeEventRecords(store: GraphStore, events: EventRecord[], spanless: Set<string>): Promise<void> {
-  if (events.length === 0) return;
+function writeEventRecords(store: GraphStore, events: EventRecord[], spanless: Set<string>): Promise<void> {
+  if (events.length === 0) return Promise.resolve();
+  // One unit of the store's write queue (server/graph/write-queue.ts).
+  return serialWrite(store, () => writeEventBatch(store, events, spanless));
+}
+
+async function writeEventBatch(store: GraphStore, events: EventRecord[], spanless: Set<string>): Promise<void> {
   const props = (e: EventRecord) => Object.fromEntries(Object.entries(e.props).filter(([, v]) => v !== null && v !== undefined));
   await store.run(EXPORT.importEvents, { rows: events.map((e) => ({ id: e.id, props: props(e) })) });
   const participants = events.flatMap((e) => e.participantIds.map((actorId) => ({ eventId: e.id, actorId })));
@@ -57,8 +63,10 @@ async function writeEventRecords(store: GraphStore, events: EventRecord[], spanl
 async function writeDecisionRecords(store: GraphStore, decisions: DecisionRecord[]): Promise<void> {
   if (decisions.length === 0) return;
   const props = (d: DecisionRecord) => Object.fromEntries(Object.entries(d.props).filter(([, v]) => v !== null && v !== undefined));
-  await store.run(EXPORT.importMergeDecisions, { rows: decisions.map((d) => ({ id: d.id, props: props(d) })) });
-  await applyDecisions(store);
+  await serialWrite(store, async () => {
+    await store.run(EXPORT.importMergeDecisions, { rows: decisions.map((d) => ({ id: d.id, props: props(d) })) });
+    await applyDecisions(store);
+  });
 }
 
 const emptySummary = (): TransferSummary => ({ created: 0, unchanged: 0, failed: 0, events: 0, decisions: 0, errors: [] });

@@ -1,5 +1,6 @@
 import type { ArticleGraph, GraphStore, Row, StatementNode, ActorNode, SourceNode, ArticleNode } from './types.js';
 import { EXPORT } from './queries/export.js';
+import { CLAIMS } from './queries/claims.js';
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
@@ -31,6 +32,26 @@ export async function readArticleGraph(store: GraphStore, id: string): Promise<A
     actors,
     statements,
     mentions: actors.map((a) => a.id),
+  };
+}
+
+/**
+ * Reads one stored article back as its own write left it, for the derived
+ * steps of an article whose steps did not finish (a crash after its
+ * commit): as readArticleGraph, but each actor carries the aliases and roles
+ * this article gave it (its NAMED edge, written in the article's
+ * transaction; none when it named the actor plainly), not the lists the
+ * actor node gathered from every article. The claims and events steps then
+ * get the input the clean run gave them (issue 14, defect 4).
+ */
+export async function readWrittenArticleGraph(store: GraphStore, id: string): Promise<ArticleGraph | null> {
+  const graph = await readArticleGraph(store, id);
+  if (graph === null) return null;
+  const named = new Map((await store.run(CLAIMS.articleNamings, { id })).map((r) => [String(r.id), r]));
+  const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : []);
+  return {
+    ...graph,
+    actors: graph.actors.map((a) => ({ ...a, aliases: list(named.get(a.id)?.aliases), roles: list(named.get(a.id)?.roles) })),
   };
 }
 

@@ -90,4 +90,5 @@ export { WRITE } from './queries/write.js';
 export { assertReadOnly } from './readonly.js';
 export { HostedStore, type RestartRecord } from './host/index.js';
 export { toPlain } from './values.js';
+export { serialWrite } from './write-queue.js';
 export * from './reads.js';

@@ -55,6 +55,12 @@ export function articleWritePlan(graph: ArticleGraph): WriteStep[] {
   }
   const actors = mergeActors(graph);
   if (actors.length > 0) steps.push({ name: 'upsertActors', query: WRITE.upsertActors, params: { actors } });
+  // The article's own names for its actors, in its own transaction (issue 14, defect 4): what the claims step and
+  // a crash recovery read, never the lists the actor node gathered from other articles.
+  const named = actors
+    .filter((a) => a.aliases.length > 0 || a.roles.length > 0)
+    .map((a) => ({ actorId: a.id, aliases: a.aliases, roles: a.roles }));
+  if (named.length > 0) steps.push({ name: 'linkNamed', query: WRITE.linkNamed, params: { articleId, rows: named }, expectLinked: named.length });
   const mentions = unique(graph.mentions);
   if (mentions.length > 0) {
     steps.push({ name: 'linkMentions', query: WRITE.linkMentions, params: { articleId, actorIds: mentions }, expectLinked: mentions.length });
@@ -160,7 +166,7 @@ export function statementTime(time: string | null): { time: string | null; timeD
 }
 
 /** One row per actor id, aliases and roles unioned, so one UNWIND never merges the same id twice. */
-function mergeActors(graph: ArticleGraph): Array<Record<string, unknown>> {
+function mergeActors(graph: ArticleGraph): Array<{ id: string; name: string; kind: string; aliases: string[]; roles: string[] }> {
   const byId = new Map<string, { id: string; name: string; kind: string; aliases: string[]; roles: string[] }>();
   for (const a of graph.actors) {
     const seen = byId.get(a.id);

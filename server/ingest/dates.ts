@@ -27,8 +27,8 @@ export function parseIsoDate(input: string): ResolvedDate | null {
   const day = d === undefined ? 1 : Number(d);
   if (month < 1 || month > 12 || day < 1 || day > 31) return null;
   if (h === undefined) {
-    const date = new Date(Date.UTC(year, month - 1, day));
-    // Date.UTC rolls 2025-02-30 over to March; a rolled-over date was not a real one.
+    const date = utcDay(year, month, day);
+    // 2025-02-30 rolls over to March; a rolled-over date was not a real one.
     if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
     const precision: DatePrecision = d !== undefined ? 'day' : mo !== undefined ? 'month' : 'year';
     return { value: date.toISOString(), precision };
@@ -38,9 +38,20 @@ export function parseIsoDate(input: string): ResolvedDate | null {
   const ms = Date.parse(withZone);
   if (Number.isNaN(ms)) return null;
   // Date.parse accepts 2025-02-30T10:00Z by rolling over; check the calendar date survived.
-  const local = new Date(Date.UTC(year, month - 1, day));
+  const local = utcDay(year, month, day);
   if (local.getUTCMonth() !== month - 1 || local.getUTCDate() !== day) return null;
   return { value: new Date(ms).toISOString(), precision: sec !== undefined ? 'second' : 'minute' };
+}
+
+/**
+ * Midnight UTC of a calendar day, any year 0000-9999 as written: Date.UTC
+ * reads years 0-99 as 1900-1999, which stored "0000-01-01" as 1900
+ * (issue 14, defect 11). Out-of-range days roll over, for the caller to see.
+ */
+function utcDay(year: number, month: number, day: number): Date {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return date;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { AppError, badInput, fetchFailed, normalizeError, notFound, unsupportedInput } from '../errors.js';
+import { AppError, badInput, normalizeError, notFound, unsupportedInput } from '../errors.js';
+import { fetchUrl } from './fetch.js';
 import { looksLikeFeed, ingestFeed } from './feed.js';
 import { DEFAULT_FETCH_TIMEOUT_MS, DEFAULT_MAX_BYTES, assertTextBytes, streamTooLarge, tooLarge } from './guards.js';
 import { ingestHtml } from './html.js';
@@ -185,8 +186,6 @@ async function readStdin(opts: IngestOptions, deps: ReadDeps): Promise<IngestIte
   return ingestContent(content, sniffKind(content), 'stdin', opts, opts.retrievedAt ?? new Date().toISOString());
 }
 
-const BINARY_TYPES = /^(image|audio|video|font)\/|^application\/(pdf|zip|gzip|x-gzip|octet-stream|x-tar|msword|vnd\.)/i;
-
 function kindOfContentType(contentType: string, content: string): InputKind {
   const type = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
   if (type.includes('rss') || type.includes('atom')) return 'feed';
@@ -203,59 +202,24 @@ function charsetOf(contentType: string): string {
 }
 
 /**
- * Fetches a URL with global fetch: one timeout (AbortController) covers the
- * connection and the whole body, and the body is read chunk by chunk so a
- * huge or endless response stops at maxBytes. Failures are FETCH_FAILED
- * (unreachable, timeout, HTTP error status), PAYLOAD_TOO_LARGE or
- * UNSUPPORTED_INPUT (binary content).
+ * Fetches a URL through the guarded fetcher (./fetch.ts: special-purpose
+ * addresses refused unless opts.allowPrivateAddresses, every redirect hop
+ * checked, one time limit for the whole fetch, the body cut at maxBytes)
+ * and reads what came back by its content type. Failures are FETCH_FAILED,
+ * PAYLOAD_TOO_LARGE or UNSUPPORTED_INPUT (binary content).
  */
 async function readUrl(url: string, opts: IngestOptions): Promise<IngestItem[]> {
-  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
-  const timeoutMs = opts.fetchTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS;
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, timeoutMs);
+  const { url: finalUrl, contentType, body } = await fetchUrl(url, {
+    allowPrivate: opts.allowPrivateAddresses === true,
+    timeoutMs: opts.fetchTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS,
+    maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES,
+  });
+  assertTextBytes(url, body);
+  let content: string;
   try {
-    const response = await fetch(url, {
-      signal: controller.signal,
-      redirect: 'follow',
-      headers: {
-        'user-agent': 'claimgraph/0.1 (news statement research)',
-        accept: 'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,application/json;q=0.9,text/plain;q=0.8,*/*;q=0.5',
-      },
-    });
-    if (!response.ok) throw fetchFailed(url, `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`);
-    const contentType = response.headers.get('content-type') ?? '';
-    if (BINARY_TYPES.test(contentType)) throw unsupportedInput(`${url}: binary content (${contentType.split(';')[0]}), expected text, HTML, a feed or JSON`);
-    const declared = Number(response.headers.get('content-length'));
-    if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(url, maxBytes, declared);
-    const body = response.body ? await readLimited(url, response.body as unknown as AsyncIterable<Uint8Array>, maxBytes) : Buffer.alloc(0);
-    assertTextBytes(url, body);
-    let content: string;
-    try {
-      content = new TextDecoder(charsetOf(contentType)).decode(body);
-    } catch {
-      content = body.toString('utf8'); // an unknown charset label: UTF-8 is the web's default
-    }
-    const finalUrl = response.url || url;
-    return ingestContent(content, kindOfContentType(contentType, content), url, opts, opts.retrievedAt ?? new Date().toISOString(), finalUrl);
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    if (timedOut) throw fetchFailed(url, `timed out after ${timeoutMs} ms`, error);
-    throw fetchFailed(url, describeFetchError(error), error);
-  } finally {
-    clearTimeout(timer);
-    // Stop any body still streaming (size cap, error) so the socket is released.
-    controller.abort();
+    content = new TextDecoder(charsetOf(contentType)).decode(body);
+  } catch {
+    content = body.toString('utf8'); // an unknown charset label: UTF-8 is the web's default
   }
-}
-
-/** undici reports "fetch failed" and hides the reason (ECONNREFUSED, ENOTFOUND) in `cause`. */
-function describeFetchError(error: unknown): string {
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  if (cause?.code) return cause.code === 'ENOTFOUND' ? 'host not found (ENOTFOUND)' : `${cause.message ?? 'connection failed'} (${cause.code})`;
-  return cause?.message ?? (error as Error).message ?? String(error);
+  return ingestContent(content, kindOfContentType(contentType, content), url, opts, opts.retrievedAt ?? new Date().toISOString(), finalUrl);
 }

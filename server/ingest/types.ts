@@ -69,6 +69,12 @@ export interface IngestOptions {
   maxBytes?: number;
   /** Timeout of a URL fetch, body included, in milliseconds; default 15 s. */
   fetchTimeoutMs?: number;
+  /**
+   * Fetch URLs on loopback, private, link-local and other special-purpose
+   * addresses too (default false: refused, server/ingest/fetch.ts).
+   * CLAIMGRAPH_FETCH_ALLOW_PRIVATE=1 sets it for the server and the CLI.
+   */
+  allowPrivateAddresses?: boolean;
   /** Source name to use when the input does not name one. */
   source?: string;
 }

@@ -19,8 +19,9 @@ import type { EventType } from '../extract/model/events.js';
 import { TYPE_PRIORITY } from '../extract/model/events.js';
 import { EVENTS } from '../graph/queries/events.js';
 import { EVENTS_STEP } from '../graph/queries/events-step.js';
-import { readArticleGraph } from '../graph/article-graph.js';
+import { readWrittenArticleGraph } from '../graph/article-graph.js';
 import { normalizeError } from '../errors.js';
+import { serialWrite } from '../graph/write-queue.js';
 import type { ArticleGraph, GraphStore } from '../graph/types.js';
 import type { IngestedArticle } from '../ingest/types.js';
 import { actorId, stableId, statementId } from '../ids.js';
@@ -187,7 +188,7 @@ export async function runEventsStep(store: GraphStore, graph: ArticleGraph, even
 /** Marks articles whose events were written another way (an import that carries them) as done. */
 export async function markEventsDone(store: GraphStore, articleIds: string[]): Promise<void> {
   for (let i = 0; i < articleIds.length; i += 500) {
-    await store.run(EVENTS_STEP.markArticles, { ids: articleIds.slice(i, i + 500), version: EVENTS_VERSION });
+    await serialWrite(store, () => store.run(EVENTS_STEP.markArticles, { ids: articleIds.slice(i, i + 500), version: EVENTS_VERSION }));
   }
 }
 
@@ -208,7 +209,8 @@ export async function eventsState(store: GraphStore, articleId: string): Promise
  * article is not stored.
  */
 export async function finishEvents(store: GraphStore, articleId: string): Promise<EventWrite[] | null> {
-  const graph = await readArticleGraph(store, articleId);
+  // As the article's own write left it (its actors as it named them), so participants resolve as in the clean run.
+  const graph = await readWrittenArticleGraph(store, articleId);
   if (graph === null) return null;
   return runEventsStep(store, graph, extractArticleEvents(articleOfGraph(graph)));
 }
@@ -240,7 +242,8 @@ export async function backfillEvents(
     const rows = await store.run(EVENTS_STEP.articlesLackingEvents, { after, version: EVENTS_VERSION, limit: pageSize });
     for (const { id } of rows) {
       try {
-        const writes = await finishEvents(store, String(id));
+        // One queue unit per article, so ingests sent meanwhile interleave with the backfill instead of conflicting.
+        const writes = await serialWrite(store, async () => ((await eventsState(store, String(id))) === 'pending' ? finishEvents(store, String(id)) : []));
         if (writes) {
           summary.articles += 1;
           summary.events += writes.length;

@@ -7,6 +7,8 @@ import { AppError, normalizeError } from '../errors.js';
 import { buildArticleGraph } from './build.js';
 import { claimsState, finishClaims, resolveActors, updateClaims } from '../claims/index.js';
 import { eventsState, finishEvents, runEventsStep } from './events.js';
+import { serialWrite } from '../graph/write-queue.js';
+import { crashPoint } from './crash-point.js';
 import { asStoredOrCopy } from './republish.js';
 
 export interface ProcessedArticle {
@@ -35,29 +37,64 @@ export function extractArticle(article: IngestedArticle): { extraction: Extracti
   return { extraction, events, skipped: null };
 }
 
-/** Extracts and writes one article in one transaction; "unchanged" when it was already stored. */
+/**
+ * Extracts and writes one article in one transaction, then runs its derived
+ * steps (claims, events); "unchanged" when it was already stored. The
+ * extraction (CPU only) runs outside the write queue; everything from the
+ * "is it stored?" check to the last derived step runs as one unit of the
+ * store's write queue (server/graph/write-queue.ts), so concurrent ingests
+ * give exactly what a sequential run gives and never conflict. The same text
+ * from another outlet (or URL) is another Article, a republication
+ * (pipeline/republish.ts), decided inside the unit too.
+ */
 export async function processArticle(store: GraphStore, input: IngestedArticle): Promise<ProcessedArticle> {
-  // The same text from another outlet (or URL) is another Article: a republication (pipeline/republish.ts).
-  const article = await asStoredOrCopy(store, input);
   // Skip extraction for articles already stored: re-ingest must be cheap and change nothing.
-  // One stored without its claims or events step (a crash in between, or stored before the step existed)
-  // gets it finished from what is stored.
-  const state = await claimsState(store, article.id);
-  if (state !== 'absent') {
-    if (state === 'pending') await finishClaims(store, article.id);
-    if ((await eventsState(store, article.id)) === 'pending') await finishEvents(store, article.id);
-    return { article, status: 'unchanged', extraction: { statements: [], actors: [] }, skipped: null };
+  // The extraction does not depend on the article's id, only on its text and dates.
+  const stored = (await claimsState(store, (await asStoredOrCopy(store, input)).id)) !== 'absent';
+  const extracted = stored ? null : extractArticle(input);
+  return serialWrite(store, async () => {
+    // Checked again inside the queue: a concurrent request may have stored it (or another outlet's copy) meanwhile.
+    const article = await asStoredOrCopy(store, input);
+    const state = await claimsState(store, article.id);
+    if (state !== 'absent') {
+      // Stored without its claims or events step (a crash in between, or stored before the step existed):
+      // finished from what the article's own write stored, exactly as the clean run would have done it.
+      if (state === 'pending') await finishClaims(store, article.id);
+      if ((await eventsState(store, article.id)) === 'pending') await finishEvents(store, article.id);
+      return { article, status: 'unchanged' as const, extraction: { statements: [], actors: [] }, skipped: null };
+    }
+    const { extraction, events, skipped } = extracted ?? extractArticle(article);
+    // Actor identity before the write, so statements land on actors stored under other names (server/claims).
+    const graph = await resolveActors(store, buildArticleGraph(article, extraction));
+    // The article was absent when this unit began and the queue lets no other writer in: an "unchanged" here can
+    // only be a failed attempt of this unit that had committed before it failed. Either way this request created it.
+    await retryingWhenRetriable(() => store.writeArticle(graph));
+    crashPoint('after-article-commit');
+    // Claims, republication and contradiction candidates: incremental, a fixed number of indexed lookups.
+    await retryingWhenRetriable(() => updateClaims(store, graph));
+    // Events (issue 10, server/pipeline/events.ts): meetings, calls, visits, merged with stored ones by indexed keys.
+    // Events come from the same parse as the statements; the step marks the article when done.
+    await retryingWhenRetriable(() => runEventsStep(store, graph, events));
+    return { article, status: 'created' as const, extraction, skipped };
+  });
+}
+
+/**
+ * Runs one write of an article's unit again when it failed in a way that
+ * may pass (a store process that crashed and is restarting: retriable
+ * STORE_UNAVAILABLE), at most three times. Safe because each is idempotent:
+ * the article write is a no-op once stored, and the claims and events steps
+ * MERGE on stable ids and mark the article last. So an ingest does not
+ * answer an error for an article it stored and leave its steps undone.
+ */
+async function retryingWhenRetriable<T>(work: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (!(error instanceof AppError && error.retriable) || attempt >= 3) throw error;
+    }
   }
-  const { extraction, events, skipped } = extractArticle(article);
-  // Actor identity before the write, so statements land on actors stored under other names (server/claims).
-  const graph = await resolveActors(store, buildArticleGraph(article, extraction));
-  const status = await store.writeArticle(graph);
-  // Claims, republication and contradiction candidates: incremental, a fixed number of indexed lookups.
-  if (status === 'created') await updateClaims(store, graph);
-  // Events (issue 10, server/pipeline/events.ts): meetings, calls, visits, merged with stored ones by indexed keys.
-  // Events come from the same parse as the statements; the step marks the article when done.
-  if (status === 'created') await runEventsStep(store, graph, events);
-  return { article, status, extraction, skipped };
 }
 
 export interface IngestSummary {

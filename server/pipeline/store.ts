@@ -1,6 +1,7 @@
 import type { ArticleGraph, GraphStore, WriteStatus } from '../graph/types.js';
 import { claimsState, finishClaims, updateClaims } from '../claims/index.js';
 import { articleOfGraph } from './build.js';
+import { serialWrite } from '../graph/write-queue.js';
 import { eventsState, extractArticleEvents, runEventsStep } from './events.js';
 
 /**
@@ -11,8 +12,12 @@ import { eventsState, extractArticleEvents, runEventsStep } from './events.js';
  * jsonl file that carries them). An article already stored whose derived
  * steps did not finish (a crash in between) gets them finished.
  */
-export async function storeArticleGraph(store: GraphStore, graph: ArticleGraph, opts: { events?: boolean } = {}): Promise<WriteStatus> {
-  const events = opts.events !== false;
+export function storeArticleGraph(store: GraphStore, graph: ArticleGraph, opts: { events?: boolean } = {}): Promise<WriteStatus> {
+  // One unit of the store's write queue (server/graph/write-queue.ts), like an ingested article.
+  return serialWrite(store, () => storeInQueue(store, graph, opts.events !== false));
+}
+
+async function storeInQueue(store: GraphStore, graph: ArticleGraph, events: boolean): Promise<WriteStatus> {
   const status = await store.writeArticle(graph);
   if (status === 'created') {
     await updateClaims(store, graph);

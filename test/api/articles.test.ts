@@ -94,7 +94,7 @@ describe('POST /api/articles', () => {
   let site: Server;
   let siteUrl: string;
   beforeAll(async () => {
-    api = await startApi({ seedPage: false, config: { maxInputBytes: 64 * 1024 } });
+    api = await startApi({ seedPage: false, config: { maxInputBytes: 64 * 1024, fetchAllowPrivate: true } /* the test site is on loopback */ });
     site = createServer((req, res) => {
       if (req.url === '/story.html') {
         res.setHeader('content-type', 'text/html; charset=utf-8');

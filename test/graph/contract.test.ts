@@ -99,7 +99,8 @@ describe.each(backends)('store contract [$name]', ({ open, full }) => {
         [...graph.actors].sort((a, b) => a.name.localeCompare(b.name)),
       );
 
-      expect(await relationshipCounts(store)).toEqual({ PUBLISHED: 1, CONTAINS: 2, SAID: 2, ABOUT: 3, ADDRESSED_TO: 1, VIA: 1, MENTIONS: 4 });
+      // NAMED: how the article named the two actors it gave aliases and roles (Zakharova, Macron), written with it (issue 14).
+      expect(await relationshipCounts(store)).toEqual({ PUBLISHED: 1, CONTAINS: 2, SAID: 2, ABOUT: 3, ADDRESSED_TO: 1, VIA: 1, MENTIONS: 4, NAMED: 2 });
       expect(await store.stats()).toEqual({ sources: 1, articles: 1, statements: 2, actors: 4, claims: 0 });
       expect(await store.hasArticle(graph.article.id)).toBe(true);
       expect(await store.hasArticle('art_missing')).toBe(false);

@@ -1,14 +1,14 @@
 import { licenceFor } from '../licences.js';
 import { Router } from 'express';
 import type { Config } from '../../config.js';
-import { normalizeError, notFound } from '../../errors.js';
+import { forClient, normalizeError, notFound } from '../../errors.js';
 import { API } from '../../graph/queries/api.js';
 import { READ } from '../../graph/queries/read.js';
 import type { GraphStore, Row } from '../../graph/types.js';
 import { ingestRecord, readInputs, type IngestedArticle as Ingested } from '../../ingest/index.js';
 import { buildArticleGraph, extractArticle, processArticle } from '../../pipeline/index.js';
 import { loadActorMap, type ActorMap } from '../canonical.js';
-import { pageOf, pageWindow, parse } from '../http.js';
+import { logFailure, pageOf, pageWindow, parse } from '../http.js';
 import { actorSummaries } from './actors.js';
 import {
   ArticleListQuerySchema,
@@ -23,7 +23,7 @@ import {
 } from '../schemas.js';
 
 /** GET /api/articles, GET /api/articles/:id, POST /api/articles. */
-export function articleRoutes(store: GraphStore, config: Config): Router {
+export function articleRoutes(store: GraphStore, config: Config, log: (line: string) => void): Router {
   const r = Router();
 
   r.get('/articles', async (req, res) => {
@@ -45,7 +45,7 @@ export function articleRoutes(store: GraphStore, config: Config): Router {
     const query = parse('query', IngestQuerySchema, req.query);
     const body = parse('body', IngestRequestSchema, req.body);
     const dryRun = query.dryRun === true || body.preview === true;
-    const { articles, errors } = await articlesOf(body, config);
+    const { articles, errors } = await articlesOf(body, config, log);
     const out: IngestResponse = { dryRun, created: 0, unchanged: 0, articles: [], errors };
     for (const article of articles) {
       try {
@@ -53,7 +53,11 @@ export function articleRoutes(store: GraphStore, config: Config): Router {
       } catch (error) {
         const e = normalizeError(error);
         if (articles.length === 1 && errors.length === 0) throw e;
-        out.errors.push({ origin: `${article.origin} (${article.title})`, code: e.code, message: e.message });
+        // A batch item's result is a client error too: our message, the raw one in the log (issue 14, defect 11).
+        const origin = `${article.origin} (${article.title})`;
+        const safe = forClient(e);
+        if (safe !== e) logFailure(log, `POST /api/articles ${origin}`, e);
+        out.errors.push({ origin, code: safe.code, message: safe.message });
       }
     }
     out.created = out.articles.filter((a) => a.status === 'created').length;
@@ -69,8 +73,8 @@ export function articleRoutes(store: GraphStore, config: Config): Router {
  * fails throws (400, 413, 415, 502); a batch (`records`) reports failing
  * records in `errors` and goes on, like the CLI.
  */
-async function articlesOf(body: IngestRequest, config: Config): Promise<{ articles: Ingested[]; errors: IngestResponse['errors'] }> {
-  const opts = { maxBytes: config.maxInputBytes, fetchTimeoutMs: config.fetchTimeoutMs };
+async function articlesOf(body: IngestRequest, config: Config, log: (line: string) => void): Promise<{ articles: Ingested[]; errors: IngestResponse['errors'] }> {
+  const opts = { maxBytes: config.maxInputBytes, fetchTimeoutMs: config.fetchTimeoutMs, allowPrivateAddresses: config.fetchAllowPrivate };
   const meta = { title: body.title, source: body.source, publishedAt: body.publishedAt, retrievedAt: body.retrievedAt };
   if (body.records) {
     const articles: Ingested[] = [];
@@ -81,7 +85,9 @@ async function articlesOf(body: IngestRequest, config: Config): Promise<{ articl
         articles.push(...ingestRecord(withoutUndefined({ ...meta, ...record }), origin, opts));
       } catch (error) {
         const e = normalizeError(error);
-        errors.push({ origin, code: e.code, message: e.message });
+        const safe = forClient(e);
+        if (safe !== e) logFailure(log, `POST /api/articles ${origin}`, e);
+        errors.push({ origin, code: safe.code, message: safe.message });
       }
     });
     return { articles, errors };

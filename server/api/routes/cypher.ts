@@ -25,7 +25,7 @@ export function cypherRoutes(store: GraphStore, config: Config): Router {
     const body = parse('body', CypherRequestSchema, req.body);
     const maxRows = Math.min(body.maxRows ?? limit, limit);
     if (running >= MAX_CONCURRENT) {
-      throw new AppError('STORE_UNAVAILABLE', `${running} Cypher queries are already running; retry when one has finished`, { retriable: true });
+      throw new AppError('STORE_UNAVAILABLE', `${running} Cypher queries are already running; retry when one has finished`, { retriable: true, expose: true });
     }
     running++;
     const started = performance.now();

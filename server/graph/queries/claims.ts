@@ -101,19 +101,13 @@ MATCH (b:Statement {id: l.to})
 MERGE (a)-[r:CONTRADICTS]->(b)
 SET r.score = l.score, r.reason = l.reason
 RETURN count(*) AS linked`,
-  // The step's last write, one round trip: the alias index and the names the article gave its actors, the band
-  // keys of the article and its statements, and the completion mark, set last (an article without it, after a
+  // The step's last write, one round trip: the alias index (the names the article gave its actors are written with
+  // the article: WRITE.linkNamed), the band keys of the article and its statements, and the completion mark, set last (an article without it, after a
   // crash, is redone on re-ingest). Each part is a unit subquery: an empty UNWIND inside drops no outer row.
   finishArticle: `MATCH (art:Article {id: $articleId})
 CALL (art) {
   UNWIND $actors AS r
   MATCH (a:Actor {id: r.actorId})
-  CALL (art, a, r) {
-    WITH art, a, r
-    WHERE r.named
-    MERGE (art)-[n:NAMED]->(a)
-    SET n.aliases = r.aliases, n.roles = r.roles
-  }
   UNWIND r.keys AS key
   MERGE (al:Alias {key: key})
   WITH al, a
@@ -139,6 +133,9 @@ CALL () {
 }
 SET art.claimsVersion = $version
 RETURN art.id AS id`,
+  // How the article named its actors (WRITE.linkNamed, written with it): what a recovery rebuilds the steps from.
+  articleNamings: `MATCH (art:Article {id: $id})-[n:NAMED]->(a:Actor)
+RETURN a.id AS id, n.aliases AS aliases, n.roles AS roles`,
   articleClaimsVersion: `MATCH (a:Article {id: $id})
 RETURN a.claimsVersion AS claimsVersion`,
 
@@ -186,8 +183,9 @@ export const CLAIMS_PARAMS: { [K in keyof typeof CLAIMS]: Record<string, unknown
   linkContradictions: { links: [{ from: 'stm_1', to: 'stm_0', score: 0.8, reason: 'opposite polarity' }] },
   finishArticle: {
     articleId: 'art_0', version: 1, bandMembersCap: 8, articleKeys: ['art:0:abc'], statements: [{ id: 'stm_0', keys: ['sp|act_0|0:0:abc'] }],
-    actors: [{ actorId: 'act_0', keys: ['p:donald trump'], named: true, aliases: ['Trump'], roles: ['US President'] }],
+    actors: [{ actorId: 'act_0', keys: ['p:donald trump'] }],
   },
+  articleNamings: { id: 'art_0' },
   articleClaimsVersion: { id: 'art_0' },
   listClaims: { skip: 0, limit: 50 },
   claimStatements: { id: 'clm_0' },

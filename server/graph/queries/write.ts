@@ -35,6 +35,14 @@ ON MATCH SET
   a.aliases = coalesce(a.aliases, []) + [x IN r.aliases WHERE NOT x IN coalesce(a.aliases, [])],
   a.roles = coalesce(a.roles, []) + [x IN r.roles WHERE NOT x IN coalesce(a.roles, [])]
 RETURN count(*) AS n`,
+  // How this article named each actor (its own aliases and roles, not the actor's gathered lists): written with the
+  // article, so a crash before the claims step cannot leave it to be rebuilt from what the actor node gathered since.
+  linkNamed: `MATCH (art:Article {id: $articleId})
+UNWIND $rows AS r
+MATCH (a:Actor {id: r.actorId})
+MERGE (art)-[n:NAMED]->(a)
+SET n.aliases = r.aliases, n.roles = r.roles
+RETURN count(*) AS linked`,
   linkMentions: `MATCH (a:Article {id: $articleId})
 UNWIND $actorIds AS actorId
 MATCH (m:Actor {id: actorId})
@@ -125,6 +133,7 @@ export const WRITE_PARAMS: { [K in keyof typeof WRITE]: Record<string, unknown> 
   upsertArticle: { id: 'art_0', props: { id: 'art_0', title: 'A title' } },
   upsertSource: { id: 'src_0', props: { id: 'src_0', name: 'The Daily', domain: 'daily.example' } },
   linkSource: { articleId: 'art_0', sourceId: 'src_0' },
+  linkNamed: { articleId: 'art_0', rows: [{ actorId: 'act_0', aliases: ['Zakharova'], roles: ['spokeswoman'] }] },
   upsertActors: { actors: [{ id: 'act_0', name: 'Maria Zakharova', kind: 'person', aliases: ['Zakharova'], roles: ['spokeswoman'] }] },
   linkMentions: { articleId: 'art_0', actorIds: ['act_0'] },
   upsertStatements: { articleId: 'art_0', statements: [{ id: 'stm_0', content: 'It is over.', start: 0, end: 11 }] },
