@@ -1,11 +1,16 @@
 import { forbidden, queryFailed } from '../errors.js';
+import { assertParsesReadOnly } from './cypher-parse.js';
 
 /**
- * A cheap static pre-check for user Cypher: refuses queries with a write or
- * admin clause before they reach a database. It is the first of three locks,
- * not the only one: Neo4j runs user queries in a READ session (the server
- * refuses writes), and the embedded engine runs them in a transaction that
- * is always rolled back.
+ * The static read-only check for user Cypher: refuses queries with a write,
+ * file-reading or admin clause before they reach a database. Two layers
+ * must both pass: a deliberately over-eager word check on our own tokens
+ * (below), and the decision on Neo4j's own parse (cypher-parse.ts), which
+ * refuses what does not parse cleanly and allows only reading clauses. The
+ * locks after it: the embedded engine's own plan of the query is checked
+ * for write and file operators (plan.ts), Neo4j runs user queries in a READ
+ * session, and the embedded engine runs them in a transaction that is
+ * always rolled back.
  *
  * It tokenises the query, so keywords inside string literals, comments and
  * backticked names do not count, nor do property keys (`s.start`), map keys
@@ -53,6 +58,9 @@ const SHOW_ADMIN_WORDS = new Set([
   'USER', 'USERS', 'ROLE', 'ROLES', 'PRIVILEGE', 'PRIVILEGES', 'SETTING', 'SETTINGS', 'TRANSACTION', 'TRANSACTIONS',
   'SERVER', 'SERVERS', 'DATABASE', 'DATABASES', 'ALIAS', 'ALIASES', 'CURRENT',
 ]);
+
+/** Cypher's number literals: hexadecimal, octal, decimal with fraction and exponent (underscores between digits). */
+const NUMBER = /^(?:0x[0-9a-fA-F_]+|0o[0-7_]+|[0-9][0-9_]*(?:\.[0-9][0-9_]*)?(?:[eE][+-]?[0-9][0-9_]*)?)/;
 
 export type TokenKind = 'word' | 'param' | 'number' | 'string' | 'quoted' | 'punct';
 export interface Token {
@@ -109,7 +117,12 @@ export function tokenize(query: string): Token[] {
       tokens.push({ kind: 'word', text: m[0], offset: i });
       i += m[0].length;
     } else if (/[0-9]/.test(c)) {
-      const m = /^[0-9][0-9a-zA-Z_.]*/.exec(query.slice(i))!;
+      const m = NUMBER.exec(query.slice(i))!;
+      // `1LOAD` is a number and a word to an engine, whatever a check makes of it: refuse the ambiguity.
+      const after = query[i + m[0].length];
+      if (after !== undefined && /[\p{L}\p{N}_$`'"]/u.test(after)) {
+        throw queryFailed(`a number glued to a name or string at offset ${i} ("${query.slice(i, i + m[0].length + 8)}..."): put a space between them`);
+      }
       tokens.push({ kind: 'number', text: m[0], offset: i });
       i += m[0].length;
     } else {
@@ -120,8 +133,18 @@ export function tokenize(query: string): Token[] {
   return tokens;
 }
 
-/** Throws FORBIDDEN naming the first write clause or disallowed procedure in `query`; returns otherwise. */
+/**
+ * Throws FORBIDDEN naming the first write clause, file read or disallowed
+ * procedure in `query`, QUERY_FAILED when it does not tokenise or parse
+ * cleanly; returns otherwise.
+ */
 export function assertReadOnly(query: string): void {
+  assertNoForbiddenWords(query);
+  assertParsesReadOnly(query, { allowedProcedures: ALLOWED_PROCEDURES, builtInFunctionNamespaces: BUILT_IN_FUNCTION_NAMESPACES });
+}
+
+/** The word layer: every forbidden word outside strings, comments and names, whatever the grammar makes of it. */
+function assertNoForbiddenWords(query: string): void {
   const tokens = tokenize(query);
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!;
