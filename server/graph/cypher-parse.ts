@@ -83,12 +83,15 @@ export interface ParseCheckOptions {
   builtInFunctionNamespaces: ReadonlySet<string>;
 }
 
+/** What a read-only query is: a query the engine plans, or a SHOW listing of the schema, functions or procedures. */
+export type ReadOnlyKind = 'query' | 'listing';
+
 /**
  * Throws QUERY_FAILED when Neo4j's parser does not accept `query` without
  * an error, FORBIDDEN when it parses to anything but one reading statement;
- * returns otherwise.
+ * returns what kind of statement it is otherwise.
  */
-export function assertParsesReadOnly(query: string, opts: ParseCheckOptions): void {
+export function assertParsesReadOnly(query: string, opts: ParseCheckOptions): ReadOnlyKind {
   const errors: string[] = [];
   const listener: ErrorListener = {
     syntaxError: (_r, _s, line, column, msg) => {
@@ -112,6 +115,13 @@ export function assertParsesReadOnly(query: string, opts: ParseCheckOptions): vo
   const statements = (tree.children ?? []).filter((c) => rule(c) === 'statementOrCommand');
   if (statements.length !== 1) throw forbidden(`read-only queries are one statement; found ${statements.length} separated by ";"`);
   walk(tree, rule, opts);
+  let listing = false;
+  const findCommand = (n: ParseNode): void => {
+    if (rule(n) === 'command') listing = true;
+    else for (const k of n.children ?? []) findCommand(k);
+  };
+  findCommand(statements[0]!);
+  return listing ? 'listing' : 'query';
 }
 
 function walk(node: ParseNode, rule: (n: ParseNode) => string | undefined, opts: ParseCheckOptions): void {

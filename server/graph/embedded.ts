@@ -3,7 +3,8 @@ import { dirname } from 'node:path';
 import grafeo from '@grafeo-db/js';
 import { AppError, queryFailed, storeCorrupt, storeUnavailable } from '../errors.js';
 import { SCHEMA_EMBEDDED } from './queries/schema.js';
-import { assertReadOnly } from './readonly.js';
+import { assertPlanReadsOnly } from './plan.js';
+import { ALLOWED_PROCEDURES, assertReadOnly } from './readonly.js';
 import { initSchemaVersion } from './schema.js';
 import { withTimeout } from './timeout.js';
 import type { ArticleGraph, GraphStore, ReadQueryOptions, Row, StoreStats, WriteStatus } from './types.js';
@@ -120,7 +121,11 @@ export class EmbeddedStore implements GraphStore {
   }
 
   async readOnly(query: string, params: Record<string, unknown> = {}, opts: ReadQueryOptions = {}): Promise<Row[]> {
-    assertReadOnly(query);
+    // SHOW listings are schema commands Grafeo does not plan; the parse allowed only the reading ones.
+    if (assertReadOnly(query) === 'query') {
+      const [plan] = await execute(this.db, `EXPLAIN ${query}`, params);
+      assertPlanReadsOnly(typeof plan?.plan === 'string' ? plan.plan : '', ALLOWED_PROCEDURES);
+    }
     return this.runInRolledBackTransaction(query, params, opts);
   }
 

@@ -1,5 +1,7 @@
 import { forbidden, queryFailed } from '../errors.js';
-import { assertParsesReadOnly } from './cypher-parse.js';
+import { assertParsesReadOnly, type ReadOnlyKind } from './cypher-parse.js';
+
+export type { ReadOnlyKind } from './cypher-parse.js';
 
 /**
  * The static read-only check for user Cypher: refuses queries with a write,
@@ -136,11 +138,11 @@ export function tokenize(query: string): Token[] {
 /**
  * Throws FORBIDDEN naming the first write clause, file read or disallowed
  * procedure in `query`, QUERY_FAILED when it does not tokenise or parse
- * cleanly; returns otherwise.
+ * cleanly; returns whether it is a query or a SHOW listing otherwise.
  */
-export function assertReadOnly(query: string): void {
+export function assertReadOnly(query: string): ReadOnlyKind {
   assertNoForbiddenWords(query);
-  assertParsesReadOnly(query, { allowedProcedures: ALLOWED_PROCEDURES, builtInFunctionNamespaces: BUILT_IN_FUNCTION_NAMESPACES });
+  return assertParsesReadOnly(query, { allowedProcedures: ALLOWED_PROCEDURES, builtInFunctionNamespaces: BUILT_IN_FUNCTION_NAMESPACES });
 }
 
 /** The word layer: every forbidden word outside strings, comments and names, whatever the grammar makes of it. */
