@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { Config } from '../config.js';
-import { openStoreFromConfig } from '../graph/index.js';
+import { openStoreFromConfig, warmUpReadOnlyCheck } from '../graph/index.js';
 import type { GraphStore } from '../graph/types.js';
 import { readInputs } from '../ingest/index.js';
 import { ingestInputs } from '../pipeline/index.js';
@@ -42,6 +42,8 @@ export async function ingestSamples(store: GraphStore, log: (line: string) => vo
 async function serveUntilSignal(store: GraphStore, config: Config): Promise<number> {
   // Loaded here so commands that never serve (ingest, query...) do not load express and the UI.
   const { startServer } = await import('../main.js');
+  // The console's first query would otherwise pay the parser's warm-up (docs/security.md).
+  warmUpReadOnlyCheck();
   const running = await startServer({ store, config });
   process.stdout.write(`claimgraph is serving on ${running.url} (${store.backend} store)\n`);
   await new Promise<void>((resolve) => {
