@@ -60,7 +60,11 @@ interface GLink {
 /**
  * Cypher console: editor with highlighting and autocomplete, Ctrl+Enter runs,
  * results as a table and, when nodes or relationships come back, as a graph.
- * The query lives in the URL (`#/console?q=...`) and runs on load.
+ * The query lives in the URL (`#/console?q=...`). A link only fills the
+ * editor: the query runs on the user's own action (Run, Ctrl+Enter, an
+ * example), never on load, because any web page can send the user's
+ * browser to such a link (docs/security.md, "The console runs only what the
+ * user runs").
  */
 export function consoleView(root: HTMLElement, ctx: ViewContext): void {
   root.append(h('h1', null, 'Cypher console'));
@@ -104,7 +108,7 @@ export function consoleView(root: HTMLElement, ctx: ViewContext): void {
 
   const q = ctx.route.params.get('q');
   editor.setValue(q ?? EXAMPLES[0]!.query);
-  if (q) void run();
+  if (q) status.textContent = 'Query from the link: read it, then press Run.';
   editor.focus();
 }
 
