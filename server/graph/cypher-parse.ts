@@ -43,12 +43,19 @@ interface Recognizer {
 interface Parser extends Recognizer {
   ruleNames: string[];
   statementsOrCommands(): ParseNode;
+  _errHandler: unknown;
 }
 type LexerClass = new (input: unknown) => Recognizer;
 type ParserClass = new (tokens: unknown) => Parser;
 interface Antlr {
   CharStreams: { fromString(text: string): unknown };
   CommonTokenStream: new (lexer: Recognizer) => unknown;
+  BailErrorStrategy: new () => unknown;
+}
+/** What the parser throws at its first error (a RecognitionException, possibly wrapped). */
+interface ParseFailure {
+  offendingToken?: AntlrToken & { line?: number; column?: number };
+  cause?: ParseFailure;
 }
 
 // The package's ESM entry does not load under Node's resolution (extensionless imports), and its CommonJS
@@ -58,8 +65,9 @@ const packageMain = pathToFileURL(require.resolve('@neo4j-cypher/language-suppor
 const generated = new URL('../esm/project/language-support/src/generated-parser/', packageMain);
 const { default: CypherLexer } = (await import(new URL('CypherCmdLexer.js', generated).href)) as { default: LexerClass };
 const { default: CypherParser } = (await import(new URL('CypherCmdParser.js', generated).href)) as { default: ParserClass };
-// The same antlr4 the generated files import (they resolve it from the package's own location).
-const antlr = (await import(pathToFileURL(createRequire(new URL('CypherCmdParser.js', generated)).resolve('antlr4')).href)) as Antlr;
+// The antlr4 the generated files import: one copy (package-lock pins the version the package asks for), so the
+// error strategy and the parser's exceptions are the same classes.
+const antlr = (await import('antlr4')) as unknown as Antlr;
 
 /** Clauses a read-only query may contain; every other clause of the grammar is refused. */
 const READING_CLAUSES = new Set([
@@ -107,7 +115,19 @@ export function assertParsesReadOnly(query: string, opts: ParseCheckOptions): Re
   const parser = new CypherParser(new antlr.CommonTokenStream(lexer));
   parser.removeErrorListeners();
   parser.addErrorListener(listener);
-  const tree = parser.statementsOrCommands();
+  // Stop at the first error instead of recovering: the query is refused either way, and recovery (with its
+  // expected-token lists) is most of the cost of a bad query.
+  parser._errHandler = new antlr.BailErrorStrategy();
+  let tree: ParseNode;
+  try {
+    tree = parser.statementsOrCommands();
+  } catch (error) {
+    const failure = error as ParseFailure;
+    const token = failure.offendingToken ?? failure.cause?.offendingToken;
+    const where = token ? `line ${token.line ?? '?'}, column ${(token.column ?? 0) + 1}: unexpected ${token.type === -1 ? 'end of query' : `'${token.text.slice(0, 40)}'`}` : 'at an error';
+    errors.push(where);
+    tree = { getText: () => '' };
+  }
   if (errors.length > 0) {
     throw queryFailed(`the query is not valid Cypher as Neo4j's parser reads it (${errors[0]}); only queries it parses without an error are run`);
   }
