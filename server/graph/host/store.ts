@@ -115,6 +115,13 @@ interface Call {
   reject: (error: AppError) => void;
   settled: boolean;
   timers: NodeJS.Timeout[];
+  /** Sent to a process that died before it answered: an article write may have been committed by that attempt. */
+  interrupted: boolean;
+}
+
+/** The app's writes: never on the process while a user query runs there, so a crash or kill cannot catch one midway. */
+function isWrite(call: Call): boolean {
+  return call.kind === 'app' && (call.op === 'writeArticle' || (call.op === 'run' && !call.retryable));
 }
 
 /** A started process, loading or loaded, not yet holding a store. */
@@ -149,7 +156,12 @@ interface Child {
  *   STORE_UNAVAILABLE otherwise.
  * - User queries run one at a time on the process (more wait their turn),
  *   so a crash, a runaway or a memory overrun is always that query's: it
- *   alone fails, with an error saying what it did.
+ *   alone fails, with an error saying what it did. The app's writes (the
+ *   article write, and `run` of anything but a read) never share the
+ *   process with a user query: a write waits for the query running or
+ *   waiting to finish, and a query waits for the writes on the process, so
+ *   no kill or crash caught by a user query interrupts a write. Reads share
+ *   it freely (they are sent again when interrupted).
  * - An unexpected exit of the process (a crash) is logged; the user query
  *   it was running fails QUERY_FAILED, the app's calls it was running are
  *   sent again on the new process (reads and the idempotent article write;
@@ -186,6 +198,8 @@ export class HostedStore implements GraphStore {
   /** User queries waiting for their turn; one runs at a time. */
   private userQueue: Call[] = [];
   private userRunning: Call | null = null;
+  /** App writes waiting for the user query running (or waiting) to finish. */
+  private heldWrites: Call[] = [];
 
   private constructor(private readonly opts: HostedOptions) {
     this.log = opts.log ?? ((line) => process.stderr.write(`claimgraph: ${line}\n`));
@@ -272,6 +286,9 @@ export class HostedStore implements GraphStore {
     // A restart under way opens no new process when nothing waits for it.
     this.closeRequested = true;
     await this.settled();
+    // Writes held back for user queries go now; user queries still waiting do not run.
+    for (const call of this.userQueue.splice(0)) this.fail(call, storeUnavailable('the store was closed before the call could run'));
+    this.releaseWrites();
     this.phase = 'closing';
     const standby = this.standby;
     this.standby = null;
@@ -279,7 +296,7 @@ export class HostedStore implements GraphStore {
       standby.proc.kill('SIGKILL');
       await standby.exited;
     }
-    for (const call of [...this.waiting.splice(0), ...this.userQueue.splice(0)]) this.fail(call, storeUnavailable('the store was closed before the call could run'));
+    for (const call of this.waiting.splice(0)) this.fail(call, storeUnavailable('the store was closed before the call could run'));
     const child = this.child;
     if (child) {
       await this.drain(child.generation);
@@ -341,6 +358,8 @@ export class HostedStore implements GraphStore {
   private pumpUser(): void {
     this.userQueue = this.userQueue.filter((c) => !c.settled);
     if (this.userRunning || this.phase !== 'ready' || !this.child) return;
+    // A user query starts only when no app write is on the process: what kills the query must not catch a write.
+    if ([...this.inFlight.values()].some(isWrite)) return;
     const call = this.userQueue.shift();
     if (!call) return;
     const child = this.child;
@@ -380,7 +399,7 @@ export class HostedStore implements GraphStore {
 
   private newCall(op: Op, args: unknown[], kind: Kind, retryable: boolean): Call {
     return {
-      id: this.nextId++, op, args, kind, retryable, attempts: 0, generation: 0, settled: false, timers: [],
+      id: this.nextId++, op, args, kind, retryable, attempts: 0, generation: 0, settled: false, timers: [], interrupted: false,
       resolve: () => undefined, reject: () => undefined,
     };
   }
@@ -392,12 +411,40 @@ export class HostedStore implements GraphStore {
     });
     if (this.phase === 'closing' || this.phase === 'closed') {
       this.fail(call, storeUnavailable('the store is closed'));
-    } else if (this.phase === 'ready' && this.child) {
-      void this.send(this.child, call).catch(() => undefined);
+    } else if (isWrite(call) && (this.userRunning || this.userQueue.some((c) => !c.settled))) {
+      this.hold(call);
     } else {
-      this.enqueue(call);
+      this.route(call);
     }
     return result;
+  }
+
+  /** Sends a call now when the process is ready, else holds it until it is. */
+  private route(call: Call): void {
+    if (this.phase === 'closing' || this.phase === 'closed') this.fail(call, storeUnavailable('the store is closed'));
+    else if (this.phase === 'ready' && this.child) void this.send(this.child, call).catch(() => undefined);
+    else this.enqueue(call);
+  }
+
+  /** Holds an app write while a user query runs or waits (at most waitMs): it goes when that query has finished. */
+  private hold(call: Call): void {
+    this.heldWrites.push(call);
+    call.timers.push(
+      setTimeout(() => {
+        if (call.settled || call.generation !== 0 || !this.heldWrites.includes(call)) return;
+        this.heldWrites = this.heldWrites.filter((c) => c !== call);
+        this.fail(call, storeUnavailable(`the write waited ${this.waitMs} ms for a console query to finish; retry later`));
+      }, this.waitMs),
+    );
+  }
+
+  /** Sends (or queues for the next process) the writes held for a user query that has finished. */
+  private releaseWrites(): void {
+    for (const call of this.heldWrites.splice(0)) {
+      if (call.settled) continue;
+      for (const t of call.timers.splice(0)) clearTimeout(t);
+      this.route(call);
+    }
   }
 
   /** Holds a call until the store process is ready again, at most waitMs. */
@@ -457,7 +504,10 @@ export class HostedStore implements GraphStore {
       return;
     }
     this.finish(call);
-    call.resolve(value.data);
+    // An article write interrupted by its process's death and found stored when sent again was committed by the
+    // interrupted attempt (the pipeline writes only articles it found absent): that is this call's work, "created",
+    // and the pipeline must go on to the article's claims and events steps.
+    call.resolve(call.op === 'writeArticle' && call.interrupted && value.data === 'unchanged' ? 'created' : value.data);
   }
 
   private fail(call: Call, error: AppError): void {
@@ -472,6 +522,13 @@ export class HostedStore implements GraphStore {
     for (const t of call.timers) clearTimeout(t);
     if (this.userRunning === call) {
       this.userRunning = null;
+      // After the caller's own reaction (a restart after a timeout, memory overrun or crash starts synchronously),
+      // so writes released here go to the next process, not the one being killed.
+      queueMicrotask(() => {
+        this.releaseWrites();
+        this.pumpUser();
+      });
+    } else if (isWrite(call)) {
       queueMicrotask(() => this.pumpUser());
     }
   }
@@ -659,6 +716,7 @@ export class HostedStore implements GraphStore {
     let waiting = 0;
     for (const call of calls) {
       if (call.kind === 'app' && call.retryable && call.attempts < APP_ATTEMPTS) {
+        call.interrupted = true;
         this.inFlight.delete(call.id);
         this.waiting.unshift(call);
         call.generation = 0;
