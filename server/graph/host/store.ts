@@ -117,6 +117,8 @@ interface Call {
   timers: NodeJS.Timeout[];
   /** Sent to a process that died before it answered: an article write may have been committed by that attempt. */
   interrupted: boolean;
+  /** The channel refused it (the process was dying): it never ran, so it may be sent again whatever it does. */
+  undelivered: boolean;
 }
 
 /** The app's writes: never on the process while a user query runs there, so a crash or kill cannot catch one midway. */
@@ -400,7 +402,7 @@ export class HostedStore implements GraphStore {
   private newCall(op: Op, args: unknown[], kind: Kind, retryable: boolean): Call {
     return {
       id: this.nextId++, op, args, kind, retryable, attempts: 0, generation: 0, settled: false, timers: [], interrupted: false,
-      resolve: () => undefined, reject: () => undefined,
+      resolve: () => undefined, reject: () => undefined, undelivered: false,
     };
   }
 
@@ -476,16 +478,35 @@ export class HostedStore implements GraphStore {
     });
     call.generation = child.generation;
     call.attempts++;
+    call.undelivered = false;
     this.inFlight.set(call.id, call);
     try {
       child.proc.send({ id: call.id, op: call.op, args: call.args }, (error) => {
-        if (error) this.fail(call, storeUnavailable(`could not send the ${call.op} call to the store process: ${error.message}`, error));
+        if (error) this.undelivered(child, call, error);
       });
     } catch (error) {
       // A value structured clone cannot carry (a function, a symbol): nothing was sent.
       this.fail(call, queryFailed(`could not pass the ${call.op} call to the store process: ${error instanceof Error ? error.message : String(error)}`, error));
     }
     return settledWith;
+  }
+
+  /**
+   * A call the channel could not deliver (EPIPE: the process is dying). It
+   * never ran, so it is safe to send again, whatever it does: it goes to the
+   * next process with the calls its process's exit takes back.
+   */
+  private undelivered(child: Child, call: Call, error: Error): void {
+    if (call.settled || call.generation !== child.generation) return;
+    // A broken channel means a dying process even before its exit is seen (and a child whose channel closes exits):
+    // the app's call waits for that exit. A user query is answered now: it is the user's to send again.
+    if (call.kind === 'user') {
+      this.fail(call, storeUnavailable(`could not send the ${call.op} call to the store process (${error.message}); retry`, error));
+      return;
+    }
+    call.undelivered = true;
+    // Its process's exit was handled already (else that exit takes it back): send it on.
+    if (this.child !== child) this.takeBack([call], (c) => storeUnavailable(`could not send the ${c.op} call to the store process; retry`), true);
   }
 
   private onMessage(child: Child, raw: unknown): void {
@@ -712,14 +733,16 @@ export class HostedStore implements GraphStore {
    * again wait for the next process (at most APP_ATTEMPTS sends in all);
    * the others fail with `errorFor(call)`. Returns how many wait.
    */
-  private takeBack(calls: Call[], errorFor: (call: Call) => AppError): number {
+  private takeBack(calls: Call[], errorFor: (call: Call) => AppError, late = false): number {
     let waiting = 0;
     for (const call of calls) {
-      if (call.kind === 'app' && call.retryable && call.attempts < APP_ATTEMPTS) {
-        call.interrupted = true;
+      if (call.kind === 'app' && (call.retryable || call.undelivered) && call.attempts < APP_ATTEMPTS) {
+        if (!call.undelivered) call.interrupted = true;
         this.inFlight.delete(call.id);
-        this.waiting.unshift(call);
         call.generation = 0;
+        // Taken back after its process's restart began or ended: it goes the way a new call goes.
+        if (late) this.route(call);
+        else this.waiting.unshift(call);
         waiting++;
       } else {
         this.fail(call, errorFor(call));
