@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { AppError, queryFailed, storeUnavailable } from '../../errors.js';
 import { assertParamsDepth, QUERY_LIMITS } from '../limits.js';
-import { assertNoForbiddenWords, assertReadOnly } from '../readonly.js';
+import { assertNoForbiddenWords, assertReadOnly, warmUpReadOnlyCheck } from '../readonly.js';
 import { queryTimeout } from '../timeout.js';
 import type { ArticleGraph, GraphStore, ReadQueryOptions, Row, StoreStats, WriteStatus } from '../types.js';
 import { ChildMessageSchema, fromWire, RESULTS, type OpenMessage, type Op } from './protocol.js';
@@ -219,6 +219,8 @@ export class HostedStore implements GraphStore {
     await store.spawn();
     store.phase = 'ready';
     store.refillStandby();
+    // readOnly checks each query here before sending it: the first one should not pay the parser's warm-up.
+    warmUpReadOnlyCheck();
     return store;
   }
 
