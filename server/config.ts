@@ -12,6 +12,9 @@ const EnvSchema = z.object({
   CLAIMGRAPH_QUERY_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   /** 1: URL ingest may fetch loopback, private, link-local and other special-purpose addresses (default: refused). */
   CLAIMGRAPH_FETCH_ALLOW_PRIVATE: z.enum(['0', '1']).default('0'),
+  /** Size of one console answer (estimated as JSON), and memory one console query may add to the store process. */
+  CLAIMGRAPH_QUERY_MAX_BYTES: z.coerce.number().int().positive().default(16 * 1024 * 1024),
+  CLAIMGRAPH_QUERY_MAX_MEMORY_MB: z.coerce.number().int().positive().default(1024),
   /** 1: open an embedded store whose write-ahead log is damaged, keeping the commits before the damage. */
   CLAIMGRAPH_WAL_SALVAGE: z.enum(['0', '1']).default('0'),
   NEO4J_URI: z.string().regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\//, 'expected a bolt:// or neo4j:// URI').optional(),
@@ -30,6 +33,9 @@ export type Config = {
   /** URL ingest may fetch private and local addresses (CLAIMGRAPH_FETCH_ALLOW_PRIVATE=1). */
   fetchAllowPrivate: boolean;
   queryTimeoutMs: number;
+  /** Bounds on one user (console) query: its answer's size and the memory it may add to the store process. */
+  queryMaxBytes: number;
+  queryMaxMemoryBytes: number;
   walSalvage: boolean;
   /**
    * Most statements GET /api/claims/:id lists (oldest first); the claim's
@@ -56,6 +62,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     fetchTimeoutMs: e.CLAIMGRAPH_FETCH_TIMEOUT_MS,
     fetchAllowPrivate: e.CLAIMGRAPH_FETCH_ALLOW_PRIVATE === '1',
     queryTimeoutMs: e.CLAIMGRAPH_QUERY_TIMEOUT_MS,
+    queryMaxBytes: e.CLAIMGRAPH_QUERY_MAX_BYTES,
+    queryMaxMemoryBytes: e.CLAIMGRAPH_QUERY_MAX_MEMORY_MB * 1024 * 1024,
     walSalvage: e.CLAIMGRAPH_WAL_SALVAGE === '1',
     neo4j: e.NEO4J_URI
       ? { uri: e.NEO4J_URI, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD ?? '', database: e.NEO4J_DATABASE }

@@ -50,7 +50,11 @@ const MODEL = {
  * results as a graph when nodes or relationships come back (property panel,
  * expand on double-click) and as a table, exportable (console-result.ts);
  * query history and saved queries beside the examples (console-history.ts).
- * The query lives in the URL (`#/console?q=...`) and runs on load.
+ * The query lives in the URL (`#/console?q=...`). A link only fills the
+ * editor: the query runs on the user's own action (Run, Ctrl+Enter, an
+ * example, never a history entry), never on load, because any web page can
+ * send the user's browser to such a link (docs/security.md, "The console
+ * runs only what the user runs").
  */
 export function consoleView(root: HTMLElement, ctx: ViewContext): void {
   root.append(h('h1', null, 'Cypher console'));
@@ -96,6 +100,6 @@ export function consoleView(root: HTMLElement, ctx: ViewContext): void {
 
   const q = ctx.route.params.get('q');
   editor.setValue(q ?? EXAMPLES[0]!.query);
-  if (q) void run();
+  if (q) status.textContent = 'Query from the link: read it, then press Run.';
   editor.focus();
 }

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { assertSafeExposure, type Config } from '../config.js';
-import { openStoreFromConfig } from '../graph/index.js';
+import { openStoreFromConfig, warmUpReadOnlyCheck } from '../graph/index.js';
 import type { GraphStore } from '../graph/types.js';
 import { readInputs } from '../ingest/index.js';
 import { ingestInputs, type ProgressEvent } from '../pipeline/index.js';
@@ -74,6 +74,8 @@ export async function ingestSamples(store: GraphStore, log: (line: string) => vo
 async function serveUntilSignal(store: GraphStore, config: Config): Promise<number> {
   // Loaded here so commands that never serve (ingest, query...) do not load express and the UI.
   const { startServer } = await import('../main.js');
+  // The console's first query would otherwise pay the parser's warm-up (docs/security.md).
+  warmUpReadOnlyCheck();
   const running = await startServer({ store, config });
   // The CLI on the same data directory goes through this server while it holds the embedded store.
   const withdraw = store.backend === 'embedded' ? await announceServer(config.dataDir, localUrl(config.host, running.port)) : async () => {};

@@ -3,7 +3,9 @@ import { dirname } from 'node:path';
 import grafeo from '@grafeo-db/js';
 import { AppError, queryFailed, storeCorrupt, storeUnavailable } from '../errors.js';
 import { SCHEMA_EMBEDDED } from './queries/schema.js';
-import { assertReadOnly } from './readonly.js';
+import { assertParamsDepth, measureValue, QUERY_LIMITS } from './limits.js';
+import { assertPlanReadsOnly } from './plan.js';
+import { ALLOWED_PROCEDURES, assertReadOnly } from './readonly.js';
 import { initSchemaVersion } from './schema.js';
 import { withTimeout } from './timeout.js';
 import type { ArticleGraph, GraphStore, ReadQueryOptions, Row, StoreStats, WriteStatus } from './types.js';
@@ -120,7 +122,12 @@ export class EmbeddedStore implements GraphStore {
   }
 
   async readOnly(query: string, params: Record<string, unknown> = {}, opts: ReadQueryOptions = {}): Promise<Row[]> {
-    assertReadOnly(query);
+    assertParamsDepth(params);
+    // SHOW listings are schema commands Grafeo does not plan; the parse allowed only the reading ones.
+    if (assertReadOnly(query) === 'query') {
+      const [plan] = await execute(this.db, `EXPLAIN ${query}`, params);
+      assertPlanReadsOnly(typeof plan?.plan === 'string' ? plan.plan : '', ALLOWED_PROCEDURES);
+    }
     return this.runInRolledBackTransaction(query, params, opts);
   }
 
@@ -130,19 +137,21 @@ export class EmbeddedStore implements GraphStore {
    * Grafeo has no query timeout: past `timeoutMs` this rejects with
    * QUERY_TIMEOUT while the query keeps running in the engine; its
    * transaction is rolled back when it finishes. Rows past `maxRows` are
-   * dropped (the engine materialises the whole result first).
+   * dropped unread (the engine materialises the whole result first, but only
+   * the rows kept become JS values); the rows kept are measured as they are
+   * read, and an answer past `maxBytes` or nested past QUERY_LIMITS.maxDepth
+   * fails.
    */
   async runInRolledBackTransaction(query: string, params: Record<string, unknown> = {}, opts: ReadQueryOptions = {}): Promise<Row[]> {
     this.assertOpen();
     const tx = this.begin();
-    const running = execute(tx, query, params);
+    const running = executeBounded(tx, query, params, opts.maxRows ?? Number.POSITIVE_INFINITY, opts.maxBytes ?? QUERY_LIMITS.maxAnswerBytes);
     const rollback = () => {
       if (tx.isActive) tx.rollback();
     };
     // Whatever happens to the caller, the transaction ends rolled back once the engine is done with it.
     running.then(rollback, rollback);
-    const rows = await withTimeout(running, opts.timeoutMs);
-    return opts.maxRows === undefined ? rows : rows.slice(0, opts.maxRows);
+    return withTimeout(running, opts.timeoutMs);
   }
 
   async close(): Promise<void> {
@@ -179,6 +188,24 @@ async function execute(target: Db | Tx, query: string, params: Record<string, un
     throw queryFailed(messageOf(error), error);
   }
   return (result.toArray() as Array<Record<string, unknown>>).map((row) => rowToPlain(row, grafeoToPlain));
+}
+
+/** As execute, reading at most `maxRows` rows and at most `maxBytes` of them, each nested at most QUERY_LIMITS.maxDepth deep. */
+async function executeBounded(target: Tx, query: string, params: Record<string, unknown>, maxRows: number, maxBytes: number): Promise<Row[]> {
+  let result;
+  try {
+    result = await target.executeCypher(query, params);
+  } catch (error) {
+    throw queryFailed(messageOf(error), error);
+  }
+  const rows: Row[] = [];
+  let bytes = 0;
+  for (let i = 0; i < Math.min(result.length, maxRows); i++) {
+    const raw = result.get(i) as Record<string, unknown>;
+    bytes += measureValue(raw, QUERY_LIMITS.maxDepth, maxBytes, 'the answer', 'answer', bytes);
+    rows.push(rowToPlain(raw, grafeoToPlain));
+  }
+  return rows;
 }
 
 function messageOf(error: unknown): string {

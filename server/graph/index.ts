@@ -28,6 +28,8 @@ export type StoreOptions =
       log?: (line: string) => void;
       /** A hosted store keeps a standby process loaded so a restart costs the store open only (default true). */
       standby?: boolean;
+      /** Memory one user query may add to a hosted store's process (default QUERY_LIMITS.memoryBytes). */
+      queryMemoryBytes?: number;
     }
   | { backend: 'neo4j'; uri: string; user: string; password: string; database?: string };
 
@@ -43,7 +45,7 @@ export async function openStore(opts: StoreOptions): Promise<GraphStore> {
       throw new AppError('BAD_INPUT', 'a hosted store needs a store file; found path null (in memory), whose data a restart of the store process would lose');
     }
     // The child opens the store and sets up its schema before it reports ready.
-    return HostedStore.open({ path: opts.path, walSalvage: opts.walSalvage, log: opts.log, standby: opts.standby });
+    return HostedStore.open({ path: opts.path, walSalvage: opts.walSalvage, log: opts.log, standby: opts.standby, queryMemoryBytes: opts.queryMemoryBytes });
   }
   const store: GraphStore =
     opts.backend === 'embedded'
@@ -81,13 +83,17 @@ export async function openStoreFromConfig(
   }
   mkdirSync(config.dataDir, { recursive: true });
   const walSalvage = opts.walSalvage ?? config.walSalvage;
-  return openStore({ backend: 'embedded', path: embeddedStorePath(config.dataDir), walSalvage, hosted: opts.hosted, standby: opts.standby, log: opts.log });
+  return openStore({
+    backend: 'embedded', path: embeddedStorePath(config.dataDir), walSalvage, hosted: opts.hosted, standby: opts.standby, log: opts.log,
+    queryMemoryBytes: config.queryMaxMemoryBytes,
+  });
 }
 
 export type { ArticleGraph, GraphStore, Row, StoreStats, WriteStatus, ReadQueryOptions } from './types.js';
 export { READ, READ_PARAMS } from './queries/read.js';
 export { WRITE } from './queries/write.js';
-export { assertReadOnly } from './readonly.js';
+export { assertReadOnly, warmUpReadOnlyCheck } from './readonly.js';
+export { QUERY_LIMITS } from './limits.js';
 export { HostedStore, type RestartRecord } from './host/index.js';
 export { toPlain } from './values.js';
 export { serialWrite } from './write-queue.js';

@@ -3,6 +3,7 @@ import { AppError, forbidden, queryFailed, storeUnavailable } from '../errors.js
 import { SCHEMA_NEO4J } from './queries/schema.js';
 import { WRITE } from './queries/write.js';
 import { readStats } from './reads.js';
+import { assertParamsDepth, measureValue, QUERY_LIMITS } from './limits.js';
 import { assertReadOnly } from './readonly.js';
 import { initSchemaVersion } from './schema.js';
 import { queryTimeout } from './timeout.js';
@@ -93,7 +94,10 @@ export class Neo4jStore implements GraphStore {
    * `maxRows` are not pulled (the iterator is closed, which discards them).
    */
   async readOnly(query: string, params: Record<string, unknown> = {}, opts: ReadQueryOptions = {}): Promise<Row[]> {
+    assertParamsDepth(params);
     assertReadOnly(query);
+    const maxBytes = opts.maxBytes ?? QUERY_LIMITS.maxAnswerBytes;
+    let bytes = 0;
     const session = this.session(neo4j.session.READ);
     const max = opts.maxRows ?? Number.POSITIVE_INFINITY;
     try {
@@ -102,7 +106,9 @@ export class Neo4jStore implements GraphStore {
           const rows: Row[] = [];
           if (max <= 0) return rows;
           for await (const record of tx.run(query, toNeo4jParams(params))) {
-            rows.push(rowToPlain(record.toObject(), toPlain));
+            const row = rowToPlain(record.toObject(), toPlain);
+            bytes += measureValue(row, QUERY_LIMITS.maxDepth, maxBytes, 'the answer', 'answer', bytes);
+            rows.push(row);
             if (rows.length >= max) break;
           }
           return rows;

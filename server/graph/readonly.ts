@@ -1,11 +1,18 @@
 import { forbidden, queryFailed } from '../errors.js';
+import { assertParsesReadOnly, type ReadOnlyKind } from './cypher-parse.js';
+
+export type { ReadOnlyKind } from './cypher-parse.js';
 
 /**
- * A cheap static pre-check for user Cypher: refuses queries with a write or
- * admin clause before they reach a database. It is the first of three locks,
- * not the only one: Neo4j runs user queries in a READ session (the server
- * refuses writes), and the embedded engine runs them in a transaction that
- * is always rolled back.
+ * The static read-only check for user Cypher: refuses queries with a write,
+ * file-reading or admin clause before they reach a database. Two layers
+ * must both pass: a deliberately over-eager word check on our own tokens
+ * (below), and the decision on Neo4j's own parse (cypher-parse.ts), which
+ * refuses what does not parse cleanly and allows only reading clauses. The
+ * locks after it: the embedded engine's own plan of the query is checked
+ * for write and file operators (plan.ts), Neo4j runs user queries in a READ
+ * session, and the embedded engine runs them in a transaction that is
+ * always rolled back.
  *
  * It tokenises the query, so keywords inside string literals, comments and
  * backticked names do not count, nor do property keys (`s.start`), map keys
@@ -53,6 +60,9 @@ const SHOW_ADMIN_WORDS = new Set([
   'USER', 'USERS', 'ROLE', 'ROLES', 'PRIVILEGE', 'PRIVILEGES', 'SETTING', 'SETTINGS', 'TRANSACTION', 'TRANSACTIONS',
   'SERVER', 'SERVERS', 'DATABASE', 'DATABASES', 'ALIAS', 'ALIASES', 'CURRENT',
 ]);
+
+/** Cypher's number literals: hexadecimal, octal, decimal with fraction and exponent (underscores between digits). */
+const NUMBER = /^(?:0x[0-9a-fA-F_]+|0o[0-7_]+|[0-9][0-9_]*(?:\.[0-9][0-9_]*)?(?:[eE][+-]?[0-9][0-9_]*)?)/;
 
 export type TokenKind = 'word' | 'param' | 'number' | 'string' | 'quoted' | 'punct';
 export interface Token {
@@ -109,7 +119,12 @@ export function tokenize(query: string): Token[] {
       tokens.push({ kind: 'word', text: m[0], offset: i });
       i += m[0].length;
     } else if (/[0-9]/.test(c)) {
-      const m = /^[0-9][0-9a-zA-Z_.]*/.exec(query.slice(i))!;
+      const m = NUMBER.exec(query.slice(i))!;
+      // `1LOAD` is a number and a word to an engine, whatever a check makes of it: refuse the ambiguity.
+      const after = query[i + m[0].length];
+      if (after !== undefined && /[\p{L}\p{N}_$`'"]/u.test(after)) {
+        throw queryFailed(`a number glued to a name or string at offset ${i} ("${query.slice(i, i + m[0].length + 8)}..."): put a space between them`);
+      }
       tokens.push({ kind: 'number', text: m[0], offset: i });
       i += m[0].length;
     } else {
@@ -120,8 +135,48 @@ export function tokenize(query: string): Token[] {
   return tokens;
 }
 
-/** Throws FORBIDDEN naming the first write clause or disallowed procedure in `query`; returns otherwise. */
-export function assertReadOnly(query: string): void {
+/**
+ * Throws FORBIDDEN naming the first write clause, file read or disallowed
+ * procedure in `query`, QUERY_FAILED when it does not tokenise or parse
+ * cleanly; returns whether it is a query or a SHOW listing otherwise.
+ */
+export function assertReadOnly(query: string): ReadOnlyKind {
+  assertNoForbiddenWords(query);
+  return assertParsesReadOnly(query, { allowedProcedures: ALLOWED_PROCEDURES, builtInFunctionNamespaces: BUILT_IN_FUNCTION_NAMESPACES });
+}
+
+/**
+ * Parses a few typical queries once, so the first user query does not pay
+ * the parser's warm-up (its prediction tables fill on first use: about
+ * 0.3-0.5 s here, then a few ms a query). Call it where a server or store
+ * process starts, before queries arrive.
+ */
+export function warmUpReadOnlyCheck(): void {
+  for (const query of WARM_UP) {
+    try {
+      assertReadOnly(query);
+    } catch {
+      // Warm-up only: a refusal here changes nothing.
+    }
+  }
+}
+
+const WARM_UP = [
+  "MATCH (p:Actor)-[r:SAID]->(s:Statement)-[:ABOUT]->(t:Actor) WHERE s.content CONTAINS 'x' AND s.saidAt >= $from " +
+    'OPTIONAL MATCH (s)-[:INSTANCE_OF]->(c:Claim) WITH p, t, count(s) AS n, collect(DISTINCT c.id)[0..3] AS cs ' +
+    'RETURN p.name AS speaker, t.name AS target, n, cs, [x IN cs | toLower(x)] AS l ORDER BY n DESC SKIP 0 LIMIT 10',
+  'MATCH (a:Actor) WHERE EXISTS { (a)-[:SAID]->() } CALL (a) { MATCH (a)-->(b) RETURN count(b) AS c } ' +
+    'RETURN a, c, COUNT { (a)--() } AS d, CASE WHEN c > 1 THEN 1 ELSE 0 END AS k UNION ALL MATCH p = (x)-[*1..2]-(y) RETURN x AS a, 1 AS c, 2 AS d, 3 AS k',
+  'CALL db.labels() YIELD label RETURN label',
+];
+
+/**
+ * The word layer alone: every forbidden word outside strings, comments and
+ * names, whatever the grammar makes of it. Cheap (no parser): the hosted
+ * store uses it to decide whether one of the app's own queries is safe to
+ * send again.
+ */
+export function assertNoForbiddenWords(query: string): void {
   const tokens = tokenize(query);
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!;

@@ -87,6 +87,8 @@ export type Row = Record<string, unknown>;
 export interface ReadQueryOptions {
   timeoutMs?: number;
   maxRows?: number;
+  /** Size of the answer, estimated as JSON while it is read; past it the query fails PAYLOAD_TOO_LARGE (default QUERY_LIMITS.maxAnswerBytes). */
+  maxBytes?: number;
 }
 
 /** The one interface over both backends. All data queries are the same Cypher text on each. */

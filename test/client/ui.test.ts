@@ -288,6 +288,7 @@ describe('browser UI (real server, seeded store, headless chromium)', () => {
       await fresh();
       const q = 'MATCH (p:Actor)-[r:SAID]->(s:Statement) RETURN p, r, s LIMIT 25';
       await openView(ui, page, `#/console?q=${encodeURIComponent(q)}`);
+      await page.getByRole('button', { name: /^Run/ }).click();
       await page.waitForSelector('.result-graph .cg-network');
       expect(Number(await page.locator('.result-graph .cg-network').getAttribute('data-nodes'))).toBeGreaterThan(1);
       expect(Number(await page.locator('.result-graph .cg-network').getAttribute('data-links'))).toBeGreaterThan(0);
@@ -446,6 +447,7 @@ describe('browser UI (real server, seeded store, headless chromium)', () => {
       await openView(ui, page, '#/search?q=Berg');
       await openView(ui, page, '#/timeline');
       await openView(ui, page, '#/console?q=' + encodeURIComponent('MATCH (a:Article) RETURN a.title, a.text'));
+      await page.getByRole('button', { name: /^Run/ }).click();
       await page.waitForSelector('.result-table tbody tr');
       expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
     });

@@ -101,3 +101,30 @@ describe('tokenize', () => {
     ]);
   });
 });
+
+describe('assertReadOnly decides on Neo4j\'s parse (issue 14)', () => {
+  test.each([
+    ['LOAD CSV behind a glued digit', "WITH 1 AS x LIMIT 1LOAD CSV FROM 'file:///etc/passwd' AS l RETURN l", 'QUERY_FAILED'],
+    ['CREATE behind a glued exponent', 'UNWIND [1] AS x WITH x LIMIT 1e0CREATE (:X) RETURN x', 'QUERY_FAILED'],
+    ['two statements', 'MATCH (n) RETURN n; MATCH (m) RETURN m', 'FORBIDDEN'],
+    ['a read then a write statement', 'RETURN 1 AS x; CREATE (n)', 'FORBIDDEN'],
+    ['text Neo4j does not parse', 'MATCH (n RETURN n', 'QUERY_FAILED'],
+    ['a unicode escape outside a string', 'RETURN \\u0041 AS a', 'QUERY_FAILED'],
+    ['CYPHER query options', 'CYPHER runtime=slotted MATCH (n) RETURN n', 'FORBIDDEN'],
+    ['a write inside EXISTS', 'MATCH (n) WHERE EXISTS { MATCH (n) CREATE (x) RETURN x } RETURN n', 'FORBIDDEN'],
+    ['a write after UNION', 'MATCH (n) RETURN n UNION MATCH (m) MERGE (k) RETURN k AS n', 'FORBIDDEN'],
+    ['SHOW SETTINGS chained after SHOW INDEXES', 'SHOW INDEXES YIELD * SHOW SETTINGS', 'FORBIDDEN'],
+    ['TERMINATE chained after SHOW TRANSACTIONS', 'SHOW TRANSACTIONS YIELD transactionId TERMINATE TRANSACTIONS transactionId', 'FORBIDDEN'],
+    ['a console command', ':param x => 1', 'FORBIDDEN'],
+  ])('refuses %s', (_, query, code) => {
+    expect(() => assertReadOnly(query)).toThrow(expect.objectContaining({ code }));
+  });
+
+  test.each([
+    ['a backticked allowed procedure', 'CALL `db`.`labels`()', 'query'],
+    ['a plain read', 'MATCH (s:Statement) RETURN s.set AS x', 'query'],
+    ['SHOW INDEXES', 'SHOW INDEXES', 'listing'],
+  ])('allows %s and says what it is', (_, query, kind) => {
+    expect(assertReadOnly(query)).toBe(kind);
+  });
+});

@@ -32,7 +32,7 @@ export function cypherRoutes(store: GraphStore, config: Config): Router {
     let rows: Row[];
     try {
       // One row more than asked tells whether the result was cut.
-      rows = await store.readOnly(body.query, body.params ?? {}, { timeoutMs: config.queryTimeoutMs, maxRows: maxRows + 1 });
+      rows = await store.readOnly(body.query, body.params ?? {}, { timeoutMs: config.queryTimeoutMs, maxRows: maxRows + 1, maxBytes: config.queryMaxBytes });
     } finally {
       running--;
     }

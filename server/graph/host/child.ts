@@ -12,6 +12,7 @@
  */
 import { AppError, normalizeError } from '../../errors.js';
 import { EmbeddedStore, openGrafeo } from '../embedded.js';
+import { warmUpReadOnlyCheck } from '../readonly.js';
 import { ARGS, OpenSchema, RequestSchema, toWire, type ChildMessage, type Op } from './protocol.js';
 
 /** How long a close may take when the parent has gone before the process exits anyway. */
@@ -53,6 +54,8 @@ async function main(): Promise<void> {
     setTimeout(() => process.exit(1), ORPHAN_CLOSE_MS).unref();
     closing = (store ? store.close() : Promise.resolve()).finally(() => process.exit(0));
   });
+  // Before `loaded`, so a standby pays the read-only check's warm-up ahead of need, not on the restart path.
+  warmUpReadOnlyCheck();
   // Loaded, not yet open: a standby waits here until its store's previous process has gone.
   send({ type: 'loaded' });
 }

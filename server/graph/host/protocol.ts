@@ -13,7 +13,7 @@ export const OPS = ['init', 'writeArticle', 'hasArticle', 'stats', 'run', 'readO
 export type Op = (typeof OPS)[number];
 
 const Params = z.record(z.string(), z.unknown());
-const ReadOpts = z.object({ maxRows: z.number().int().positive().optional() }).strict();
+const ReadOpts = z.object({ maxRows: z.number().int().positive().optional(), maxBytes: z.number().int().positive().optional() }).strict();
 
 /** The argument list of each op. The article graph is checked for its id here; the store checks the rest as it writes. */
 export const ARGS = {
