@@ -101,6 +101,8 @@ export const unsupportedInput = (message: string) => new AppError('UNSUPPORTED_I
 export const fetchFailed = (url: string, reason: string, cause?: unknown) =>
   new AppError('FETCH_FAILED', `could not fetch ${url}: ${reason}`, { cause, retriable: true });
 export const queryFailed = (message: string, cause?: unknown) => new AppError('QUERY_FAILED', message, { cause });
+/** A user's query refused or failed for a reason our own words describe (its syntax, its shape, what it did to the store): shown to the client. */
+export const userQueryFailed = (message: string) => new AppError('QUERY_FAILED', message, { expose: true });
 export const storeUnavailable = (message: string, cause?: unknown) =>
   new AppError('STORE_UNAVAILABLE', message, { cause, retriable: true });
 export const storeCorrupt = (message: string, cause?: unknown) => new AppError('STORE_CORRUPT', message, { cause });

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { forbidden, queryFailed } from '../errors.js';
+import { forbidden, userQueryFailed } from '../errors.js';
 
 /**
  * The read-only decision taken on Neo4j's own parse of a user query
@@ -129,7 +129,7 @@ export function assertParsesReadOnly(query: string, opts: ParseCheckOptions): Re
     tree = { getText: () => '' };
   }
   if (errors.length > 0) {
-    throw queryFailed(`the query is not valid Cypher as Neo4j's parser reads it (${errors[0]}); only queries it parses without an error are run`);
+    throw userQueryFailed(`the query is not valid Cypher as Neo4j's parser reads it (${errors[0]}); only queries it parses without an error are run`);
   }
   const rule = (n: ParseNode) => (n.ruleIndex === undefined ? undefined : parser.ruleNames[n.ruleIndex]);
   const statements = (tree.children ?? []).filter((c) => rule(c) === 'statementOrCommand');

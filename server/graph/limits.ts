@@ -36,7 +36,7 @@ export function measureValue(value: unknown, maxDepth: number, maxBytes: number,
     else if (typeof v === 'object') {
       if (depth >= maxDepth) {
         const message = `lists or maps in ${what} nest more than ${maxDepth} levels deep; the limit is ${maxDepth}`;
-        throw errorFor === 'input' ? badInput(message) : new AppError('QUERY_FAILED', `${message} (build a flatter value)`);
+        throw errorFor === 'input' ? badInput(message) : new AppError('QUERY_FAILED', `${message} (build a flatter value)`, { expose: true });
       }
       const entries = Array.isArray(v) || ArrayBuffer.isView(v) ? Array.from(v as ArrayLike<unknown>) : Object.entries(v as object);
       bytes += 2;

@@ -1,4 +1,4 @@
-import { forbidden, queryFailed } from '../errors.js';
+import { forbidden, userQueryFailed } from '../errors.js';
 import { assertParsesReadOnly, type ReadOnlyKind } from './cypher-parse.js';
 
 export type { ReadOnlyKind } from './cypher-parse.js';
@@ -90,19 +90,19 @@ export function tokenize(query: string): Token[] {
       i = nl === -1 ? n : nl + 1;
     } else if (c === '/' && query[i + 1] === '*') {
       const close = query.indexOf('*/', i + 2);
-      if (close === -1) throw queryFailed(`unterminated comment at offset ${i}`);
+      if (close === -1) throw userQueryFailed(`unterminated comment at offset ${i}`);
       i = close + 2;
     } else if (c === "'" || c === '"') {
       let j = i + 1;
       while (j < n && query[j] !== c) j += query[j] === '\\' ? 2 : 1;
-      if (j >= n) throw queryFailed(`unterminated string at offset ${i}`);
+      if (j >= n) throw userQueryFailed(`unterminated string at offset ${i}`);
       tokens.push({ kind: 'string', text: query.slice(i, j + 1), offset: i });
       i = j + 1;
     } else if (c === '`') {
       // A backtick inside a quoted name is written twice.
       let j = i + 1;
       for (;;) {
-        if (j >= n) throw queryFailed(`unterminated backticked name at offset ${i}`);
+        if (j >= n) throw userQueryFailed(`unterminated backticked name at offset ${i}`);
         if (query[j] === '`') {
           if (query[j + 1] === '`') j += 2;
           else break;
@@ -123,7 +123,7 @@ export function tokenize(query: string): Token[] {
       // `1LOAD` is a number and a word to an engine, whatever a check makes of it: refuse the ambiguity.
       const after = query[i + m[0].length];
       if (after !== undefined && /[\p{L}\p{N}_$`'"]/u.test(after)) {
-        throw queryFailed(`a number glued to a name or string at offset ${i} ("${query.slice(i, i + m[0].length + 8)}..."): put a space between them`);
+        throw userQueryFailed(`a number glued to a name or string at offset ${i} ("${query.slice(i, i + m[0].length + 8)}..."): put a space between them`);
       }
       tokens.push({ kind: 'number', text: m[0], offset: i });
       i += m[0].length;

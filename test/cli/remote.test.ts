@@ -19,6 +19,9 @@ const ARTICLES: Record<string, string> = {
     'Library hours cut in Eastfield\n\n"We had no other way to balance the budget," library director Amara Osei told reporters on Monday.',
 };
 
+/** Each test spawns the real CLI one to three times; on a loaded 2-core machine a spawn can take 10-20 s. A deadline guard only. */
+const SPAWNS = 120_000;
+
 describe('the CLI while a server holds the store', () => {
   let tmp: Awaited<ReturnType<typeof tempDir>>;
   let data: string;
@@ -65,7 +68,7 @@ describe('the CLI while a server holds the store', () => {
 
   test('when serving an embedded store, then the server announces itself in the data directory', () => {
     expect(existsSync(join(data, 'server.json'))).toBe(true);
-  });
+  }, SPAWNS);
 
   test('when a folder is ingested, then it goes through the server and the API shows the new articles', async () => {
     const r = await runCli(['ingest', folder, '--published-at', '2026-03-03T00:00:00Z', '--json'], { env: env() });
@@ -85,13 +88,13 @@ describe('the CLI while a server holds the store', () => {
     const list = (await (await fetch(`${url}/api/articles`)).json()) as { total: number; items: { title: string }[] };
     expect(list.total).toBe(2);
     expect(list.items.map((a) => a.title).sort()).toEqual(['Harbour board approves dredging plan', 'Library hours cut in Eastfield']);
-  });
+  }, SPAWNS);
 
   test('when the same folder is ingested again, then nothing changes', async () => {
     const r = await runCli(['ingest', folder, '--published-at', '2026-03-03T00:00:00Z', '--json'], { env: env() });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ ingested: 0, unchanged: 2, failed: 0 });
-  });
+  }, SPAWNS);
 
   test('when a query and stats are asked for, then they answer from the served store', async () => {
     const q = await runCli(['query', 'MATCH (a:Article) RETURN a.title AS title ORDER BY title', '--json'], { env: env() });
@@ -103,13 +106,13 @@ describe('the CLI while a server holds the store', () => {
     const s = await runCli(['stats', '--json'], { env: env() });
     expect(s.code).toBe(0);
     expect(JSON.parse(s.stdout)).toMatchObject({ backend: 'embedded', articles: 2 });
-  });
+  }, SPAWNS);
 
   test('when a write is hidden in a query, then the server refuses it as the local store would', async () => {
     const q = await runCli(['query', "CREATE (:Article {title: 'x'})"], { env: env() });
     expect(q.code).not.toBe(0);
     expect(q.stderr).toMatch(/read-only|not allowed|refus|CREATE/i);
-  });
+  }, SPAWNS);
 
   test('when exported as jsonl, then every stored article is a line of the export', async () => {
     const r = await runCli(['export', '--format', 'jsonl'], { env: env() });
@@ -117,7 +120,7 @@ describe('the CLI while a server holds the store', () => {
     const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { type: string });
     expect(lines[0]).toMatchObject({ type: 'header' });
     expect(lines.filter((l) => l.type === 'article')).toHaveLength(2);
-  });
+  }, SPAWNS);
 
   test.each([
     { command: 'import', args: ['import', 'graph.jsonl'] },
@@ -127,7 +130,7 @@ describe('the CLI while a server holds the store', () => {
     expect(r.code).not.toBe(0);
     expect(r.stderr).toContain(`\`claimgraph ${command}\` needs it to itself`);
     expect(r.stderr).toMatch(/held by the claimgraph server at http:\/\/127\.0\.0\.1:\d+/);
-  });
+  }, SPAWNS);
 
   test('when the server stops, then it withdraws its announcement and the CLI opens the store itself', async () => {
     const exited = new Promise<number | null>((resolve) => server.once('exit', (code) => resolve(code)));
@@ -137,5 +140,5 @@ describe('the CLI while a server holds the store', () => {
     const s = await runCli(['stats', '--json'], { env: env() });
     expect(s.code).toBe(0);
     expect(JSON.parse(s.stdout)).toMatchObject({ articles: 2 });
-  });
+  }, SPAWNS);
 });

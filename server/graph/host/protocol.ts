@@ -39,6 +39,8 @@ export const WireErrorSchema = z.object({
   message: z.string(),
   details: z.array(z.object({ path: z.string().optional(), message: z.string() })),
   retriable: z.boolean(),
+  /** Whether a client may read the message (AppError.exposed): our own words about the user's query, never the engine's. */
+  exposed: z.boolean().optional(),
 });
 export type WireError = z.infer<typeof WireErrorSchema>;
 
@@ -79,11 +81,11 @@ const CODES: ReadonlySet<string> = new Set<ErrorCode>([
 ]);
 
 export function toWire(error: AppError): WireError {
-  return { code: error.code, message: error.message, details: error.details, retriable: error.retriable };
+  return { code: error.code, message: error.message, details: error.details, retriable: error.retriable, exposed: error.exposed };
 }
 
 /** The AppError a wire error stands for; an unknown code (a bug) becomes INTERNAL keeping the message. */
 export function fromWire(error: WireError): AppError {
   const code = CODES.has(error.code) ? (error.code as ErrorCode) : 'INTERNAL';
-  return new AppError(code, error.message, { details: error.details, retriable: error.retriable });
+  return new AppError(code, error.message, { details: error.details, retriable: error.retriable, expose: code === 'INTERNAL' ? false : error.exposed });
 }

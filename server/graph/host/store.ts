@@ -656,6 +656,7 @@ export class HostedStore implements GraphStore {
             'QUERY_FAILED',
             `the query made the store process fail (${how === 'SIGSEGV' ? 'it overflowed the engine\'s stack: values nested very deep, as reduce() building a list of lists' : how}); ` +
               'the store was restarted and nothing else was affected. Change the query (a flatter value, a smaller range)',
+            { expose: true },
           )
         : storeUnavailable(
             `the store process exited unexpectedly (${how}) while running ${call.op}` +
