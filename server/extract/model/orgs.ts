@@ -52,5 +52,25 @@ export const ORG_HEADS = new Set([
   'university', 'company', 'inc', 'corp', 'group', 'union', 'organization', 'organisation', 'committee', 'court',
   'parliament', 'government', 'senate', 'congress', 'assembly', 'cabinet', 'bank', 'fund', 'institute', 'foundation',
   'service', 'services', 'police', 'guard', 'front', 'movement', 'alliance', 'federation', 'authority', 'administration',
-  'palace', 'house', 'trust', 'college', 'society', 'association', 'economics', 'institution', 'network', 'centre', 'center', 'duma', 'knesset', 'bundestag', 'coalition', 'board', 'bureau', 'agency', 'tribunal', 'directorate',
+  'palace', 'house', 'trust', 'church', 'republic', 'kingdom', 'college', 'society', 'association', 'economics', 'institution', 'network', 'centre', 'center', 'duma', 'knesset', 'bundestag', 'coalition', 'board', 'bureau', 'agency', 'tribunal', 'directorate',
+]);
+
+/**
+ * Keys of KNOWN_ORGS, KNOWN_MEDIA and country aliases that are acronyms which
+ * spell an ordinary word or a common capitalised one ("who", "us", "one"):
+ * they match only when written in capitals ("WHO", "US"), so "Who" at the
+ * start of a question is not the World Health Organization.
+ */
+export const CAPITALS_ONLY: ReadonlySet<string> = new Set([
+  'un', 'eu', 'who', 'imf', 'iaea', 'opec', 'osce', 'unrwa', 'unicef', 'us', 'uk', 'ap', 'abc', 'rt', 'efe', 'ansa', 'afp', 'cbs', 'nbc',
+  'cnn', 'bbc', 'tass', 'nato', 'usa', 'uae',
+]);
+
+/** Organisation names that are generic: a bare "Police" or "Congress" names a different body in each article. */
+export const GENERIC_ORG_NAMES: ReadonlySet<string> = new Set([
+  'police', 'government', 'congress', 'parliament', 'senate', 'army', 'navy', 'court', 'ministry', 'cabinet', 'authorities', 'officials',
+  'administration', 'council', 'committee', 'commission', 'department', 'agency', 'office', 'military', 'party', 'opposition', 'assembly',
+  'supreme court', 'high court', 'state department', 'foreign ministry', 'defence ministry', 'defense ministry', 'interior ministry',
+  'health ministry', 'justice ministry', 'prosecutors', 'the government', 'the police', 'federal government', 'city council',
+  'house', 'the house', 'legislature', 'state', 'company', 'university', 'hospital', 'union', 'board', 'regime', 'junta',
 ]);

@@ -150,3 +150,16 @@ export const THING_HEADS = new Set([
   'deal', 'conflict', 'crisis', 'operation', 'festival', 'prize', 'award', 'ii', 'iii', 'iv', 'anti-semitism', 'covid-19',
   'hashtags', 'comments', 'features', 'ai',
 ]);
+
+/**
+ * First words of multi-word place names that are not in the lexicon
+ * ("San Rafael", "Fort Worth", "Lake Placid"): a capitalised run opening with
+ * one of these is a place, not a person.
+ */
+export const PLACE_OPENERS: ReadonlySet<string> = new Set([
+  'san', 'santa', 'santo', 'sao', 'são', 'st', 'saint', 'sainte', 'fort', 'port', 'mount', 'mt', 'lake', 'cape', 'puerto', 'porto',
+  'los', 'las', 'el', 'new', 'north', 'south', 'east', 'west', 'upper', 'lower', 'greater', 'central',
+]);
+
+/** Prepositions that attach a place or an affiliation to the noun before them ("a reporter in Kenya", "X of the Y"). */
+export const ATTACHING_PREPOSITIONS: ReadonlySet<string> = new Set(['of', 'in', 'from', 'at', 'for', 'with']);
