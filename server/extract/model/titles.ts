@@ -16,7 +16,7 @@ export const ROLE_WORDS = new Set([
   'energy', 'military', 'security', 'national', 'radio', 'television', 'tv', 'executive', 'managing', 'acting',
   'assistant', 'undersecretary', 'supreme', 'commissioner', 'high', 'representative', 'state', 'white', 'house',
   'kremlin', 'spokesperson', 'press', 'mr', 'mrs', 'ms', 'regional', 'opposition', 'trade', 'economy',
-  'gov', 'sen', 'rep', 'democrat', 'republican', 'legislator', 'duke', 'duchess', 'earl', 'baron', 'sultan', 'princess',
+  'gov', 'sen', 'rep', 'legislator', 'duke', 'duchess', 'earl', 'baron', 'sultan', 'princess',
 ]);
 
 /** The noun that heads a role: a role must contain one of these ("special envoy", not "special"). */
@@ -62,3 +62,6 @@ export const KINSHIP_NOUNS: ReadonlySet<string> = new Set([
   'son', 'daughter', 'wife', 'husband', 'father', 'mother', 'brother', 'sister', 'widow', 'widower', 'nephew', 'niece', 'cousin',
   'grandson', 'granddaughter', 'uncle', 'aunt', 'spouse', 'partner', 'stepson', 'stepdaughter', 'child', 'parent',
 ]);
+
+/** Abbreviated titles written with a dot before a name ("Sen. Ann Berg"): the dot does not end the mention. */
+export const TITLE_ABBREVIATIONS: ReadonlySet<string> = new Set(['gov', 'sen', 'rep', 'lt', 'gen', 'col', 'sgt', 'capt', 'maj', 'adm', 'cmdr', 'supt', 'insp']);

@@ -15,7 +15,7 @@ import type { ActorKind } from '../schema.js';
 import type { Actor, Doc, Mention, Token } from '../doc.js';
 import { CAPITALS_ONLY, KNOWN_MEDIA, KNOWN_ORGS, MEDIA_HEADS, MEDIA_MARKERS, ORG_HEADS } from '../model/orgs.js';
 import { ATTACHING_PREPOSITIONS, COUNTRIES, METONYMS, PLACE_HEADS, PLACE_OPENERS, THING_HEADS } from '../model/places.js';
-import { GOVERNMENT_GROUPS, GROUP_MODIFIERS, GROUP_NOUNS, KINSHIP_NOUNS, LEADER_HEADS, PROXY_NOUNS, ROLE_HEADS, ROLE_WORDS } from '../model/titles.js';
+import { GOVERNMENT_GROUPS, GROUP_MODIFIERS, GROUP_NOUNS, KINSHIP_NOUNS, LEADER_HEADS, PROXY_NOUNS, ROLE_HEADS, ROLE_WORDS, TITLE_ABBREVIATIONS } from '../model/titles.js';
 import { GROUP_QUANTIFIERS, NON_NAME_CAPITALS, PRONOUNS } from '../model/words.js';
 import { COMMON_WORDS, COUNTRY_NAMES as LEXICON_COUNTRIES, GIVEN_NAMES, ORG_NAMES, PERSON_NOUNS, PLACE_NAMES } from '../model/lexicon.js';
 
@@ -257,7 +257,7 @@ function parseRun(doc: Doc, reg: Registry, i: number, end: number, si: number): 
       items.push({ t, idx: j, role: ROLE_WORDS.has(lower) || ORG_HEADS.has(lower) });
       j++;
       // a middle initial ("Robert F. Kennedy"): the dot does not end the name
-      if (/^\p{Lu}$/u.test(t.text) && tokens[j]?.text === '.' && tokens[j]!.start === t.end && j + 1 < end && tokens[j + 1]!.cap && tokens[j + 1]!.type === 'word' && items.length > 1) { j++; continue; }
+      if ((/^\p{Lu}$/u.test(t.text) && items.length > 1 || TITLE_ABBREVIATIONS.has(t.lower)) && tokens[j]?.text === '.' && tokens[j]!.start === t.end && j + 1 < end && tokens[j + 1]!.cap && tokens[j + 1]!.type === 'word') { j++; continue; }
       if (isPossessive(t) && !(j < end && tokens[j]!.type === 'word' && (tokens[j]!.cap || ROLE_WORDS.has(tokens[j]!.lower)))) break;
       continue;
     }
@@ -425,10 +425,10 @@ function classify(doc: Doc, reg: Registry, items: Item[], hasThe: boolean, pos: 
   }
   if (nameItems.length === 1 && /^\p{Lu}{2,6}$/u.test(name)) return { actor: reg.get(name, 'organization', surface, pos), title: null };
   if (nameItems.length === 1) {
-    // a common word opening a sentence ("Reports said", "One of them") is not a name
-    if (roleItems.length === 0 && !hasThe && COMMON_WORDS.has(fold(nameLower)) && sentenceInitial(doc, items[0]!.idx)) return null;
-    // a lone capitalised word is a person only if we know the person; stage 6 promotes speakers
-    const known = reg.personBySurname(nameLower);
+    // a lone capitalised word is a person only if we know the person; stage 6 promotes speakers.
+    // A common word opening a sentence ("Reports said", "One of them") is not taken for a surname.
+    const common = roleItems.length === 0 && !hasThe && COMMON_WORDS.has(fold(nameLower)) && sentenceInitial(doc, items[0]!.idx);
+    const known = common ? undefined : reg.personBySurname(nameLower);
     if (known) return { actor: reg.person(name, surface, pos), title: null };
     const a = reg.get(name, 'other', surface, pos);
     return { actor: a, title: null };
