@@ -62,9 +62,10 @@ const BARE_TRUMP = person('Trump');
 
 describe('resolveActor', () => {
   test.each([
-    { name: 'a surname meets the only person with it', stored: [TRUMP, LAVROV], actor: extracted('Trump'), expected: TRUMP.id },
+    { name: 'a bare surname meets the only person with it when a role word is shared', stored: [TRUMP, LAVROV], actor: extracted('Trump', 'person', ['US President']), expected: TRUMP.id },
+    { name: 'a bare surname with no evidence meets no one, not even the only person with it', stored: [TRUMP, LAVROV], actor: extracted('Trump'), expected: null },
     { name: 'a titled full name meets the full name', stored: [TRUMP], actor: extracted('US President Donald Trump'), expected: TRUMP.id },
-    { name: 'a descriptor meets the person seen with it', stored: [TRUMP], actor: extracted('the US president'), expected: TRUMP.id },
+    { name: 'a descriptor meets no one across articles, even the person seen with it', stored: [TRUMP], actor: extracted('the US president'), expected: null },
     { name: 'transliterations meet (Volodymyr Zelenskyy / Vladimir Zelensky)', stored: [ZELENSKY], actor: extracted('Volodymyr Zelenskyy'), expected: ZELENSKY.id },
     { name: 'Sergei meets Sergey', stored: [LAVROV], actor: extracted('Sergei Lavrov'), expected: LAVROV.id },
     { name: 'Kyiv meets Ukraine (metonym, variant)', stored: [UKRAINE, RUSSIA], actor: extracted('Kyiv', 'country'), expected: UKRAINE.id },

@@ -300,7 +300,7 @@ function appositive(ctx: Ctx, j: number, sFirst: number): Mention | null {
   if (!m || m.tokens[0] < sFirst || !m.actor) return null;
   const r = resolveMention(ctx, m);
   const inner = ctx.doc.text.slice(tokens[c + 1]!.start, tokens[j - 1]!.end);
-  if (r.actor && r.actor.kind !== 'group' && ROLE_HEADS.has(open.lower) || (r.actor && /^(?:[a-z-]+\s)*(?:chief|head|director|executive|spokes\w+|minister|analyst|secretary)\b/.test(inner))) {
+  if (r.actor && r.actor.kind !== 'group' && ROLE_HEADS.has(open.lower) || (r.actor && /^(?:[\p{L}-]+\s)*(?:chief|head|director|executive|spokes\w+|minister|analyst|secretary)\b/u.test(inner))) {
     r.actor!.roles.add(inner.replace(/^(?:a|an|the)\s+/, ''));
     if (r.actor!.kind === 'other') r.actor!.kind = r.actor!.speakerKind ?? 'person';
   }
