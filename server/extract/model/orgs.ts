@@ -74,3 +74,8 @@ export const GENERIC_ORG_NAMES: ReadonlySet<string> = new Set([
   'health ministry', 'justice ministry', 'prosecutors', 'the government', 'the police', 'federal government', 'city council',
   'house', 'the house', 'legislature', 'state', 'company', 'university', 'hospital', 'union', 'board', 'regime', 'junta',
 ]);
+
+/** Last words that never end a person's name ("PLoS One", "Channel Four", "Radio Live"): the run is a title or a brand. */
+export const NON_NAME_LAST_WORDS: ReadonlySet<string> = new Set([
+  'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'plus', 'online', 'live', 'today', 'now', 'tv', 'fm', 'am',
+]);

@@ -148,7 +148,17 @@ export const PLACE_HEADS = new Set([
 export const THING_HEADS = new Set([
   'war', 'summit', 'day', 'year', 'cup', 'games', 'olympics', 'agreement', 'accord', 'accords', 'treaty', 'act', 'plan',
   'deal', 'conflict', 'crisis', 'operation', 'festival', 'prize', 'award', 'ii', 'iii', 'iv', 'anti-semitism', 'covid-19',
-  'hashtags', 'comments', 'features', 'ai',
+  'hashtags', 'comments', 'features', 'ai', 'storm', 'hurricane', 'cyclone', 'typhoon', 'no', 'appeal', 'biology', 'virus', 'disease',
+]);
+
+/**
+ * Last words of facilities ("John Radcliffe Hospital", "Mesquite Convention
+ * Center"): not actors unless they speak, then organisations.
+ */
+export const FACILITY_HEADS: ReadonlySet<string> = new Set([
+  'hospital', 'clinic', 'school', 'museum', 'library', 'stadium', 'arena', 'hotel', 'station', 'prison', 'jail', 'mall', 'theatre',
+  'theater', 'cathedral', 'mosque', 'temple', 'church', 'bridge', 'tower', 'building', 'hall', 'park', 'zoo', 'camp', 'base', 'reactor',
+  'plant', 'mine', 'highway', 'road', 'avenue', 'center', 'centre',
 ]);
 
 /**

@@ -16,7 +16,7 @@ export const ROLE_WORDS = new Set([
   'energy', 'military', 'security', 'national', 'radio', 'television', 'tv', 'executive', 'managing', 'acting',
   'assistant', 'undersecretary', 'supreme', 'commissioner', 'high', 'representative', 'state', 'white', 'house',
   'kremlin', 'spokesperson', 'press', 'mr', 'mrs', 'ms', 'regional', 'opposition', 'trade', 'economy',
-  'gov', 'sen', 'rep', 'legislator', 'duke', 'duchess', 'earl', 'baron', 'sultan', 'princess',
+  'gov', 'sen', 'rep', 'legislator', 'whip', 'administrator', 'treasurer', 'prosecutor', 'sheriff', 'superintendent', 'coach', 'duke', 'duchess', 'earl', 'baron', 'sultan', 'princess',
 ]);
 
 /** The noun that heads a role: a role must contain one of these ("special envoy", not "special"). */
@@ -27,7 +27,7 @@ export const ROLE_HEADS = new Set([
   'chairman', 'chairwoman', 'chair', 'ceo', 'founder', 'host', 'anchor', 'correspondent', 'editor', 'journalist', 'analyst',
   'justice', 'judge', 'attorney', 'official', 'diplomat', 'negotiator', 'lawmaker', 'mp', 'speaker', 'colonel', 'general',
   'lieutenant', 'sergeant', 'captain', 'major', 'admiral', 'marshal', 'pope', 'cardinal', 'archbishop', 'bishop', 'rabbi',
-  'imam', 'economist', 'professor', 'commissioner', 'undersecretary', 'lady', 'gov', 'sen', 'rep', 'legislator',
+  'imam', 'economist', 'professor', 'commissioner', 'undersecretary', 'lady', 'gov', 'sen', 'rep', 'legislator', 'whip', 'administrator', 'treasurer', 'prosecutor', 'sheriff', 'superintendent', 'coach',
   'duke', 'duchess', 'earl', 'baron', 'sultan', 'princess',
 ]);
 

@@ -13,8 +13,8 @@
  */
 import type { ActorKind } from '../schema.js';
 import type { Actor, Doc, Mention, Token } from '../doc.js';
-import { CAPITALS_ONLY, KNOWN_MEDIA, KNOWN_ORGS, MEDIA_HEADS, MEDIA_MARKERS, ORG_HEADS } from '../model/orgs.js';
-import { ATTACHING_PREPOSITIONS, COUNTRIES, METONYMS, PLACE_HEADS, PLACE_OPENERS, THING_HEADS } from '../model/places.js';
+import { CAPITALS_ONLY, KNOWN_MEDIA, KNOWN_ORGS, MEDIA_HEADS, MEDIA_MARKERS, NON_NAME_LAST_WORDS, ORG_HEADS } from '../model/orgs.js';
+import { ATTACHING_PREPOSITIONS, COUNTRIES, FACILITY_HEADS, METONYMS, PLACE_HEADS, PLACE_OPENERS, THING_HEADS } from '../model/places.js';
 import { GOVERNMENT_GROUPS, GROUP_MODIFIERS, GROUP_NOUNS, KINSHIP_NOUNS, LEADER_HEADS, PROXY_NOUNS, ROLE_HEADS, ROLE_WORDS, TITLE_ABBREVIATIONS } from '../model/titles.js';
 import { GROUP_QUANTIFIERS, NON_NAME_CAPITALS, PRONOUNS } from '../model/words.js';
 import { COMMON_WORDS, COUNTRY_NAMES as LEXICON_COUNTRIES, GIVEN_NAMES, ORG_NAMES, PERSON_NOUNS, PLACE_NAMES } from '../model/lexicon.js';
@@ -359,6 +359,9 @@ function classify(doc: Doc, reg: Registry, items: Item[], hasThe: boolean, pos: 
   if (prev && MEDIA_MARKERS.has(prev.lower)) return { actor: reg.get(words.join(' '), 'media', surface, pos), title: null };
 
   // "Royal College of Nursing", "Northshire Hospitals NHS Trust": an organisation head and no role head
+  if (items.length > 1 && FACILITY_HEADS.has(fold(words[words.length - 1]!)) && !items.some((it) => ROLE_HEADS.has(stripPossessive(it.t.lower)))) {
+    return { actor: placeActor(reg, surfaceOf(doc, items), surface, pos), title: null };
+  }
   if (!items.some((it) => ROLE_HEADS.has(stripPossessive(it.t.lower))) && items.some((it) => it.t.cap && ORG_HEADS.has(stripPossessive(it.t.lower)))) {
     return { actor: reg.get(surfaceOf(doc, items), 'organization', surface, pos), title: null };
   }
@@ -416,6 +419,7 @@ function classify(doc: Doc, reg: Registry, items: Item[], hasThe: boolean, pos: 
   if (nameCountry) return { actor: reg.get(nameCountry, 'country', name, pos), title: null };
   const lastName = nameLower.split(' ').pop()!;
   if (MEDIA_HEADS.has(lastName) && hasThe) return { actor: reg.get('The ' + name, 'media', surface, pos), title: null };
+  if (FACILITY_HEADS.has(lastName) && nameItems.length > 1) return { actor: placeActor(reg, surfaceOf(doc, items), surface, pos), title: null };
   if (ORG_HEADS.has(lastName) || nameItems.some((it) => ORG_HEADS.has(it.t.lower))) return { actor: reg.get(surfaceOf(doc, items), 'organization', surface, pos), title: null };
   // "NHS England": an acronym inside a name makes it an organisation
   if (nameItems.length > 1 && nameItems.some((it) => /^\p{Lu}{2,6}$/u.test(it.t.text))) return { actor: reg.get(surfaceOf(doc, items), 'organization', surface, pos), title: null };
@@ -423,7 +427,11 @@ function classify(doc: Doc, reg: Registry, items: Item[], hasThe: boolean, pos: 
   if (PLACE_HEADS.has(lastName) || nameItems.some((it) => THING_HEADS.has(stripPossessive(it.t.lower))) || /-/.test(name) || /\d/.test(name)) {
     return { actor: reg.get(name, 'other', surface, pos), title: null };
   }
-  if (nameItems.length === 1 && /^\p{Lu}{2,6}$/u.test(name)) return { actor: reg.get(name, 'organization', surface, pos), title: null };
+  if (nameItems.length === 1 && /^\p{Lu}{2,6}$/u.test(name)) {
+    // an unknown acronym ("HIV", "VIP", "CDCR") is not taken for an organisation until it speaks
+    if (ORG_NAMES.has(fold(name))) return { actor: reg.get(name, 'organization', surface, pos), title: null };
+    return { actor: placeActor(reg, name, surface, pos), title: null };
+  }
   if (nameItems.length === 1) {
     // a lone capitalised word is a person only if we know the person; stage 6 promotes speakers.
     // A common word opening a sentence ("Reports said", "One of them") is not taken for a surname.
@@ -545,7 +553,7 @@ function nameKind(items: Item[], hasThe: boolean, reg: Registry): 'person' | 'pl
   const first = ws[0]!;
   if (GIVEN_NAMES.has(first) || /^\p{Lu}$/u.test(items[0]!.t.text)) return 'person';
   if (reg.personBySurname(ws[ws.length - 1]!)) return 'person';
-  if (hasThe) return 'thing';
+  if (hasThe || NON_NAME_LAST_WORDS.has(ws[ws.length - 1]!)) return 'thing';
   if (PLACE_OPENERS.has(first) || PLACE_NAMES.has(first) || LEXICON_COUNTRIES.has(first) || NATION.has(first)) return 'thing';
   if (ws.slice(0, -1).some((w) => !CONNECTORS.has(w) && COMMON_WORDS.has(w))) return 'thing';
   return 'person';
@@ -598,6 +606,8 @@ function attachment(doc: Doc, reg: Registry, m: Mention, before: Mention | undef
   if (before && before.tokens[1] > d) return null;
   const start = det.start;
   const name = doc.text.slice(tokens[d + 1]!.start, m.span[1]);
-  const a = reg.get(name, 'person', doc.text.slice(start, m.span[1]), start);
+  // an unnamed person is an actor only if it speaks (stage 6 promotes it then)
+  const a = reg.get(name, 'other', doc.text.slice(start, m.span[1]), start);
+  a.speakerKind = 'person';
   return { span: [start, m.span[1]], tokens: [d, m.tokens[1]], text: doc.text.slice(start, m.span[1]), actor: a, pronoun: null, title: null, group: null, sentence: si };
 }
