@@ -30,7 +30,7 @@ export interface RerunSummary {
   aliasKeysAfter: number;
   /** Merges made (or, in a dry run, that would be made). */
   merges: Array<{ from: string; into: string; fromName: string; intoName: string; reason: string }>;
-  /** Candidate merges left alone because a user decided about the pair or merged one of them. */
+  /** Pairs the rules would merge, left alone because a user decided about the pair or merged one of them. */
   keptForUser: number;
   dryRun: boolean;
 }
@@ -88,7 +88,7 @@ export async function rerunIdentity(store: GraphStore, opts: { dryRun?: boolean;
   const byId = new Map(actors.map((a) => [a.id, a]));
   const merges: RerunSummary['merges'] = [];
   const taken = new Set<string>();
-  let keptForUser = 0;
+  const keptForUser = new Set<string>();
   for (const a of actors) {
     if (a.mergedInto !== null || taken.has(a.id)) continue;
     const node: ActorNode = { id: a.id, name: a.name, kind: a.kind as ActorNode['kind'], aliases: a.aliases, roles: a.roles };
@@ -101,7 +101,7 @@ export async function rerunIdentity(store: GraphStore, opts: { dryRun?: boolean;
     if (!target) continue;
     const into = target.mergedInto ?? target.id;
     if (into === a.id || taken.has(into)) continue;
-    if (userPairs.has(pairKey(a.id, target.id)) || userPairs.has(pairKey(a.id, into)) || userMerged.has(a.id)) { keptForUser++; continue; }
+    if (userPairs.has(pairKey(a.id, target.id)) || userPairs.has(pairKey(a.id, into)) || userMerged.has(a.id)) { keptForUser.add(pairKey(a.id, into)); continue; }
     // merge the later-sorting id into the earlier one, so the result does not depend on page order
     const [from, to] = a.id < into ? [into, a.id] : [a.id, into];
     if (byId.get(from)?.mergedInto) continue;
@@ -109,5 +109,5 @@ export async function rerunIdentity(store: GraphStore, opts: { dryRun?: boolean;
     taken.add(from);
     if (!dryRun) await mergeActors(store, from, to, `${RERUN_NOTE}: ${res.reason}`, opts.now);
   }
-  return { actors: actors.length, aliasKeysBefore, aliasKeysAfter, merges, keptForUser, dryRun };
+  return { actors: actors.length, aliasKeysBefore, aliasKeysAfter, merges, keptForUser: keptForUser.size, dryRun };
 }
