@@ -1,7 +1,7 @@
 import type { ActorNode, ArticleGraph } from '../graph/types.js';
 import { actorId, normalizeName, stableId } from '../ids.js';
 import { COMMON_WORDS } from '../extract/model/lexicon.js';
-import { GENERIC_ORG_NAMES } from '../extract/model/orgs.js';
+import { GENERIC_ORG_NAMES, PARTY_WORDS } from '../extract/model/orgs.js';
 import { CAPITALS_ONLY_METONYMS, METONYMS, SPELLING_VARIANTS } from './model/variants.js';
 import { NAME_PARTICLES, NAME_SUFFIXES, PLACE_WORDS, TITLE_WORDS } from './model/titles.js';
 import { normalizeText } from './text.js';
@@ -95,7 +95,8 @@ export function otherNameKey(kind: string, name: string): string {
  * ("Police", "the Government", "Congress": a different body in each
  * article); a person known only by a description ("reporter in Kenya",
  * "Japanese government official": lowercase words other than name
- * particles, or only titles) or by a lone common word ("Reports").
+ * particles, or only titles), by a party description ("Wisconsin
+ * Republican") or by a lone common word ("Reports").
  */
 export function isArticleScoped(actor: { kind: string; name: string }): boolean {
   if (actor.kind === 'group') return true;
@@ -104,6 +105,7 @@ export function isArticleScoped(actor: { kind: string; name: string }): boolean 
     const words = actor.name.split(/\s+/).filter((w) => w !== '');
     if (words.some((w) => /^\p{Ll}/u.test(w) && !NAME_PARTICLES.has(w))) return true;
     if (words.length === 1 && COMMON_WORDS.has(norm)) return true;
+    if (PARTY_WORDS.has(norm.split(' ').pop()!)) return true; // "Wisconsin Republican": a description
     return parsePersonName(actor.name)?.type === 'descriptor';
   }
   return GENERIC_ORG_NAMES.has(norm) || GENERIC_ORG_NAMES.has(norm.replace(/^the /, ''));

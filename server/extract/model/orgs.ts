@@ -52,7 +52,9 @@ export const ORG_HEADS = new Set([
   'university', 'company', 'inc', 'corp', 'group', 'union', 'organization', 'organisation', 'committee', 'court',
   'parliament', 'government', 'senate', 'congress', 'assembly', 'cabinet', 'bank', 'fund', 'institute', 'foundation',
   'service', 'services', 'police', 'guard', 'front', 'movement', 'alliance', 'federation', 'authority', 'administration',
-  'palace', 'house', 'trust', 'church', 'republic', 'kingdom', 'college', 'society', 'association', 'economics', 'institution', 'network', 'centre', 'center', 'duma', 'knesset', 'bundestag', 'coalition', 'board', 'bureau', 'agency', 'tribunal', 'directorate',
+  'palace', 'house', 'trust', 'church', 'republic', 'kingdom',
+  'airlines', 'airline', 'airways', 'air', 'research', 'laboratories', 'labs', 'technologies', 'motors', 'pharmaceuticals', 'studios', 'records',
+  'entertainment', 'holdings', 'telecom', 'railways', 'railway', 'electric', 'petroleum', 'bancorp', 'ltd', 'llc', 'plc', 'gmbh', 'tribe', 'college', 'society', 'association', 'economics', 'institution', 'network', 'centre', 'center', 'duma', 'knesset', 'bundestag', 'coalition', 'board', 'bureau', 'agency', 'tribunal', 'directorate',
 ]);
 
 /**
@@ -79,3 +81,6 @@ export const GENERIC_ORG_NAMES: ReadonlySet<string> = new Set([
 export const NON_NAME_LAST_WORDS: ReadonlySet<string> = new Set([
   'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'plus', 'online', 'live', 'today', 'now', 'tv', 'fm', 'am',
 ]);
+
+/** Party words before a name ("Democrat Chuck Schumer"): an affiliation, not part of the name. */
+export const PARTY_WORDS: ReadonlySet<string> = new Set(['democrat', 'republican', 'labour', 'tory', 'conservative', 'liberal', 'socialist', 'communist', 'green']);

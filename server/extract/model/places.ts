@@ -141,7 +141,7 @@ export const METONYMS: Record<string, Metonym> = {
 export const PLACE_HEADS = new Set([
   'city', 'europe', 'asia', 'africa', 'america', 'sea', 'ocean', 'island', 'islands', 'strait', 'gulf', 'river', 'mountains',
   'peninsula', 'province', 'region', 'oblast', 'street', 'square', 'valley', 'bay', 'coast', 'bank', 'strip', 'east', 'west',
-  'north', 'south', 'county', 'state', 'district', 'airport', 'port',
+  'north', 'south', 'county', 'state', 'district', 'airport', 'port', 'sur', 'norte', 'oriental', 'occidental', 'highlands',
 ]);
 
 /** Words that make a capitalised run an event or a thing rather than an actor. */

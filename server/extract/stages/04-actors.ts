@@ -13,7 +13,7 @@
  */
 import type { ActorKind } from '../schema.js';
 import type { Actor, Doc, Mention, Token } from '../doc.js';
-import { CAPITALS_ONLY, KNOWN_MEDIA, KNOWN_ORGS, MEDIA_HEADS, MEDIA_MARKERS, NON_NAME_LAST_WORDS, ORG_HEADS } from '../model/orgs.js';
+import { CAPITALS_ONLY, KNOWN_MEDIA, KNOWN_ORGS, MEDIA_HEADS, MEDIA_MARKERS, NON_NAME_LAST_WORDS, ORG_HEADS, PARTY_WORDS } from '../model/orgs.js';
 import { ATTACHING_PREPOSITIONS, COUNTRIES, FACILITY_HEADS, METONYMS, PLACE_HEADS, PLACE_OPENERS, THING_HEADS } from '../model/places.js';
 import { GOVERNMENT_GROUPS, GROUP_MODIFIERS, GROUP_NOUNS, KINSHIP_NOUNS, LEADER_HEADS, PROXY_NOUNS, ROLE_HEADS, ROLE_WORDS, TITLE_ABBREVIATIONS } from '../model/titles.js';
 import { GROUP_QUANTIFIERS, NON_NAME_CAPITALS, PRONOUNS } from '../model/words.js';
@@ -370,6 +370,8 @@ function classify(doc: Doc, reg: Registry, items: Item[], hasThe: boolean, pos: 
   while (k > 0) {
     const it = items[k - 1]!;
     const w = stripPossessive(it.t.text).toLowerCase();
+    // "Democrat Chuck Schumer": a party word before a two-word name is an affiliation
+    if (PARTY_WORDS.has(w) && items.length - k >= 2) break;
     if (it.t.cap && !it.role && !NATION.has(w) && !(isPossessive(it.t) && k < items.length)) { k--; continue; }
     if (!it.t.cap && CONNECTORS.has(w) && k < items.length && k > 1 && items[k - 2]!.t.cap && !items[k - 2]!.role) { k--; continue; }
     break;
@@ -553,6 +555,8 @@ function nameKind(items: Item[], hasThe: boolean, reg: Registry): 'person' | 'pl
   const first = ws[0]!;
   if (GIVEN_NAMES.has(first) || /^\p{Lu}$/u.test(items[0]!.t.text)) return 'person';
   if (reg.personBySurname(ws[ws.length - 1]!)) return 'person';
+  // "the Wisconsin Republican": a description of a person (scoped to its article by claims/identity.ts)
+  if (hasThe && PARTY_WORDS.has(ws[ws.length - 1]!)) return 'person';
   if (hasThe || NON_NAME_LAST_WORDS.has(ws[ws.length - 1]!)) return 'thing';
   if (PLACE_OPENERS.has(first) || PLACE_NAMES.has(first) || LEXICON_COUNTRIES.has(first) || NATION.has(first)) return 'thing';
   if (ws.slice(0, -1).some((w) => !CONNECTORS.has(w) && COMMON_WORDS.has(w))) return 'thing';
