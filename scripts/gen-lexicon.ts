@@ -22,6 +22,10 @@ const common = new Set(
   pick('Adjective', 'Adverb', 'Gerund', 'PastTense', 'PresentTense', 'Infinitive', 'Plural', 'Comparative', 'Superlative', 'Preposition', 'Conjunction', 'Determiner', 'Pronoun', 'Cardinal', 'Ordinal', 'QuestionWord', 'Modal', 'Expression', 'Participle')
     .filter((w) => /^[a-z][a-z'-]*$/.test(w) && !given.has(w) && !surnames.has(w) && !places.has(w) && !countries.has(w)),
 );
+const openers = new Set(
+  pick('Adverb', 'Conjunction', 'Expression', 'Preposition', 'Date')
+    .filter((w) => /^[a-z]+$/.test(w) && !given.has(w) && !surnames.has(w) && !places.has(w) && !countries.has(w)),
+);
 const personNouns = new Set(pick('Actor').filter((w) => /^[a-z][a-z-]*$/.test(w) && !has(lexicon[w]!, 'Plural')));
 
 const dump = (name: string, doc: string, words: Set<string>) =>
@@ -38,4 +42,5 @@ ${dump('PLACE_NAMES', 'Cities, regions and states (not countries), one or severa
 ${dump('COUNTRY_NAMES', 'Countries and territories', countries)}
 ${dump('ORG_NAMES', 'Organisations and sports teams known by name', orgs)}
 ${dump('COMMON_WORDS', 'Common English words (verbs, adjectives, adverbs, plural nouns, closed classes) that are not names', common)}
+${dump('CLAUSE_OPENERS', 'Adverbs, conjunctions, prepositions and dates that open a sentence before a name ("Meanwhile Trump")', openers)}
 ${dump('PERSON_NOUNS', 'Singular nouns for a person by occupation or role ("reporter", "farmer")', personNouns)}`);

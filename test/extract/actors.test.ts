@@ -144,3 +144,13 @@ describe('mention typing: people, organisations, places, things', () => {
     expect(run(text).statements[0]?.speaker).toMatchObject({ name: speaker, kind });
   });
 });
+
+describe('a sentence-opening adverb is not fused into the name after it', () => {
+  test.each([
+    { text: 'Afterwards Lena Haugen said the vote was fair.', speaker: 'Lena Haugen' },
+    { text: 'Separately Haugen said the vote was fair.', speaker: 'Haugen' },
+    { text: 'Kelly Haugen said the vote was fair.', speaker: 'Kelly Haugen' },
+  ])('$text -> $speaker', ({ text, speaker }) => {
+    expect(speakers(run(text))).toEqual([speaker]);
+  });
+});

@@ -17,7 +17,8 @@ import { CAPITALS_ONLY, KNOWN_MEDIA, KNOWN_ORGS, MEDIA_HEADS, MEDIA_MARKERS, NON
 import { ATTACHING_PREPOSITIONS, COUNTRIES, FACILITY_HEADS, METONYMS, PLACE_HEADS, PLACE_OPENERS, THING_HEADS } from '../model/places.js';
 import { GOVERNMENT_GROUPS, GROUP_MODIFIERS, GROUP_NOUNS, KINSHIP_NOUNS, LEADER_HEADS, PROXY_NOUNS, ROLE_HEADS, ROLE_WORDS, TITLE_ABBREVIATIONS } from '../model/titles.js';
 import { GROUP_QUANTIFIERS, NON_NAME_CAPITALS, PRONOUNS } from '../model/words.js';
-import { COMMON_WORDS, COUNTRY_NAMES as LEXICON_COUNTRIES, GIVEN_NAMES, ORG_NAMES, PERSON_NOUNS, PLACE_NAMES } from '../model/lexicon.js';
+import { CLAUSE_OPENERS, COMMON_WORDS, COUNTRY_NAMES as LEXICON_COUNTRIES, GIVEN_NAMES, ORG_NAMES, PERSON_NOUNS, PLACE_NAMES, SURNAMES } from '../model/lexicon.js';
+import { SENTENCE_OPENERS } from '../model/openers.js';
 
 const CONNECTORS = new Set(['of', 'della', 'del', 'de', 'di', 'da', 'von', 'van', 'bin', 'al', 'la', 'le', 'du', 'dos', 'das', 'der', 'ibn']);
 
@@ -253,6 +254,8 @@ function parseRun(doc: Doc, reg: Registry, i: number, end: number, si: number): 
     const lower = stripPossessive(t.lower);
     if (t.cap) {
       if (items.length === 0 && NON_NAME_CAPITALS.has(t.lower) && !(t.text.length > 1 && t.text === t.text.toUpperCase())) break;
+      // "Afterwards Trump said": an adverb opening the sentence is not the first word of the name after it
+      if (items.length === 0 && !hasThe && t.text !== t.text.toUpperCase() && isOpener(t.lower) && tokens[j + 1]?.cap && tokens[j + 1]!.type === 'word' && sentenceInitial(doc, j)) break;
       if (items.length > 0 && NON_NAME_CAPITALS.has(t.lower) && /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/.test(t.lower)) break;
       items.push({ t, idx: j, role: ROLE_WORDS.has(lower) || ORG_HEADS.has(lower) });
       j++;
@@ -614,4 +617,10 @@ function attachment(doc: Doc, reg: Registry, m: Mention, before: Mention | undef
   const a = reg.get(name, 'other', doc.text.slice(start, m.span[1]), start);
   a.speakerKind = 'person';
   return { span: [start, m.span[1]], tokens: [d, m.tokens[1]], text: doc.text.slice(start, m.span[1]), actor: a, pronoun: null, title: null, group: null, sentence: si };
+}
+
+/** A word that opens a sentence without being a name: a lexicon adverb or conjunction, a listed opener, or an "-ly" adverb. */
+function isOpener(lower: string): boolean {
+  if (GIVEN_NAMES.has(lower) || SURNAMES.has(lower)) return false;
+  return SENTENCE_OPENERS.has(lower) || CLAUSE_OPENERS.has(lower) || (lower.length > 5 && lower.endsWith('ly'));
 }
