@@ -105,7 +105,9 @@ export function isArticleScoped(actor: { kind: string; name: string }): boolean 
     const words = actor.name.split(/\s+/).filter((w) => w !== '');
     if (words.some((w) => /^\p{Ll}/u.test(w) && !NAME_PARTICLES.has(w))) return true;
     if (words.length === 1 && COMMON_WORDS.has(norm)) return true;
-    if (PARTY_WORDS.has(norm.split(' ').pop()!)) return true; // "Wisconsin Republican": a description
+    const last = norm.split(' ').pop()!;
+    if (PARTY_WORDS.has(last)) return true; // "Wisconsin Republican": a description
+    if (words.length > 1 && TITLE_WORDS.has(last)) return true; // "State Department spokesperson": a role, no name
     return parsePersonName(actor.name)?.type === 'descriptor';
   }
   return GENERIC_ORG_NAMES.has(norm) || GENERIC_ORG_NAMES.has(norm.replace(/^the /, ''));

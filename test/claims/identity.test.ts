@@ -141,6 +141,7 @@ describe('generic groups and descriptions are scoped to their article', () => {
     { kind: 'person', name: 'Japanese government official', scoped: true },
     { kind: 'person', name: 'Reports', scoped: true },
     { kind: 'person', name: 'Wisconsin Republican', scoped: true },
+    { kind: 'person', name: 'Harbour Board spokesperson', scoped: true },
     { kind: 'organization', name: 'Harbour Police Federation', scoped: false },
     { kind: 'organization', name: 'United Nations', scoped: false },
     { kind: 'person', name: 'Gloria la Riva', scoped: false },

@@ -140,6 +140,7 @@ describe('mention typing: people, organisations, places, things', () => {
     { name: 'an exchange named with a city and common words speaks as an organisation', text: 'The Lisbon Stock Exchange said trading resumed.', speaker: 'Lisbon Stock Exchange', kind: 'organization' },
     { name: 'a person whose given name is not in the lexicon', text: 'Budi Santoso said the harvest was good.', speaker: 'Budi Santoso', kind: 'person' },
     { name: 'a person with a common given name', text: 'Hunter Marsh said the harvest was good.', speaker: 'Hunter Marsh', kind: 'person' },
+    { name: 'an occupation before a name is not part of it', text: 'Violinist Brigit Oran said the hall was cold.', speaker: 'Brigit Oran', kind: 'person' },
   ])('$name', ({ text, speaker, kind }) => {
     expect(run(text).statements[0]?.speaker).toMatchObject({ name: speaker, kind });
   });

@@ -374,7 +374,7 @@ function classify(doc: Doc, reg: Registry, items: Item[], hasThe: boolean, pos: 
     const it = items[k - 1]!;
     const w = stripPossessive(it.t.text).toLowerCase();
     // "Democrat Chuck Schumer": a party word before a two-word name is an affiliation
-    if (PARTY_WORDS.has(w) && items.length - k >= 2) break;
+    if ((PARTY_WORDS.has(w) || PERSON_NOUNS.has(w) || (w.length > 6 && w.endsWith('ist'))) && items.length - k >= 2) break; // "Violinist Brigit O'Regan" likewise
     if (it.t.cap && !it.role && !NATION.has(w) && !(isPossessive(it.t) && k < items.length)) { k--; continue; }
     if (!it.t.cap && CONNECTORS.has(w) && k < items.length && k > 1 && items[k - 2]!.t.cap && !items[k - 2]!.role) { k--; continue; }
     break;
