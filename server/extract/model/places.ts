@@ -91,6 +91,7 @@ export const COUNTRIES: Country[] = [
   { name: 'Morocco', demonyms: ['Moroccan'] },
   { name: 'Algeria', demonyms: ['Algerian'] },
   { name: 'Kazakhstan', demonyms: ['Kazakh'] },
+  { name: 'Soviet Union', aliases: ['USSR', 'U.S.S.R.'], demonyms: ['Soviet'] },
 ];
 
 export interface Metonym {

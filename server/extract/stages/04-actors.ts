@@ -441,6 +441,8 @@ function classify(doc: Doc, reg: Registry, items: Item[], hasThe: boolean, pos: 
     // a lone capitalised word is a person only if we know the person; stage 6 promotes speakers.
     // A common word opening a sentence ("Reports said", "One of them") is not taken for a surname.
     const common = roleItems.length === 0 && !hasThe && COMMON_WORDS.has(fold(nameLower)) && sentenceInitial(doc, items[0]!.idx);
+    // ... and an adverb or preposition opening it ("Within hours, ...") is no mention at all
+    if (common && CLAUSE_OPENERS.has(fold(nameLower))) return null;
     const known = common ? undefined : reg.personBySurname(nameLower);
     if (known) return { actor: reg.person(name, surface, pos), title: null };
     const a = reg.get(name, 'other', surface, pos);
