@@ -166,6 +166,8 @@ export class Registry {
     const nation = lower.map((w) => NATION.get(w)).find((n) => n !== undefined);
     const heads = lower.filter((w) => ROLE_HEADS.has(w) || LEADER_HEADS.has(w) || w === 'predecessor');
     if (heads.length === 0) return null;
+    // the title's other words must be the person's too: "the Vice President" is not a President, "the Senate Minority Leader" not a Prime Minister
+    const qualifiers = lower.filter((w) => !heads.includes(w) && !NATION.has(w) && w !== 'the' && w !== 'former' && w !== 'his' && w !== 'her' && w !== 'its');
     // only people mentioned before `pos`, most recent mention before `pos` first
     const people = this.actors.filter((a) => a.kind === 'person' && lastBefore(a, pos) >= 0).sort((x, y) => lastBefore(y, pos) - lastBefore(x, pos));
     for (const p of people) {
@@ -176,7 +178,8 @@ export class Registry {
         if (h === 'leader') return roles.some((r) => r.split(/[\s,]+/).some((w) => LEADER_HEADS.has(w)));
         return roles.some((r) => r.split(/[\s,]+/).includes(h));
       });
-      if (ok && (!lower.includes('former') || roles.some((r) => r.startsWith('former')))) return p;
+      const roleWords = new Set(roles.flatMap((r) => r.split(/[\s,]+/)));
+      if (ok && qualifiers.every((q) => roleWords.has(q)) && (!lower.includes('former') || roles.some((r) => r.startsWith('former')))) return p;
     }
     return null;
   }
