@@ -90,8 +90,9 @@ export function otherNameKey(kind: string, name: string): string {
 }
 
 /**
- * Whether an actor names no one in particular outside its article: every
- * group ("US officials", "protesters"); a generic organisation name
+ * Whether an actor names no one in particular outside its article: a group
+ * with no capitalised qualifier ("Officials", "health officials",
+ * "protesters"; "Russian leaders" is kept across articles); a generic organisation name
  * ("Police", "the Government", "Congress": a different body in each
  * article); a person known only by a description ("reporter in Kenya",
  * "Japanese government official": lowercase words other than name
@@ -99,7 +100,8 @@ export function otherNameKey(kind: string, name: string): string {
  * Republican") or by a lone common word ("Reports").
  */
 export function isArticleScoped(actor: { kind: string; name: string }): boolean {
-  if (actor.kind === 'group') return true;
+  // a group is generic unless a capitalised qualifier names whose it is ("Russian leaders", "WHO officials" stay one actor)
+  if (actor.kind === 'group') return !actor.name.split(/\s+/).slice(0, -1).some((w) => /^\p{Lu}/u.test(w) && (w.length > 1 && w === w.toUpperCase() || !COMMON_WORDS.has(normalizeText(w))));
   const norm = normalizeText(actor.name);
   if (actor.kind === 'person') {
     const words = actor.name.split(/\s+/).filter((w) => w !== '');

@@ -132,7 +132,11 @@ describe('titles and descriptions are not global alias keys', () => {
 
 describe('generic groups and descriptions are scoped to their article', () => {
   test.each([
-    { kind: 'group', name: 'US officials', scoped: true },
+    { kind: 'group', name: 'Officials', scoped: true },
+    { kind: 'group', name: 'health officials', scoped: true },
+    { kind: 'group', name: 'Senior officials', scoped: true },
+    { kind: 'group', name: 'US officials', scoped: false },
+    { kind: 'group', name: 'Harbour Board officials', scoped: false },
     { kind: 'group', name: 'protesters', scoped: true },
     { kind: 'organization', name: 'Police', scoped: true },
     { kind: 'organization', name: 'the Government', scoped: true },

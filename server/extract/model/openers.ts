@@ -7,4 +7,5 @@ export const SENTENCE_OPENERS: ReadonlySet<string> = new Set([
   'afterwards', 'afterward', 'previously', 'separately', 'additionally', 'currently', 'subsequently', 'similarly', 'initially',
   'eventually', 'ultimately', 'finally', 'recently', 'earlier', 'later', 'yesterday', 'today', 'tonight', 'overnight', 'elsewhere',
   'nonetheless', 'nevertheless', 'moreover', 'furthermore', 'otherwise', 'thus', 'hence', 'still', 'yet', 'instead', 'again',
+  'regarding', 'concerning', 'following', 'including', 'according', 'despite', 'amid', 'unlike',
 ]);
