@@ -166,3 +166,12 @@ describe('a title resolves to an earlier person only when all its words are that
     expect(speakers(run(text))[1] ?? null).toBe(second);
   });
 });
+
+describe('known outlets are media', () => {
+  test.each([
+    { text: 'CNBC reported that the deal was close, and CNBC said talks went on.', name: 'CNBC' },
+    { text: 'The Las Vegas Review-Journal said the casino would close.', name: 'Las Vegas Review-Journal' },
+  ])('$name', ({ text, name }) => {
+    expect(run(text).actors.find((a) => a.name === name)?.kind).toBe('media');
+  });
+});

@@ -38,6 +38,8 @@ export const KNOWN_MEDIA: Record<string, string> = {
   'kommersant': 'Kommersant', 'izvestia': 'Izvestia', 'financial times': 'Financial Times', 'wall street journal': 'Wall Street Journal',
   'new york times': 'New York Times', 'washington post': 'Washington Post', guardian: 'The Guardian', 'the guardian': 'The Guardian',
   telegraph: 'The Telegraph', axel: 'Axel Springer', 'sky news': 'Sky News', euronews: 'Euronews', 'daily8': 'Daily8',
+  cnbc: 'CNBC', cbc: 'CBC', npr: 'NPR', pbs: 'PBS', 'nbc news': 'NBC News', 'cbs news': 'CBS News', 'abc news': 'ABC News', 'usa today': 'USA Today',
+  'los angeles times': 'Los Angeles Times', 'las vegas review-journal': 'Las Vegas Review-Journal', 'rappler': 'Rappler',
 };
 
 /** Last words that mark a media outlet ("The Kyiv Independent", "Daily Mail"). */
@@ -65,7 +67,7 @@ export const ORG_HEADS = new Set([
  */
 export const CAPITALS_ONLY: ReadonlySet<string> = new Set([
   'un', 'eu', 'who', 'imf', 'iaea', 'opec', 'osce', 'unrwa', 'unicef', 'us', 'uk', 'ap', 'abc', 'rt', 'efe', 'ansa', 'afp', 'cbs', 'nbc',
-  'cnn', 'bbc', 'tass', 'nato', 'usa', 'uae',
+  'cnn', 'bbc', 'tass', 'nato', 'usa', 'uae', 'cnbc', 'cbc', 'npr', 'pbs',
 ]);
 
 /** Organisation names that are generic: a bare "Police" or "Congress" names a different body in each article. */
