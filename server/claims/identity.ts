@@ -1,6 +1,9 @@
 import type { ActorNode, ArticleGraph } from '../graph/types.js';
-import { METONYMS, SPELLING_VARIANTS } from './model/variants.js';
-import { NAME_SUFFIXES, PLACE_WORDS, TITLE_WORDS } from './model/titles.js';
+import { actorId, normalizeName, stableId } from '../ids.js';
+import { COMMON_WORDS } from '../extract/model/lexicon.js';
+import { GENERIC_ORG_NAMES, PARTY_WORDS } from '../extract/model/orgs.js';
+import { CAPITALS_ONLY_METONYMS, METONYMS, SPELLING_VARIANTS } from './model/variants.js';
+import { NAME_PARTICLES, NAME_SUFFIXES, PLACE_WORDS, TITLE_WORDS } from './model/titles.js';
 import { normalizeText } from './text.js';
 
 /**
@@ -10,8 +13,11 @@ import { normalizeText } from './text.js';
  * per key with an OF relationship to each actor it names:
  * - `p:<first last>`  a person's full name, titles stripped, spellings folded;
  * - `s:<last>`        a person's surname, from any full or surname-only form;
- * - `r:<descriptor>`  a descriptor seen for the person ("us president");
  * - `o:<kind>:<name>` any other actor's name, metonyms folded (Moscow -> russia).
+ * Descriptors ("the US president") and generic names ("officials",
+ * "Police", "a reporter in Kenya") are never keys: they resolve inside their
+ * article (stage 04) and such actors get an id scoped to their article
+ * (`graphActorId`), so "Police" in two articles are two actors.
  * An extracted actor is looked up by its own keys (a few indexed seeks, so
  * the cost does not grow with the store) and mapped onto the stored actor
  * when the evidence is unambiguous; otherwise it keeps its own id.
@@ -66,7 +72,11 @@ export function parsePersonName(name: string): NameForm | null {
   return { type: 'full', first, last, key: `${first} ${last}` };
 }
 
-/** The key of a non-person name: normalised, spellings and metonyms folded. */
+/**
+ * The key of a non-person name: normalised, spellings and metonyms folded.
+ * Metonyms that spell an ordinary word ("us", "uk") fold only when written
+ * in capitals: an organisation called "Us" is not the United States.
+ */
 export function otherNameKey(kind: string, name: string): string {
   const norm = normalizeText(name)
     .split(' ')
@@ -74,26 +84,69 @@ export function otherNameKey(kind: string, name: string): string {
     .map((t) => SPELLING_VARIANTS[t] ?? t)
     .join(' ');
   const bare = norm.replace(/^the /, '');
-  return `o:${kind}:${METONYMS[norm] ?? METONYMS[bare] ?? bare}`;
+  const letters = name.replace(/^the\s+/i, '').replace(/[^\p{L}]/gu, '');
+  const fold = (k: string) => (CAPITALS_ONLY_METONYMS.has(k) && letters !== letters.toUpperCase() ? undefined : METONYMS[k]);
+  return `o:${kind}:${fold(norm) ?? fold(bare) ?? bare}`;
 }
 
-/** The alias keys an actor is indexed under: from its name and every alias. */
+/**
+ * Whether an actor names no one in particular outside its article: a group
+ * with no capitalised qualifier ("Officials", "health officials",
+ * "protesters"; "Russian leaders" is kept across articles); a generic organisation name
+ * ("Police", "the Government", "Congress": a different body in each
+ * article); a person known only by a description ("reporter in Kenya",
+ * "Japanese government official": lowercase words other than name
+ * particles, or only titles), by a party description ("Wisconsin
+ * Republican") or by a lone common word ("Reports").
+ */
+export function isArticleScoped(actor: { kind: string; name: string }): boolean {
+  // a group is generic unless a capitalised qualifier names whose it is ("Russian leaders", "WHO officials" stay one actor)
+  if (actor.kind === 'group') return !actor.name.split(/\s+/).slice(0, -1).some((w) => /^\p{Lu}/u.test(w) && (w.length > 1 && w === w.toUpperCase() || !COMMON_WORDS.has(normalizeText(w))));
+  const norm = normalizeText(actor.name);
+  if (actor.kind === 'person') {
+    const words = actor.name.split(/\s+/).filter((w) => w !== '');
+    if (words.some((w) => /^\p{Ll}/u.test(w) && !NAME_PARTICLES.has(w))) return true;
+    if (words.length === 1 && COMMON_WORDS.has(norm)) return true;
+    const last = norm.split(' ').pop()!;
+    if (PARTY_WORDS.has(last)) return true; // "Wisconsin Republican": a description
+    if (words.length > 1 && TITLE_WORDS.has(last)) return true; // "State Department spokesperson": a role, no name
+    return parsePersonName(actor.name)?.type === 'descriptor';
+  }
+  return GENERIC_ORG_NAMES.has(norm) || GENERIC_ORG_NAMES.has(norm.replace(/^the /, ''));
+}
+
+/** The graph id of an extracted actor: by kind and name, or, for an article-scoped actor, by kind, name and article. */
+export function graphActorId(kind: string, name: string, articleId: string): string {
+  return isArticleScoped({ kind, name }) ? stableId('act', kind, normalizeName(name), articleId) : actorId(kind, name);
+}
+
+/**
+ * The alias keys an actor is indexed under: from its name and every alias
+ * that identifies it. Titles and descriptions ("the US president", "Vice
+ * President") are not keys, nor are generic forms ("Police"); an
+ * article-scoped actor has none. A person's alias with another surname or
+ * a conflicting first name ("Joe Biden" on Hunter Biden's node, left by an
+ * old wrong merge) is not indexed either: it would lead the other person's
+ * statements here.
+ */
 export function indexKeys(actor: Pick<ActorNode, 'name' | 'kind' | 'aliases'>): string[] {
+  if (isArticleScoped(actor)) return [];
   const keys = new Set<string>();
+  const own = actor.kind === 'person' ? parsePersonName(actor.name) : null;
   for (const form of [actor.name, ...actor.aliases]) {
     if (actor.kind !== 'person') {
-      keys.add(otherNameKey(actor.kind, form));
+      if (!isArticleScoped({ kind: actor.kind, name: form })) keys.add(otherNameKey(actor.kind, form));
       continue;
     }
     const parsed = parsePersonName(form);
-    if (parsed === null) continue;
+    if (parsed === null || parsed.type === 'descriptor') continue;
+    if (own !== null && own.type !== 'descriptor' && own.last !== parsed.last) continue;
     if (parsed.type === 'full') {
+      if (own?.type === 'full' && !firstCompatible(parsed.first, new Set([own.first]))) continue;
       keys.add(`p:${parsed.key}`);
       keys.add(`s:${parsed.last}`);
-    } else if (parsed.type === 'surname') {
-      keys.add(`s:${parsed.last}`);
     } else {
-      keys.add(`r:${parsed.text}`);
+      keys.add(`s:${parsed.last}`);
     }
   }
   return [...keys];
@@ -101,12 +154,13 @@ export function indexKeys(actor: Pick<ActorNode, 'name' | 'kind' | 'aliases'>): 
 
 /** The keys to look an extracted actor up by: those of its canonical name only (aliases are evidence, not identity). */
 export function lookupKeys(actor: Pick<ActorNode, 'name' | 'kind'>): string[] {
+  if (isArticleScoped(actor)) return [];
   if (actor.kind !== 'person') return [otherNameKey(actor.kind, actor.name)];
   const parsed = parsePersonName(actor.name);
   if (parsed === null) return [];
   if (parsed.type === 'full') return [`p:${parsed.key}`, `s:${parsed.last}`];
   if (parsed.type === 'surname') return [`s:${parsed.last}`];
-  return [`r:${parsed.text}`];
+  return [];
 }
 
 /** First names a stored person is known by (from its name and aliases). */
@@ -150,10 +204,11 @@ export interface Resolution {
  *   stored surname-only actor ("Trump") whose known first names do not
  *   conflict; two people who share a surname ("Joe Biden", "Hunter Biden")
  *   never meet.
- * - A bare surname ("Biden") meets the one stored person with that surname;
- *   with several, only one whose roles share a word with the mention's
- *   roles (context), else none.
- * - A descriptor ("the US president") meets the one person seen with it.
+ * - A bare surname ("Biden") meets a stored person with that surname only
+ *   with evidence: exactly one of them shares a role word with the
+ *   mention's roles (context), else none: a lone "Smith" in one article
+ *   and a "John Smith" in another are not assumed to be one person.
+ * - Descriptors and generic names never meet anything (article-scoped).
  * - Other kinds meet the same name of the same kind (Moscow = Russia).
  */
 export function resolveActor(actor: ActorNode, found: ReadonlyMap<string, readonly StoredActor[]>): Resolution | null {
@@ -165,6 +220,7 @@ export function resolveActor(actor: ActorNode, found: ReadonlyMap<string, readon
     const byRole = xs.filter((x) => sharesRole(x.roles, actor.roles));
     return byRole.length === 1 ? { actor: byRole[0]!, reason: `${reason}, settled by role` } : null;
   };
+  if (isArticleScoped(actor)) return null;
   if (actor.kind !== 'person') {
     const key = otherNameKey(actor.kind, actor.name);
     return pick(sameKind(found.get(key)), `same name (${key})`);
@@ -177,8 +233,11 @@ export function resolveActor(actor: ActorNode, found: ReadonlyMap<string, readon
     const bySurname = sameKind(found.get(`s:${parsed.last}`)).filter((x) => firstCompatible(parsed.first, firstNames(x)));
     return pick(bySurname, `surname ${parsed.last} with no conflicting first name`);
   }
-  if (parsed.type === 'surname') return pick(sameKind(found.get(`s:${parsed.last}`)), `the only ${parsed.last}`);
-  return pick(sameKind(found.get(`r:${parsed.text}`)), `descriptor "${parsed.text}"`);
+  if (parsed.type === 'surname') {
+    const withRole = sameKind(found.get(`s:${parsed.last}`)).filter((x) => x.id === actor.id || sharesRole(x.roles, actor.roles));
+    return withRole.length === 1 ? { actor: withRole[0]!, reason: `surname ${parsed.last}, settled by role` } : null;
+  }
+  return null;
 }
 
 /** Several stored actors under one full name (a user split): the one with the smallest id, deterministically. */

@@ -7,6 +7,7 @@ import { runExtract } from './extract.js';
 import { runQuery, runStats } from './query.js';
 import { runExport, runImport, runMigrate } from './exchange.js';
 import { runBackfillEvents } from './backfill.js';
+import { runRerunIdentity } from './identity.js';
 
 /**
  * The claimgraph command line. Returns the exit code instead of exiting so
@@ -110,6 +111,14 @@ export async function main(argv: string[]): Promise<number> {
     .option('--no-progress', 'no progress bar')
     .option('--json', 'print the summary as JSON')
     .action(withConfig(runBackfillEvents));
+
+  program
+    .command('rerun-identity')
+    .description('re-run actor identity over the stored graph after a rule change: rebuild the alias index, merge actors the rules find to be one; never undoes a user\'s merge or split')
+    .option(...dataOption)
+    .option('--dry-run', 'report what would change, write nothing')
+    .option('--json', 'print the summary as JSON')
+    .action(withConfig(runRerunIdentity));
 
   program
     .command('migrate')

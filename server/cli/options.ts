@@ -54,6 +54,8 @@ export const ImportFlags = DataOptions.extend({ json: z.boolean().optional(), pr
 
 export const BackfillFlags = ImportFlags;
 
+export const RerunIdentityFlags = DataOptions.extend({ json: z.boolean().optional(), dryRun: z.boolean().optional() });
+
 export const MigrateFlags = DataOptions.extend({
   to: z.string().regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/.+/, 'expected a bolt:// or neo4j:// URI such as bolt://localhost:7687'),
   user: z.string().min(1).optional(),

@@ -53,6 +53,8 @@ export interface Actor {
   nations: Set<string>;
   lastSeen: number; // offset of the latest mention, for "most recent" resolution
   seen: number[]; // offsets of every mention, ascending: "most recent before X" when resolving later
+  /** The kind an actor of kind `other` takes when it speaks (a place speaks for its government: organization); person when unset. */
+  speakerKind?: ActorKind;
 }
 
 /** A stretch of text that names an actor. */

@@ -1,13 +1,15 @@
 import type { Extraction, ActorRef } from '../extract/schema.js';
 import type { IngestedArticle } from '../ingest/types.js';
 import type { ActorNode, ArticleGraph, StatementNode } from '../graph/types.js';
-import { actorId, sourceId, statementId } from '../ids.js';
+import { sourceId, statementId } from '../ids.js';
+import { graphActorId } from '../claims/identity.js';
 
 /** Turns one ingested article and its extraction into the store's write unit with stable ids. */
 export function buildArticleGraph(article: IngestedArticle, extraction: Extraction): ArticleGraph {
   const actors = new Map<string, ActorNode>();
   const idOf = (ref: ActorRef): string => {
-    const id = actorId(ref.kind, ref.name);
+    // generic actors ("Police", "officials", "a reporter in Kenya") are scoped to their article (claims/identity.ts)
+    const id = graphActorId(ref.kind, ref.name, article.id);
     if (!actors.has(id)) actors.set(id, { id, name: ref.name, kind: ref.kind, aliases: [], roles: [] });
     return id;
   };

@@ -234,3 +234,24 @@ describe('claimgraph extract', SLOW, () => {
     expect(r.stderr).not.toMatch(/\bat .*\.ts:\d+/); // no stack trace
   });
 });
+
+describe('claimgraph rerun-identity', SLOW, () => {
+  test('when run on an ingested store, then a dry run writes nothing and a second real run merges nothing more', async () => {
+    const a = await tempDir();
+    try {
+      await runCli(['ingest', SEED_PAGE, '--retrieved-at', '2025-08-21T12:00:00Z', '--data', a.dir]);
+      const stats = (await runCli(['stats', '--json', '--data', a.dir])).stdout;
+      const dry = await runCli(['rerun-identity', '--dry-run', '--json', '--data', a.dir]);
+      expect(dry.code).toBe(0);
+      const summary = JSON.parse(dry.stdout) as { dryRun: boolean; actors: number };
+      expect(summary.dryRun).toBe(true);
+      expect(summary.actors).toBeGreaterThan(10);
+      expect((await runCli(['stats', '--json', '--data', a.dir])).stdout).toBe(stats);
+      expect((await runCli(['rerun-identity', '--data', a.dir])).code).toBe(0);
+      const second = await runCli(['rerun-identity', '--json', '--data', a.dir]);
+      expect(JSON.parse(second.stdout)).toMatchObject({ merges: [], dryRun: false });
+    } finally {
+      await a.cleanup();
+    }
+  });
+});

@@ -27,3 +27,6 @@ export const PLACE_WORDS: ReadonlySet<string> = new Set([
   'ukraine', 'russia', 'france', 'britain', 'israel', 'germany', 'italy', 'china', 'iran', 'turkey', 'poland', 'japan',
   'india', 'america', 'washington', 'moscow', 'kiev', 'kyiv', 'london', 'paris', 'beijing', 'gaza', 'palestinian', 'nato',
 ]);
+
+/** Lowercase particles inside a person's name ("Gloria la Riva", "Ursula von der Leyen"): not a description. */
+export const NAME_PARTICLES: ReadonlySet<string> = new Set(['de', 'la', 'le', 'van', 'von', 'der', 'den', 'da', 'di', 'del', 'della', 'dos', 'das', 'du', 'bin', 'ibn', 'al', 'el', 'y', 'ter', 'ten', 'zu']);

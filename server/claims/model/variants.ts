@@ -38,3 +38,6 @@ export const METONYMS: Readonly<Record<string, string>> = {
   paris: 'france', beijing: 'china', tehran: 'iran', ankara: 'turkey', berlin: 'germany', rome: 'italy',
   'west jerusalem': 'israel', tokyo: 'japan', 'new delhi': 'india', brussels: 'european union', eu: 'european union',
 };
+
+/** Metonym keys that spell ordinary words ("us"): folded only when the name is written in capitals ("US"). */
+export const CAPITALS_ONLY_METONYMS: ReadonlySet<string> = new Set(['us', 'uk', 'eu', 'usa', 'u s']);

@@ -38,6 +38,8 @@ export const KNOWN_MEDIA: Record<string, string> = {
   'kommersant': 'Kommersant', 'izvestia': 'Izvestia', 'financial times': 'Financial Times', 'wall street journal': 'Wall Street Journal',
   'new york times': 'New York Times', 'washington post': 'Washington Post', guardian: 'The Guardian', 'the guardian': 'The Guardian',
   telegraph: 'The Telegraph', axel: 'Axel Springer', 'sky news': 'Sky News', euronews: 'Euronews', 'daily8': 'Daily8',
+  cnbc: 'CNBC', cbc: 'CBC', npr: 'NPR', pbs: 'PBS', 'nbc news': 'NBC News', 'cbs news': 'CBS News', 'abc news': 'ABC News', 'usa today': 'USA Today',
+  'los angeles times': 'Los Angeles Times', 'las vegas review-journal': 'Las Vegas Review-Journal', 'rappler': 'Rappler',
 };
 
 /** Last words that mark a media outlet ("The Kyiv Independent", "Daily Mail"). */
@@ -52,5 +54,35 @@ export const ORG_HEADS = new Set([
   'university', 'company', 'inc', 'corp', 'group', 'union', 'organization', 'organisation', 'committee', 'court',
   'parliament', 'government', 'senate', 'congress', 'assembly', 'cabinet', 'bank', 'fund', 'institute', 'foundation',
   'service', 'services', 'police', 'guard', 'front', 'movement', 'alliance', 'federation', 'authority', 'administration',
-  'palace', 'house', 'trust', 'college', 'society', 'association', 'economics', 'institution', 'network', 'centre', 'center', 'duma', 'knesset', 'bundestag', 'coalition', 'board', 'bureau', 'agency', 'tribunal', 'directorate',
+  'palace', 'house', 'trust', 'church', 'republic', 'kingdom',
+  'airlines', 'airline', 'airways', 'air', 'research', 'laboratories', 'labs', 'technologies', 'motors', 'pharmaceuticals', 'studios', 'records',
+  'entertainment', 'holdings', 'telecom', 'railways', 'railway', 'electric', 'petroleum', 'bancorp', 'ltd', 'llc', 'plc', 'gmbh', 'tribe', 'college', 'society', 'association', 'economics', 'institution', 'network', 'centre', 'center', 'duma', 'knesset', 'bundestag', 'coalition', 'board', 'bureau', 'agency', 'tribunal', 'directorate',
 ]);
+
+/**
+ * Keys of KNOWN_ORGS, KNOWN_MEDIA and country aliases that are acronyms which
+ * spell an ordinary word or a common capitalised one ("who", "us", "one"):
+ * they match only when written in capitals ("WHO", "US"), so "Who" at the
+ * start of a question is not the World Health Organization.
+ */
+export const CAPITALS_ONLY: ReadonlySet<string> = new Set([
+  'un', 'eu', 'who', 'imf', 'iaea', 'opec', 'osce', 'unrwa', 'unicef', 'us', 'uk', 'ap', 'abc', 'rt', 'efe', 'ansa', 'afp', 'cbs', 'nbc',
+  'cnn', 'bbc', 'tass', 'nato', 'usa', 'uae', 'cnbc', 'cbc', 'npr', 'pbs',
+]);
+
+/** Organisation names that are generic: a bare "Police" or "Congress" names a different body in each article. */
+export const GENERIC_ORG_NAMES: ReadonlySet<string> = new Set([
+  'police', 'government', 'congress', 'parliament', 'senate', 'army', 'navy', 'court', 'ministry', 'cabinet', 'authorities', 'officials',
+  'administration', 'council', 'committee', 'commission', 'department', 'agency', 'office', 'military', 'party', 'opposition', 'assembly',
+  'supreme court', 'high court', 'state department', 'foreign ministry', 'defence ministry', 'defense ministry', 'interior ministry',
+  'health ministry', 'justice ministry', 'prosecutors', 'the government', 'the police', 'federal government', 'city council',
+  'house', 'the house', 'legislature', 'state', 'company', 'university', 'hospital', 'union', 'board', 'regime', 'junta',
+]);
+
+/** Last words that never end a person's name ("PLoS One", "Channel Four", "Radio Live"): the run is a title or a brand. */
+export const NON_NAME_LAST_WORDS: ReadonlySet<string> = new Set([
+  'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'plus', 'online', 'live', 'today', 'now', 'tv', 'fm', 'am',
+]);
+
+/** Party words before a name ("Democrat Chuck Schumer"): an affiliation, not part of the name. */
+export const PARTY_WORDS: ReadonlySet<string> = new Set(['democrat', 'republican', 'labour', 'tory', 'conservative', 'liberal', 'socialist', 'communist', 'green']);

@@ -91,6 +91,7 @@ export const COUNTRIES: Country[] = [
   { name: 'Morocco', demonyms: ['Moroccan'] },
   { name: 'Algeria', demonyms: ['Algerian'] },
   { name: 'Kazakhstan', demonyms: ['Kazakh'] },
+  { name: 'Soviet Union', aliases: ['USSR', 'U.S.S.R.'], demonyms: ['Soviet'] },
 ];
 
 export interface Metonym {
@@ -141,12 +142,35 @@ export const METONYMS: Record<string, Metonym> = {
 export const PLACE_HEADS = new Set([
   'city', 'europe', 'asia', 'africa', 'america', 'sea', 'ocean', 'island', 'islands', 'strait', 'gulf', 'river', 'mountains',
   'peninsula', 'province', 'region', 'oblast', 'street', 'square', 'valley', 'bay', 'coast', 'bank', 'strip', 'east', 'west',
-  'north', 'south', 'county', 'state', 'district', 'airport', 'port',
+  'north', 'south', 'county', 'state', 'district', 'airport', 'port', 'sur', 'norte', 'oriental', 'occidental', 'highlands',
 ]);
 
 /** Words that make a capitalised run an event or a thing rather than an actor. */
 export const THING_HEADS = new Set([
   'war', 'summit', 'day', 'year', 'cup', 'games', 'olympics', 'agreement', 'accord', 'accords', 'treaty', 'act', 'plan',
   'deal', 'conflict', 'crisis', 'operation', 'festival', 'prize', 'award', 'ii', 'iii', 'iv', 'anti-semitism', 'covid-19',
-  'hashtags', 'comments', 'features', 'ai',
+  'hashtags', 'comments', 'features', 'ai', 'storm', 'hurricane', 'cyclone', 'typhoon', 'no', 'appeal', 'biology', 'virus', 'disease',
 ]);
+
+/**
+ * Last words of facilities ("John Radcliffe Hospital", "Mesquite Convention
+ * Center"): not actors unless they speak, then organisations.
+ */
+export const FACILITY_HEADS: ReadonlySet<string> = new Set([
+  'hospital', 'clinic', 'school', 'museum', 'library', 'stadium', 'arena', 'hotel', 'station', 'prison', 'jail', 'mall', 'theatre',
+  'theater', 'cathedral', 'mosque', 'temple', 'church', 'bridge', 'tower', 'building', 'hall', 'park', 'zoo', 'camp', 'base', 'reactor',
+  'plant', 'mine', 'highway', 'road', 'avenue', 'center', 'centre',
+]);
+
+/**
+ * First words of multi-word place names that are not in the lexicon
+ * ("San Rafael", "Fort Worth", "Lake Placid"): a capitalised run opening with
+ * one of these is a place, not a person.
+ */
+export const PLACE_OPENERS: ReadonlySet<string> = new Set([
+  'san', 'santa', 'santo', 'sao', 'são', 'st', 'saint', 'sainte', 'fort', 'port', 'mount', 'mt', 'lake', 'cape', 'puerto', 'porto',
+  'los', 'las', 'el', 'new', 'north', 'south', 'east', 'west', 'upper', 'lower', 'greater', 'central',
+]);
+
+/** Prepositions that attach a place or an affiliation to the noun before them ("a reporter in Kenya", "X of the Y"). */
+export const ATTACHING_PREPOSITIONS: ReadonlySet<string> = new Set(['of', 'in', 'from', 'at', 'for', 'with']);

@@ -16,6 +16,7 @@ export const ROLE_WORDS = new Set([
   'energy', 'military', 'security', 'national', 'radio', 'television', 'tv', 'executive', 'managing', 'acting',
   'assistant', 'undersecretary', 'supreme', 'commissioner', 'high', 'representative', 'state', 'white', 'house',
   'kremlin', 'spokesperson', 'press', 'mr', 'mrs', 'ms', 'regional', 'opposition', 'trade', 'economy',
+  'gov', 'sen', 'rep', 'legislator', 'whip', 'administrator', 'treasurer', 'prosecutor', 'sheriff', 'superintendent', 'coach', 'duke', 'duchess', 'earl', 'baron', 'sultan', 'princess',
 ]);
 
 /** The noun that heads a role: a role must contain one of these ("special envoy", not "special"). */
@@ -26,7 +27,8 @@ export const ROLE_HEADS = new Set([
   'chairman', 'chairwoman', 'chair', 'ceo', 'founder', 'host', 'anchor', 'correspondent', 'editor', 'journalist', 'analyst',
   'justice', 'judge', 'attorney', 'official', 'diplomat', 'negotiator', 'lawmaker', 'mp', 'speaker', 'colonel', 'general',
   'lieutenant', 'sergeant', 'captain', 'major', 'admiral', 'marshal', 'pope', 'cardinal', 'archbishop', 'bishop', 'rabbi',
-  'imam', 'economist', 'professor', 'commissioner', 'undersecretary', 'lady',
+  'imam', 'economist', 'professor', 'commissioner', 'undersecretary', 'lady', 'gov', 'sen', 'rep', 'legislator', 'whip', 'administrator', 'treasurer', 'prosecutor', 'sheriff', 'superintendent', 'coach',
+  'duke', 'duchess', 'earl', 'baron', 'sultan', 'princess',
 ]);
 
 /** Roles that mean "head of state or government": "the Israeli leader" matches an Israeli Prime Minister. */
@@ -51,3 +53,15 @@ export const PROXY_NOUNS = new Set(['department', 'ministry', 'office', 'spokesm
 
 /** "his predecessor" -> the person whose role is "former ..." */
 export const PREDECESSOR_WORDS = new Set(['predecessor']);
+
+/**
+ * Words in "X, the son of Y" style appositions that relate two people
+ * without making them one: the second name is another person.
+ */
+export const KINSHIP_NOUNS: ReadonlySet<string> = new Set([
+  'son', 'daughter', 'wife', 'husband', 'father', 'mother', 'brother', 'sister', 'widow', 'widower', 'nephew', 'niece', 'cousin',
+  'grandson', 'granddaughter', 'uncle', 'aunt', 'spouse', 'partner', 'stepson', 'stepdaughter', 'child', 'parent',
+]);
+
+/** Abbreviated titles written with a dot before a name ("Sen. Ann Berg"): the dot does not end the mention. */
+export const TITLE_ABBREVIATIONS: ReadonlySet<string> = new Set(['gov', 'sen', 'rep', 'lt', 'gen', 'col', 'sgt', 'capt', 'maj', 'adm', 'cmdr', 'supt', 'insp']);

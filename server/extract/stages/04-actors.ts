@@ -13,10 +13,12 @@
  */
 import type { ActorKind } from '../schema.js';
 import type { Actor, Doc, Mention, Token } from '../doc.js';
-import { KNOWN_MEDIA, KNOWN_ORGS, MEDIA_HEADS, MEDIA_MARKERS, ORG_HEADS } from '../model/orgs.js';
-import { COUNTRIES, METONYMS, PLACE_HEADS, THING_HEADS } from '../model/places.js';
-import { GOVERNMENT_GROUPS, GROUP_MODIFIERS, GROUP_NOUNS, LEADER_HEADS, PROXY_NOUNS, ROLE_HEADS, ROLE_WORDS } from '../model/titles.js';
+import { CAPITALS_ONLY, KNOWN_MEDIA, KNOWN_ORGS, MEDIA_HEADS, MEDIA_MARKERS, NON_NAME_LAST_WORDS, ORG_HEADS, PARTY_WORDS } from '../model/orgs.js';
+import { ATTACHING_PREPOSITIONS, COUNTRIES, FACILITY_HEADS, METONYMS, PLACE_HEADS, PLACE_OPENERS, THING_HEADS } from '../model/places.js';
+import { GOVERNMENT_GROUPS, GROUP_MODIFIERS, GROUP_NOUNS, KINSHIP_NOUNS, LEADER_HEADS, PROXY_NOUNS, ROLE_HEADS, ROLE_WORDS, TITLE_ABBREVIATIONS } from '../model/titles.js';
 import { GROUP_QUANTIFIERS, NON_NAME_CAPITALS, PRONOUNS } from '../model/words.js';
+import { CLAUSE_OPENERS, COMMON_WORDS, COUNTRY_NAMES as LEXICON_COUNTRIES, GIVEN_NAMES, ORG_NAMES, PERSON_NOUNS, PLACE_NAMES, SURNAMES } from '../model/lexicon.js';
+import { SENTENCE_OPENERS } from '../model/openers.js';
 
 const CONNECTORS = new Set(['of', 'della', 'del', 'de', 'di', 'da', 'von', 'van', 'bin', 'al', 'la', 'le', 'du', 'dos', 'das', 'der', 'ibn']);
 
@@ -44,6 +46,30 @@ export function nationOf(word: string): string | undefined {
   return NATION.get(stripPossessive(word).toLowerCase());
 }
 
+/** Lowercase, accents removed: "Erdoğan" and "Erdogan" are one key. */
+export function fold(s: string): string {
+  // fast path: plain ASCII needs no normalisation
+  // eslint-disable-next-line no-control-regex
+  return /^[\x00-\x7f]*$/.test(s) ? s.toLowerCase() : s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+}
+
+/**
+ * Whether two person names (folded words) can be one person: one is a bare
+ * surname; or the first names agree (equal, or one is the other's initial);
+ * or the shorter is the longer's end and opens with a name particle ("La
+ * Riva" / "Gloria La Riva"). Same last word alone is not enough: "Hunter
+ * Biden" and "Joe Biden" are two people.
+ */
+export function compatibleNames(a: readonly string[], b: readonly string[]): boolean {
+  if (a[a.length - 1] !== b[b.length - 1]) return false;
+  if (a.length === 1 || b.length === 1) return true;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (CONNECTORS.has(short[0]!) && long.slice(long.length - short.length).every((w, k) => w === short[k])) return true;
+  const x = a[0]!;
+  const y = b[0]!;
+  return x === y || (x.length === 1 && y.startsWith(x)) || (y.length === 1 && x.startsWith(y));
+}
+
 export function stripPossessive(s: string): string {
   const last = s.charCodeAt(s.length - 1);
   // fast path: most words end in neither an apostrophe nor "'s"
@@ -61,7 +87,7 @@ export class Registry {
   private bySurname = new Map<string, Actor[]>();
 
   private index(a: Actor): void {
-    const key = a.name.toLowerCase().split(/\s+/).pop()!;
+    const key = fold(a.name).split(/\s+/).pop()!;
     const list = this.bySurname.get(key);
     if (!list) this.bySurname.set(key, [a]);
     else if (!list.includes(a)) list.push(a);
@@ -69,7 +95,7 @@ export class Registry {
 
   /** A known person whose last name is `word` (case-insensitive), most recently mentioned first. */
   personBySurname(word: string): Actor | undefined {
-    const list = this.bySurname.get(word.toLowerCase());
+    const list = this.bySurname.get(fold(word));
     if (!list) return undefined;
     let best: Actor | undefined;
     for (const a of list) if (a.kind === 'person' && (!best || a.lastSeen > best.lastSeen)) best = a;
@@ -78,8 +104,16 @@ export class Registry {
 
   constructor(actors: Actor[]) { this.actors = actors; }
 
+  /** An actor registered under `key` (a name or an acronym), or undefined. */
+  find(key: string): Actor | undefined { return this.byName.get(fold(key)); }
+
+  /** Registers another key for an actor: the acronym of its expanded name ("WHO" for World Health Organization). */
+  alias(a: Actor, key: string): void {
+    if (!this.byName.has(fold(key))) this.byName.set(fold(key), a);
+  }
+
   get(name: string, kind: ActorKind, surface: string, pos: number): Actor {
-    const key = name.toLowerCase();
+    const key = fold(name);
     let a = this.byName.get(key);
     if (!a) {
       a = { id: this.actors.length, name, kind, aliases: new Set(), roles: new Set(), nations: new Set(), lastSeen: pos, seen: [] };
@@ -95,27 +129,23 @@ export class Registry {
 
   /** A person by full or partial name: "Zelensky" finds "Vladimir Zelensky"; a fuller name upgrades a partial one. */
   person(name: string, surface: string, pos: number): Actor {
-    const parts = name.split(/\s+/);
-    const last = parts[parts.length - 1]!.toLowerCase();
-    const exact = this.byName.get(name.toLowerCase());
+    const parts = fold(name).split(/\s+/);
+    const last = parts[parts.length - 1]!;
+    const exact = this.byName.get(fold(name));
     if (exact && (exact.kind === 'person' || exact.kind === 'other')) {
       exact.kind = 'person';
       return this.touch(exact, surface, pos);
     }
     const candidates = (this.bySurname.get(last) ?? []).filter((a) => a.kind === 'person' || a.kind === 'other')
-      .filter((a) => {
-        const ap = a.name.toLowerCase().split(/\s+/);
-        return ap[ap.length - 1] === last && (parts.length === 1 || ap.length === 1 || ap[0] === parts[0]!.toLowerCase() || ap.length === parts.length);
-      })
+      .filter((a) => compatibleNames(fold(a.name).split(/\s+/), parts))
       .sort((x, y) => y.lastSeen - x.lastSeen);
     const hit = candidates[0];
     if (hit) {
       if (parts.length > hit.name.split(/\s+/).length) {
         // the fuller form becomes canonical: "Macron" then "Emmanuel Macron"
-        this.byName.delete(hit.name.toLowerCase());
         hit.aliases.add(hit.name);
         hit.name = name;
-        this.byName.set(name.toLowerCase(), hit);
+        this.byName.set(fold(name), hit);
       } else if (name !== hit.name) hit.aliases.add(name);
       hit.kind = 'person';
       return this.touch(hit, surface, pos);
@@ -136,6 +166,8 @@ export class Registry {
     const nation = lower.map((w) => NATION.get(w)).find((n) => n !== undefined);
     const heads = lower.filter((w) => ROLE_HEADS.has(w) || LEADER_HEADS.has(w) || w === 'predecessor');
     if (heads.length === 0) return null;
+    // the title's other words must be the person's too: "the Vice President" is not a President, "the Senate Minority Leader" not a Prime Minister
+    const qualifiers = lower.filter((w) => !heads.includes(w) && !NATION.has(w) && w !== 'the' && w !== 'former' && w !== 'his' && w !== 'her' && w !== 'its');
     // only people mentioned before `pos`, most recent mention before `pos` first
     const people = this.actors.filter((a) => a.kind === 'person' && lastBefore(a, pos) >= 0).sort((x, y) => lastBefore(y, pos) - lastBefore(x, pos));
     for (const p of people) {
@@ -146,7 +178,8 @@ export class Registry {
         if (h === 'leader') return roles.some((r) => r.split(/[\s,]+/).some((w) => LEADER_HEADS.has(w)));
         return roles.some((r) => r.split(/[\s,]+/).includes(h));
       });
-      if (ok && (!lower.includes('former') || roles.some((r) => r.startsWith('former')))) return p;
+      const roleWords = new Set(roles.flatMap((r) => r.split(/[\s,]+/)));
+      if (ok && qualifiers.every((q) => roleWords.has(q)) && (!lower.includes('former') || roles.some((r) => r.startsWith('former')))) return p;
     }
     return null;
   }
@@ -191,8 +224,18 @@ export function actors(doc: Doc): void {
       // only capitals, "the" and role words can open a mention: skip the rest cheaply
       const m = t.cap || t.lower === 'the' || ROLE_WORDS.has(t.lower) ? parseRun(doc, reg, i, end, si) : null;
       if (m) {
+        const before = doc.mentions[doc.mentions.length - 1];
         doc.mentions.push(m);
         i = m.tokens[1];
+        if (m.actor && acronymAfter(doc, reg, m, end)) {
+          // the mention takes its bracketed acronym: "World Health Organization (WHO) said" is said by the organisation
+          m.tokens = [m.tokens[0], m.tokens[1] + 3];
+          m.span = [m.span[0], tokens[m.tokens[1] - 1]!.end];
+          m.text = doc.text.slice(m.span[0], m.span[1]);
+          i = m.tokens[1];
+        }
+        const att = attachment(doc, reg, m, before, first, si);
+        if (att) doc.mentions.push(att);
       } else i++;
     }
   });
@@ -213,14 +256,19 @@ function parseRun(doc: Doc, reg: Registry, i: number, end: number, si: number): 
     if (t.type !== 'word' || t.quote !== quote) break;
     const lower = stripPossessive(t.lower);
     if (t.cap) {
-      if (items.length === 0 && NON_NAME_CAPITALS.has(t.lower)) break;
+      if (items.length === 0 && NON_NAME_CAPITALS.has(t.lower) && !(t.text.length > 1 && t.text === t.text.toUpperCase())) break;
+      // "Afterwards Trump said": an adverb opening the sentence is not the first word of the name after it
+      if (items.length === 0 && !hasThe && t.text !== t.text.toUpperCase() && isOpener(t.lower) && tokens[j + 1]?.cap && tokens[j + 1]!.type === 'word' && sentenceInitial(doc, j)) break;
       if (items.length > 0 && NON_NAME_CAPITALS.has(t.lower) && /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/.test(t.lower)) break;
       items.push({ t, idx: j, role: ROLE_WORDS.has(lower) || ORG_HEADS.has(lower) });
       j++;
+      // a middle initial ("Robert F. Kennedy"): the dot does not end the name
+      if ((/^\p{Lu}$/u.test(t.text) && items.length > 1 || TITLE_ABBREVIATIONS.has(t.lower)) && tokens[j]?.text === '.' && tokens[j]!.start === t.end && j + 1 < end && tokens[j + 1]!.cap && tokens[j + 1]!.type === 'word') { j++; continue; }
       if (isPossessive(t) && !(j < end && tokens[j]!.type === 'word' && (tokens[j]!.cap || ROLE_WORDS.has(tokens[j]!.lower)))) break;
       continue;
     }
-    if (items.length > 0 && CONNECTORS.has(t.lower) && tokens[j + 1]?.cap && tokens[j + 1]!.type === 'word' && j + 1 < end) { items.push({ t, idx: j, role: false }); j++; continue; }
+    if (items.length > 0 && CONNECTORS.has(t.lower) && tokens[j + 1]?.cap && tokens[j + 1]!.type === 'word' && j + 1 < end
+      && (t.lower !== 'of' || !looksLikeName(items[items.length - 1]!))) { items.push({ t, idx: j, role: false }); j++; continue; }
     if (ROLE_WORDS.has(lower) && !GROUP_NOUNS.has(lower)) {
       // a lowercase role word joins the run only when a name or an earlier capital anchors it
       let k = j;
@@ -277,7 +325,8 @@ function parseRun(doc: Doc, reg: Registry, i: number, end: number, si: number): 
 
   // groups: "US officials", "Multiple Russian officials"
   if (GROUP_NOUNS.has(lastWord) && items.length >= 2) {
-    const nation = words.map((w) => nationOf(w)).find((n) => n !== undefined);
+    const inPlace = placeWords(items);
+    const nation = words.map((w, k) => (inPlace.has(k) ? undefined : nationOf(w))).find((n) => n !== undefined);
     if (nation && GOVERNMENT_GROUPS.has(lastWord)) return mk(reg.get(nation, 'country', doc.text.slice(start, endOff), pos));
     const names = words.filter((w, k) => !(k === 0 && GROUP_QUANTIFIERS.has(w.toLowerCase())));
     const g = reg.get(names.join(' '), 'group', doc.text.slice(start, endOff), pos);
@@ -298,17 +347,27 @@ function classify(doc: Doc, reg: Registry, items: Item[], hasThe: boolean, pos: 
   const lowerJoined = words.join(' ').toLowerCase();
   const prev = tokens[(items[0]!.idx) - (hasThe ? 2 : 1)];
   // whole-run lookups first: metonyms, organisations, media, countries
+  const caps = capitalsOk(lowerJoined, words);
   const metonym = METONYMS[lowerJoined];
   if (metonym) return { actor: reg.get(metonym.name, metonym.kind, surface, pos), title: null };
-  const org = KNOWN_ORGS[lowerJoined];
+  const org = caps ? KNOWN_ORGS[lowerJoined] : undefined;
   if (org) return { actor: reg.get(org.name, org.kind, surface, pos), title: null };
-  const media = KNOWN_MEDIA[lowerJoined] ?? KNOWN_MEDIA[(hasThe ? 'the ' : '') + lowerJoined];
+  const media = caps ? KNOWN_MEDIA[lowerJoined] ?? KNOWN_MEDIA[(hasThe ? 'the ' : '') + lowerJoined] : undefined;
   if (media) return { actor: reg.get(media, 'media', surface, pos), title: null };
-  const country = COUNTRY_NAMES.get(lowerJoined);
+  const country = caps ? COUNTRY_NAMES.get(lowerJoined) : undefined;
   if (country) return { actor: reg.get(country, 'country', surface, pos), title: null };
+  // an acronym or name registered earlier in the article ("WHO" after "World Health Organization (WHO)")
+  const known = items.length === 1 && /^\p{Lu}{2,6}$/u.test(words[0]!) ? reg.find(words[0]!) : undefined;
+  if (known && known.kind !== 'person') return { actor: reg.get(known.name, known.kind, surface, pos), title: null };
+  const folded = fold(lowerJoined);
+  if (LEXICON_COUNTRIES.has(folded)) return { actor: reg.get(words.join(' '), 'country', surface, pos), title: null };
+  if (PLACE_NAMES.has(folded) && !hasThe) return { actor: placeActor(reg, words.join(' '), surface, pos), title: null };
   if (prev && MEDIA_MARKERS.has(prev.lower)) return { actor: reg.get(words.join(' '), 'media', surface, pos), title: null };
 
   // "Royal College of Nursing", "Northshire Hospitals NHS Trust": an organisation head and no role head
+  if (items.length > 1 && FACILITY_HEADS.has(fold(words[words.length - 1]!)) && !items.some((it) => ROLE_HEADS.has(stripPossessive(it.t.lower)))) {
+    return { actor: placeActor(reg, surfaceOf(doc, items), surface, pos), title: null };
+  }
   if (!items.some((it) => ROLE_HEADS.has(stripPossessive(it.t.lower))) && items.some((it) => it.t.cap && ORG_HEADS.has(stripPossessive(it.t.lower)))) {
     return { actor: reg.get(surfaceOf(doc, items), 'organization', surface, pos), title: null };
   }
@@ -317,6 +376,8 @@ function classify(doc: Doc, reg: Registry, items: Item[], hasThe: boolean, pos: 
   while (k > 0) {
     const it = items[k - 1]!;
     const w = stripPossessive(it.t.text).toLowerCase();
+    // "Democrat Chuck Schumer": a party word before a two-word name is an affiliation
+    if ((PARTY_WORDS.has(w) || PERSON_NOUNS.has(w) || (w.length > 6 && w.endsWith('ist'))) && items.length - k >= 2) break; // "Violinist Brigit O'Regan" likewise
     if (it.t.cap && !it.role && !NATION.has(w) && !(isPossessive(it.t) && k < items.length)) { k--; continue; }
     if (!it.t.cap && CONNECTORS.has(w) && k < items.length && k > 1 && items[k - 2]!.t.cap && !items[k - 2]!.role) { k--; continue; }
     break;
@@ -328,7 +389,7 @@ function classify(doc: Doc, reg: Registry, items: Item[], hasThe: boolean, pos: 
   const hasRoleHead = roleItems.some((it) => ROLE_HEADS.has(stripPossessive(it.t.lower)));
 
   if (nameItems.length > 0 && roleItems.length > 0 && hasRoleHead) {
-    const a = METONYMS[nameLower] || KNOWN_ORGS[nameLower] ? null : reg.person(name, surface, pos);
+    const a = METONYMS[nameLower] || KNOWN_ORGS[nameLower] || PLACE_NAMES.has(fold(nameLower)) ? null : reg.person(name, surface, pos);
     if (a) {
       addRole(a, roleItems);
       return { actor: a, title: null };
@@ -357,14 +418,16 @@ function classify(doc: Doc, reg: Registry, items: Item[], hasThe: boolean, pos: 
   // name only (or a name after a possessive / nationality: "Ukraine's Vladimir Zelensky")
   const nameMet = METONYMS[nameLower];
   if (nameMet) return { actor: reg.get(nameMet.name, nameMet.kind, name, pos), title: null };
-  const nameOrg = KNOWN_ORGS[nameLower];
+  const nameCaps = capitalsOk(nameLower, nameItems.map((it) => stripPossessive(it.t.text)));
+  const nameOrg = nameCaps ? KNOWN_ORGS[nameLower] : undefined;
   if (nameOrg) return { actor: reg.get(nameOrg.name, nameOrg.kind, name, pos), title: null };
-  const nameMedia = KNOWN_MEDIA[nameLower];
+  const nameMedia = nameCaps ? KNOWN_MEDIA[nameLower] : undefined;
   if (nameMedia) return { actor: reg.get(nameMedia, 'media', name, pos), title: null };
-  const nameCountry = COUNTRY_NAMES.get(nameLower);
+  const nameCountry = nameCaps ? COUNTRY_NAMES.get(nameLower) : undefined;
   if (nameCountry) return { actor: reg.get(nameCountry, 'country', name, pos), title: null };
   const lastName = nameLower.split(' ').pop()!;
   if (MEDIA_HEADS.has(lastName) && hasThe) return { actor: reg.get('The ' + name, 'media', surface, pos), title: null };
+  if (FACILITY_HEADS.has(lastName) && nameItems.length > 1) return { actor: placeActor(reg, surfaceOf(doc, items), surface, pos), title: null };
   if (ORG_HEADS.has(lastName) || nameItems.some((it) => ORG_HEADS.has(it.t.lower))) return { actor: reg.get(surfaceOf(doc, items), 'organization', surface, pos), title: null };
   // "NHS England": an acronym inside a name makes it an organisation
   if (nameItems.length > 1 && nameItems.some((it) => /^\p{Lu}{2,6}$/u.test(it.t.text))) return { actor: reg.get(surfaceOf(doc, items), 'organization', surface, pos), title: null };
@@ -372,15 +435,33 @@ function classify(doc: Doc, reg: Registry, items: Item[], hasThe: boolean, pos: 
   if (PLACE_HEADS.has(lastName) || nameItems.some((it) => THING_HEADS.has(stripPossessive(it.t.lower))) || /-/.test(name) || /\d/.test(name)) {
     return { actor: reg.get(name, 'other', surface, pos), title: null };
   }
-  if (nameItems.length === 1 && /^\p{Lu}{2,6}$/u.test(name)) return { actor: reg.get(name, 'organization', surface, pos), title: null };
+  if (nameItems.length === 1 && /^\p{Lu}{2,6}$/u.test(name)) {
+    // an unknown acronym ("HIV", "VIP", "CDCR") is not taken for an organisation until it speaks
+    if (ORG_NAMES.has(fold(name))) return { actor: reg.get(name, 'organization', surface, pos), title: null };
+    return { actor: placeActor(reg, name, surface, pos), title: null };
+  }
   if (nameItems.length === 1) {
-    // a lone capitalised word is a person only if we know the person; stage 6 promotes speakers
-    const known = reg.personBySurname(nameLower);
+    // a lone capitalised word is a person only if we know the person; stage 6 promotes speakers.
+    // A common word opening a sentence ("Reports said", "One of them") is not taken for a surname.
+    const common = roleItems.length === 0 && !hasThe && COMMON_WORDS.has(fold(nameLower)) && sentenceInitial(doc, items[0]!.idx);
+    // ... and an adverb or preposition opening it ("Within hours, ...") is no mention at all
+    if (common && CLAUSE_OPENERS.has(fold(nameLower))) return null;
+    const known = common ? undefined : reg.personBySurname(nameLower);
     if (known) return { actor: reg.person(name, surface, pos), title: null };
     const a = reg.get(name, 'other', surface, pos);
     return { actor: a, title: null };
   }
   if (nameItems.length <= 4) {
+    const guess = nameKind(nameItems, hasThe, reg);
+    if (guess === 'place') return { actor: placeActor(reg, name, surface, pos), title: null };
+    if (guess === 'country') return { actor: reg.get(name, 'country', surface, pos), title: null };
+    if (guess === 'organization') return { actor: reg.get(name, 'organization', surface, pos), title: null };
+    if (guess === 'thing') {
+      // not a person by its words ("Holy Headdress", "London Stock Exchange"): not an actor unless it speaks, then an organisation
+      const a = reg.get(name, 'other', surface, pos);
+      a.speakerKind = 'organization';
+      return { actor: a, title: null };
+    }
     const a = reg.person(name, surface, pos);
     const nation = roleItems.map((it) => nationOf(it.t.text)).find((n) => n !== undefined);
     if (nation) a.nations.add(nation);
@@ -415,4 +496,136 @@ function addRole(a: Actor, roleItems: Item[]): void {
     ? `${lowPart.join(' ')}, ${capPart.join(' ')}`
     : items.map((it) => it.t.text).join(' ');
   a.roles.add(role);
+}
+
+/** Whether a lookup key that spells an ordinary word ("who", "us") is written in capitals ("WHO", "US"). */
+function capitalsOk(key: string, words: string[]): boolean {
+  if (!CAPITALS_ONLY.has(key)) return true;
+  const w = words.join('').replace(/\./g, '');
+  return w === w.toUpperCase();
+}
+
+/** A place that is not an actor: kind other, and when it "speaks" it is its government or office, an organisation. */
+function placeActor(reg: Registry, name: string, surface: string, pos: number): Actor {
+  const a = reg.get(name, 'other', surface, pos);
+  a.speakerKind = 'organization';
+  return a;
+}
+
+/** Indexes (into items) of the words of multi-word places ("New Mexico", "New South Wales"): no nationality is read from them. */
+function placeWords(items: Item[]): Set<number> {
+  const out = new Set<number>();
+  const ws = items.map((it) => fold(stripPossessive(it.t.text)));
+  for (let a = 0; a < ws.length; a++) {
+    for (let len = Math.min(4, ws.length - a); len >= 2; len--) {
+      const phrase = ws.slice(a, a + len).join(' ');
+      if (PLACE_NAMES.has(phrase) || LEXICON_COUNTRIES.has(phrase) && !COUNTRY_NAMES.has(phrase)) {
+        for (let k = a; k < a + len; k++) out.add(k);
+        a += len - 1;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** A capitalised word that reads as a person's name (not a role, head word, place word or common word): "of" after it ends the run. */
+function looksLikeName(it: Item): boolean {
+  const w = fold(stripPossessive(it.t.text));
+  return it.t.cap && !it.role && !ORG_HEADS.has(w) && !PLACE_HEADS.has(w) && !THING_HEADS.has(w) && !COMMON_WORDS.has(w) && !PLACE_NAMES.has(w) && !NATION.has(w);
+}
+
+/** Whether token idx opens its sentence (after quotation marks or brackets at most). */
+function sentenceInitial(doc: Doc, idx: number): boolean {
+  for (let k = idx - 1; k >= 0; k--) {
+    const t = doc.tokens[k]!;
+    if (t.type === 'quote' || t.text === '(' || t.text === '"') continue;
+    return t.text === '.' || t.text === '!' || t.text === '?' || t.text === ':' || doc.text.slice(t.end, doc.tokens[idx]!.start).includes('\n');
+  }
+  return true;
+}
+
+/**
+ * What a 2-4 word capitalised name with no role head names, from its words:
+ * a known place or organisation; a person when it opens with a given name or
+ * an initial, or its surname is a person already met; otherwise "thing" when
+ * a word before the last is a common English word or a place ("Holy
+ * Headdress", "San Rafael", "London Stock Exchange"), or "the" precedes it
+ * (people are not written "the John Smith"); else a person (unknown given
+ * names: "Budi Gunawan").
+ */
+function nameKind(items: Item[], hasThe: boolean, reg: Registry): 'person' | 'place' | 'country' | 'organization' | 'thing' {
+  const ws = items.map((it) => fold(stripPossessive(it.t.text)));
+  const full = ws.join(' ');
+  if (PLACE_NAMES.has(full)) return 'place';
+  if (LEXICON_COUNTRIES.has(full)) return 'country';
+  if (ORG_NAMES.has(full)) return 'organization';
+  const first = ws[0]!;
+  if (GIVEN_NAMES.has(first) || /^\p{Lu}$/u.test(items[0]!.t.text)) return 'person';
+  if (reg.personBySurname(ws[ws.length - 1]!)) return 'person';
+  // "the Wisconsin Republican": a description of a person (scoped to its article by claims/identity.ts)
+  if (hasThe && PARTY_WORDS.has(ws[ws.length - 1]!)) return 'person';
+  if (hasThe || NON_NAME_LAST_WORDS.has(ws[ws.length - 1]!)) return 'thing';
+  if (PLACE_OPENERS.has(first) || PLACE_NAMES.has(first) || LEXICON_COUNTRIES.has(first) || NATION.has(first)) return 'thing';
+  if (ws.slice(0, -1).some((w) => !CONNECTORS.has(w) && COMMON_WORDS.has(w))) return 'thing';
+  return 'person';
+}
+
+/**
+ * "World Health Organization (WHO)": an acronym in brackets right after a
+ * name, spelling its initials, is the same actor, and is registered so a
+ * later "WHO" finds it. Returns whether it did.
+ */
+function acronymAfter(doc: Doc, reg: Registry, m: Mention, end: number): boolean {
+  const { tokens } = doc;
+  const k = m.tokens[1];
+  if (k + 2 >= end || tokens[k]!.text !== '(' || tokens[k + 2]!.text !== ')') return false;
+  const acr = tokens[k + 1]!;
+  if (!/^\p{Lu}[\p{Lu}&]{1,7}$/u.test(acr.text)) return false;
+  const initials = m.actor!.name.split(/\s+/).filter((w) => !CONNECTORS.has(w.toLowerCase()) && w.toLowerCase() !== 'the' && w.toLowerCase() !== 'and').map((w) => w[0]!.toUpperCase()).join('');
+  const letters = acr.text.replace(/&/g, '');
+  if (initials !== letters && !(letters.length >= 2 && initials.startsWith(letters))) return false;
+  reg.alias(m.actor!, acr.text);
+  m.actor!.aliases.add(acr.text);
+  return true;
+}
+
+/**
+ * A place or affiliation attached to the person before it: "Cardinal X of
+ * the Holy See", "a reporter in Kenya", "the president of France". Returns a
+ * mention over the whole phrase that stands for the person (so a cue right
+ * after it is said by the person, not by the place), or null. A person noun
+ * with no name ("a reporter") becomes an unnamed person of this article.
+ */
+function attachment(doc: Doc, reg: Registry, m: Mention, before: Mention | undefined, sFirst: number, si: number): Mention | null {
+  if (m.pronoun || !m.actor || m.actor.kind === 'person') return null;
+  const { tokens } = doc;
+  let p = m.tokens[0] - 1;
+  if (tokens[p]?.lower === 'the' && !tokens[p]!.cap) p--;
+  const prep = tokens[p];
+  if (!prep || p <= sFirst || prep.quote !== tokens[m.tokens[0]]!.quote || !ATTACHING_PREPOSITIONS.has(prep.text)) return null;
+  const head = p - 1;
+  if (before && before.tokens[1] - 1 === head && !before.pronoun && (before.actor?.kind === 'person' || before.title !== null)) {
+    return { ...before, span: [before.span[0], m.span[1]], tokens: [before.tokens[0], m.tokens[1]], text: doc.text.slice(before.span[0], m.span[1]) };
+  }
+  // "a reporter in Kenya": determiner, at most two modifiers, a person noun
+  const noun = tokens[head];
+  if (!noun || noun.type !== 'word' || noun.cap || !(PERSON_NOUNS.has(noun.lower) || ROLE_HEADS.has(noun.lower)) || KINSHIP_NOUNS.has(noun.lower)) return null;
+  let d = head - 1;
+  while (d > head - 3 && d >= sFirst && tokens[d]?.type === 'word' && !tokens[d]!.cap && !['a', 'an', 'the'].includes(tokens[d]!.lower)) d--;
+  const det = tokens[d];
+  if (!det || d < sFirst || !['a', 'an'].includes(det.lower)) return null;
+  if (before && before.tokens[1] > d) return null;
+  const start = det.start;
+  const name = doc.text.slice(tokens[d + 1]!.start, m.span[1]);
+  // an unnamed person is an actor only if it speaks (stage 6 promotes it then)
+  const a = reg.get(name, 'other', doc.text.slice(start, m.span[1]), start);
+  a.speakerKind = 'person';
+  return { span: [start, m.span[1]], tokens: [d, m.tokens[1]], text: doc.text.slice(start, m.span[1]), actor: a, pronoun: null, title: null, group: null, sentence: si };
+}
+
+/** A word that opens a sentence without being a name: a lexicon adverb or conjunction, a listed opener, or an "-ly" adverb. */
+function isOpener(lower: string): boolean {
+  if (GIVEN_NAMES.has(lower) || SURNAMES.has(lower)) return false;
+  return SENTENCE_OPENERS.has(lower) || CLAUSE_OPENERS.has(lower) || (lower.length > 5 && lower.endsWith('ly'));
 }

@@ -157,7 +157,7 @@ function sentenceStatements(ctx: Ctx, s: Sentence, si: number, cues: Cue[]): voi
     let inverted = false;
     let j = cue.startTok - 1;
     const prev = tokens[j];
-    if (prev && prev.quote === -1 && RELATIVES.has(prev.lower) && j >= sFirst) continue;
+    if (prev && prev.quote === -1 && RELATIVES.has(prev.lower) && !isAcronym(prev.text) && j >= sFirst) continue;
     if (inRelativeClause(ctx, cue, sFirst)) continue;
     if (cue.participle || (prev && j >= sFirst && (prev.lower === 'and' || prev.lower === 'but'))) {
       const lead = drafts[drafts.length - 1];
@@ -252,7 +252,7 @@ function sentenceStatements(ctx: Ctx, s: Sentence, si: number, cues: Cue[]): voi
     d.frameTimes = frame.times;
     drafts.push(d);
     if (speaker?.actor) {
-      if (speaker.actor.kind === 'other' && !speaker.pronoun) speaker.actor.kind = 'person';
+      if (speaker.actor.kind === 'other' && !speaker.pronoun) speaker.actor.kind = speaker.actor.speakerKind ?? 'person';
       remember(ctx, speaker);
     }
   }
@@ -265,6 +265,9 @@ function sentenceStatements(ctx: Ctx, s: Sentence, si: number, cues: Cue[]): voi
   ctx.doc.drafts.push(...drafts);
 }
 
+/** "WHO" in capitals is the organisation, not the relative pronoun. */
+function isAcronym(word: string): boolean { return word.length > 1 && word === word.toUpperCase(); }
+
 /** A cue after "who"/"which" in the same clause belongs to a relative clause ("which rejected ... and vowed to"). */
 function inRelativeClause(ctx: Ctx, cue: Cue, sFirst: number): boolean {
   const { tokens } = ctx.doc;
@@ -272,7 +275,7 @@ function inRelativeClause(ctx: Ctx, cue: Cue, sFirst: number): boolean {
     const t = tokens[k]!;
     if (t.quote !== -1) continue;
     if (t.text === ',' || t.text === ';' || t.text === '–' || t.text === '—') return false;
-    if (t.lower === 'who' || t.lower === 'which') return true;
+    if ((t.lower === 'who' || t.lower === 'which') && !isAcronym(t.text)) return true;
   }
   return false;
 }
@@ -297,9 +300,9 @@ function appositive(ctx: Ctx, j: number, sFirst: number): Mention | null {
   if (!m || m.tokens[0] < sFirst || !m.actor) return null;
   const r = resolveMention(ctx, m);
   const inner = ctx.doc.text.slice(tokens[c + 1]!.start, tokens[j - 1]!.end);
-  if (r.actor && r.actor.kind !== 'group' && ROLE_HEADS.has(open.lower) || (r.actor && /^(?:[a-z-]+\s)*(?:chief|head|director|executive|spokes\w+|minister|analyst|secretary)\b/.test(inner))) {
+  if (r.actor && r.actor.kind !== 'group' && ROLE_HEADS.has(open.lower) || (r.actor && /^(?:[\p{L}-]+\s)*(?:chief|head|director|executive|spokes\w+|minister|analyst|secretary)\b/u.test(inner))) {
     r.actor!.roles.add(inner.replace(/^(?:a|an|the)\s+/, ''));
-    if (r.actor!.kind === 'other') r.actor!.kind = 'person';
+    if (r.actor!.kind === 'other') r.actor!.kind = r.actor!.speakerKind ?? 'person';
   }
   return r;
 }

@@ -1,0 +1,177 @@
+import { describe, expect, test } from 'vitest';
+import { extractStrict, type Extraction } from '../../server/extract/index.js';
+import { compatibleNames, fold } from '../../server/extract/stages/04-actors.js';
+
+/**
+ * Stage 04 (actors) through the real extractor, one group per cause found in
+ * issue 16. Every text is invented; expected values were worked out by hand.
+ */
+const run = (text: string): Extraction => extractStrict(text, { publishedAt: '2025-03-14T09:00:00Z' });
+const speakers = (r: Extraction) => r.statements.map((s) => s.speaker?.name ?? null);
+const names = (r: Extraction) => r.actors.map((a) => `${a.kind}:${a.name}`).sort();
+const actor = (r: Extraction, name: string) => r.actors.find((a) => a.name === name);
+
+describe('registry: first names and initials are compared before two mentions are one person', () => {
+  test.each([
+    { name: 'two people sharing a surname, same name length', a: ['marta', 'velling'], b: ['oskar', 'velling'], same: false },
+    { name: 'an initial and the first name it abbreviates', a: ['j', 'okonkwo'], b: ['james', 'okonkwo'], same: true },
+    { name: 'a surname alone and the full name', a: ['okonkwo'], b: ['james', 'okonkwo'], same: true },
+    { name: 'a middle name added', a: ['james', 'okonkwo'], b: ['james', 'abel', 'okonkwo'], same: true },
+    { name: 'a surname with its particle and the full name', a: ['la', 'riva'], b: ['gloria', 'la', 'riva'], same: true },
+    { name: 'different last words', a: ['james', 'okonkwo'], b: ['james', 'okafor'], same: false },
+  ])('compatibleNames: $name -> $same', ({ a, b, same }) => {
+    expect(compatibleNames(a, b)).toBe(same);
+    expect(compatibleNames(b, a)).toBe(same);
+  });
+
+  test('two people with one surname and different first names stay two actors', () => {
+    const r = run('Marta Velling said the bridge would open in May. Oskar Velling said the date was not fixed.');
+    expect(speakers(r)).toEqual(['Marta Velling', 'Oskar Velling']);
+    expect(actor(r, 'Marta Velling')!.aliases).not.toContain('Oskar Velling');
+  });
+
+  test('a later surname goes to the most recent of the two', () => {
+    const r = run('Marta Velling met Oskar Velling on Monday. Velling said the bridge would open in May.');
+    expect(speakers(r)).toEqual(['Oskar Velling']);
+  });
+
+  test('an initial and a full first name are one person', () => {
+    const r = run('James Okonkwo chaired the hearing. J. Okonkwo said the budget was too small.');
+    expect(speakers(r)).toEqual(['James Okonkwo']);
+  });
+});
+
+describe('"X, the son of Y" links nothing', () => {
+  test('the son speaks; the father is another actor and not an alias of the son', () => {
+    const r = run('Tomas Arven, the son of Piet Arven, said the farm would be sold. Piet Arven said nothing was decided.');
+    expect(speakers(r)).toEqual(['Tomas Arven', 'Piet Arven']);
+    expect(actor(r, 'Tomas Arven')!.aliases).toEqual([]);
+  });
+});
+
+describe('accent folding', () => {
+  test.each([
+    { written: 'Öztürk', plain: 'ozturk' },
+    { written: 'Erdoğan', plain: 'erdogan' },
+    { written: 'Plain', plain: 'plain' },
+  ])('fold($written) = $plain', ({ written, plain }) => {
+    expect(fold(written)).toBe(plain);
+  });
+
+  test('a name with and without its accents in one article is one actor', () => {
+    const r = run('Selin Öztürk said the port would reopen. Ozturk said ships were waiting.');
+    expect(speakers(r)).toEqual(['Selin Öztürk', 'Selin Öztürk']);
+    expect(r.actors.filter((a) => a.kind === 'person')).toHaveLength(1);
+  });
+});
+
+describe('acronym and expansion are linked', () => {
+  test('"Northern Grain Board (NGB)" and a later "the NGB" are one organisation', () => {
+    const r = run('The Northern Grain Board (NGB) said the harvest was late. On Friday the NGB said prices would rise.');
+    expect(speakers(r)).toEqual(['Northern Grain Board', 'Northern Grain Board']);
+    expect(actor(r, 'Northern Grain Board')).toMatchObject({ kind: 'organization', aliases: ['NGB'] });
+  });
+
+  test('brackets that do not spell the initials are not an acronym of the name', () => {
+    const r = run('The Northern Grain Board (XYZ) said the harvest was late.');
+    expect(actor(r, 'Northern Grain Board')!.aliases).not.toContain('XYZ');
+  });
+});
+
+describe('acronyms and metonyms are matched as written, not lowercased', () => {
+  test.each([
+    { name: '"Who" opening a question is not the World Health Organization', text: 'Who pays for the dam? Analysts said nobody knew.', absent: 'World Health Organization' },
+    { name: '"New Mexico officials" are not Mexico', text: 'New Mexico officials said the fires were contained.', absent: 'Mexico' },
+    { name: '"Reports said" is not the journal Scientific Reports', text: 'The journal Scientific Reports printed the study. Reports said the valley was flooded.', absent: 'Scientific Reports' },
+    { name: '"One of" is not the journal PLoS One', text: 'The paper appeared in PLoS One. One of the authors said the data were clear.', absent: 'PLoS One' },
+  ])('$name', ({ text, absent }) => {
+    const r = run(text);
+    expect(names(r).map((n) => n.split(':')[1])).not.toContain(absent);
+    expect(speakers(r)).not.toContain(absent);
+  });
+
+  test('"WHO" in capitals is the organisation, and it can speak', () => {
+    expect(speakers(run('The WHO said cases were falling.'))).toEqual(['World Health Organization']);
+  });
+});
+
+describe('the speaker is the person named in the attribution, not an affiliation or place attached to them', () => {
+  test.each([
+    { name: 'a cardinal of the Holy See', text: 'Cardinal Paolo Brandi of the Holy See said the talks would go on.', speaker: 'Paolo Brandi', mention: 'Cardinal Paolo Brandi of the Holy See' },
+    { name: 'a reporter in a country', text: 'A reporter in Kenya noted that the roads were closed.', speaker: 'reporter in Kenya', mention: 'A reporter in Kenya' },
+    { name: 'a professor of a named university', text: 'Professor Ilse Marr of Delft University said the dyke held.', speaker: 'Ilse Marr', mention: 'Professor Ilse Marr of Delft University' },
+  ])('$name', ({ text, speaker, mention }) => {
+    const [s] = run(text).statements;
+    expect(s?.speaker).toMatchObject({ name: speaker, kind: 'person', mention });
+  });
+
+  test('an unnamed person who does not speak is not an actor', () => {
+    const r = run('A farmer in Kenya lost his herd. Officials said aid was coming.');
+    expect(names(r)).not.toContain('person:farmer in Kenya');
+  });
+});
+
+describe('multi-word places and US states are places, not names', () => {
+  test.each([
+    { name: 'a US state with a role and a name', text: 'Texas Governor Ana Brill said the border was calm.', speaker: 'Ana Brill' },
+    { name: 'a two-word US state before a role', text: 'New Mexico Governor Ana Brill said the border was calm.', speaker: 'Ana Brill' },
+  ])('$name', ({ text, speaker }) => {
+    expect(speakers(run(text))).toEqual([speaker]);
+  });
+
+  test.each([
+    { name: 'a city with a Spanish opener', text: 'Flooding hit San Rafael overnight. Residents said the water rose fast.', place: 'San Rafael' },
+    { name: 'a two-word state', text: 'Fires spread across New Mexico on Sunday. Officials said rain was needed.', place: 'New Mexico' },
+  ])('$name is not a person actor', ({ text, place }) => {
+    expect(names(run(text))).not.toContain(`person:${place}`);
+  });
+});
+
+describe('mention typing: people, organisations, places, things', () => {
+  test.each([
+    { name: 'a relic named with common words', text: 'The Holy Headdress of Christ was shown to pilgrims. Priests said it was old.', absent: 'Holy Headdress' },
+    { name: 'a hospital', text: 'The Harmon Ridge Hospital was full. Nurses said beds were short.', absent: 'Harmon Ridge Hospital' },
+    { name: 'an unknown acronym that never speaks', text: 'HIV rates fell in the region. Doctors said testing had helped.', absent: 'HIV' },
+  ])('$name is not an actor', ({ text, absent }) => {
+    expect(run(text).actors.map((a) => a.name)).not.toContain(absent);
+  });
+
+  test.each([
+    { name: 'an exchange named with a city and common words speaks as an organisation', text: 'The Lisbon Stock Exchange said trading resumed.', speaker: 'Lisbon Stock Exchange', kind: 'organization' },
+    { name: 'a person whose given name is not in the lexicon', text: 'Budi Santoso said the harvest was good.', speaker: 'Budi Santoso', kind: 'person' },
+    { name: 'a person with a common given name', text: 'Hunter Marsh said the harvest was good.', speaker: 'Hunter Marsh', kind: 'person' },
+    { name: 'an occupation before a name is not part of it', text: 'Violinist Brigit Oran said the hall was cold.', speaker: 'Brigit Oran', kind: 'person' },
+  ])('$name', ({ text, speaker, kind }) => {
+    expect(run(text).statements[0]?.speaker).toMatchObject({ name: speaker, kind });
+  });
+});
+
+describe('a sentence-opening adverb is not fused into the name after it', () => {
+  test.each([
+    { text: 'Afterwards Lena Haugen said the vote was fair.', speaker: 'Lena Haugen' },
+    { text: 'Separately Haugen said the vote was fair.', speaker: 'Haugen' },
+    { text: 'Kelly Haugen said the vote was fair.', speaker: 'Kelly Haugen' },
+  ])('$text -> $speaker', ({ text, speaker }) => {
+    expect(speakers(run(text))).toEqual([speaker]);
+  });
+});
+
+describe('a title resolves to an earlier person only when all its words are that person\'s role', () => {
+  test.each([
+    { name: 'the same title', text: 'Defence Minister Lena Haugen said the port was open. The defence minister said ships were waiting.', second: 'Lena Haugen' },
+    { name: 'a deputy title is not the title', text: 'Defence Minister Lena Haugen said the port was open. The deputy defence minister said ships were waiting.', second: null },
+    { name: 'a vice title is not the title', text: 'President Ivo Marek said the port was open. The Vice President said ships were waiting.', second: null },
+    { name: 'a nationality is not a qualifier', text: 'Estonian President Ivo Marek said the port was open. The Estonian president said ships were waiting.', second: 'Ivo Marek' },
+  ])('$name', ({ text, second }) => {
+    expect(speakers(run(text))[1] ?? null).toBe(second);
+  });
+});
+
+describe('known outlets are media', () => {
+  test.each([
+    { text: 'CNBC reported that the deal was close, and CNBC said talks went on.', name: 'CNBC' },
+    { text: 'The Las Vegas Review-Journal said the casino would close.', name: 'Las Vegas Review-Journal' },
+  ])('$name', ({ text, name }) => {
+    expect(run(text).actors.find((a) => a.name === name)?.kind).toBe('media');
+  });
+});
