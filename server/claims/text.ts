@@ -1,4 +1,3 @@
-import { stemmer } from 'stemmer';
 import { CURRENCY_SIGNS, CURRENCY_WORDS, MULTIPLIERS, NUMBER_WORDS, PERCENT_WORDS } from './model/numbers.js';
 import { ANTONYMS, CLAUSE_BREAK_WORDS, NEGATING_CUE_CLASSES, NEGATION_CUES, NON_NEGATING_NEXT, NON_NEGATING_PHRASES } from './model/polarity.js';
 import { STOPWORDS } from './model/stopwords.js';
@@ -23,12 +22,17 @@ export function normalizeText(text: string): string {
 }
 
 /**
- * Stemming with Porter's algorithm (the `stemmer` package): "promised" and
- * "promises", "recruiter" and "recruit" meet; figures are left alone.
+ * Light stemming, enough to meet "troops"/"troop" and "talks"/"talk"
+ * without a dictionary: plural and third-person "s" only. Short words and
+ * "-ss/-us/-is" endings are left alone ("press", "status", "crisis"), and
+ * figures too. Porter's stemmer (the `stemmer` package) was tried for issue
+ * 21 and measured no better on PolNeAR train (docs/claims.md): not kept.
  */
 export function stem(word: string): string {
   if (/^\d/.test(word)) return word;
-  return stemmer(word);
+  if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (word.length > 3 && word.endsWith('s') && !/(ss|us|is)$/.test(word)) return word.slice(0, -1);
+  return word;
 }
 
 const FIGURE = new RegExp(
@@ -109,7 +113,7 @@ export function contentWords(text: string): string[] {
     .map(stem);
 }
 
-const POSITIVE_OF = new Map<string, string>(ANTONYMS.flatMap(([pos, neg]) => [[neg, pos], [stemmer(neg), pos]] as Array<[string, string]>));
+const POSITIVE_OF = new Map<string, string>(ANTONYMS.flatMap(([pos, neg]) => [[neg, pos], [stem(neg), pos]] as Array<[string, string]>));
 
 /** One clause of a content: what it asserts and whether it asserts it or its opposite. */
 export interface PolarClause {

@@ -27,7 +27,7 @@ describe('sameClaim', () => {
     { name: 'short trimmed quote ("shut up")', a: "'shut up.'", b: 'oh, shut up and go sit in the corner', same: true, how: 'trimmed or extended quote' },
     { name: 'light paraphrase of indirect speech (the seed page pair): 5 of 6 words in order', a: "the US president's 'sincere' desire to achieve peace", b: "Trump's 'sincere' desire to achieve peace", same: true, how: 'edited quote (0.833 of the words in order)' },
     { name: 'quote with a word added and inflections changed', a: 'We will need peacekeeping operations which allies of Ukraine are willing to supply.', b: 'We need peacekeeping operations which the allies of Ukraine are willing to supply', same: true, how: 'edited quote' },
-    { name: 'paraphrase in other inflections (Porter stems)', a: 'the minister promised new elections for the region', b: 'new regional election, promises minister', same: true, how: 'paraphrase' },
+    { name: 'paraphrase with plurals and word order changed', a: 'the ministers promise new elections in the regions', b: 'new election in the region, the minister promises', same: true, how: 'paraphrase' },
     { name: 'a quote gaining a "not" is not an edit of it', a: 'We will accept the peace plan as it stands today', b: 'We will not accept the peace plan as it stands today', same: false, how: 'opposite polarity' },
     { name: 'contained after different leading words', a: 'That keeps the town alive', b: 'Not closing the school keeps the town alive', same: true, how: 'trimmed quote (leading words differ)' },
     { name: 'figures written differently', a: 'Sales fell by 2.6million units', b: 'sales fell by 2,600,000 units', same: true, how: 'verbatim' },

@@ -13,14 +13,14 @@ describe('normalizeText', () => {
   });
 });
 
-describe('stem (Porter)', () => {
+describe('stem', () => {
   test.each([
     ['troops', 'troop'],
-    ['allies', 'alli'],
+    ['allies', 'ally'],
     ['press', 'press'],
-    ['promised', 'promis'],
-    ['promises', 'promis'],
-    ['visited', 'visit'],
+    ['crisis', 'crisis'],
+    ['status', 'status'],
+    ['gas', 'gas'],
     ['2600000', '2600000'],
   ])('%s -> %s', (word, expected) => {
     expect(stem(word)).toBe(expected);
@@ -62,9 +62,9 @@ describe('clauses', () => {
 
 describe('contentWords', () => {
   test.each([
-    { name: 'indirect speech keeps what it asserts', text: "the US president's 'sincere' desire to achieve peace", expected: ['presid', 'sincer', 'desir', 'achiev', 'peac'] },
+    { name: 'indirect speech keeps what it asserts', text: "the US president's 'sincere' desire to achieve peace", expected: ['president', 'sincere', 'desire', 'achieve', 'peace'] },
     { name: 'negation is kept (it is not a stopword)', text: 'We will not accept the plan', expected: ['not', 'accept', 'plan'] },
-    { name: 'spelling variants folded', text: 'Zelenskyy visited Kyiv', expected: ['zelenski', 'visit', 'kiev'] },
+    { name: 'spelling variants folded', text: 'Zelenskyy visited Kyiv', expected: ['zelensky', 'visited', 'kiev'] },
   ])('$name', ({ text, expected }) => {
     expect(contentWords(text)).toEqual(expected);
   });
@@ -76,8 +76,8 @@ describe('polarForm', () => {
     { name: 'a negation flips', text: 'We will not accept the plan', cue: 'say', neutral: ['accept', 'plan'], polarity: -1 },
     { name: 'a negative antonym flips and maps to its positive member', text: 'We reject the plan', cue: 'say', neutral: ['accept', 'plan'], polarity: -1 },
     { name: 'two flips cancel', text: 'We do not reject the plan', cue: 'say', neutral: ['accept', 'plan'], polarity: 1 },
-    { name: 'a denying cue flips', text: 'Israel is blocking aid', cue: 'deny', neutral: ['israel', 'block', 'aid'], polarity: -1 },
-    { name: 'prefixed antonym', text: 'any Western troop presence is unacceptable', cue: 'say', neutral: ['western', 'troop', 'presenc', 'accept'], polarity: -1 },
+    { name: 'a denying cue flips', text: 'Israel is blocking aid', cue: 'deny', neutral: ['israel', 'blocking', 'aid'], polarity: -1 },
+    { name: 'prefixed antonym', text: 'any Western troop presence is unacceptable', cue: 'say', neutral: ['western', 'troop', 'presence', 'acceptable'], polarity: -1 },
   ])('$name', ({ text, cue, neutral, polarity }) => {
     const f = polarForm(text, cue);
     expect(f.neutral).toEqual(neutral);
@@ -109,7 +109,7 @@ describe('shingles and set measures', () => {
     { name: 'identical', a: ['x', 'y'], b: ['x', 'y'], j: 1, o: 1 },
     { name: 'contained', a: ['x', 'y'], b: ['x', 'y', 'z', 'w'], j: 0.5, o: 1 },
     { name: 'disjoint', a: ['x'], b: ['y'], j: 0, o: 0 },
-    { name: 'the seed page pair', a: ['presid', 'sincer', 'desir', 'achiev', 'peac'], b: ['trump', 'sincer', 'desir', 'achiev', 'peac'], j: 4 / 6, o: 4 / 5 },
+    { name: 'the seed page pair', a: ['president', 'sincere', 'desire', 'achieve', 'peace'], b: ['trump', 'sincere', 'desire', 'achieve', 'peace'], j: 4 / 6, o: 4 / 5 },
   ])('jaccard and overlap: $name', ({ a, b, j, o }) => {
     expect(jaccard(new Set(a), new Set(b))).toBeCloseTo(j, 10);
     expect(overlap(new Set(a), new Set(b))).toBeCloseTo(o, 10);
