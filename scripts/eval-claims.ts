@@ -13,7 +13,7 @@ import { ingestInputs } from '../server/pipeline/index.js';
 import { matchArticle, scoreClaimPairs, type ClaimPairScore, type GoldClaims, type PredictedClaimStatement } from '../server/claims/eval.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'test', 'fixtures');
-export const CLAIM_FIXTURES = ['seed-page', 'claims-cross', 'wire-story', 'long-quotes'];
+export const CLAIM_FIXTURES = ['seed-page', 'claims-cross', 'claims-real', 'wire-story', 'long-quotes'];
 
 /** Runs every fixture and scores its claims; `pooled` sums the pairs over all fixtures. */
 export async function evalClaims(names = CLAIM_FIXTURES): Promise<{ fixtures: Record<string, ClaimPairScore>; pooled: ClaimPairScore }> {

@@ -6,6 +6,7 @@
 import { FIXTURE_NAMES, scoreFixture } from './eval-lib.js';
 import { printClaimsEval } from './eval-claims.js';
 import { printEventsEval } from './eval-events.js';
+import { printClaimsPolnear } from './eval/claims-polnear.js';
 
 const pct = (x: number): string => (x * 100).toFixed(1).padStart(5) + '%';
 
@@ -30,3 +31,11 @@ await printEventsEval();
 
 // Actors: validity, kinds, clustering and speakers on the Wikinews actor gold (issue 16, scripts/eval/actors.ts).
 await (await import('./eval/actors.js')).printActorsEval();
+
+// Claims on real multi-outlet news (issue 21, scripts/eval/claims-polnear.ts): `npm run eval -- --polnear DIR`.
+const polnearAt = process.argv.indexOf('--polnear');
+if (polnearAt !== -1) {
+  const dir = process.argv[polnearAt + 1];
+  if (dir === undefined || dir.startsWith('--')) throw new Error('--polnear needs the directory holding polnear-train.jsonl and claims-groups.json');
+  await printClaimsPolnear(dir);
+}

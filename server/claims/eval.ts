@@ -14,7 +14,8 @@
 
 export interface GoldClaims {
   actors: Array<{ name: string; aliases: string[] }>;
-  articles: Array<{ title: string; statements: Array<{ id: string; speaker: string; speakerAlt?: string[]; content: string }> }>;
+  /** A statement's speaker is null when the article names none (a quote printed with only a role or nothing). */
+  articles: Array<{ title: string; statements: Array<{ id: string; speaker: string | null; speakerAlt?: string[]; content: string }> }>;
   claims: Array<{ id: string; statements: string[] }>;
 }
 
@@ -82,8 +83,8 @@ export function matchArticle(gold: GoldClaims, title: string): number | null {
 export function scoreClaimPairs(gold: GoldClaims, predicted: readonly PredictedClaimStatement[]): ClaimPairScore {
   const names = new Map<string, Set<string>>();
   for (const a of gold.actors) names.set(a.name, new Set([a.name, ...a.aliases].map((x) => x.toLowerCase())));
-  const speakerMatches = (goldSpeaker: string, alt: string[] | undefined, predictedSpeaker: string | null) => {
-    if (predictedSpeaker === null) return false;
+  const speakerMatches = (goldSpeaker: string | null, alt: string[] | undefined, predictedSpeaker: string | null) => {
+    if (goldSpeaker === null || predictedSpeaker === null) return goldSpeaker === predictedSpeaker;
     const p = predictedSpeaker.toLowerCase();
     return [goldSpeaker, ...(alt ?? [])].some((g) => (names.get(g) ?? new Set([g.toLowerCase()])).has(p));
   };

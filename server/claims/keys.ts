@@ -1,22 +1,26 @@
-import { bandKeys, minhash } from './minhash.js';
-import { polarForm, shingles, words } from './text.js';
+import { bandKeys, hash32, minhash } from './minhash.js';
+import { normalizeContent, polarForm, shingles, words } from './text.js';
+import { ownTime } from './times.js';
 import type { ClaimStatement } from './similarity.js';
 
 /**
- * Statement keys: MinHash over the bigrams of the polarity-neutral content
- * words. Keys are scoped by an actor and by a two-week period of the
- * reporting article's date:
+ * Statement keys: MinHash over the polarity-neutral content words (single
+ * words: a paraphrase reorders them, which breaks word pairs; "we will not
+ * charge pupils for the school trips" / "the school won't charge for trips
+ * of its pupils" share 1 of 6 bigrams but 3 of 6 words).
+ * Keys are scoped by an actor and by a two-week period:
  * - the speaker's scope, 8 bands of 2 rows: finds other reports of the same
- *   speaker (claims, and the speaker's own reversals). Contents with bigram
- *   Jaccard 0.5 (the seed page's "sincere desire" pair) share a key with
- *   probability 0.90, at 0.3 with 0.53, at 0.1 with 0.08;
+ *   speaker (claims, and the speaker's own reversals). Contents with word
+ *   Jaccard 0.5 share a key with probability 0.90, at 0.3 with 0.53, at 0.1
+ *   with 0.08 (the seed page's "sincere desire" pair is 4/6: 0.99);
  * - each ABOUT actor's scope, the first 4 of those bands: finds other
  *   speakers on the same subject (contradiction candidates, which must be
  *   near-identical propositions: 0.68 at 0.5, 0.93 at 0.7).
  * Neutral words make "will accept" and "will not accept" share keys, so
  * opposites are found as candidates. The period bounds the population of
  * a key by time, not by the size of the store: a statement is written under
- * its own period and looks up its own and both neighbours, which covers
+ * its own period (that of its saidAt when precise, and that of its report)
+ * and looks up those and their neighbours, which covers
  * MAX_REPORT_GAP_DAYS (14) either side. Reports further apart than that are
  * not the same utterance anyway (times.ts); contradictions across months
  * are out of reach (docs/claims.md, limits).
@@ -38,10 +42,10 @@ function nearPeriods(p: string): string[] {
   return p === 'x' ? ['x'] : [Number(p) - 1, Number(p), Number(p) + 1].map(String);
 }
 
-type Keyed = Pick<ClaimStatement, 'content' | 'cueClass' | 'speakerId' | 'aboutIds' | 'articleDate'>;
+type Keyed = Pick<ClaimStatement, 'content' | 'cueClass' | 'speakerId' | 'aboutIds' | 'articleDate' | 'saidAt' | 'saidAtPrecision'>;
 
 function scopedKeys(s: Keyed, periods: string[]): string[] {
-  const sig = minhash(shingles(polarForm(s.content, s.cueClass).neutral, 2), STATEMENT_BANDS * STATEMENT_ROWS);
+  const sig = minhash(polarForm(s.content, s.cueClass).neutral, STATEMENT_BANDS * STATEMENT_ROWS);
   if (sig.length === 0) return [];
   const keys: string[] = [];
   for (const p of periods) {
@@ -51,14 +55,63 @@ function scopedKeys(s: Keyed, periods: string[]): string[] {
   return keys;
 }
 
-/** The (:Band) keys a statement is stored under; none without content words or actors. */
-export function statementKeys(s: Keyed): string[] {
-  return scopedKeys(s, [period(s.articleDate)]);
+/**
+ * The periods a statement is filed under: its own time's (saidAt, when
+ * precise) and its report's. A report weeks later of "what he said on 3
+ * March" is filed, and looks, under March too, so it meets March's reports.
+ */
+function ownPeriods(s: Keyed): string[] {
+  return [...new Set([period(ownTime(s)), period(s.articleDate)])];
 }
 
-/** The keys to find a statement's candidates by: its own period's and both neighbours'. */
+/**
+ * Anchor keys, for a short quote inside a long one: MinHash bands rarely
+ * surface it (a 4-word fragment of a 30-word quote has bigram Jaccard ~0.1).
+ * Winnowing (Schleimer, Wilkerson and Aiken, SIGMOD 2003): of every
+ * ANCHOR_WINDOW consecutive word ANCHOR_SHINGLE-grams of the normalised
+ * content (stopwords kept: quotes keep them), the one with the smallest hash
+ * is an anchor. Two texts sharing a run of ANCHOR_SHINGLE + ANCHOR_WINDOW - 1
+ * = 7 words or more share an anchor, whatever surrounds the run. About 2 /
+ * (ANCHOR_WINDOW + 1) of the positions are anchors, at most MAX_ANCHORS (the
+ * smallest hashes: a choice both texts make alike). Not scoped by speaker,
+ * so "Lind" and "Ada Lind", or a report without a speaker, meet on a
+ * verbatim quote; not scoped by time, so a re-quote months later is found
+ * (the decision still checks times). Every key holds at most
+ * BAND_MEMBERS_CAP members, which keeps a stock phrase's key from growing
+ * with the store.
+ */
+export const ANCHOR_SHINGLE = 4;
+export const ANCHOR_WINDOW = 4;
+export const MAX_ANCHORS = 24;
+
+/** The anchor keys of a content; none below ANCHOR_SHINGLE words. */
+export function anchorKeys(content: string): string[] {
+  const norm = normalizeContent(content);
+  if (norm === '') return [];
+  const ws = norm.split(' ');
+  if (ws.length < ANCHOR_SHINGLE) return [];
+  const grams = shingles(ws, ANCHOR_SHINGLE).map((g) => ({ g, h: hash32(`q ${g}`) }));
+  const picked = new Map<string, number>();
+  for (let i = 0; i + ANCHOR_WINDOW <= Math.max(grams.length, ANCHOR_WINDOW); i++) {
+    const window = grams.slice(i, i + ANCHOR_WINDOW);
+    let best = window[0]!;
+    for (const x of window) if (x.h < best.h || (x.h === best.h && x.g < best.g)) best = x;
+    picked.set(best.g, best.h);
+  }
+  return [...picked.entries()]
+    .sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, MAX_ANCHORS)
+    .map(([, h]) => `q:${h.toString(36)}`);
+}
+
+/** The (:Band) keys a statement is stored under; none without content words or actors. */
+export function statementKeys(s: Keyed): string[] {
+  return [...scopedKeys(s, ownPeriods(s)), ...anchorKeys(s.content)];
+}
+
+/** The keys to find a statement's candidates by: its own periods' and their neighbours', and its anchors. */
 export function statementLookupKeys(s: Keyed): string[] {
-  return scopedKeys(s, nearPeriods(period(s.articleDate)));
+  return [...scopedKeys(s, [...new Set(ownPeriods(s).flatMap(nearPeriods))]), ...anchorKeys(s.content)];
 }
 
 /**

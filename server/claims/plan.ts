@@ -1,9 +1,12 @@
 import { stableId } from '../ids.js';
 import { contradiction, prepare, sameClaim, type ClaimStatement, type Prepared } from './similarity.js';
+import { fitsClaimSpeakers } from './speakers.js';
 
 /** A stored statement found through a band key, with the claim it already belongs to. */
 export interface Candidate extends ClaimStatement {
   claimId: string | null;
+  /** The known speaker names of that claim (Claim.speakers), so a claim never takes a second, different person. */
+  claimSpeakers: string[];
 }
 
 export interface ClaimLink {
@@ -47,45 +50,69 @@ export const claimId = (firstStatementId: string) => stableId('clm', firstStatem
  * its best-scoring match; when no match has a claim yet, a claim is made
  * with the earliest match as its first statement, and every match joins it.
  * Two existing claims that one statement matches are not merged (merging
- * would rename a claim; docs/claims.md). Statements of the same article
- * never form a claim between themselves: a claim is cross-article.
+ * would rename a claim; docs/claims.md). A claim never takes a speaker
+ * whose name clashes with one of its known speakers (speakers.ts), so a
+ * speaker-less report cannot chain two different people into one claim.
+ * Statements of the same article never form a claim between themselves: a
+ * claim is cross-article; they are compared for contradictions.
  */
 export function planClaims(articleId: string, statements: readonly ClaimStatement[], candidates: readonly Candidate[]): ClaimPlan {
   const stored = dedupe(candidates.filter((c) => c.articleId !== articleId)).map((c) => ({ c, p: prepare(c) }));
   const claimOf = new Map<string, string>(stored.filter((x) => x.c.claimId !== null).map((x) => [x.c.id, x.c.claimId!]));
+  // The known speakers of every claim in sight: stored ones from the candidates, grown as statements join.
+  const speakersOf = new Map<string, Set<string>>();
+  for (const x of stored) {
+    if (x.c.claimId === null) continue;
+    const set = speakersOf.get(x.c.claimId) ?? new Set<string>();
+    for (const n of x.c.claimSpeakers) set.add(n);
+    if (x.c.speakerName !== null) set.add(x.c.speakerName);
+    speakersOf.set(x.c.claimId, set);
+  }
+  const fits = (claim: string, name: string | null) => fitsClaimSpeakers(name, [...(speakersOf.get(claim) ?? [])]);
   const plan: ClaimPlan = { created: [], links: [], touched: [], contradictions: [] };
   const touched = new Set<string>();
   // One claim per statement: a statement already in a claim (stored, or linked earlier in this run) stays there.
-  const link = (claim: string, statementId: string, score: number, reason: string) => {
+  const link = (claim: string, statementId: string, speakerName: string | null, score: number, reason: string) => {
     touched.add(claim);
     if (claimOf.has(statementId)) return;
     claimOf.set(statementId, claim);
+    if (speakerName !== null) speakersOf.set(claim, new Set([...(speakersOf.get(claim) ?? []), speakerName]));
     plan.links.push({ claimId: claim, statementId, score, reason });
   };
 
-  for (const s of statements) {
-    const mine: Prepared = prepare(s);
+  const prepared = statements.map((s) => ({ s, p: prepare(s) }));
+  for (const [i, { s, p: mine }] of prepared.entries()) {
     const matches = stored
       .map((x) => ({ x, d: sameClaim(mine, x.p) }))
       .filter((m) => m.d.same)
       .sort((a, b) => b.d.score - a.d.score || cmp(a.x.c.id, b.x.c.id));
     if (matches.length > 0) {
-      const claimed = matches.find((m) => claimOf.has(m.x.c.id));
-      let claim: string;
+      // The best-scoring match whose claim has no other known person than this speaker.
+      const claimed = matches.find((m) => claimOf.has(m.x.c.id) && fits(claimOf.get(m.x.c.id)!, s.speakerName));
+      const unclaimed = matches.filter((m) => !claimOf.has(m.x.c.id));
+      let claim: string | null = null;
       if (claimed) {
         claim = claimOf.get(claimed.x.c.id)!;
-      } else {
-        const first = [...matches].sort((a, b) => cmpDate(a.x.c.articleDate, b.x.c.articleDate) || cmp(a.x.c.id, b.x.c.id))[0]!.x.c;
+      } else if (unclaimed.length > 0) {
+        const first = [...unclaimed].sort((a, b) => cmpDate(a.x.c.articleDate, b.x.c.articleDate) || cmp(a.x.c.id, b.x.c.id))[0]!.x.c;
         claim = claimId(first.id);
         plan.created.push({ id: claim, text: first.content });
+        speakersOf.set(claim, new Set(first.speakerName !== null ? [first.speakerName] : []));
       }
-      for (const m of matches) if (!claimOf.has(m.x.c.id)) link(claim, m.x.c.id, m.d.score, m.d.reason);
-      const best = matches[0]!.d;
-      link(claim, s.id, best.score, best.reason);
+      if (claim !== null) {
+        // The new statement's speaker counts for the claim before its unclaimed matches join it.
+        if (s.speakerName !== null) speakersOf.set(claim, new Set([...(speakersOf.get(claim) ?? []), s.speakerName]));
+        for (const m of unclaimed) if (fits(claim, m.x.c.speakerName)) link(claim, m.x.c.id, m.x.c.speakerName, m.d.score, m.d.reason);
+        const best = (claimed ?? unclaimed[0])!.d;
+        link(claim, s.id, s.speakerName, best.score, best.reason);
+      }
     }
 
-    const contra = stored
-      .map((x) => ({ to: x.c.id, d: contradiction(mine, x.p) }))
+    // Contradiction candidates: stored statements, and the statements of this article before this one.
+    const contra = [
+      ...stored.map((x) => ({ to: x.c.id, d: contradiction(mine, x.p) })),
+      ...prepared.slice(0, i).map((x) => ({ to: x.s.id, d: contradiction(mine, x.p) })),
+    ]
       .filter((x) => x.d.contradicts)
       .sort((a, b) => b.d.score - a.d.score || cmp(a.to, b.to))
       .slice(0, MAX_CONTRADICTIONS_PER_STATEMENT);
@@ -105,6 +132,8 @@ export interface ClaimMember {
   articleDate: string | null;
   /** The article this one (transitively) republishes, or null when it is an original. */
   originId: string | null;
+  /** The statement's speaker name, null when unknown. */
+  speakerName: string | null;
 }
 
 export interface ClaimStats {
@@ -116,6 +145,8 @@ export interface ClaimStats {
   sources: number;
   /** Independent origins: articles counted once with all their copies. */
   origins: number;
+  /** Known speaker names of the members, sorted (a new member must fit them: speakers.ts). */
+  speakers: string[];
 }
 
 /**
@@ -139,6 +170,7 @@ export function claimStats(members: readonly ClaimMember[]): ClaimStats[] {
         articles: new Set(ms.map((m) => m.articleId)).size,
         sources: new Set(ms.map((m) => m.sourceId).filter((x) => x !== null)).size,
         origins: new Set(ms.map((m) => m.originId ?? m.articleId)).size,
+        speakers: [...new Set(ms.map((m) => m.speakerName).filter((x): x is string => x !== null))].sort(),
       };
     });
 }

@@ -1,4 +1,5 @@
-import { ANTONYMS, NEGATING_CUE_CLASSES, NEGATION_CUES } from './model/polarity.js';
+import { CURRENCY_SIGNS, CURRENCY_WORDS, MULTIPLIERS, NUMBER_WORDS, PERCENT_WORDS } from './model/numbers.js';
+import { ANTONYMS, CLAUSE_BREAK_WORDS, NEGATING_CUE_CLASSES, NEGATION_CUES, NON_NEGATING_NEXT, NON_NEGATING_PHRASES } from './model/polarity.js';
 import { STOPWORDS } from './model/stopwords.js';
 import { SPELLING_VARIANTS } from './model/variants.js';
 
@@ -23,17 +24,79 @@ export function normalizeText(text: string): string {
 /**
  * Light stemming, enough to meet "troops"/"troop" and "talks"/"talk"
  * without a dictionary: plural and third-person "s" only. Short words and
- * "-ss/-us/-is" endings are left alone ("press", "status", "crisis").
+ * "-ss/-us/-is" endings are left alone ("press", "status", "crisis"), and
+ * figures too. Porter's stemmer (the `stemmer` package) was tried for issue
+ * 21 and measured no better on PolNeAR train (docs/claims.md): not kept.
  */
 export function stem(word: string): string {
+  if (/^\d/.test(word)) return word;
   if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
   if (word.length > 3 && word.endsWith('s') && !/(ss|us|is)$/.test(word)) return word.slice(0, -1);
   return word;
 }
 
-/** Every word of the text, normalised, spelling variants folded, not stemmed. */
+const FIGURE = new RegExp(
+  `([${CURRENCY_SIGNS.replace('$', '\\$')}])?(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?(?:\\s?(${Object.keys(MULTIPLIERS).filter((m) => m.length > 2).join('|')})\\b|(${Object.keys(MULTIPLIERS).filter((m) => m.length <= 2).join('|')})\\b)?(\\s?(?:%|per ?cent\\b|pct\\b))?`,
+  'giu',
+);
+
+/** A figure as one token: digits only for whole values, "2point5" for a fraction (normalizeText keeps letters and digits). */
+function figureToken(value: number): string {
+  const fixed = Number(value.toPrecision(12));
+  return Number.isInteger(fixed) ? String(fixed) : String(fixed).replace('.', 'point');
+}
+
+/**
+ * Figures written one way: "2.6million", "2.6 million" and "2,600,000" all
+ * become "2600000"; "$3bn" and "3 billion dollars" become "3000000000";
+ * "5%" and "5 percent" become "5 pct"; number words ("three", "a dozen")
+ * become digits. Rule data in model/numbers.ts.
+ */
+export function canonicalNumbers(text: string): string {
+  const withFigures = text.replace(FIGURE, (_m, _cur: string | undefined, int: string, frac: string | undefined, word: string | undefined, abbr: string | undefined, pct: string | undefined) => {
+    const mult = MULTIPLIERS[(word ?? abbr ?? '').toLowerCase()] ?? 1;
+    const value = Number(`${int.replace(/,/g, '')}${frac !== undefined ? `.${frac}` : ''}`) * mult;
+    return `${figureToken(value)}${pct !== undefined ? ' pct' : ''}`;
+  });
+  // Number words (and a number word with a multiplier: "three million"), currency words after a figure.
+  const tokens = withFigures.split(/(\s+)/);
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const bare = t.toLowerCase().replace(/[^a-z]/g, '');
+    const n = NUMBER_WORDS[bare];
+    if (n !== undefined && bare === t.toLowerCase()) {
+      const nextWord = (tokens[i + 2] ?? '').toLowerCase().replace(/[^a-z]/g, '');
+      const mult = MULTIPLIERS[nextWord];
+      if (mult !== undefined && nextWord.length > 2) {
+        out.push(figureToken(n * mult));
+        i += 2;
+        continue;
+      }
+      out.push(figureToken(n));
+      continue;
+    }
+    if (CURRENCY_WORDS.has(bare) && /\d\s*$/.test(out.join(''))) {
+      out.pop();
+      continue;
+    }
+    if (PERCENT_WORDS.has(bare) && /\d\s*$/.test(out.join(''))) {
+      out.push('pct');
+      continue;
+    }
+    out.push(t);
+  }
+  return out.join('');
+}
+
+/** A statement content's normal form: figures written one way (canonicalNumbers), then normalizeText. */
+export function normalizeContent(text: string): string {
+  return normalizeText(canonicalNumbers(text));
+}
+
+/** Every word of the content, normalised, figures canonical, spelling variants folded, not stemmed. */
 function rawWords(text: string): string[] {
-  const norm = normalizeText(text);
+  const norm = normalizeContent(text);
   if (norm === '') return [];
   return norm.split(' ').map((w) => SPELLING_VARIANTS[w] ?? w);
 }
@@ -50,37 +113,92 @@ export function contentWords(text: string): string[] {
     .map(stem);
 }
 
-const POSITIVE_OF = new Map<string, string>(ANTONYMS.map(([pos, neg]) => [neg, pos]));
+const POSITIVE_OF = new Map<string, string>(ANTONYMS.flatMap(([pos, neg]) => [[neg, pos], [stem(neg), pos]] as Array<[string, string]>));
 
-/** A statement content reduced to what it asserts and whether it asserts it or its opposite. */
-export interface PolarForm {
-  /** Content words with negation cues dropped and each negative antonym replaced by its positive member. */
+/** One clause of a content: what it asserts and whether it asserts it or its opposite. */
+export interface PolarClause {
+  /** Content words (stemmed) with negation cues dropped and each negative antonym replaced by its positive member. */
   neutral: string[];
-  /** +1 or -1: the parity of negation cues, negative antonyms and a denying cue. */
+  /** +1 or -1: the parity of this clause's negation cues and negative antonyms (and a denying cue). */
   polarity: 1 | -1;
-  /** The words that flipped the polarity, for the contradiction's reason. */
+  /** The words that flipped this clause, for a contradiction's reason. */
   flips: string[];
 }
 
-/** Splits content words into their polarity-neutral form and a polarity. */
-export function polarForm(content: string, cueClass: string | null = null): PolarForm {
-  const neutral: string[] = [];
-  const flips: string[] = [];
-  for (const w of contentWords(content)) {
-    if (NEGATION_CUES.has(w)) {
-      flips.push(w);
-      continue;
-    }
-    const pos = POSITIVE_OF.get(w);
-    if (pos !== undefined) {
-      flips.push(w);
-      neutral.push(pos);
-    } else {
-      neutral.push(w);
+/** A statement content reduced to what it asserts, clause by clause. */
+export interface PolarForm {
+  /** Every clause's neutral words, in order. */
+  neutral: string[];
+  /** The parity over the whole content (kept for reasons; decisions use the clauses). */
+  polarity: 1 | -1;
+  flips: string[];
+  /** The content's clauses: a negation counts in its own clause only. */
+  clauses: PolarClause[];
+}
+
+const BREAK_RE = new RegExp(`[.;:!?\u2014\u2013]+|\\s-\\s|,?\\s+(?=(?:${[...CLAUSE_BREAK_WORDS].join('|')})\\b)`, 'iu');
+
+/** The clauses of a text: split at sentence punctuation, dashes and clause-opening conjunctions ("but", "because"). */
+export function clauses(text: string): string[] {
+  return text.split(new RegExp(BREAK_RE.source, 'giu')).filter((c) => c !== undefined && c.trim() !== '');
+}
+
+/**
+ * The negation cues of one clause's raw words that negate something: not
+ * those inside a non-negating phrase ("whether or not"), nor one before
+ * "just" or "only" ("you aren't just late, you are lost"), nor a
+ * clause-initial "not" before a gerund ("Not closing the school keeps the town alive"
+ * asserts that something keeps the town alive).
+ */
+function negatingAt(ws: readonly string[]): Set<number> {
+  const skip = new Set<number>();
+  for (const phrase of NON_NEGATING_PHRASES) {
+    for (let i = 0; i + phrase.length <= ws.length; i++) {
+      if (phrase.every((p, k) => ws[i + k] === p)) for (let k = 0; k < phrase.length; k++) skip.add(i + k);
     }
   }
-  if (cueClass !== null && NEGATING_CUE_CLASSES.has(cueClass)) flips.push(`(cue: ${cueClass})`);
-  return { neutral, polarity: flips.length % 2 === 0 ? 1 : -1, flips };
+  if (NEGATION_CUES.has(ws[0] ?? '') && /ing$/.test(ws[1] ?? '')) skip.add(0);
+  ws.forEach((w, i) => {
+    if (NEGATION_CUES.has(w) && NON_NEGATING_NEXT.has(ws[i + 1] ?? '')) skip.add(i);
+  });
+  const out = new Set<number>();
+  ws.forEach((w, i) => {
+    if (NEGATION_CUES.has(w) && !skip.has(i)) out.add(i);
+  });
+  return out;
+}
+
+/** Splits a content into clauses, each with its polarity-neutral words and its own polarity. */
+export function polarForm(content: string, cueClass: string | null = null): PolarForm {
+  const denied = cueClass !== null && NEGATING_CUE_CLASSES.has(cueClass);
+  const out: PolarClause[] = [];
+  for (const text of clauses(content)) {
+    const ws = rawWords(text);
+    if (ws.length === 0) continue;
+    const negating = negatingAt(ws);
+    const neutral: string[] = [];
+    const flips: string[] = [];
+    ws.forEach((raw, i) => {
+      if (NEGATION_CUES.has(raw)) {
+        if (negating.has(i)) flips.push(raw);
+        return;
+      }
+      if (STOPWORDS.has(raw)) return;
+      const w = stem(raw);
+      const pos = POSITIVE_OF.get(w) ?? POSITIVE_OF.get(raw);
+      if (pos !== undefined) {
+        flips.push(raw);
+        neutral.push(stem(pos));
+      } else {
+        neutral.push(w);
+      }
+    });
+    if (denied) flips.push(`(cue: ${cueClass})`);
+    out.push({ neutral, polarity: flips.length % 2 === 0 ? 1 : -1, flips });
+  }
+  const flips = out.flatMap((c) => c.flips.filter((f) => !f.startsWith('(')));
+  if (denied) flips.push(`(cue: ${cueClass})`);
+  return { neutral: out.flatMap((c) => c.neutral), polarity: flips.length % 2 === 0 ? 1 : -1, flips, clauses: out };
 }
 
 /** Word n-grams ("shingles") joined by a space; a text shorter than n is one shingle of all its words. */

@@ -11,6 +11,13 @@ const DAY_MS = 86_400_000;
 export const MAX_SAID_GAP_DAYS = 3;
 /** Without precise times, reports further apart than this are not taken as one utterance. */
 export const MAX_REPORT_GAP_DAYS = 14;
+/**
+ * A long verbatim quote (LONG_QUOTE_WORDS words shared word for word) is
+ * taken as one utterance across this many days of reporting: outlets re-quote
+ * a line for months ("as he said in March, ..."), and a stump line repeated
+ * word for word is the same claim to a fact-checker.
+ */
+export const LONG_QUOTE_GAP_DAYS = 200;
 
 export interface Dated {
   saidAt: string | null;
@@ -63,18 +70,45 @@ export function daysBetween(a: string | null, b: string | null): number | null {
  * reporting articles within MAX_REPORT_GAP_DAYS; unknown on either side is
  * no evidence against.
  */
-export function timesCompatible(a: Dated, b: Dated): { ok: boolean; why: string } {
+export function timesCompatible(a: Dated, b: Dated, longQuote = false): { ok: boolean; why: string } {
   const ia = interval(a.saidAt, a.saidAtPrecision);
   const ib = interval(b.saidAt, b.saidAtPrecision);
   if (ia && ib) {
     const gap = gapDays(ia, ib);
     return gap <= MAX_SAID_GAP_DAYS ? { ok: true, why: `said within ${gap} days` } : { ok: false, why: `said ${gap} days apart` };
   }
+  const limit = longQuote ? LONG_QUOTE_GAP_DAYS : MAX_REPORT_GAP_DAYS;
+  // One side's own time against the other's report: a report 41 days later of "what she said in March"
+  // is compared with the March reports by the time it states, not by its own date.
+  const known = ia ?? ib;
+  const other = ia ? b : a;
+  const otherDay = dayOf(other.articleDate);
+  if (known && otherDay !== null) {
+    const gap = gapDays(known, [otherDay, otherDay]);
+    return gap <= limit ? { ok: true, why: `said ${gap} days from the other report` } : { ok: false, why: `said ${gap} days from the other report` };
+  }
   const reported = daysBetween(a.articleDate, b.articleDate);
   if (reported === null) return { ok: true, why: 'time unknown' };
-  return reported <= MAX_REPORT_GAP_DAYS
+  return reported <= limit
     ? { ok: true, why: `reported ${reported} days apart` }
     : { ok: false, why: `reported ${reported} days apart` };
+}
+
+/** The epoch day of an ISO date, or null. */
+export function dayOf(date: string | null): number | null {
+  if (date === null) return null;
+  const t = Date.parse(date);
+  return Number.isNaN(t) ? null : Math.floor(t / DAY_MS);
+}
+
+/**
+ * The time a statement is filed under for candidate keys: the start of its
+ * own time (saidAt) when precise, else its report's date (ISO day).
+ */
+export function ownTime(s: Dated): string | null {
+  const i = interval(s.saidAt, s.saidAtPrecision);
+  if (i) return new Date(i[0] * DAY_MS).toISOString().slice(0, 10);
+  return s.articleDate;
 }
 
 /**

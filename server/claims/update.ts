@@ -19,7 +19,7 @@ import type { ClaimStatement } from './similarity.js';
 export type ClaimsStore = Pick<GraphStore, 'run'>;
 
 /** Bumped when the claims step changes what it writes; stored on each Article it completed. */
-export const CLAIMS_VERSION = 1;
+export const CLAIMS_VERSION = 2;
 
 /** Nodes read per band key at most (see queries/claims.ts). */
 export const BAND_CAP = 4;
@@ -116,6 +116,7 @@ export async function updateClaims(store: ClaimsStore, graph: ArticleGraph): Pro
   }
 
   // Claims and contradiction candidates through the statement band keys.
+  const names = new Map(graph.actors.map((a) => [a.id, a.name]));
   const statements: ClaimStatement[] = graph.statements.map((s) => ({
     id: s.id,
     articleId,
@@ -125,6 +126,8 @@ export async function updateClaims(store: ClaimsStore, graph: ArticleGraph): Pro
     saidAtPrecision: s.saidAtPrecision,
     articleDate: date,
     speakerId: s.speakerId,
+    speakerName: s.speakerId === null ? null : (names.get(s.speakerId) ?? null),
+    direct: s.direct,
     aboutIds: s.aboutIds,
   }));
   const keyRows = statements.map((s) => ({ id: s.id, keys: statementKeys(s) })).filter((r) => r.keys.length > 0);
@@ -190,6 +193,7 @@ export async function refreshClaimStats(store: ClaimsStore, claimIds: string[]):
     sourceId: str(r.sourceId),
     articleDate: str(r.articleDate),
     originId: chainEnd(r.chain, r.copies),
+    speakerName: str(r.speakerName),
   }));
   const rows = claimStats(members);
   if (rows.length > 0) await store.run(CLAIMS.setClaimStats, { rows });
@@ -205,8 +209,11 @@ function candidate(r: Row): Candidate {
     saidAtPrecision: str(r.saidAtPrecision) ?? 'unknown',
     articleDate: str(r.articleDate),
     speakerId: first(r.speakerIds),
+    speakerName: first(r.speakerNames),
+    direct: r.direct === true,
     aboutIds: Array.isArray(r.aboutIds) ? r.aboutIds.map(String) : [],
     claimId: first(r.claimIds),
+    claimSpeakers: Array.isArray(r.claimSpeakers) && Array.isArray(r.claimSpeakers[0]) ? (r.claimSpeakers[0] as unknown[]).map(String) : [],
   };
 }
 

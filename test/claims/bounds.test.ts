@@ -3,6 +3,7 @@ import { openStore, type GraphStore } from '../../server/graph/index.js';
 import type { ArticleGraph } from '../../server/graph/types.js';
 import { CLAIMS } from '../../server/graph/queries/claims.js';
 import { ALIAS_CAP, BAND_MEMBERS_CAP, CANDIDATE_BUDGET, claimsState, resolveActors, updateClaims, type ClaimsStore } from '../../server/claims/index.js';
+import { anchorKeys } from '../../server/claims/keys.js';
 import { actorId, stableId, statementId } from '../../server/ids.js';
 
 /**
@@ -123,7 +124,11 @@ describe('bounds of the claims step', () => {
          size([(a)-[:NAMED]->(x:Actor)<-[:OF]-(al:Alias) | al]) AS aliases`,
       { id: graph.article.id },
     );
-    // 16 article bands; 8 speaker bands of the statement; Anna Berg named with her role, under p:anna berg and s:berg.
-    expect(r).toEqual({ articleBands: 16, statementBands: 8, named: 1, aliases: 2 });
+    // 16 article bands; 8 speaker bands of the statement and its anchor keys (47 word 4-grams winnowed, capped at 24);
+    // Anna Berg named with her role, under p:anna berg and s:berg.
+    const anchors = anchorKeys(graph.statements[0]!.content).length;
+    expect(anchors).toBeGreaterThan(10);
+    expect(anchors).toBeLessThanOrEqual(24);
+    expect(r).toEqual({ articleBands: 16, statementBands: 8 + anchors, named: 1, aliases: 2 });
   });
 });

@@ -48,4 +48,16 @@ describe('scoreClaimPairs', () => {
     ]);
     expect(s.wrong).toEqual([['?p1', 'b1']]);
   });
+
+  test.each([
+    { name: 'a speaker-less gold statement matches a speaker-less prediction', gold: null, predicted: null, wrong: [] as string[][] },
+    { name: 'a speaker-less gold statement does not match a named prediction', gold: null, predicted: 'Putin', wrong: [['?p2', 'a1']] },
+  ])('$name', ({ gold, predicted, wrong }) => {
+    const g: GoldClaims = { ...GOLD, articles: [GOLD.articles[0]!, { title: 'Two', statements: [{ id: 'b1', speaker: gold, content: "Trump's 'sincere' desire to achieve peace" }] }] };
+    const s = scoreClaimPairs(g, [
+      { claimId: 'x', statementId: 'p1', articleIndex: 0, speaker: 'Putin', content: "the US president's 'sincere' desire to achieve peace" },
+      { claimId: 'x', statementId: 'p2', articleIndex: 1, speaker: predicted, content: "Trump's 'sincere' desire to achieve peace" },
+    ]);
+    expect(s.wrong).toEqual(wrong);
+  });
 });

@@ -169,3 +169,25 @@ describe('same-claim pairs on the annotated fixtures (npm run eval)', () => {
     expect(fixtures['claims-cross']!.missed.filter(([a, b]) => !(a === 'x0-4' && b === 'x2-4'))).toEqual([]);
   });
 });
+
+describe('claims on real-reporting phenomena (test/fixtures/claims-real, invented text)', () => {
+  const REAL = fileURLToPath(new URL('../fixtures/claims-real.jsonl', import.meta.url));
+
+  test('a figure written three ways, a trimmed quote, a speaker-less quote, a paraphrase and a late report each join their claim, and nothing else does', async () => {
+    const { evalClaims } = await import('../../scripts/eval-claims.js');
+    const { fixtures } = await evalClaims(['claims-real']);
+    // Floor: all 7 gold pairs today (1 of 7 before issue 21); no wrong pair: the reversal and the new figure stay out.
+    expect(fixtures['claims-real']).toMatchObject({ goldPairs: 7, correctPairs: 7, precision: 1, wrong: [] });
+  });
+
+  test('the union leader\'s reversal six weeks on is a contradiction candidate of his first statement, not part of its claim', async () => {
+    await ingestInputs(store, readInputs([REAL], { retrievedAt: '2025-04-14T12:00:00Z' }));
+    const rows = await store.run(CLAIMS.contradictionCandidates, { limit: 50 });
+    const pairs = rows.map((r) => [String(r.fromContent), String(r.toContent), String(r.reason)]);
+    expect(pairs).toContainEqual([
+      'the unions would accept the new shift rules for tunnel crews after all',
+      'the unions would not accept the new shift rules for tunnel crews',
+      'opposite polarity ("not"); same speaker at different times',
+    ]);
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { bandKeys, estimateJaccard, hash32, lshHitProbability, minhash } from '../../server/claims/minhash.js';
-import { articleKeys, period, statementKeys, statementLookupKeys } from '../../server/claims/keys.js';
+import { anchorKeys, articleKeys, period, statementKeys, statementLookupKeys } from '../../server/claims/keys.js';
 
 describe('minhash', () => {
   test('is deterministic across calls (keys written today are found tomorrow)', () => {
@@ -42,11 +42,13 @@ describe('minhash', () => {
 });
 
 describe('statement and article keys', () => {
-  const s = { content: "Trump's 'sincere' desire to achieve peace", cueClass: 'say', speakerId: 'act_p', aboutIds: ['act_t'], articleDate: '2025-08-21T10:00:00Z' };
+  const s = { content: "Trump's 'sincere' desire to achieve peace", cueClass: 'say', speakerId: 'act_p', aboutIds: ['act_t'], articleDate: '2025-08-21T10:00:00Z', saidAt: null, saidAtPrecision: 'unknown' };
+  const banded = (keys: string[]) => keys.filter((k) => !k.startsWith('q:'));
 
-  test('a statement is stored under 8 speaker bands and 4 bands per subject, in its own period', () => {
-    const keys = statementKeys(s);
+  test('a statement is stored under 8 speaker bands and 4 bands per subject, in its own period, and its anchors', () => {
+    const keys = banded(statementKeys(s));
     expect(keys).toHaveLength(12);
+    expect(statementKeys(s).filter((k) => k.startsWith('q:'))).toEqual(anchorKeys(s.content));
     expect(keys.filter((k) => k.startsWith(`sp|act_p|${period(s.articleDate)}:`))).toHaveLength(8);
     expect(keys.filter((k) => k.startsWith('ab|act_t|'))).toHaveLength(4);
   });
@@ -55,17 +57,18 @@ describe('statement and article keys', () => {
     const later = { ...s, articleDate: '2025-09-04T10:00:00Z' };
     const stored = new Set(statementKeys(s));
     expect(period(later.articleDate)).not.toBe(period(s.articleDate));
-    expect(statementLookupKeys(later).filter((k) => stored.has(k))).toHaveLength(12);
+    expect(banded(statementLookupKeys(later)).filter((k) => stored.has(k))).toHaveLength(12);
   });
 
   test('the polarity-neutral form is keyed, so an opposite statement shares keys with the original', () => {
-    const a = statementKeys({ ...s, content: 'Russia will attend the summit' });
+    const a = banded(statementKeys({ ...s, content: 'Russia will attend the summit' }));
     const b = new Set(statementKeys({ ...s, content: 'Russia will not attend the summit' }));
     expect(a.every((k) => b.has(k))).toBe(true);
   });
 
-  test('a statement without an actor or without content words has no keys', () => {
-    expect(statementKeys({ ...s, speakerId: null, aboutIds: [] })).toEqual([]);
+  test('a statement without an actor has its anchors only (a speaker-less report is still found); without content words, no keys', () => {
+    expect(statementKeys({ ...s, speakerId: null, aboutIds: [] })).toEqual(anchorKeys(s.content));
+    expect(anchorKeys(s.content).length).toBeGreaterThan(0);
     expect(statementKeys({ ...s, content: 'to the' })).toEqual([]);
   });
 

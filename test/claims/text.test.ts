@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { contentWords, jaccard, normalizeText, overlap, polarForm, shingles, stem } from '../../server/claims/text.js';
+import { canonicalNumbers, clauses, contentWords, jaccard, normalizeContent, normalizeText, overlap, polarForm, shingles, stem } from '../../server/claims/text.js';
 
 describe('normalizeText', () => {
   test.each([
@@ -21,8 +21,42 @@ describe('stem', () => {
     ['crisis', 'crisis'],
     ['status', 'status'],
     ['gas', 'gas'],
+    ['2600000', '2600000'],
   ])('%s -> %s', (word, expected) => {
     expect(stem(word)).toBe(expected);
+  });
+});
+
+describe('canonicalNumbers and normalizeContent: one figure, one form', () => {
+  test.each([
+    { text: '2.6million voters', expected: '2600000 voters' },
+    { text: '2.6 million voters', expected: '2600000 voters' },
+    { text: '2,600,000 voters', expected: '2600000 voters' },
+    { text: 'a $3bn fund', expected: 'a 3000000000 fund' },
+    { text: 'a 3 billion dollar fund', expected: 'a 3000000000 fund' },
+    { text: 'three million jobs', expected: '3000000 jobs' },
+    { text: '40k troops', expected: '40000 troops' },
+    { text: 'up 5% on the year', expected: 'up 5 pct on the year' },
+    { text: 'up 5 percent', expected: 'up 5 pct' },
+    { text: 'by 3.5 per cent', expected: 'by 3point5 pct' },
+    { text: 'in 2016 we', expected: 'in 2016 we' },
+  ])('$text -> $expected', ({ text, expected }) => {
+    expect(normalizeContent(text)).toBe(expected);
+  });
+
+  test('text without figures is left as it was', () => {
+    expect(canonicalNumbers('No figures here, none.')).toBe('No figures here, none.');
+  });
+});
+
+describe('clauses', () => {
+  test.each([
+    { text: 'I like the plan, but I will not sign it', expected: ['I like the plan', 'but I will not sign it'] },
+    { text: 'We talked. Nothing was agreed', expected: ['We talked', 'Nothing was agreed'] },
+    { text: 'They left because the talks had failed', expected: ['They left', 'because the talks had failed'] },
+    { text: 'One clause only', expected: ['One clause only'] },
+  ])('$text', ({ text, expected }) => {
+    expect(clauses(text).map((c) => c.trim())).toEqual(expected);
   });
 });
 
@@ -48,6 +82,19 @@ describe('polarForm', () => {
     const f = polarForm(text, cue);
     expect(f.neutral).toEqual(neutral);
     expect(f.polarity).toBe(polarity);
+  });
+
+  // Polarity per clause: each clause keeps its own negations; some negation words negate nothing.
+  test.each([
+    { name: 'a negation counts in its own clause only', text: 'I like the plan, but I will not sign it', polarities: [1, -1] },
+    { name: '"whether or not" negates nothing', text: 'it depends on whether or not they come', polarities: [1] },
+    { name: '"not only" negates nothing', text: 'not only the army but the police', polarities: [1, 1] },
+    { name: '"aren\'t just" negates nothing', text: "you aren't just late, you are lost", polarities: [1] },
+    { name: 'a clause opening with "not" and a gerund is a subject, not a denial', text: 'Not closing the school keeps the town alive', polarities: [1] },
+    { name: '"not" before a gerund later in the clause still negates', text: 'I am not endorsing him', polarities: [-1] },
+    { name: 'two sentences, the second negated', text: 'We talked. Nothing was agreed', polarities: [1, -1] },
+  ])('$name', ({ text, polarities }) => {
+    expect(polarForm(text).clauses.map((c) => c.polarity)).toEqual(polarities);
   });
 });
 

@@ -32,3 +32,26 @@ export const ANTONYMS: ReadonlyArray<readonly [string, string]> = [
 
 /** Cue classes whose content is reported with negative polarity ("X denied that Y"). */
 export const NEGATING_CUE_CLASSES: ReadonlySet<string> = new Set(['deny']);
+
+/**
+ * Phrases whose negation word negates nothing in the clause ("whether or
+ * not", "not only ... but", "no doubt"). Normalised word sequences; the
+ * negation words inside them are not counted.
+ */
+export const NON_NEGATING_PHRASES: ReadonlyArray<readonly string[]> = [
+  ['whether', 'or', 'not'], ['or', 'not'], ['not', 'only'], ['not', 'just'], ['no', 'doubt'], ['no', 'matter'],
+  ['nothing', 'but'], ['never', 'mind'], ['if', 'not'], ['not', 'least'], ['no', 'longer', 'than'],
+];
+
+/**
+ * Words after a negation that make it negate nothing: "you aren't just
+ * late, you are lost" asserts both; "not only the army".
+ */
+export const NON_NEGATING_NEXT: ReadonlySet<string> = new Set(['just', 'only', 'merely', 'simply']);
+
+/**
+ * Conjunctions that open a new clause for polarity ("..., but ...",
+ * "because ..."): a negation counts in its own clause only. "and", "so",
+ * "while" and "yet" are left out: too often inside one clause.
+ */
+export const CLAUSE_BREAK_WORDS: ReadonlySet<string> = new Set(['but', 'because', 'although', 'though', 'whereas', 'however', 'unless']);

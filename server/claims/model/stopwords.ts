@@ -13,5 +13,6 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
   'where', 'why', 'how', 'is', 'am', 'are', 'was', 'were', 'be', 'been', 'being', 'has', 'have', 'had', 'having',
   'do', 'does', 'did', 'doing', 'will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must',
   'oh', 'well', 'now', 'still', 'even', 'any', 'all', 'some', 'such', 'both', 'each', 'other', 'own', 'same',
+  'because', 'although', 'though', 'however', 'unless', 'whereas', 'whether',
   'said', 'says', 'say', 'saying', 'according', 'repeatedly', 'reportedly', 's', 't', 'd', 'll', 're', 've', 'm',
 ]);

@@ -65,11 +65,12 @@ CALL (st) {
 }
 MATCH (s)<-[:CONTAINS]-(art:Article)
 WHERE art.id <> $articleId
-RETURN st.id AS forId, hits, s.id AS id, art.id AS articleId, s.content AS content, s.cueClass AS cueClass,
+RETURN st.id AS forId, hits, s.id AS id, art.id AS articleId, s.content AS content, s.cueClass AS cueClass, s.direct AS direct,
   s.saidAt AS saidAt, s.saidAtPrecision AS saidAtPrecision,
   coalesce(art.publishedAt, art.retrievedAt) AS articleDate,
-  [(s)<-[:SAID]-(p:Actor) | p.id] AS speakerIds, [(s)-[:ABOUT]->(x:Actor) | x.id] AS aboutIds,
-  [(s)-[:INSTANCE_OF]->(c:Claim) | c.id] AS claimIds`,
+  [(s)<-[:SAID]-(p:Actor) | p.id] AS speakerIds, [(s)<-[:SAID]-(p:Actor) | p.name] AS speakerNames,
+  [(s)-[:ABOUT]->(x:Actor) | x.id] AS aboutIds,
+  [(s)-[:INSTANCE_OF]->(c:Claim) | c.id] AS claimIds, [(s)-[:INSTANCE_OF]->(c:Claim) | coalesce(c.speakers, [])] AS claimSpeakers`,
   // New claims and the statements joining claims, in one round trip: `l.text` is set on the links that create their claim.
   linkClaims: `UNWIND $links AS l
 MATCH (s:Statement {id: l.statementId})
@@ -84,13 +85,13 @@ RETURN count(*) AS linked`,
   claimMembers: `UNWIND $ids AS id
 MATCH (c:Claim {id: id})<-[:INSTANCE_OF]-(s:Statement)<-[:CONTAINS]-(a:Article)
 RETURN c.id AS claimId, s.id AS statementId, a.id AS articleId, head([(a)<-[:PUBLISHED]-(src:Source) | src.id]) AS sourceId,
-  coalesce(a.publishedAt, a.retrievedAt) AS articleDate,
+  coalesce(a.publishedAt, a.retrievedAt) AS articleDate, head([(s)<-[:SAID]-(p:Actor) | p.name]) AS speakerName,
   [(a)-[:REPUBLISHES*1..5]->(o:Article) | o.id] AS chain,
   [(a)-[:REPUBLISHES*1..5]->(o:Article)-[:REPUBLISHES]->(:Article) | o.id] AS copies`,
   setClaimStats: `UNWIND $rows AS r
 MATCH (c:Claim {id: r.id})
 SET c.firstSeen = r.firstSeen, c.lastSeen = r.lastSeen, c.statements = r.statements,
-  c.articles = r.articles, c.sources = r.sources, c.origins = r.origins
+  c.articles = r.articles, c.sources = r.sources, c.origins = r.origins, c.speakers = r.speakers
 RETURN count(*) AS n`,
   claimsOfArticles: `UNWIND $ids AS id
 MATCH (:Article {id: id})-[:CONTAINS]->(:Statement)-[:INSTANCE_OF]->(c:Claim)
@@ -178,7 +179,7 @@ export const CLAIMS_PARAMS: { [K in keyof typeof CLAIMS]: Record<string, unknown
   statementCandidates: { stmts: [{ id: 'stm_1', keys: ['sp|act_0|0:0:abc'] }], articleId: 'art_0', cap: 8, budget: 12 },
   linkClaims: { links: [{ claimId: 'clm_0', statementId: 'stm_0', score: 1, reason: 'verbatim', text: 'It is over.' }] },
   claimMembers: { ids: ['clm_0'] },
-  setClaimStats: { rows: [{ id: 'clm_0', firstSeen: '2025-08-20', lastSeen: '2025-08-21', statements: 2, articles: 2, sources: 1, origins: 1 }] },
+  setClaimStats: { rows: [{ id: 'clm_0', firstSeen: '2025-08-20', lastSeen: '2025-08-21', statements: 2, articles: 2, sources: 1, origins: 1, speakers: ['Donald Trump'] }] },
   claimsOfArticles: { ids: ['art_0'] },
   linkContradictions: { links: [{ from: 'stm_1', to: 'stm_0', score: 0.8, reason: 'opposite polarity' }] },
   finishArticle: {
