@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { openStore, type GraphStore } from '../../server/graph/index.js';
+import { API } from '../../server/graph/queries/api.js';
 import { CLAIMS } from '../../server/graph/queries/claims.js';
 import { ingestText, readInputs } from '../../server/ingest/index.js';
 import { buildArticleGraph, extractArticle, ingestInputs, processArticle } from '../../server/pipeline/index.js';
@@ -182,8 +183,10 @@ describe('claims on real-reporting phenomena (test/fixtures/claims-real, invente
 
   test('the union leader\'s reversal six weeks on is a contradiction candidate of his first statement, not part of its claim', async () => {
     await ingestInputs(store, readInputs([REAL], { retrievedAt: '2025-04-14T12:00:00Z' }));
-    const rows = await store.run(CLAIMS.contradictionCandidates, { limit: 50 });
-    const pairs = rows.map((r) => [String(r.fromContent), String(r.toContent), String(r.reason)]);
+    // The pairs as GET /api/contradictions reads them: the links, then their statements' contents.
+    const links = await store.run(API.listContradictions, { skip: 0, limit: 50 });
+    const contents = new Map((await store.run(API.statementsByIds, { ids: links.flatMap((l) => [l.fromId, l.toId]) })).map((s) => [String(s.id), String(s.content)]));
+    const pairs = links.map((r) => [contents.get(String(r.fromId)), contents.get(String(r.toId)), String(r.reason)]);
     expect(pairs).toContainEqual([
       'the unions would accept the new shift rules for tunnel crews after all',
       'the unions would not accept the new shift rules for tunnel crews',
