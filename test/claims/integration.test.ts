@@ -174,11 +174,15 @@ describe('same-claim pairs on the annotated fixtures (npm run eval)', () => {
 describe('claims on real-reporting phenomena (test/fixtures/claims-real, invented text)', () => {
   const REAL = fileURLToPath(new URL('../fixtures/claims-real.jsonl', import.meta.url));
 
-  test('a figure written three ways, a trimmed quote, a speaker-less quote, a paraphrase and a late report each join their claim, and nothing else does', async () => {
+  test('a figure written three ways, a trimmed quote, a speaker-less quote and a late report each join their claim, and nothing else does', async () => {
     const { evalClaims } = await import('../../scripts/eval-claims.js');
     const { fixtures } = await evalClaims(['claims-real']);
-    // Floor: all 7 gold pairs today (1 of 7 before issue 21); no wrong pair: the reversal and the new figure stay out.
-    expect(fixtures['claims-real']).toMatchObject({ goldPairs: 7, correctPairs: 7, precision: 1, wrong: [] });
+    // Floor: 6 of the 7 gold pairs (1 of 7 before issue 21); no wrong pair: the reversal and the new figure stay out.
+    // The one left out is the paraphrase by a surname-only speaker ("Brandt said workers would reject ..." against
+    // "Oskar Brandt said the unions would not accept ..."): identity no longer joins a bare surname to a stored person
+    // without evidence (issue 16, docs/actors.md), and names only alike admit a claim on words repeated word for word,
+    // never on a paraphrase (speakers.ts). Both rules are deliberate; docs/claims.md says what this costs.
+    expect(fixtures['claims-real']).toMatchObject({ goldPairs: 7, correctPairs: 6, precision: 1, wrong: [], missed: [['r0-3', 'r1-3']] });
   });
 
   test('the union leader\'s reversal six weeks on is a contradiction candidate of his first statement, not part of its claim', async () => {
