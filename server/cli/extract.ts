@@ -34,6 +34,7 @@ export function shiftStatement(s: Statement, by: number): Statement {
       ...s.content,
       span: shift(s.content.span, by),
       ...(s.content.fragments ? { fragments: s.content.fragments.map((f) => shift(f, by)) } : {}),
+      ...(s.content.parts ? { parts: s.content.parts.map((f) => shift(f, by)) } : {}),
     },
     sentence: { span: shift(s.sentence.span, by) },
   };

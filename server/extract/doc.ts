@@ -85,6 +85,8 @@ export interface Draft {
   group: string | null;
   cue: { span: Span; lemma: string; class: CueClass };
   content: Span;
+  /** Pieces of one utterance interrupted by its attribution ("A," she said, "B."); empty when it is one piece. */
+  parts: Span[];
   fragments: Span[];
   direct: boolean;
   about: Actor[];

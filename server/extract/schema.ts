@@ -48,6 +48,12 @@ export const StatementSchema = z.object({
     span: SpanSchema,
     /** Verbatim quoted fragments inside indirect content ("a 'strong army'"), as spans. */
     fragments: z.array(SpanSchema).optional(),
+    /**
+     * One utterance interrupted by its attribution ("A," she said, "B."): the
+     * span of each piece, in text order; `span` then runs from the first piece
+     * to the last and `text` is the pieces joined by a space.
+     */
+    parts: z.array(SpanSchema).optional(),
   }),
   /** True when content is a verbatim quotation. */
   direct: z.boolean(),

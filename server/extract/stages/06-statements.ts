@@ -547,7 +547,7 @@ function makeDraft(ctx: Ctx, s: Sentence, si: number, speaker: Mention | null, c
   if (cue.participle) confidence *= 0.9;
   const d: Draft = {
     sentence: si, sentenceSpan: s.span, speaker: speaker?.actor ?? null, mention: speaker, group,
-    cue: { span: cue.span, lemma: cue.lemma, class: cue.class }, content, fragments, direct,
+    cue: { span: cue.span, lemma: cue.lemma, class: cue.class }, content, parts: [], fragments, direct,
     about: aboutIn(ctx, content, speaker?.actor ?? null, [si]), addressee: null, via: null, time: null, inherited: false,
     continuation: false, confidence: Math.round(confidence * 100) / 100, frameTimes: [],
   };
@@ -612,7 +612,7 @@ function continuation(ctx: Ctx, s: Sentence, si: number): void {
   if (!prev || prev.sentence !== si - 1 || !prev.speaker) return;
   const q = doc.quotes[qi]!;
   const d: Draft = {
-    ...prev, sentence: si, sentenceSpan: s.span, content: q.inner, fragments: [], direct: true,
+    ...prev, sentence: si, sentenceSpan: s.span, content: q.inner, parts: [], fragments: [], direct: true,
     about: aboutIn(ctx, q.inner, prev.speaker, [si]), continuation: true, confidence: Math.min(prev.confidence, 0.6), time: null, frameTimes: [],
   };
   doc.drafts.push(d);
