@@ -5,7 +5,7 @@ import { normalizeError, fromZod } from '../errors.js';
 import type { Statement, Span } from '../extract/schema.js';
 import { readInputs, ingestRecord } from '../ingest/index.js';
 import type { IngestedArticle, IngestOptions } from '../ingest/types.js';
-import { extractArticle } from '../pipeline/index.js';
+import { extractArticleStatements } from '../pipeline/index.js';
 import { ExtractFlags, IsoDate, parseFlags } from './options.js';
 
 /** One article of the `extract` output contract (issue 3). */
@@ -42,7 +42,7 @@ export function shiftStatement(s: Statement, by: number): Statement {
 
 /** Extracts one ingested article into the output contract, spans relative to its origin text. */
 export function articleOutput(article: IngestedArticle): ExtractedArticleOutput {
-  const { extraction } = extractArticle(article);
+  const { extraction } = extractArticleStatements(article);
   const offset = article.originSpan?.[0] ?? 0;
   return {
     title: article.title,
