@@ -66,6 +66,8 @@ export interface Mention {
   title: string | null;
   group: string | null;
   sentence: number;
+  /** A speaker phrase with no name that names its own actor ("a senior aide to the governor"): its kind is kept as found. */
+  described?: boolean;
 }
 
 export interface TimeExpr {

@@ -81,3 +81,6 @@ export const ACCORDING_TO = { lemma: 'according to', class: 'report' as CueClass
 
 /** Cue-like participles that only open a clause and never carry content of their own. */
 export const NON_CUE_PARTICIPLES = new Set(['speaking', 'talking', 'writing']);
+
+/** Subjects without a plural -s that still take a bare verb form ("people say", "police believe"). */
+export const BARE_PLURAL_SUBJECTS = new Set(['people', 'police', 'staff', 'public', 'majority', 'minority', 'democrats', 'republicans', 'children', 'men', 'women', 'i', 'we', 'they', 'you']);

@@ -10,7 +10,7 @@
  * clause it hangs on ("..., adding:").
  */
 import type { Cue, Doc, Token } from '../doc.js';
-import { ACCORDING_TO, CUE_VERBS, NON_CUE_PARTICIPLES, type CueVerb } from '../model/cues.js';
+import { ACCORDING_TO, BARE_PLURAL_SUBJECTS, CUE_VERBS, NON_CUE_PARTICIPLES, type CueVerb } from '../model/cues.js';
 import { GROUP_NOUNS } from '../model/titles.js';
 import { AUXILIARIES, CUE_ADVERBS, DETERMINERS, PASSIVE_MARKERS } from '../model/words.js';
 
@@ -53,6 +53,14 @@ export function isAdverb(t: Token | undefined): boolean {
   return t !== undefined && t.type === 'word' && !t.cap && (CUE_ADVERBS.has(t.lower) || (t.lower.endsWith('ly') && t.lower.length > 4 && !FORMS.has(t.lower)));
 }
 
+/** A plural noun right before a bare verb form: "lawyers say", "Democrats argue", "Jenkins' lawyers say", "people believe". */
+function pluralSubject(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  if (!t || t.type !== 'word') return false;
+  if (BARE_PLURAL_SUBJECTS.has(t.lower)) return true;
+  return /[^su'’]s$/.test(t.lower) && t.lower.length > 3 && !FORMS.has(t.lower);
+}
+
 /** Finds the cues of every sentence. */
 export function cues(doc: Doc): void {
   const { tokens } = doc;
@@ -83,7 +91,7 @@ export function cues(doc: Doc): void {
         if (prevWord && (DETERMINERS.has(prevWord.lower) || prevWord.lower.endsWith("'s"))) continue;
         if (f.kind === 'past' && prevWord && PASSIVE_MARKERS.has(tokens[i - 1]!.lower)) continue;
         if (f.kind === 'past' && governor && PASSIVE_MARKERS.has(governor.lower) && j < i - 1) continue;
-        if (f.kind === 'base' && !(prevWord && (AUXILIARIES.has(prevWord.lower) || SUBJECT_PRONOUNS.has(prevWord.lower) || GROUP_NOUNS.has(prevWord.lower) || isAdverb(prevWord)))) continue;
+        if (f.kind === 'base' && !(prevWord && (AUXILIARIES.has(prevWord.lower) || SUBJECT_PRONOUNS.has(prevWord.lower) || GROUP_NOUNS.has(prevWord.lower) || isAdverb(prevWord) || pluralSubject(tokens, i - 1)))) continue;
         if (f.kind === 's' && (tokens[i + 1]?.lower === 'of' || tokens[i + 1]?.lower === 'by')) continue;
         let endTok = i + 1;
         if (v.particle) {

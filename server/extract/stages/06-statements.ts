@@ -24,6 +24,7 @@ import { MEDIA_MARKERS } from '../model/orgs.js';
 import { CONTINUATION_OPENERS, EVENT_NOUNS, NON_NAME_CAPITALS, PLATFORMS, RELATIVES, SPEECH_MEDIA } from '../model/words.js';
 import { isAdverb } from './03-cues.js';
 import { registryOf } from './04-actors.js';
+import { phraseAfter, subjectPhrase, type PhraseCtx } from './06-speaker.js';
 
 interface Ctx {
   doc: Doc;
@@ -130,6 +131,7 @@ function sentenceStatements(ctx: Ctx, s: Sentence, si: number, cues: Cue[]): voi
   const drafts: Draft[] = [];
   const sentenceSubject = subjectOf(ctx, s);
   const cueStarts = new Set(cues.map((c) => c.startTok));
+  const pctx: PhraseCtx = { doc, byFirst: ctx.byFirst, byLast: ctx.byLast, cueStarts, resolve: (m) => resolveMention(ctx, m) };
   let via: Actor | null = null;
   for (const cue of cues) {
     if (cue.lemma === 'according to') {
@@ -170,12 +172,13 @@ function sentenceStatements(ctx: Ctx, s: Sentence, si: number, cues: Cue[]): voi
       else if (app) speaker = app;
       else {
         const m = ctx.byLast.get(j);
-        if (m && m.tokens[0] >= sFirst) speaker = resolveMention(ctx, m);
-        else if (j >= sFirst && (prev.text === ',' || prev.type === 'quote')) {
-          const after = ctx.byFirst.get(cue.endTok) ?? (tokens[cue.endTok]?.lower === 'the' ? ctx.byFirst.get(cue.endTok) : undefined);
-          if (after && !cue.takesAddressee) { speaker = resolveMention(ctx, after); inverted = true; }
-        } else if (GROUP_NOUNS.has(prev.lower)) {
-          speaker = null;
+        const ph = m?.pronoun ? null : subjectPhrase(pctx, j, sFirst, si);
+        if (m?.pronoun && m.tokens[0] >= sFirst) speaker = resolveMention(ctx, m);
+        else if (ph) speaker = ph;
+        else if (m && m.tokens[0] >= sFirst) speaker = resolveMention(ctx, m);
+        else if (j >= sFirst && (prev.text === ',' || prev.type === 'quote') && !cue.takesAddressee) {
+          const after = phraseAfter(pctx, cue.endTok, sEnd, si);
+          if (after) { speaker = after; inverted = true; }
         }
       }
     }
@@ -252,7 +255,7 @@ function sentenceStatements(ctx: Ctx, s: Sentence, si: number, cues: Cue[]): voi
     d.frameTimes = frame.times;
     drafts.push(d);
     if (speaker?.actor) {
-      if (speaker.actor.kind === 'other' && !speaker.pronoun) speaker.actor.kind = 'person';
+      if (speaker.actor.kind === 'other' && !speaker.pronoun && !speaker.described) speaker.actor.kind = 'person';
       remember(ctx, speaker);
     }
   }
