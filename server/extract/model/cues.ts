@@ -84,3 +84,14 @@ export const NON_CUE_PARTICIPLES = new Set(['speaking', 'talking', 'writing']);
 
 /** Subjects without a plural -s that still take a bare verb form ("people say", "police believe"). */
 export const BARE_PLURAL_SUBJECTS = new Set(['people', 'police', 'staff', 'public', 'majority', 'minority', 'democrats', 'republicans', 'children', 'men', 'women', 'i', 'we', 'they', 'you']);
+
+/**
+ * Verbs of a quotation's tag ("'Where is it?' Marsh asked."): after ?" or !"
+ * a capitalised name followed by one of these within a few words continues
+ * the sentence instead of starting a new one (stage 1).
+ */
+export const QUOTE_TAG_VERBS = new Set([
+  'said', 'says', 'asked', 'asks', 'added', 'adds', 'wrote', 'writes', 'told', 'tells', 'replied', 'replies', 'shouted',
+  'yelled', 'wondered', 'continued', 'exclaimed', 'cried', 'demanded', 'insisted', 'recalled', 'tweeted', 'responded',
+  'joked', 'quipped', 'declared', 'explained', 'noted', 'argued', 'countered', 'warned', 'pleaded', 'chanted', 'screamed',
+]);

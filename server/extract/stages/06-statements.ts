@@ -188,6 +188,7 @@ function sentenceStatements(ctx: Ctx, s: Sentence, si: number, cues: Cue[]): voi
     const frame = skipFrame(ctx, cue, frameStart, sEnd);
     // 3. content
     let content: Span | null = null;
+    let parts: Span[] = [];
     let direct = false;
     let target: Actor | null = null;
     const k = frame.next;
@@ -203,6 +204,8 @@ function sentenceStatements(ctx: Ctx, s: Sentence, si: number, cues: Cue[]): voi
     } else if (t && k < sEnd && (t.text === ':' || t.text === ',') && quoteAt(k + 1) >= 0 && (k + 1 < sEnd || t.text === ':')) {
       const q = doc.quotes[quoteAt(k + 1)]!;
       content = q.inner; direct = true;
+      // "'A,' she said, 'B.'": one utterance interrupted by its attribution
+      if (leadQuote && t.text === ',') { parts = [leadQuote, q.inner]; content = [leadQuote[0], q.inner[1]]; }
     } else if (quoteAt(k) >= 0 && k < sEnd) {
       const q = doc.quotes[quoteAt(k)]!;
       const closeTok = tokenAt(ctx, q.close, k, sEnd);
@@ -244,11 +247,17 @@ function sentenceStatements(ctx: Ctx, s: Sentence, si: number, cues: Cue[]): voi
           content = doc.quotes[first.quote]!.inner; direct = true;
         } else if (!(headTok === speaker?.tokens[0] && tokens[headTok - 1]?.text !== ',' && tokens[headTok - 1]?.type !== 'quote')) {
           content = spanOf(ctx, startTok, endTok);
+          // "The new levy, she said, would raise $40 million": the clause goes on after the attribution
+          if (content && endTok < headTok && t?.text === ',' && k + 1 < sEnd && tokens[k + 1]!.type === 'word' && !cueStarts.has(k + 1) && !BOUNDARY.has(tokens[k + 1]!.lower)) {
+            const rest = spanOf(ctx, k + 1, clauseEnd(ctx, k + 1, sEnd, cueStarts));
+            if (rest) { parts = [content, rest]; content = [content[0], rest[1]]; }
+          }
         }
       }
     }
     if (!content) continue;
     const d = makeDraft(ctx, s, si, speaker, cue, content, direct, 0.9, group);
+    d.parts = parts;
     if (target) d.about.unshift(target);
     if (frame.addressee) d.addressee = frame.addressee;
     if (frame.via) d.via = frame.via;
@@ -612,8 +621,19 @@ function continuation(ctx: Ctx, s: Sentence, si: number): void {
   }
   if (qi < 0) return;
   const prev = doc.drafts[doc.drafts.length - 1];
-  if (!prev || prev.sentence !== si - 1 || !prev.speaker) return;
+  if (!prev || prev.sentence !== si - 1) return;
   const q = doc.quotes[qi]!;
+  // "'A,' she said. 'B.'": the quotation right after a quote-first attribution in the same paragraph is the same utterance
+  const prevSentence = doc.sentences[si - 1];
+  if (prev.direct && !prev.continuation && prev.parts.length === 0 && prev.content[1] <= prev.cue.span[0]
+    && prevSentence && prevSentence.paragraph === s.paragraph && ctx.draftsBySentence.get(si - 1)?.length === 1) {
+    prev.parts = [prev.content, q.inner];
+    prev.content = [prev.content[0], q.inner[1]];
+    prev.sentenceSpan = [prev.sentenceSpan[0], s.span[1]];
+    prev.about = [...prev.about, ...aboutIn(ctx, q.inner, prev.speaker, [si]).filter((a) => !prev.about.includes(a))];
+    return;
+  }
+  if (!prev.speaker) return;
   const d: Draft = {
     ...prev, sentence: si, sentenceSpan: s.span, content: q.inner, parts: [], fragments: [], direct: true,
     about: aboutIn(ctx, q.inner, prev.speaker, [si]), continuation: true, confidence: Math.min(prev.confidence, 0.6), time: null, frameTimes: [],
