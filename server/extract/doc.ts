@@ -39,6 +39,10 @@ export interface Cue {
   participle: boolean; // ", adding:", "by noting that": takes the subject of the clause it hangs on
   takesAddressee: boolean;
   takesTarget: boolean;
+  /** Reports only with a quotation, a "that" clause or content before the subject (model/cues.ts clauseOnly). */
+  clauseOnly?: boolean;
+  /** Evidence verb: reports only with a "that" clause or a document as subject (model/cues.ts documentSubject). */
+  documentSubject?: boolean;
   sentence: number;
 }
 

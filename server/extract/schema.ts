@@ -14,6 +14,8 @@ export type ActorKind = z.infer<typeof ActorKindSchema>;
 
 export const CueClassSchema = z.enum([
   'say', 'accuse', 'warn', 'deny', 'demand', 'announce', 'ask', 'describe', 'report', 'support', 'criticize', 'other',
+  // not speech: what a source believes, intends, or what a document or figure shows (issue 15; users filter these)
+  'belief', 'intention', 'evidence',
 ]);
 export type CueClass = z.infer<typeof CueClassSchema>;
 

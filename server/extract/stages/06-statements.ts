@@ -25,6 +25,8 @@ import { CONTINUATION_OPENERS, EVENT_NOUNS, NON_NAME_CAPITALS, PLATFORMS, RELATI
 import { isAdverb } from './03-cues.js';
 import { registryOf } from './04-actors.js';
 import { phraseAfter, subjectPhrase, type PhraseCtx } from './06-speaker.js';
+import { DOCUMENT_HEADS, QUANTITY_HEADS } from '../model/speakers.js';
+import { FIRST_PERSON } from '../model/cues.js';
 
 interface Ctx {
   doc: Doc;
@@ -172,8 +174,10 @@ function sentenceStatements(ctx: Ctx, s: Sentence, si: number, cues: Cue[]): voi
       else if (app) speaker = app;
       else {
         const m = ctx.byLast.get(j);
-        const ph = m?.pronoun ? null : subjectPhrase(pctx, j, sFirst, si);
+        const ph = m?.pronoun || FIRST_PERSON.has(prev.lower) ? null : subjectPhrase(pctx, j, sFirst, si);
         if (m?.pronoun && m.tokens[0] >= sFirst) speaker = resolveMention(ctx, m);
+        // "'...,' I said": the narrator heads the statement but names no actor
+        else if (FIRST_PERSON.has(prev.lower) && prev.quote === -1) speaker = { span: [prev.start, prev.end], tokens: [j, j + 1], text: prev.text, actor: null, pronoun: null, title: null, group: null, sentence: si };
         else if (ph) speaker = ph;
         else if (m && m.tokens[0] >= sFirst) speaker = resolveMention(ctx, m);
         else if (j >= sFirst && (prev.text === ',' || prev.type === 'quote') && !cue.takesAddressee) {
@@ -214,12 +218,14 @@ function sentenceStatements(ctx: Ctx, s: Sentence, si: number, cues: Cue[]): voi
       if (closeTok >= 0 && onlyPunct(ctx, closeTok + 1, rest)) { content = q.inner; direct = true; }
       else content = spanOf(ctx, k, rest);
     } else if (!endsClause && t) {
+      // "the fighting continued for days": such verbs report only with a quotation or a clause
+      if (cue.clauseOnly) continue;
       let from = k;
       if (cue.takesTarget) {
         const obj = objectAt(ctx, k, sEnd);
         if (obj) {
           target = obj.actor;
-          if (cue.lemma === 'accuse' || cue.lemma === 'criticize' || cue.lemma === 'condemn' || cue.lemma === 'praise') {
+          if (cue.class === 'accuse' || cue.class === 'criticize' || cue.lemma === 'praise') {
             let n = obj.end;
             while (n < sEnd && n < obj.end + 4 && tokens[n]!.lower !== 'of' && tokens[n]!.lower !== 'for') n++;
             if (n < sEnd && (tokens[n]!.lower === 'of' || tokens[n]!.lower === 'for')) from = n + 1;
@@ -256,6 +262,8 @@ function sentenceStatements(ctx: Ctx, s: Sentence, si: number, cues: Cue[]): voi
       }
     }
     if (!content) continue;
+    // "police found a body" is not evidence; "the audit found that ..." and "a poll shows ..." are
+    if (cue.documentSubject && !(t && t.lower === 'that' && k < sEnd) && !documentSpeaker(ctx, speaker)) continue;
     const d = makeDraft(ctx, s, si, speaker, cue, content, direct, 0.9, group);
     d.parts = parts;
     if (target) d.about.unshift(target);
@@ -275,6 +283,14 @@ function sentenceStatements(ctx: Ctx, s: Sentence, si: number, cues: Cue[]): voi
     if (lead && !d.addressee) d.addressee = lead;
   }
   ctx.doc.drafts.push(...drafts);
+}
+
+/** The speaker phrase is a document, poll or figure ("A new poll", "the audit", "state records"). */
+function documentSpeaker(ctx: Ctx, speaker: Mention | null): boolean {
+  if (!speaker) return false;
+  const { tokens } = ctx.doc;
+  for (let k = speaker.tokens[0]; k < speaker.tokens[1]; k++) if (DOCUMENT_HEADS.has(tokens[k]!.lower) || QUANTITY_HEADS.has(tokens[k]!.lower)) return true;
+  return false;
 }
 
 /** A cue after "who"/"which" in the same clause belongs to a relative clause ("which rejected ... and vowed to"). */
