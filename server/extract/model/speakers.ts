@@ -54,6 +54,7 @@ export const DOCUMENT_HEADS = new Set([
   'book', 'article', 'website', 'release', 'estimate', 'estimates', 'projection', 'projections', 'ruling', 'opinion',
   'editorial', 'email', 'emails', 'post', 'video', 'footage', 'evidence', 'transcript', 'bill', 'law', 'plan', 'proposal',
   'policy', 'platform', 'budget', 'model', 'exit', 'count', 'tally', 'results', 'numbers', 'findings', 'guidelines', 'rules',
+  'accounts', 'papers', 'files', 'minutes', 'filings', 'logs', 'polling', 'census', 'forecast', 'forecasts',
 ]);
 
 /** Heads that make a described speaker a group: quantities of people ("half of voters", "a third", "47 percent"). */

@@ -261,3 +261,24 @@ export function phraseAfter(ctx: PhraseCtx, k: number, sEnd: number, sentence: n
   const span: Span = [tokens[k]!.start, tokens[last]!.end];
   return phraseActorMention(ctx, span, [k, last + 1], i, e - 1, tokens[e - 1]!.lower, sentence);
 }
+
+/**
+ * A described source over tokens [a, b): "a new analysis by the Riverside
+ * Policy Institute", "state records". Its actor is the name heading it when
+ * there is one ("Politico"), else the phrase; null for an empty phrase.
+ */
+export function describedSource(ctx: PhraseCtx, a: number, b: number, sentence: number): Mention | null {
+  const { tokens } = ctx.doc;
+  while (b > a && tokens[b - 1]!.type !== 'word') b--;
+  if (b <= a || b - a > 20) return null;
+  let headEnd = b - 1;
+  for (let n = a + 1; n < b; n++) if (tokens[n]!.type === 'word' && PHRASE_PREPOSITIONS.has(tokens[n]!.lower)) { headEnd = n - 1; break; }
+  const p: Phrase = { start: a, end: b - 1, headEnd, sFirst: a };
+  const head = headMention(ctx, p);
+  const span: Span = [tokens[a]!.start, tokens[b - 1]!.end];
+  if (head) return { ...head, span, tokens: [a, b], text: ctx.doc.text.slice(span[0], span[1]) };
+  const words = [];
+  for (let n = a; n < b; n++) if (tokens[n]!.type === 'word') words.push(tokens[n]!.lower);
+  if (words.length === 0 || (words.length === 1 && NOT_A_SPEAKER.has(words[0]!))) return null;
+  return phraseActorMention(ctx, span, [a, b], a, b - 1, tokens[headEnd]!.lower.replace(/['’]s$/, ''), sentence);
+}

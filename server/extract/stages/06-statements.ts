@@ -24,7 +24,7 @@ import { MEDIA_MARKERS } from '../model/orgs.js';
 import { CONTINUATION_OPENERS, EVENT_NOUNS, NON_NAME_CAPITALS, PLATFORMS, RELATIVES, SPEECH_MEDIA } from '../model/words.js';
 import { isAdverb } from './03-cues.js';
 import { registryOf } from './04-actors.js';
-import { phraseAfter, subjectPhrase, type PhraseCtx } from './06-speaker.js';
+import { describedSource, phraseAfter, subjectPhrase, type PhraseCtx } from './06-speaker.js';
 import { DOCUMENT_HEADS, QUANTITY_HEADS } from '../model/speakers.js';
 import { FIRST_PERSON } from '../model/cues.js';
 
@@ -141,6 +141,8 @@ function sentenceStatements(ctx: Ctx, s: Sentence, si: number, cues: Cue[]): voi
       if (!src) continue;
       const media = src.actor?.kind === 'media' || MEDIA_MARKERS.has(tokens[src.tokens[0] - 1]?.lower ?? '');
       if (media && cues.some((c) => c !== cue && c.lemma !== 'according to')) { via = src.actor; continue; }
+      // "X called for ..., according to a statement released on Tuesday": the medium of the other cue, not a new source
+      if (src.described && cues.some((c) => c !== cue && c.lemma !== 'according to') && mediumPhrase(ctx, src)) continue;
       let content: Span | null;
       if (cue.startTok <= firstWord(ctx, s)) {
         // "According to X, CONTENT."
@@ -149,6 +151,9 @@ function sentenceStatements(ctx: Ctx, s: Sentence, si: number, cues: Cue[]): voi
         content = spanOf(ctx, k + 1, clauseEnd(ctx, k + 1, sEnd, cueStarts));
       } else content = spanOf(ctx, sFirst, cue.startTok);
       if (!content) continue;
+      // "According to Marsh, 'the fund is empty.'": a content that is one quotation is direct
+      const q = quotesWithin(ctx, content).find((x) => x.depth === 0 && x.inner[0] - 1 <= content![0] && x.inner[1] + 1 >= content![1]);
+      if (q) { drafts.push(makeDraft(ctx, s, si, src, cue, q.inner, true, 0.75)); continue; }
       drafts.push(makeDraft(ctx, s, si, src, cue, content, false, 0.75));
       continue;
     }
@@ -283,6 +288,13 @@ function sentenceStatements(ctx: Ctx, s: Sentence, si: number, cues: Cue[]): voi
     if (lead && !d.addressee) d.addressee = lead;
   }
   ctx.doc.drafts.push(...drafts);
+}
+
+/** A described source whose head is a medium of speech ("a statement released on Tuesday", "a letter seen by X"). */
+function mediumPhrase(ctx: Ctx, m: Mention): boolean {
+  const { tokens } = ctx.doc;
+  for (let k = m.tokens[0]; k < m.tokens[1] && k < m.tokens[0] + 4; k++) if (SPEECH_MEDIA.has(tokens[k]!.lower)) return true;
+  return false;
 }
 
 /** The speaker phrase is a document, poll or figure ("A new poll", "the audit", "state records"). */
@@ -466,7 +478,14 @@ function sourceAfter(ctx: Ctx, cue: Cue, sEnd: number): Mention | null {
       return { span, tokens: [cue.endTok, cue.endTok + 2], text: doc.text.slice(span[0], head.end), actor: org, pronoun: null, title: null, group: null, sentence: cue.sentence };
     }
   }
-  return null;
+  // any other noun phrase up to the comma or the end: "a new analysis by X", "state records", "early results of the exit poll"
+  let e = cue.endTok;
+  while (e < sEnd && e - cue.endTok < 20 && tokens[e]!.quote === -1 && ![',', ';', ':', '.', '—', '–', '(', '?', '!'].includes(tokens[e]!.text)) e++;
+  return describedSource(pctxOf(ctx), cue.endTok, e, cue.sentence);
+}
+
+function pctxOf(ctx: Ctx): PhraseCtx {
+  return { doc: ctx.doc, byFirst: ctx.byFirst, byLast: ctx.byLast, cueStarts: new Set(), resolve: (m) => resolveMention(ctx, m) };
 }
 
 /** The top-level quotation that opens the sentence and ends right before `head` (commas aside), if any. */
