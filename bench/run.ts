@@ -264,6 +264,8 @@ async function main(): Promise<void> {
   };
 
   await section('extraction throughput', () => optional('extract', './extract.js', 'benchExtract'), 'extract');
+  // real text (issue 15): Wikinews articles replicated to >= 5 MB, in process and through `claimgraph extract --jsonl`
+  await section('extraction on real text', () => optional('extractReal', './extract.js', 'benchRealText'), 'extract');
   await section('end-to-end ingest', () => benchIngest(flags.quick ? 200 : flags.ingestArticles), 'ingest');
   // Before the sizes: after a 1M store the process's heap slowed every query of the claims sample about 2x
   // (the alias lookup too, whose cost cannot depend on the store), which read as growth that a standalone run did not show.

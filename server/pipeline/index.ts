@@ -4,9 +4,10 @@
  * It is the only component that knows all three.
  */
 export { buildArticleGraph } from './build.js';
-export { processArticle, ingestInputs, extractArticle, extractArticleStatements, type IngestSummary, type ProcessedArticle, type ProgressEvent } from './run.js';
+export { processArticle, ingestInputs, extractArticle, type IngestSummary, type ProcessedArticle, type ProgressEvent } from './run.js';
 export { storeArticleGraph } from './store.js';
 export { articleOfGraph } from './build.js';
 export {
   backfillEvents, eventsState, finishEvents, markEventsDone, runEventsStep, EVENTS_VERSION, type BackfillSummary,
 } from './events.js';
+export { extractArticleStatements } from './statements.js';

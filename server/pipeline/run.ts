@@ -1,5 +1,5 @@
 import { isExtractable } from './language.js';
-import { analyze, extract, type ExtractedEvent } from '../extract/index.js';
+import { analyze, type ExtractedEvent } from '../extract/index.js';
 import type { Extraction } from '../extract/schema.js';
 import type { IngestedArticle, IngestItem } from '../ingest/types.js';
 import type { GraphStore, WriteStatus } from '../graph/types.js';
@@ -32,18 +32,6 @@ export function extractArticle(article: IngestedArticle): { extraction: Extracti
   }
   const { extraction, events } = analyze(article.text, { publishedAt: article.publishedAt ?? article.retrievedAt });
   return { extraction, events, skipped: null };
-}
-
-/**
- * Statements only, for callers that print them (`claimgraph extract`): the
- * same statements as extractArticle() without the events pass, which costs
- * about a third more per article.
- */
-export function extractArticleStatements(article: IngestedArticle): { extraction: Extraction; skipped: string | null } {
-  if (!isExtractable(article)) {
-    return { extraction: { statements: [], actors: [] }, skipped: `language "${article.language}" is not English: stored, not extracted` };
-  }
-  return { extraction: extract(article.text, { publishedAt: article.publishedAt ?? article.retrievedAt }), skipped: null };
 }
 
 /** Extracts and writes one article in one transaction; "unchanged" when it was already stored. */
