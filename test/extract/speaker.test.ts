@@ -20,6 +20,7 @@ describe('speaker phrases that are not a bare capitalised name', () => {
     { name: 'a possessive in -s with a bare apostrophe', text: "Jenkins' lawyers say the search was illegal.", mention: "Jenkins' lawyers", actor: "Jenkins' lawyers", kind: 'group', content: 'the search was illegal' },
     { name: 'a share of voters', text: 'Half of the farmers said they would plant less corn.', mention: 'Half of the farmers', actor: 'Half of the farmers', kind: 'group', content: 'they would plant less corn' },
     { name: 'a long common-noun subject', text: 'The retired steel worker says the mill should never have closed.', mention: 'The retired steel worker', actor: 'retired steel worker', kind: 'person', content: 'the mill should never have closed' },
+    { name: 'a relative pronoun speaks for the name before it', text: 'Ulla Berndt, who said she rarely votes, praised the new mayor.', mention: 'who', actor: 'Ulla Berndt', kind: 'person', content: 'she rarely votes' },
     { name: 'a leading time is not part of the speaker', text: 'On Tuesday the harbour board said fees would rise.', mention: 'the harbour board', actor: 'harbour board', kind: 'organization', content: 'fees would rise' },
   ])('$name', ({ text, mention, actor, kind, content }) => {
     const s = run(text).find((x) => x.content.text === content);

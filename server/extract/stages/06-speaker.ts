@@ -185,12 +185,16 @@ export function subjectPhrase(ctx: PhraseCtx, j: number, sFirst: number, sentenc
   // a trailing appositive: "Harlan Voss, 54, said", "Carter's press secretary, Peter Cook, told"
   if (tokens[k]?.text === ',' && tokens[k]!.quote === -1) {
     let c = k - 1;
+    let cueInside = false;
     while (c > sFirst && c > k - MAX_APPOSITIVE && !(tokens[c]!.text === ',' && tokens[c]!.quote === -1)) {
       const t = tokens[c]!;
-      if (t.quote !== -1 || t.text === ';' || t.text === ':' || ctx.cueStarts.has(c)) return null;
+      if (t.quote !== -1 || t.text === ';' || t.text === ':') return null;
+      if (ctx.cueStarts.has(c)) cueInside = true;
       c--;
     }
     if (c <= sFirst || tokens[c]!.text !== ',') return null;
+    // a cue may sit inside a relative clause ("Barkley, who said he ..., said"), not inside other appositives
+    if (cueInside && !['who', 'which', 'whose'].includes(tokens[c + 1]?.lower ?? '')) return null;
     if (!appositiveLike(ctx, c + 1, k - 1)) return null;
     const inner = ctx.byFirst.get(c + 1);
     if (inner && inner.tokens[1] === k && !inner.pronoun) {

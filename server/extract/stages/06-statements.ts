@@ -166,9 +166,15 @@ function sentenceStatements(ctx: Ctx, s: Sentence, si: number, cues: Cue[]): voi
     let inverted = false;
     let j = cue.startTok - 1;
     const prev = tokens[j];
-    if (prev && prev.quote === -1 && RELATIVES.has(prev.lower) && j >= sFirst) continue;
-    if (inRelativeClause(ctx, cue, sFirst)) continue;
-    if (cue.participle || (prev && j >= sFirst && (prev.lower === 'and' || prev.lower === 'but'))) {
+    // "Barkley, who said he votes ..., said": the relative pronoun speaks for the name before it
+    const antecedent = prev && prev.lower === 'who' && prev.quote === -1 && j > sFirst && tokens[j - 1]?.text === ',' ? ctx.byLast.get(j - 2) : undefined;
+    if (antecedent && !antecedent.pronoun && antecedent.tokens[0] >= sFirst) {
+      const r = resolveMention(ctx, antecedent);
+      if (r.actor) speaker = { ...r, span: [prev!.start, prev!.end], tokens: [j, j + 1], text: prev!.text };
+    }
+    if (!speaker && prev && prev.quote === -1 && RELATIVES.has(prev.lower) && j >= sFirst) continue;
+    if (!speaker && inRelativeClause(ctx, cue, sFirst)) continue;
+    if (speaker) { /* the relative pronoun's antecedent, found above */ } else if (cue.participle || (prev && j >= sFirst && (prev.lower === 'and' || prev.lower === 'but'))) {
       const lead = drafts[drafts.length - 1];
       speaker = lead?.mention ?? sentenceSubject;
       group = lead?.group ?? null;
