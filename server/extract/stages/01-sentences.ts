@@ -24,10 +24,7 @@ function quoteTag(tokens: Token[], mark: Token, j: number, pe: number): boolean 
   for (let k = j; k < j + 7 && k < tokens.length && tokens[k]!.end <= pe; k++) {
     const t = tokens[k]!;
     if (t.type !== 'word' && t.text !== '.') return false;
-    if (QUOTE_TAG_VERBS.has(t.lower)) {
-      const after = tokens[k + 1];
-      return after === undefined || after.end > pe || after.type !== 'word';
-    }
+    if (QUOTE_TAG_VERBS.has(t.lower)) return true;
   }
   return false;
 }
