@@ -44,3 +44,13 @@ describe('a first-person narrator heads the statement without naming an actor', 
     expect(rows('"We are leaving tonight," I said.')).toEqual([[null, 'say', 'say', 'We are leaving tonight,', true]]);
   });
 });
+
+describe('a quotation introduced by a colon after a clause with no speech verb', () => {
+  test.each([
+    { text: 'Mayor Ines Tork put it bluntly: "We are out of options."', out: [['Ines Tork', ':', 'say', 'We are out of options.', true]] },
+    { text: 'Tork: "We will not back down".', out: [['Tork', ':', 'say', 'We will not back down', true]] },
+    { text: 'The plan had three parts: "build, hire, repeat."', out: [] },
+  ])('$text', ({ text, out }) => {
+    expect(rows(text)).toEqual(out);
+  });
+});

@@ -66,7 +66,7 @@ export function statements(doc: Doc): void {
   doc.sentences.forEach((s, si) => {
     const cs = cuesBySentence.get(si) ?? [];
     const before = doc.drafts.length;
-    if (cs.length === 0) continuation(ctx, s, si);
+    if (cs.length === 0 && !colonQuote(ctx, s, si)) continuation(ctx, s, si);
     else sentenceStatements(ctx, s, si, cs);
     const made = doc.drafts.slice(before);
     ctx.draftsBySentence.set(si, made);
@@ -644,6 +644,43 @@ function aboutIn(ctx: Ctx, content: Span, speaker: Actor | null, sentences: numb
     }
   }
   return out;
+}
+
+/**
+ * "The mayor put it bluntly: 'We are out of options.'" and the headline form
+ * "Pennings: 'We will not back down'": a sentence with no speech verb whose
+ * subject is an actor and which ends in a quotation opened right after a
+ * colon. The colon is the cue (lemma ":").
+ */
+function colonQuote(ctx: Ctx, s: Sentence, si: number): boolean {
+  const { doc } = ctx;
+  const { tokens } = doc;
+  const [first, end] = s.tokens;
+  let c = -1;
+  for (let k = first; k < end - 1; k++) {
+    const t = tokens[k]!;
+    if (t.quote !== -1) break;
+    if (t.text === ':') { c = k; break; }
+  }
+  if (c < 0) return false;
+  const open = tokens[c + 1]!;
+  if (open.type !== 'quote' || open.quote === -1 || doc.quotes[open.quote]!.open !== open.start) return false;
+  const q = doc.quotes[open.quote]!;
+  // only punctuation after the quotation
+  for (let k = c + 1; k < end; k++) if (tokens[k]!.quote === -1 && tokens[k]!.type === 'word') return false;
+  const subj = subjectOf(ctx, s);
+  if (!subj?.actor || subj.tokens[0] !== firstWord(ctx, s) || subj.tokens[1] > c) return false;
+  const kind = subj.actor.kind;
+  if (kind !== 'person' && kind !== 'organization' && kind !== 'country' && kind !== 'group' && !(kind === 'other' && subj.tokens[1] === c)) return false;
+  const cue: Cue = {
+    tok: c, startTok: c, endTok: c + 1, span: [tokens[c]!.start, tokens[c]!.end], lemma: ':', class: 'say',
+    participle: false, takesAddressee: false, takesTarget: false, sentence: si,
+  };
+  const d = makeDraft(ctx, s, si, subj, cue, q.inner, true, 0.8);
+  doc.drafts.push(d);
+  if (subj.actor.kind === 'other') subj.actor.kind = 'person';
+  remember(ctx, subj);
+  return true;
 }
 
 /** A sentence that is only a quotation, right after a statement, continues that statement. */
