@@ -54,3 +54,12 @@ describe('a quotation introduced by a colon after a clause with no speech verb',
     expect(rows(text)).toEqual(out);
   });
 });
+
+describe('words between the cue and a quotation that ends the sentence', () => {
+  test.each([
+    { text: 'Ines Tork told a crowd of farmers in Bellmouth on Sunday, "We will keep the mill open."', out: [['Ines Tork', 'tell', 'say', 'We will keep the mill open.', true]] },
+    { text: 'Ines Tork said after the vote, "The harbour stays public."', out: [['Ines Tork', 'say', 'say', 'The harbour stays public.', true]] },
+  ])('$text', ({ text, out }) => {
+    expect(rows(text)).toEqual(out);
+  });
+});

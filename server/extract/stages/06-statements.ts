@@ -228,6 +228,9 @@ function sentenceStatements(ctx: Ctx, s: Sentence, si: number, cues: Cue[]): voi
       const rest = clauseEnd(ctx, k, sEnd, cueStarts);
       if (closeTok >= 0 && onlyPunct(ctx, closeTok + 1, rest)) { content = q.inner; direct = true; }
       else content = spanOf(ctx, k, rest);
+    } else if (!endsClause && t && quoteAfterFrame(ctx, k, sEnd, cueStarts) >= 0) {
+      // "told a crowd of supporters in Port Ellery on Saturday, 'We ...'"; "says of his opponent, '...'"
+      content = doc.quotes[quoteAfterFrame(ctx, k, sEnd, cueStarts)]!.inner; direct = true;
     } else if (!endsClause && t) {
       // "the fighting continued for days": such verbs report only with a quotation or a clause
       if (cue.clauseOnly) continue;
@@ -294,6 +297,28 @@ function sentenceStatements(ctx: Ctx, s: Sentence, si: number, cues: Cue[]): voi
     if (lead && !d.addressee) d.addressee = lead;
   }
   ctx.doc.drafts.push(...drafts);
+}
+
+/**
+ * A quotation that ends the sentence, opened after a comma or colon within a
+ * short frame of words after the cue (no "that", no other cue, no other
+ * punctuation before it); its index in doc.quotes, or -1.
+ */
+function quoteAfterFrame(ctx: Ctx, k: number, sEnd: number, cueStarts: Set<number>): number {
+  const { tokens, quotes } = ctx.doc;
+  for (let n = k; n < sEnd && n < k + 14; n++) {
+    const t = tokens[n]!;
+    if (t.quote !== -1) return -1;
+    if (cueStarts.has(n) || t.lower === 'that') return -1;
+    if (t.text === ',' || t.text === ':') {
+      const o = tokens[n + 1];
+      if (!o || o.type !== 'quote' || o.quote === -1 || quotes[o.quote]!.open !== o.start || n === k) return -1;
+      for (let r = n + 1; r < sEnd; r++) if (tokens[r]!.quote === -1 && tokens[r]!.type === 'word') return -1;
+      return o.quote;
+    }
+    if (t.type !== 'word') return -1;
+  }
+  return -1;
 }
 
 /** A described source whose head is a medium of speech ("a statement released on Tuesday", "a letter seen by X"). */
