@@ -63,3 +63,16 @@ describe('words between the cue and a quotation that ends the sentence', () => {
     expect(rows(text)).toEqual(out);
   });
 });
+
+describe('a quotation attributed by a dash and a name (vox-pop lists)', () => {
+  test('each line is a direct statement of the name after the dash', () => {
+    const text = '"The bus never comes on time." ― Greta Solvang\n"I will vote for whoever fixes the road." ― Amos Keel';
+    expect(rows(text)).toEqual([
+      ['Greta Solvang', '―', 'say', 'The bus never comes on time.', true],
+      ['Amos Keel', '―', 'say', 'I will vote for whoever fixes the road.', true],
+    ]);
+  });
+  test('a dash followed by more than a name is not an attribution', () => {
+    expect(rows('"The bus never comes." ― Greta Solvang wrote in her diary about it.').filter((r) => r[1] === '―')).toEqual([]);
+  });
+});

@@ -66,7 +66,7 @@ export function statements(doc: Doc): void {
   doc.sentences.forEach((s, si) => {
     const cs = cuesBySentence.get(si) ?? [];
     const before = doc.drafts.length;
-    if (cs.length === 0 && !colonQuote(ctx, s, si)) continuation(ctx, s, si);
+    if (cs.length === 0 && !colonQuote(ctx, s, si) && !dashQuote(ctx, s, si)) continuation(ctx, s, si);
     else sentenceStatements(ctx, s, si, cs);
     const made = doc.drafts.slice(before);
     ctx.draftsBySentence.set(si, made);
@@ -705,6 +705,35 @@ function colonQuote(ctx: Ctx, s: Sentence, si: number): boolean {
   doc.drafts.push(d);
   if (subj.actor.kind === 'other') subj.actor.kind = 'person';
   remember(ctx, subj);
+  return true;
+}
+
+/** Dashes that attribute a quotation in vox-pop lists: '"..." ― Teresa Alvarado'. */
+const ATTRIBUTION_DASHES = new Set(['―', '—', '–']);
+
+/** A sentence that is a quotation, a dash and a name (and nothing else): the dash is the cue. */
+function dashQuote(ctx: Ctx, s: Sentence, si: number): boolean {
+  const { doc } = ctx;
+  const { tokens } = doc;
+  const [first, end] = s.tokens;
+  const open = tokens[first];
+  if (!open || open.type !== 'quote' || open.quote === -1 || doc.quotes[open.quote]!.open !== open.start) return false;
+  const q = doc.quotes[open.quote]!;
+  let k = first;
+  while (k < end && tokens[k]!.start <= q.close) k++;
+  while (k < end && tokens[k]!.type === 'punct' && !ATTRIBUTION_DASHES.has(tokens[k]!.text)) k++;
+  if (k >= end || !ATTRIBUTION_DASHES.has(tokens[k]!.text)) return false;
+  const m = ctx.byFirst.get(k + 1);
+  if (!m || m.pronoun) return false;
+  for (let r = m.tokens[1]; r < end; r++) if (tokens[r]!.type === 'word') return false;
+  const subj = resolveMention(ctx, m);
+  if (!subj.actor) return false;
+  const cue: Cue = {
+    tok: k, startTok: k, endTok: k + 1, span: [tokens[k]!.start, tokens[k]!.end], lemma: tokens[k]!.text, class: 'say',
+    participle: false, takesAddressee: false, takesTarget: false, sentence: si,
+  };
+  doc.drafts.push(makeDraft(ctx, s, si, subj, cue, q.inner, true, 0.8));
+  if (subj.actor.kind === 'other') subj.actor.kind = 'person';
   return true;
 }
 
