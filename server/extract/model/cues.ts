@@ -142,7 +142,7 @@ export const NON_CUE_PARTICIPLES = new Set(['speaking', 'talking', 'writing']);
 export const BARE_PLURAL_SUBJECTS = new Set(['people', 'police', 'staff', 'public', 'majority', 'minority', 'democrats', 'republicans', 'children', 'men', 'women', 'i', 'we', 'they', 'you']);
 
 /**
- * Verbs of a quotation's tag ("'Where is it?' Marsh asked."): after ?" or !"
+ * Verbs of a quotation's tag ("'Where is it?' Reyes asked."): after ?" or !"
  * a capitalised name followed by one of these within a few words continues
  * the sentence instead of starting a new one (stage 1).
  */
@@ -155,7 +155,7 @@ export const QUOTE_TAG_VERBS = new Set([
 /**
  * -s forms that are far more often plural nouns ("battleground states", "his
  * plans"): a cue only before "that", a quotation or a colon, or after a name
- * or a singular pronoun ("Marsh questions whether ...").
+ * or a singular pronoun ("Reyes questions whether ...").
  */
 export const NOUNLIKE_S_FORMS = new Set([
   'states', 'plans', 'questions', 'reports', 'claims', 'notes', 'charges', 'shows', 'attacks', 'fears', 'doubts', 'hopes',

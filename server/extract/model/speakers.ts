@@ -1,8 +1,8 @@
 /**
  * Words the speaker-phrase rules look at (stages/06-speaker.ts): data only.
  * A speaker phrase is the noun phrase a cue's subject is written as: "Mr.
- * Halvorsen", "a senior aide to the governor", "Rep. Dana Whitcombe (D-Ore.)",
- * "The county auditor's report", "Sanders' aides".
+ * Quillan", "a senior aide to the governor", "Sen. Wilma Okoro (D-Vt.)",
+ * "The county auditor's report", "Jenkins' lawyers".
  */
 
 /** Words that end a subject phrase read leftwards from the cue: clause words, verbs that are not part of a noun phrase. */
@@ -15,7 +15,7 @@ export const PHRASE_STOPS = new Set([
   'get', 'got', 'made', 'make', 'went', 'go', 'came', 'come', 'took', 'take', 'gave', 'give', 'put', 'let', 'like',
 ]);
 
-/** Prepositions allowed inside a subject phrase ("a senior aide to the governor", "half of GOP voters"), never at its start. */
+/** Prepositions allowed inside a subject phrase ("a senior aide to the governor", "half of the farmers"), never at its start. */
 export const PHRASE_PREPOSITIONS = new Set(['of', 'for', 'to', 'in', 'at', 'from', 'with', 'on', 'by', 'within', 'inside', 'outside', 'near']);
 
 /** Words dropped from the start of a phrase: leading adverbials ("On Monday the mayor", "Later the panel"). */
@@ -27,7 +27,7 @@ export const PHRASE_LEAD_TRIM = new Set([
   'last', 'next', 'week', 'month', 'year', 'however', 'but', 'and', 'so', 'yet', 'thus', 'here', 'there',
 ]);
 
-/** Title abbreviations written with a full stop before a name ("Mr. Halvorsen", "Sen. Pennings"). */
+/** Title abbreviations written with a full stop before a name ("Mr. Quillan", "Sen. Okoro"). */
 export const TITLE_ABBREVIATIONS = new Set([
   'mr', 'mrs', 'ms', 'dr', 'prof', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'sgt', 'capt', 'maj', 'adm', 'cmdr', 'rev',
   'st', 'jr', 'sr', 'lt.-gov', 'amb', 'pres', 'supt', 'det', 'insp', 'u.s', 'u.n', 'u.k', 'e.u', 'd.c', 'inc', 'co', 'corp',
@@ -57,7 +57,7 @@ export const DOCUMENT_HEADS = new Set([
   'accounts', 'papers', 'files', 'minutes', 'filings', 'logs', 'polling', 'census', 'forecast', 'forecasts',
 ]);
 
-/** Heads that make a described speaker a group: quantities of people ("half of voters", "a third", "47 percent"). */
+/** Heads that make a described speaker a group: quantities of people ("half of voters", "a third", "40 percent"). */
 export const QUANTITY_HEADS = new Set(['percent', 'half', 'third', 'quarter', 'majority', 'minority', 'most', 'many', 'some', 'few', 'all', 'none', 'plurality', 'dozens', 'hundreds', 'thousands', 'millions']);
 
 /** Determiners dropped from the front of a described speaker's name ("a senior aide" -> "senior aide"). */

@@ -17,7 +17,7 @@ const TOKEN_RE = /([\p{L}\p{N}]+(?:['’][\p{L}]+)*(?:[-.][\p{L}\p{N}]+(?:['’]
 /** A sentence longer than this is cut at a space: keeps every later stage linear on text with no punctuation. */
 const MAX_SENTENCE = 4000;
 
-/** '"Where is it?" Marsh asked.': after ?" or !" a short tag with a speech verb ends the same sentence. */
+/** '"Where is it?" Reyes asked.': after ?" or !" a short tag with a speech verb ends the same sentence. */
 function quoteTag(tokens: Token[], mark: Token, j: number, pe: number): boolean {
   if (mark.text !== '?' && mark.text !== '!') return false;
   if (tokens[j - 1]?.type !== 'quote') return false;

@@ -63,7 +63,7 @@ function pluralSubject(tokens: Token[], k: number): boolean {
   return /[^su'’]s$/.test(t.lower) && t.lower.length > 3 && !FORMS.has(t.lower);
 }
 
-/** "Marsh questions whether", "the report states that": an -s form that is a verb here, not a plural noun. */
+/** "Reyes questions whether", "the report states that": an -s form that is a verb here, not a plural noun. */
 function verbLikeS(tokens: Token[], i: number, first: number): boolean {
   const next = tokens[i + 1];
   if (next && (next.lower === 'that' || next.type === 'quote' || next.text === ':')) return true;

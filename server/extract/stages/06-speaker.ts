@@ -2,10 +2,10 @@
  * Stage 6, the speaker phrase: the words a cue's subject is written as.
  *
  * The mention stage finds names and titles; a speaker is often more than a
- * name or no name at all: "Mr. Halvorsen", "campaign spokeswoman Erin
- * Tolliver", "Rep. Dana Whitcombe (D-Ore.)", "Harlan Voss, 54,", "Carter's
- * press secretary, Peter Cook,", "a senior aide to the governor", "The county
- * auditor's report", "Sanders' aides", "half of GOP voters". The phrase is
+ * name or no name at all: "Mr. Quillan", "campaign spokeswoman Lena
+ * Fisk", "Sen. Wilma Okoro (D-Vt.)", "Harlan Voss, 54,", "the mayor's
+ * chief of staff, Ivo Renner,", "a senior aide to the governor", "The county
+ * auditor's report", "Jenkins' lawyers", "half of the farmers". The phrase is
  * read leftwards from the cue (or rightwards for "said X") over the words a
  * noun phrase is made of, past a trailing parenthetical or appositive, and
  * stops at punctuation and clause words. Its actor is the mention that heads
@@ -44,7 +44,7 @@ function isTitleStop(tokens: Token[], i: number): boolean {
   return t !== undefined && t.text === '.' && w !== undefined && w.type === 'word' && w.end === t.start && TITLE_ABBREVIATIONS.has(w.lower);
 }
 
-/** "Sanders' aides": an apostrophe glued to a word in -s and followed by a space is a possessive, not a quotation mark. */
+/** "Jenkins' lawyers": an apostrophe glued to a word in -s and followed by a space is a possessive, not a quotation mark. */
 function isPossessiveMark(doc: Doc, i: number): boolean {
   const t = doc.tokens[i];
   const w = doc.tokens[i - 1];
@@ -176,13 +176,13 @@ export function subjectPhrase(ctx: PhraseCtx, j: number, sFirst: number, sentenc
   let k = j;
   let end = j;
   let named: Mention | null = null;
-  // a trailing parenthetical: "Rep. Dana Whitcombe (D-Ore.) said"
+  // a trailing parenthetical: "Sen. Wilma Okoro (D-Vt.) said"
   if (tokens[k]?.text === ')') {
     const o = openParen(tokens, k, sFirst);
     if (o <= sFirst) return null;
     k = o - 1;
   }
-  // a trailing appositive: "Harlan Voss, 54, said", "Carter's press secretary, Peter Cook, told"
+  // a trailing appositive: "Harlan Voss, 54, said", "the mayor's chief of staff, Ivo Renner, told"
   if (tokens[k]?.text === ',' && tokens[k]!.quote === -1) {
     let c = k - 1;
     let cueInside = false;
@@ -210,7 +210,7 @@ export function subjectPhrase(ctx: PhraseCtx, j: number, sFirst: number, sentenc
   const span: Span = [tokens[p.start]!.start, tokens[Math.max(end, p.end)]!.end];
   const range: [number, number] = [p.start, Math.max(end, p.end) + 1];
   const head = headMention(ctx, p);
-  // "Carter's press secretary, Peter Cook": the name in the appositive is who spoke when the phrase has no name of its own
+  // "the mayor's chief of staff, Ivo Renner": the name in the appositive is who spoke when the phrase has no name of its own
   const actorOf = head ?? named;
   if (actorOf) {
     // only determiners before the heading mention: the mention as found ("A Freedonian government official" -> its mention)
@@ -225,14 +225,14 @@ export function subjectPhrase(ctx: PhraseCtx, j: number, sFirst: number, sentenc
 }
 
 /**
- * The speaker phrase after an inverted cue ("..., said Ms. Okafor, the council
+ * The speaker phrase after an inverted cue ("..., said Dr. Ferreira, the clinic
  * president"; "said one staff member who was in the room"), from token k.
  */
 export function phraseAfter(ctx: PhraseCtx, k: number, sEnd: number, sentence: number): Mention | null {
   const { doc } = ctx;
   const { tokens } = doc;
   let i = k;
-  // title abbreviations before the name: "said Ms. Okafor"
+  // title abbreviations before the name: "said Dr. Ferreira"
   while (i + 1 < sEnd && tokens[i]!.type === 'word' && TITLE_ABBREVIATIONS.has(tokens[i]!.lower) && tokens[i + 1]!.text === '.') i += 2;
   const m = ctx.byFirst.get(i) ?? (tokens[i]?.lower === 'the' ? ctx.byFirst.get(i + 1) : undefined);
   if (m && !m.pronoun) {
@@ -267,9 +267,9 @@ export function phraseAfter(ctx: PhraseCtx, k: number, sEnd: number, sentence: n
 }
 
 /**
- * A described source over tokens [a, b): "a new analysis by the Riverside
+ * A described source over tokens [a, b): "a new study by the Lakeshore
  * Policy Institute", "state records". Its actor is the name heading it when
- * there is one ("Politico"), else the phrase; null for an empty phrase.
+ * there is one ("the Lakeshore Water Board"), else the phrase; null for an empty phrase.
  */
 export function describedSource(ctx: PhraseCtx, a: number, b: number, sentence: number): Mention | null {
   const { tokens } = ctx.doc;

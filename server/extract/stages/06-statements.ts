@@ -151,7 +151,7 @@ function sentenceStatements(ctx: Ctx, s: Sentence, si: number, cues: Cue[]): voi
         content = spanOf(ctx, k + 1, clauseEnd(ctx, k + 1, sEnd, cueStarts));
       } else content = spanOf(ctx, sFirst, cue.startTok);
       if (!content) continue;
-      // "According to Marsh, 'the fund is empty.'": a content that is one quotation is direct
+      // "According to Halloran, 'the budget hole is bigger.'": a content that is one quotation is direct
       const q = quotesWithin(ctx, content).find((x) => x.depth === 0 && x.inner[0] - 1 <= content![0] && x.inner[1] + 1 >= content![1]);
       if (q) { drafts.push(makeDraft(ctx, s, si, src, cue, q.inner, true, 0.75)); continue; }
       drafts.push(makeDraft(ctx, s, si, src, cue, content, false, 0.75));
@@ -229,7 +229,7 @@ function sentenceStatements(ctx: Ctx, s: Sentence, si: number, cues: Cue[]): voi
       if (closeTok >= 0 && onlyPunct(ctx, closeTok + 1, rest)) { content = q.inner; direct = true; }
       else content = spanOf(ctx, k, rest);
     } else if (!endsClause && t && quoteAfterFrame(ctx, k, sEnd, cueStarts) >= 0) {
-      // "told a crowd of supporters in Port Ellery on Saturday, 'We ...'"; "says of his opponent, '...'"
+      // "told a crowd of supporters in Bellmouth on Sunday, 'We ...'"; "says of his opponent, '...'"
       content = doc.quotes[quoteAfterFrame(ctx, k, sEnd, cueStarts)]!.inner; direct = true;
     } else if (!endsClause && t) {
       // "the fighting continued for days": such verbs report only with a quotation or a clause
@@ -673,7 +673,7 @@ function aboutIn(ctx: Ctx, content: Span, speaker: Actor | null, sentences: numb
 
 /**
  * "The mayor put it bluntly: 'We are out of options.'" and the headline form
- * "Pennings: 'We will not back down'": a sentence with no speech verb whose
+ * "Tork: 'We will not back down'": a sentence with no speech verb whose
  * subject is an actor and which ends in a quotation opened right after a
  * colon. The colon is the cue (lemma ":").
  */
@@ -708,7 +708,7 @@ function colonQuote(ctx: Ctx, s: Sentence, si: number): boolean {
   return true;
 }
 
-/** Dashes that attribute a quotation in vox-pop lists: '"..." ― Teresa Alvarado'. */
+/** Dashes that attribute a quotation in vox-pop lists: '"..." ― Greta Solvang'. */
 const ATTRIBUTION_DASHES = new Set(['―', '—', '–']);
 
 /** A sentence that is a quotation, a dash and a name (and nothing else): the dash is the cue. */
