@@ -265,6 +265,8 @@ async function main(): Promise<void> {
 
   await section('extraction throughput', () => optional('extract', './extract.js', 'benchExtract'), 'extract');
   await section('extraction growth', () => optional('extract', './extract.js', 'benchExtractGrowth'), 'extract');
+  // real text (issue 15): Wikinews articles replicated to >= 5 MB, in process and through `claimgraph extract --jsonl`
+  await section('extraction on real text', () => optional('extractReal', './extract.js', 'benchRealText'), 'extract');
   await section('end-to-end ingest', () => benchIngest(flags.quick ? 200 : flags.ingestArticles), 'ingest');
   await section('ingest growth', () => optional('store', './store.js', 'benchIngestGrowth'), 'ingest');
   // Before the sizes: after a 1M store the process's heap slowed every query of the claims sample about 2x

@@ -3,10 +3,25 @@
  * Prints precision, recall, F1, speaker/direct/cue/date accuracy, about
  * recall, and the missed and wrong statements by id.
  */
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
 import { FIXTURE_NAMES, scoreFixture } from './eval-lib.js';
+import { printPolnear } from './eval-polnear.js';
 import { printClaimsEval } from './eval-claims.js';
 import { printEventsEval } from './eval-events.js';
 import { printClaimsPolnear } from './eval/claims-polnear.js';
+
+// `npm run eval -- --polnear DIR [--show KIND] [--top N]`: the PolNeAR development loop only (scripts/eval-polnear.ts).
+const Args = z.object({
+  polnear: z.string().min(1).optional(),
+  show: z.string().optional(),
+  top: z.coerce.number().int().positive().optional(),
+});
+const args = Args.parse(parseArgs({ options: { polnear: { type: 'string' }, show: { type: 'string' }, top: { type: 'string' } } }).values);
+if (args.polnear) {
+  printPolnear(args.polnear, { show: args.show, top: args.top });
+  process.exit(0);
+}
 
 const pct = (x: number): string => (x * 100).toFixed(1).padStart(5) + '%';
 

@@ -19,11 +19,15 @@ export const CUE_COLORS: Readonly<Record<string, string>> = {
   describe: '#48c9b0',
   announce: '#1f618d',
   ask: '#7fb3d5',
+  // not speech (issue 15): muted, so they recede beside what was said
+  belief: '#b7950b',
+  intention: '#a9cce3',
+  evidence: '#616a6b',
   other: '#95a5a6',
 };
 
-/** Order used by legends: hostile first, then support, then neutral. */
-export const CUE_ORDER = ['accuse', 'warn', 'criticize', 'deny', 'demand', 'support', 'say', 'report', 'describe', 'announce', 'ask', 'other'];
+/** Order used by legends and filters: hostile first, then support, then neutral, then what is not speech. */
+export const CUE_ORDER = ['accuse', 'warn', 'criticize', 'deny', 'demand', 'support', 'say', 'report', 'describe', 'announce', 'ask', 'belief', 'intention', 'evidence', 'other'];
 
 /** Colour of a cue class; unknown classes fall back to "other". */
 export function cueColor(cls: string | null | undefined): string {

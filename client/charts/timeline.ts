@@ -765,7 +765,7 @@ function truncate(s: string, n: number): string {
   return s.length > n ? `${s.slice(0, n - 1)}…` : s;
 }
 
-const LEGEND_ORDER = ['accuse', 'warn', 'criticize', 'deny', 'demand', 'support', 'say', 'report', 'describe', 'announce', 'ask', 'other'];
+const LEGEND_ORDER = ['accuse', 'warn', 'criticize', 'deny', 'demand', 'support', 'say', 'report', 'describe', 'announce', 'ask', 'belief', 'intention', 'evidence', 'other'];
 function legendOrder(a: string, b: string): number {
   const ia = LEGEND_ORDER.indexOf(a);
   const ib = LEGEND_ORDER.indexOf(b);

@@ -3,9 +3,9 @@ import { z } from 'zod';
 import type { Config } from '../config.js';
 import { normalizeError, fromZod } from '../errors.js';
 import type { Statement, Span } from '../extract/schema.js';
-import { readInputs, ingestRecord } from '../ingest/index.js';
+import { ingestRecord } from '../ingest/records.js';
 import type { IngestedArticle, IngestOptions } from '../ingest/types.js';
-import { extractArticle } from '../pipeline/index.js';
+import { extractArticleStatements } from '../pipeline/statements.js';
 import { ExtractFlags, IsoDate, parseFlags } from './options.js';
 
 /** One article of the `extract` output contract (issue 3). */
@@ -34,6 +34,7 @@ export function shiftStatement(s: Statement, by: number): Statement {
       ...s.content,
       span: shift(s.content.span, by),
       ...(s.content.fragments ? { fragments: s.content.fragments.map((f) => shift(f, by)) } : {}),
+      ...(s.content.parts ? { parts: s.content.parts.map((f) => shift(f, by)) } : {}),
     },
     sentence: { span: shift(s.sentence.span, by) },
   };
@@ -41,7 +42,7 @@ export function shiftStatement(s: Statement, by: number): Statement {
 
 /** Extracts one ingested article into the output contract, spans relative to its origin text. */
 export function articleOutput(article: IngestedArticle): ExtractedArticleOutput {
-  const { extraction } = extractArticle(article);
+  const { extraction } = extractArticleStatements(article);
   const offset = article.originSpan?.[0] ?? 0;
   return {
     title: article.title,
@@ -74,6 +75,7 @@ export async function runExtract(config: Config, flags: Record<string, unknown>,
   const paths = (files as string[] | undefined) ?? [];
   if (paths.length === 0) throw fromZod('arguments', { issues: [{ path: ['files'], message: 'expected at least one file, or --jsonl' }] });
   let failed = 0;
+  const { readInputs } = await import('../ingest/index.js');
   for await (const item of readInputs(paths, ingestOpts)) {
     if (!item.ok) {
       failed += 1;
@@ -91,29 +93,34 @@ export async function runExtract(config: Config, flags: Record<string, unknown>,
   return failed > 0 ? 1 : 0;
 }
 
+/** One stdin line of `extract --jsonl` -> its output line (a result or an error; never throws). */
+export function jsonlLine(line: string, n: number, ingestOpts: IngestOptions): string {
+  let id = `line ${n}`;
+  try {
+    const raw: unknown = JSON.parse(line);
+    if (raw && typeof raw === 'object' && 'id' in raw) id = String((raw as { id: unknown }).id);
+    const parsed = JsonlRecord.safeParse(raw);
+    if (!parsed.success) throw fromZod(`stdin line ${n}`, parsed.error);
+    const r = parsed.data;
+    const articles = ingestRecord(
+      { id: r.id, text: r.text, title: r.title, publishedAt: r.publishedAt, retrievedAt: r.retrievedAt },
+      `stdin line ${n}`,
+      ingestOpts,
+    ).map(articleOutput);
+    return JSON.stringify({ id: r.id, articles });
+  } catch (error) {
+    const message = error instanceof SyntaxError ? `line ${n}: expected a JSON object, found invalid JSON (${error.message})` : normalizeError(error).message;
+    return JSON.stringify({ id, error: message });
+  }
+}
+
 async function extractJsonl(ingestOpts: IngestOptions): Promise<number> {
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   let n = 0;
   for await (const line of lines) {
     n += 1;
     if (line.trim() === '') continue;
-    let id = `line ${n}`;
-    try {
-      const raw: unknown = JSON.parse(line);
-      if (raw && typeof raw === 'object' && 'id' in raw) id = String((raw as { id: unknown }).id);
-      const parsed = JsonlRecord.safeParse(raw);
-      if (!parsed.success) throw fromZod(`stdin line ${n}`, parsed.error);
-      const r = parsed.data;
-      const articles = ingestRecord(
-        { id: r.id, text: r.text, title: r.title, publishedAt: r.publishedAt, retrievedAt: r.retrievedAt },
-        `stdin line ${n}`,
-        ingestOpts,
-      ).map(articleOutput);
-      process.stdout.write(`${JSON.stringify({ id: r.id, articles })}\n`);
-    } catch (error) {
-      const message = error instanceof SyntaxError ? `line ${n}: expected a JSON object, found invalid JSON (${error.message})` : normalizeError(error).message;
-      process.stdout.write(`${JSON.stringify({ id, error: message })}\n`);
-    }
+    process.stdout.write(`${jsonlLine(line, n, ingestOpts)}\n`);
   }
   return 0;
 }

@@ -39,6 +39,10 @@ export interface Cue {
   participle: boolean; // ", adding:", "by noting that": takes the subject of the clause it hangs on
   takesAddressee: boolean;
   takesTarget: boolean;
+  /** Reports only with a quotation, a "that" clause or content before the subject (model/cues.ts clauseOnly). */
+  clauseOnly?: boolean;
+  /** Evidence verb: reports only with a "that" clause or a document as subject (model/cues.ts documentSubject). */
+  documentSubject?: boolean;
   sentence: number;
 }
 
@@ -68,6 +72,8 @@ export interface Mention {
   title: string | null;
   group: string | null;
   sentence: number;
+  /** A speaker phrase with no name that names its own actor ("a senior aide to the governor"): its kind is kept as found. */
+  described?: boolean;
 }
 
 export interface TimeExpr {
@@ -87,6 +93,8 @@ export interface Draft {
   group: string | null;
   cue: { span: Span; lemma: string; class: CueClass };
   content: Span;
+  /** Pieces of one utterance interrupted by its attribution ("A," she said, "B."); empty when it is one piece. */
+  parts: Span[];
   fragments: Span[];
   direct: boolean;
   about: Actor[];

@@ -14,6 +14,8 @@ export type ActorKind = z.infer<typeof ActorKindSchema>;
 
 export const CueClassSchema = z.enum([
   'say', 'accuse', 'warn', 'deny', 'demand', 'announce', 'ask', 'describe', 'report', 'support', 'criticize', 'other',
+  // not speech: what a source believes, intends, or what a document or figure shows (issue 15; users filter these)
+  'belief', 'intention', 'evidence',
 ]);
 export type CueClass = z.infer<typeof CueClassSchema>;
 
@@ -48,6 +50,12 @@ export const StatementSchema = z.object({
     span: SpanSchema,
     /** Verbatim quoted fragments inside indirect content ("a 'strong army'"), as spans. */
     fragments: z.array(SpanSchema).optional(),
+    /**
+     * One utterance interrupted by its attribution ("A," she said, "B."): the
+     * span of each piece, in text order; `span` then runs from the first piece
+     * to the last and `text` is the pieces joined by a space.
+     */
+    parts: z.array(SpanSchema).optional(),
   }),
   /** True when content is a verbatim quotation. */
   direct: z.boolean(),

@@ -10,3 +10,4 @@ export { articleOfGraph } from './build.js';
 export {
   backfillEvents, eventsState, finishEvents, markEventsDone, runEventsStep, EVENTS_VERSION, type BackfillSummary,
 } from './events.js';
+export { extractArticleStatements } from './statements.js';

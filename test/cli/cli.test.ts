@@ -183,12 +183,14 @@ describe('claimgraph extract', SLOW, () => {
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as {
       id: string;
-      articles: { title: string; span: [number, number]; statements: { content: { text: string; span: [number, number] }; cue: { text: string; span: [number, number] } }[] }[];
+      articles: { title: string; span: [number, number]; statements: { content: { text: string; span: [number, number]; parts?: [number, number][] }; cue: { text: string; span: [number, number] } }[] }[];
     };
     expect(out.articles).toHaveLength(4);
     for (const a of out.articles) {
       for (const s of a.statements) {
-        expect(text.slice(...s.content.span)).toBe(s.content.text);
+        // a content interrupted by its attribution ("'A,' she said. 'B.'") is its parts joined by a space
+        const parts = s.content.parts ?? [s.content.span];
+        expect(parts.map((p) => text.slice(...p)).join(' ')).toBe(s.content.text);
         expect(text.slice(...s.cue.span)).toBe(s.cue.text);
         expect(s.content.span[0]).toBeGreaterThanOrEqual(a.span[0]);
         expect(s.content.span[1]).toBeLessThanOrEqual(a.span[1]);

@@ -48,10 +48,19 @@ describe('extract(): quotation marks and apostrophes', () => {
   });
 
   test('a quotation in the next sentence with no cue continues the same speaker', () => {
-    const r = run("'It rewards terror,' Anna Berg wrote. 'It emboldens those who menace us.'");
+    const r = run("Anna Berg wrote that the plan rewards terror. 'It emboldens those who menace us.'");
     expect(r.statements).toHaveLength(2);
     expect(r.statements[1]!.speaker?.name).toBe('Anna Berg');
     expect(r.statements[1]!.direct).toBe(true);
+  });
+
+  test('the quotation right after a quote-first attribution is the same utterance, in two parts', () => {
+    // was two statements; issue 15: one utterance interrupted by its attribution is one statement with parts
+    const text = "'It rewards terror,' Anna Berg wrote. 'It emboldens those who menace us.'";
+    const r = run(text);
+    expect(r.statements).toHaveLength(1);
+    expect(r.statements[0]!.speaker?.name).toBe('Anna Berg');
+    expect(r.statements[0]!.content.parts?.map((p) => text.slice(...p))).toEqual(['It rewards terror,', 'It emboldens those who menace us.']);
   });
 
   test('multi-paragraph quotation: an opening mark per paragraph, one closing mark at the end', () => {

@@ -10,11 +10,24 @@
  */
 import type { Doc, Sentence, Token } from '../doc.js';
 import { ABBREVIATIONS } from '../model/words.js';
+import { QUOTE_TAG_VERBS } from '../model/cues.js';
 
 /** Words keep inner apostrophes, hyphens and dots ("Hamas's", "Putin-Zelensky", "1.3", "U.S"). */
 const TOKEN_RE = /([\p{L}\p{N}]+(?:['’][\p{L}]+)*(?:[-.][\p{L}\p{N}]+(?:['’][\p{L}]+)*)*)|(['"‘’“”«»„])|[^\s\p{L}\p{N}]/gu;
 /** A sentence longer than this is cut at a space: keeps every later stage linear on text with no punctuation. */
 const MAX_SENTENCE = 4000;
+
+/** '"Where is it?" Reyes asked.': after ?" or !" a short tag with a speech verb ends the same sentence. */
+function quoteTag(tokens: Token[], mark: Token, j: number, pe: number): boolean {
+  if (mark.text !== '?' && mark.text !== '!') return false;
+  if (tokens[j - 1]?.type !== 'quote') return false;
+  for (let k = j; k < j + 7 && k < tokens.length && tokens[k]!.end <= pe; k++) {
+    const t = tokens[k]!;
+    if (t.type !== 'word' && t.text !== '.') return false;
+    if (QUOTE_TAG_VERBS.has(t.lower)) return true;
+  }
+  return false;
+}
 
 /** Splits `doc.text` into paragraphs (by line), tokens, and provisional sentences. */
 export function sentences(doc: Doc): void {
@@ -63,7 +76,8 @@ export function sentences(doc: Doc): void {
         const abbrev = t.text === '.' && prev !== undefined && prev.end === t.start
           && (ABBREVIATIONS.has(prev.lower) || /^\p{Lu}$/u.test(prev.text));
         if (next === undefined || next.end > pe) cut = j;
-        else if (!abbrev && next.start > tokens[j - 1]!.end && (next.cap || next.type === 'quote' || /^\p{N}/u.test(next.text))) cut = j;
+        else if (!abbrev && next.start > tokens[j - 1]!.end && (next.cap || next.type === 'quote' || /^\p{N}/u.test(next.text))
+          && !quoteTag(tokens, t, j, pe)) cut = j;
       }
       if (cut < 0 && t.end - tokens[first]!.start > MAX_SENTENCE && i > first) cut = i + 1;
       if (cut >= 0) {

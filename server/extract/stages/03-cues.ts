@@ -10,8 +10,9 @@
  * clause it hangs on ("..., adding:").
  */
 import type { Cue, Doc, Token } from '../doc.js';
-import { ACCORDING_TO, CUE_VERBS, NON_CUE_PARTICIPLES, type CueVerb } from '../model/cues.js';
+import { ACCORDING_TO, BARE_PLURAL_SUBJECTS, CUE_VERBS, NON_CUE_PARTICIPLES, NOUNLIKE_S_FORMS, type CueVerb } from '../model/cues.js';
 import { GROUP_NOUNS } from '../model/titles.js';
+import { DOCUMENT_HEADS } from '../model/speakers.js';
 import { AUXILIARIES, CUE_ADVERBS, DETERMINERS, PASSIVE_MARKERS } from '../model/words.js';
 
 interface Form { verb: CueVerb; kind: 'base' | 's' | 'past' | 'ing'; }
@@ -47,10 +48,29 @@ function classify(form: string, stem: string): Form['kind'] {
 }
 
 const SUBJECT_PRONOUNS = new Set(['i', 'we', 'they', 'you']);
+const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'been', 'be', "'s", "'re"]);
 const PARTICIPLE_LEAD = new Set([',', 'and', 'by', ':', 'while', 'before', 'after', 'when', 'but', '—', '–']);
 
 export function isAdverb(t: Token | undefined): boolean {
   return t !== undefined && t.type === 'word' && !t.cap && (CUE_ADVERBS.has(t.lower) || (t.lower.endsWith('ly') && t.lower.length > 4 && !FORMS.has(t.lower)));
+}
+
+/** A plural noun right before a bare verb form: "lawyers say", "Democrats argue", "Jenkins' lawyers say", "people believe". */
+function pluralSubject(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  if (!t || t.type !== 'word') return false;
+  if (BARE_PLURAL_SUBJECTS.has(t.lower)) return true;
+  return /[^su'’]s$/.test(t.lower) && t.lower.length > 3 && !FORMS.has(t.lower);
+}
+
+/** "Reyes questions whether", "the report states that": an -s form that is a verb here, not a plural noun. */
+function verbLikeS(tokens: Token[], i: number, first: number): boolean {
+  const next = tokens[i + 1];
+  if (next && (next.lower === 'that' || next.type === 'quote' || next.text === ':')) return true;
+  let j = i - 1;
+  while (j >= first && isAdverb(tokens[j])) j--;
+  const prev = j >= first ? tokens[j] : undefined;
+  return prev !== undefined && prev.type === 'word' && (prev.cap || prev.lower === 'he' || prev.lower === 'she' || prev.lower === 'it' || DOCUMENT_HEADS.has(prev.lower));
 }
 
 /** Finds the cues of every sentence. */
@@ -82,9 +102,12 @@ export function cues(doc: Doc): void {
         const v = f.verb;
         if (prevWord && (DETERMINERS.has(prevWord.lower) || prevWord.lower.endsWith("'s"))) continue;
         if (f.kind === 'past' && prevWord && PASSIVE_MARKERS.has(tokens[i - 1]!.lower)) continue;
+        // "a statement cited by France24", "a poll found by": a participle with its agent is passive
+        if (f.kind === 'past' && tokens[i + 1]?.lower === 'by' && i + 1 < end) continue;
         if (f.kind === 'past' && governor && PASSIVE_MARKERS.has(governor.lower) && j < i - 1) continue;
-        if (f.kind === 'base' && !(prevWord && (AUXILIARIES.has(prevWord.lower) || SUBJECT_PRONOUNS.has(prevWord.lower) || GROUP_NOUNS.has(prevWord.lower) || isAdverb(prevWord)))) continue;
+        if (f.kind === 'base' && !(prevWord && (AUXILIARIES.has(prevWord.lower) || SUBJECT_PRONOUNS.has(prevWord.lower) || GROUP_NOUNS.has(prevWord.lower) || isAdverb(prevWord) || pluralSubject(tokens, i - 1)))) continue;
         if (f.kind === 's' && (tokens[i + 1]?.lower === 'of' || tokens[i + 1]?.lower === 'by')) continue;
+        if (f.kind === 's' && NOUNLIKE_S_FORMS.has(t.lower) && !verbLikeS(tokens, i, first)) continue;
         let endTok = i + 1;
         if (v.particle) {
           if (tokens[i + 1]?.lower !== v.particle || i + 1 >= end) continue;
@@ -100,8 +123,10 @@ export function cues(doc: Doc): void {
           // "'conflation and manipulation,' arguing": the comma sits inside the closing quotation
           const lead = prevWord?.type === 'quote' && tokens[i - 2]?.text === ',' ? ',' : prevWord?.lower;
           if (lead === undefined || !PARTICIPLE_LEAD.has(lead)) {
-            // "is saying" is a finite verb; a bare -ing elsewhere is a noun or an adjective
-            if (!(governor && PASSIVE_MARKERS.has(governor.lower))) continue;
+            // "is saying", "was repeatedly arguing" are finite verbs; a bare -ing elsewhere is a noun or an adjective
+            let progressive = false;
+            for (let b = j + 1; b < i; b++) if (BE_FORMS.has(tokens[b]!.lower)) progressive = true;
+            if (!progressive && !(governor && PASSIVE_MARKERS.has(governor.lower))) continue;
           } else participle = true;
         }
         let startTok = i;
@@ -114,7 +139,8 @@ export function cues(doc: Doc): void {
         const lemma = v.object ? `${v.lemma.split(' ')[0]} ${tokens[i + 1]!.lower.replace(/s$/, '')}` : v.lemma;
         out.push({
           tok: i, startTok, endTok, span: [tokens[startTok]!.start, tokens[endTok - 1]!.end], lemma, class: v.class,
-          participle, takesAddressee: v.takesAddressee === true, takesTarget: v.takesTarget === true, sentence: si,
+          participle, takesAddressee: v.takesAddressee === true, takesTarget: v.takesTarget === true,
+          ...(v.clauseOnly ? { clauseOnly: true } : {}), ...(v.documentSubject ? { documentSubject: true } : {}), sentence: si,
         });
         i = endTok - 1;
         break;

@@ -24,6 +24,9 @@ import { MEDIA_MARKERS } from '../model/orgs.js';
 import { CONTINUATION_OPENERS, EVENT_NOUNS, NON_NAME_CAPITALS, PLATFORMS, RELATIVES, SPEECH_MEDIA } from '../model/words.js';
 import { isAdverb } from './03-cues.js';
 import { registryOf } from './04-actors.js';
+import { describedSource, phraseAfter, subjectPhrase, type PhraseCtx } from './06-speaker.js';
+import { DOCUMENT_HEADS, QUANTITY_HEADS } from '../model/speakers.js';
+import { FIRST_PERSON } from '../model/cues.js';
 
 interface Ctx {
   doc: Doc;
@@ -63,7 +66,7 @@ export function statements(doc: Doc): void {
   doc.sentences.forEach((s, si) => {
     const cs = cuesBySentence.get(si) ?? [];
     const before = doc.drafts.length;
-    if (cs.length === 0) continuation(ctx, s, si);
+    if (cs.length === 0 && !colonQuote(ctx, s, si) && !dashQuote(ctx, s, si)) continuation(ctx, s, si);
     else sentenceStatements(ctx, s, si, cs);
     const made = doc.drafts.slice(before);
     ctx.draftsBySentence.set(si, made);
@@ -130,6 +133,7 @@ function sentenceStatements(ctx: Ctx, s: Sentence, si: number, cues: Cue[]): voi
   const drafts: Draft[] = [];
   const sentenceSubject = subjectOf(ctx, s);
   const cueStarts = new Set(cues.map((c) => c.startTok));
+  const pctx: PhraseCtx = { doc, byFirst: ctx.byFirst, byLast: ctx.byLast, cueStarts, resolve: (m) => resolveMention(ctx, m) };
   let via: Actor | null = null;
   for (const cue of cues) {
     if (cue.lemma === 'according to') {
@@ -137,6 +141,8 @@ function sentenceStatements(ctx: Ctx, s: Sentence, si: number, cues: Cue[]): voi
       if (!src) continue;
       const media = src.actor?.kind === 'media' || MEDIA_MARKERS.has(tokens[src.tokens[0] - 1]?.lower ?? '');
       if (media && cues.some((c) => c !== cue && c.lemma !== 'according to')) { via = src.actor; continue; }
+      // "X called for ..., according to a statement released on Tuesday": the medium of the other cue, not a new source
+      if (src.described && cues.some((c) => c !== cue && c.lemma !== 'according to') && mediumPhrase(ctx, src)) continue;
       let content: Span | null;
       if (cue.startTok <= firstWord(ctx, s)) {
         // "According to X, CONTENT."
@@ -145,6 +151,9 @@ function sentenceStatements(ctx: Ctx, s: Sentence, si: number, cues: Cue[]): voi
         content = spanOf(ctx, k + 1, clauseEnd(ctx, k + 1, sEnd, cueStarts));
       } else content = spanOf(ctx, sFirst, cue.startTok);
       if (!content) continue;
+      // "According to Halloran, 'the budget hole is bigger.'": a content that is one quotation is direct
+      const q = quotesWithin(ctx, content).find((x) => x.depth === 0 && x.inner[0] - 1 <= content![0] && x.inner[1] + 1 >= content![1]);
+      if (q) { drafts.push(makeDraft(ctx, s, si, src, cue, q.inner, true, 0.75)); continue; }
       drafts.push(makeDraft(ctx, s, si, src, cue, content, false, 0.75));
       continue;
     }
@@ -157,9 +166,15 @@ function sentenceStatements(ctx: Ctx, s: Sentence, si: number, cues: Cue[]): voi
     let inverted = false;
     let j = cue.startTok - 1;
     const prev = tokens[j];
-    if (prev && prev.quote === -1 && RELATIVES.has(prev.lower) && !isAcronym(prev.text) && j >= sFirst) continue;
-    if (inRelativeClause(ctx, cue, sFirst)) continue;
-    if (cue.participle || (prev && j >= sFirst && (prev.lower === 'and' || prev.lower === 'but'))) {
+    // "Barkley, who said he votes ..., said": the relative pronoun speaks for the name before it
+    const antecedent = prev && prev.lower === 'who' && prev.quote === -1 && j > sFirst && tokens[j - 1]?.text === ',' ? ctx.byLast.get(j - 2) : undefined;
+    if (antecedent && !antecedent.pronoun && antecedent.tokens[0] >= sFirst) {
+      const r = resolveMention(ctx, antecedent);
+      if (r.actor) speaker = { ...r, span: [prev!.start, prev!.end], tokens: [j, j + 1], text: prev!.text };
+    }
+    if (!speaker && prev && prev.quote === -1 && RELATIVES.has(prev.lower) && !isAcronym(prev.text) && j >= sFirst) continue;
+    if (!speaker && inRelativeClause(ctx, cue, sFirst)) continue;
+    if (speaker) { /* the relative pronoun's antecedent, found above */ } else if (cue.participle || (prev && j >= sFirst && (prev.lower === 'and' || prev.lower === 'but'))) {
       const lead = drafts[drafts.length - 1];
       speaker = lead?.mention ?? sentenceSubject;
       group = lead?.group ?? null;
@@ -170,12 +185,15 @@ function sentenceStatements(ctx: Ctx, s: Sentence, si: number, cues: Cue[]): voi
       else if (app) speaker = app;
       else {
         const m = ctx.byLast.get(j);
-        if (m && m.tokens[0] >= sFirst) speaker = resolveMention(ctx, m);
-        else if (j >= sFirst && (prev.text === ',' || prev.type === 'quote')) {
-          const after = ctx.byFirst.get(cue.endTok) ?? (tokens[cue.endTok]?.lower === 'the' ? ctx.byFirst.get(cue.endTok) : undefined);
-          if (after && !cue.takesAddressee) { speaker = resolveMention(ctx, after); inverted = true; }
-        } else if (GROUP_NOUNS.has(prev.lower)) {
-          speaker = null;
+        const ph = m?.pronoun || FIRST_PERSON.has(prev.lower) ? null : subjectPhrase(pctx, j, sFirst, si);
+        if (m?.pronoun && m.tokens[0] >= sFirst) speaker = resolveMention(ctx, m);
+        // "'...,' I said": the narrator heads the statement but names no actor
+        else if (FIRST_PERSON.has(prev.lower) && prev.quote === -1) speaker = { span: [prev.start, prev.end], tokens: [j, j + 1], text: prev.text, actor: null, pronoun: null, title: null, group: null, sentence: si };
+        else if (ph) speaker = ph;
+        else if (m && m.tokens[0] >= sFirst) speaker = resolveMention(ctx, m);
+        else if (j >= sFirst && (prev.text === ',' || prev.type === 'quote') && !cue.takesAddressee) {
+          const after = phraseAfter(pctx, cue.endTok, sEnd, si);
+          if (after) { speaker = after; inverted = true; }
         }
       }
     }
@@ -185,6 +203,7 @@ function sentenceStatements(ctx: Ctx, s: Sentence, si: number, cues: Cue[]): voi
     const frame = skipFrame(ctx, cue, frameStart, sEnd);
     // 3. content
     let content: Span | null = null;
+    let parts: Span[] = [];
     let direct = false;
     let target: Actor | null = null;
     const k = frame.next;
@@ -200,6 +219,8 @@ function sentenceStatements(ctx: Ctx, s: Sentence, si: number, cues: Cue[]): voi
     } else if (t && k < sEnd && (t.text === ':' || t.text === ',') && quoteAt(k + 1) >= 0 && (k + 1 < sEnd || t.text === ':')) {
       const q = doc.quotes[quoteAt(k + 1)]!;
       content = q.inner; direct = true;
+      // "'A,' she said, 'B.'": one utterance interrupted by its attribution
+      if (leadQuote && t.text === ',') { parts = [leadQuote, q.inner]; content = [leadQuote[0], q.inner[1]]; }
     } else if (quoteAt(k) >= 0 && k < sEnd) {
       const q = doc.quotes[quoteAt(k)]!;
       const closeTok = tokenAt(ctx, q.close, k, sEnd);
@@ -207,13 +228,18 @@ function sentenceStatements(ctx: Ctx, s: Sentence, si: number, cues: Cue[]): voi
       const rest = clauseEnd(ctx, k, sEnd, cueStarts);
       if (closeTok >= 0 && onlyPunct(ctx, closeTok + 1, rest)) { content = q.inner; direct = true; }
       else content = spanOf(ctx, k, rest);
+    } else if (!endsClause && t && quoteAfterFrame(ctx, k, sEnd, cueStarts) >= 0) {
+      // "told a crowd of supporters in Bellmouth on Sunday, 'We ...'"; "says of his opponent, '...'"
+      content = doc.quotes[quoteAfterFrame(ctx, k, sEnd, cueStarts)]!.inner; direct = true;
     } else if (!endsClause && t) {
+      // "the fighting continued for days": such verbs report only with a quotation or a clause
+      if (cue.clauseOnly) continue;
       let from = k;
       if (cue.takesTarget) {
         const obj = objectAt(ctx, k, sEnd);
         if (obj) {
           target = obj.actor;
-          if (cue.lemma === 'accuse' || cue.lemma === 'criticize' || cue.lemma === 'condemn' || cue.lemma === 'praise') {
+          if (cue.class === 'accuse' || cue.class === 'criticize' || cue.lemma === 'praise') {
             let n = obj.end;
             while (n < sEnd && n < obj.end + 4 && tokens[n]!.lower !== 'of' && tokens[n]!.lower !== 'for') n++;
             if (n < sEnd && (tokens[n]!.lower === 'of' || tokens[n]!.lower === 'for')) from = n + 1;
@@ -241,18 +267,26 @@ function sentenceStatements(ctx: Ctx, s: Sentence, si: number, cues: Cue[]): voi
           content = doc.quotes[first.quote]!.inner; direct = true;
         } else if (!(headTok === speaker?.tokens[0] && tokens[headTok - 1]?.text !== ',' && tokens[headTok - 1]?.type !== 'quote')) {
           content = spanOf(ctx, startTok, endTok);
+          // "The new levy, she said, would raise $40 million": the clause goes on after the attribution
+          if (content && endTok < headTok && t?.text === ',' && k + 1 < sEnd && tokens[k + 1]!.type === 'word' && !cueStarts.has(k + 1) && !BOUNDARY.has(tokens[k + 1]!.lower)) {
+            const rest = spanOf(ctx, k + 1, clauseEnd(ctx, k + 1, sEnd, cueStarts));
+            if (rest) { parts = [content, rest]; content = [content[0], rest[1]]; }
+          }
         }
       }
     }
     if (!content) continue;
+    // "police found a body" is not evidence; "the audit found that ..." and "a poll shows ..." are
+    if (cue.documentSubject && !(t && t.lower === 'that' && k < sEnd) && !documentSpeaker(ctx, speaker)) continue;
     const d = makeDraft(ctx, s, si, speaker, cue, content, direct, 0.9, group);
+    d.parts = parts;
     if (target) d.about.unshift(target);
     if (frame.addressee) d.addressee = frame.addressee;
     if (frame.via) d.via = frame.via;
     d.frameTimes = frame.times;
     drafts.push(d);
     if (speaker?.actor) {
-      if (speaker.actor.kind === 'other' && !speaker.pronoun) speaker.actor.kind = speaker.actor.speakerKind ?? 'person';
+      if (speaker.actor.kind === 'other' && !speaker.pronoun && !speaker.described) speaker.actor.kind = speaker.actor.speakerKind ?? 'person';
       remember(ctx, speaker);
     }
   }
@@ -267,6 +301,43 @@ function sentenceStatements(ctx: Ctx, s: Sentence, si: number, cues: Cue[]): voi
 
 /** "WHO" in capitals is the organisation, not the relative pronoun. */
 function isAcronym(word: string): boolean { return word.length > 1 && word === word.toUpperCase(); }
+
+/**
+ * A quotation that ends the sentence, opened after a comma or colon within a
+ * short frame of words after the cue (no "that", no other cue, no other
+ * punctuation before it); its index in doc.quotes, or -1.
+ */
+function quoteAfterFrame(ctx: Ctx, k: number, sEnd: number, cueStarts: Set<number>): number {
+  const { tokens, quotes } = ctx.doc;
+  for (let n = k; n < sEnd && n < k + 14; n++) {
+    const t = tokens[n]!;
+    if (t.quote !== -1) return -1;
+    if (cueStarts.has(n) || t.lower === 'that') return -1;
+    if (t.text === ',' || t.text === ':') {
+      const o = tokens[n + 1];
+      if (!o || o.type !== 'quote' || o.quote === -1 || quotes[o.quote]!.open !== o.start || n === k) return -1;
+      for (let r = n + 1; r < sEnd; r++) if (tokens[r]!.quote === -1 && tokens[r]!.type === 'word') return -1;
+      return o.quote;
+    }
+    if (t.type !== 'word') return -1;
+  }
+  return -1;
+}
+
+/** A described source whose head is a medium of speech ("a statement released on Tuesday", "a letter seen by X"). */
+function mediumPhrase(ctx: Ctx, m: Mention): boolean {
+  const { tokens } = ctx.doc;
+  for (let k = m.tokens[0]; k < m.tokens[1] && k < m.tokens[0] + 4; k++) if (SPEECH_MEDIA.has(tokens[k]!.lower)) return true;
+  return false;
+}
+
+/** The speaker phrase is a document, poll or figure ("A new poll", "the audit", "state records"). */
+function documentSpeaker(ctx: Ctx, speaker: Mention | null): boolean {
+  if (!speaker) return false;
+  const { tokens } = ctx.doc;
+  for (let k = speaker.tokens[0]; k < speaker.tokens[1]; k++) if (DOCUMENT_HEADS.has(tokens[k]!.lower) || QUANTITY_HEADS.has(tokens[k]!.lower)) return true;
+  return false;
+}
 
 /** A cue after "who"/"which" in the same clause belongs to a relative clause ("which rejected ... and vowed to"). */
 function inRelativeClause(ctx: Ctx, cue: Cue, sFirst: number): boolean {
@@ -441,7 +512,14 @@ function sourceAfter(ctx: Ctx, cue: Cue, sEnd: number): Mention | null {
       return { span, tokens: [cue.endTok, cue.endTok + 2], text: doc.text.slice(span[0], head.end), actor: org, pronoun: null, title: null, group: null, sentence: cue.sentence };
     }
   }
-  return null;
+  // any other noun phrase up to the comma or the end: "a new analysis by X", "state records", "early results of the exit poll"
+  let e = cue.endTok;
+  while (e < sEnd && e - cue.endTok < 20 && tokens[e]!.quote === -1 && ![',', ';', ':', '.', '—', '–', '(', '?', '!'].includes(tokens[e]!.text)) e++;
+  return describedSource(pctxOf(ctx), cue.endTok, e, cue.sentence);
+}
+
+function pctxOf(ctx: Ctx): PhraseCtx {
+  return { doc: ctx.doc, byFirst: ctx.byFirst, byLast: ctx.byLast, cueStarts: new Set(), resolve: (m) => resolveMention(ctx, m) };
 }
 
 /** The top-level quotation that opens the sentence and ends right before `head` (commas aside), if any. */
@@ -550,7 +628,7 @@ function makeDraft(ctx: Ctx, s: Sentence, si: number, speaker: Mention | null, c
   if (cue.participle) confidence *= 0.9;
   const d: Draft = {
     sentence: si, sentenceSpan: s.span, speaker: speaker?.actor ?? null, mention: speaker, group,
-    cue: { span: cue.span, lemma: cue.lemma, class: cue.class }, content, fragments, direct,
+    cue: { span: cue.span, lemma: cue.lemma, class: cue.class }, content, parts: [], fragments, direct,
     about: aboutIn(ctx, content, speaker?.actor ?? null, [si]), addressee: null, via: null, time: null, inherited: false,
     continuation: false, confidence: Math.round(confidence * 100) / 100, frameTimes: [],
   };
@@ -596,6 +674,72 @@ function aboutIn(ctx: Ctx, content: Span, speaker: Actor | null, sentences: numb
   return out;
 }
 
+/**
+ * "The mayor put it bluntly: 'We are out of options.'" and the headline form
+ * "Tork: 'We will not back down'": a sentence with no speech verb whose
+ * subject is an actor and which ends in a quotation opened right after a
+ * colon. The colon is the cue (lemma ":").
+ */
+function colonQuote(ctx: Ctx, s: Sentence, si: number): boolean {
+  const { doc } = ctx;
+  const { tokens } = doc;
+  const [first, end] = s.tokens;
+  let c = -1;
+  for (let k = first; k < end - 1; k++) {
+    const t = tokens[k]!;
+    if (t.quote !== -1) break;
+    if (t.text === ':') { c = k; break; }
+  }
+  if (c < 0) return false;
+  const open = tokens[c + 1]!;
+  if (open.type !== 'quote' || open.quote === -1 || doc.quotes[open.quote]!.open !== open.start) return false;
+  const q = doc.quotes[open.quote]!;
+  // only punctuation after the quotation
+  for (let k = c + 1; k < end; k++) if (tokens[k]!.quote === -1 && tokens[k]!.type === 'word') return false;
+  const subj = subjectOf(ctx, s);
+  if (!subj?.actor || subj.tokens[0] !== firstWord(ctx, s) || subj.tokens[1] > c) return false;
+  const kind = subj.actor.kind;
+  if (kind !== 'person' && kind !== 'organization' && kind !== 'country' && kind !== 'group' && !(kind === 'other' && subj.tokens[1] === c)) return false;
+  const cue: Cue = {
+    tok: c, startTok: c, endTok: c + 1, span: [tokens[c]!.start, tokens[c]!.end], lemma: ':', class: 'say',
+    participle: false, takesAddressee: false, takesTarget: false, sentence: si,
+  };
+  const d = makeDraft(ctx, s, si, subj, cue, q.inner, true, 0.8);
+  doc.drafts.push(d);
+  if (subj.actor.kind === 'other') subj.actor.kind = 'person';
+  remember(ctx, subj);
+  return true;
+}
+
+/** Dashes that attribute a quotation in vox-pop lists: '"..." ― Greta Solvang'. */
+const ATTRIBUTION_DASHES = new Set(['―', '—', '–']);
+
+/** A sentence that is a quotation, a dash and a name (and nothing else): the dash is the cue. */
+function dashQuote(ctx: Ctx, s: Sentence, si: number): boolean {
+  const { doc } = ctx;
+  const { tokens } = doc;
+  const [first, end] = s.tokens;
+  const open = tokens[first];
+  if (!open || open.type !== 'quote' || open.quote === -1 || doc.quotes[open.quote]!.open !== open.start) return false;
+  const q = doc.quotes[open.quote]!;
+  let k = first;
+  while (k < end && tokens[k]!.start <= q.close) k++;
+  while (k < end && tokens[k]!.type === 'punct' && !ATTRIBUTION_DASHES.has(tokens[k]!.text)) k++;
+  if (k >= end || !ATTRIBUTION_DASHES.has(tokens[k]!.text)) return false;
+  const m = ctx.byFirst.get(k + 1);
+  if (!m || m.pronoun) return false;
+  for (let r = m.tokens[1]; r < end; r++) if (tokens[r]!.type === 'word') return false;
+  const subj = resolveMention(ctx, m);
+  if (!subj.actor) return false;
+  const cue: Cue = {
+    tok: k, startTok: k, endTok: k + 1, span: [tokens[k]!.start, tokens[k]!.end], lemma: tokens[k]!.text, class: 'say',
+    participle: false, takesAddressee: false, takesTarget: false, sentence: si,
+  };
+  doc.drafts.push(makeDraft(ctx, s, si, subj, cue, q.inner, true, 0.8));
+  if (subj.actor.kind === 'other') subj.actor.kind = 'person';
+  return true;
+}
+
 /** A sentence that is only a quotation, right after a statement, continues that statement. */
 function continuation(ctx: Ctx, s: Sentence, si: number): void {
   const { doc } = ctx;
@@ -612,10 +756,21 @@ function continuation(ctx: Ctx, s: Sentence, si: number): void {
   }
   if (qi < 0) return;
   const prev = doc.drafts[doc.drafts.length - 1];
-  if (!prev || prev.sentence !== si - 1 || !prev.speaker) return;
+  if (!prev || prev.sentence !== si - 1) return;
   const q = doc.quotes[qi]!;
+  // "'A,' she said. 'B.'": the quotation right after a quote-first attribution in the same paragraph is the same utterance
+  const prevSentence = doc.sentences[si - 1];
+  if (prev.direct && !prev.continuation && prev.parts.length === 0 && prev.content[1] <= prev.cue.span[0]
+    && prevSentence && prevSentence.paragraph === s.paragraph && ctx.draftsBySentence.get(si - 1)?.length === 1) {
+    prev.parts = [prev.content, q.inner];
+    prev.content = [prev.content[0], q.inner[1]];
+    prev.sentenceSpan = [prev.sentenceSpan[0], s.span[1]];
+    prev.about = [...prev.about, ...aboutIn(ctx, q.inner, prev.speaker, [si]).filter((a) => !prev.about.includes(a))];
+    return;
+  }
+  if (!prev.speaker) return;
   const d: Draft = {
-    ...prev, sentence: si, sentenceSpan: s.span, content: q.inner, fragments: [], direct: true,
+    ...prev, sentence: si, sentenceSpan: s.span, content: q.inner, parts: [], fragments: [], direct: true,
     about: aboutIn(ctx, q.inner, prev.speaker, [si]), continuation: true, confidence: Math.min(prev.confidence, 0.6), time: null, frameTimes: [],
   };
   doc.drafts.push(d);

@@ -28,7 +28,7 @@ export function output(doc: Doc): Extraction {
     seen.add(key);
     const st = toStatement(doc, d, published);
     if (!st) continue;
-    if (![st.cue.span, st.content.span, st.sentence.span, ...(st.speaker ? [st.speaker.span] : []), ...(st.content.fragments ?? [])].every((s) => validSpan(s, len))) continue;
+    if (![st.cue.span, st.content.span, st.sentence.span, ...(st.speaker ? [st.speaker.span] : []), ...(st.content.fragments ?? []), ...(st.content.parts ?? [])].every((s) => validSpan(s, len))) continue;
     for (const a of [d.speaker, d.addressee, d.via, ...d.about]) if (a) used.add(a);
     statements.push(st);
   }
@@ -53,7 +53,11 @@ function toStatement(doc: Doc, d: Draft, published: string | null): Statement | 
       ...(d.group ? { group: d.group } : {}),
     } : null,
     cue: { text: text.slice(d.cue.span[0], d.cue.span[1]), lemma: d.cue.lemma, class: d.cue.class, span: d.cue.span },
-    content: {
+    content: d.parts.length > 1 ? {
+      text: d.parts.map((p) => text.slice(p[0], p[1])).join(' '), span: [d.parts[0]![0], d.parts[d.parts.length - 1]![1]],
+      ...(d.fragments.length > 0 ? { fragments: d.fragments } : {}),
+      parts: d.parts,
+    } : {
       text: text.slice(d.content[0], d.content[1]), span: d.content,
       ...(d.fragments.length > 0 ? { fragments: d.fragments } : {}),
     },

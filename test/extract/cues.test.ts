@@ -1,0 +1,78 @@
+import { describe, expect, test } from 'vitest';
+import { extractStrict } from '../../server/extract/index.js';
+
+// Invented sentences and people; expected values worked out by hand.
+const run = (text: string) => extractStrict(text, { publishedAt: '2025-03-04' }).statements;
+const rows = (text: string) => run(text).map((s) => [s.speaker?.name ?? null, s.cue.lemma, s.cue.class, s.content.text, s.direct]);
+
+describe('speech verbs beyond say and tell', () => {
+  test.each([
+    { text: '"The vote count is not finished," Odile Marchetti continued.', out: [['Odile Marchetti', 'continue', 'say', 'The vote count is not finished,', true]] },
+    { text: 'Odile Marchetti concluded that the contract had been rigged.', out: [['Odile Marchetti', 'conclude', 'say', 'the contract had been rigged', false]] },
+    { text: 'Odile Marchetti blasted the mayor for the late budget.', out: [['Odile Marchetti', 'blast', 'criticize', 'the late budget', false]] },
+    { text: 'Odile Marchetti pointed out that the bridge was never inspected.', out: [['Odile Marchetti', 'point out', 'say', 'the bridge was never inspected', false]] },
+    { text: 'Odile Marchetti questioned whether the audit was independent.', out: [['Odile Marchetti', 'question', 'ask', 'whether the audit was independent', false]] },
+    { text: 'Governor Piet Albers is arguing that the toll will pay for itself.', out: [['Piet Albers', 'argue', 'say', 'the toll will pay for itself', false]] },
+  ])('$text', ({ text, out }) => {
+    expect(rows(text)).toEqual(out);
+  });
+
+  test.each([
+    { name: 'a verb that needs a clause, with a plain object', text: 'The strike continued for three weeks.' },
+    { name: 'plural nouns that look like -s verbs', text: 'The campaign will spend its money in the battleground states this autumn.' },
+    { name: 'more plural nouns', text: 'Both parties rejected the plans and the questions raised by the auditors.' },
+    { name: 'a participle with its agent is passive', text: 'The figures cited by the ministry were out of date.' },
+    { name: 'evidence verbs need a document or a that-clause', text: 'Police found a van near the river.' },
+  ])('no statement: $name', ({ text }) => {
+    expect(rows(text)).toEqual([]);
+  });
+});
+
+describe('beliefs, intentions and evidence have their own cue classes', () => {
+  test.each([
+    { text: 'Bettina Kroll believes the ferry link will open before winter.', out: [['Bettina Kroll', 'believe', 'belief', 'the ferry link will open before winter', false]] },
+    { text: 'Bettina Kroll wants the council to publish the tender documents.', out: [['Bettina Kroll', 'want', 'intention', 'the council to publish the tender documents', false]] },
+    { text: 'A new survey shows Kroll ahead by four points.', out: [['new survey', 'show', 'evidence', 'Kroll ahead by four points', false]] },
+    { text: 'The audit found that two contracts were never tendered.', out: [['audit', 'find', 'evidence', 'two contracts were never tendered', false]] },
+  ])('$text', ({ text, out }) => {
+    expect(rows(text)).toEqual(out);
+  });
+});
+
+describe('a first-person narrator heads the statement without naming an actor', () => {
+  test('the quotation is the content, "I" is not part of it', () => {
+    expect(rows('"We are leaving tonight," I said.')).toEqual([[null, 'say', 'say', 'We are leaving tonight,', true]]);
+  });
+});
+
+describe('a quotation introduced by a colon after a clause with no speech verb', () => {
+  test.each([
+    { text: 'Mayor Ines Tork put it bluntly: "We are out of options."', out: [['Ines Tork', ':', 'say', 'We are out of options.', true]] },
+    { text: 'Tork: "We will not back down".', out: [['Tork', ':', 'say', 'We will not back down', true]] },
+    { text: 'The plan had three parts: "build, hire, repeat."', out: [] },
+  ])('$text', ({ text, out }) => {
+    expect(rows(text)).toEqual(out);
+  });
+});
+
+describe('words between the cue and a quotation that ends the sentence', () => {
+  test.each([
+    { text: 'Ines Tork told a crowd of farmers in Bellmouth on Sunday, "We will keep the mill open."', out: [['Ines Tork', 'tell', 'say', 'We will keep the mill open.', true]] },
+    { text: 'Ines Tork said after the vote, "The harbour stays public."', out: [['Ines Tork', 'say', 'say', 'The harbour stays public.', true]] },
+  ])('$text', ({ text, out }) => {
+    expect(rows(text)).toEqual(out);
+  });
+});
+
+describe('a quotation attributed by a dash and a name (vox-pop lists)', () => {
+  test('each line is a direct statement of the name after the dash', () => {
+    const text = '"The bus never comes on time." ― Greta Solvang\n"I will vote for whoever fixes the road." ― Amos Keel';
+    expect(rows(text)).toEqual([
+      ['Greta Solvang', '―', 'say', 'The bus never comes on time.', true],
+      ['Amos Keel', '―', 'say', 'I will vote for whoever fixes the road.', true],
+    ]);
+  });
+  test('a dash followed by more than a name is not an attribution', () => {
+    expect(rows('"The bus never comes." ― Greta Solvang wrote in her diary about it.').filter((r) => r[1] === '―')).toEqual([]);
+  });
+});
