@@ -160,7 +160,8 @@ function phraseActorMention(ctx: PhraseCtx, span: Span, tokensRange: [number, nu
   while (ns < nameEnd && NAME_DETERMINERS.has(tokens[ns]!.lower)) ns++;
   const name = doc.text.slice(tokens[ns]!.start, tokens[nameEnd]!.end).replace(/\s+/g, ' ');
   const text = doc.text.slice(span[0], span[1]);
-  const actor = registryOf(doc).get(name, kindOfHead(head), text, span[0]);
+  // The name, not the whole phrase, is what later mentions match: "The X (XY)" must not become an alias of X.
+  const actor = registryOf(doc).get(name, kindOfHead(head), name, span[0]);
   return { span, tokens: tokensRange, text, actor, pronoun: null, title: null, group: null, sentence, described: true };
 }
 
