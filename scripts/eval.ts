@@ -20,6 +20,8 @@ const Args = z.object({
 const args = Args.parse(parseArgs({ options: { polnear: { type: 'string' }, show: { type: 'string' }, top: { type: 'string' } } }).values);
 if (args.polnear) {
   printPolnear(args.polnear, { show: args.show, top: args.top });
+  // Claims on real multi-outlet news (issue 21, scripts/eval/claims-polnear.ts), from the same directory.
+  await printClaimsPolnear(args.polnear);
   process.exit(0);
 }
 
@@ -47,10 +49,5 @@ await printEventsEval();
 // Actors: validity, kinds, clustering and speakers on the Wikinews actor gold (issue 16, scripts/eval/actors.ts).
 await (await import('./eval/actors.js')).printActorsEval();
 
-// Claims on real multi-outlet news (issue 21, scripts/eval/claims-polnear.ts): `npm run eval -- --polnear DIR`.
-const polnearAt = process.argv.indexOf('--polnear');
-if (polnearAt !== -1) {
-  const dir = process.argv[polnearAt + 1];
-  if (dir === undefined || dir.startsWith('--')) throw new Error('--polnear needs the directory holding polnear-train.jsonl and claims-groups.json');
-  await printClaimsPolnear(dir);
-}
+// Statements on our own Wikinews gold (issue 15, scripts/eval/wikinews.ts): real text annotated by reading.
+(await import('./eval/wikinews.js')).printWikinewsEval();
