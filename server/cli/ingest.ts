@@ -2,7 +2,7 @@ import type { Config } from '../config.js';
 import { AppError, normalizeError } from '../errors.js';
 import { openStoreFromConfig } from '../graph/index.js';
 import { readInputs, type IngestItem, type IngestedArticle } from '../ingest/index.js';
-import { ingestInputs, type IngestSummary, type ProgressEvent } from '../pipeline/index.js';
+import { batchTally, ingestInputs, type IngestSummary, type ProgressEvent } from '../pipeline/index.js';
 import { IngestFlags, parseFlags } from './options.js';
 import { progressBar } from './progress.js';
 import { findServer, REMOTE_BATCH, serverError, type RemoteServer } from './remote.js';
@@ -17,12 +17,7 @@ async function ingestThroughServer(
   items: AsyncIterable<IngestItem>,
   onProgress: (event: ProgressEvent) => void,
 ): Promise<IngestSummary> {
-  const summary: IngestSummary = { ingested: 0, unchanged: 0, failed: 0, statements: 0, errors: [] };
-  const fail = (origin: string, error: AppError) => {
-    summary.failed += 1;
-    summary.errors.push({ origin, code: error.code, message: error.message });
-    onProgress({ kind: 'error', origin, error });
-  };
+  const { summary, fail } = batchTally(onProgress);
   let batch: IngestedArticle[] = [];
   const flush = async () => {
     if (batch.length === 0) return;

@@ -4,7 +4,7 @@
  * It is the only component that knows all three.
  */
 export { buildArticleGraph } from './build.js';
-export { processArticle, ingestInputs, extractArticle, type IngestSummary, type ProcessedArticle, type ProgressEvent } from './run.js';
+export { processArticle, ingestInputs, batchTally, extractArticle, type IngestSummary, type ProcessedArticle, type ProgressEvent } from './run.js';
 export { storeArticleGraph } from './store.js';
 export { articleOfGraph } from './build.js';
 export {

@@ -110,6 +110,20 @@ export type ProgressEvent =
   | { kind: 'error'; origin: string; error: AppError };
 
 /**
+ * A batch's summary and how a failing item is counted in it and reported
+ * (ingestInputs here, and the CLI's ingest through a running server).
+ */
+export function batchTally(onProgress: (event: ProgressEvent) => void): { summary: IngestSummary; fail: (origin: string, error: AppError) => void } {
+  const summary: IngestSummary = { ingested: 0, unchanged: 0, failed: 0, statements: 0, errors: [] };
+  const fail = (origin: string, error: AppError) => {
+    summary.failed += 1;
+    summary.errors.push({ origin, code: error.code, message: error.message });
+    onProgress({ kind: 'error', origin, error });
+  };
+  return { summary, fail };
+}
+
+/**
  * Runs a batch: every item from the ingest reader is extracted and written;
  * a failing item is recorded and the batch goes on.
  */
@@ -118,12 +132,7 @@ export async function ingestInputs(
   items: AsyncIterable<IngestItem>,
   onProgress: (event: ProgressEvent) => void = () => {},
 ): Promise<IngestSummary> {
-  const summary: IngestSummary = { ingested: 0, unchanged: 0, failed: 0, statements: 0, errors: [] };
-  const fail = (origin: string, error: AppError) => {
-    summary.failed += 1;
-    summary.errors.push({ origin, code: error.code, message: error.message });
-    onProgress({ kind: 'error', origin, error });
-  };
+  const { summary, fail } = batchTally(onProgress);
   for await (const item of items) {
     if (!item.ok) {
       fail(item.origin, item.error);
