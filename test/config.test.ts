@@ -15,7 +15,10 @@ describe('loadConfig', () => {
       token: undefined,
       maxInputBytes: 10 * 1024 * 1024,
       fetchTimeoutMs: 15_000,
+      fetchAllowPrivate: false,
       queryTimeoutMs: 10_000,
+      queryMaxBytes: 16 * 1024 * 1024,
+      queryMaxMemoryBytes: 1024 * 1024 * 1024,
       walSalvage: false,
       neo4j: undefined,
     });
@@ -32,6 +35,8 @@ describe('loadConfig', () => {
     { name: 'a token of 8 characters', env: { CLAIMGRAPH_TOKEN: '12345678' }, expected: { token: '12345678' } },
     { name: 'the time limits', env: { CLAIMGRAPH_FETCH_TIMEOUT_MS: '250', CLAIMGRAPH_QUERY_TIMEOUT_MS: '1' }, expected: { fetchTimeoutMs: 250, queryTimeoutMs: 1 } },
     { name: 'WAL salvage on', env: { CLAIMGRAPH_WAL_SALVAGE: '1' }, expected: { walSalvage: true } },
+    { name: 'private fetch addresses allowed', env: { CLAIMGRAPH_FETCH_ALLOW_PRIVATE: '1' }, expected: { fetchAllowPrivate: true } },
+    { name: 'the console query bounds', env: { CLAIMGRAPH_QUERY_MAX_BYTES: '1000', CLAIMGRAPH_QUERY_MAX_MEMORY_MB: '2' }, expected: { queryMaxBytes: 1000, queryMaxMemoryBytes: 2 * 1024 * 1024 } },
     {
       name: 'Neo4j with a user, password and database',
       env: { NEO4J_URI: 'neo4j+s://db.example:7687', NEO4J_USER: 'reader', NEO4J_PASSWORD: 'pw', NEO4J_DATABASE: 'news' },
@@ -52,6 +57,9 @@ describe('loadConfig', () => {
     { name: 'a fetch time limit in words', env: { CLAIMGRAPH_FETCH_TIMEOUT_MS: 'ten seconds' }, variable: 'CLAIMGRAPH_FETCH_TIMEOUT_MS' },
     { name: 'a negative query time limit', env: { CLAIMGRAPH_QUERY_TIMEOUT_MS: '-5' }, variable: 'CLAIMGRAPH_QUERY_TIMEOUT_MS' },
     { name: 'WAL salvage set to yes', env: { CLAIMGRAPH_WAL_SALVAGE: 'yes' }, variable: 'CLAIMGRAPH_WAL_SALVAGE' },
+    { name: 'private fetch set to true', env: { CLAIMGRAPH_FETCH_ALLOW_PRIVATE: 'true' }, variable: 'CLAIMGRAPH_FETCH_ALLOW_PRIVATE' },
+    { name: 'an answer bound of 0 bytes', env: { CLAIMGRAPH_QUERY_MAX_BYTES: '0' }, variable: 'CLAIMGRAPH_QUERY_MAX_BYTES' },
+    { name: 'a memory bound in words', env: { CLAIMGRAPH_QUERY_MAX_MEMORY_MB: 'a lot' }, variable: 'CLAIMGRAPH_QUERY_MAX_MEMORY_MB' },
     { name: 'an http Neo4j URI', env: { NEO4J_URI: 'http://localhost:7474' }, variable: 'NEO4J_URI' },
   ])('when the environment has $name, then BAD_INPUT naming $variable', ({ env, variable }) => {
     let error: unknown;

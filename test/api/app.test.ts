@@ -60,16 +60,21 @@ describe('the app: headers, errors, static UI', () => {
     expect(isErrorBody(missing.body)).toBe(true);
   });
 
-  test('when the store is closed, then 503 STORE_UNAVAILABLE without a stack, and the log stays quiet (an expected failure, not a bug)', async () => {
+  test('when the store is closed, then 503 STORE_UNAVAILABLE in our words, and the log keeps the store\'s own words in one line without a stack', async () => {
     const lines: string[] = [];
     const broken = await startApi({ seedPage: false, log: (l) => lines.push(l) });
     await broken.store.close();
     const res = await broken.get('/api/stats');
     expect(res.status).toBe(503);
-    expect(res.body).toEqual({ code: 'STORE_UNAVAILABLE', message: 'the store is closed', details: [] });
+    // The client reads our fixed words for the code, never the store's own text (issue 14, defect 11).
+    expect(res.body).toEqual({
+      code: 'STORE_UNAVAILABLE',
+      message: 'the graph store is not available at the moment (starting, restarting or busy); retry in a few seconds',
+      details: [],
+    });
     expect(isErrorBody(res.body)).toBe(true);
-    // Only INTERNAL and STORE_CORRUPT are logged with their stack (the next test); a coded, retriable failure is not.
-    expect(lines).toEqual([]);
+    // The store's own text goes to the log only (issue 14, defect 11); only INTERNAL is logged with its stack (the next test).
+    expect(lines).toEqual(['claimgraph: GET /api/stats failed: STORE_UNAVAILABLE the store is closed']);
     broken.server.closeAllConnections();
     await new Promise<void>((r) => broken.server.close(() => r()));
   });
