@@ -30,9 +30,15 @@ describe('registry: first names and initials are compared before two mentions ar
     expect(actor(r, 'Marta Velling')!.aliases).not.toContain('Oskar Velling');
   });
 
-  test('a later surname goes to the most recent of the two', () => {
-    const r = run('Marta Velling met Oskar Velling on Monday. Velling said the bridge would open in May.');
-    expect(speakers(r)).toEqual(['Oskar Velling']);
+  // A bare surname shared by two full names goes to the one mentioned most so far, then to the one met first:
+  // the article's subject, not the relative named last.
+  test.each([
+    { name: 'equal mentions: the one met first', text: 'Marta Velling met Oskar Velling on Monday. Velling said the bridge would open in May.', speaker: 'Marta Velling' },
+    { name: 'a relative named last does not take the surname', text: 'Senator Ruth Kallow spoke in Leeds. Kallow thanked voters. Her brother Emil Kallow was there. Kallow said the bridge would open in May.', speaker: 'Ruth Kallow' },
+    { name: 'the one mentioned more, though met second', text: 'Ines Porta met Dario Porta. Dario Porta cut the ribbon and Dario Porta waved. Porta said the bridge would open in May.', speaker: 'Dario Porta' },
+    { name: 'one full name only', text: 'Oskar Velling opened the bridge. Velling said it would carry trams.', speaker: 'Oskar Velling' },
+  ])('a bare surname: $name', ({ text, speaker }) => {
+    expect(speakers(run(text)).pop()).toBe(speaker);
   });
 
   test('an initial and a full first name are one person', () => {
@@ -143,6 +149,28 @@ describe('mention typing: people, organisations, places, things', () => {
     { name: 'an occupation before a name is not part of it', text: 'Violinist Brigit Oran said the hall was cold.', speaker: 'Brigit Oran', kind: 'person' },
   ])('$name', ({ text, speaker, kind }) => {
     expect(run(text).statements[0]?.speaker).toMatchObject({ name: speaker, kind });
+  });
+});
+
+describe('places, facilities and laws by their first or last word are not person actors', () => {
+  test.each([
+    { name: 'an Irish county written "County X"', text: 'Storms hit County Dunmore overnight. Residents said the roads were shut.', absent: 'County Dunmore' },
+    { name: 'a parish', text: 'Floods reached Harlan Parish on Sunday. Officials said the levee held.', absent: 'Harlan Parish' },
+    { name: 'heights', text: 'Shelling hit Varno Heights at dawn. Officials said two homes burned.', absent: 'Varno Heights' },
+    { name: 'a cay', text: 'The boat ran aground off Pelican Cay. Officials said nobody was hurt.', absent: 'Pelican Cay' },
+    { name: 'an airfield', text: 'The plane left Brisco Field at noon. Officials said the pilot was trained.', absent: 'Brisco Field' },
+    { name: 'a bill', text: 'Senators debated the Farm Support Bill for hours. Officials said a vote was near.', absent: 'Farm Support Bill' },
+    { name: 'a law', text: 'Critics attacked the Ohio Voting Law on Friday. Officials said it was fair.', absent: 'Ohio Voting Law' },
+    { name: 'a directive', text: 'The Digital Trade Directive took effect in June. Officials said firms were ready.', absent: 'Digital Trade Directive' },
+  ])('$name', ({ text, absent }) => {
+    expect(run(text).actors.map((a) => a.name)).not.toContain(absent);
+  });
+
+  test.each([
+    { name: 'a given name that is also a law word', text: 'Bill Harrow said the vote was fair.', speaker: 'Bill Harrow' },
+    { name: 'a surname after a county word elsewhere', text: 'Mara Field said the vote was fair.', speaker: 'Mara Field' },
+  ])('still a person: $name', ({ text, speaker }) => {
+    expect(run(text).statements[0]?.speaker).toMatchObject({ name: speaker, kind: 'person' });
   });
 });
 

@@ -143,6 +143,7 @@ export const PLACE_HEADS = new Set([
   'city', 'europe', 'asia', 'africa', 'america', 'sea', 'ocean', 'island', 'islands', 'strait', 'gulf', 'river', 'mountains',
   'peninsula', 'province', 'region', 'oblast', 'street', 'square', 'valley', 'bay', 'coast', 'bank', 'strip', 'east', 'west',
   'north', 'south', 'county', 'state', 'district', 'airport', 'port', 'sur', 'norte', 'oriental', 'occidental', 'highlands',
+  'parish', 'borough', 'township', 'heights', 'hills', 'cay', 'canyon', 'falls', 'delta', 'atoll', 'archipelago', 'plateau', 'desert',
 ]);
 
 /** Words that make a capitalised run an event or a thing rather than an actor. */
@@ -159,7 +160,24 @@ export const THING_HEADS = new Set([
 export const FACILITY_HEADS: ReadonlySet<string> = new Set([
   'hospital', 'clinic', 'school', 'museum', 'library', 'stadium', 'arena', 'hotel', 'station', 'prison', 'jail', 'mall', 'theatre',
   'theater', 'cathedral', 'mosque', 'temple', 'church', 'bridge', 'tower', 'building', 'hall', 'park', 'zoo', 'camp', 'base', 'reactor',
-  'plant', 'mine', 'highway', 'road', 'avenue', 'center', 'centre',
+  'plant', 'mine', 'highway', 'road', 'avenue', 'center', 'centre', 'field', 'airfield', 'headquarters', 'complex', 'terminal', 'dam',
+  'pipeline', 'interconnector',
+]);
+
+/**
+ * Facility heads that are also surnames ("Sally Field", "Kevin Hall"): after a
+ * known given name, a two-word run ending in one is a person.
+ */
+export const SURNAME_FACILITY_HEADS: ReadonlySet<string> = new Set(['field', 'hall', 'park', 'camp', 'tower', 'bridge', 'church', 'hill']);
+
+/**
+ * Last words of laws, bills and votes ("Texas Election Law", "Economic Bill",
+ * "Electronic Commerce Directive"): a capitalised run ending in one is a
+ * thing, not a person. Checked on the last word only: "Bill" opens names.
+ */
+export const LAW_HEADS: ReadonlySet<string> = new Set([
+  'bill', 'law', 'laws', 'directive', 'amendment', 'amendments', 'constitution', 'statute', 'ordinance', 'regulation', 'regulations',
+  'resolution', 'vote', 'election', 'elections', 'referendum', 'code', 'charter', 'eve',
 ]);
 
 /**
@@ -169,7 +187,7 @@ export const FACILITY_HEADS: ReadonlySet<string> = new Set([
  */
 export const PLACE_OPENERS: ReadonlySet<string> = new Set([
   'san', 'santa', 'santo', 'sao', 'são', 'st', 'saint', 'sainte', 'fort', 'port', 'mount', 'mt', 'lake', 'cape', 'puerto', 'porto',
-  'los', 'las', 'el', 'new', 'north', 'south', 'east', 'west', 'upper', 'lower', 'greater', 'central',
+  'los', 'las', 'el', 'new', 'north', 'south', 'east', 'west', 'upper', 'lower', 'greater', 'central', 'county',
 ]);
 
 /** Prepositions that attach a place or an affiliation to the noun before them ("a reporter in Kenya", "X of the Y"). */

@@ -14,7 +14,7 @@
 import type { ActorKind } from '../schema.js';
 import type { Actor, Doc, Mention, Token } from '../doc.js';
 import { CAPITALS_ONLY, KNOWN_MEDIA, KNOWN_ORGS, MEDIA_HEADS, MEDIA_MARKERS, NON_NAME_LAST_WORDS, ORG_HEADS, PARTY_WORDS } from '../model/orgs.js';
-import { ATTACHING_PREPOSITIONS, COUNTRIES, FACILITY_HEADS, METONYMS, PLACE_HEADS, PLACE_OPENERS, THING_HEADS } from '../model/places.js';
+import { ATTACHING_PREPOSITIONS, COUNTRIES, FACILITY_HEADS, LAW_HEADS, METONYMS, SURNAME_FACILITY_HEADS, PLACE_HEADS, PLACE_OPENERS, THING_HEADS } from '../model/places.js';
 import { GOVERNMENT_GROUPS, GROUP_MODIFIERS, GROUP_NOUNS, KINSHIP_NOUNS, LEADER_HEADS, PROXY_NOUNS, ROLE_HEADS, ROLE_WORDS, TITLE_ABBREVIATIONS } from '../model/titles.js';
 import { GROUP_QUANTIFIERS, NON_NAME_CAPITALS, PRONOUNS } from '../model/words.js';
 import { CLAUSE_OPENERS, COMMON_WORDS, COUNTRY_NAMES as LEXICON_COUNTRIES, GIVEN_NAMES, ORG_NAMES, PERSON_NOUNS, PLACE_NAMES, SURNAMES } from '../model/lexicon.js';
@@ -139,6 +139,9 @@ export class Registry {
     const candidates = (this.bySurname.get(last) ?? []).filter((a) => a.kind === 'person' || a.kind === 'other')
       .filter((a) => compatibleNames(fold(a.name).split(/\s+/), parts))
       .sort((x, y) => y.lastSeen - x.lastSeen);
+    // A bare surname shared by several full names goes to the one mentioned most so far, then the one met
+    // first: the article's subject ("Joe Biden ... his son Hunter Biden ... Biden said"), not the last relative named.
+    if (parts.length === 1 && candidates.length > 1) candidates.sort((x, y) => y.seen.length - x.seen.length || x.seen[0]! - y.seen[0]!);
     const hit = candidates[0];
     if (hit) {
       if (parts.length > hit.name.split(/\s+/).length) {
@@ -365,7 +368,7 @@ function classify(doc: Doc, reg: Registry, items: Item[], hasThe: boolean, pos: 
   if (prev && MEDIA_MARKERS.has(prev.lower)) return { actor: reg.get(words.join(' '), 'media', surface, pos), title: null };
 
   // "Royal College of Nursing", "Northshire Hospitals NHS Trust": an organisation head and no role head
-  if (items.length > 1 && FACILITY_HEADS.has(fold(words[words.length - 1]!)) && !items.some((it) => ROLE_HEADS.has(stripPossessive(it.t.lower)))) {
+  if (items.length > 1 && isFacility(words) && !items.some((it) => ROLE_HEADS.has(stripPossessive(it.t.lower)))) {
     return { actor: placeActor(reg, surfaceOf(doc, items), surface, pos), title: null };
   }
   if (!items.some((it) => ROLE_HEADS.has(stripPossessive(it.t.lower))) && items.some((it) => it.t.cap && ORG_HEADS.has(stripPossessive(it.t.lower)))) {
@@ -427,12 +430,12 @@ function classify(doc: Doc, reg: Registry, items: Item[], hasThe: boolean, pos: 
   if (nameCountry) return { actor: reg.get(nameCountry, 'country', name, pos), title: null };
   const lastName = nameLower.split(' ').pop()!;
   if (MEDIA_HEADS.has(lastName) && hasThe) return { actor: reg.get('The ' + name, 'media', surface, pos), title: null };
-  if (FACILITY_HEADS.has(lastName) && nameItems.length > 1) return { actor: placeActor(reg, surfaceOf(doc, items), surface, pos), title: null };
+  if (nameItems.length > 1 && isFacility(nameItems.map((it) => stripPossessive(it.t.text)))) return { actor: placeActor(reg, surfaceOf(doc, items), surface, pos), title: null };
   if (ORG_HEADS.has(lastName) || nameItems.some((it) => ORG_HEADS.has(it.t.lower))) return { actor: reg.get(surfaceOf(doc, items), 'organization', surface, pos), title: null };
   // "NHS England": an acronym inside a name makes it an organisation
   if (nameItems.length > 1 && nameItems.some((it) => /^\p{Lu}{2,6}$/u.test(it.t.text))) return { actor: reg.get(surfaceOf(doc, items), 'organization', surface, pos), title: null };
   if (nameItems.length === 1 && GROUP_NOUNS.has(nameLower)) return { actor: reg.get(name, 'group', surface, pos), title: null };
-  if (PLACE_HEADS.has(lastName) || nameItems.some((it) => THING_HEADS.has(stripPossessive(it.t.lower))) || /-/.test(name) || /\d/.test(name)) {
+  if (PLACE_HEADS.has(lastName) || (LAW_HEADS.has(lastName) && nameItems.length > 1) || nameItems.some((it) => THING_HEADS.has(stripPossessive(it.t.lower))) || /-/.test(name) || /\d/.test(name)) {
     return { actor: reg.get(name, 'other', surface, pos), title: null };
   }
   if (nameItems.length === 1 && /^\p{Lu}{2,6}$/u.test(name)) {
@@ -533,6 +536,13 @@ function placeWords(items: Item[]): Set<number> {
 function looksLikeName(it: Item): boolean {
   const w = fold(stripPossessive(it.t.text));
   return it.t.cap && !it.role && !ORG_HEADS.has(w) && !PLACE_HEADS.has(w) && !THING_HEADS.has(w) && !COMMON_WORDS.has(w) && !PLACE_NAMES.has(w) && !NATION.has(w);
+}
+
+/** Whether a capitalised run names a facility by its last word ("Brisco Field"), not a person with that surname ("Mara Field"). */
+function isFacility(words: readonly string[]): boolean {
+  const last = fold(stripPossessive(words[words.length - 1]!));
+  if (!FACILITY_HEADS.has(last)) return false;
+  return !(words.length === 2 && SURNAME_FACILITY_HEADS.has(last) && GIVEN_NAMES.has(fold(words[0]!)));
 }
 
 /** Whether token idx opens its sentence (after quotation marks or brackets at most). */
