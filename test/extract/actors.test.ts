@@ -174,6 +174,33 @@ describe('places, facilities and laws by their first or last word are not person
   });
 });
 
+describe('kinds from data lists: party plurals, outlets, republics, bodies "of" something', () => {
+  test.each([
+    { name: 'party members in the plural are the party', text: 'Democrats said the budget was too small.', speaker: 'Democratic Party', kind: 'organization' },
+    { name: 'another party plural', text: 'Libertarians said the tax was unfair.', speaker: 'Libertarian Party', kind: 'organization' },
+    { name: 'an outlet ending in News, no "the"', text: 'Harbour Town News reported that the ferry was late, and Harbour Town News said repairs went on.', speaker: 'Harbour Town News', kind: 'media' },
+    { name: 'an outlet ending in Magazine', text: 'Velvet Magazine said the show was cancelled.', speaker: 'Velvet Magazine', kind: 'media' },
+    { name: 'a nationality before Republic is the country', text: 'The Slovak Republic said the border would reopen.', speaker: 'Slovakia', kind: 'country' },
+    { name: 'a body "of" a group noun is an organisation', text: 'The Assembly of Representatives said the vote was final.', speaker: 'Assembly of Representatives', kind: 'organization' },
+  ])('$name', ({ text, speaker, kind }) => {
+    const r = run(text);
+    expect(r.statements.map((s) => s.speaker)).toContainEqual(expect.objectContaining({ name: speaker, kind }));
+  });
+
+  test('one party: the plural and the full name are one actor', () => {
+    const r = run('The Republican Party held its convention. Republicans said the platform was ready.');
+    expect(r.actors.filter((a) => a.name === 'Republican Party')).toHaveLength(1);
+    expect(r.statements[0]?.speaker?.name).toBe('Republican Party');
+  });
+
+  test.each([
+    { name: 'a city after a role', text: 'The Mayor of Port Vessa City closed the roads on Monday. Officials said it was needed.', absent: 'Port Vessa City' },
+    { name: 'a parish after a role', text: 'The Sheriff of Harlan Parish closed the roads on Monday. Officials said it was needed.', absent: 'Harlan Parish' },
+  ])('not a person: $name', ({ text, absent }) => {
+    expect(names(run(text))).not.toContain(`person:${absent}`);
+  });
+});
+
 describe('a sentence-opening adverb is not fused into the name after it', () => {
   test.each([
     { text: 'Afterwards Lena Haugen said the vote was fair.', speaker: 'Lena Haugen' },

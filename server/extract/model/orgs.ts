@@ -57,6 +57,7 @@ export const ORG_HEADS = new Set([
   'palace', 'house', 'trust', 'church', 'republic', 'kingdom',
   'airlines', 'airline', 'airways', 'air', 'research', 'laboratories', 'labs', 'technologies', 'motors', 'pharmaceuticals', 'studios', 'records',
   'entertainment', 'holdings', 'telecom', 'railways', 'railway', 'electric', 'petroleum', 'bancorp', 'ltd', 'llc', 'plc', 'gmbh', 'tribe', 'college', 'society', 'association', 'economics', 'institution', 'network', 'centre', 'center', 'duma', 'knesset', 'bundestag', 'coalition', 'board', 'bureau', 'agency', 'tribunal', 'directorate',
+  'tribes', 'nation',
 ]);
 
 /**

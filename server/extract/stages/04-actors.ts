@@ -17,6 +17,7 @@ import { CAPITALS_ONLY, KNOWN_MEDIA, KNOWN_ORGS, MEDIA_HEADS, MEDIA_MARKERS, NON
 import { ATTACHING_PREPOSITIONS, COUNTRIES, FACILITY_HEADS, LAW_HEADS, METONYMS, SURNAME_FACILITY_HEADS, PLACE_HEADS, PLACE_OPENERS, THING_HEADS } from '../model/places.js';
 import { GOVERNMENT_GROUPS, GROUP_MODIFIERS, GROUP_NOUNS, KINSHIP_NOUNS, LEADER_HEADS, PROXY_NOUNS, ROLE_HEADS, ROLE_WORDS, TITLE_ABBREVIATIONS } from '../model/titles.js';
 import { GROUP_QUANTIFIERS, NON_NAME_CAPITALS, PRONOUNS } from '../model/words.js';
+import { MEDIA_LAST_WORDS, PARTY_PLURALS } from '../model/parties.js';
 import { CLAUSE_OPENERS, COMMON_WORDS, COUNTRY_NAMES as LEXICON_COUNTRIES, GIVEN_NAMES, ORG_NAMES, PERSON_NOUNS, PLACE_NAMES, SURNAMES } from '../model/lexicon.js';
 import { SENTENCE_OPENERS } from '../model/openers.js';
 
@@ -327,7 +328,9 @@ function parseRun(doc: Doc, reg: Registry, i: number, end: number, si: number): 
   }
 
   // groups: "US officials", "Multiple Russian officials"
-  if (GROUP_NOUNS.has(lastWord) && items.length >= 2) {
+  // "House of Representatives", "Council of Ministers": an organisation head before "of" names a body, not a group
+  const bodyOf = words.some((w, k) => k > 0 && w === 'of' && ORG_HEADS.has(words[k - 1]!.toLowerCase()) && /^\p{Lu}/u.test(words[k - 1]!));
+  if (GROUP_NOUNS.has(lastWord) && items.length >= 2 && !bodyOf) {
     const inPlace = placeWords(items);
     const nation = words.map((w, k) => (inPlace.has(k) ? undefined : nationOf(w))).find((n) => n !== undefined);
     if (nation && GOVERNMENT_GROUPS.has(lastWord)) return mk(reg.get(nation, 'country', doc.text.slice(start, endOff), pos));
@@ -367,6 +370,9 @@ function classify(doc: Doc, reg: Registry, items: Item[], hasThe: boolean, pos: 
   if (PLACE_NAMES.has(folded) && !hasThe) return { actor: placeActor(reg, words.join(' '), surface, pos), title: null };
   if (prev && MEDIA_MARKERS.has(prev.lower)) return { actor: reg.get(words.join(' '), 'media', surface, pos), title: null };
 
+  // "the Slovak Republic": a nationality before "Republic" is the country
+  const republicOf = words.length === 2 && words[1]!.toLowerCase() === 'republic' ? nationOf(words[0]!) : undefined;
+  if (republicOf) return { actor: reg.get(republicOf, 'country', surface, pos), title: null };
   // "Royal College of Nursing", "Northshire Hospitals NHS Trust": an organisation head and no role head
   if (items.length > 1 && isFacility(words) && !items.some((it) => ROLE_HEADS.has(stripPossessive(it.t.lower)))) {
     return { actor: placeActor(reg, surfaceOf(doc, items), surface, pos), title: null };
@@ -392,7 +398,10 @@ function classify(doc: Doc, reg: Registry, items: Item[], hasThe: boolean, pos: 
   const hasRoleHead = roleItems.some((it) => ROLE_HEADS.has(stripPossessive(it.t.lower)));
 
   if (nameItems.length > 0 && roleItems.length > 0 && hasRoleHead) {
-    const a = METONYMS[nameLower] || KNOWN_ORGS[nameLower] || PLACE_NAMES.has(fold(nameLower)) ? null : reg.person(name, surface, pos);
+    const nameLast = fold(nameItems[nameItems.length - 1]!.t.text);
+    // "Mayor of New York City", "Sheriff of Harlan Parish": a place after a role is not the person's name
+    const placeLike = PLACE_HEADS.has(nameLast) || (nameItems.length > 1 && (LAW_HEADS.has(nameLast) || isFacility(nameItems.map((it) => stripPossessive(it.t.text)))));
+    const a = METONYMS[nameLower] || KNOWN_ORGS[nameLower] || PLACE_NAMES.has(fold(nameLower)) || placeLike ? null : reg.person(name, surface, pos);
     if (a) {
       addRole(a, roleItems);
       return { actor: a, title: null };
@@ -430,6 +439,11 @@ function classify(doc: Doc, reg: Registry, items: Item[], hasThe: boolean, pos: 
   if (nameCountry) return { actor: reg.get(nameCountry, 'country', name, pos), title: null };
   const lastName = nameLower.split(' ').pop()!;
   if (MEDIA_HEADS.has(lastName) && hasThe) return { actor: reg.get('The ' + name, 'media', surface, pos), title: null };
+  if (MEDIA_LAST_WORDS.has(lastName) && nameItems.length > 1) return { actor: reg.get(name, 'media', surface, pos), title: null };
+  // "Democrats walked out": party members in the plural are the party
+  const party = nameItems.length === 1 ? PARTY_PLURALS[fold(nameLower)] : undefined;
+  if (party) return { actor: reg.get(party, 'organization', surface, pos), title: null };
+
   if (nameItems.length > 1 && isFacility(nameItems.map((it) => stripPossessive(it.t.text)))) return { actor: placeActor(reg, surfaceOf(doc, items), surface, pos), title: null };
   if (ORG_HEADS.has(lastName) || nameItems.some((it) => ORG_HEADS.has(it.t.lower))) return { actor: reg.get(surfaceOf(doc, items), 'organization', surface, pos), title: null };
   // "NHS England": an acronym inside a name makes it an organisation
