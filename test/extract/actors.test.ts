@@ -162,6 +162,9 @@ describe('places, facilities and laws by their first or last word are not person
     { name: 'a bill', text: 'Senators debated the Farm Support Bill for hours. Officials said a vote was near.', absent: 'Farm Support Bill' },
     { name: 'a law', text: 'Critics attacked the Ohio Voting Law on Friday. Officials said it was fair.', absent: 'Ohio Voting Law' },
     { name: 'a directive', text: 'The Digital Trade Directive took effect in June. Officials said firms were ready.', absent: 'Digital Trade Directive' },
+    { name: 'a hotel named with an organisation head', text: 'Guests left the Hotel Marlow Palace at dawn. Officials said the fire was out.', absent: 'Hotel Marlow Palace' },
+    { name: 'a navy ship', text: 'The USS Dana Whitfield docked in Guam. Officials said the crew was well.', absent: 'USS Dana Whitfield' },
+    { name: 'a television show named after its host', text: 'Viewers of Tom Show complained on Monday. Officials said the complaint was noted.', absent: 'Tom Show' },
   ])('$name', ({ text, absent }) => {
     expect(run(text).actors.map((a) => a.name)).not.toContain(absent);
   });
@@ -185,6 +188,18 @@ describe('kinds from data lists: party plurals, outlets, republics, bodies "of" 
   ])('$name', ({ text, speaker, kind }) => {
     const r = run(text);
     expect(r.statements.map((s) => s.speaker)).toContainEqual(expect.objectContaining({ name: speaker, kind }));
+  });
+
+  test.each([
+    { name: 'a federal agency by its acronym', text: 'The FAA said the runway would reopen.', speaker: 'Federal Aviation Administration', kind: 'organization' },
+    { name: 'an outlet by its name', text: 'Newsweek reported that the plant would close.', speaker: 'Newsweek', kind: 'media' },
+    { name: 'an acronym that spells a word is the agency only in capitals', text: 'The SEC said the filing was late.', speaker: 'Securities and Exchange Commission', kind: 'organization' },
+  ])('$name', ({ text, speaker, kind }) => {
+    expect(run(text).statements[0]?.speaker).toMatchObject({ name: speaker, kind });
+  });
+
+  test('"Sec." written as a word is not the agency', () => {
+    expect(run('Defence Sec. Ivo Marek said the port was open.').actors.map((a) => a.name)).not.toContain('Securities and Exchange Commission');
   });
 
   test('one party: the plural and the full name are one actor', () => {

@@ -171,14 +171,21 @@ export const FACILITY_HEADS: ReadonlySet<string> = new Set([
 export const SURNAME_FACILITY_HEADS: ReadonlySet<string> = new Set(['field', 'hall', 'park', 'camp', 'tower', 'bridge', 'church', 'hill']);
 
 /**
- * Last words of laws, bills and votes ("Texas Election Law", "Economic Bill",
+ * Last words of laws, bills, votes and shows ("Texas Election Law", "Economic Bill",
  * "Electronic Commerce Directive"): a capitalised run ending in one is a
  * thing, not a person. Checked on the last word only: "Bill" opens names.
  */
 export const LAW_HEADS: ReadonlySet<string> = new Set([
   'bill', 'law', 'laws', 'directive', 'amendment', 'amendments', 'constitution', 'statute', 'ordinance', 'regulation', 'regulations',
-  'resolution', 'vote', 'election', 'elections', 'referendum', 'code', 'charter', 'eve',
+  'resolution', 'vote', 'election', 'elections', 'referendum', 'code', 'charter', 'eve', 'show',
 ]);
+
+/**
+ * First words of facilities and vessels ("Hotel Arpit Palace", "USS Ronald
+ * Reagan"): a capitalised run opening with one is not an actor unless it
+ * speaks, then an organisation.
+ */
+export const FACILITY_OPENERS: ReadonlySet<string> = new Set(['hotel', 'uss', 'hms', 'hmas', 'hmcs', 'ins', 'rfs']);
 
 /**
  * First words of multi-word place names that are not in the lexicon
