@@ -202,6 +202,15 @@ describe('kinds from data lists: party plurals, outlets, republics, bodies "of" 
     expect(run('Defence Sec. Ivo Marek said the port was open.').actors.map((a) => a.name)).not.toContain('Securities and Exchange Commission');
   });
 
+  test.each([
+    { text: 'Harbour Party presidential nominee Ana Brill said the tax was unfair.', org: 'Harbour Party' },
+    { text: 'Ana Brill, the Harbour Party vice presidential nominee, said the tax was unfair.', org: 'Harbour Party' },
+  ])('a lowercase role word after a party is not in its name: $text', ({ text, org }) => {
+    const r = run(text);
+    expect(r.actors.filter((a) => a.kind === 'organization').map((a) => a.name)).toEqual([org]);
+    expect(r.statements[0]?.speaker?.name).toBe('Ana Brill');
+  });
+
   test('one party: the plural and the full name are one actor', () => {
     const r = run('The Republican Party held its convention. Republicans said the platform was ready.');
     expect(r.actors.filter((a) => a.name === 'Republican Party')).toHaveLength(1);
@@ -213,6 +222,19 @@ describe('kinds from data lists: party plurals, outlets, republics, bodies "of" 
     { name: 'a parish after a role', text: 'The Sheriff of Harlan Parish closed the roads on Monday. Officials said it was needed.', absent: 'Harlan Parish' },
   ])('not a person: $name', ({ text, absent }) => {
     expect(names(run(text))).not.toContain(`person:${absent}`);
+  });
+});
+
+describe('bare national institutions in an article about the United States are the US ones', () => {
+  test.each([
+    { name: 'the Senate, US the only country', text: 'The United States faces a budget deadline. The Senate said a vote would come on Friday.', speaker: 'United States Senate' },
+    { name: 'Congress', text: 'Growth in the US slowed in May. Congress said relief was coming.', speaker: 'United States Congress' },
+    { name: 'the House', text: 'The United States will hold elections in November. The House said the bill was ready.', speaker: 'United States House of Representatives' },
+    { name: 'the Supreme Court', text: 'Voters in the United States await a ruling. The Supreme Court said it would hear the case.', speaker: 'United States Supreme Court' },
+    { name: 'another country mentioned more', text: 'Kenya and the United States signed a deal. Kenya will host talks, and Kenya pays half. The Senate said it approved.', speaker: 'Senate' },
+    { name: 'no country mentioned', text: 'The Senate said a vote would come on Friday.', speaker: 'Senate' },
+  ])('$name', ({ text, speaker }) => {
+    expect(speakers(run(text)).pop()).toBe(speaker);
   });
 });
 

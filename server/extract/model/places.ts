@@ -199,3 +199,16 @@ export const PLACE_OPENERS: ReadonlySet<string> = new Set([
 
 /** Prepositions that attach a place or an affiliation to the noun before them ("a reporter in Kenya", "X of the Y"). */
 export const ATTACHING_PREPOSITIONS: ReadonlySet<string> = new Set(['of', 'in', 'from', 'at', 'for', 'with']);
+
+/**
+ * Institutions named bare ("Congress", "the Senate") in an article whose
+ * most-mentioned country is the United States: the US ones (folded bare name ->
+ * name). Elsewhere a bare "Senate" stays a generic body of its article.
+ */
+export const US_INSTITUTIONS: Readonly<Record<string, string>> = {
+  congress: 'United States Congress',
+  senate: 'United States Senate',
+  house: 'United States House of Representatives',
+  'house of representatives': 'United States House of Representatives',
+  'supreme court': 'United States Supreme Court',
+};

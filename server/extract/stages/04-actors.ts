@@ -14,7 +14,7 @@
 import type { ActorKind } from '../schema.js';
 import type { Actor, Doc, Mention, Token } from '../doc.js';
 import { CAPITALS_ONLY, KNOWN_MEDIA, KNOWN_ORGS, MEDIA_HEADS, MEDIA_MARKERS, NON_NAME_LAST_WORDS, ORG_HEADS, PARTY_WORDS } from '../model/orgs.js';
-import { ATTACHING_PREPOSITIONS, COUNTRIES, FACILITY_HEADS, FACILITY_OPENERS, LAW_HEADS, METONYMS, SURNAME_FACILITY_HEADS, PLACE_HEADS, PLACE_OPENERS, THING_HEADS } from '../model/places.js';
+import { ATTACHING_PREPOSITIONS, COUNTRIES, FACILITY_HEADS, FACILITY_OPENERS, LAW_HEADS, METONYMS, US_INSTITUTIONS, SURNAME_FACILITY_HEADS, PLACE_HEADS, PLACE_OPENERS, THING_HEADS } from '../model/places.js';
 import { GOVERNMENT_GROUPS, GROUP_MODIFIERS, GROUP_NOUNS, KINSHIP_NOUNS, LEADER_HEADS, PROXY_NOUNS, ROLE_HEADS, ROLE_WORDS, TITLE_ABBREVIATIONS } from '../model/titles.js';
 import { GROUP_QUANTIFIERS, NON_NAME_CAPITALS, PRONOUNS } from '../model/words.js';
 import { MEDIA_LAST_WORDS, PARTY_PLURALS } from '../model/parties.js';
@@ -243,6 +243,29 @@ export function actors(doc: Doc): void {
       } else i++;
     }
   });
+  nationalInstitutions(doc, reg);
+}
+
+/**
+ * "Congress", "the Senate", "the House", "the Supreme Court" named bare in an
+ * article whose most-mentioned country is the United States are the US ones:
+ * renamed so they are one actor across articles ("Senate" stays generic, and
+ * article-scoped, anywhere else). Not renamed when the article already has an
+ * actor under the US name (the two stay apart rather than be merged here).
+ */
+function nationalInstitutions(doc: Doc, reg: Registry): void {
+  const counts = new Map<string, number>();
+  for (const m of doc.mentions) if (m.actor?.kind === 'country') counts.set(m.actor.name, (counts.get(m.actor.name) ?? 0) + 1);
+  const us = counts.get('United States') ?? 0;
+  if (us === 0 || [...counts.values()].some((n) => n > us)) return;
+  for (const a of doc.actors) {
+    if (a.kind !== 'organization') continue;
+    const full = US_INSTITUTIONS[fold(a.name).replace(/^the /, '')];
+    if (!full || reg.find(full)) continue;
+    a.aliases.add(a.name);
+    a.name = full;
+    reg.alias(a, full);
+  }
 }
 
 interface Item { t: Token; idx: number; role: boolean; }
@@ -491,7 +514,10 @@ function classify(doc: Doc, reg: Registry, items: Item[], hasThe: boolean, pos: 
 
 /** The run as written, possessive of the last word dropped: "China's Commerce Ministry". */
 function surfaceOf(doc: Doc, items: Item[]): string {
-  return stripPossessive(doc.text.slice(items[0]!.t.start, items[items.length - 1]!.t.end));
+  // "Libertarian Party presidential (nominee)": a trailing lowercase role word is not part of the organisation's name
+  let n = items.length;
+  while (n > 1 && !items[n - 1]!.t.cap && items[n - 1]!.role && !ORG_HEADS.has(stripPossessive(items[n - 1]!.t.lower))) n--;
+  return stripPossessive(doc.text.slice(items[0]!.t.start, items[n - 1]!.t.end));
 }
 
 /** Keeps a role in readable form: "spokeswoman, Russian Foreign Ministry"; "Trump's special envoy" as written. */
