@@ -248,6 +248,17 @@ describe('a sentence-opening adverb is not fused into the name after it', () => 
   });
 });
 
+describe('a hyphenated "-elect" title is a role, not part of the name', () => {
+  test.each([
+    { text: 'Ana Brill won the vote. President-elect Ana Brill said the tax was unfair.', speaker: 'Ana Brill', actors: 1 },
+    { text: 'Governor-elect Ivo Marek said the tax was unfair.', speaker: 'Ivo Marek', actors: 1 },
+  ])('$text', ({ text, speaker, actors }) => {
+    const r = run(text);
+    expect(speakers(r)).toEqual([speaker]);
+    expect(r.actors).toHaveLength(actors);
+  });
+});
+
 describe('a title resolves to an earlier person only when all its words are that person\'s role', () => {
   test.each([
     { name: 'the same title', text: 'Defence Minister Lena Haugen said the port was open. The defence minister said ships were waiting.', second: 'Lena Haugen' },
