@@ -248,6 +248,19 @@ describe('a sentence-opening adverb is not fused into the name after it', () => 
   });
 });
 
+describe('constituent nations and territories are places, not country actors', () => {
+  test.each([
+    { text: 'Storms hit Scotland on Monday. Officials said the roads were shut.', place: 'Scotland' },
+    { text: 'Flights to Puerto Rico resumed. Officials said the airport was open.', place: 'Puerto Rico' },
+  ])('$place', ({ text, place }) => {
+    expect(run(text).actors.map((a) => a.name)).not.toContain(place);
+  });
+
+  test('a sovereign state is still a country', () => {
+    expect(names(run('Storms hit Norway on Monday. Officials said the roads were shut.'))).toContain('country:Norway');
+  });
+});
+
 describe('a hyphenated "-elect" title is a role, not part of the name', () => {
   test.each([
     { text: 'Ana Brill won the vote. President-elect Ana Brill said the tax was unfair.', speaker: 'Ana Brill', actors: 1 },

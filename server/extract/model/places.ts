@@ -212,3 +212,14 @@ export const US_INSTITUTIONS: Readonly<Record<string, string>> = {
   'house of representatives': 'United States House of Representatives',
   'supreme court': 'United States Supreme Court',
 };
+
+/**
+ * Places the word lists call countries that are not sovereign states
+ * (constituent nations, dependent territories, special regions): places, not
+ * country actors, unless they speak. De-facto states (Taiwan, Kosovo) stay
+ * countries.
+ */
+export const NON_SOVEREIGN: ReadonlySet<string> = new Set([
+  'england', 'scotland', 'wales', 'northern ireland', 'hong kong', 'macao', 'macau', 'puerto rico', 'guam', 'greenland', 'gibraltar',
+  'bermuda',
+]);
