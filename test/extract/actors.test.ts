@@ -30,9 +30,15 @@ describe('registry: first names and initials are compared before two mentions ar
     expect(actor(r, 'Marta Velling')!.aliases).not.toContain('Oskar Velling');
   });
 
-  test('a later surname goes to the most recent of the two', () => {
-    const r = run('Marta Velling met Oskar Velling on Monday. Velling said the bridge would open in May.');
-    expect(speakers(r)).toEqual(['Oskar Velling']);
+  // A bare surname shared by two full names goes to the one mentioned most so far, then to the one met first:
+  // the article's subject, not the relative named last.
+  test.each([
+    { name: 'equal mentions: the one met first', text: 'Marta Velling met Oskar Velling on Monday. Velling said the bridge would open in May.', speaker: 'Marta Velling' },
+    { name: 'a relative named last does not take the surname', text: 'Senator Ruth Kallow spoke in Leeds. Kallow thanked voters. Her brother Emil Kallow was there. Kallow said the bridge would open in May.', speaker: 'Ruth Kallow' },
+    { name: 'the one mentioned more, though met second', text: 'Ines Porta met Dario Porta. Dario Porta cut the ribbon and Dario Porta waved. Porta said the bridge would open in May.', speaker: 'Dario Porta' },
+    { name: 'one full name only', text: 'Oskar Velling opened the bridge. Velling said it would carry trams.', speaker: 'Oskar Velling' },
+  ])('a bare surname: $name', ({ text, speaker }) => {
+    expect(speakers(run(text)).pop()).toBe(speaker);
   });
 
   test('an initial and a full first name are one person', () => {
@@ -146,6 +152,92 @@ describe('mention typing: people, organisations, places, things', () => {
   });
 });
 
+describe('places, facilities and laws by their first or last word are not person actors', () => {
+  test.each([
+    { name: 'an Irish county written "County X"', text: 'Storms hit County Dunmore overnight. Residents said the roads were shut.', absent: 'County Dunmore' },
+    { name: 'a parish', text: 'Floods reached Harlan Parish on Sunday. Officials said the levee held.', absent: 'Harlan Parish' },
+    { name: 'heights', text: 'Shelling hit Varno Heights at dawn. Officials said two homes burned.', absent: 'Varno Heights' },
+    { name: 'a cay', text: 'The boat ran aground off Pelican Cay. Officials said nobody was hurt.', absent: 'Pelican Cay' },
+    { name: 'an airfield', text: 'The plane left Brisco Field at noon. Officials said the pilot was trained.', absent: 'Brisco Field' },
+    { name: 'a bill', text: 'Senators debated the Farm Support Bill for hours. Officials said a vote was near.', absent: 'Farm Support Bill' },
+    { name: 'a law', text: 'Critics attacked the Ohio Voting Law on Friday. Officials said it was fair.', absent: 'Ohio Voting Law' },
+    { name: 'a directive', text: 'The Digital Trade Directive took effect in June. Officials said firms were ready.', absent: 'Digital Trade Directive' },
+    { name: 'a hotel named with an organisation head', text: 'Guests left the Hotel Marlow Palace at dawn. Officials said the fire was out.', absent: 'Hotel Marlow Palace' },
+    { name: 'a navy ship', text: 'The USS Dana Whitfield docked in Guam. Officials said the crew was well.', absent: 'USS Dana Whitfield' },
+    { name: 'a television show named after its host', text: 'Viewers of Tom Show complained on Monday. Officials said the complaint was noted.', absent: 'Tom Show' },
+  ])('$name', ({ text, absent }) => {
+    expect(run(text).actors.map((a) => a.name)).not.toContain(absent);
+  });
+
+  test.each([
+    { name: 'a given name that is also a law word', text: 'Bill Harrow said the vote was fair.', speaker: 'Bill Harrow' },
+    { name: 'a surname after a county word elsewhere', text: 'Mara Field said the vote was fair.', speaker: 'Mara Field' },
+  ])('still a person: $name', ({ text, speaker }) => {
+    expect(run(text).statements[0]?.speaker).toMatchObject({ name: speaker, kind: 'person' });
+  });
+});
+
+describe('kinds from data lists: party plurals, outlets, republics, bodies "of" something', () => {
+  test.each([
+    { name: 'party members in the plural are the party', text: 'Democrats said the budget was too small.', speaker: 'Democratic Party', kind: 'organization' },
+    { name: 'another party plural', text: 'Libertarians said the tax was unfair.', speaker: 'Libertarian Party', kind: 'organization' },
+    { name: 'an outlet ending in News, no "the"', text: 'Harbour Town News reported that the ferry was late, and Harbour Town News said repairs went on.', speaker: 'Harbour Town News', kind: 'media' },
+    { name: 'an outlet ending in Magazine', text: 'Velvet Magazine said the show was cancelled.', speaker: 'Velvet Magazine', kind: 'media' },
+    { name: 'a nationality before Republic is the country', text: 'The Slovak Republic said the border would reopen.', speaker: 'Slovakia', kind: 'country' },
+    { name: 'a body "of" a group noun is an organisation', text: 'The Assembly of Representatives said the vote was final.', speaker: 'Assembly of Representatives', kind: 'organization' },
+  ])('$name', ({ text, speaker, kind }) => {
+    const r = run(text);
+    expect(r.statements.map((s) => s.speaker)).toContainEqual(expect.objectContaining({ name: speaker, kind }));
+  });
+
+  test.each([
+    { name: 'a federal agency by its acronym', text: 'The FAA said the runway would reopen.', speaker: 'Federal Aviation Administration', kind: 'organization' },
+    { name: 'an outlet by its name', text: 'Newsweek reported that the plant would close.', speaker: 'Newsweek', kind: 'media' },
+    { name: 'an acronym that spells a word is the agency only in capitals', text: 'The SEC said the filing was late.', speaker: 'Securities and Exchange Commission', kind: 'organization' },
+  ])('$name', ({ text, speaker, kind }) => {
+    expect(run(text).statements[0]?.speaker).toMatchObject({ name: speaker, kind });
+  });
+
+  test('"Sec." written as a word is not the agency', () => {
+    expect(run('Defence Sec. Ivo Marek said the port was open.').actors.map((a) => a.name)).not.toContain('Securities and Exchange Commission');
+  });
+
+  test.each([
+    { text: 'Harbour Party presidential nominee Ana Brill said the tax was unfair.', org: 'Harbour Party' },
+    { text: 'Ana Brill, the Harbour Party vice presidential nominee, said the tax was unfair.', org: 'Harbour Party' },
+  ])('a lowercase role word after a party is not in its name: $text', ({ text, org }) => {
+    const r = run(text);
+    expect(r.actors.filter((a) => a.kind === 'organization').map((a) => a.name)).toEqual([org]);
+    expect(r.statements[0]?.speaker?.name).toBe('Ana Brill');
+  });
+
+  test('one party: the plural and the full name are one actor', () => {
+    const r = run('The Republican Party held its convention. Republicans said the platform was ready.');
+    expect(r.actors.filter((a) => a.name === 'Republican Party')).toHaveLength(1);
+    expect(r.statements[0]?.speaker?.name).toBe('Republican Party');
+  });
+
+  test.each([
+    { name: 'a city after a role', text: 'The Mayor of Port Vessa City closed the roads on Monday. Officials said it was needed.', absent: 'Port Vessa City' },
+    { name: 'a parish after a role', text: 'The Sheriff of Harlan Parish closed the roads on Monday. Officials said it was needed.', absent: 'Harlan Parish' },
+  ])('not a person: $name', ({ text, absent }) => {
+    expect(names(run(text))).not.toContain(`person:${absent}`);
+  });
+});
+
+describe('bare national institutions in an article about the United States are the US ones', () => {
+  test.each([
+    { name: 'the Senate, US the only country', text: 'The United States faces a budget deadline. The Senate said a vote would come on Friday.', speaker: 'United States Senate' },
+    { name: 'Congress', text: 'Growth in the US slowed in May. Congress said relief was coming.', speaker: 'United States Congress' },
+    { name: 'the House', text: 'The United States will hold elections in November. The House said the bill was ready.', speaker: 'United States House of Representatives' },
+    { name: 'the Supreme Court', text: 'Voters in the United States await a ruling. The Supreme Court said it would hear the case.', speaker: 'United States Supreme Court' },
+    { name: 'another country mentioned more', text: 'Kenya and the United States signed a deal. Kenya will host talks, and Kenya pays half. The Senate said it approved.', speaker: 'Senate' },
+    { name: 'no country mentioned', text: 'The Senate said a vote would come on Friday.', speaker: 'Senate' },
+  ])('$name', ({ text, speaker }) => {
+    expect(speakers(run(text)).pop()).toBe(speaker);
+  });
+});
+
 describe('a sentence-opening adverb is not fused into the name after it', () => {
   test.each([
     { text: 'Afterwards Lena Haugen said the vote was fair.', speaker: 'Lena Haugen' },
@@ -153,6 +245,30 @@ describe('a sentence-opening adverb is not fused into the name after it', () => 
     { text: 'Kelly Haugen said the vote was fair.', speaker: 'Kelly Haugen' },
   ])('$text -> $speaker', ({ text, speaker }) => {
     expect(speakers(run(text))).toEqual([speaker]);
+  });
+});
+
+describe('constituent nations and territories are places, not country actors', () => {
+  test.each([
+    { text: 'Storms hit Scotland on Monday. Officials said the roads were shut.', place: 'Scotland' },
+    { text: 'Flights to Puerto Rico resumed. Officials said the airport was open.', place: 'Puerto Rico' },
+  ])('$place', ({ text, place }) => {
+    expect(run(text).actors.map((a) => a.name)).not.toContain(place);
+  });
+
+  test('a sovereign state is still a country', () => {
+    expect(names(run('Storms hit Norway on Monday. Officials said the roads were shut.'))).toContain('country:Norway');
+  });
+});
+
+describe('a hyphenated "-elect" title is a role, not part of the name', () => {
+  test.each([
+    { text: 'Ana Brill won the vote. President-elect Ana Brill said the tax was unfair.', speaker: 'Ana Brill', actors: 1 },
+    { text: 'Governor-elect Ivo Marek said the tax was unfair.', speaker: 'Ivo Marek', actors: 1 },
+  ])('$text', ({ text, speaker, actors }) => {
+    const r = run(text);
+    expect(speakers(r)).toEqual([speaker]);
+    expect(r.actors).toHaveLength(actors);
   });
 });
 

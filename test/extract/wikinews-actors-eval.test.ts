@@ -192,19 +192,20 @@ describe('the scorer on the real pipeline (linking, not quality floors: the lead
 
 /**
  * Floors on the actor gold (41 Wikinews articles, test/fixtures/wikinews/ACTORS.md), a few points under the
- * figures measured when issues 15 and 16 were merged: validity 83.1%, kind 91.7%, B-cubed precision 98.2% and
- * recall 89.8%, speaker entity 90.2%. The issue's targets (95 / 95 / 97 / 90 / 92) are not all met yet.
+ * figures measured after the gold-driven rules of issue 16 (docs/actors.md): validity 86.2%, kind 95.0%,
+ * B-cubed precision 98.8% and recall 96.0%, speaker entity 93.4% (at the merge of issues 15 and 16: 83.1 /
+ * 91.7 / 98.2 / 89.8 / 90.2). The issue's targets (95 / 95 / 97 / 90 / 92) are met except validity.
  */
 describe('actor quality floors on the Wikinews gold (npm run eval)', () => {
   test('validity, kinds, clustering and speakers stay at or above their floors', async () => {
     const { evalActors } = await import('../../scripts/eval/actors.js');
     const s = await evalActors(0);
     const floors: Array<[string, number | null, number]> = [
-      ['actor validity', s.precision, 0.8],
-      ['kind accuracy', s.kindAccuracy, 0.88],
+      ['actor validity', s.precision, 0.83],
+      ['kind accuracy', s.kindAccuracy, 0.92],
       ['B-cubed precision', s.bcubedPrecision, 0.96],
-      ['B-cubed recall', s.bcubedRecall, 0.86],
-      ['speaker entity accuracy', s.speakers === 0 ? null : s.speakerRight / s.speakers, 0.87],
+      ['B-cubed recall', s.bcubedRecall, 0.93],
+      ['speaker entity accuracy', s.speakers === 0 ? null : s.speakerRight / s.speakers, 0.9],
     ];
     for (const [what, value] of floors) expect(value, what).not.toBeNull();
     for (const [what, value, floor] of floors) expect(value!, what).toBeGreaterThanOrEqual(floor);

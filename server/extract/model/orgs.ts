@@ -24,6 +24,23 @@ export const KNOWN_ORGS: Record<string, { name: string; kind: ActorKind }> = {
   'g20': { name: 'G20', kind: 'organization' },
   'osce': { name: 'OSCE', kind: 'organization' },
   'world bank': { name: 'World Bank', kind: 'organization' },
+  // United States federal agencies known by their acronyms
+  cdc: { name: 'Centers for Disease Control and Prevention', kind: 'organization' },
+  fec: { name: 'Federal Election Commission', kind: 'organization' },
+  fbi: { name: 'FBI', kind: 'organization' },
+  cia: { name: 'CIA', kind: 'organization' },
+  nasa: { name: 'NASA', kind: 'organization' },
+  fda: { name: 'Food and Drug Administration', kind: 'organization' },
+  epa: { name: 'Environmental Protection Agency', kind: 'organization' },
+  ntsb: { name: 'National Transportation Safety Board', kind: 'organization' },
+  faa: { name: 'Federal Aviation Administration', kind: 'organization' },
+  fema: { name: 'Federal Emergency Management Agency', kind: 'organization' },
+  noaa: { name: 'National Oceanic and Atmospheric Administration', kind: 'organization' },
+  usps: { name: 'United States Postal Service', kind: 'organization' },
+  fcc: { name: 'Federal Communications Commission', kind: 'organization' },
+  ftc: { name: 'Federal Trade Commission', kind: 'organization' },
+  sec: { name: 'Securities and Exchange Commission', kind: 'organization' },
+  irs: { name: 'Internal Revenue Service', kind: 'organization' },
 };
 
 /** Media outlets by surface form (lowercase, no leading "the"): canonical name. */
@@ -40,6 +57,9 @@ export const KNOWN_MEDIA: Record<string, string> = {
   telegraph: 'The Telegraph', axel: 'Axel Springer', 'sky news': 'Sky News', euronews: 'Euronews', 'daily8': 'Daily8',
   cnbc: 'CNBC', cbc: 'CBC', npr: 'NPR', pbs: 'PBS', 'nbc news': 'NBC News', 'cbs news': 'CBS News', 'abc news': 'ABC News', 'usa today': 'USA Today',
   'los angeles times': 'Los Angeles Times', 'las vegas review-journal': 'Las Vegas Review-Journal', 'rappler': 'Rappler',
+  forbes: 'Forbes', vox: 'Vox', slate: 'Slate', 'time magazine': 'Time', wikinews: 'Wikinews', sputnik: 'Sputnik', newsweek: 'Newsweek',
+  'the hill': 'The Hill', huffpost: 'HuffPost', buzzfeed: 'BuzzFeed', 'buzzfeed news': 'BuzzFeed News', breitbart: 'Breitbart',
+  'the atlantic': 'The Atlantic', 'the economist': 'The Economist', 'the intercept': 'The Intercept',
 };
 
 /** Last words that mark a media outlet ("The Kyiv Independent", "Daily Mail"). */
@@ -57,6 +77,7 @@ export const ORG_HEADS = new Set([
   'palace', 'house', 'trust', 'church', 'republic', 'kingdom',
   'airlines', 'airline', 'airways', 'air', 'research', 'laboratories', 'labs', 'technologies', 'motors', 'pharmaceuticals', 'studios', 'records',
   'entertainment', 'holdings', 'telecom', 'railways', 'railway', 'electric', 'petroleum', 'bancorp', 'ltd', 'llc', 'plc', 'gmbh', 'tribe', 'college', 'society', 'association', 'economics', 'institution', 'network', 'centre', 'center', 'duma', 'knesset', 'bundestag', 'coalition', 'board', 'bureau', 'agency', 'tribunal', 'directorate',
+  'tribes', 'nation',
 ]);
 
 /**
@@ -67,7 +88,7 @@ export const ORG_HEADS = new Set([
  */
 export const CAPITALS_ONLY: ReadonlySet<string> = new Set([
   'un', 'eu', 'who', 'imf', 'iaea', 'opec', 'osce', 'unrwa', 'unicef', 'us', 'uk', 'ap', 'abc', 'rt', 'efe', 'ansa', 'afp', 'cbs', 'nbc',
-  'cnn', 'bbc', 'tass', 'nato', 'usa', 'uae', 'cnbc', 'cbc', 'npr', 'pbs',
+  'cnn', 'bbc', 'tass', 'nato', 'usa', 'uae', 'cnbc', 'cbc', 'npr', 'pbs', 'sec', 'cia', 'fec', 'faa', 'epa', 'irs',
 ]);
 
 /** Organisation names that are generic: a bare "Police" or "Congress" names a different body in each article. */

@@ -143,6 +143,7 @@ export const PLACE_HEADS = new Set([
   'city', 'europe', 'asia', 'africa', 'america', 'sea', 'ocean', 'island', 'islands', 'strait', 'gulf', 'river', 'mountains',
   'peninsula', 'province', 'region', 'oblast', 'street', 'square', 'valley', 'bay', 'coast', 'bank', 'strip', 'east', 'west',
   'north', 'south', 'county', 'state', 'district', 'airport', 'port', 'sur', 'norte', 'oriental', 'occidental', 'highlands',
+  'parish', 'borough', 'township', 'heights', 'hills', 'cay', 'canyon', 'falls', 'delta', 'atoll', 'archipelago', 'plateau', 'desert',
 ]);
 
 /** Words that make a capitalised run an event or a thing rather than an actor. */
@@ -159,8 +160,32 @@ export const THING_HEADS = new Set([
 export const FACILITY_HEADS: ReadonlySet<string> = new Set([
   'hospital', 'clinic', 'school', 'museum', 'library', 'stadium', 'arena', 'hotel', 'station', 'prison', 'jail', 'mall', 'theatre',
   'theater', 'cathedral', 'mosque', 'temple', 'church', 'bridge', 'tower', 'building', 'hall', 'park', 'zoo', 'camp', 'base', 'reactor',
-  'plant', 'mine', 'highway', 'road', 'avenue', 'center', 'centre',
+  'plant', 'mine', 'highway', 'road', 'avenue', 'center', 'centre', 'field', 'airfield', 'headquarters', 'complex', 'terminal', 'dam',
+  'pipeline', 'interconnector',
 ]);
+
+/**
+ * Facility heads that are also surnames ("Sally Field", "Kevin Hall"): after a
+ * known given name, a two-word run ending in one is a person.
+ */
+export const SURNAME_FACILITY_HEADS: ReadonlySet<string> = new Set(['field', 'hall', 'park', 'camp', 'tower', 'bridge', 'church', 'hill']);
+
+/**
+ * Last words of laws, bills, votes and shows ("Texas Election Law", "Economic Bill",
+ * "Electronic Commerce Directive"): a capitalised run ending in one is a
+ * thing, not a person. Checked on the last word only: "Bill" opens names.
+ */
+export const LAW_HEADS: ReadonlySet<string> = new Set([
+  'bill', 'law', 'laws', 'directive', 'amendment', 'amendments', 'constitution', 'statute', 'ordinance', 'regulation', 'regulations',
+  'resolution', 'vote', 'election', 'elections', 'referendum', 'code', 'charter', 'eve', 'show',
+]);
+
+/**
+ * First words of facilities and vessels ("Hotel Arpit Palace", "USS Ronald
+ * Reagan"): a capitalised run opening with one is not an actor unless it
+ * speaks, then an organisation.
+ */
+export const FACILITY_OPENERS: ReadonlySet<string> = new Set(['hotel', 'uss', 'hms', 'hmas', 'hmcs', 'ins', 'rfs']);
 
 /**
  * First words of multi-word place names that are not in the lexicon
@@ -169,8 +194,32 @@ export const FACILITY_HEADS: ReadonlySet<string> = new Set([
  */
 export const PLACE_OPENERS: ReadonlySet<string> = new Set([
   'san', 'santa', 'santo', 'sao', 'são', 'st', 'saint', 'sainte', 'fort', 'port', 'mount', 'mt', 'lake', 'cape', 'puerto', 'porto',
-  'los', 'las', 'el', 'new', 'north', 'south', 'east', 'west', 'upper', 'lower', 'greater', 'central',
+  'los', 'las', 'el', 'new', 'north', 'south', 'east', 'west', 'upper', 'lower', 'greater', 'central', 'county',
 ]);
 
 /** Prepositions that attach a place or an affiliation to the noun before them ("a reporter in Kenya", "X of the Y"). */
 export const ATTACHING_PREPOSITIONS: ReadonlySet<string> = new Set(['of', 'in', 'from', 'at', 'for', 'with']);
+
+/**
+ * Institutions named bare ("Congress", "the Senate") in an article whose
+ * most-mentioned country is the United States: the US ones (folded bare name ->
+ * name). Elsewhere a bare "Senate" stays a generic body of its article.
+ */
+export const US_INSTITUTIONS: Readonly<Record<string, string>> = {
+  congress: 'United States Congress',
+  senate: 'United States Senate',
+  house: 'United States House of Representatives',
+  'house of representatives': 'United States House of Representatives',
+  'supreme court': 'United States Supreme Court',
+};
+
+/**
+ * Places the word lists call countries that are not sovereign states
+ * (constituent nations, dependent territories, special regions): places, not
+ * country actors, unless they speak. De-facto states (Taiwan, Kosovo) stay
+ * countries.
+ */
+export const NON_SOVEREIGN: ReadonlySet<string> = new Set([
+  'england', 'scotland', 'wales', 'northern ireland', 'hong kong', 'macao', 'macau', 'puerto rico', 'guam', 'greenland', 'gibraltar',
+  'bermuda',
+]);

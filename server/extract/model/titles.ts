@@ -3,6 +3,9 @@
  * Minister"), and nouns that name groups ("officials"): data only.
  */
 
+/** Roles before taking office, written as one hyphenated word ("President-elect Ana Brill"). */
+const ELECT_ROLES = ['president-elect', 'vice-president-elect', 'governor-elect', 'senator-elect', 'mayor-elect', 'premier-elect', 'chancellor-elect'];
+
 /** Words that, alone or combined, make a role (case-insensitive). */
 export const ROLE_WORDS = new Set([
   'president', 'vice', 'prime', 'minister', 'premier', 'chancellor', 'secretary', 'spokeswoman', 'spokesman', 'spokesperson',
@@ -17,6 +20,7 @@ export const ROLE_WORDS = new Set([
   'assistant', 'undersecretary', 'supreme', 'commissioner', 'high', 'representative', 'state', 'white', 'house',
   'kremlin', 'spokesperson', 'press', 'mr', 'mrs', 'ms', 'regional', 'opposition', 'trade', 'economy',
   'gov', 'sen', 'rep', 'legislator', 'whip', 'administrator', 'treasurer', 'prosecutor', 'sheriff', 'superintendent', 'coach', 'duke', 'duchess', 'earl', 'baron', 'sultan', 'princess',
+  ...ELECT_ROLES,
 ]);
 
 /** The noun that heads a role: a role must contain one of these ("special envoy", not "special"). */
@@ -29,6 +33,7 @@ export const ROLE_HEADS = new Set([
   'lieutenant', 'sergeant', 'captain', 'major', 'admiral', 'marshal', 'pope', 'cardinal', 'archbishop', 'bishop', 'rabbi',
   'imam', 'economist', 'professor', 'commissioner', 'undersecretary', 'lady', 'gov', 'sen', 'rep', 'legislator', 'whip', 'administrator', 'treasurer', 'prosecutor', 'sheriff', 'superintendent', 'coach',
   'duke', 'duchess', 'earl', 'baron', 'sultan', 'princess',
+  ...ELECT_ROLES,
 ]);
 
 /** Roles that mean "head of state or government": "the Israeli leader" matches an Israeli Prime Minister. */

@@ -14,9 +14,10 @@
 import type { ActorKind } from '../schema.js';
 import type { Actor, Doc, Mention, Token } from '../doc.js';
 import { CAPITALS_ONLY, KNOWN_MEDIA, KNOWN_ORGS, MEDIA_HEADS, MEDIA_MARKERS, NON_NAME_LAST_WORDS, ORG_HEADS, PARTY_WORDS } from '../model/orgs.js';
-import { ATTACHING_PREPOSITIONS, COUNTRIES, FACILITY_HEADS, METONYMS, PLACE_HEADS, PLACE_OPENERS, THING_HEADS } from '../model/places.js';
+import { ATTACHING_PREPOSITIONS, COUNTRIES, FACILITY_HEADS, FACILITY_OPENERS, LAW_HEADS, METONYMS, NON_SOVEREIGN, US_INSTITUTIONS, SURNAME_FACILITY_HEADS, PLACE_HEADS, PLACE_OPENERS, THING_HEADS } from '../model/places.js';
 import { GOVERNMENT_GROUPS, GROUP_MODIFIERS, GROUP_NOUNS, KINSHIP_NOUNS, LEADER_HEADS, PROXY_NOUNS, ROLE_HEADS, ROLE_WORDS, TITLE_ABBREVIATIONS } from '../model/titles.js';
 import { GROUP_QUANTIFIERS, NON_NAME_CAPITALS, PRONOUNS } from '../model/words.js';
+import { MEDIA_LAST_WORDS, PARTY_PLURALS } from '../model/parties.js';
 import { CLAUSE_OPENERS, COMMON_WORDS, COUNTRY_NAMES as LEXICON_COUNTRIES, GIVEN_NAMES, ORG_NAMES, PERSON_NOUNS, PLACE_NAMES, SURNAMES } from '../model/lexicon.js';
 import { SENTENCE_OPENERS } from '../model/openers.js';
 
@@ -139,6 +140,9 @@ export class Registry {
     const candidates = (this.bySurname.get(last) ?? []).filter((a) => a.kind === 'person' || a.kind === 'other')
       .filter((a) => compatibleNames(fold(a.name).split(/\s+/), parts))
       .sort((x, y) => y.lastSeen - x.lastSeen);
+    // A bare surname shared by several full names goes to the one mentioned most so far, then the one met
+    // first: the article's subject ("Joe Biden ... his son Hunter Biden ... Biden said"), not the last relative named.
+    if (parts.length === 1 && candidates.length > 1) candidates.sort((x, y) => y.seen.length - x.seen.length || x.seen[0]! - y.seen[0]!);
     const hit = candidates[0];
     if (hit) {
       if (parts.length > hit.name.split(/\s+/).length) {
@@ -239,6 +243,29 @@ export function actors(doc: Doc): void {
       } else i++;
     }
   });
+  nationalInstitutions(doc, reg);
+}
+
+/**
+ * "Congress", "the Senate", "the House", "the Supreme Court" named bare in an
+ * article whose most-mentioned country is the United States are the US ones:
+ * renamed so they are one actor across articles ("Senate" stays generic, and
+ * article-scoped, anywhere else). Not renamed when the article already has an
+ * actor under the US name (the two stay apart rather than be merged here).
+ */
+function nationalInstitutions(doc: Doc, reg: Registry): void {
+  const counts = new Map<string, number>();
+  for (const m of doc.mentions) if (m.actor?.kind === 'country') counts.set(m.actor.name, (counts.get(m.actor.name) ?? 0) + 1);
+  const us = counts.get('United States') ?? 0;
+  if (us === 0 || [...counts.values()].some((n) => n > us)) return;
+  for (const a of doc.actors) {
+    if (a.kind !== 'organization') continue;
+    const full = US_INSTITUTIONS[fold(a.name).replace(/^the /, '')];
+    if (!full || reg.find(full)) continue;
+    a.aliases.add(a.name);
+    a.name = full;
+    reg.alias(a, full);
+  }
 }
 
 interface Item { t: Token; idx: number; role: boolean; }
@@ -324,7 +351,9 @@ function parseRun(doc: Doc, reg: Registry, i: number, end: number, si: number): 
   }
 
   // groups: "US officials", "Multiple Russian officials"
-  if (GROUP_NOUNS.has(lastWord) && items.length >= 2) {
+  // "House of Representatives", "Council of Ministers": an organisation head before "of" names a body, not a group
+  const bodyOf = words.some((w, k) => k > 0 && w === 'of' && ORG_HEADS.has(words[k - 1]!.toLowerCase()) && /^\p{Lu}/u.test(words[k - 1]!));
+  if (GROUP_NOUNS.has(lastWord) && items.length >= 2 && !bodyOf) {
     const inPlace = placeWords(items);
     const nation = words.map((w, k) => (inPlace.has(k) ? undefined : nationOf(w))).find((n) => n !== undefined);
     if (nation && GOVERNMENT_GROUPS.has(lastWord)) return mk(reg.get(nation, 'country', doc.text.slice(start, endOff), pos));
@@ -360,12 +389,18 @@ function classify(doc: Doc, reg: Registry, items: Item[], hasThe: boolean, pos: 
   const known = items.length === 1 && /^\p{Lu}{2,6}$/u.test(words[0]!) ? reg.find(words[0]!) : undefined;
   if (known && known.kind !== 'person') return { actor: reg.get(known.name, known.kind, surface, pos), title: null };
   const folded = fold(lowerJoined);
+  if (NON_SOVEREIGN.has(folded)) return { actor: placeActor(reg, words.join(' '), surface, pos), title: null };
   if (LEXICON_COUNTRIES.has(folded)) return { actor: reg.get(words.join(' '), 'country', surface, pos), title: null };
   if (PLACE_NAMES.has(folded) && !hasThe) return { actor: placeActor(reg, words.join(' '), surface, pos), title: null };
   if (prev && MEDIA_MARKERS.has(prev.lower)) return { actor: reg.get(words.join(' '), 'media', surface, pos), title: null };
 
+  // "the Hotel Arpit Palace", "the USS Ronald Reagan": a facility or a vessel
+  if (items.length > 1 && FACILITY_OPENERS.has(fold(words[0]!))) return { actor: placeActor(reg, surfaceOf(doc, items), surface, pos), title: null };
+  // "the Slovak Republic": a nationality before "Republic" is the country
+  const republicOf = words.length === 2 && words[1]!.toLowerCase() === 'republic' ? nationOf(words[0]!) : undefined;
+  if (republicOf) return { actor: reg.get(republicOf, 'country', surface, pos), title: null };
   // "Royal College of Nursing", "Northshire Hospitals NHS Trust": an organisation head and no role head
-  if (items.length > 1 && FACILITY_HEADS.has(fold(words[words.length - 1]!)) && !items.some((it) => ROLE_HEADS.has(stripPossessive(it.t.lower)))) {
+  if (items.length > 1 && isFacility(words) && !items.some((it) => ROLE_HEADS.has(stripPossessive(it.t.lower)))) {
     return { actor: placeActor(reg, surfaceOf(doc, items), surface, pos), title: null };
   }
   if (!items.some((it) => ROLE_HEADS.has(stripPossessive(it.t.lower))) && items.some((it) => it.t.cap && ORG_HEADS.has(stripPossessive(it.t.lower)))) {
@@ -389,7 +424,10 @@ function classify(doc: Doc, reg: Registry, items: Item[], hasThe: boolean, pos: 
   const hasRoleHead = roleItems.some((it) => ROLE_HEADS.has(stripPossessive(it.t.lower)));
 
   if (nameItems.length > 0 && roleItems.length > 0 && hasRoleHead) {
-    const a = METONYMS[nameLower] || KNOWN_ORGS[nameLower] || PLACE_NAMES.has(fold(nameLower)) ? null : reg.person(name, surface, pos);
+    const nameLast = fold(nameItems[nameItems.length - 1]!.t.text);
+    // "Mayor of New York City", "Sheriff of Harlan Parish": a place after a role is not the person's name
+    const placeLike = PLACE_HEADS.has(nameLast) || (nameItems.length > 1 && (LAW_HEADS.has(nameLast) || isFacility(nameItems.map((it) => stripPossessive(it.t.text)))));
+    const a = METONYMS[nameLower] || KNOWN_ORGS[nameLower] || PLACE_NAMES.has(fold(nameLower)) || placeLike ? null : reg.person(name, surface, pos);
     if (a) {
       addRole(a, roleItems);
       return { actor: a, title: null };
@@ -427,12 +465,17 @@ function classify(doc: Doc, reg: Registry, items: Item[], hasThe: boolean, pos: 
   if (nameCountry) return { actor: reg.get(nameCountry, 'country', name, pos), title: null };
   const lastName = nameLower.split(' ').pop()!;
   if (MEDIA_HEADS.has(lastName) && hasThe) return { actor: reg.get('The ' + name, 'media', surface, pos), title: null };
-  if (FACILITY_HEADS.has(lastName) && nameItems.length > 1) return { actor: placeActor(reg, surfaceOf(doc, items), surface, pos), title: null };
+  if (MEDIA_LAST_WORDS.has(lastName) && nameItems.length > 1) return { actor: reg.get(name, 'media', surface, pos), title: null };
+  // "Democrats walked out": party members in the plural are the party
+  const party = nameItems.length === 1 ? PARTY_PLURALS[fold(nameLower)] : undefined;
+  if (party) return { actor: reg.get(party, 'organization', surface, pos), title: null };
+
+  if (nameItems.length > 1 && isFacility(nameItems.map((it) => stripPossessive(it.t.text)))) return { actor: placeActor(reg, surfaceOf(doc, items), surface, pos), title: null };
   if (ORG_HEADS.has(lastName) || nameItems.some((it) => ORG_HEADS.has(it.t.lower))) return { actor: reg.get(surfaceOf(doc, items), 'organization', surface, pos), title: null };
   // "NHS England": an acronym inside a name makes it an organisation
   if (nameItems.length > 1 && nameItems.some((it) => /^\p{Lu}{2,6}$/u.test(it.t.text))) return { actor: reg.get(surfaceOf(doc, items), 'organization', surface, pos), title: null };
   if (nameItems.length === 1 && GROUP_NOUNS.has(nameLower)) return { actor: reg.get(name, 'group', surface, pos), title: null };
-  if (PLACE_HEADS.has(lastName) || nameItems.some((it) => THING_HEADS.has(stripPossessive(it.t.lower))) || /-/.test(name) || /\d/.test(name)) {
+  if (PLACE_HEADS.has(lastName) || (LAW_HEADS.has(lastName) && nameItems.length > 1) || nameItems.some((it) => THING_HEADS.has(stripPossessive(it.t.lower))) || /-/.test(name) || /\d/.test(name)) {
     return { actor: reg.get(name, 'other', surface, pos), title: null };
   }
   if (nameItems.length === 1 && /^\p{Lu}{2,6}$/u.test(name)) {
@@ -472,7 +515,10 @@ function classify(doc: Doc, reg: Registry, items: Item[], hasThe: boolean, pos: 
 
 /** The run as written, possessive of the last word dropped: "China's Commerce Ministry". */
 function surfaceOf(doc: Doc, items: Item[]): string {
-  return stripPossessive(doc.text.slice(items[0]!.t.start, items[items.length - 1]!.t.end));
+  // "Libertarian Party presidential (nominee)": a trailing lowercase role word is not part of the organisation's name
+  let n = items.length;
+  while (n > 1 && !items[n - 1]!.t.cap && items[n - 1]!.role && !ORG_HEADS.has(stripPossessive(items[n - 1]!.t.lower))) n--;
+  return stripPossessive(doc.text.slice(items[0]!.t.start, items[n - 1]!.t.end));
 }
 
 /** Keeps a role in readable form: "spokeswoman, Russian Foreign Ministry"; "Trump's special envoy" as written. */
@@ -533,6 +579,13 @@ function placeWords(items: Item[]): Set<number> {
 function looksLikeName(it: Item): boolean {
   const w = fold(stripPossessive(it.t.text));
   return it.t.cap && !it.role && !ORG_HEADS.has(w) && !PLACE_HEADS.has(w) && !THING_HEADS.has(w) && !COMMON_WORDS.has(w) && !PLACE_NAMES.has(w) && !NATION.has(w);
+}
+
+/** Whether a capitalised run names a facility by its last word ("Brisco Field"), not a person with that surname ("Mara Field"). */
+function isFacility(words: readonly string[]): boolean {
+  const last = fold(stripPossessive(words[words.length - 1]!));
+  if (!FACILITY_HEADS.has(last)) return false;
+  return !(words.length === 2 && SURNAME_FACILITY_HEADS.has(last) && GIVEN_NAMES.has(fold(words[0]!)));
 }
 
 /** Whether token idx opens its sentence (after quotation marks or brackets at most). */
