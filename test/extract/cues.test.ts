@@ -50,6 +50,8 @@ describe('a quotation introduced by a colon after a clause with no speech verb',
     { text: 'Mayor Ines Tork put it bluntly: "We are out of options."', out: [['Ines Tork', ':', 'say', 'We are out of options.', true]] },
     { text: 'Tork: "We will not back down".', out: [['Tork', ':', 'say', 'We will not back down', true]] },
     { text: 'The plan had three parts: "build, hire, repeat."', out: [] },
+    { text: 'The dam held. And Mr. Albers gloated: "We told you it would."', out: [['Albers', ':', 'say', 'We told you it would.', true]] },
+    { text: 'But Ines Tork shrugged: "Nobody reads the minutes."', out: [['Ines Tork', ':', 'say', 'Nobody reads the minutes.', true]] },
   ])('$text', ({ text, out }) => {
     expect(rows(text)).toEqual(out);
   });
@@ -58,6 +60,7 @@ describe('a quotation introduced by a colon after a clause with no speech verb',
 describe('words between the cue and a quotation that ends the sentence', () => {
   test.each([
     { text: 'Ines Tork told a crowd of farmers in Bellmouth on Sunday, "We will keep the mill open."', out: [['Ines Tork', 'tell', 'say', 'We will keep the mill open.', true]] },
+    { text: 'Ines Tork said of Mr. Albers, "He keeps his word."', out: [['Ines Tork', 'say', 'say', 'He keeps his word.', true]] },
     { text: 'Ines Tork said after the vote, "The harbour stays public."', out: [['Ines Tork', 'say', 'say', 'The harbour stays public.', true]] },
   ])('$text', ({ text, out }) => {
     expect(rows(text)).toEqual(out);
@@ -74,5 +77,14 @@ describe('a quotation attributed by a dash and a name (vox-pop lists)', () => {
   });
   test('a dash followed by more than a name is not an attribution', () => {
     expect(rows('"The bus never comes." ― Greta Solvang wrote in her diary about it.').filter((r) => r[1] === '―')).toEqual([]);
+  });
+});
+
+describe("doubled apostrophes ('') as quotation marks", () => {
+  test.each([
+    { text: "''The ferry will run all winter,'' said Ines Tork.", out: [['Ines Tork', 'say', 'say', 'The ferry will run all winter,', true]] },
+    { text: "Ines Tork said, ''The ferry will run all winter.''", out: [['Ines Tork', 'say', 'say', 'The ferry will run all winter.', true]] },
+  ])('$text', ({ text, out }) => {
+    expect(rows(text)).toEqual(out);
   });
 });

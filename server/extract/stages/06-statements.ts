@@ -21,7 +21,7 @@ import type { Actor, Cue, Doc, Draft, Mention, Quote, Sentence, TimeExpr } from 
 import type { Span } from '../schema.js';
 import { GROUP_MODIFIERS, GROUP_NOUNS, PREDECESSOR_WORDS, ROLE_HEADS, ROLE_WORDS } from '../model/titles.js';
 import { MEDIA_MARKERS } from '../model/orgs.js';
-import { CONTINUATION_OPENERS, EVENT_NOUNS, NON_NAME_CAPITALS, PLATFORMS, RELATIVES, SPEECH_MEDIA } from '../model/words.js';
+import { CONTINUATION_OPENERS, EVENT_NOUNS, HONORIFICS, NON_NAME_CAPITALS, PLATFORMS, RELATIVES, SPEECH_MEDIA } from '../model/words.js';
 import { isAdverb } from './03-cues.js';
 import { registryOf } from './04-actors.js';
 import { describedSource, phraseAfter, subjectPhrase, type PhraseCtx } from './06-speaker.js';
@@ -319,7 +319,8 @@ function quoteAfterFrame(ctx: Ctx, k: number, sEnd: number, cueStarts: Set<numbe
       for (let r = n + 1; r < sEnd; r++) if (tokens[r]!.quote === -1 && tokens[r]!.type === 'word') return -1;
       return o.quote;
     }
-    if (t.type !== 'word') return -1;
+    // an honorific's dot inside the frame ("says of Mr. Vance, '...'")
+    if (t.type !== 'word' && !(t.text === '.' && n > k && tokens[n - 1]!.end === t.start && HONORIFICS.has(tokens[n - 1]!.lower))) return -1;
   }
   return -1;
 }
@@ -589,6 +590,22 @@ function tokenAfter(ctx: Ctx, offset: number, from: number, to: number): number 
   return k;
 }
 
+/** Sentence-opening conjunctions that may precede the subject of a colon quotation ("And the mayor boasted: ..."). */
+const LEAD_CONJUNCTIONS = new Set(['and', 'but', 'so', 'yet', 'or', 'then']);
+
+/** The sentence's subject: a mention at its first word, after an opening conjunction or an honorific with its dot ("And Mr. Vance"). */
+function leadSubject(ctx: Ctx, s: Sentence): (Mention & { honorific?: boolean }) | null {
+  const { tokens } = ctx.doc;
+  let k = firstWord(ctx, s);
+  const first = subjectOf(ctx, s);
+  if (first && first.tokens[0] === k) return first;
+  if (k < s.tokens[1] && LEAD_CONJUNCTIONS.has(tokens[k]!.lower)) k++;
+  const m = ctx.byFirst.get(k);
+  if (m) return resolveMention(ctx, m);
+  const h = k + 2 < s.tokens[1] && HONORIFICS.has(tokens[k]!.lower) && tokens[k + 1]!.text === '.' && tokens[k + 1]!.start === tokens[k]!.end ? ctx.byFirst.get(k + 2) : undefined;
+  return h ? { ...resolveMention(ctx, h), honorific: true } : null;
+}
+
 function firstWord(ctx: Ctx, s: Sentence): number {
   let i = s.tokens[0];
   while (i < s.tokens[1] && ctx.doc.tokens[i]!.type !== 'word') i++;
@@ -696,10 +713,12 @@ function colonQuote(ctx: Ctx, s: Sentence, si: number): boolean {
   const q = doc.quotes[open.quote]!;
   // only punctuation after the quotation
   for (let k = c + 1; k < end; k++) if (tokens[k]!.quote === -1 && tokens[k]!.type === 'word') return false;
-  const subj = subjectOf(ctx, s);
-  if (!subj?.actor || subj.tokens[0] !== firstWord(ctx, s) || subj.tokens[1] > c) return false;
+  const subj = leadSubject(ctx, s);
+  if (!subj?.actor || subj.tokens[1] > c) return false;
   const kind = subj.actor.kind;
-  if (kind !== 'person' && kind !== 'organization' && kind !== 'country' && kind !== 'group' && !(kind === 'other' && subj.tokens[1] === c)) return false;
+  // an unknown name needs the colon right after it, or one past-tense verb between ("Tork shrugged:")
+  const pastVerb = subj.tokens[1] + 1 === c && !tokens[c - 1]!.cap && /ed$/.test(tokens[c - 1]!.lower);
+  if (kind !== 'person' && kind !== 'organization' && kind !== 'country' && kind !== 'group' && !(kind === 'other' && (subj.tokens[1] === c || pastVerb || subj.honorific))) return false;
   const cue: Cue = {
     tok: c, startTok: c, endTok: c + 1, span: [tokens[c]!.start, tokens[c]!.end], lemma: ':', class: 'say',
     participle: false, takesAddressee: false, takesTarget: false, sentence: si,
