@@ -88,3 +88,16 @@ describe("doubled apostrophes ('') as quotation marks", () => {
     expect(rows(text)).toEqual(out);
   });
 });
+
+describe('"call" naming its object', () => {
+  test.each([
+    { text: 'Ines Tork called the levy "a tax on bread."', out: [['Ines Tork', 'call', 'describe', 'the levy "a tax on bread."', false]] },
+    { text: 'The guild called him a poor steward of the port.', out: [['guild', 'call', 'describe', 'him a poor steward of the port', false]] },
+    { text: 'Ines Tork left the hall, calling the vote "a farce."', out: [['Ines Tork', 'call', 'describe', 'the vote "a farce."', false]] },
+    { text: 'Ines Tork called on the council to act.', out: [] },
+    { text: 'Ines Tork called the harbor police.', out: [] },
+    { text: 'A club called "Friends of the Mill" met on Monday.', out: [] },
+  ])('$text', ({ text, out }) => {
+    expect(rows(text)).toEqual(out);
+  });
+});

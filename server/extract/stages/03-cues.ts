@@ -10,7 +10,7 @@
  * clause it hangs on ("..., adding:").
  */
 import type { Cue, Doc, Token } from '../doc.js';
-import { ACCORDING_TO, BARE_PLURAL_SUBJECTS, CUE_VERBS, NON_CUE_PARTICIPLES, NOUNLIKE_S_FORMS, type CueVerb } from '../model/cues.js';
+import { ACCORDING_TO, BARE_PLURAL_SUBJECTS, CALL_PARTICLES, CUE_VERBS, NON_CUE_PARTICIPLES, NOUNLIKE_S_FORMS, type CueVerb } from '../model/cues.js';
 import { GROUP_NOUNS } from '../model/titles.js';
 import { DOCUMENT_HEADS } from '../model/speakers.js';
 import { AUXILIARIES, CUE_ADVERBS, DETERMINERS, PASSIVE_MARKERS } from '../model/words.js';
@@ -73,6 +73,31 @@ function verbLikeS(tokens: Token[], i: number, first: number): boolean {
   return prev !== undefined && prev.type === 'word' && (prev.cap || prev.lower === 'he' || prev.lower === 'she' || prev.lower === 'it' || DOCUMENT_HEADS.has(prev.lower));
 }
 
+const OBJECT_NAMES = new Set(['it', 'him', 'her', 'them', 'me', 'us', 'this']);
+const NAMING_SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'who', 'and', 'also', 'has', 'have', 'had', 'repeatedly', 'once', 'even', 'then']);
+
+/**
+ * "Reyes called the plan 'a mess'", "she called him a liar": a naming verb
+ * after a name, a pronoun or an auxiliary, whose object (not a particle) is
+ * followed within a few words by a quotation or an "a/an" phrase.
+ */
+function namingVerb(tokens: Token[], i: number, first: number, end: number): boolean {
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  // ", calling the plan 'a mess'"; "the union called him a liar"
+  const lead = prev !== undefined && i - 1 >= first && ((prev.text === ',' && tokens[i]!.lower.endsWith('ing')) || OBJECT_NAMES.has(next?.lower ?? ''));
+  if (!lead && (!prev || i - 1 < first || prev.type !== 'word' || !(prev.cap || NAMING_SUBJECT_PRONOUNS.has(prev.lower)))) return false;
+  if (!next || i + 1 >= end || next.type !== 'word' || (CALL_PARTICLES.has(next.lower) && !OBJECT_NAMES.has(next.lower))) return false;
+  for (let k = i + 2; k < end && k < i + 10; k++) {
+    const t = tokens[k]!;
+    if (t.type === 'quote') return true;
+    if (t.type !== 'word') return false;
+    if (t.lower === 'a' || t.lower === 'an') return true;
+    if (t.lower === 'for' || t.lower === 'to' || t.lower === 'on' || t.lower === 'that') return false;
+  }
+  return false;
+}
+
 /** Finds the cues of every sentence. */
 export function cues(doc: Doc): void {
   const { tokens } = doc;
@@ -108,6 +133,7 @@ export function cues(doc: Doc): void {
         if (f.kind === 'base' && !(prevWord && (AUXILIARIES.has(prevWord.lower) || SUBJECT_PRONOUNS.has(prevWord.lower) || GROUP_NOUNS.has(prevWord.lower) || isAdverb(prevWord) || pluralSubject(tokens, i - 1)))) continue;
         if (f.kind === 's' && (tokens[i + 1]?.lower === 'of' || tokens[i + 1]?.lower === 'by')) continue;
         if (f.kind === 's' && NOUNLIKE_S_FORMS.has(t.lower) && !verbLikeS(tokens, i, first)) continue;
+        if (v.predicate && !namingVerb(tokens, i, first, end)) continue;
         let endTok = i + 1;
         if (v.particle) {
           if (tokens[i + 1]?.lower !== v.particle || i + 1 >= end) continue;
