@@ -101,3 +101,14 @@ describe('"call" naming its object', () => {
     expect(rows(text)).toEqual(out);
   });
 });
+
+describe('"declined to" and a participle "referring to" after a quotation tag', () => {
+  test.each([
+    { text: 'A spokesman for the guild declined to comment.', out: [['spokesman for the guild', 'decline to', 'deny', 'comment', false]] },
+    { text: 'Ines Tork declined to say whether the mill would close.', out: [['Ines Tork', 'decline to', 'deny', 'say whether the mill would close', false]] },
+    { text: '"The toll is too high," Ines Tork said, referring to the bridge fee.', out: [['Ines Tork', 'say', 'say', 'The toll is too high,', true], ['Ines Tork', 'refer to', 'say', 'the bridge fee', false]] },
+    { text: 'Ines Tork declined the award.', out: [] },
+  ])('$text', ({ text, out }) => {
+    expect(rows(text)).toEqual(out);
+  });
+});

@@ -118,6 +118,8 @@ export const CUE_VERBS: CueVerb[] = [
   { lemma: 'counter', class: 'say', forms: ['countered', 'counters'], clauseOnly: true },
   { lemma: 'retort', class: 'say', forms: ['retorted', 'retorts'], clauseOnly: true },
   { lemma: 'charge', class: 'accuse', forms: ['charged', 'charges'], clauseOnly: true },
+  { lemma: 'decline', class: 'deny', forms: ['declined', 'declines', 'declining'], object: ['to'] },
+  { lemma: 'refer to', class: 'say', forms: ['referring', 'referred', 'refers'], particle: 'to' },
   // beliefs, intentions and evidence: their own classes, so users can filter them in or out
   { lemma: 'believe', class: 'belief', forms: ['believe', 'believes', 'believed'] },
   { lemma: 'think', class: 'belief', forms: ['think', 'thinks', 'thought'] },

@@ -211,7 +211,8 @@ function sentenceStatements(ctx: Ctx, s: Sentence, si: number, cues: Cue[]): voi
     const quoteAt = (idx: number): number => (tokens[idx] && tokens[idx]!.type === 'quote' && tokens[idx]!.quote !== -1 && doc.quotes[tokens[idx]!.quote]!.open === tokens[idx]!.start ? tokens[idx]!.quote : -1);
     const endsClause = k >= sEnd || t === undefined || ['.', '!', '?', ';', '–', '—', ')'].includes(t.text) || (t.text === ',' && quoteAt(k + 1) < 0) || cueStarts.has(k);
     const leadQuote = quoteFirst(ctx, s, inverted ? cue.startTok : speaker ? speaker.tokens[0] : cue.startTok);
-    if (leadQuote && !(t && k < sEnd && t.lower === 'that') && !(t && (t.text === ':' || t.text === ',') && quoteAt(k + 1) >= 0)) {
+    // a participle after the tag ("'...,' she said, referring to the fee") has its own content, not the quotation again
+    if (leadQuote && !(cue.participle && drafts.length > 0) && !(t && k < sEnd && t.lower === 'that') && !(t && (t.text === ':' || t.text === ',') && quoteAt(k + 1) >= 0)) {
       // "'...,' Kellogg told Fox Business after ...": a quotation opening the sentence is what the cue reports
       content = leadQuote; direct = true;
     } else if (t && k < sEnd && t.lower === 'that') {
