@@ -112,3 +112,12 @@ describe('"declined to" and a participle "referring to" after a quotation tag', 
     expect(rows(text)).toEqual(out);
   });
 });
+
+describe('a count or share as the subject of a bare verb', () => {
+  test.each([
+    { text: 'About 4 in 10 say the ferry fare is fair.', out: [['About 4 in 10', 'say', 'say', 'the ferry fare is fair', false]] },
+    { text: 'Most say the new dock came too late.', out: [['Most', 'say', 'say', 'the new dock came too late', false]] },
+  ])('$text', ({ text, out }) => {
+    expect(rows(text)).toEqual(out);
+  });
+});

@@ -148,7 +148,9 @@ export const ACCORDING_TO = { lemma: 'according to', class: 'report' as CueClass
 export const NON_CUE_PARTICIPLES = new Set(['speaking', 'talking', 'writing']);
 
 /** Subjects without a plural -s that still take a bare verb form ("people say", "police believe"). */
-export const BARE_PLURAL_SUBJECTS = new Set(['people', 'police', 'staff', 'public', 'majority', 'minority', 'democrats', 'republicans', 'children', 'men', 'women', 'i', 'we', 'they', 'you']);
+export const BARE_PLURAL_SUBJECTS = new Set(['people', 'police', 'staff', 'public', 'majority', 'minority', 'democrats', 'republicans', 'children', 'men', 'women', 'i', 'we', 'they', 'you',
+  // counts and shares as subjects ("all five say", "half say", "most say")
+  'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'dozen', 'half', 'most', 'many', 'few', 'several', 'both', 'all', 'some', 'percent']);
 
 /**
  * Verbs of a quotation's tag ("'Where is it?' Reyes asked."): after ?" or !"

@@ -55,11 +55,11 @@ export function isAdverb(t: Token | undefined): boolean {
   return t !== undefined && t.type === 'word' && !t.cap && (CUE_ADVERBS.has(t.lower) || (t.lower.endsWith('ly') && t.lower.length > 4 && !FORMS.has(t.lower)));
 }
 
-/** A plural noun right before a bare verb form: "lawyers say", "Democrats argue", "Jenkins' lawyers say", "people believe". */
+/** A plural noun or a count right before a bare verb form: "lawyers say", "Democrats argue", "people believe", "4 in 10 say". */
 function pluralSubject(tokens: Token[], k: number): boolean {
   const t = tokens[k];
   if (!t || t.type !== 'word') return false;
-  if (BARE_PLURAL_SUBJECTS.has(t.lower)) return true;
+  if (BARE_PLURAL_SUBJECTS.has(t.lower) || /^\d+$/.test(t.text)) return true;
   return /[^su'’]s$/.test(t.lower) && t.lower.length > 3 && !FORMS.has(t.lower);
 }
 
