@@ -121,3 +121,12 @@ describe('a count or share as the subject of a bare verb', () => {
     expect(rows(text)).toEqual(out);
   });
 });
+
+describe('a participle between a number and a plural noun is an adjective', () => {
+  test.each([
+    { text: 'Ines Tork leads the count by 140 pledged votes.', out: [] },
+    { text: 'Ines Tork pledged to reopen the dock.', out: [['Ines Tork', 'pledge', 'support', 'to reopen the dock', false]] },
+  ])('$text', ({ text, out }) => {
+    expect(rows(text)).toEqual(out);
+  });
+});

@@ -127,6 +127,8 @@ export function cues(doc: Doc): void {
         const v = f.verb;
         if (prevWord && (DETERMINERS.has(prevWord.lower) || prevWord.lower.endsWith("'s"))) continue;
         if (f.kind === 'past' && prevWord && PASSIVE_MARKERS.has(tokens[i - 1]!.lower)) continue;
+        // "271 pledged delegates": between a number and a plural noun a participle is an adjective
+        if ((f.kind === 'past' || f.kind === 'ing') && prevWord && /^\d/.test(prevWord.text) && /^[a-z]+s$/.test(tokens[i + 1]?.text ?? '')) continue;
         // "a statement cited by France24", "a poll found by": a participle with its agent is passive
         if (f.kind === 'past' && tokens[i + 1]?.lower === 'by' && i + 1 < end) continue;
         if (f.kind === 'past' && governor && PASSIVE_MARKERS.has(governor.lower) && j < i - 1) continue;
