@@ -37,6 +37,7 @@ export interface PhraseCtx {
 /** Longest phrase read, in tokens. */
 const MAX_PHRASE = 14;
 const MAX_APPOSITIVE = 25;
+const DASHES = new Set(['—', '–']);
 
 function isTitleStop(tokens: Token[], i: number): boolean {
   const t = tokens[i];
@@ -205,6 +206,18 @@ export function subjectPhrase(ctx: PhraseCtx, j: number, sFirst: number, sentenc
     end = k - 1;
     k = c - 1;
     if (tokens[end]?.text === '.' && !isTitleStop(tokens, end)) end--;
+  }
+  // an aside between dashes: "Lena Vos — a baker from Dunmore — says", "Party leaders — and, above all, Lena Vos — insisted"
+  if (end === j && DASHES.has(tokens[k]?.text ?? '') && tokens[k]!.quote === -1) {
+    let c = k - 1;
+    while (c > sFirst && c > k - MAX_APPOSITIVE && !DASHES.has(tokens[c]!.text)) {
+      const t = tokens[c]!;
+      if (t.quote !== -1 || t.text === ';' || t.text === ':' || ctx.cueStarts.has(c)) return null;
+      c--;
+    }
+    if (c <= sFirst || !DASHES.has(tokens[c]!.text) || c === k - 1) return null;
+    end = k - 1;
+    k = c - 1;
   }
   const p = nounPhraseBefore(ctx, k, sFirst);
   if (!p) return null;
