@@ -38,6 +38,7 @@ export interface PhraseCtx {
 const MAX_PHRASE = 14;
 const MAX_APPOSITIVE = 25;
 const DASHES = new Set(['—', '–']);
+const ASIDE_PREPOSITIONS = new Set(['in', 'at', 'on', 'during', 'after', 'before', 'while', 'when']);
 
 function isTitleStop(tokens: Token[], i: number): boolean {
   const t = tokens[i];
@@ -125,6 +126,8 @@ function appositiveLike(ctx: PhraseCtx, a: number, b: number): boolean {
   if (['a', 'an', 'the', 'who', 'whose', 'which', 'speaking', 'one', 'himself', 'herself', 'former', 'both', 'each'].includes(first.lower)) return true;
   const m = ctx.byFirst.get(a);
   if (m && m.tokens[1] === b + 1) return true;
+  // a short aside of place or occasion ("Lena Vos, in Dunmore, said"; "Vos, at a rally on Monday, said")
+  if (ASIDE_PREPOSITIONS.has(first.lower) && b - a <= 6) return true;
   // lowercase role descriptions ("chief executive of X", "campaign manager for Y")
   return !first.cap && first.type === 'word' && !PHRASE_STOPS.has(first.lower) && !PHRASE_PREPOSITIONS.has(first.lower);
 }
