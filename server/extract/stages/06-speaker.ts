@@ -181,6 +181,8 @@ export function subjectPhrase(ctx: PhraseCtx, j: number, sFirst: number, sentenc
   let k = j;
   let end = j;
   let named: Mention | null = null;
+  // a stray comma after the parenthetical: "Sen. Wilma Okoro (D-Vt.), said"
+  if (tokens[k]?.text === ',' && tokens[k - 1]?.text === ')' && k - 1 > sFirst) { k--; end = k; }
   // a trailing parenthetical: "Sen. Wilma Okoro (D-Vt.) said"
   if (tokens[k]?.text === ')') {
     const o = openParen(tokens, k, sFirst);
