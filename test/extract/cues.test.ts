@@ -130,3 +130,13 @@ describe('a participle between a number and a plural noun is an adjective', () =
     expect(rows(text)).toEqual(out);
   });
 });
+
+describe('a sentence-initial "Asked whether ..." is a question by an unnamed asker', () => {
+  test.each([
+    { text: 'Asked whether the dock would close, Ines Tork shook her head.', out: [[null, 'ask', 'ask', 'whether the dock would close', false]] },
+    { text: 'When asked on the radio what the plan was, Ines Tork laughed.', out: [[null, 'ask', 'ask', 'what the plan was', false]] },
+    { text: 'Asked by the council, Ines Tork stayed silent.', out: [] },
+  ])('$text', ({ text, out }) => {
+    expect(rows(text)).toEqual(out);
+  });
+});

@@ -73,6 +73,7 @@ function verbLikeS(tokens: Token[], i: number, first: number): boolean {
   return prev !== undefined && prev.type === 'word' && (prev.cap || prev.lower === 'he' || prev.lower === 'she' || prev.lower === 'it' || DOCUMENT_HEADS.has(prev.lower));
 }
 
+const REDUCED_PASSIVE_LEADS = new Set(['when', 'if', 'once', 'unless', 'until', 'whenever']);
 const OBJECT_NAMES = new Set(['it', 'him', 'her', 'them', 'me', 'us', 'this']);
 const NAMING_SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'who', 'and', 'also', 'has', 'have', 'had', 'repeatedly', 'once', 'even', 'then']);
 
@@ -127,6 +128,8 @@ export function cues(doc: Doc): void {
         const v = f.verb;
         if (prevWord && (DETERMINERS.has(prevWord.lower) || prevWord.lower.endsWith("'s"))) continue;
         if (f.kind === 'past' && prevWord && PASSIVE_MARKERS.has(tokens[i - 1]!.lower)) continue;
+        // "when asked", "if told", "once asked": a reduced passive clause, not a cue
+        if (f.kind === 'past' && prevWord && REDUCED_PASSIVE_LEADS.has(prevWord.lower)) continue;
         // "271 pledged delegates": between a number and a plural noun a participle is an adjective
         if ((f.kind === 'past' || f.kind === 'ing') && prevWord && /^\d/.test(prevWord.text) && /^[a-z]+s$/.test(tokens[i + 1]?.text ?? '')) continue;
         // "a statement cited by France24", "a poll found by": a participle with its agent is passive

@@ -68,6 +68,7 @@ export function statements(doc: Doc): void {
     const before = doc.drafts.length;
     if (cs.length === 0 && !colonQuote(ctx, s, si) && !dashQuote(ctx, s, si)) continuation(ctx, s, si);
     else sentenceStatements(ctx, s, si, cs);
+    askedLead(ctx, s, si);
     const made = doc.drafts.slice(before);
     ctx.draftsBySentence.set(si, made);
     assignTimes(ctx, s, si, made);
@@ -729,6 +730,36 @@ function colonQuote(ctx: Ctx, s: Sentence, si: number): boolean {
   if (subj.actor.kind === 'other') subj.actor.kind = 'person';
   remember(ctx, subj);
   return true;
+}
+
+/** Words that open the question after a sentence-initial "Asked". */
+const QUESTION_OPENERS = new Set(['whether', 'if', 'who', 'what', 'why', 'how', 'when', 'where', 'which']);
+
+/**
+ * "Asked whether the dock would close, the mayor said no": the question put
+ * to the speaker is a statement of its own, by an unnamed asker (no speaker);
+ * its content runs from the question word to the comma.
+ */
+function askedLead(ctx: Ctx, s: Sentence, si: number): void {
+  const { doc } = ctx;
+  const { tokens } = doc;
+  const [first, end] = s.tokens;
+  let a = firstWord(ctx, s);
+  if (tokens[a]?.lower === 'when' && tokens[a + 1]?.lower === 'asked') a++;
+  if (a >= end || tokens[a]!.lower !== 'asked' || tokens[a]!.quote !== -1) return;
+  let q = a + 1;
+  while (q < end && q < a + 5 && !QUESTION_OPENERS.has(tokens[q]!.lower) && tokens[q]!.type === 'word' && tokens[q]!.lower !== 'by' && tokens[q]!.lower !== 'about') q++;
+  if (q >= end || !QUESTION_OPENERS.has(tokens[q]!.lower)) return;
+  let e = q + 1;
+  while (e < end && e < q + 60 && !(tokens[e]!.text === ',' && tokens[e]!.quote === -1) && tokens[e]!.text !== ';') e++;
+  if (e >= end || tokens[e]!.text !== ',') return;
+  const content = spanOf(ctx, q, e);
+  if (!content || first > a) return;
+  const cue: Cue = {
+    tok: a, startTok: a, endTok: a + 1, span: [tokens[a]!.start, tokens[a]!.end], lemma: 'ask', class: 'ask',
+    participle: false, takesAddressee: false, takesTarget: false, sentence: si,
+  };
+  doc.drafts.push(makeDraft(ctx, s, si, null, cue, content, false, 0.5));
 }
 
 /** Dashes that attribute a quotation in vox-pop lists: '"..." ― Greta Solvang'. */
