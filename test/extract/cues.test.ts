@@ -140,3 +140,12 @@ describe('a sentence-initial "Asked whether ..." is a question by an unnamed ask
     expect(rows(text)).toEqual(out);
   });
 });
+
+describe('a headline "Name: claim"', () => {
+  test.each([
+    { text: 'Tork: Bridge Will Close in May.\n\nThe council met on Monday.', out: [['Tork', ':', 'say', 'Bridge Will Close in May', false]] },
+    { text: 'Bridge Will Close in May.\n\nThe council met on Monday.', out: [] },
+  ])('$text', ({ text, out }) => {
+    expect(rows(text)).toEqual(out);
+  });
+});

@@ -66,7 +66,8 @@ export function statements(doc: Doc): void {
   doc.sentences.forEach((s, si) => {
     const cs = cuesBySentence.get(si) ?? [];
     const before = doc.drafts.length;
-    if (cs.length === 0 && !colonQuote(ctx, s, si) && !dashQuote(ctx, s, si)) continuation(ctx, s, si);
+    if (headlineColon(ctx, s, si)) { /* "Tork: Bridge Will Close": the headline's speaker and claim */ }
+    else if (cs.length === 0 && !colonQuote(ctx, s, si) && !dashQuote(ctx, s, si)) continuation(ctx, s, si);
     else sentenceStatements(ctx, s, si, cs);
     askedLead(ctx, s, si);
     const made = doc.drafts.slice(before);
@@ -729,6 +730,38 @@ function colonQuote(ctx: Ctx, s: Sentence, si: number): boolean {
   doc.drafts.push(d);
   if (subj.actor.kind === 'other') subj.actor.kind = 'person';
   remember(ctx, subj);
+  return true;
+}
+
+/**
+ * A headline (the article's first paragraph) of the form "Name: claim" with a
+ * name or short capitalised phrase before the colon: the name said the claim
+ * (quotation marks optional; a final full stop is left out).
+ */
+function headlineColon(ctx: Ctx, s: Sentence, si: number): boolean {
+  const { doc } = ctx;
+  const { tokens } = doc;
+  if (s.paragraph !== 0 || doc.paragraphs.length < 2) return false;
+  const [, end] = s.tokens;
+  const a = firstWord(ctx, s);
+  let c = a;
+  while (c < end && c < a + 6 && tokens[c]!.text !== ':' && tokens[c]!.quote === -1) c++;
+  if (c >= end || tokens[c]!.text !== ':' || c === a) return false;
+  const subj = leadSubject(ctx, s);
+  if (!subj?.actor || subj.tokens[1] !== c) return false;
+  let e = end;
+  while (e > c + 1 && tokens[e - 1]!.type === 'punct' && tokens[e - 1]!.quote === -1) e--;
+  if (e - c < 3) return false;
+  const cue: Cue = {
+    tok: c, startTok: c, endTok: c + 1, span: [tokens[c]!.start, tokens[c]!.end], lemma: ':', class: 'say',
+    participle: false, takesAddressee: false, takesTarget: false, sentence: si,
+  };
+  const open = tokens[c + 1]!;
+  const q = open.type === 'quote' && open.quote !== -1 && doc.quotes[open.quote]!.open === open.start ? doc.quotes[open.quote]! : null;
+  const whole = q !== null && q.close >= tokens[e - 1]!.start;
+  const content = whole ? q.inner : spanOf(ctx, c + 1, e);
+  if (!content) return false;
+  doc.drafts.push(makeDraft(ctx, s, si, subj, cue, content, whole, 0.6));
   return true;
 }
 
