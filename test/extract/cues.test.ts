@@ -108,6 +108,7 @@ describe('"declined to" and a participle "referring to" after a quotation tag', 
     { text: 'Ines Tork declined to say whether the mill would close.', out: [['Ines Tork', 'decline to', 'deny', 'say whether the mill would close', false]] },
     { text: '"The toll is too high," Ines Tork said, referring to the bridge fee.', out: [['Ines Tork', 'say', 'say', 'The toll is too high,', true], ['Ines Tork', 'refer to', 'say', 'the bridge fee', false]] },
     { text: 'Ines Tork declined the award.', out: [] },
+    { text: 'Ines Tork refused to name the buyer.', out: [['Ines Tork', 'refuse to', 'deny', 'name the buyer', false]] },
   ])('$text', ({ text, out }) => {
     expect(rows(text)).toEqual(out);
   });

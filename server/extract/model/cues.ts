@@ -119,6 +119,7 @@ export const CUE_VERBS: CueVerb[] = [
   { lemma: 'retort', class: 'say', forms: ['retorted', 'retorts'], clauseOnly: true },
   { lemma: 'charge', class: 'accuse', forms: ['charged', 'charges'], clauseOnly: true },
   { lemma: 'decline', class: 'deny', forms: ['declined', 'declines', 'declining'], object: ['to'] },
+  { lemma: 'refuse', class: 'deny', forms: ['refused', 'refuses', 'refusing'], object: ['to'] },
   { lemma: 'refer to', class: 'say', forms: ['referring', 'referred', 'refers'], particle: 'to' },
   // beliefs, intentions and evidence: their own classes, so users can filter them in or out
   { lemma: 'believe', class: 'belief', forms: ['believe', 'believes', 'believed'] },
