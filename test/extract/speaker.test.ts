@@ -9,6 +9,9 @@ describe('speaker phrases that are not a bare capitalised name', () => {
   test.each([
     { name: 'honorific before the name', text: '"The ferry will run again by June," Mr. Quillan said on Friday.', mention: 'Mr. Quillan', actor: 'Quillan', kind: 'person', content: 'The ferry will run again by June,' },
     { name: 'honorific after an inverted cue', text: '"Nobody voted for this," said Dr. Ferreira, the clinic director.', mention: 'Dr. Ferreira', actor: 'Ferreira', kind: 'person', content: 'Nobody voted for this,' },
+    { name: 'an aside between dashes', text: 'Lena Vos — a baker from Dunmore — says the oven tax is unfair.', mention: 'Lena Vos — a baker from Dunmore', actor: 'Lena Vos', kind: 'person', content: 'the oven tax is unfair' },
+    { name: 'a short aside of place', text: 'Lena Vos, in Dunmore, said the oven tax is unfair.', mention: 'Lena Vos, in Dunmore', actor: 'Lena Vos', kind: 'person', content: 'the oven tax is unfair' },
+    { name: 'a stray comma after the brackets', text: 'Sen. Lena Vos (D-Vt.), said the oven tax is unfair.', mention: 'Sen. Lena Vos (D-Vt.)', actor: 'Lena Vos', kind: 'person', content: 'the oven tax is unfair' },
     { name: 'party and state in brackets', text: '"The tax is dead," Sen. Wilma Okoro (D-Vt.) said after the hearing.', mention: 'Sen. Wilma Okoro (D-Vt.)', actor: 'Wilma Okoro', kind: 'person', content: 'The tax is dead,' },
     { name: 'party and state between commas', text: '"We will not fold," Rep. Hal Brandt, R-Neb., told reporters.', mention: 'Rep. Hal Brandt, R-Neb', actor: 'Hal Brandt', kind: 'person', content: 'We will not fold,' },
     { name: 'an age between commas', text: 'Marta Lindqvist, 61, said she would vote against the plan.', mention: 'Marta Lindqvist, 61', actor: 'Marta Lindqvist', kind: 'person', content: 'she would vote against the plan' },

@@ -27,6 +27,12 @@ export interface CueVerb {
   clauseOnly?: boolean;
   /** Evidence verbs ("shows", "found") report only with a "that" clause or a document, poll or figure as subject. */
   documentSubject?: boolean;
+  /**
+   * The verb names what its object is ("called the plan 'reckless'", "called
+   * him a liar"): a cue only after a name, a pronoun, an auxiliary or "and",
+   * with an object followed by a quotation or an "a/an" phrase.
+   */
+  predicate?: boolean;
 }
 
 export const CUE_VERBS: CueVerb[] = [
@@ -67,6 +73,7 @@ export const CUE_VERBS: CueVerb[] = [
   { lemma: 'demand', class: 'demand' },
   { lemma: 'urge', class: 'demand', forms: ['urge', 'urges', 'urged', 'urging'], takesAddressee: true },
   { lemma: 'call for', class: 'demand', forms: ['call', 'calls', 'called', 'calling'], particle: 'for' },
+  { lemma: 'call', class: 'describe', forms: ['call', 'calls', 'called', 'calling'], takesTarget: true, predicate: true },
   { lemma: 'ask', class: 'ask', takesAddressee: true },
   { lemma: 'describe', class: 'describe', forms: ['describe', 'describes', 'described', 'describing'], takesTarget: true },
   { lemma: 'characterize', class: 'describe', forms: ['characterized', 'characterizes', 'characterised', 'characterising', 'characterizing'], takesTarget: true },
@@ -111,6 +118,9 @@ export const CUE_VERBS: CueVerb[] = [
   { lemma: 'counter', class: 'say', forms: ['countered', 'counters'], clauseOnly: true },
   { lemma: 'retort', class: 'say', forms: ['retorted', 'retorts'], clauseOnly: true },
   { lemma: 'charge', class: 'accuse', forms: ['charged', 'charges'], clauseOnly: true },
+  { lemma: 'decline', class: 'deny', forms: ['declined', 'declines', 'declining'], object: ['to'] },
+  { lemma: 'refuse', class: 'deny', forms: ['refused', 'refuses', 'refusing'], object: ['to'] },
+  { lemma: 'refer to', class: 'say', forms: ['referring', 'referred', 'refers'], particle: 'to' },
   // beliefs, intentions and evidence: their own classes, so users can filter them in or out
   { lemma: 'believe', class: 'belief', forms: ['believe', 'believes', 'believed'] },
   { lemma: 'think', class: 'belief', forms: ['think', 'thinks', 'thought'] },
@@ -139,7 +149,9 @@ export const ACCORDING_TO = { lemma: 'according to', class: 'report' as CueClass
 export const NON_CUE_PARTICIPLES = new Set(['speaking', 'talking', 'writing']);
 
 /** Subjects without a plural -s that still take a bare verb form ("people say", "police believe"). */
-export const BARE_PLURAL_SUBJECTS = new Set(['people', 'police', 'staff', 'public', 'majority', 'minority', 'democrats', 'republicans', 'children', 'men', 'women', 'i', 'we', 'they', 'you']);
+export const BARE_PLURAL_SUBJECTS = new Set(['people', 'police', 'staff', 'public', 'majority', 'minority', 'democrats', 'republicans', 'children', 'men', 'women', 'i', 'we', 'they', 'you',
+  // counts and shares as subjects ("all five say", "half say", "most say")
+  'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'dozen', 'half', 'most', 'many', 'few', 'several', 'both', 'all', 'some', 'percent']);
 
 /**
  * Verbs of a quotation's tag ("'Where is it?' Reyes asked."): after ?" or !"
@@ -162,6 +174,9 @@ export const NOUNLIKE_S_FORMS = new Set([
   'tweets', 'estimates', 'finds', 'wants', 'points', 'counters', 'remarks', 'promises', 'pledges', 'vows', 'demands',
   'calls', 'cites', 'defends', 'worries', 'thinks', 'expects', 'feels', 'seeks', 'agrees', 'responds', 'continues',
 ]);
+
+/** Particles after "call" that make another verb ("call on", "called off"). */
+export const CALL_PARTICLES = new Set(['for', 'on', 'off', 'out', 'up', 'in', 'back', 'at', 'by', 'to', 'into', 'upon', 'it', 'him', 'her', 'them', 'me', 'us', 'this']);
 
 /** First-person subjects: they head a statement, but name no actor of the article. */
 export const FIRST_PERSON = new Set(['i', 'we']);

@@ -56,6 +56,9 @@ export const ABBREVIATIONS = new Set([
   'u.s', 'u.k', 'u.n', 'e.g', 'i.e', 'etc', 'approx', 'dept', 'est', 'fig', 'mt', 'pres',
 ]);
 
+/** Abbreviated titles written with a dot before a name ("Mr.", "Sen."): the name that follows is a person. */
+export const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'lt', 'col', 'sgt', 'capt', 'maj', 'adm', 'cmdr', 'sen', 'rep', 'gov', 'pres']);
+
 /** Nouns for a medium of speech: "in a statement", "in an interview with X". */
 export const SPEECH_MEDIA = new Set([
   'statement', 'interview', 'letter', 'post', 'speech', 'podcast', 'address', 'briefing', 'conference', 'tweet', 'op-ed',

@@ -13,7 +13,8 @@ import { ABBREVIATIONS } from '../model/words.js';
 import { QUOTE_TAG_VERBS } from '../model/cues.js';
 
 /** Words keep inner apostrophes, hyphens and dots ("Hamas's", "Putin-Zelensky", "1.3", "U.S"). */
-const TOKEN_RE = /([\p{L}\p{N}]+(?:['’][\p{L}]+)*(?:[-.][\p{L}\p{N}]+(?:['’][\p{L}]+)*)*)|(['"‘’“”«»„])|[^\s\p{L}\p{N}]/gu;
+/** A doubled apostrophe ('') is one double quotation mark (the convention of some newspaper archives). */
+const TOKEN_RE = /([\p{L}\p{N}]+(?:['’][\p{L}]+)*(?:[-.][\p{L}\p{N}]+(?:['’][\p{L}]+)*)*)|(''|['"‘’“”«»„])|[^\s\p{L}\p{N}]/gu;
 /** A sentence longer than this is cut at a space: keeps every later stage linear on text with no punctuation. */
 const MAX_SENTENCE = 4000;
 

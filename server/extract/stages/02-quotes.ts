@@ -5,7 +5,8 @@
  * word). A remaining mark opens when it follows space or an opening bracket and
  * precedes a non-space character; it closes when it follows a non-space
  * character and precedes space, punctuation or the end. Curly marks only act in
- * their own direction, straight ones in either; mixes like ‘boots on the
+ * their own direction, straight ones in either; a doubled apostrophe ('') is
+ * a straight double mark (stage 1 makes it one token); mixes like ‘boots on the
  * ground' pair up. A quotation left open at the end of a paragraph continues
  * when the next paragraph opens with a mark (the long-quote convention);
  * otherwise it is dropped as unbalanced. Sentences that a quotation spans are
@@ -16,7 +17,7 @@ import type { Doc, Quote, Sentence } from '../doc.js';
 /** Quotations longer than this are treated as unbalanced marks: bounds the work on broken input. */
 const MAX_QUOTE = 20000;
 
-interface Open { pos: number; kind: 'single' | 'double'; }
+interface Open { pos: number; len: number; kind: 'single' | 'double'; }
 
 function isSpace(c: string | undefined): boolean { return c === undefined || /\s/.test(c); }
 
@@ -54,9 +55,9 @@ export function quotes(doc: Doc): void {
     if (canClose && closer && idx >= 0) {
       const o = stack[idx]!;
       stack.length = idx; // marks opened inside and never closed are dropped
-      if (t.start - o.pos <= MAX_QUOTE) found.push({ open: o.pos, close: t.start, inner: [o.pos + 1, t.start], kind, depth: idx > 0 ? 1 : 0 });
+      if (t.start - o.pos <= MAX_QUOTE) found.push({ open: o.pos, close: t.start, inner: [o.pos + o.len, t.start], kind, depth: idx > 0 ? 1 : 0 });
     } else if (canOpen && opener) {
-      stack.push({ pos: t.start, kind });
+      stack.push({ pos: t.start, len: t.end - t.start, kind });
     }
   }
   // nesting depth: a quotation inside another one is a fragment of it

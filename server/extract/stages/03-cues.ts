@@ -10,7 +10,7 @@
  * clause it hangs on ("..., adding:").
  */
 import type { Cue, Doc, Token } from '../doc.js';
-import { ACCORDING_TO, BARE_PLURAL_SUBJECTS, CUE_VERBS, NON_CUE_PARTICIPLES, NOUNLIKE_S_FORMS, type CueVerb } from '../model/cues.js';
+import { ACCORDING_TO, BARE_PLURAL_SUBJECTS, CALL_PARTICLES, CUE_VERBS, NON_CUE_PARTICIPLES, NOUNLIKE_S_FORMS, type CueVerb } from '../model/cues.js';
 import { GROUP_NOUNS } from '../model/titles.js';
 import { DOCUMENT_HEADS } from '../model/speakers.js';
 import { AUXILIARIES, CUE_ADVERBS, DETERMINERS, PASSIVE_MARKERS } from '../model/words.js';
@@ -55,11 +55,11 @@ export function isAdverb(t: Token | undefined): boolean {
   return t !== undefined && t.type === 'word' && !t.cap && (CUE_ADVERBS.has(t.lower) || (t.lower.endsWith('ly') && t.lower.length > 4 && !FORMS.has(t.lower)));
 }
 
-/** A plural noun right before a bare verb form: "lawyers say", "Democrats argue", "Jenkins' lawyers say", "people believe". */
+/** A plural noun or a count right before a bare verb form: "lawyers say", "Democrats argue", "people believe", "4 in 10 say". */
 function pluralSubject(tokens: Token[], k: number): boolean {
   const t = tokens[k];
   if (!t || t.type !== 'word') return false;
-  if (BARE_PLURAL_SUBJECTS.has(t.lower)) return true;
+  if (BARE_PLURAL_SUBJECTS.has(t.lower) || /^\d+$/.test(t.text)) return true;
   return /[^su'’]s$/.test(t.lower) && t.lower.length > 3 && !FORMS.has(t.lower);
 }
 
@@ -71,6 +71,32 @@ function verbLikeS(tokens: Token[], i: number, first: number): boolean {
   while (j >= first && isAdverb(tokens[j])) j--;
   const prev = j >= first ? tokens[j] : undefined;
   return prev !== undefined && prev.type === 'word' && (prev.cap || prev.lower === 'he' || prev.lower === 'she' || prev.lower === 'it' || DOCUMENT_HEADS.has(prev.lower));
+}
+
+const REDUCED_PASSIVE_LEADS = new Set(['when', 'if', 'once', 'unless', 'until', 'whenever']);
+const OBJECT_NAMES = new Set(['it', 'him', 'her', 'them', 'me', 'us', 'this']);
+const NAMING_SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'who', 'and', 'also', 'has', 'have', 'had', 'repeatedly', 'once', 'even', 'then']);
+
+/**
+ * "Reyes called the plan 'a mess'", "she called him a liar": a naming verb
+ * after a name, a pronoun or an auxiliary, whose object (not a particle) is
+ * followed within a few words by a quotation or an "a/an" phrase.
+ */
+function namingVerb(tokens: Token[], i: number, first: number, end: number): boolean {
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  // ", calling the plan 'a mess'"; "the union called him a liar"
+  const lead = prev !== undefined && i - 1 >= first && ((prev.text === ',' && tokens[i]!.lower.endsWith('ing')) || OBJECT_NAMES.has(next?.lower ?? ''));
+  if (!lead && (!prev || i - 1 < first || prev.type !== 'word' || !(prev.cap || NAMING_SUBJECT_PRONOUNS.has(prev.lower)))) return false;
+  if (!next || i + 1 >= end || next.type !== 'word' || (CALL_PARTICLES.has(next.lower) && !OBJECT_NAMES.has(next.lower))) return false;
+  for (let k = i + 2; k < end && k < i + 10; k++) {
+    const t = tokens[k]!;
+    if (t.type === 'quote') return true;
+    if (t.type !== 'word') return false;
+    if (t.lower === 'a' || t.lower === 'an') return true;
+    if (t.lower === 'for' || t.lower === 'to' || t.lower === 'on' || t.lower === 'that') return false;
+  }
+  return false;
 }
 
 /** Finds the cues of every sentence. */
@@ -102,12 +128,17 @@ export function cues(doc: Doc): void {
         const v = f.verb;
         if (prevWord && (DETERMINERS.has(prevWord.lower) || prevWord.lower.endsWith("'s"))) continue;
         if (f.kind === 'past' && prevWord && PASSIVE_MARKERS.has(tokens[i - 1]!.lower)) continue;
+        // "when asked", "if told", "once asked": a reduced passive clause, not a cue
+        if (f.kind === 'past' && prevWord && REDUCED_PASSIVE_LEADS.has(prevWord.lower)) continue;
+        // "271 pledged delegates": between a number and a plural noun a participle is an adjective
+        if ((f.kind === 'past' || f.kind === 'ing') && prevWord && /^\d/.test(prevWord.text) && /^[a-z]+s$/.test(tokens[i + 1]?.text ?? '')) continue;
         // "a statement cited by France24", "a poll found by": a participle with its agent is passive
         if (f.kind === 'past' && tokens[i + 1]?.lower === 'by' && i + 1 < end) continue;
         if (f.kind === 'past' && governor && PASSIVE_MARKERS.has(governor.lower) && j < i - 1) continue;
         if (f.kind === 'base' && !(prevWord && (AUXILIARIES.has(prevWord.lower) || SUBJECT_PRONOUNS.has(prevWord.lower) || GROUP_NOUNS.has(prevWord.lower) || isAdverb(prevWord) || pluralSubject(tokens, i - 1)))) continue;
         if (f.kind === 's' && (tokens[i + 1]?.lower === 'of' || tokens[i + 1]?.lower === 'by')) continue;
         if (f.kind === 's' && NOUNLIKE_S_FORMS.has(t.lower) && !verbLikeS(tokens, i, first)) continue;
+        if (v.predicate && !namingVerb(tokens, i, first, end)) continue;
         let endTok = i + 1;
         if (v.particle) {
           if (tokens[i + 1]?.lower !== v.particle || i + 1 >= end) continue;

@@ -37,6 +37,8 @@ export interface PhraseCtx {
 /** Longest phrase read, in tokens. */
 const MAX_PHRASE = 14;
 const MAX_APPOSITIVE = 25;
+const DASHES = new Set(['—', '–']);
+const ASIDE_PREPOSITIONS = new Set(['in', 'at', 'on', 'during', 'after', 'before', 'while', 'when']);
 
 function isTitleStop(tokens: Token[], i: number): boolean {
   const t = tokens[i];
@@ -124,6 +126,8 @@ function appositiveLike(ctx: PhraseCtx, a: number, b: number): boolean {
   if (['a', 'an', 'the', 'who', 'whose', 'which', 'speaking', 'one', 'himself', 'herself', 'former', 'both', 'each'].includes(first.lower)) return true;
   const m = ctx.byFirst.get(a);
   if (m && m.tokens[1] === b + 1) return true;
+  // a short aside of place or occasion ("Lena Vos, in Dunmore, said"; "Vos, at a rally on Monday, said")
+  if (ASIDE_PREPOSITIONS.has(first.lower) && b - a <= 6) return true;
   // lowercase role descriptions ("chief executive of X", "campaign manager for Y")
   return !first.cap && first.type === 'word' && !PHRASE_STOPS.has(first.lower) && !PHRASE_PREPOSITIONS.has(first.lower);
 }
@@ -177,6 +181,8 @@ export function subjectPhrase(ctx: PhraseCtx, j: number, sFirst: number, sentenc
   let k = j;
   let end = j;
   let named: Mention | null = null;
+  // a stray comma after the parenthetical: "Sen. Wilma Okoro (D-Vt.), said"
+  if (tokens[k]?.text === ',' && tokens[k - 1]?.text === ')' && k - 1 > sFirst) { k--; end = k; }
   // a trailing parenthetical: "Sen. Wilma Okoro (D-Vt.) said"
   if (tokens[k]?.text === ')') {
     const o = openParen(tokens, k, sFirst);
@@ -205,6 +211,18 @@ export function subjectPhrase(ctx: PhraseCtx, j: number, sFirst: number, sentenc
     end = k - 1;
     k = c - 1;
     if (tokens[end]?.text === '.' && !isTitleStop(tokens, end)) end--;
+  }
+  // an aside between dashes: "Lena Vos — a baker from Dunmore — says", "Party leaders — and, above all, Lena Vos — insisted"
+  if (end === j && DASHES.has(tokens[k]?.text ?? '') && tokens[k]!.quote === -1) {
+    let c = k - 1;
+    while (c > sFirst && c > k - MAX_APPOSITIVE && !DASHES.has(tokens[c]!.text)) {
+      const t = tokens[c]!;
+      if (t.quote !== -1 || t.text === ';' || t.text === ':' || ctx.cueStarts.has(c)) return null;
+      c--;
+    }
+    if (c <= sFirst || !DASHES.has(tokens[c]!.text) || c === k - 1) return null;
+    end = k - 1;
+    k = c - 1;
   }
   const p = nounPhraseBefore(ctx, k, sFirst);
   if (!p) return null;

@@ -21,7 +21,7 @@ import type { Actor, Cue, Doc, Draft, Mention, Quote, Sentence, TimeExpr } from 
 import type { Span } from '../schema.js';
 import { GROUP_MODIFIERS, GROUP_NOUNS, PREDECESSOR_WORDS, ROLE_HEADS, ROLE_WORDS } from '../model/titles.js';
 import { MEDIA_MARKERS } from '../model/orgs.js';
-import { CONTINUATION_OPENERS, EVENT_NOUNS, NON_NAME_CAPITALS, PLATFORMS, RELATIVES, SPEECH_MEDIA } from '../model/words.js';
+import { CONTINUATION_OPENERS, EVENT_NOUNS, HONORIFICS, NON_NAME_CAPITALS, PLATFORMS, RELATIVES, SPEECH_MEDIA } from '../model/words.js';
 import { isAdverb } from './03-cues.js';
 import { registryOf } from './04-actors.js';
 import { describedSource, phraseAfter, subjectPhrase, type PhraseCtx } from './06-speaker.js';
@@ -66,8 +66,10 @@ export function statements(doc: Doc): void {
   doc.sentences.forEach((s, si) => {
     const cs = cuesBySentence.get(si) ?? [];
     const before = doc.drafts.length;
-    if (cs.length === 0 && !colonQuote(ctx, s, si) && !dashQuote(ctx, s, si)) continuation(ctx, s, si);
+    if (headlineColon(ctx, s, si)) { /* "Tork: Bridge Will Close": the headline's speaker and claim */ }
+    else if (cs.length === 0 && !colonQuote(ctx, s, si) && !dashQuote(ctx, s, si)) continuation(ctx, s, si);
     else sentenceStatements(ctx, s, si, cs);
+    askedLead(ctx, s, si);
     const made = doc.drafts.slice(before);
     ctx.draftsBySentence.set(si, made);
     assignTimes(ctx, s, si, made);
@@ -211,7 +213,8 @@ function sentenceStatements(ctx: Ctx, s: Sentence, si: number, cues: Cue[]): voi
     const quoteAt = (idx: number): number => (tokens[idx] && tokens[idx]!.type === 'quote' && tokens[idx]!.quote !== -1 && doc.quotes[tokens[idx]!.quote]!.open === tokens[idx]!.start ? tokens[idx]!.quote : -1);
     const endsClause = k >= sEnd || t === undefined || ['.', '!', '?', ';', '–', '—', ')'].includes(t.text) || (t.text === ',' && quoteAt(k + 1) < 0) || cueStarts.has(k);
     const leadQuote = quoteFirst(ctx, s, inverted ? cue.startTok : speaker ? speaker.tokens[0] : cue.startTok);
-    if (leadQuote && !(t && k < sEnd && t.lower === 'that') && !(t && (t.text === ':' || t.text === ',') && quoteAt(k + 1) >= 0)) {
+    // a participle after the tag ("'...,' she said, referring to the fee") has its own content, not the quotation again
+    if (leadQuote && !(cue.participle && drafts.length > 0) && !(t && k < sEnd && t.lower === 'that') && !(t && (t.text === ':' || t.text === ',') && quoteAt(k + 1) >= 0)) {
       // "'...,' Kellogg told Fox Business after ...": a quotation opening the sentence is what the cue reports
       content = leadQuote; direct = true;
     } else if (t && k < sEnd && t.lower === 'that') {
@@ -319,7 +322,8 @@ function quoteAfterFrame(ctx: Ctx, k: number, sEnd: number, cueStarts: Set<numbe
       for (let r = n + 1; r < sEnd; r++) if (tokens[r]!.quote === -1 && tokens[r]!.type === 'word') return -1;
       return o.quote;
     }
-    if (t.type !== 'word') return -1;
+    // an honorific's dot inside the frame ("says of Mr. Vance, '...'")
+    if (t.type !== 'word' && !(t.text === '.' && n > k && tokens[n - 1]!.end === t.start && HONORIFICS.has(tokens[n - 1]!.lower))) return -1;
   }
   return -1;
 }
@@ -589,6 +593,22 @@ function tokenAfter(ctx: Ctx, offset: number, from: number, to: number): number 
   return k;
 }
 
+/** Sentence-opening conjunctions that may precede the subject of a colon quotation ("And the mayor boasted: ..."). */
+const LEAD_CONJUNCTIONS = new Set(['and', 'but', 'so', 'yet', 'or', 'then']);
+
+/** The sentence's subject: a mention at its first word, after an opening conjunction or an honorific with its dot ("And Mr. Vance"). */
+function leadSubject(ctx: Ctx, s: Sentence): (Mention & { honorific?: boolean }) | null {
+  const { tokens } = ctx.doc;
+  let k = firstWord(ctx, s);
+  const first = subjectOf(ctx, s);
+  if (first && first.tokens[0] === k) return first;
+  if (k < s.tokens[1] && LEAD_CONJUNCTIONS.has(tokens[k]!.lower)) k++;
+  const m = ctx.byFirst.get(k);
+  if (m) return resolveMention(ctx, m);
+  const h = k + 2 < s.tokens[1] && HONORIFICS.has(tokens[k]!.lower) && tokens[k + 1]!.text === '.' && tokens[k + 1]!.start === tokens[k]!.end ? ctx.byFirst.get(k + 2) : undefined;
+  return h ? { ...resolveMention(ctx, h), honorific: true } : null;
+}
+
 function firstWord(ctx: Ctx, s: Sentence): number {
   let i = s.tokens[0];
   while (i < s.tokens[1] && ctx.doc.tokens[i]!.type !== 'word') i++;
@@ -696,10 +716,12 @@ function colonQuote(ctx: Ctx, s: Sentence, si: number): boolean {
   const q = doc.quotes[open.quote]!;
   // only punctuation after the quotation
   for (let k = c + 1; k < end; k++) if (tokens[k]!.quote === -1 && tokens[k]!.type === 'word') return false;
-  const subj = subjectOf(ctx, s);
-  if (!subj?.actor || subj.tokens[0] !== firstWord(ctx, s) || subj.tokens[1] > c) return false;
+  const subj = leadSubject(ctx, s);
+  if (!subj?.actor || subj.tokens[1] > c) return false;
   const kind = subj.actor.kind;
-  if (kind !== 'person' && kind !== 'organization' && kind !== 'country' && kind !== 'group' && !(kind === 'other' && subj.tokens[1] === c)) return false;
+  // an unknown name needs the colon right after it, or one past-tense verb between ("Tork shrugged:")
+  const pastVerb = subj.tokens[1] + 1 === c && !tokens[c - 1]!.cap && /ed$/.test(tokens[c - 1]!.lower);
+  if (kind !== 'person' && kind !== 'organization' && kind !== 'country' && kind !== 'group' && !(kind === 'other' && (subj.tokens[1] === c || pastVerb || subj.honorific))) return false;
   const cue: Cue = {
     tok: c, startTok: c, endTok: c + 1, span: [tokens[c]!.start, tokens[c]!.end], lemma: ':', class: 'say',
     participle: false, takesAddressee: false, takesTarget: false, sentence: si,
@@ -709,6 +731,68 @@ function colonQuote(ctx: Ctx, s: Sentence, si: number): boolean {
   if (subj.actor.kind === 'other') subj.actor.kind = 'person';
   remember(ctx, subj);
   return true;
+}
+
+/**
+ * A headline (the article's first paragraph) of the form "Name: claim" with a
+ * name or short capitalised phrase before the colon: the name said the claim
+ * (quotation marks optional; a final full stop is left out).
+ */
+function headlineColon(ctx: Ctx, s: Sentence, si: number): boolean {
+  const { doc } = ctx;
+  const { tokens } = doc;
+  if (s.paragraph !== 0 || doc.paragraphs.length < 2) return false;
+  const [, end] = s.tokens;
+  const a = firstWord(ctx, s);
+  let c = a;
+  while (c < end && c < a + 6 && tokens[c]!.text !== ':' && tokens[c]!.quote === -1) c++;
+  if (c >= end || tokens[c]!.text !== ':' || c === a) return false;
+  const subj = leadSubject(ctx, s);
+  if (!subj?.actor || subj.tokens[1] !== c) return false;
+  let e = end;
+  while (e > c + 1 && tokens[e - 1]!.type === 'punct' && tokens[e - 1]!.quote === -1) e--;
+  if (e - c < 3) return false;
+  const cue: Cue = {
+    tok: c, startTok: c, endTok: c + 1, span: [tokens[c]!.start, tokens[c]!.end], lemma: ':', class: 'say',
+    participle: false, takesAddressee: false, takesTarget: false, sentence: si,
+  };
+  const open = tokens[c + 1]!;
+  const q = open.type === 'quote' && open.quote !== -1 && doc.quotes[open.quote]!.open === open.start ? doc.quotes[open.quote]! : null;
+  const whole = q !== null && q.close >= tokens[e - 1]!.start;
+  const content = whole ? q.inner : spanOf(ctx, c + 1, e);
+  if (!content) return false;
+  doc.drafts.push(makeDraft(ctx, s, si, subj, cue, content, whole, 0.6));
+  return true;
+}
+
+/** Words that open the question after a sentence-initial "Asked". */
+const QUESTION_OPENERS = new Set(['whether', 'if', 'who', 'what', 'why', 'how', 'when', 'where', 'which']);
+
+/**
+ * "Asked whether the dock would close, the mayor said no": the question put
+ * to the speaker is a statement of its own, by an unnamed asker (no speaker);
+ * its content runs from the question word to the comma.
+ */
+function askedLead(ctx: Ctx, s: Sentence, si: number): void {
+  const { doc } = ctx;
+  const { tokens } = doc;
+  const [first, end] = s.tokens;
+  let a = firstWord(ctx, s);
+  if (tokens[a]?.lower === 'when' && tokens[a + 1]?.lower === 'asked') a++;
+  if (a >= end || tokens[a]!.lower !== 'asked' || tokens[a]!.quote !== -1) return;
+  let q = a + 1;
+  while (q < end && q < a + 5 && !QUESTION_OPENERS.has(tokens[q]!.lower) && tokens[q]!.type === 'word' && tokens[q]!.lower !== 'by' && tokens[q]!.lower !== 'about') q++;
+  if (q >= end || !QUESTION_OPENERS.has(tokens[q]!.lower)) return;
+  let e = q + 1;
+  while (e < end && e < q + 60 && !(tokens[e]!.text === ',' && tokens[e]!.quote === -1) && tokens[e]!.text !== ';') e++;
+  if (e >= end || tokens[e]!.text !== ',') return;
+  const content = spanOf(ctx, q, e);
+  if (!content || first > a) return;
+  const cue: Cue = {
+    tok: a, startTok: a, endTok: a + 1, span: [tokens[a]!.start, tokens[a]!.end], lemma: 'ask', class: 'ask',
+    participle: false, takesAddressee: false, takesTarget: false, sentence: si,
+  };
+  doc.drafts.push(makeDraft(ctx, s, si, null, cue, content, false, 0.5));
 }
 
 /** Dashes that attribute a quotation in vox-pop lists: '"..." ― Greta Solvang'. */
