@@ -80,6 +80,8 @@ export async function actorView(root: HTMLElement, ctx: ViewContext): Promise<vo
       .on('select', (d) => d.articleId && ctx.go(href('article', d.articleId, { s: d.id })));
     root.append(h('div', { class: 'chart-host' }, chart([...said.map((r) => ({ ...r, lane: SAID })), ...about.map((r) => ({ ...r, lane: ABOUT }))])));
     // Long lists show their first items with "Show all"; statements are paged on the server, so a prolific actor's page stays short.
+    const saidList = pagedStatements(ctx, { speaker: [a.id] }, { label: `What ${a.name} said`, empty: 'No statements attributed.' });
+    const aboutList = pagedStatements(ctx, { about: [a.id] }, { label: `What others said about ${a.name}`, empty: 'Nothing found.' });
     const people = (title: string, list: { id: string; name: string; statements: number }[]) =>
       h('section', null, h('h2', null, title),
         expandable(list, (n) => h('li', null, h('a', { href: href('actor', n.id) }, n.name), ` (${n.statements})`), { noun: 'actors', empty: 'Nobody.' }));
@@ -90,12 +92,13 @@ export async function actorView(root: HTMLElement, ctx: ViewContext): Promise<vo
       h('div', { class: 'columns' }, people('Talks about', view.talksAbout), people('Talked about by', view.talkedAboutBy)),
       h('div', { class: 'columns' },
         h('section', { class: 'actor-said' }, h('h2', null, `What ${a.name} said (${a.said})`),
-          pagedStatements(ctx, { speaker: [a.id] }, { label: `What ${a.name} said`, empty: 'No statements attributed.' })),
+          saidList),
         h('section', { class: 'actor-about' }, h('h2', null, `What others said about ${a.name} (${a.about})`),
-          pagedStatements(ctx, { about: [a.id] }, { label: `What others said about ${a.name}`, empty: 'Nothing found.' }))),
+          aboutList)),
       // Mount the page again after a merge or split: the canonical actor may have changed.
       identitySection(view, () => window.dispatchEvent(new HashChangeEvent('hashchange'))),
     );
+    await Promise.all([saidList.ready, aboutList.ready]);
   } catch (err) {
     wait.replaceWith(errorBox(err));
   }

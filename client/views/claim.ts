@@ -79,14 +79,12 @@ function reportsTable(view: ClaimDetail, rows: StatementRow[], claimText: string
 
 /** Claims, paged on the server with a words filter: `#/claim`. */
 async function claimListView(root: HTMLElement, ctx: ViewContext): Promise<void> {
-  root.append(
-    h('h1', null, 'Claims'),
-    h('p', { class: 'muted' }, 'Statements reported in more than one article, grouped into one claim.'),
-    pagedList(
-      ctx,
-      ({ q, offset, limit }, signal) => api.claims({ q, offset, limit }, signal),
-      (c) => h('li', null, h('a', { href: href('claim', c.id) }, c.text), h('span', { class: 'muted' }, ` · ${c.sources} source${c.sources === 1 ? '' : 's'}, ${c.articles} articles · first seen ${formatWhen(c.firstSeen)}`)),
-      { label: 'Claims, most recently seen first', empty: 'No claims yet.', pageSize: 25, orders: false, listClass: 'plain-list claim-list' },
-    ),
+  const list = pagedList(
+    ctx,
+    ({ q, offset, limit }, signal) => api.claims({ q, offset, limit }, signal),
+    (c) => h('li', null, h('a', { href: href('claim', c.id) }, c.text), h('span', { class: 'muted' }, ` · ${c.sources} source${c.sources === 1 ? '' : 's'}, ${c.articles} articles · first seen ${formatWhen(c.firstSeen)}`)),
+    { label: 'Claims, most recently seen first', empty: 'No claims yet.', pageSize: 25, orders: false, listClass: 'plain-list claim-list' },
   );
+  root.append(h('h1', null, 'Claims'), h('p', { class: 'muted' }, 'Statements reported in more than one article, grouped into one claim.'), list);
+  await list.ready;
 }

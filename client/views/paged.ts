@@ -23,7 +23,7 @@ export function pagedList<T>(
   fetchPage: (opts: { q: string | undefined; order: 'asc' | 'desc'; offset: number; limit: number }, signal: AbortSignal) => Promise<Page<T>>,
   render: (item: T) => HTMLElement,
   opts: { label: string; empty: string; pageSize?: number; orders?: boolean; listClass?: string; filterPlaceholder?: string },
-): HTMLElement {
+): PagedList {
   const size = opts.pageSize ?? PAGE_SIZE;
   let offset = 0;
   let total = 0;
@@ -72,23 +72,28 @@ export function pagedList<T>(
   };
   filter.addEventListener('change', restart);
   order.addEventListener('change', restart);
-  void load();
-  return h(
+  const el = h(
     'div',
     { class: 'paged' },
     h('div', { class: 'toolbar paged-controls' }, filter, opts.orders === false ? null : order),
     errors,
     list,
     h('div', { class: 'toolbar paged-pager' }, prev, status, next),
-  );
+  ) as PagedList;
+  // A view awaits its first page before it says it is ready (main[data-ready]).
+  el.ready = load();
+  return el;
 }
+
+/** A paged list's element; `ready` settles once its first page is shown (or its error). */
+export type PagedList = HTMLDivElement & { ready: Promise<void> };
 
 /** Statements paged on the server (GET /api/statements); `base` fixes what the list is about (a speaker, a target, search words). */
 export function pagedStatements(
   ctx: Pick<ViewContext, 'signal'>,
   base: { speaker?: string[]; about?: string[]; q?: string },
   opts: { label: string; empty: string; pageSize?: number },
-): HTMLElement {
+): PagedList {
   return pagedList(
     ctx,
     // The API filters by one text: the user's words, when given, replace the list's own (search results start from the searched words).

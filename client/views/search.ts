@@ -21,6 +21,7 @@ export async function searchView(root: HTMLElement, ctx: ViewContext): Promise<v
       api.claims({ q, limit: 20 }, ctx.signal).catch(() => null),
     ]);
     wait.remove();
+    const statements = pagedStatements(ctx, { q }, { label: `Statements matching ${q}`, empty: 'No statement matches.' });
     const actors = actorPage.items;
     root.append(
       h('h2', null, `Actors (${actors.length})`),
@@ -29,11 +30,12 @@ export async function searchView(root: HTMLElement, ctx: ViewContext): Promise<v
         : h('p', { class: 'muted' }, 'No actor matches.'),
       h('h2', null, `Statements (${stmts.total})`),
       // Paged on the server; words typed in its filter box replace the searched ones.
-      pagedStatements(ctx, { q }, { label: `Statements matching ${q}`, empty: 'No statement matches.' }),
+      statements,
       ...(claims && claims.items.length
         ? [h('h2', null, `Claims (${claims.total})`), h('ul', { class: 'plain-list' }, ...claims.items.map((c) => h('li', null, h('a', { href: href('claim', c.id) }, c.text), h('span', { class: 'muted' }, ` · ${c.sources} sources`))))]
         : []),
     );
+    await statements.ready;
   } catch (err) {
     wait.replaceWith(errorBox(err));
   }
