@@ -78,8 +78,9 @@ describe('console queries that crash or run away during 20 parallel ingests (iss
     const store = api.store as HostedStore;
     await store.settled();
     expect(store.restarts.filter((r) => r.reason === 'crash')).toHaveLength(crashed);
-    // The first query to reach the store runs at once: a runaway, killed at the limit.
-    expect(store.restarts.filter((r) => r.reason === 'timeout')).toHaveLength(1);
+    // The first query to reach the store runs at once: a runaway, killed at the limit. How many more reach the store
+    // before their own limit passes depends on the machine's load (two did beside two CPU burners), so: at least one.
+    expect(store.restarts.filter((r) => r.reason === 'timeout').length).toBeGreaterThanOrEqual(1);
 
     // Every article is stored, readable, and went through its claims and events steps.
     const ids = replies.map((r) => r.body.articles[0].id as string);
