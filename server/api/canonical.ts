@@ -4,8 +4,7 @@
  * ids and these helpers fold them into canonical actors. The map is loaded
  * per request: merges are few, so it is one small query.
  */
-import type { GraphStore, Row } from '../graph/types.js';
-import { API } from '../graph/queries/api.js';
+import { sameAsLinks, type GraphStore, type Row } from '../graph/index.js';
 import type { ActorRef, StatementView } from './schemas.js';
 
 export class ActorMap {
@@ -112,5 +111,5 @@ export class ActorMap {
 }
 
 export async function loadActorMap(store: GraphStore): Promise<ActorMap> {
-  return new ActorMap(await store.run(API.sameAs));
+  return new ActorMap(await sameAsLinks(store));
 }

@@ -19,9 +19,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { AppError, notFound } from '../errors.js';
-import type { GraphStore, Row } from '../graph/types.js';
-import { API } from '../graph/queries/api.js';
-import { serialWrite } from '../graph/write-queue.js';
+import { activeMergeDecisions, actorWithCanonical, createMergeDecision, serialWrite, setSameAsLinks, undoMergeDecision, type GraphStore, type Row } from '../graph/index.js';
 import type { MergeDecision } from './schemas.js';
 
 
@@ -31,9 +29,9 @@ export function toDecision(row: Row): MergeDecision {
 }
 
 async function actorInfo(store: GraphStore, id: string): Promise<{ id: string; name: string; canonicalId: string | null }> {
-  const [row] = await store.run(API.actorExists, { id });
-  if (!row) throw notFound('actor', id);
-  return { id, name: String(row.name ?? ''), canonicalId: typeof row.canonicalId === 'string' ? row.canonicalId : null };
+  const actor = await actorWithCanonical(store, id);
+  if (!actor) throw notFound('actor', id);
+  return actor;
 }
 
 /**
@@ -66,7 +64,7 @@ export function mergeActors(store: GraphStore, from: string, into: string, note:
       note: note ?? null,
       undoneAt: null,
     };
-    await store.run(API.createMergeDecision, { id: decision.id, from: decision.from, into: decision.into, fromName: decision.fromName, intoName: decision.intoName, at: decision.at, note: decision.note });
+    await createMergeDecision(store, decision);
     await applyDecisions(store);
     return decision;
   });
@@ -76,14 +74,14 @@ export function mergeActors(store: GraphStore, from: string, into: string, note:
 export function splitActor(store: GraphStore, id: string, note: string | undefined, now = new Date()): Promise<MergeDecision> {
   return serialWrite(store, async () => {
     await actorInfo(store, id);
-    const active = (await store.run(API.activeMergeDecisions)).map(toDecision);
+    const active = (await activeMergeDecisions(store)).map(toDecision);
     const decision = active.find((d) => d.from === id);
     if (!decision) {
       const members = active.filter((d) => d.into === id).map((d) => d.from);
       throw new AppError('CONFLICT', `actor "${id}" is not merged into another actor${members.length ? `; split the actors merged into it instead: ${members.join(', ')}` : ''}`);
     }
     const at = now.toISOString();
-    await store.run(API.undoMergeDecision, { id: decision.id, at, note: note ?? null });
+    await undoMergeDecision(store, decision.id, at, note ?? null);
     await applyDecisions(store);
     return { ...decision, undoneAt: at };
   });
@@ -96,7 +94,7 @@ export function splitActor(store: GraphStore, id: string, note: string | undefin
  * steps leaves no wrong merge and the next merge or split repairs the rest.
  */
 export async function applyDecisions(store: GraphStore): Promise<void> {
-  const active = (await store.run(API.activeMergeDecisions)).map(toDecision);
+  const active = (await activeMergeDecisions(store)).map(toDecision);
   const into = new Map(active.map((d) => [d.from, d.into]));
   const root = (id: string): string => {
     const seen = new Set<string>();
@@ -108,10 +106,5 @@ export async function applyDecisions(store: GraphStore): Promise<void> {
     return cur;
   };
   const links = [...into.keys()].map((from) => ({ from, into: root(from) })).filter((l) => l.from !== l.into);
-  await store.run(API.pruneSameAs, { keep: links.map((l) => `${l.from}>${l.into}`) });
-  await store.run(API.clearMergedInto, { keep: links.map((l) => l.from) });
-  if (links.length > 0) {
-    await store.run(API.linkSameAs, { links });
-    await store.run(API.setMergedInto, { links });
-  }
+  await setSameAsLinks(store, links);
 }

@@ -98,3 +98,4 @@ export { HostedStore, type RestartRecord } from './host/index.js';
 export { toPlain } from './values.js';
 export { serialWrite } from './write-queue.js';
 export * from './reads.js';
+export * from './repos/index.js';

@@ -2,9 +2,7 @@ import { licenceFor } from '../licences.js';
 import { Router } from 'express';
 import type { Config } from '../../config.js';
 import { forClient, normalizeError, notFound } from '../../errors.js';
-import { API } from '../../graph/queries/api.js';
-import { READ } from '../../graph/queries/read.js';
-import type { GraphStore, Row } from '../../graph/types.js';
+import { articlePage, articlePageRows, type GraphStore, type Row } from '../../graph/index.js';
 import { ingestRecord, readInputs, type IngestedArticle as Ingested } from '../../ingest/index.js';
 import { buildArticleGraph, extractArticle, processArticle } from '../../pipeline/index.js';
 import { loadActorMap, type ActorMap } from '../canonical.js';
@@ -30,8 +28,8 @@ export function articleRoutes(store: GraphStore, config: Config, log: (line: str
     const q = parse('query', ArticleListQuerySchema, req.query);
     const w = pageWindow(q);
     const filters = { sources: q.source ?? null, from: q.from ?? null, to: q.to ?? null, q: q.q ?? null };
-    const [rows, [count]] = await Promise.all([store.run(API.listArticles, { ...filters, ...w }), store.run(API.countArticles, filters)]);
-    res.json(pageOf(rows.map(articleSummary), Number(count?.total ?? 0), w));
+    const { rows, total } = await articlePage(store, filters, w);
+    res.json(pageOf(rows.map(articleSummary), total, w));
   });
 
   r.get('/articles/:id', async (req, res) => {
@@ -215,15 +213,10 @@ export function articleSummary(r: Row): ArticleSummary {
 
 /** One article with its statements in text order and the (canonical) actors it mentions; null when unknown. */
 export async function articleDetail(store: GraphStore, id: string, map?: ActorMap): Promise<ArticleDetail | null> {
-  const [a] = await store.run(READ.article, { id });
-  if (!a) return null;
+  const rows = await articlePageRows(store, id);
+  if (!rows) return null;
+  const { article: a, statements: statementRows, actors: actorRows, original, copies } = rows;
   const actors = map ?? (await loadActorMap(store));
-  const [statementRows, actorRows, originals, copies] = await Promise.all([
-    store.run(READ.articleStatements, { id }),
-    store.run(READ.articleActors, { id }),
-    store.run(API.articleOriginal, { id }),
-    store.run(API.articleCopies, { id }),
-  ]);
   const link = (r: Row) => ({ id: String(r.id), title: String(r.title ?? ''), source: str(r.source) });
   const article = {
     ...articleRef(a),
@@ -233,7 +226,7 @@ export async function articleDetail(store: GraphStore, id: string, map?: ActorMa
     contentHash: str(a.contentHash),
     sourceDomain: str(a.sourceDomain),
     licence: licenceFor(str(a.sourceDomain)),
-    republishes: originals[0] ? link(originals[0]) : null,
+    republishes: original ? link(original) : null,
     republishedBy: copies.map(link),
     text: String(a.text ?? ''),
   };

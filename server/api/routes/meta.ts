@@ -1,7 +1,5 @@
 import { Router } from 'express';
-import { READ } from '../../graph/queries/read.js';
-import { readStats } from '../../graph/reads.js';
-import type { GraphStore } from '../../graph/types.js';
+import { readStats, sourceList, type GraphStore } from '../../graph/index.js';
 import { STREAM_FORMATS, exportStream } from '../../exchange/index.js';
 import { parse } from '../http.js';
 import { ExportQuerySchema, type SourceList, type Stats } from '../schemas.js';
@@ -18,7 +16,7 @@ export function metaRoutes(store: GraphStore): Router {
     res.json(out);
   });
   r.get('/sources', async (_req, res) => {
-    const rows = await store.run(READ.listSources);
+    const rows = await sourceList(store);
     const out: SourceList = {
       items: rows.map((s) => ({ id: String(s.id), name: String(s.name ?? ''), domain: typeof s.domain === 'string' ? s.domain : null, articles: Number(s.articles ?? 0) })),
     };
