@@ -1,6 +1,4 @@
-import type { GraphStore, Row } from '../graph/types.js';
-import { EXPORT } from '../graph/queries/export.js';
-import { MODEL } from '../graph/queries/schema.js';
+import { claimAppearances, exportPage, GRAPH_MODEL, type GraphStore, type Row } from '../graph/index.js';
 import { articleIds, decisionRecords, eventRecords, graphPages, readArticleGraph } from './read.js';
 import { JSONL_VERSION, type ExportLine } from './schema.js';
 
@@ -33,7 +31,7 @@ export async function exportStatements(store: GraphStore, write: Sink, pageSize 
   let after = '';
   let n = 0;
   for (;;) {
-    const rows = await store.run(EXPORT.statementsFlat, { after, limit: pageSize });
+    const rows = await exportPage(store, 'statementsFlat', after, pageSize);
     for (const row of rows) await write(`${JSON.stringify(row)}\n`);
     n += rows.length;
     if (rows.length < pageSize) return n;
@@ -106,7 +104,7 @@ export async function exportCypher(store: GraphStore, write: Sink): Promise<void
   const rels: string[] = [];
   await write('// claimgraph export: run with cypher-shell -f\n');
   // Lookup labels keyed by `key` and the counters are derived data and not exported (see queries/export.ts).
-  for (const label of MODEL.labels.filter((l) => !(MODEL.derivedLabels as readonly string[]).includes(l))) {
+  for (const label of GRAPH_MODEL.labels.filter((l) => !(GRAPH_MODEL.derivedLabels as readonly string[]).includes(l))) {
     await write(`CREATE CONSTRAINT ${label.toLowerCase()}_id IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE;\n`);
   }
   for await (const page of graphPages(store)) {
@@ -224,10 +222,10 @@ export async function exportClaims(store: GraphStore, write: Sink, pageSize = 50
   let after = '';
   let n = 0;
   for (;;) {
-    const page = await store.run(EXPORT.claimsPage, { after, limit: pageSize });
+    const page = await exportPage(store, 'claims', after, pageSize);
     for (const { claim } of page) {
       const c = claim as Row;
-      const rows = await store.run(EXPORT.claimAppearances, { id: c.id });
+      const rows = await claimAppearances(store, c.id);
       const work = (r: Row) => ({
         '@type': 'NewsArticle',
         '@id': r.url ?? `urn:claimgraph:article:${String(r.articleId)}`,

@@ -17,12 +17,23 @@ import { extractEvents, type ExtractedEvent } from '../extract/index.js';
 import { compatible, eventKeys, lookupKeys, placeArea, timesCompatible, type StoredEventCandidate } from '../extract/events/index.js';
 import type { EventType } from '../extract/model/events.js';
 import { TYPE_PRIORITY } from '../extract/model/events.js';
-import { EVENTS } from '../graph/queries/events.js';
-import { EVENTS_STEP } from '../graph/queries/events-step.js';
-import { readWrittenArticleGraph } from '../graph/article-graph.js';
+import {
+  articleEventsVersion,
+  articlesLackingEvents,
+  countLackingEvents,
+  eventCandidates,
+  indexEventKeys,
+  linkEventParticipants,
+  linkEventReportsOf,
+  linkStatementsAt,
+  markEventsStep,
+  readWrittenArticleGraph,
+  serialWrite,
+  upsertEvents,
+  type ArticleGraph,
+  type GraphStore,
+} from '../graph/index.js';
 import { normalizeError } from '../errors.js';
-import { serialWrite } from '../graph/write-queue.js';
-import type { ArticleGraph, GraphStore } from '../graph/types.js';
 import type { IngestedArticle } from '../ingest/types.js';
 import { actorId, stableId, statementId } from '../ids.js';
 
@@ -144,7 +155,7 @@ export async function writeEvents(store: GraphStore, graph: ArticleGraph, events
     participantIds: [...new Set(e.participants.map((p) => participantId(graph, p)).filter((x): x is string => x !== null))],
   }));
   const keys = [...new Set(keyed.flatMap(lookupKeys))];
-  const rows = keys.length > 0 ? await store.run(EVENTS.candidates, { keys, cap: KEY_CAP }) : [];
+  const rows = keys.length > 0 ? await eventCandidates(store, keys, KEY_CAP) : [];
   const candidates: StoredEventCandidate[] = rows.map((r) => ({
     id: String(r.id),
     type: String(r.type) as EventType,
@@ -157,20 +168,21 @@ export async function writeEvents(store: GraphStore, graph: ArticleGraph, events
   }));
   const writes = planEvents(graph, events, candidates);
   const seen = graph.article.publishedAt ?? graph.article.retrievedAt;
-  await store.run(EVENTS.upsertEvents, {
-    events: writes.map((w) => ({
+  await upsertEvents(
+    store,
+    writes.map((w) => ({
       id: w.id, type: w.type, name: w.name, place: w.place, placeArea: w.placeArea, date: w.date,
       datePrecision: w.datePrecision, dateText: w.dateText, seen,
     })),
-  });
+  );
   const participantRows = writes.flatMap((w) => w.participantIds.map((actorId) => ({ eventId: w.id, actorId })));
-  if (participantRows.length > 0) await store.run(EVENTS.linkParticipants, { rows: participantRows });
-  await store.run(EVENTS.linkReports, { articleId: graph.article.id, rows: writes.map(reportRow) });
+  if (participantRows.length > 0) await linkEventParticipants(store, participantRows);
+  await linkEventReportsOf(store, graph.article.id, writes.map(reportRow));
   const atRows = writes.flatMap((w) => w.statementIds.map((statementId) => ({ statementId, eventId: w.id })));
-  if (atRows.length > 0) await store.run(EVENTS.linkAt, { rows: atRows });
+  if (atRows.length > 0) await linkStatementsAt(store, atRows);
   const keyRows = writes.flatMap((w) => eventKeys({ type: w.type, name: w.name, participantIds: w.participantIds, time: { value: w.date, precision: w.datePrecision } })
     .map((key) => ({ eventId: w.id, key })));
-  if (keyRows.length > 0) await store.run(EVENTS.indexKeys, { rows: keyRows });
+  if (keyRows.length > 0) await indexEventKeys(store, keyRows);
   return writes;
 }
 
@@ -181,14 +193,14 @@ export async function writeEvents(store: GraphStore, graph: ArticleGraph, events
  */
 export async function runEventsStep(store: GraphStore, graph: ArticleGraph, events: ExtractedEvent[]): Promise<EventWrite[]> {
   const writes = await writeEvents(store, graph, events);
-  await store.run(EVENTS_STEP.markArticles, { ids: [graph.article.id], version: EVENTS_VERSION });
+  await markEventsStep(store, [graph.article.id], EVENTS_VERSION);
   return writes;
 }
 
 /** Marks articles whose events were written another way (an import that carries them) as done. */
 export async function markEventsDone(store: GraphStore, articleIds: string[]): Promise<void> {
   for (let i = 0; i < articleIds.length; i += 500) {
-    await serialWrite(store, () => store.run(EVENTS_STEP.markArticles, { ids: articleIds.slice(i, i + 500), version: EVENTS_VERSION }));
+    await serialWrite(store, () => markEventsStep(store, articleIds.slice(i, i + 500), EVENTS_VERSION));
   }
 }
 
@@ -198,9 +210,9 @@ export async function markEventsDone(store: GraphStore, articleIds: string[]): P
  * article write and the step). One indexed read.
  */
 export async function eventsState(store: GraphStore, articleId: string): Promise<'absent' | 'done' | 'pending'> {
-  const [row] = await store.run(EVENTS_STEP.articleEventsVersion, { id: articleId });
-  if (!row) return 'absent';
-  return Number(row.eventsVersion ?? 0) >= EVENTS_VERSION ? 'done' : 'pending';
+  const version = await articleEventsVersion(store, articleId);
+  if (version === undefined) return 'absent';
+  return version >= EVENTS_VERSION ? 'done' : 'pending';
 }
 
 /**
@@ -235,11 +247,10 @@ export async function backfillEvents(
   pageSize = 200,
 ): Promise<BackfillSummary> {
   const summary: BackfillSummary = { articles: 0, events: 0, failed: 0, errors: [] };
-  const [count] = await store.run(EVENTS_STEP.countLackingEvents, { version: EVENTS_VERSION });
-  const total = Number(count?.n ?? 0);
+  const total = await countLackingEvents(store, EVENTS_VERSION);
   let after = '';
   for (;;) {
-    const rows = await store.run(EVENTS_STEP.articlesLackingEvents, { after, version: EVENTS_VERSION, limit: pageSize });
+    const rows = await articlesLackingEvents(store, after, EVENTS_VERSION, pageSize);
     for (const { id } of rows) {
       try {
         // One queue unit per article, so ingests sent meanwhile interleave with the backfill instead of conflicting.
