@@ -4,7 +4,7 @@ import { importEventReports, importEvents, importMergeDecisions, indexEventKeys,
 import { fromZod, normalizeError } from '../errors.js';
 import { ExportLineSchema, type DecisionRecord, type EventRecord } from './schema.js';
 import { markEventsDone, storeArticleGraph } from '../pipeline/index.js';
-import { applyDecisions } from '../api/merge.js';
+import { applyDecisions } from '../actors/index.js';
 import { articleIds, countArticles, decisionRecords, eventRecords, readArticleGraph } from './read.js';
 
 export interface TransferSummary {

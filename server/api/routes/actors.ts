@@ -3,7 +3,7 @@ import { notFound } from '../../errors.js';
 import { actorPage, actorPageRows, actorsByIds, actorTotals, type GraphStore, type Row } from '../../graph/index.js';
 import { loadActorMap, type ActorMap } from '../canonical.js';
 import { pageOf, pageWindow, parse } from '../http.js';
-import { mergeActors, splitActor, toDecision } from '../merge.js';
+import { mergeActors, splitActor, toDecision } from '../../actors/index.js';
 import {
   ActorDetailQuerySchema,
   ActorListQuerySchema,

@@ -20,7 +20,19 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, notFound } from '../errors.js';
 import { activeMergeDecisions, actorWithCanonical, createMergeDecision, serialWrite, setSameAsLinks, undoMergeDecision, type GraphStore, type Row } from '../graph/index.js';
-import type { MergeDecision } from './schemas.js';
+
+/** A merge decision as the API shows it (api/schemas.ts MergeDecisionSchema describes the same shape). */
+export interface MergeDecision {
+  id: string;
+  from: string;
+  into: string;
+  fromName: string | null;
+  intoName: string | null;
+  at: string;
+  note: string | null;
+  /** Set when the merge was undone by a split. */
+  undoneAt: string | null;
+}
 
 
 export function toDecision(row: Row): MergeDecision {

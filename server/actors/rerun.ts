@@ -1,7 +1,6 @@
-import { allMergeDecisions, clearAliasKeys, countAliasKeys, identityActorsPage, indexActorKeys, type GraphStore, type Row } from '../graph/index.js';
-import { mergeActors } from '../api/merge.js';
-import { indexKeys, isArticleScoped, lookupKeys, resolveActor, type StoredActor } from './identity.js';
-import type { ActorNode } from '../graph/types.js';
+import { allMergeDecisions, clearAliasKeys, countAliasKeys, identityActorsPage, indexActorKeys, type ActorNode, type GraphStore, type Row } from '../graph/index.js';
+import { indexKeys, isArticleScoped, lookupKeys, resolveActor, type StoredActor } from '../claims/index.js';
+import { mergeActors } from './merge.js';
 
 /**
  * Re-runs actor identity over a whole store after a rule change
