@@ -7,7 +7,7 @@
  */
 import express, { Router } from 'express';
 import type { Config } from '../config.js';
-import type { GraphStore } from '../graph/types.js';
+import type { GraphStore } from '../graph/index.js';
 import { DOCS_HTML, DOCS_JS } from './docs-page.js';
 import { apiNotFound, requireTokenForWrites } from './http.js';
 import { openApiDocument } from './openapi.js';
@@ -55,3 +55,4 @@ export function apiRouter({ store, config, log = (l) => process.stderr.write(`${
 }
 
 export * from './schemas.js';
+export { errorHandler, loopbackHostGuard } from './http.js';

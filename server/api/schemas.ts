@@ -11,9 +11,9 @@
  */
 import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
-import { ActorKindSchema as ExtractActorKind, CueClassSchema as ExtractCueClass } from '../extract/schema.js';
+import { ActorKindSchema as ExtractActorKind, CueClassSchema as ExtractCueClass } from '../extract/index.js';
 import { STREAM_FORMATS, type StreamFormat } from '../exchange/index.js';
-import { parseIsoDate } from '../ingest/dates.js';
+import { parseIsoDate } from '../ingest/index.js';
 
 extendZodWithOpenApi(z);
 

@@ -13,10 +13,18 @@
  */
 import { isExtractable } from './language.js';
 import { articleOfGraph } from './build.js';
-import { extractEvents, type ExtractedEvent } from '../extract/index.js';
-import { compatible, eventKeys, lookupKeys, placeArea, timesCompatible, type StoredEventCandidate } from '../extract/events/index.js';
-import type { EventType } from '../extract/model/events.js';
-import { TYPE_PRIORITY } from '../extract/model/events.js';
+import {
+  eventKeys,
+  eventLookupKeys as lookupKeys,
+  eventsCompatible as compatible,
+  eventTimesCompatible as timesCompatible,
+  extractEvents,
+  placeArea,
+  TYPE_PRIORITY,
+  type EventType,
+  type ExtractedEvent,
+  type StoredEventCandidate,
+} from '../extract/index.js';
 import {
   articleEventsVersion,
   articlesLackingEvents,
@@ -34,7 +42,7 @@ import {
   type GraphStore,
 } from '../graph/index.js';
 import { normalizeError } from '../errors.js';
-import type { IngestedArticle } from '../ingest/types.js';
+import type { IngestedArticle } from '../ingest/index.js';
 import { actorId, stableId, statementId } from '../ids.js';
 
 /**

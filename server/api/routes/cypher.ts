@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { Config } from '../../config.js';
 import { AppError } from '../../errors.js';
-import type { GraphStore, Row } from '../../graph/types.js';
+import type { GraphStore, Row } from '../../graph/index.js';
 import { parse } from '../http.js';
 import { CypherRequestSchema, type CypherResponse, type GraphNode, type GraphRelationship } from '../schemas.js';
 
