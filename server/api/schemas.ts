@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { ActorKindSchema as ExtractActorKind, CueClassSchema as ExtractCueClass } from '../extract/index.js';
 import { STREAM_FORMATS, type StreamFormat } from '../exchange/index.js';
 import { parseIsoDate } from '../ingest/index.js';
+import { StatementRecordSchema } from '../graph/index.js';
 
 extendZodWithOpenApi(z);
 
@@ -117,39 +118,8 @@ export const ActorRefSchema = z.object({ id: z.string(), name: z.string() }).ope
 export type ActorRef = z.infer<typeof ActorRefSchema>;
 
 /** A statement as every view shows it; actors are canonical (merges applied). Offsets index the article's text. */
-export const StatementViewSchema = z
-  .object({
-    id: z.string(),
-    content: z.string(),
-    quote: z.string().nullable(),
-    direct: z.boolean(),
-    cue: z.string(),
-    cueLemma: z.string().nullable(),
-    cueClass: z.string(),
-    saidAt: z.string().nullable(),
-    saidAtPrecision: z.string().nullable(),
-    timeText: z.string().nullable(),
-    sentence: z.string().nullable(),
-    sentenceStart: z.number().nullable(),
-    sentenceEnd: z.number().nullable(),
-    start: z.number().nullable(),
-    end: z.number().nullable(),
-    confidence: z.number().nullable(),
-    speakerMention: z.string().nullable(),
-    speakerId: z.string().nullable(),
-    speaker: z.string().nullable(),
-    addresseeId: z.string().nullable(),
-    addressee: z.string().nullable(),
-    viaId: z.string().nullable(),
-    via: z.string().nullable(),
-    about: z.array(ActorRefSchema),
-    articleId: z.string().nullable(),
-    articleTitle: z.string().nullable(),
-    articleUrl: z.string().nullable(),
-    publishedAt: z.string().nullable(),
-    sourceId: z.string().nullable(),
-    source: z.string().nullable(),
-  })
+// The graph's statement record (server/graph/records.ts), with its actors made canonical by the API (statement-view.ts).
+export const StatementViewSchema = StatementRecordSchema.extend({ about: z.array(ActorRefSchema) })
   .openapi('Statement');
 export type StatementView = z.infer<typeof StatementViewSchema>;
 

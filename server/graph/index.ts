@@ -103,3 +103,4 @@ export { toPlain } from './values.js';
 export { serialWrite } from './write-queue.js';
 export * from './reads.js';
 export * from './repos/index.js';
+export { StatementRecordSchema, statementRecordOf, type StatementArticle, type StatementRecord } from './records.js';

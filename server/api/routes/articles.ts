@@ -2,10 +2,11 @@ import { licenceFor } from '../licences.js';
 import { Router } from 'express';
 import type { Config } from '../../config.js';
 import { forClient, normalizeError, notFound } from '../../errors.js';
-import { articlePage, articlePageRows, type GraphStore, type Row } from '../../graph/index.js';
+import { articlePage, articlePageRows, statementRecordOf, type GraphStore, type Row } from '../../graph/index.js';
 import { ingestRecord, readInputs, type IngestedArticle as Ingested } from '../../ingest/index.js';
 import { buildArticleGraph, extractArticle, processArticle } from '../../pipeline/index.js';
 import { loadActorMap, type ActorMap } from '../canonical.js';
+import { statementView } from '../statement-view.js';
 import { logFailure, pageOf, pageWindow, parse } from '../http.js';
 import { actorSummaries } from './actors.js';
 import {
@@ -114,45 +115,17 @@ function preview(article: Ingested): IngestedArticle {
   const { extraction, skipped } = extractArticle(article);
   const graph = buildArticleGraph(article, extraction);
   const names = new Map(graph.actors.map((a) => [a.id, a.name]));
-  const ref = (id: string | null) => (id === null ? { id: null, name: null } : { id, name: names.get(id) ?? null });
-  const statements = graph.statements.map((s) => {
-    const speaker = ref(s.speakerId);
-    const addressee = ref(s.addresseeId);
-    const via = ref(s.viaId);
-    return {
-      id: s.id,
-      content: s.content,
-      quote: s.quote,
-      direct: s.direct,
-      cue: s.cue,
-      cueLemma: s.cueLemma,
-      cueClass: s.cueClass,
-      saidAt: s.saidAt,
-      saidAtPrecision: s.saidAtPrecision,
-      timeText: s.timeText,
-      sentence: s.sentence,
-      sentenceStart: s.sentenceStart,
-      sentenceEnd: s.sentenceEnd,
-      start: s.start,
-      end: s.end,
-      confidence: s.confidence,
-      speakerMention: s.speakerMention,
-      speakerId: speaker.id,
-      speaker: speaker.name,
-      addresseeId: addressee.id,
-      addressee: addressee.name,
-      viaId: via.id,
-      via: via.name,
-      about: s.aboutIds.map((id) => ({ id, name: names.get(id) ?? id })),
-      articleId: article.id,
-      articleTitle: article.title,
-      articleUrl: article.url,
-      publishedAt: article.publishedAt,
-      sourceId: graph.source?.id ?? null,
-      source: graph.source?.name ?? null,
-    };
-  });
-  statements.sort((a, b) => a.start - b.start || (a.id < b.id ? -1 : 1));
+  const place = {
+    articleId: article.id,
+    articleTitle: article.title,
+    articleUrl: article.url,
+    publishedAt: article.publishedAt,
+    sourceId: graph.source?.id ?? null,
+    source: graph.source?.name ?? null,
+  };
+  // As extracted: no merges to apply, about in the extraction's order.
+  const statements = graph.statements.map((s) => statementView(statementRecordOf(s, names, place), null));
+  statements.sort((a, b) => a.start! - b.start! || (a.id < b.id ? -1 : 1));
   return {
     ...ingestedHead(article, graph.source?.id ?? null),
     status: 'preview',
