@@ -15,12 +15,13 @@ import {
   type MergeResponse,
   type Neighbour,
 } from '../schemas.js';
+import { route } from '../route.js';
 
 /** GET /api/actors, GET /api/actors/:id, POST /api/actors/merge, POST /api/actors/:id/split. */
 export function actorRoutes(store: GraphStore): Router {
   const r = Router();
 
-  r.get('/actors', async (req, res) => {
+  route(r, 'get', '/api/actors', async (req, res) => {
     const q = parse('query', ActorListQuerySchema, req.query);
     const w = pageWindow(q);
     const filters = { kind: q.kind ?? null, q: q.q ?? null };
@@ -28,7 +29,7 @@ export function actorRoutes(store: GraphStore): Router {
     res.json(pageOf(rows.map(listedActor), total, w));
   });
 
-  r.post('/actors/merge', async (req, res) => {
+  route(r, 'post', '/api/actors/merge', async (req, res) => {
     const body = parse('body', MergeRequestSchema, req.body);
     const decision = await mergeActors(store, body.from, body.into, body.note);
     const [actor] = await actorSummaries(store, await loadActorMap(store), [decision.into]);
@@ -36,7 +37,7 @@ export function actorRoutes(store: GraphStore): Router {
     res.status(201).json(out);
   });
 
-  r.post('/actors/:id/split', async (req, res) => {
+  route(r, 'post', '/api/actors/{id}/split', async (req, res) => {
     const { id } = parse('params', IdParamsSchema, req.params);
     const body = parse('body', SplitRequestSchema, req.body ?? {});
     const decision = await splitActor(store, id, body.note);
@@ -45,7 +46,7 @@ export function actorRoutes(store: GraphStore): Router {
     res.json(out);
   });
 
-  r.get('/actors/:id', async (req, res) => {
+  route(r, 'get', '/api/actors/{id}', async (req, res) => {
     const { id } = parse('params', IdParamsSchema, req.params);
     const q = parse('query', ActorDetailQuerySchema, req.query);
     const detail = await actorDetail(store, id, q.statements);

@@ -20,12 +20,13 @@ import {
   type IngestRequest,
   type IngestResponse,
 } from '../schemas.js';
+import { route } from '../route.js';
 
 /** GET /api/articles, GET /api/articles/:id, POST /api/articles. */
 export function articleRoutes(store: GraphStore, config: Config, log: (line: string) => void): Router {
   const r = Router();
 
-  r.get('/articles', async (req, res) => {
+  route(r, 'get', '/api/articles', async (req, res) => {
     const q = parse('query', ArticleListQuerySchema, req.query);
     const w = pageWindow(q);
     const filters = { sources: q.source ?? null, from: q.from ?? null, to: q.to ?? null, q: q.q ?? null };
@@ -33,14 +34,14 @@ export function articleRoutes(store: GraphStore, config: Config, log: (line: str
     res.json(pageOf(rows.map(articleSummary), total, w));
   });
 
-  r.get('/articles/:id', async (req, res) => {
+  route(r, 'get', '/api/articles/{id}', async (req, res) => {
     const { id } = parse('params', IdParamsSchema, req.params);
     const detail = await articleDetail(store, id);
     if (!detail) throw notFound('article', id);
     res.json(detail);
   });
 
-  r.post('/articles', async (req, res) => {
+  route(r, 'post', '/api/articles', async (req, res) => {
     const query = parse('query', IngestQuerySchema, req.query);
     const body = parse('body', IngestRequestSchema, req.body);
     const dryRun = query.dryRun === true || body.preview === true;

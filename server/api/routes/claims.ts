@@ -7,6 +7,7 @@ import { loadActorMap } from '../canonical.js';
 import { pageOf, pageWindow, parse } from '../http.js';
 import { ClaimListQuerySchema, IdParamsSchema, PageQuerySchema, type ClaimDetail, type ClaimSummary, type Contradiction } from '../schemas.js';
 import { articleRef } from './articles.js';
+import { route } from '../route.js';
 
 /** Most statements GET /api/claims/:id lists, oldest first, unless config.claimStatementsLimit says otherwise. */
 export const CLAIM_STATEMENTS_LIMIT = 1000;
@@ -23,14 +24,14 @@ export function claimRoutes(store: GraphStore, config: Pick<Config, 'claimStatem
   if (!parsedLimit.success) throw new AppError('BAD_INPUT', `claimStatementsLimit must be a positive integer, found ${String(config.claimStatementsLimit)}`);
   const statementsLimit = parsedLimit.data;
 
-  r.get('/claims', async (req, res) => {
+  route(r, 'get', '/api/claims', async (req, res) => {
     const q = parse('query', ClaimListQuerySchema, req.query);
     const w = pageWindow(q);
     const { rows, total } = await claimPage(store, q.q ?? null, w);
     res.json(pageOf(rows.map(claimSummary), total, w));
   });
 
-  r.get('/claims/:id', async (req, res) => {
+  route(r, 'get', '/api/claims/{id}', async (req, res) => {
     const { id } = parse('params', IdParamsSchema, req.params);
     const row = await claimById(store, id);
     if (!row) throw notFound('claim', id);
@@ -54,7 +55,7 @@ export function claimRoutes(store: GraphStore, config: Pick<Config, 'claimStatem
   });
 
   // Contradiction candidates: to review, never shown as established (docs/claims.md).
-  r.get('/contradictions', async (req, res) => {
+  route(r, 'get', '/api/contradictions', async (req, res) => {
     const q = parse('query', PageQuerySchema, req.query);
     const w = pageWindow(q);
     const { rows: pairs, total } = await contradictionPage(store, w);

@@ -7,6 +7,7 @@ import {
 } from '../events-schemas.js';
 import { pageOf, pageWindow, parse } from '../http.js';
 import { IdParamsSchema } from '../schemas.js';
+import { route } from '../route.js';
 
 type ActorMap = Awaited<ReturnType<typeof loadActorMap>>;
 
@@ -61,7 +62,7 @@ function sentencesOf(r: Row): EventSentence[] {
 export function eventRoutes(store: GraphStore): Router {
   const r = Router();
 
-  r.get('/events', async (req, res) => {
+  route(r, 'get', '/api/events', async (req, res) => {
     const q = parse('query', EventListQuerySchema, req.query);
     const w = pageWindow(q);
     const map = await loadActorMap(store);
@@ -71,7 +72,7 @@ export function eventRoutes(store: GraphStore): Router {
     res.json(pageOf(items, total, w));
   });
 
-  r.get('/events/:id', async (req, res) => {
+  route(r, 'get', '/api/events/{id}', async (req, res) => {
     const { id } = parse('params', IdParamsSchema, req.params);
     const found = await eventPageRows(store, id);
     if (!found) throw notFound('event', id);
@@ -97,7 +98,7 @@ export function eventRoutes(store: GraphStore): Router {
     res.json(body);
   });
 
-  r.get('/network/met-with', async (req, res) => {
+  route(r, 'get', '/api/network/met-with', async (req, res) => {
     const q = parse('query', MetWithQuerySchema, req.query);
     const map = await loadActorMap(store);
     const rows = await metWithEvents(store, { from: q.from ?? null, to: q.to ?? null, types: q.type ?? null, sources: q.source ?? null });

@@ -4,11 +4,12 @@ import { loadActorMap } from '../canonical.js';
 import { parse } from '../http.js';
 import { NetworkQuerySchema, type NetworkEdge, type NetworkResponse } from '../schemas.js';
 import { actorSummaries } from './actors.js';
+import { route } from '../route.js';
 
 /** GET /api/network: speaker -> about edges with counts per cue class and the time span. */
 export function networkRoutes(store: GraphStore): Router {
   const r = Router();
-  r.get('/network', async (req, res) => {
+  route(r, 'get', '/api/network', async (req, res) => {
     const q = parse('query', NetworkQuerySchema, req.query);
     const map = await loadActorMap(store);
     const params = { cueClasses: q.cueClass ?? null, sources: q.source ?? null, from: q.from ?? null, to: q.to ?? null };

@@ -10,6 +10,7 @@ import {
   type TimelineBucket,
   type TimelineResponse,
 } from '../schemas.js';
+import { route } from '../route.js';
 
 export { statementFilters, type StatementFilters } from '../../graph/index.js';
 
@@ -17,7 +18,7 @@ export { statementFilters, type StatementFilters } from '../../graph/index.js';
 export function statementRoutes(store: GraphStore): Router {
   const r = Router();
 
-  r.get('/statements', async (req, res) => {
+  route(r, 'get', '/api/statements', async (req, res) => {
     const q = parse('query', StatementListQuerySchema, req.query);
     const w = pageWindow(q);
     const map = await loadActorMap(store);
@@ -35,14 +36,14 @@ export function statementRoutes(store: GraphStore): Router {
     res.json(pageOf(rows.map((s) => map.statement(s)), total, w));
   });
 
-  r.get('/statements/:id', async (req, res) => {
+  route(r, 'get', '/api/statements/{id}', async (req, res) => {
     const { id } = parse('params', IdParamsSchema, req.params);
     const row = await statementById(store, id);
     if (!row) throw notFound('statement', id);
     res.json((await loadActorMap(store)).statement(row));
   });
 
-  r.get('/timeline', async (req, res) => {
+  route(r, 'get', '/api/timeline', async (req, res) => {
     const q = parse('query', TimelineQuerySchema, req.query);
     const map = await loadActorMap(store);
     const filters = statementFilters({
