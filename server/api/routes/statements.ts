@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { notFound } from '../../errors.js';
 import { firstStatements, statementById, statementFilters, statementPage, timelineDays, timelineTotal, type DayCountRow, type GraphStore } from '../../graph/index.js';
+import { bucketStart, isDay } from '../../time/index.js';
 import { loadActorMap } from '../canonical.js';
 import { pageOf, pageWindow, parse } from '../http.js';
 import {
@@ -81,22 +82,7 @@ function autoBucket(days: DayCountRow[]): 'day' | 'week' | 'month' {
   return span <= 92 ? 'day' : span <= 730 ? 'week' : 'month';
 }
 
-function isDay(d: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(d));
-}
-
-/** The first day of `day`'s bucket: itself, its week's Monday, or its month's 1st. Coarser dates ("2024-03") go to the month's 1st. */
-export function bucketStart(day: string, bucket: 'day' | 'week' | 'month'): string {
-  if (!isDay(day)) {
-    const m = /^(\d{4})(?:-(\d{2}))?/.exec(day);
-    return m ? `${m[1]}-${m[2] ?? '01'}-01` : day;
-  }
-  if (bucket === 'day') return day;
-  if (bucket === 'month') return `${day.slice(0, 7)}-01`;
-  const t = new Date(`${day}T00:00:00Z`);
-  const back = (t.getUTCDay() + 6) % 7; // days since Monday
-  return new Date(t.getTime() - back * 86_400_000).toISOString().slice(0, 10);
-}
+export { bucketStart };
 
 function bucketize(days: DayCountRow[], bucket: 'day' | 'week' | 'month'): TimelineBucket[] {
   const out = new Map<string, TimelineBucket>();
