@@ -28,7 +28,7 @@ export const MODEL = {
     'PUBLISHED', 'CONTAINS', 'SAID', 'ABOUT', 'ADDRESSED_TO', 'VIA', 'INSTANCE_OF', 'MENTIONS',
     'PARTICIPANT', 'REPORTS', 'AT', 'SAME_AS',
     'OF', 'IN_BAND', 'NAMED', 'REPUBLISHES', 'CONTRADICTS',
-    'KEYED', // (Event)-[:KEYED]->(EventKey): the events step's lookup keys (server/pipeline/events.ts)
+    'KEYED', // (Event)-[:KEYED]->(EventKey): the events step's lookup keys (server/events)
   ],
 } as const;
 
@@ -46,7 +46,7 @@ const LOOKUPS = [
   // The claims step's lookups (server/claims): alias index and MinHash band keys.
   ['Alias', 'key', 'alias_key'],
   ['Band', 'key', 'band_key'],
-  // The events step's lookup keys (server/pipeline/events.ts) and the events window.
+  // The events step's lookup keys (server/events) and the events window.
   ['EventKey', 'key', 'event_key_key'],
   ['Event', 'date', 'event_date'],
   // The actor page's counters (server/graph/write.ts): an actor's days, a speaker's and a subject's pairs.

@@ -1,6 +1,6 @@
 /**
  * The events read model (lists, an event's page, met-with rows) and the
- * events step's store (server/pipeline/events.ts): candidate lookup by key,
+ * events step's store (server/events): candidate lookup by key,
  * upserts, links and keys, and the step's per-article mark.
  */
 import { EVENTS } from '../queries/events.js';
