@@ -19,18 +19,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { AppError, notFound } from '../errors.js';
-import { activeMergeDecisions, actorWithCanonical, createMergeDecision, serialWrite, setSameAsLinks, undoMergeDecision, type GraphStore, type Row } from '../graph/index.js';
+import { activeMergeDecisions, actorWithCanonical, createMergeDecision, serialWrite, setSameAsLinks, undoMergeDecision, type GraphStore, type MergeDecisionRecord, type Row } from '../graph/index.js';
 
-/** A merge decision as the API shows it (api/schemas.ts MergeDecisionSchema describes the same shape). */
-export interface MergeDecision {
-  id: string;
-  from: string;
-  into: string;
-  fromName: string | null;
-  intoName: string | null;
-  at: string;
-  note: string | null;
-  /** Set when the merge was undone by a split. */
+/** A merge decision as the API shows it (api/schemas.ts MergeDecisionSchema describes the same shape): the stored record, and when a split undid it. */
+export interface MergeDecision extends MergeDecisionRecord {
   undoneAt: string | null;
 }
 
