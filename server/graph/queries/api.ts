@@ -16,6 +16,15 @@
  */
 import { actorStatementsQuery, networkQuery, statementCountQuery, statementListQuery, statementsByDayQuery, statementsByIdQuery } from './statement-scope.js';
 
+/** The articles of the article list in scope (`a`, `src`): outlet, publication window, title. */
+const ARTICLE_LIST_SCOPE = `MATCH (a:Article)
+OPTIONAL MATCH (src:Source)-[:PUBLISHED]->(a)
+WITH a, src
+WHERE ($sources IS NULL OR src.id IN $sources OR src.name IN $sources)
+  AND ($from IS NULL OR a.publishedAt >= $from)
+  AND ($to IS NULL OR a.publishedAt < $to)
+  AND ($q IS NULL OR toLower(a.title) CONTAINS toLower($q))`;
+
 /** The WHERE of the actor list (with `a` and `members` in scope). */
 const ACTOR_LIST_SCOPE = `MATCH (a:Actor)
 WHERE NOT EXISTS { MATCH (a)-[:SAME_AS]->(:Actor) } AND ($kind IS NULL OR a.kind = $kind)
@@ -73,13 +82,7 @@ SET a.mergedInto = null
 RETURN count(*) AS n`,
 
   // ------------------------------------------------------------ articles
-  listArticles: `MATCH (a:Article)
-OPTIONAL MATCH (src:Source)-[:PUBLISHED]->(a)
-WITH a, src
-WHERE ($sources IS NULL OR src.id IN $sources OR src.name IN $sources)
-  AND ($from IS NULL OR a.publishedAt >= $from)
-  AND ($to IS NULL OR a.publishedAt < $to)
-  AND ($q IS NULL OR toLower(a.title) CONTAINS toLower($q))
+  listArticles: `${ARTICLE_LIST_SCOPE}
 WITH a, src
 ORDER BY a.publishedAt DESC, a.id
 SKIP $skip LIMIT $limit
@@ -87,13 +90,7 @@ RETURN a.id AS id, a.title AS title, a.url AS url, a.publishedAt AS publishedAt,
   a.publishedAtPrecision AS publishedAtPrecision, src.id AS sourceId, src.name AS source,
   COUNT { (a)-[:CONTAINS]->(:Statement) } AS statements
 ORDER BY publishedAt DESC, id`,
-  countArticles: `MATCH (a:Article)
-OPTIONAL MATCH (src:Source)-[:PUBLISHED]->(a)
-WITH a, src
-WHERE ($sources IS NULL OR src.id IN $sources OR src.name IN $sources)
-  AND ($from IS NULL OR a.publishedAt >= $from)
-  AND ($to IS NULL OR a.publishedAt < $to)
-  AND ($q IS NULL OR toLower(a.title) CONTAINS toLower($q))
+  countArticles: `${ARTICLE_LIST_SCOPE}
 RETURN count(a) AS total`,
 
   // ------------------------------------------------------------ actors
