@@ -93,7 +93,7 @@ export async function openStoreFromConfig(
 
 export type { ActorNode, ArticleGraph, ArticleNode, GraphStore, Row, SourceNode, StatementNode, StoreStats, WriteStatus, ReadQueryOptions } from './types.js';
 export { readArticleGraph, readWrittenArticleGraph } from './article-graph.js';
-export { READ, READ_PARAMS } from './queries/read.js';
+export { READ } from './queries/read.js';
 export { WRITE } from './queries/write.js';
 export { MODEL as GRAPH_MODEL } from './queries/schema.js';
 export { assertReadOnly, warmUpReadOnlyCheck } from './readonly.js';

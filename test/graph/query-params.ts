@@ -1,9 +1,14 @@
 import { API } from '../../server/graph/queries/api.js';
+import { EXPORT } from '../../server/graph/queries/export.js';
+import { IDENTITY } from '../../server/graph/queries/identity.js';
+import { READ } from '../../server/graph/queries/read.js';
 
 /**
- * Sample parameters of the HTTP API's queries (server/graph/queries/api.ts),
- * so the Cypher lint (cypher-lint.test.ts) can declare every parameter a text
- * uses: test data, kept out of the production module.
+ * Sample parameters of the app's read queries (server/graph/queries api.ts,
+ * read.ts, export.ts, identity.ts), so the Cypher lint (cypher-lint.test.ts)
+ * can declare every parameter a text uses and the contract suite run each:
+ * test data, kept out of the production modules. (The write side's samples
+ * still sit next to their queries.)
  */
 const FILTERS = {
   speakerIds: null,
@@ -93,4 +98,47 @@ export const API_PARAMS: { [K in keyof typeof API]: Record<string, unknown> } = 
   claimArticles: { id: 'clm_0' },
   articleOriginal: { id: 'art_0' },
   articleCopies: { id: 'art_0' },
+};
+
+export const READ_PARAMS: { [K in keyof typeof READ]: Record<string, unknown> } = {
+  stats: {},
+  article: { id: 'art_0' },
+  articleStatements: { id: 'art_0' },
+  articleActors: { id: 'art_0' },
+  listArticles: { skip: 0, limit: 50 },
+  listSources: {},
+  timeline: { from: '2024-01-01', to: '2024-02-01', actorIds: ['act_0'], limit: 500 },
+  actor: { id: 'act_0' },
+  listActors: { skip: 0, limit: 50 },
+  findActors: { q: 'zakh', limit: 20 },
+  actorStatements: { id: 'act_0', limit: 500 },
+  neighbourhoodAbout: { id: 'act_0', limit: 50 },
+  neighbourhoodTalkers: { id: 'act_0', limit: 50 },
+  actorNetwork: { limit: 200 },
+};
+
+export const EXPORT_PARAMS: { [K in keyof typeof EXPORT]: Record<string, unknown> } = {
+  articleIds: { after: '', limit: 100 },
+  articleCount: {},
+  articleWithSource: { id: 'art_0' },
+  articleActors: { id: 'art_0' },
+  articleStatements: { id: 'art_0' },
+  nodesPage: { after: '', limit: 100 },
+  relationshipsFrom: { ids: ['art_0'] },
+  statementsFlat: { after: '', limit: 100 },
+  claimsPage: { after: '', limit: 100 },
+  claimAppearances: { id: 'clm_0' },
+  eventsPage: { after: '', limit: 100 },
+  mergeDecisionsPage: { after: '', limit: 100 },
+  importEvents: { rows: [{ id: 'evt_0', props: { type: 'summit', date: '2025-08-15', datePrecision: 'day' } }] },
+  linkEventReports: { rows: [{ eventId: 'evt_0', articleId: 'art_0', start: 0, end: 52, starts: [0, 140], ends: [52, 201] }] },
+  importMergeDecisions: { rows: [{ id: 'mrg_0', props: { from: 'act_0', into: 'act_1', at: '2025-08-21T12:00:00.000Z' } }] },
+};
+
+export const IDENTITY_PARAMS: Record<keyof typeof IDENTITY, Record<string, unknown>> = {
+  actorsPage: { after: '', limit: 1000 },
+  allDecisions: {},
+  countAliases: {},
+  clearAliases: { limit: 5000 },
+  indexActors: { rows: [{ actorId: 'act_0', keys: ['p:donald trump', 's:trump'] }] },
 };
