@@ -1,7 +1,7 @@
 /**
  * The one statement record: what every statement query returns
  * (queries/statement-fields.ts STATEMENT_FIELDS with its article and outlet,
- * queries/statement-scope.ts STATEMENT_RETURN), what an article read in
+ * queries/api.ts STATEMENT_RETURN), what an article read in
  * text order gives once its article's fields are added, and what an
  * extraction not yet stored gives (statementRecordOf). The API's view
  * (server/api/schemas.ts StatementViewSchema) extends it, and one mapper

@@ -14,7 +14,168 @@
  *   Queries return raw actor ids; server/api maps them to canonical actors,
  *   except the actor list, which folds member counts in Cypher to page.
  */
-import { actorStatementsQuery, networkQuery, statementCountQuery, statementListQuery, statementsByDayQuery, statementsByIdQuery } from './statement-scope.js';
+import { STATEMENT_FIELDS } from './statement-fields.js';
+
+/**
+ * Predicates on the statement node alone (cue class, time, text), tested before
+ * any traversal so a text search or a cue filter drops rows early.
+ */
+const STATEMENT_OWN = `($cueClasses IS NULL OR s.cueClass IN $cueClasses)
+  AND ($from IS NULL OR s.time >= $from)
+  AND ($to IS NULL OR s.time < $to)
+  AND ($dated = false OR s.time IS NOT NULL)
+  AND ($q IS NULL OR toLower(s.content) CONTAINS toLower($q))`;
+
+/** The WHERE of the statement lists on their neighbours (with `s`, `art`, `src`, `p` in scope). */
+const STATEMENT_FILTER = `WHERE ($speakerIds IS NULL OR p.id IN $speakerIds)
+  AND ($aboutIds IS NULL OR EXISTS { MATCH (s)-[:ABOUT]->(x:Actor) WHERE x.id IN $aboutIds })
+  AND ($actorIds IS NULL OR p.id IN $actorIds OR EXISTS { MATCH (s)-[:ABOUT]->(y:Actor) WHERE y.id IN $actorIds })
+  AND ($sources IS NULL OR src.id IN $sources OR src.name IN $sources)
+  AND ($articleId IS NULL OR art.id = $articleId)
+  AND ($claimId IS NULL OR EXISTS { MATCH (s)-[:INSTANCE_OF]->(c:Claim) WHERE c.id = $claimId })`;
+
+/*
+ * A statement's time is stored on it: `s.time` is `coalesce(s.saidAt,
+ * article.publishedAt)` and `s.timeDay` its first ten characters, both
+ * written with the statement (server/graph/write.ts), so windows, order and
+ * monthly counts need no hop to the article.
+ *
+ * Traversal shape, for Grafeo 0.6's planner (measured on a 100k-statement
+ * store; docs/performance.md):
+ * - Patterns name the already bound node first: `(s)<-[:CONTAINS]-(art)`
+ *   expands from s, while `(art:Article)-[:CONTAINS]->(s)` scans every article.
+ * - OPTIONAL MATCH is planned as a join with an independent scan of its whole
+ *   pattern (every statement, or every node), whatever is bound, so the
+ *   optional neighbours are read with `head([pattern | node])` instead, which
+ *   expands from the bound node. Every statement has exactly one article
+ *   (written in the same transaction), so that one is a plain MATCH.
+ * Neo4j plans all of these itself; the text is the same on both.
+ */
+const STATEMENT_LINKS = `MATCH (s)<-[:CONTAINS]-(art:Article)
+WITH s, art, head([(art)<-[:PUBLISHED]-(x:Source) | x]) AS src, head([(s)<-[:SAID]-(y:Actor) | y]) AS p
+WITH s, art, src, p, s.time AS time
+${STATEMENT_FILTER}`;
+
+/** Every statement (no usable time window). */
+const STATEMENT_SCOPE = `MATCH (s:Statement)
+WHERE ${STATEMENT_OWN}
+${STATEMENT_LINKS}`;
+
+/**
+ * A time window: `$days` lists every `timeDay` value the window can hold
+ * (windowDays in server/graph/window.ts), which Grafeo looks up in its hash
+ * index instead of scanning every statement; `$from`/`$to` still decide exactly.
+ */
+const STATEMENT_SCOPE_DAYS = `MATCH (s:Statement)
+WHERE s.timeDay IN $days AND ${STATEMENT_OWN}
+${STATEMENT_LINKS}`;
+
+/** The details of a page of statements (`s`, `art`, `src`, `p`, `time` in scope), read after paging. */
+const STATEMENT_RETURN = `WITH s, art, src, p, time, head([(s)-[:ADDRESSED_TO]->(x:Actor) | x]) AS ad, head([(s)-[:VIA]->(x:Actor) | x]) AS v
+RETURN ${STATEMENT_FIELDS},
+  art.id AS articleId, art.title AS articleTitle, art.url AS articleUrl, art.publishedAt AS publishedAt,
+  src.id AS sourceId, src.name AS source, time`;
+
+/** A statement's article, outlet and speaker, from a bound `s` (see STATEMENT_LINKS). */
+const STATEMENT_CONTEXT = `MATCH (s)<-[:CONTAINS]-(art:Article)
+WITH s, art, head([(art)<-[:PUBLISHED]-(x:Source) | x]) AS src, head([(s)<-[:SAID]-(y:Actor) | y]) AS p, s.time AS time`;
+
+/** The first `$limit` statements `s` in scope by time, with their details (the actor page's lists). */
+const FIRST_BY_TIME = `ORDER BY s.time, s.id
+LIMIT $limit
+${STATEMENT_CONTEXT}
+${STATEMENT_RETURN}
+ORDER BY time, id`;
+
+/**
+ * The network's edges from the statements `s` in scope (see networkEdges).
+ * Grouped by the actor nodes, their ids read after: Grafeo groups nodes about
+ * twice as fast as strings. A (speaker, statement, target) row is unique (one
+ * speaker per statement, ABOUT merged), so count(s) counts statements.
+ */
+const NETWORK_EDGES = `  AND ($sources IS NULL OR EXISTS { MATCH (s)<-[:CONTAINS]-(:Article)<-[:PUBLISHED]-(src:Source) WHERE src.id IN $sources OR src.name IN $sources })
+MATCH (s)<-[:SAID]-(p:Actor)
+MATCH (s)-[:ABOUT]->(t:Actor)
+WITH p, t, s.cueClass AS cueClass, count(s) AS n, min(s.time) AS firstAt, max(s.time) AS lastAt
+RETURN p.id AS source, t.id AS target, cueClass, n, firstAt, lastAt`;
+
+/**
+ * The network without a source filter, in two parts that together give the
+ * same edges as NETWORK_EDGES folded by server/api (routes/network.ts):
+ * - NETWORK_TOP: the heaviest `$limit` edges among actors that no merge
+ *   touches (`$grouped` lists every id of a merged group, canonical and
+ *   members), grouped per (speaker, target) and ordered as the route orders
+ *   them (count, then ids), so only the page of edges is materialised. Their
+ *   counts are final: no other row folds into them. `cueClasses` lists the
+ *   class of every statement (nulls left out), tallied by the route.
+ * - NETWORK_GROUPED: the rows that touch a merged group, per cue class, folded by the route.
+ * No source predicate at all: Grafeo evaluates the source EXISTS subquery
+ * for every row even when `$sources` is null (half of the query's time).
+ */
+const NETWORK_WINDOW = `  AND ($cueClasses IS NULL OR s.cueClass IN $cueClasses)
+  AND ($from IS NULL OR s.time >= $from)
+  AND ($to IS NULL OR s.time < $to)
+MATCH (s)<-[:SAID]-(p:Actor)
+MATCH (s)-[:ABOUT]->(t:Actor)`;
+const NETWORK_TOP = `${NETWORK_WINDOW}
+WHERE p <> t AND NOT p.id IN $grouped AND NOT t.id IN $grouped
+  AND ($ego IS NULL OR p.id IN $ego OR t.id IN $ego)
+WITH p, t, count(s) AS n, collect(s.cueClass) AS cueClasses, min(s.time) AS firstAt, max(s.time) AS lastAt
+WHERE n >= $minCount
+WITH p.id AS source, t.id AS target, n, cueClasses, firstAt, lastAt
+ORDER BY n DESC, source, target
+LIMIT $limit
+RETURN source, target, n, cueClasses, firstAt, lastAt`;
+const NETWORK_GROUPED = `${NETWORK_WINDOW}
+WHERE p.id IN $grouped OR t.id IN $grouped
+WITH p, t, s.cueClass AS cueClass, count(s) AS n, min(s.time) AS firstAt, max(s.time) AS lastAt
+RETURN p.id AS source, t.id AS target, cueClass, n, firstAt, lastAt`;
+
+/*
+ * The statement queries are built from these parts, each a constant (so the
+ * query text stays constant: test/security/injection.test.ts): a scope
+ * (OWN_SCOPE*: the statements' own properties only; LINKED_SCOPE*: through
+ * their article, outlet and speaker), with `_DAYS` when the window is looked
+ * up by its days, then a page, a count or day counts. The read models
+ * (server/graph/repos/statements.ts) choose the variant.
+ */
+const OWN_SCOPE = `MATCH (s:Statement)
+WHERE ${STATEMENT_OWN}`;
+const OWN_SCOPE_DAYS = `MATCH (s:Statement)
+WHERE s.timeDay IN $days AND ${STATEMENT_OWN}`;
+/** A page of linked statements by time: cut before the per-statement details are read (four times faster on a large store). */
+const LINKED_PAGE_ASC = `WITH s, art, src, p, time
+ORDER BY time, s.id
+SKIP $skip LIMIT $limit
+${STATEMENT_RETURN}
+ORDER BY time, id`;
+const LINKED_PAGE_DESC = `WITH s, art, src, p, time
+ORDER BY time DESC, s.id
+SKIP $skip LIMIT $limit
+${STATEMENT_RETURN}
+ORDER BY time DESC, id`;
+/** A page of statements in an own scope: paged on the statement nodes, the page's details read after. */
+const OWN_PAGE_ASC = `WITH s
+ORDER BY s.time, s.id
+SKIP $skip LIMIT $limit
+${STATEMENT_CONTEXT}
+${STATEMENT_RETURN}
+ORDER BY time, id`;
+const OWN_PAGE_DESC = `WITH s
+ORDER BY s.time DESC, s.id
+SKIP $skip LIMIT $limit
+${STATEMENT_CONTEXT}
+${STATEMENT_RETURN}
+ORDER BY time DESC, id`;
+const COUNT = `RETURN count(s) AS total`;
+/** Per day and cue class: the timeline's buckets are folded from these. */
+const LINKED_BY_DAY = `RETURN substring(time, 0, 10) AS day, s.cueClass AS cueClass, count(s) AS n`;
+const OWN_BY_DAY = `RETURN substring(s.time, 0, 10) AS day, s.cueClass AS cueClass, count(s) AS n`;
+/** The network's window on the statements' own properties. */
+const NETWORK_OWN = `  AND ($cueClasses IS NULL OR s.cueClass IN $cueClasses)
+  AND ($from IS NULL OR s.time >= $from)
+  AND ($to IS NULL OR s.time < $to)`;
+
 
 /** The articles of the article list in scope (`a`, `src`): outlet, publication window, title. */
 const ARTICLE_LIST_SCOPE = `MATCH (a:Article)
@@ -141,20 +302,30 @@ RETURN p.id AS id, p.name AS name, p.kind AS kind, statements`,
 
   // ------------------------------------------------------------ statements (also timeline, actor and claim pages)
   // The page is cut before the per-statement details are read: four times faster on a large store.
-  listStatementsAsc: statementListQuery({ scope: 'links', days: false }, 'asc'),
-  listStatementsDesc: statementListQuery({ scope: 'links', days: false }, 'desc'),
-  countStatements: statementCountQuery({ scope: 'links', days: false }),
+  listStatementsAsc: `${STATEMENT_SCOPE}
+${LINKED_PAGE_ASC}`,
+  listStatementsDesc: `${STATEMENT_SCOPE}
+${LINKED_PAGE_DESC}`,
+  countStatements: `${STATEMENT_SCOPE}
+${COUNT}`,
   /** Per day and cue class: the timeline's buckets are folded from these. */
-  statementsByDay: statementsByDayQuery({ scope: 'links', days: false }),
+  statementsByDay: `${STATEMENT_SCOPE}
+${LINKED_BY_DAY}`,
   // The same four within a time window given as `$days` too (server/graph/window.ts).
-  listStatementsAscDays: statementListQuery({ scope: 'links', days: true }, 'asc'),
-  listStatementsDescDays: statementListQuery({ scope: 'links', days: true }, 'desc'),
-  countStatementsDays: statementCountQuery({ scope: 'links', days: true }),
-  statementsByDayDays: statementsByDayQuery({ scope: 'links', days: true }),
+  listStatementsAscDays: `${STATEMENT_SCOPE_DAYS}
+${LINKED_PAGE_ASC}`,
+  listStatementsDescDays: `${STATEMENT_SCOPE_DAYS}
+${LINKED_PAGE_DESC}`,
+  countStatementsDays: `${STATEMENT_SCOPE_DAYS}
+${COUNT}`,
+  statementsByDayDays: `${STATEMENT_SCOPE_DAYS}
+${LINKED_BY_DAY}`,
   // A window filtered on the statements' own properties only (no speaker, actor, source, article or
   // claim filter): no traversal at all, so the timeline of a month is index lookups and a count.
-  countOwnDays: statementCountQuery({ scope: 'own', days: true }),
-  statementsByDayOwnDays: statementsByDayQuery({ scope: 'own', days: true }),
+  countOwnDays: `${OWN_SCOPE_DAYS}
+${COUNT}`,
+  statementsByDayOwnDays: `${OWN_SCOPE_DAYS}
+${OWN_BY_DAY}`,
   /**
    * The unfiltered timeline (no actor or source; cue class and day-aligned
    * bounds only, see window.ts dayAligned): the per-day counters the article
@@ -168,16 +339,27 @@ WHERE ($from IS NULL OR c.day >= $from)
 RETURN c.day AS day, c.cueClass AS cueClass, c.n AS n`,
   // Lists and counts filtered on the statements' own properties only (text search, cue class, time):
   // paged on the statement nodes, so only the page's statements are traversed for their details.
-  countOwn: statementCountQuery({ scope: 'own', days: false }),
-  listOwnAsc: statementListQuery({ scope: 'own', days: false }, 'asc'),
-  listOwnDesc: statementListQuery({ scope: 'own', days: false }, 'desc'),
-  listOwnAscDays: statementListQuery({ scope: 'own', days: true }, 'asc'),
-  listOwnDescDays: statementListQuery({ scope: 'own', days: true }, 'desc'),
+  countOwn: `${OWN_SCOPE}
+${COUNT}`,
+  listOwnAsc: `${OWN_SCOPE}
+${OWN_PAGE_ASC}`,
+  listOwnDesc: `${OWN_SCOPE}
+${OWN_PAGE_DESC}`,
+  listOwnAscDays: `${OWN_SCOPE_DAYS}
+${OWN_PAGE_ASC}`,
+  listOwnDescDays: `${OWN_SCOPE_DAYS}
+${OWN_PAGE_DESC}`,
   /** Statements made by a group of actor ids, by time: starts from the actors, pages, then reads the details. */
   // No DISTINCT: a statement has one speaker (about, below, can name two actors of a merged group).
-  actorSaid: actorStatementsQuery('said', false),
+  actorSaid: `MATCH (a:Actor)-[:SAID]->(s:Statement)
+WHERE a.id IN $ids
+WITH s
+${FIRST_BY_TIME}`,
   /** Statements about a group of actor ids, by time. */
-  actorAbout: actorStatementsQuery('about', false),
+  actorAbout: `MATCH (t:Actor)<-[:ABOUT]-(s:Statement)
+WHERE t.id IN $ids
+WITH DISTINCT s
+${FIRST_BY_TIME}`,
   /**
    * The actor page from the counters the article write keeps (one actor, no
    * merged group: server/api/routes/actors.ts): the actor's days with how
@@ -202,22 +384,49 @@ RETURN p.id AS id, p.name AS name, p.kind AS kind, c.n AS statements`,
    * of the actor to sort. Same rows as actorSaid/actorAbout whenever the
    * actor has at least `$limit` dated statements (undated ones sort last).
    */
-  actorSaidInDays: actorStatementsQuery('said', true),
-  actorAboutInDays: actorStatementsQuery('about', true),
-  statement: statementsByIdQuery('id'),
+  actorSaidInDays: `MATCH (s:Statement)
+WHERE s.timeDay IN $days
+MATCH (s)<-[:SAID]-(a:Actor)
+WHERE a.id IN $ids
+WITH s
+${FIRST_BY_TIME}`,
+  actorAboutInDays: `MATCH (s:Statement)
+WHERE s.timeDay IN $days
+MATCH (s)-[:ABOUT]->(t:Actor)
+WHERE t.id IN $ids
+WITH DISTINCT s
+${FIRST_BY_TIME}`,
+  statement: `MATCH (s:Statement {id: $id})
+${STATEMENT_CONTEXT}
+${STATEMENT_RETURN}`,
 
   // ------------------------------------------------------------ network
   /** Speaker -> target per cue class with the time span (raw ids; server/api folds merged actors). */
-  networkEdges: networkQuery('all', false),
+  networkEdges: `MATCH (s:Statement)
+WHERE ($cueClasses IS NULL OR s.cueClass IN $cueClasses)
+  AND ($from IS NULL OR s.time >= $from)
+  AND ($to IS NULL OR s.time < $to)
+${NETWORK_EDGES}`,
   /** The same within a time window given as `$days` too (server/graph/window.ts). */
-  networkEdgesDays: networkQuery('all', true),
+  networkEdgesDays: `MATCH (s:Statement)
+WHERE s.timeDay IN $days
+${NETWORK_OWN}
+${NETWORK_EDGES}`,
 
   /** Without a source filter: the heaviest edges of actors no merge touches (see NETWORK_TOP). */
-  networkTopEdges: networkQuery('top', false),
-  networkTopEdgesDays: networkQuery('top', true),
+  networkTopEdges: `MATCH (s:Statement)
+WHERE true
+${NETWORK_TOP}`,
+  networkTopEdgesDays: `MATCH (s:Statement)
+WHERE s.timeDay IN $days
+${NETWORK_TOP}`,
   /** Without a source filter: the rows touching merged groups (see NETWORK_GROUPED). */
-  networkGroupedEdges: networkQuery('grouped', false),
-  networkGroupedEdgesDays: networkQuery('grouped', true),
+  networkGroupedEdges: `MATCH (s:Statement)
+WHERE true
+${NETWORK_GROUPED}`,
+  networkGroupedEdgesDays: `MATCH (s:Statement)
+WHERE s.timeDay IN $days
+${NETWORK_GROUPED}`,
 
   // ------------------------------------------------------------ claims
   listClaims: `MATCH (c:Claim)
@@ -244,7 +453,10 @@ SKIP $skip LIMIT $limit
 RETURN fromId, toId, score, reason`,
   countContradictions: `MATCH (:Statement)-[r:CONTRADICTS]->(:Statement)
 RETURN count(r) AS total`,
-  statementsByIds: statementsByIdQuery('ids'),
+  statementsByIds: `MATCH (s:Statement)
+WHERE s.id IN $ids
+${STATEMENT_CONTEXT}
+${STATEMENT_RETURN}`,
   claim: `MATCH (c:Claim {id: $id})
 OPTIONAL MATCH (s:Statement)-[:INSTANCE_OF]->(c)
 OPTIONAL MATCH (art:Article)-[:CONTAINS]->(s)

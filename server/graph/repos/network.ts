@@ -1,6 +1,6 @@
 /**
  * The network read model: speaker -> target rows in a window. It owns the
- * choice of queries (queries/statement-scope.ts networkQuery): with a source
+ * choice of queries (queries/api.ts, network*): with a source
  * filter every (speaker, target, cue class) row; without one, the page of
  * final edges among actors no merge touches plus the rows touching merged
  * groups, which the caller folds into canonical actors.

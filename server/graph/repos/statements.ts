@@ -1,7 +1,7 @@
 /**
  * The statements read model: lists, counts, single statements and the
  * timeline's day counts. It owns the choice between the query variants
- * (queries/statement-scope.ts): scope on the statements' own properties or
+ * (queries/api.ts, built from constant fragments): scope on the statements' own properties or
  * through their links, a `$days` window lookup or a scan, the per-day
  * counters or a count, so a caller states filters and gets rows.
  */
