@@ -5,7 +5,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // expect.poll waits for a condition; its 1 s default is a race on a busy 2-core machine. A deadline guard, not a measure.
-    expect: { poll: { timeout: 20_000, interval: 50 } },
+    expect: { poll: { timeout: 30_000, interval: 50 } },
     // The embedded store and the extractor are CPU-bound; two workers match the 2-core machine.
     pool: 'forks',
     maxWorkers: 2,
