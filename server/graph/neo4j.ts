@@ -1,4 +1,4 @@
-import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, type Plan, type ProfiledPlan, type Session } from 'neo4j-driver';
 import { AppError, forbidden, queryFailed, storeUnavailable } from '../errors.js';
 import { SCHEMA_NEO4J } from './queries/schema.js';
 import { WRITE } from './queries/write.js';
@@ -105,11 +105,16 @@ export class Neo4jStore implements GraphStore {
         async (tx) => {
           const rows: Row[] = [];
           if (max <= 0) return rows;
-          for await (const record of tx.run(query, toNeo4jParams(params))) {
+          const result = tx.run(query, toNeo4jParams(params));
+          for await (const record of result) {
             const row = rowToPlain(record.toObject(), toPlain);
             bytes += measureValue(row, QUERY_LIMITS.maxDepth, maxBytes, 'the answer', 'answer', bytes);
             rows.push(row);
             if (rows.length >= max) break;
+          }
+          if (opts.plan && rows.length < max) {
+            const summary = await result.summary();
+            opts.plan.text = formatPlan(summary.profile || summary.plan);
           }
           return rows;
         },
@@ -129,6 +134,20 @@ export class Neo4jStore implements GraphStore {
   private session(mode: typeof neo4j.session.READ | typeof neo4j.session.WRITE): Session {
     return this.driver.session({ database: this.database, defaultAccessMode: mode });
   }
+}
+
+/** A Neo4j plan or profile (the driver's Plan / ProfiledPlan) as indented text, one operator a line. */
+export function formatPlan(plan: Plan | ProfiledPlan | false | undefined): string {
+  if (!plan) return '';
+  const lines: string[] = [];
+  const visit = (p: Plan | ProfiledPlan, depth: number) => {
+    const counts = 'rows' in p ? `  rows=${p.rows} dbHits=${p.dbHits}` : '';
+    const details = typeof p.arguments?.Details === 'string' ? ` ${p.arguments.Details}` : '';
+    lines.push(`${'  '.repeat(depth)}${p.operatorType.replace(/@.*$/, '')}${details}${p.identifiers.length ? ` (${p.identifiers.join(', ')})` : ''}${counts}`);
+    for (const child of p.children as Array<Plan | ProfiledPlan>) visit(child, depth + 1);
+  };
+  visit(plan, 0);
+  return `${lines.join('\n')}\n`;
 }
 
 async function runInTx(tx: ManagedTransaction, query: string, params: Record<string, unknown>): Promise<Row[]> {
