@@ -1,4 +1,4 @@
-import neo4j, { type Driver, type ManagedTransaction, type Plan, type ProfiledPlan, type Session } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, type Plan, type ProfiledPlan, type ServerInfo, type Session } from 'neo4j-driver';
 import { AppError, forbidden, queryFailed, storeUnavailable } from '../errors.js';
 import { SCHEMA_NEO4J } from './queries/schema.js';
 import { WRITE } from './queries/write.js';
@@ -41,11 +41,18 @@ export class Neo4jStore implements GraphStore {
     } catch (error) {
       throw storeUnavailable(`invalid Neo4j connection settings for ${opts.uri}: ${messageOf(error)}`, error);
     }
+    let server: ServerInfo;
     try {
-      await driver.verifyConnectivity({ database: opts.database });
+      server = await driver.getServerInfo({ database: opts.database });
     } catch (error) {
       await driver.close().catch(() => undefined);
       throw storeUnavailable(`could not reach Neo4j at ${opts.uri}: ${messageOf(error)}`, error);
+    }
+    try {
+      assertServerVersion(server, opts.uri);
+    } catch (error) {
+      await driver.close().catch(() => undefined);
+      throw error;
     }
     return new Neo4jStore(driver, opts.database);
   }
@@ -134,6 +141,31 @@ export class Neo4jStore implements GraphStore {
   private session(mode: typeof neo4j.session.READ | typeof neo4j.session.WRITE): Session {
     return this.driver.session({ database: this.database, defaultAccessMode: mode });
   }
+}
+
+/**
+ * The oldest Neo4j the app's queries run on: five queries of the claims and
+ * events steps use `CALL (x) { ... }` (variable scope clause), new in 5.23.
+ */
+export const NEO4J_MIN_VERSION = { major: 5, minor: 23 } as const;
+
+/**
+ * Refuses a server older than NEO4J_MIN_VERSION, read from the agent it
+ * announces ("Neo4j/5.22.0"; calendar versions such as "Neo4j/2025.01.0"
+ * are newer than every 5.x). An agent that names no version is let through:
+ * the check refuses what it knows to be too old.
+ */
+export function assertServerVersion(server: ServerInfo, uri: string): void {
+  const m = /Neo4j\/(\d+)\.(\d+)/i.exec(server.agent ?? '');
+  if (!m) return;
+  const [major, minor] = [Number(m[1]), Number(m[2])];
+  const { major: needMajor, minor: needMinor } = NEO4J_MIN_VERSION;
+  if (major > needMajor || (major === needMajor && minor >= needMinor)) return;
+  throw new AppError(
+    'STORE_UNAVAILABLE',
+    `the Neo4j server at ${uri} is ${server.agent}; claimgraph needs Neo4j ${needMajor}.${needMinor} or newer (its claims and events steps use CALL (x) { ... }, new in ${needMajor}.${needMinor}): upgrade the server`,
+    { expose: true },
+  );
 }
 
 /** A Neo4j plan or profile (the driver's Plan / ProfiledPlan) as indented text, one operator a line. */
