@@ -65,10 +65,10 @@ export const DIFFERENCES: Record<DifferenceId, Difference> = {
     handled: 'noticed',
   },
   'temporal-accessor': {
-    construct: 'a component of a temporal value (date(x).month, d.year)',
+    construct: 'a component read straight off a temporal function call (date(x).month)',
     neo4j: 'the component (3 for date(\'2024-03-15\').month)',
-    embedded: 'an error: only nodes, relationships and maps have properties',
-    rewrite: 'month(date(x)), year(...), day(...), hour(...), minute(...), second(...) (done for you when the component follows the date()/datetime() call)',
+    embedded: 'an error: the engine reads components of temporal variables and properties, not of a call',
+    rewrite: 'WITH date(x) AS d RETURN d.month, or month(date(x)) (done for you for year, month, day, hour, minute, second)',
     handled: 'rewritten',
   },
   'duration-between': {
