@@ -40,6 +40,8 @@ export async function runUserQuery(store: GraphStore, query: string, params: Rec
   const body = mode ? query.slice(tokens[1]?.offset ?? query.length) : query;
   const rewrite = rewriteForEmbedded(body);
   const notices = noticesFor(tokenize(body));
+  // Plain SHOW INDEXES runs, with the engine's own columns.
+  if (first === 'SHOW') notices.push(notice('show-indexes'));
   try {
     if (mode === 'EXPLAIN') {
       const [row] = await store.readOnly(`EXPLAIN ${rewrite.text}`, params, opts);
