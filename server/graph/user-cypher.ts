@@ -80,6 +80,8 @@ function refusedOnEmbedded(tokens: Token[]): DifferenceId | null {
 function explainFailure(error: unknown, tokens: Token[]): unknown {
   if (!(error instanceof AppError) || error.code !== 'QUERY_FAILED') return error;
   const message = error.message;
+  // Only the engine's refusals to parse or plan name a construct; a crash or a runtime error stays as it is.
+  if (!/GRAFEO-Q00[12]|syntax error|semantic error/i.test(message)) return error;
   const found = detect(tokens, message);
   if (found) return userQueryFailed(unsupportedMessage(found));
   if (/GRAFEO-Q001|syntax error/i.test(message)) {
