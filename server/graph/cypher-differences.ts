@@ -40,8 +40,8 @@ export const DIFFERENCES: Record<DifferenceId, Difference> = {
     construct: 'comparing a number with a string (1 = \'1\')',
     neo4j: 'false: values of different types are never equal',
     embedded: 'true: the string is compared as a number',
-    rewrite: 'compare values of one type: toString(x) = \'1\' or x = toInteger(\'1\')',
-    handled: 'silent',
+    rewrite: 'compare values of one type: toString(x) = \'1\' or x = toInteger(\'1\') (noticed only between literals: a property\'s type is not known from the text)',
+    handled: 'noticed',
   },
   'round-precision': {
     construct: 'round(x, precision)',
