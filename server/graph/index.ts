@@ -95,7 +95,7 @@ export type { ActorNode, ArticleGraph, ArticleNode, GraphStore, Row, SourceNode,
 export { readArticleGraph, readWrittenArticleGraph } from './article-graph.js';
 export { READ } from './queries/read.js';
 export { WRITE } from './queries/write.js';
-export { MODEL as GRAPH_MODEL } from './queries/schema.js';
+export { MODEL as GRAPH_MODEL, SCHEMA_NEO4J } from './queries/schema.js';
 export { assertReadOnly, warmUpReadOnlyCheck } from './readonly.js';
 export { QUERY_LIMITS } from './limits.js';
 export { HostedStore, type RestartRecord } from './host/index.js';
@@ -104,3 +104,5 @@ export { serialWrite } from './write-queue.js';
 export * from './reads.js';
 export * from './repos/index.js';
 export { StatementRecordSchema, statementRecordOf, type StatementArticle, type StatementRecord } from './records.js';
+export { runUserQuery, rewriteForEmbedded, type UserQueryResult } from './user-cypher.js';
+export { DIFFERENCES, type DifferenceId } from './cypher-differences.js';

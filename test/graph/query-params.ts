@@ -125,6 +125,7 @@ export const EXPORT_PARAMS: { [K in keyof typeof EXPORT]: Record<string, unknown
   articleStatements: { id: 'art_0' },
   nodesPage: { after: '', limit: 100 },
   relationshipsFrom: { ids: ['art_0'] },
+  derivedNodesPage: { after: '', limit: 100 },
   statementsFlat: { after: '', limit: 100 },
   claimsPage: { after: '', limit: 100 },
   claimAppearances: { id: 'clm_0' },

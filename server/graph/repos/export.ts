@@ -4,6 +4,7 @@
  * UNWIND batches. server/exchange turns them into records and formats.
  */
 import { EXPORT } from '../queries/export.js';
+import { SCHEMA } from '../queries/schema.js';
 import type { Row } from '../types.js';
 import type { Runner } from './statements.js';
 
@@ -15,6 +16,7 @@ const PAGED = {
   statementsFlat: EXPORT.statementsFlat,
   claims: EXPORT.claimsPage,
   nodes: EXPORT.nodesPage,
+  derivedNodes: EXPORT.derivedNodesPage,
 } as const;
 
 export type ExportPage = keyof typeof PAGED;
@@ -49,4 +51,17 @@ export async function importEventReports(store: Runner, rows: unknown[]): Promis
 
 export async function importMergeDecisions(store: Runner, rows: Array<{ id: string; props: Row }>): Promise<void> {
   await store.run(EXPORT.importMergeDecisions, { rows });
+}
+
+/** One statement of a Cypher export script being imported (`claimgraph import x.cypher`): text from a file we wrote, run as it is. */
+export async function runImportStatement(store: Runner, text: string): Promise<void> {
+  await store.run(text);
+}
+
+/** The name of a migration query of the schema (queries/schema.ts SCHEMA), e.g. the counters' backfills. */
+export type SchemaStep = keyof typeof SCHEMA;
+
+/** Runs one migration query of the schema with no parameters (the counters' rebuilds after an import). */
+export async function runSchemaStep(store: Runner, step: SchemaStep): Promise<void> {
+  await store.run(SCHEMA[step]);
 }
