@@ -11,6 +11,8 @@ export interface CueVerb {
   class: CueClass;
   /** Irregular forms; regular -s/-ed/-ing forms are derived from the lemma when absent. */
   forms?: string[];
+  /** Forms that are past tense although spelt like the lemma ("put"). */
+  past?: string[];
   /** The verb takes its hearer as a bare object ("told reporters", "asked him"). */
   takesAddressee?: boolean;
   /** The verb takes its target as a bare object ("accused London of ...", "described X as Y"). */
@@ -118,6 +120,15 @@ export const CUE_VERBS: CueVerb[] = [
   { lemma: 'counter', class: 'say', forms: ['countered', 'counters'], clauseOnly: true },
   { lemma: 'retort', class: 'say', forms: ['retorted', 'retorts'], clauseOnly: true },
   { lemma: 'charge', class: 'accuse', forms: ['charged', 'charges'], clauseOnly: true },
+  // tags of a quotation or a clause, never of a bare object ("'...,' she went on"; "he reacted: '...'")
+  { lemma: 'go on', class: 'say', forms: ['went', 'goes'], particle: 'on', clauseOnly: true },
+  { lemma: 'react', class: 'say', forms: ['reacted', 'reacts'], clauseOnly: true },
+  { lemma: 'exclaim', class: 'say', forms: ['exclaimed', 'exclaims'], clauseOnly: true },
+  { lemma: 'cry', class: 'say', forms: ['cried', 'cries'], clauseOnly: true },
+  { lemma: 'scream', class: 'say', forms: ['screamed', 'screams'], clauseOnly: true },
+  { lemma: 'chant', class: 'say', forms: ['chanted', 'chants'], clauseOnly: true },
+  { lemma: 'plead', class: 'say', forms: ['pleaded', 'pleads'], clauseOnly: true },
+  { lemma: 'put it', class: 'say', forms: ['put', 'puts'], past: ['put'], particle: 'it', clauseOnly: true },
   { lemma: 'decline', class: 'deny', forms: ['declined', 'declines', 'declining'], object: ['to'] },
   { lemma: 'refuse', class: 'deny', forms: ['refused', 'refuses', 'refusing'], object: ['to'] },
   { lemma: 'refer to', class: 'say', forms: ['referring', 'referred', 'refers'], particle: 'to' },

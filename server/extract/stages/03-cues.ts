@@ -30,7 +30,7 @@ function buildForms(): Map<string, Form[]> {
   for (const verb of CUE_VERBS) {
     const stem = verb.lemma.split(' ')[0]!;
     const forms = verb.forms ?? regular(stem);
-    for (const form of forms) add(form, { verb, kind: classify(form, stem) });
+    for (const form of forms) add(form, { verb, kind: verb.past?.includes(form) ? 'past' : classify(form, stem) });
   }
   return map;
 }
