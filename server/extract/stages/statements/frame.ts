@@ -244,3 +244,35 @@ export function leadingAddressee(ctx: Ctx, s: Sentence): Actor | null {
   }
   return null;
 }
+
+/** Token j is a closing quotation mark, or a comma right after one ("'...,' asked"). */
+export function closesQuote(ctx: Ctx, j: number): boolean {
+  const { tokens, quotes } = ctx.doc;
+  const q = tokens[j]?.text === ',' ? tokens[j - 1] : tokens[j];
+  return q !== undefined && q.type === 'quote' && q.quote !== -1 && quotes[q.quote]!.close === q.start;
+}
+
+/** Lowercase words allowed in a description before a name ("conservative activist", "master of ceremonies"). */
+const DESCRIPTION_WORD = /^[a-z][a-z-]*$/;
+const NOT_DESCRIPTION = new Set(['that', 'to', 'in', 'on', 'at', 'by', 'with', 'for', 'from', 'and', 'but', 'or', 'as', 'who', 'which', 'when', 'while', 'after', 'before', 'during', 'later', 'earlier', 'then', 'also', 'recently', 'today', 'yesterday']);
+
+/**
+ * "said pollster Ada Quist", "said longtime party activist Ben Oduya": after an
+ * inverted cue, up to five lowercase words describing a person, then a name. The
+ * speaker phrase spans the description and the name.
+ */
+export function describedName(ctx: Ctx, k: number, sEnd: number): Mention | null {
+  const { tokens, text } = ctx.doc;
+  for (let i = k; i < sEnd && i < k + 6; i++) {
+    const m = i > k ? ctx.byFirst.get(i) : undefined;
+    if (m && !m.pronoun) {
+      const r = resolveMention(ctx, m);
+      if (!r.actor || (r.actor.kind !== 'person' && r.actor.kind !== 'other')) return null;
+      const span: Span = [tokens[k]!.start, m.span[1]];
+      return { ...r, span, tokens: [k, m.tokens[1]], text: text.slice(span[0], span[1]) };
+    }
+    const t = tokens[i]!;
+    if (t.type !== 'word' || t.quote !== -1 || t.cap || !DESCRIPTION_WORD.test(t.text) || NOT_DESCRIPTION.has(t.lower)) return null;
+  }
+  return null;
+}

@@ -6,7 +6,7 @@ import { RELATIVES } from '../../model/words.js';
 import { phraseAfter, subjectPhrase, type PhraseCtx } from '../06-speaker.js';
 import { FIRST_PERSON } from '../../model/cues.js';
 import { type Ctx, BOUNDARY, remember, subjectOf, resolveMention, isAcronym, spanOf, onlyPunct, tokenAt, tokenAfter, firstWord, makeDraft, quotesWithin, quoteFirst, clauseEnd } from './ctx.js';
-import { quoteAfterFrame, mediumPhrase, documentSpeaker, inRelativeClause, appositive, including, skipFrame, objectAt, sourceAfter, leadingAddressee } from './frame.js';
+import { closesQuote, describedName, quoteAfterFrame, mediumPhrase, documentSpeaker, inRelativeClause, appositive, including, skipFrame, objectAt, sourceAfter, leadingAddressee } from './frame.js';
 
 export function sentenceStatements(ctx: Ctx, s: Sentence, si: number, cues: Cue[]): void {
   const { doc } = ctx;
@@ -73,8 +73,9 @@ export function sentenceStatements(ctx: Ctx, s: Sentence, si: number, cues: Cue[
         else if (FIRST_PERSON.has(prev.lower) && prev.quote === -1) speaker = { span: [prev.start, prev.end], tokens: [j, j + 1], text: prev.text, actor: null, pronoun: null, title: null, group: null, sentence: si };
         else if (ph) speaker = ph;
         else if (m && m.tokens[0] >= sFirst) speaker = resolveMention(ctx, m);
-        else if (j >= sFirst && (prev.text === ',' || prev.type === 'quote') && !cue.takesAddressee) {
-          const after = phraseAfter(pctx, cue.endTok, sEnd, si);
+        // "'Why now?' asked Mr. Vance": after a quotation even a verb that takes a hearer is followed by its speaker
+        else if (j >= sFirst && (prev.text === ',' || prev.type === 'quote') && (!cue.takesAddressee || (cue.class === 'ask' && closesQuote(ctx, j)))) {
+          const after = phraseAfter(pctx, cue.endTok, sEnd, si) ?? describedName(ctx, cue.endTok, sEnd);
           if (after) { speaker = after; inverted = true; }
         }
       }
