@@ -25,3 +25,46 @@ describe('tags of a quotation that were missing from the lexicon', () => {
     expect(run(text)).toEqual([]);
   });
 });
+
+describe('speaker written after the cue', () => {
+  test.each([
+    { text: '"The levy is unfair," said Sen. Wilma Okoro.', speaker: 'Sen. Wilma Okoro' },
+    { text: '"The levy is unfair," said veteran union organiser Wilma Okoro.', speaker: 'veteran union organiser Wilma Okoro' },
+    { text: '"The levy is unfair," said master of ceremonies Wilma Okoro, who ran the event.', speaker: 'master of ceremonies Wilma Okoro' },
+    { text: '"Who pays for the levy?" asked Wilma Okoro.', speaker: 'Wilma Okoro' },
+  ])('$text', ({ text, speaker }) => {
+    const st = run(text);
+    expect(st).toHaveLength(1);
+    expect(st[0]!.speaker && text.slice(...st[0]!.speaker.span)).toBe(speaker);
+  });
+
+  test('a name after a preposition is not the speaker the description leads to', () => {
+    const st = run('"The levy is unfair," said farmers in the valley of Wilma Okoro.');
+    expect(st).toHaveLength(1);
+    expect(st[0]!.speaker?.name).not.toBe('Wilma Okoro');
+  });
+
+  test('the hearer of "asked" is not its speaker when no quotation comes before it', () => {
+    const st = run('Wilma Okoro asked Tomas Reyes whether the levy would stay.');
+    expect(st.map((s) => s.speaker?.name)).toEqual(['Wilma Okoro']);
+  });
+});
+
+describe('a quote-first utterance goes on in the following quotations of its paragraph', () => {
+  test.each([
+    {
+      name: 'after a participle cue in the tag',
+      text: '"Is the dam safe?" asked Wilma Okoro, pointing at the cracks. "Nobody can tell me."',
+      parts: ['Is the dam safe?', 'Nobody can tell me.'],
+    },
+    {
+      name: 'over two further sentences',
+      text: '"We waited," Wilma Okoro said. "Nobody came.\u201d \u201cThen the water rose."',
+      parts: ['We waited,', 'Nobody came.', 'Then the water rose.'],
+    },
+  ])('$name', ({ text, parts }) => {
+    const st = run(text).filter((s) => s.direct);
+    expect(st).toHaveLength(1);
+    expect(st[0]!.content.parts?.map((p) => text.slice(...p))).toEqual(parts);
+  });
+});

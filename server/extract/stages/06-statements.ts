@@ -28,7 +28,7 @@ export function statements(doc: Doc): void {
   const ctx: Ctx = {
     doc, byFirst: new Map(), byLast: new Map(), lastPerson: null, lastThing: null, lastGroup: null,
     timeAt: new Map(), timesBySentence: groupBy(doc.times, (t) => t.sentence), mentionsBySentence: groupBy(doc.mentions, (m) => m.sentence),
-    draftsBySentence: new Map(),
+    draftsBySentence: new Map(), joined: new Map(),
   };
   for (const m of doc.mentions) {
     ctx.byFirst.set(m.tokens[0], m);

@@ -13,6 +13,8 @@ export interface Ctx {
   timesBySentence: Map<number, TimeExpr[]>;
   mentionsBySentence: Map<number, Mention[]>;
   draftsBySentence: Map<number, Draft[]>;
+  /** Sentence -> the quote-first statement its quotation was joined to as a part. */
+  joined: Map<number, Draft>;
   byFirst: Map<number, Mention>;
   byLast: Map<number, Mention>;
   lastPerson: Mention | null;

@@ -147,23 +147,30 @@ export function continuation(ctx: Ctx, s: Sentence, si: number): void {
     else if (t.quote !== qi) return;
   }
   if (qi < 0) return;
-  const prev = doc.drafts[doc.drafts.length - 1];
-  if (!prev || prev.sentence !== si - 1) return;
   const q = doc.quotes[qi]!;
-  // "'A,' she said. 'B.'": the quotation right after a quote-first attribution in the same paragraph is the same utterance
+  // "'A,' she said. 'B.' 'C.'": quotations right after a quote-first attribution in the same paragraph are the same utterance
   const prevSentence = doc.sentences[si - 1];
-  if (prev.direct && !prev.continuation && prev.parts.length === 0 && prev.content[1] <= prev.cue.span[0]
-    && prevSentence && prevSentence.paragraph === s.paragraph && ctx.draftsBySentence.get(si - 1)?.length === 1) {
-    prev.parts = [prev.content, q.inner];
-    prev.content = [prev.content[0], q.inner[1]];
-    prev.sentenceSpan = [prev.sentenceSpan[0], s.span[1]];
-    prev.about = [...prev.about, ...aboutIn(ctx, q.inner, prev.speaker, [si]).filter((a) => !prev.about.includes(a))];
+  const lead = ctx.joined.get(si - 1) ?? ctx.draftsBySentence.get(si - 1)?.[0];
+  if (lead && prevSentence && prevSentence.paragraph === s.paragraph && quoteFirstDraft(lead)) {
+    lead.parts = [...(lead.parts.length > 0 ? lead.parts : [lead.content]), q.inner];
+    lead.content = [lead.content[0], q.inner[1]];
+    lead.sentenceSpan = [lead.sentenceSpan[0], s.span[1]];
+    lead.about = [...lead.about, ...aboutIn(ctx, q.inner, lead.speaker, [si]).filter((a) => !lead.about.includes(a))];
+    ctx.joined.set(si, lead);
     return;
   }
+  const prev = doc.drafts[doc.drafts.length - 1];
+  if (!prev || prev.sentence !== si - 1) return;
   if (!prev.speaker) return;
   const d: Draft = {
     ...prev, sentence: si, sentenceSpan: s.span, content: q.inner, parts: [], fragments: [], direct: true,
     about: aboutIn(ctx, q.inner, prev.speaker, [si]), continuation: true, confidence: Math.min(prev.confidence, 0.6), time: null, frameTimes: [],
   };
   doc.drafts.push(d);
+}
+
+/** A direct statement whose (first) quotation comes before its cue ("'A,' she said"). */
+function quoteFirstDraft(d: Draft): boolean {
+  const first = d.parts[0] ?? d.content;
+  return d.direct && !d.continuation && first[1] <= d.cue.span[0];
 }
