@@ -2,6 +2,7 @@
 import type { Actor, Cue, Mention, Sentence, TimeExpr } from '../../doc.js';
 import type { Span } from '../../schema.js';
 import { GROUP_MODIFIERS, GROUP_NOUNS, PREDECESSOR_WORDS, ROLE_HEADS, ROLE_WORDS } from '../../model/titles.js';
+import { PERSON_NOUNS } from '../../model/lexicon.js';
 import { HONORIFICS, PLATFORMS, SPEECH_MEDIA } from '../../model/words.js';
 import { isAdverb } from '../03-cues.js';
 import { registryOf } from '../04-actors.js';
@@ -73,7 +74,7 @@ export function appositive(ctx: Ctx, j: number, sFirst: number): Mention | null 
   const open = tokens[c + 1];
   if (!open) return null;
   const roleLike = ROLE_HEADS.has(open.lower) || ['a', 'an', 'the', 'who', 'which', 'speaking', 'whose', 'chief', 'head', 'director'].includes(open.lower)
-    || ROLE_WORDS.has(open.lower);
+    || ROLE_WORDS.has(open.lower) || possessiveRole(ctx, c + 1, j);
   if (!roleLike) return null;
   const m = ctx.byLast.get(c - 1);
   if (!m || m.tokens[0] < sFirst || !m.actor) return null;
@@ -275,4 +276,16 @@ export function describedName(ctx: Ctx, k: number, sEnd: number): Mention | null
     if (t.type !== 'word' || t.quote !== -1 || t.cap || !DESCRIPTION_WORD.test(t.text) || NOT_DESCRIPTION.has(t.lower)) return null;
   }
   return null;
+}
+
+/** "Sanders' campaign manager", "the party's treasurer": a possessive opening an appositive that names a role. */
+function possessiveRole(ctx: Ctx, a: number, b: number): boolean {
+  const { tokens } = ctx.doc;
+  const t = tokens[a];
+  const mark = tokens[a + 1];
+  const possessive = t !== undefined && t.type === 'word' && (/['’]s$/.test(t.lower)
+    || (/s$/.test(t.lower) && mark !== undefined && mark.start === t.end && (mark.text === "'" || mark.text === '’')));
+  if (!possessive) return false;
+  for (let k = a + 1; k < b; k++) if (ROLE_HEADS.has(tokens[k]!.lower) || ROLE_WORDS.has(tokens[k]!.lower) || PERSON_NOUNS.has(tokens[k]!.lower)) return true;
+  return false;
 }
