@@ -98,6 +98,9 @@ export function sentenceStatements(ctx: Ctx, s: Sentence, si: number, cues: Cue[
     if (leadQuote && !(cue.participle && drafts.length > 0) && !(t && k < sEnd && t.lower === 'that') && !(t && (t.text === ':' || t.text === ',') && quoteAt(k + 1) >= 0)) {
       // "'...,' Kellogg told Fox Business after ...": a quotation opening the sentence is what the cue reports
       content = leadQuote; direct = true;
+      // "'A,' he said of the plan, 'B.'": the utterance goes on after a short frame
+      const rest = t && k < sEnd && t.quote === -1 ? quoteAfterFrame(ctx, k, sEnd, cueStarts) : -1;
+      if (rest >= 0) { parts = [leadQuote, doc.quotes[rest]!.inner]; content = [leadQuote[0], doc.quotes[rest]!.inner[1]]; }
     } else if (t && k < sEnd && t.lower === 'that') {
       content = spanOf(ctx, k + 1, clauseEnd(ctx, k + 1, sEnd, cueStarts));
     } else if (t && k < sEnd && (t.text === ':' || t.text === ',') && quoteAt(k + 1) >= 0 && (k + 1 < sEnd || t.text === ':')) {
