@@ -52,7 +52,7 @@ export function subjectOf(ctx: Ctx, s: Sentence): Mention | null {
   while (i < s.tokens[1] && tokens[i]!.type !== 'word') i++;
   const first = tokens[i];
   if (!first || first.quote !== -1) return null;
-  const direct = ctx.byFirst.get(i);
+  const direct = ctx.byFirst.get(i) ?? ctx.byFirst.get(afterHonorific(ctx, i));
   if (direct) return resolveMention(ctx, direct);
   if (!NON_NAME_CAPITALS.has(first.lower)) return null;
   for (let k = i; k < s.tokens[1] && k < i + 40; k++) {
@@ -61,7 +61,7 @@ export function subjectOf(ctx: Ctx, s: Sentence): Mention | null {
     if (t.text === ',') {
       let n = k + 1;
       if (tokens[n]?.lower === 'the' && !ctx.byFirst.has(n)) n++;
-      const m = ctx.byFirst.get(n);
+      const m = ctx.byFirst.get(n) ?? ctx.byFirst.get(afterHonorific(ctx, n));
       return m ? resolveMention(ctx, m) : null;
     }
   }
@@ -229,4 +229,12 @@ export function clauseEnd(ctx: Ctx, from: number, sEnd: number, cueStarts: Set<n
     }
   }
   return sEnd;
+}
+
+/** The token after "Mr." / "Sen." at i (the name a mention may start at), or i itself. */
+export function afterHonorific(ctx: Ctx, i: number): number {
+  const { tokens } = ctx.doc;
+  const t = tokens[i];
+  const dot = tokens[i + 1];
+  return t && dot && HONORIFICS.has(t.lower) && dot.text === '.' && dot.start === t.end ? i + 2 : i;
 }
