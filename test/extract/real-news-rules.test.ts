@@ -68,3 +68,44 @@ describe('a quote-first utterance goes on in the following quotations of its par
     expect(st[0]!.content.parts?.map((p) => text.slice(...p))).toEqual(parts);
   });
 });
+
+describe('more tags, and the speaker of a participle after an honorific subject', () => {
+  test.each([
+    { text: '"Sit down," Tomas Reyes barked.', want: [['Tomas Reyes', 'bark', 'Sit down,', true]] },
+    { text: '"Nice try," Tomas Reyes shot back.', want: [['Tomas Reyes', 'shoot back', 'Nice try,', true]] },
+    { text: '"Nice try," Tomas Reyes fired back.', want: [['Tomas Reyes', 'fire back', 'Nice try,', true]] },
+    { text: 'Mr. Reyes paused for a moment, saying, "We are not done."', want: [['Reyes', 'say', 'We are not done.', true]] },
+    { text: 'On Monday, Mr. Reyes left the hall before saying, "We are not done."', want: [['Reyes', 'say', 'We are not done.', true]] },
+  ])('$text', ({ text, want }) => {
+    expect(brief(text)).toEqual(want);
+  });
+
+  test.each([
+    'The soldiers fired back at the patrol.',
+    'The troops shot back across the river.',
+  ])('no statement in "%s"', (text) => {
+    expect(run(text)).toEqual([]);
+  });
+});
+
+describe('speaker phrases around the tag', () => {
+  test.each([
+    { text: '"The fund is empty," Ines Varga, the council\'s treasurer, said.', speaker: 'Ines Varga' },
+    { text: '"The fund is empty," Ines Varga, Reyes\' campaign manager, said.', speaker: 'Ines Varga' },
+    { text: '"The fund is empty," said the council\u2019s chief auditor Ines Varga.', speaker: 'Ines Varga' },
+    { text: '"The fund is empty," said Labour councillor Ines Varga.', speaker: 'Ines Varga' },
+  ])('$text', ({ text, speaker }) => {
+    expect(run(text).map((s) => s.speaker?.name)).toEqual([speaker]);
+  });
+
+  test('a quotation after a short frame is the second part of the utterance', () => {
+    const text = '"If they listen," she said of the council, "we can still save the pier."';
+    const st = run(text);
+    expect(st).toHaveLength(1);
+    expect(st[0]!.content.parts?.map((p) => text.slice(...p))).toEqual(['If they listen,', 'we can still save the pier.']);
+  });
+
+  test('a curly opening mark right after a comma opens the quotation', () => {
+    expect(brief('Ines Varga said,\u201cThe fund is empty.\u201d')).toEqual([['Ines Varga', 'say', 'The fund is empty.', true]]);
+  });
+});

@@ -258,22 +258,33 @@ const DESCRIPTION_WORD = /^[a-z][a-z-]*$/;
 const NOT_DESCRIPTION = new Set(['that', 'to', 'in', 'on', 'at', 'by', 'with', 'for', 'from', 'and', 'but', 'or', 'as', 'who', 'which', 'when', 'while', 'after', 'before', 'during', 'later', 'earlier', 'then', 'also', 'recently', 'today', 'yesterday']);
 
 /**
- * "said pollster Ada Quist", "said longtime party activist Ben Oduya": after an
- * inverted cue, up to five lowercase words describing a person, then a name. The
- * speaker phrase spans the description and the name.
+ * "said pollster Ada Quist", "said the mayor's chief aide Ben Oduya", "said
+ * retired Army Col. Ben Oduya": after an inverted cue, a short description of
+ * a person (lowercase words, a possessive, capitalised words that name no
+ * person, title abbreviations), then a person's name. The speaker phrase spans
+ * the description and the name.
  */
 export function describedName(ctx: Ctx, k: number, sEnd: number): Mention | null {
   const { tokens, text } = ctx.doc;
-  for (let i = k; i < sEnd && i < k + 6; i++) {
-    const m = i > k ? ctx.byFirst.get(i) : undefined;
-    if (m && !m.pronoun) {
+  let i = k;
+  while (i < sEnd && i < k + 7) {
+    const m = ctx.byFirst.get(i);
+    if (m && !m.pronoun && i > k) {
       const r = resolveMention(ctx, m);
-      if (!r.actor || (r.actor.kind !== 'person' && r.actor.kind !== 'other')) return null;
-      const span: Span = [tokens[k]!.start, m.span[1]];
-      return { ...r, span, tokens: [k, m.tokens[1]], text: text.slice(span[0], span[1]) };
+      if (r.actor && (r.actor.kind === 'person' || r.actor.kind === 'other')) {
+        const span: Span = [tokens[k]!.start, m.span[1]];
+        return { ...r, span, tokens: [k, m.tokens[1]], text: text.slice(span[0], span[1]) };
+      }
     }
     const t = tokens[i]!;
-    if (t.type !== 'word' || t.quote !== -1 || t.cap || !DESCRIPTION_WORD.test(t.text) || NOT_DESCRIPTION.has(t.lower)) return null;
+    if (t.quote !== -1) return null;
+    if (m && !m.pronoun && m.tokens[1] > i) { i = m.tokens[1]; continue; }
+    const mark = tokens[i + 1];
+    // "the mayor's" / "Sanders'" / "Sen." / a lowercase description word
+    if (t.type === 'word' && HONORIFICS.has(t.lower) && mark?.text === '.' && mark.start === t.end) { i += 2; continue; }
+    if (t.type === 'word' && /s$/.test(t.lower) && mark && mark.start === t.end && (mark.text === "'" || mark.text === '’')) { i += 2; continue; }
+    if (t.type === 'word' && (/['’]s$/.test(t.lower) || (t.cap && i > k) || (DESCRIPTION_WORD.test(t.text) && !NOT_DESCRIPTION.has(t.lower)))) { i++; continue; }
+    return null;
   }
   return null;
 }

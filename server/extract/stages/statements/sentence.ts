@@ -75,7 +75,9 @@ export function sentenceStatements(ctx: Ctx, s: Sentence, si: number, cues: Cue[
         else if (m && m.tokens[0] >= sFirst) speaker = resolveMention(ctx, m);
         // "'Why now?' asked Mr. Vance": after a quotation even a verb that takes a hearer is followed by its speaker
         else if (j >= sFirst && (prev.text === ',' || prev.type === 'quote') && (!cue.takesAddressee || (cue.class === 'ask' && closesQuote(ctx, j)))) {
-          const after = phraseAfter(pctx, cue.endTok, sEnd, si) ?? describedName(ctx, cue.endTok, sEnd);
+          // "said Republican strategist Ana Ruiz": a described person is preferred to a party or place opening the phrase
+          const phrase = phraseAfter(pctx, cue.endTok, sEnd, si);
+          const after = (phrase?.actor?.kind !== 'person' || phrase.described ? describedName(ctx, cue.endTok, sEnd) : null) ?? phrase;
           if (after) { speaker = after; inverted = true; }
         }
       }
