@@ -99,6 +99,25 @@ function namingVerb(tokens: Token[], i: number, first: number, end: number): boo
   return false;
 }
 
+/** Bare forms of speech and belief verbs that are verbs whenever a clause follows them ("aides to the mayor say she ..."). */
+const CLAUSE_VERBS = new Set(['say', 'argue', 'insist', 'contend', 'warn', 'believe', 'think', 'suggest', 'acknowledge', 'predict', 'admit', 'concede']);
+const CLAUSE_OPENERS = new Set(['that', 'he', 'she', 'they', 'it', 'we', 'i', 'you', 'there', 'the', 'a', 'an', 'his', 'her', 'its', 'their', 'this', 'these', 'those']);
+const NOT_SUBJECT_END = new Set(['to', 'of', 'for', 'with', 'about', 'than', 'as', 'in', 'on', 'at', 'by', 'from', 'and', 'or', 'but', 'not', "n't"]);
+
+/**
+ * "People briefed on the talks say that ...", "leaders who say the law ...": a
+ * bare form of a speech or belief verb after a word that can end a subject,
+ * followed by "that", a pronoun, a determiner or a name (the start of a clause).
+ */
+function clauseVerb(tokens: Token[], i: number, first: number, end: number): boolean {
+  const t = tokens[i]!;
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  if (!CLAUSE_VERBS.has(t.lower) || i - 1 < first || i + 1 >= end || !prev || !next) return false;
+  if (prev.type !== 'word' || DETERMINERS.has(prev.lower) || NOT_SUBJECT_END.has(prev.lower) || /['’]s$/.test(prev.lower)) return false;
+  return next.type === 'word' && (CLAUSE_OPENERS.has(next.lower) || (next.cap && next.quote === -1));
+}
+
 /** Finds the cues of every sentence. */
 export function cues(doc: Doc): void {
   const { tokens } = doc;
@@ -135,7 +154,8 @@ export function cues(doc: Doc): void {
         // "a statement cited by France24", "a poll found by": a participle with its agent is passive
         if (f.kind === 'past' && tokens[i + 1]?.lower === 'by' && i + 1 < end) continue;
         if (f.kind === 'past' && governor && PASSIVE_MARKERS.has(governor.lower) && j < i - 1) continue;
-        if (f.kind === 'base' && !(prevWord && (AUXILIARIES.has(prevWord.lower) || SUBJECT_PRONOUNS.has(prevWord.lower) || GROUP_NOUNS.has(prevWord.lower) || isAdverb(prevWord) || pluralSubject(tokens, i - 1)))) continue;
+        if (f.kind === 'base' && !(prevWord && (AUXILIARIES.has(prevWord.lower) || SUBJECT_PRONOUNS.has(prevWord.lower) || GROUP_NOUNS.has(prevWord.lower) || isAdverb(prevWord) || pluralSubject(tokens, i - 1)))
+          && !clauseVerb(tokens, i, first, end)) continue;
         if (f.kind === 's' && (tokens[i + 1]?.lower === 'of' || tokens[i + 1]?.lower === 'by')) continue;
         if (f.kind === 's' && NOUNLIKE_S_FORMS.has(t.lower) && !verbLikeS(tokens, i, first)) continue;
         if (v.predicate && !namingVerb(tokens, i, first, end)) continue;
