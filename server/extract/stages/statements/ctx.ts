@@ -204,12 +204,17 @@ export function quoteFirst(ctx: Ctx, s: Sentence, head: number): Span | null {
 }
 
 /** Where a content clause that starts at `from` ends (exclusive token index). */
+/** Words that open a contrasting clause after a comma, ending a reported clause before them. */
+const CONTRAST_OPENERS = new Set(['while', 'but', 'although', 'though', 'whereas']);
+
 export function clauseEnd(ctx: Ctx, from: number, sEnd: number, cueStarts: Set<number>): number {
   const { tokens } = ctx.doc;
   for (let k = from; k < sEnd; k++) {
     const t = tokens[k]!;
     if (t.quote !== -1) continue;
     if (t.text === ';' || ((t.text === '–' || t.text === '—') && k > from)) return k;
+    // ", while 22 percent ...", ", but the party ...": a contrasting clause is the narrator's, not the content
+    if (t.text === ',' && k > from && CONTRAST_OPENERS.has(tokens[k + 1]?.lower ?? '') && tokens[k + 1]!.quote === -1) return k;
     if ((t.lower === 'at' || t.lower === 'in' || t.lower === 'during') && k > from && tokens[k - 1]!.type === 'quote' && tokens[k - 1]!.quote !== -1) {
       for (let n = k + 1; n < sEnd && n < k + 5; n++) if (SPEECH_MEDIA.has(tokens[n]!.lower)) return k;
     }
