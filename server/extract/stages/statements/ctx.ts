@@ -205,7 +205,7 @@ export function quoteFirst(ctx: Ctx, s: Sentence, head: number): Span | null {
 
 /** Where a content clause that starts at `from` ends (exclusive token index). */
 /** Words that open a contrasting clause after a comma, ending a reported clause before them. */
-const CONTRAST_OPENERS = new Set(['while', 'but', 'although', 'though', 'whereas']);
+const CONTRAST_OPENERS = new Set(['while', 'but', 'although', 'though', 'whereas', 'which']);
 
 export function clauseEnd(ctx: Ctx, from: number, sEnd: number, cueStarts: Set<number>): number {
   const { tokens } = ctx.doc;

@@ -300,3 +300,22 @@ function possessiveRole(ctx: Ctx, a: number, b: number): boolean {
   for (let k = a + 1; k < b; k++) if (ROLE_HEADS.has(tokens[k]!.lower) || ROLE_WORDS.has(tokens[k]!.lower) || PERSON_NOUNS.has(tokens[k]!.lower)) return true;
   return false;
 }
+
+/** Conjunctions that open a subordinate clause at the start of a sentence. */
+const SUBORDINATORS = new Set(['while', 'although', 'though', 'as', 'when', 'if', 'because', 'after', 'before', 'since', 'whereas', 'once', 'unless']);
+
+/**
+ * "While Ramos said that journalists ..., he appears ...": when the sentence
+ * opens with a subordinate clause holding the cue (no comma before the cue),
+ * the clause and so the content end at the first comma after the cue; else
+ * the sentence end.
+ */
+export function subordinateEnd(ctx: Ctx, s: Sentence, cueTok: number): number {
+  const { tokens } = ctx.doc;
+  const [, sEnd] = s.tokens;
+  const f = firstWord(ctx, s);
+  if (f >= cueTok || !SUBORDINATORS.has(tokens[f]!.lower) || tokens[f]!.quote !== -1) return sEnd;
+  for (let k = f + 1; k < cueTok; k++) if (tokens[k]!.text === ',' && tokens[k]!.quote === -1) return sEnd;
+  for (let k = cueTok + 1; k < sEnd; k++) if (tokens[k]!.text === ',' && tokens[k]!.quote === -1) return k;
+  return sEnd;
+}

@@ -6,7 +6,7 @@ import { RELATIVES } from '../../model/words.js';
 import { phraseAfter, subjectPhrase, type PhraseCtx } from '../06-speaker.js';
 import { FIRST_PERSON } from '../../model/cues.js';
 import { type Ctx, BOUNDARY, remember, subjectOf, resolveMention, isAcronym, spanOf, onlyPunct, tokenAt, tokenAfter, firstWord, makeDraft, quotesWithin, quoteFirst, clauseEnd } from './ctx.js';
-import { closesQuote, describedName, quoteAfterFrame, mediumPhrase, documentSpeaker, inRelativeClause, appositive, including, skipFrame, objectAt, sourceAfter, leadingAddressee } from './frame.js';
+import { closesQuote, describedName, subordinateEnd, quoteAfterFrame, mediumPhrase, documentSpeaker, inRelativeClause, appositive, including, skipFrame, objectAt, sourceAfter, leadingAddressee } from './frame.js';
 
 export function sentenceStatements(ctx: Ctx, s: Sentence, si: number, cues: Cue[]): void {
   const { doc } = ctx;
@@ -86,6 +86,8 @@ export function sentenceStatements(ctx: Ctx, s: Sentence, si: number, cues: Cue[
     // 2. frame
     const frameStart = inverted && speaker ? speaker.tokens[1] : cue.endTok;
     const frame = skipFrame(ctx, cue, frameStart, sEnd);
+    // "While Ramos said that ..., he ...": content inside an opening subordinate clause ends at its comma
+    const subEnd = subordinateEnd(ctx, s, cue.startTok);
     // 3. content
     let content: Span | null = null;
     let parts: Span[] = [];
@@ -104,7 +106,7 @@ export function sentenceStatements(ctx: Ctx, s: Sentence, si: number, cues: Cue[
       const rest = t && k < sEnd && t.quote === -1 ? quoteAfterFrame(ctx, k, sEnd, cueStarts) : -1;
       if (rest >= 0) { parts = [leadQuote, doc.quotes[rest]!.inner]; content = [leadQuote[0], doc.quotes[rest]!.inner[1]]; }
     } else if (t && k < sEnd && t.lower === 'that') {
-      content = spanOf(ctx, k + 1, clauseEnd(ctx, k + 1, sEnd, cueStarts));
+      content = spanOf(ctx, k + 1, clauseEnd(ctx, k + 1, subEnd, cueStarts));
     } else if (t && k < sEnd && (t.text === ':' || t.text === ',') && quoteAt(k + 1) >= 0 && (k + 1 < sEnd || t.text === ':')) {
       const q = doc.quotes[quoteAt(k + 1)]!;
       content = q.inner; direct = true;
@@ -114,7 +116,7 @@ export function sentenceStatements(ctx: Ctx, s: Sentence, si: number, cues: Cue[
       const q = doc.quotes[quoteAt(k)]!;
       const closeTok = tokenAt(ctx, q.close, k, sEnd);
       // a quotation followed by more words is part of indirect content ("'hell-bent on ...'" is whole; "'raging' and ..." is not)
-      const rest = clauseEnd(ctx, k, sEnd, cueStarts);
+      const rest = clauseEnd(ctx, k, subEnd, cueStarts);
       if (closeTok >= 0 && onlyPunct(ctx, closeTok + 1, rest)) { content = q.inner; direct = true; }
       else content = spanOf(ctx, k, rest);
     } else if (!endsClause && t && quoteAfterFrame(ctx, k, sEnd, cueStarts) >= 0) {
@@ -139,7 +141,7 @@ export function sentenceStatements(ctx: Ctx, s: Sentence, si: number, cues: Cue[
       if (cue.lemma.startsWith('voice ') || cue.lemma.startsWith('express ')) {
         if (tokens[from]?.lower === 'about' || tokens[from]?.lower === 'over' || tokens[from]?.lower === 'that') from++;
       }
-      content = spanOf(ctx, from, clauseEnd(ctx, from, sEnd, cueStarts));
+      content = spanOf(ctx, from, clauseEnd(ctx, from, subEnd, cueStarts));
     }
     if (!content && !cue.participle) {
       // the frame ends the clause: content is what came before the speaker ("..., Kellogg said")
