@@ -207,6 +207,13 @@ export function quoteFirst(ctx: Ctx, s: Sentence, head: number): Span | null {
 /** Words that open a contrasting clause after a comma, ending a reported clause before them. */
 const CONTRAST_OPENERS = new Set(['while', 'but', 'although', 'though', 'whereas', 'which']);
 
+/** ", which is already running, renders ...": the relative clause closes with a comma and the reported clause goes on. */
+function closedAside(ctx: Ctx, from: number, sEnd: number): boolean {
+  const { tokens } = ctx.doc;
+  for (let k = from; k < sEnd; k++) if (tokens[k]!.text === ',' && tokens[k]!.quote === -1) return tokens[k + 1]?.type === 'word' && !tokens[k + 1]!.cap;
+  return false;
+}
+
 export function clauseEnd(ctx: Ctx, from: number, sEnd: number, cueStarts: Set<number>): number {
   const { tokens } = ctx.doc;
   for (let k = from; k < sEnd; k++) {
@@ -214,7 +221,8 @@ export function clauseEnd(ctx: Ctx, from: number, sEnd: number, cueStarts: Set<n
     if (t.quote !== -1) continue;
     if (t.text === ';' || ((t.text === '–' || t.text === '—') && k > from)) return k;
     // ", while 22 percent ...", ", but the party ...": a contrasting clause is the narrator's, not the content
-    if (t.text === ',' && k > from && CONTRAST_OPENERS.has(tokens[k + 1]?.lower ?? '') && tokens[k + 1]!.quote === -1) return k;
+    if (t.text === ',' && k > from && CONTRAST_OPENERS.has(tokens[k + 1]?.lower ?? '') && tokens[k + 1]!.quote === -1
+      && !(tokens[k + 1]!.lower === 'which' && closedAside(ctx, k + 2, sEnd))) return k;
     if ((t.lower === 'at' || t.lower === 'in' || t.lower === 'during') && k > from && tokens[k - 1]!.type === 'quote' && tokens[k - 1]!.quote !== -1) {
       for (let n = k + 1; n < sEnd && n < k + 5; n++) if (SPEECH_MEDIA.has(tokens[n]!.lower)) return k;
     }
