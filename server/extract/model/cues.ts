@@ -11,6 +11,8 @@ export interface CueVerb {
   class: CueClass;
   /** Irregular forms; regular -s/-ed/-ing forms are derived from the lemma when absent. */
   forms?: string[];
+  /** Only a quotation right after it or before its subject is its content ("the sign read: '...'"). */
+  quoteOnly?: boolean;
   /** Forms that are past tense although spelt like the lemma ("put"). */
   past?: string[];
   /** The verb takes its hearer as a bare object ("told reporters", "asked him"). */
@@ -137,6 +139,9 @@ export const CUE_VERBS: CueVerb[] = [
   { lemma: 'gush', class: 'say', forms: ['gushed', 'gushes'], clauseOnly: true },
   { lemma: 'fire back', class: 'say', forms: ['fired', 'fires', 'firing'], particle: 'back', clauseOnly: true },
   { lemma: 'shoot back', class: 'say', forms: ['shot', 'shoots', 'shooting'], particle: 'back', clauseOnly: true },
+  { lemma: 'answer', class: 'say', forms: ['answered', 'answers'], clauseOnly: true },
+  { lemma: 'beam', class: 'say', forms: ['beamed', 'beams'], clauseOnly: true },
+  { lemma: 'read', class: 'say', forms: ['read', 'reads'], past: ['read'], clauseOnly: true, quoteOnly: true },
   { lemma: 'put it', class: 'say', forms: ['put', 'puts'], past: ['put'], particle: 'it', clauseOnly: true },
   { lemma: 'decline', class: 'deny', forms: ['declined', 'declines', 'declining'], object: ['to'] },
   { lemma: 'refuse', class: 'deny', forms: ['refused', 'refuses', 'refusing'], object: ['to'] },
@@ -182,6 +187,8 @@ export const QUOTE_TAG_VERBS = new Set([
   'said', 'says', 'asked', 'asks', 'added', 'adds', 'wrote', 'writes', 'told', 'tells', 'replied', 'replies', 'shouted',
   'yelled', 'wondered', 'continued', 'exclaimed', 'cried', 'demanded', 'insisted', 'recalled', 'tweeted', 'responded',
   'joked', 'quipped', 'declared', 'explained', 'noted', 'argued', 'countered', 'warned', 'pleaded', 'chanted', 'screamed',
+  'answered', 'beamed', 'barked', 'reacted', 'snapped', 'scoffed', 'mused', 'gushed', 'opined', 'lamented', 'read',
+  'says', 'asks', 'writes', 'continues', 'went', 'shot', 'fired',
 ]);
 
 /**

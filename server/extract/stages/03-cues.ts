@@ -118,6 +118,13 @@ function clauseVerb(tokens: Token[], i: number, first: number, end: number): boo
   return next.type === 'word' && (CLAUSE_OPENERS.has(next.lower) || (next.cap && next.quote === -1));
 }
 
+/** A quotation opens right after the verb (a colon or comma between allowed) or closes right before it ("'...,' read one"). */
+function nextToQuote(tokens: Token[], i: number): boolean {
+  const n = tokens[i + 1]?.text === ':' || tokens[i + 1]?.text === ',' ? tokens[i + 2] : tokens[i + 1];
+  const p = tokens[i - 1]?.text === ',' ? tokens[i - 2] : tokens[i - 1];
+  return n?.type === 'quote' || p?.type === 'quote';
+}
+
 /** Finds the cues of every sentence. */
 export function cues(doc: Doc): void {
   const { tokens } = doc;
@@ -159,6 +166,7 @@ export function cues(doc: Doc): void {
         if (f.kind === 's' && (tokens[i + 1]?.lower === 'of' || tokens[i + 1]?.lower === 'by')) continue;
         if (f.kind === 's' && NOUNLIKE_S_FORMS.has(t.lower) && !verbLikeS(tokens, i, first)) continue;
         if (v.predicate && !namingVerb(tokens, i, first, end)) continue;
+        if (v.quoteOnly && !nextToQuote(tokens, i)) continue;
         let endTok = i + 1;
         if (v.particle) {
           if (tokens[i + 1]?.lower !== v.particle || i + 1 >= end) continue;
@@ -170,7 +178,8 @@ export function cues(doc: Doc): void {
         }
         let participle = false;
         if (f.kind === 'ing') {
-          if (NON_CUE_PARTICIPLES.has(t.lower)) continue;
+          // "writing:" before a quotation reports it; "writing" elsewhere only opens a clause
+          if (NON_CUE_PARTICIPLES.has(t.lower) && !(tokens[i + 1]?.text === ':' && tokens[i + 2]?.type === 'quote')) continue;
           // "'conflation and manipulation,' arguing": the comma sits inside the closing quotation
           const lead = prevWord?.type === 'quote' && tokens[i - 2]?.text === ',' ? ',' : prevWord?.lower;
           if (lead === undefined || !PARTICIPLE_LEAD.has(lead)) {
