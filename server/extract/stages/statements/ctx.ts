@@ -220,6 +220,8 @@ export function clauseEnd(ctx: Ctx, from: number, sEnd: number, cueStarts: Set<n
     const t = tokens[k]!;
     if (t.quote !== -1) continue;
     if (t.text === ';' || ((t.text === '–' || t.text === '—') && k > from)) return k;
+    // "... had lost its identity: 'France is ...,' he claimed": a quotation after a colon is a statement of its own
+    if (t.text === ':' && k > from && tokens[k + 1]?.type === 'quote' && tokens[k + 1]!.quote !== -1) return k;
     // ", while 22 percent ...", ", but the party ...": a contrasting clause is the narrator's, not the content
     if (t.text === ',' && k > from && CONTRAST_OPENERS.has(tokens[k + 1]?.lower ?? '') && tokens[k + 1]!.quote === -1
       && !(tokens[k + 1]!.lower === 'which' && closedAside(ctx, k + 2, sEnd))) return k;

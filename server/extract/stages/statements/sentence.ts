@@ -149,6 +149,8 @@ export function sentenceStatements(ctx: Ctx, s: Sentence, si: number, cues: Cue[
       let startTok = sFirst;
       const lead = drafts[drafts.length - 1];
       if (lead) startTok = tokenAfter(ctx, lead.content[1], sFirst, sEnd);
+      // "...: 'France is ...,' he claimed": the colon or comma after the earlier content is not part of this one
+      while (lead && startTok < headTok && tokens[startTok]!.type === 'punct' && tokens[startTok]!.quote === -1) startTok++;
       let endTok = headTok;
       while (endTok > startTok && (tokens[endTok - 1]!.text === ',' || tokens[endTok - 1]!.text === '—') && tokens[endTok - 1]!.quote === -1) endTok--;
       if (endTok > startTok) {
