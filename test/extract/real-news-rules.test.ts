@@ -109,3 +109,58 @@ describe('speaker phrases around the tag', () => {
     expect(brief('Ines Varga said,\u201cThe fund is empty.\u201d')).toEqual([['Ines Varga', 'say', 'The fund is empty.', true]]);
   });
 });
+
+describe('where a reported clause ends', () => {
+  test.each([
+    { text: 'Ines Varga said the pier would reopen in May, while critics doubted the budget.', content: 'the pier would reopen in May' },
+    { text: 'Ines Varga said the pier would reopen in May, but the council has not voted.', content: 'the pier would reopen in May' },
+    { text: 'Ines Varga said the money went to the pier, which opened in 1902.', content: 'the money went to the pier' },
+    { text: 'Ines Varga said the old pier, which opened in 1902, needs new piles.', content: 'the old pier, which opened in 1902, needs new piles' },
+    { text: 'While Ines Varga said that the pier was safe, the engineers closed it.', content: 'the pier was safe' },
+  ])('$text', ({ text, content }) => {
+    const st = run(text).filter((s) => s.speaker?.name === 'Ines Varga');
+    expect(st.map((s) => s.content.text)).toEqual([content]);
+  });
+
+  test('a quotation after a colon is its own statement with the tag after it', () => {
+    const text = 'Ines Varga argued that the pier was lost: "We cannot save it," she conceded.';
+    expect(brief(text)).toEqual([
+      ['Ines Varga', 'argue', 'the pier was lost', false],
+      ['Ines Varga', 'concede', 'We cannot save it,', true],
+    ]);
+  });
+});
+
+describe('bare forms of speech verbs after a long subject', () => {
+  test.each([
+    { text: 'Aides to the mayor say she will not run again.', content: 'she will not run again' },
+    { text: 'People briefed on the budget say that the fund is empty.', content: 'the fund is empty' },
+  ])('$text', ({ text, content }) => {
+    expect(run(text).map((s) => s.content.text)).toEqual([content]);
+  });
+
+  test.each([
+    'The residents want to have a say in the plan.',
+    'It is hard to say the name of the village.',
+  ])('no say-statement in "%s"', (text) => {
+    expect(run(text).filter((s) => s.cue.lemma === 'say')).toEqual([]);
+  });
+});
+
+describe('signs, posts and answers', () => {
+  test.each([
+    { text: '"Save the pier," read one banner.', want: [['one banner', 'read', 'Save the pier,', true]] },
+    { text: 'Ines Varga posted a photo, writing: "The pier is gone."', want: [['Ines Varga', 'write', 'The pier is gone.', true]] },
+    { text: 'Ines Varga answered, "Not this year."', want: [['Ines Varga', 'answer', 'Not this year.', true]] },
+    { text: '"We won!" Ines Varga beamed.', want: [['Ines Varga', 'beam', 'We won!', true]] },
+  ])('$text', ({ text, want }) => {
+    expect(brief(text)).toEqual(want);
+  });
+
+  test.each([
+    'Ines Varga read the report twice before the meeting.',
+    'Ines Varga was writing a letter to the council.',
+  ])('no statement in "%s"', (text) => {
+    expect(run(text)).toEqual([]);
+  });
+});
