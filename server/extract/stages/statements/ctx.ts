@@ -40,7 +40,8 @@ export function groupBy<T>(xs: T[], key: (x: T) => number): Map<number, T[]> {
 export function remember(ctx: Ctx, m: Mention): void {
   const a = m.actor;
   if (!a) return;
-  if (a.kind === 'person') ctx.lastPerson = m;
+  // an unknown name written like a person's ("Ms. Nwanguma", "Tom Reyes") is a he/she antecedent too
+  if (a.kind === 'person' || (a.kind === 'other' && personShaped(ctx, m))) ctx.lastPerson = m;
   else if (a.kind === 'group') ctx.lastGroup = m;
   else if (a.kind === 'country' || a.kind === 'organization') ctx.lastThing = m;
 }
@@ -252,4 +253,15 @@ export function afterHonorific(ctx: Ctx, i: number): number {
   const t = tokens[i];
   const dot = tokens[i + 1];
   return t && dot && HONORIFICS.has(t.lower) && dot.text === '.' && dot.start === t.end ? i + 2 : i;
+}
+
+/** Two capitalised words, or a name after an honorific: the shape of a person's name. */
+function personShaped(ctx: Ctx, m: Mention): boolean {
+  const { tokens } = ctx.doc;
+  const h = tokens[m.tokens[0] - 2];
+  if (h && HONORIFICS.has(h.lower) && tokens[m.tokens[0] - 1]?.text === '.') return true;
+  if (HONORIFICS.has(tokens[m.tokens[0]]?.lower ?? '')) return true;
+  let caps = 0;
+  for (let k = m.tokens[0]; k < m.tokens[1]; k++) if (tokens[k]!.type === 'word' && tokens[k]!.cap) caps++;
+  return caps >= 2 && m.tokens[1] - m.tokens[0] <= 4;
 }
