@@ -72,7 +72,7 @@ export function subjectOf(ctx: Ctx, s: Sentence): Mention | null {
 /** Resolves a pronoun mention against what came before; other mentions are already resolved. */
 export function resolveMention(ctx: Ctx, m: Mention): Mention {
   if (!m.pronoun || m.actor) return m;
-  const ante = m.pronoun === 'person' ? ctx.lastPerson : m.pronoun === 'thing' ? ctx.lastThing : ctx.lastGroup;
+  const ante = m.pronoun === 'person' ? ctx.lastPerson ?? nearestPerson(ctx, m) : m.pronoun === 'thing' ? ctx.lastThing : ctx.lastGroup;
   return { ...m, actor: ante?.actor ?? null };
 }
 
@@ -264,4 +264,16 @@ function personShaped(ctx: Ctx, m: Mention): boolean {
   let caps = 0;
   for (let k = m.tokens[0]; k < m.tokens[1]; k++) if (tokens[k]!.type === 'word' && tokens[k]!.cap) caps++;
   return caps >= 2 && m.tokens[1] - m.tokens[0] <= 4;
+}
+
+/** No person spoke or led a sentence yet: the nearest person named before the pronoun, in its sentence or the two before. */
+function nearestPerson(ctx: Ctx, m: Mention): Mention | null {
+  for (let si = m.sentence; si >= 0 && si >= m.sentence - 2; si--) {
+    const ms = ctx.mentionsBySentence.get(si) ?? [];
+    for (let i = ms.length - 1; i >= 0; i--) {
+      const c = ms[i]!;
+      if (c.span[0] < m.span[0] && c.actor && !c.pronoun && (c.actor.kind === 'person' || (c.actor.kind === 'other' && personShaped(ctx, c)))) return c;
+    }
+  }
+  return null;
 }
