@@ -48,6 +48,11 @@ function classify(form: string, stem: string): Form['kind'] {
 }
 
 const SUBJECT_PRONOUNS = new Set(['i', 'we', 'they', 'you']);
+/** Negated auxiliaries and frequency adverbs between a subject and its verb ("he doesn't believe", "she always hoped"): part of the cue, never its speaker. */
+const VERB_LEADS = new Set([
+  "doesn't", "don't", "won't", "wouldn't", "can't", 'cannot', "isn't", "wasn't", "aren't", "weren't", "couldn't", "shouldn't", "didn't",
+  "hasn't", "haven't", "hadn't", 'always', 'twice', 'first', 'long', 'sometimes', 'ever', 'yet', 'all', 'both',
+]);
 const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'been', 'be', "'s", "'re"]);
 const PARTICIPLE_LEAD = new Set([',', 'and', 'by', ':', 'while', 'before', 'after', 'when', 'but', '—', '–']);
 
@@ -148,7 +153,7 @@ export function cues(doc: Doc): void {
       const prevWord = i > first ? prev : undefined;
       // skip back over adverbs and auxiliaries to see what governs the verb
       let j = i - 1;
-      while (j >= first && (isAdverb(tokens[j]) || AUXILIARIES.has(tokens[j]!.lower))) j--;
+      while (j >= first && (isAdverb(tokens[j]) || AUXILIARIES.has(tokens[j]!.lower) || VERB_LEADS.has(tokens[j]!.lower))) j--;
       const governor = j >= first ? tokens[j] : undefined;
       for (const f of forms) {
         const v = f.verb;
@@ -192,7 +197,7 @@ export function cues(doc: Doc): void {
         let startTok = i;
         if (!participle) {
           let k = i - 1;
-          while (k >= first && i - k <= 4 && (isAdverb(tokens[k]) || (AUXILIARIES.has(tokens[k]!.lower) && tokens[k]!.type === 'word'))) k--;
+          while (k >= first && i - k <= 4 && (isAdverb(tokens[k]) || ((AUXILIARIES.has(tokens[k]!.lower) || VERB_LEADS.has(tokens[k]!.lower)) && tokens[k]!.type === 'word'))) k--;
           startTok = k + 1;
         }
         // "voiced concern", "expressed hope": the object word is part of the lemma
