@@ -51,7 +51,7 @@ const SUBJECT_PRONOUNS = new Set(['i', 'we', 'they', 'you']);
 /** Negated auxiliaries and frequency adverbs between a subject and its verb ("he doesn't believe", "she always hoped"): part of the cue, never its speaker. */
 const VERB_LEADS = new Set([
   "doesn't", "don't", "won't", "wouldn't", "can't", 'cannot', "isn't", "wasn't", "aren't", "weren't", "couldn't", "shouldn't", "didn't",
-  "hasn't", "haven't", "hadn't", 'always', 'twice', 'first', 'long', 'sometimes', 'ever', 'yet', 'all', 'both',
+  "hasn't", "haven't", "hadn't", 'always', 'twice', 'first', 'long', 'since', 'sometimes', 'ever', 'yet', 'all', 'both',
 ]);
 const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'been', 'be', "'s", "'re"]);
 const PARTICIPLE_LEAD = new Set([',', 'and', 'by', ':', 'while', 'before', 'after', 'when', 'but', '—', '–']);
