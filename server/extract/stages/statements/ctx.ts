@@ -46,6 +46,9 @@ export function remember(ctx: Ctx, m: Mention): void {
   else if (a.kind === 'country' || a.kind === 'organization') ctx.lastThing = m;
 }
 
+/** Words after a sentence-opening capital that make it a time adverbial ("Hours later", "Weeks earlier"). */
+const TIME_AFTER = new Set(['later', 'earlier', 'ago', 'afterward', 'afterwards', 'before']);
+
 /** The mention that opens the sentence, or opens it after a leading adverbial ("On Wednesday, the French president"). */
 export function subjectOf(ctx: Ctx, s: Sentence): Mention | null {
   const { tokens } = ctx.doc;
@@ -54,8 +57,11 @@ export function subjectOf(ctx: Ctx, s: Sentence): Mention | null {
   const first = tokens[i];
   if (!first || first.quote !== -1) return null;
   const direct = ctx.byFirst.get(i) ?? ctx.byFirst.get(afterHonorific(ctx, i));
-  if (direct) return resolveMention(ctx, direct);
-  if (!NON_NAME_CAPITALS.has(first.lower)) return null;
+  // "Hours later, Trump ...", "Back in 1999, Mr. Trump ...": a lone unknown capital before a lowercase word is an adverbial
+  const adverbial = direct !== undefined && direct.tokens[1] - direct.tokens[0] === 1 && direct.actor?.kind === 'other'
+    && TIME_AFTER.has(tokens[i + 1]?.lower ?? '');
+  if (direct && !adverbial) return resolveMention(ctx, direct);
+  if (!adverbial && !NON_NAME_CAPITALS.has(first.lower)) return null;
   for (let k = i; k < s.tokens[1] && k < i + 40; k++) {
     const t = tokens[k]!;
     if (t.quote !== -1) continue;
