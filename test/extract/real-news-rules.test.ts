@@ -164,3 +164,30 @@ describe('signs, posts and answers', () => {
     expect(run(text)).toEqual([]);
   });
 });
+
+describe('who a pronoun or a participle speaks for', () => {
+  test('a he/she with no earlier speaker takes the person named just before', () => {
+    const st = run('The hearing heard from Wilma Okoro about the flood. "We lost everything," she said.');
+    expect(st.map((s) => [s.speaker?.name, s.speaker?.mention])).toEqual([['Wilma Okoro', 'she']]);
+  });
+
+  test('a pronoun with no person named before it stays without a speaker', () => {
+    const st = run('The flood came at night. "We lost everything," she said.');
+    expect(st.map((s) => s.speaker)).toEqual([null]);
+  });
+
+  test.each([
+    { text: 'Tomas Reyes doesn\u2019t believe the figures are right.', speaker: 'Tomas Reyes' },
+    { text: 'Tomas Reyes always argued that the dam was safe.', speaker: 'Tomas Reyes' },
+    { text: 'The council has since said that the dam was safe.', speaker: 'council' },
+  ])('the words between subject and verb are not the speaker: $text', ({ text, speaker }) => {
+    const st = run(text);
+    expect(st).toHaveLength(1);
+    expect(st[0]!.speaker?.name).toBe(speaker);
+  });
+
+  test('"Hours later, X ..., telling Y" is spoken by X, not by "Hours"', () => {
+    const st = run('Hours later, Okoro left the hall, telling reporters: "We will be back."');
+    expect(st.map((s) => s.speaker?.name)).toEqual(['Okoro']);
+  });
+});
