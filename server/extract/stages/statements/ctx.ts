@@ -272,13 +272,18 @@ function personShaped(ctx: Ctx, m: Mention): boolean {
   return caps >= 2 && m.tokens[1] - m.tokens[0] <= 4;
 }
 
-/** No person spoke or led a sentence yet: the nearest person named before the pronoun, in its sentence or the two before. */
+/**
+ * No person spoke or led a sentence yet: the first person named (the subject
+ * before any object: "Reyes spoke of Okoro's term. He ...") in the pronoun's
+ * sentence or the two before; an unknown name opening a sentence counts.
+ */
 function nearestPerson(ctx: Ctx, m: Mention): Mention | null {
   for (let si = m.sentence; si >= 0 && si >= m.sentence - 2; si--) {
-    const ms = ctx.mentionsBySentence.get(si) ?? [];
-    for (let i = ms.length - 1; i >= 0; i--) {
-      const c = ms[i]!;
-      if (c.span[0] < m.span[0] && c.actor && !c.pronoun && (c.actor.kind === 'person' || (c.actor.kind === 'other' && personShaped(ctx, c)))) return c;
+    const s = ctx.doc.sentences[si];
+    const lead = s ? firstWord(ctx, s) : -1;
+    for (const c of ctx.mentionsBySentence.get(si) ?? []) {
+      if (c.span[0] >= m.span[0] || !c.actor || c.pronoun) continue;
+      if (c.actor.kind === 'person' || (c.actor.kind === 'other' && (personShaped(ctx, c) || c.tokens[0] === lead))) return c;
     }
   }
   return null;
