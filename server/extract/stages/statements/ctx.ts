@@ -204,6 +204,8 @@ export function quoteFirst(ctx: Ctx, s: Sentence, head: number): Span | null {
   const q = quotes[first.quote]!;
   if (q.open !== first.start) return null;
   let e = head - 1;
+  // "'...,' Mr. Regalado said": the honorific before the name's mention
+  if (tokens[e]?.text === '.' && HONORIFICS.has(tokens[e - 1]?.lower ?? '') && tokens[e - 1]!.end === tokens[e]!.start) e -= 2;
   while (e > s.tokens[0] && tokens[e]!.quote === -1 && (tokens[e]!.text === ',' || tokens[e]!.text === '—')) e--;
   const last = tokens[e];
   if (!last || last.quote !== first.quote || last.start !== q.close) return null;
