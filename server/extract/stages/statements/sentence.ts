@@ -153,6 +153,12 @@ export function sentenceStatements(ctx: Ctx, s: Sentence, si: number, cues: Cue[
       while (lead && startTok < headTok && tokens[startTok]!.type === 'punct' && tokens[startTok]!.quote === -1) startTok++;
       let endTok = headTok;
       while (endTok > startTok && (tokens[endTok - 1]!.text === ',' || tokens[endTok - 1]!.text === '—') && tokens[endTok - 1]!.quote === -1) endTok--;
+      // "X ticked through the code: 'Civility was assumed,' he said": the quotation after the colon is what the tag reports
+      const last0 = tokens[endTok - 1];
+      if (last0 && last0.quote !== -1 && doc.quotes[last0.quote]!.close === last0.start) {
+        const open = tokenAt(ctx, doc.quotes[last0.quote]!.open, startTok, endTok);
+        if (open > startTok && tokens[open - 1]!.text === ':' && tokens[open - 1]!.quote === -1) startTok = open;
+      }
       if (endTok > startTok) {
         const first = tokens[startTok]!;
         const last = tokens[endTok - 1]!;
