@@ -191,3 +191,15 @@ describe('who a pronoun or a participle speaks for', () => {
     expect(st.map((s) => s.speaker?.name)).toEqual(['Okoro']);
   });
 });
+
+describe('quotations before their tag', () => {
+  test('the quotation after a colon is what the tag reports, not the clause before the colon', () => {
+    expect(brief('Varga listed the rules the village lives by: "Nobody locks a door," she said.'))
+      .toEqual([['Varga', 'say', 'Nobody locks a door,', true]]);
+  });
+
+  test('an honorific before the speaker does not break the quote-first tag', () => {
+    expect(brief('"We were ready," Mr. Okoro, the harbour master, said in his office by the quay.'))
+      .toEqual([['Okoro', 'say', 'We were ready,', true]]);
+  });
+});
