@@ -203,3 +203,20 @@ describe('quotations before their tag', () => {
       .toEqual([['Okoro', 'say', 'We were ready,', true]]);
   });
 });
+
+describe('coordinated subjects', () => {
+  test.each([
+    { text: 'Ana Ruiz and Tomas Reyes said the ruling was wrong.', quote: false },
+    { text: '"We can only wonder," Ana Ruiz and Tomas Reyes, both councillors, said in a statement.', quote: true },
+  ])('both names are the speaker phrase: $text', ({ text, quote }) => {
+    const st = run(text);
+    expect(st).toHaveLength(1);
+    expect([st[0]!.speaker?.name, st[0]!.speaker?.mention, st[0]!.speaker?.group, st[0]!.direct])
+      .toEqual(['Ana Ruiz', 'Ana Ruiz and Tomas Reyes', 'Ana Ruiz and Tomas Reyes', quote]);
+  });
+
+  test('a name joined to a country is not a pair of speakers', () => {
+    const st = run('Trade with Norway and Tomas Reyes said nothing about it.');
+    expect(st.map((s) => s.speaker?.mention ?? null)).not.toContain('Norway and Tomas Reyes');
+  });
+});

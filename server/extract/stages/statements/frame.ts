@@ -73,7 +73,7 @@ export function appositive(ctx: Ctx, j: number, sFirst: number): Mention | null 
   if (c <= sFirst || tokens[c]!.text !== ',') return null;
   const open = tokens[c + 1];
   if (!open) return null;
-  const roleLike = ROLE_HEADS.has(open.lower) || ['a', 'an', 'the', 'who', 'which', 'speaking', 'whose', 'chief', 'head', 'director'].includes(open.lower)
+  const roleLike = ROLE_HEADS.has(open.lower) || ['a', 'an', 'the', 'who', 'which', 'speaking', 'whose', 'chief', 'head', 'director', 'both', 'each'].includes(open.lower)
     || ROLE_WORDS.has(open.lower) || possessiveRole(ctx, c + 1, j);
   if (!roleLike) return null;
   const m = ctx.byLast.get(c - 1);

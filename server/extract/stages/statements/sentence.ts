@@ -83,6 +83,15 @@ export function sentenceStatements(ctx: Ctx, s: Sentence, si: number, cues: Cue[
       }
     }
     if (speaker?.group) group = speaker.text;
+    // "Ana Ruiz and Tomas Reyes said": both speak; the first is the speaker, the pair its group
+    if (speaker && !inverted && !speaker.pronoun && tokens[speaker.tokens[0] - 1]?.lower === 'and') {
+      const first = ctx.byLast.get(speaker.tokens[0] - 2);
+      if (first && !first.pronoun && first.tokens[0] >= sFirst && first.actor?.kind === speaker.actor?.kind) {
+        const span: Span = [first.span[0], speaker.span[1]];
+        group = doc.text.slice(span[0], span[1]);
+        speaker = { ...resolveMention(ctx, first), span, tokens: [first.tokens[0], speaker.tokens[1]], text: group };
+      }
+    }
     // 2. frame
     const frameStart = inverted && speaker ? speaker.tokens[1] : cue.endTok;
     const frame = skipFrame(ctx, cue, frameStart, sEnd);
