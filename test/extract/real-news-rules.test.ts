@@ -207,7 +207,7 @@ describe('quotations before their tag', () => {
 describe('coordinated subjects', () => {
   test.each([
     { text: 'Ana Ruiz and Tomas Reyes said the ruling was wrong.', quote: false },
-    { text: '"We can only wonder," Ana Ruiz and Tomas Reyes, both councillors, said in a statement.', quote: true },
+    { text: '"The vote was rushed," Ana Ruiz and Tomas Reyes, both councillors, said in a statement.', quote: true },
   ])('both names are the speaker phrase: $text', ({ text, quote }) => {
     const st = run(text);
     expect(st).toHaveLength(1);
