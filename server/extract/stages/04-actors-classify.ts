@@ -7,7 +7,8 @@ import { CAPITALS_ONLY, KNOWN_MEDIA, KNOWN_ORGS, MEDIA_HEADS, MEDIA_MARKERS, NON
 import { FACILITY_HEADS, FACILITY_OPENERS, LAW_HEADS, METONYMS, NON_SOVEREIGN, SURNAME_FACILITY_HEADS, PLACE_HEADS, PLACE_OPENERS, THING_HEADS } from '../model/places.js';
 import { GROUP_NOUNS, ROLE_HEADS } from '../model/titles.js';
 import { MEDIA_LAST_WORDS, PARTY_PLURALS } from '../model/parties.js';
-import { CLAUSE_OPENERS, COMMON_WORDS, COUNTRY_NAMES as LEXICON_COUNTRIES, GIVEN_NAMES, ORG_NAMES, PERSON_NOUNS, PLACE_NAMES } from '../model/lexicon.js';
+import { CLAUSE_OPENERS, COMMON_WORDS, COUNTRY_NAMES as LEXICON_COUNTRIES, GIVEN_NAMES, ORG_NAMES, PERSON_NOUNS, PLACE_NAMES, SURNAMES } from '../model/lexicon.js';
+import { isTextHead, namesNobody } from './04-actors-heads.js';
 import { CONNECTORS, COUNTRY_NAMES, NATION, fold, isPossessive, nationOf, stripPossessive, type Registry } from './04-actors-registry.js';
 
 export interface Item { t: Token; idx: number; role: boolean; }
@@ -137,6 +138,9 @@ export function classify(doc: Doc, reg: Registry, items: Item[], hasThe: boolean
     const known = common ? undefined : reg.personBySurname(nameLower);
     if (known) return { actor: reg.person(name, surface, pos), title: null };
     const a = reg.get(name, 'other', surface, pos);
+    // "Reports said", "Nearly all experts", "I've spent": a text, an adverb or a pronoun never becomes a speaking person
+    const w = fold(nameLower);
+    if (roleItems.length === 0 && !GIVEN_NAMES.has(w) && !SURNAMES.has(w) && (namesNobody(w) || isTextHead(w))) a.speakerKind = 'other';
     return { actor: a, title: null };
   }
   if (nameItems.length <= 4) {

@@ -19,6 +19,7 @@ import { GROUP_QUANTIFIERS, NON_NAME_CAPITALS, PRONOUNS } from '../model/words.j
 import { CLAUSE_OPENERS, GIVEN_NAMES, PERSON_NOUNS, SURNAMES } from '../model/lexicon.js';
 import { SENTENCE_OPENERS } from '../model/openers.js';
 import { CONNECTORS, fold, isPossessive, nationOf, registryOf, stripPossessive, type Registry } from './04-actors-registry.js';
+import { isTextHead, namesNobody } from './04-actors-heads.js';
 import { classify, looksLikeName, placeWords, sentenceInitial, type Item } from './04-actors-classify.js';
 
 export { compatibleNames, fold, nationOf, registryOf, Registry, stripPossessive } from './04-actors-registry.js';
@@ -176,6 +177,11 @@ function parseRun(doc: Doc, reg: Registry, i: number, end: number, si: number): 
   }
   const r = classify(doc, reg, items, hasThe, pos, stripPossessive(doc.text.slice(items[0]!.t.start, lastItem.t.end)));
   if (!r) return null;
+  // "E-mails detailed", "Nearly all experts": one word that is a text, an adverb or a pronoun is never promoted to a speaker
+  if (r.actor?.kind === 'other' && r.actor.speakerKind === undefined && items.length === 1 && !hasThe) {
+    const w = fold(lastWord);
+    if (!GIVEN_NAMES.has(w) && !SURNAMES.has(w) && (namesNobody(w) || isTextHead(w))) r.actor.speakerKind = 'other';
+  }
   return mk(r.actor, { title: r.title });
 }
 
