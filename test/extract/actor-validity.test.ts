@@ -62,3 +62,30 @@ describe('a speaker phrase headed by no noun stands for the noun or name before 
     for (const s of r.statements) expect(s.speakerId).not.toBeNull();
   });
 });
+
+/** The article's actors as "name (kind)", kind `other` left out as the graph leaves it out. */
+function actorsOf(text: string): string[] {
+  return extract(text).actors.map((a) => `${a.name} (${a.kind})`).sort();
+}
+
+describe('one name over "for", "on", "and" and glued particles: no fragment of it is an actor of its own', () => {
+  test.each([
+    // an organisation head before "for" / "on" and a capital after it
+    { name: '"for" after an organisation head', text: 'A study by the Nordic Institute for Coastal Research found the dunes shrinking.', want: 'Nordic Institute for Coastal Research (organization)', not: 'Coastal Research' },
+    { name: '"on" after an organisation head, with its acronym', text: 'The Federal Board on Rural Water Quality (FBRWQ) criticised the plan. FBRWQ said it was late.', want: 'Federal Board on Rural Water Quality (organization)', not: 'Rural Water Quality' },
+    // two names sharing one plural head of nations or tribes
+    { name: '"and" before a shared plural head', text: 'The plaintiffs include the Oskawa and Tenmile Tribes of Red Lake and the Marrow Nation.', want: 'Oskawa and Tenmile Tribes of Red Lake (organization)', not: 'Oskawa' },
+    // a particle glued to a capitalised surname
+    { name: 'a glued particle', text: 'The envoy met President Karim al-Wadi on Monday. Al-Wadi said the border would open.', want: 'Karim al-Wadi (person)', not: 'Karim' },
+  ])('$name', ({ text, want, not }) => {
+    const got = actorsOf(text);
+    expect(got).toContain(want);
+    expect(got.some((a) => a.startsWith(`${not} (`))).toBe(false);
+  });
+
+  test('a person after an organisation and a lowercase role is not swallowed by the organisation', () => {
+    const got = actorsOf('Halden Centre for Public Health senior epidemiologist Mara Lindqvist said the wave had peaked.');
+    expect(got).toContain('Halden Centre for Public Health (organization)');
+    expect(got.some((a) => a.includes('Lindqvist') && a.includes('Centre'))).toBe(false);
+  });
+});

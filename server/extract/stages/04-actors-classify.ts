@@ -11,6 +11,9 @@ import { CLAUSE_OPENERS, COMMON_WORDS, COUNTRY_NAMES as LEXICON_COUNTRIES, GIVEN
 import { isTextHead, namesNobody } from './04-actors-heads.js';
 import { CONNECTORS, COUNTRY_NAMES, NATION, fold, isPossessive, nationOf, stripPossessive, type Registry } from './04-actors-registry.js';
 
+/** A name particle glued to a capitalised name ("al-Assad", "bin-Salman"): a word of the name. */
+export const PARTICLE_NAME = /^(?:al|el|ad|as|ash|at|az|ar|bin|ibn|abu|abd|bou|ben|ould)-\p{Lu}/u;
+
 export interface Item { t: Token; idx: number; role: boolean; }
 
 interface Classified { actor: Actor | null; title: string | null; }
@@ -49,7 +52,9 @@ export function classify(doc: Doc, reg: Registry, items: Item[], hasThe: boolean
   if (items.length > 1 && isFacility(words) && !items.some((it) => ROLE_HEADS.has(stripPossessive(it.t.lower)))) {
     return { actor: placeActor(reg, surfaceOf(doc, items), surface, pos), title: null };
   }
-  if (!items.some((it) => ROLE_HEADS.has(stripPossessive(it.t.lower))) && items.some((it) => it.t.cap && ORG_HEADS.has(stripPossessive(it.t.lower)))) {
+  // "X Center for Y medical anthropologist Mona Vale": lowercase role words then a name end the run: a person, not the organisation
+  const personAfterRole = items.some((it, k) => !it.t.cap && it.role && k < items.length - 1 && items.slice(k + 1).every((x) => x.t.cap && !x.role));
+  if (!personAfterRole && !items.some((it) => ROLE_HEADS.has(stripPossessive(it.t.lower))) && items.some((it) => it.t.cap && ORG_HEADS.has(stripPossessive(it.t.lower)))) {
     return { actor: reg.get(surfaceOf(doc, items), 'organization', surface, pos), title: null };
   }
   // name part: capitalised words at the right end that are not roles, nations or organisation heads
@@ -59,7 +64,7 @@ export function classify(doc: Doc, reg: Registry, items: Item[], hasThe: boolean
     const w = stripPossessive(it.t.text).toLowerCase();
     // "Democrat Chuck Schumer": a party word before a two-word name is an affiliation
     if ((PARTY_WORDS.has(w) || PERSON_NOUNS.has(w) || (w.length > 6 && w.endsWith('ist'))) && items.length - k >= 2) break; // "Violinist Brigit O'Regan" likewise
-    if (it.t.cap && !it.role && !NATION.has(w) && !(isPossessive(it.t) && k < items.length)) { k--; continue; }
+    if ((it.t.cap || PARTICLE_NAME.test(it.t.text)) && !it.role && !NATION.has(w) && !(isPossessive(it.t) && k < items.length)) { k--; continue; }
     if (!it.t.cap && CONNECTORS.has(w) && k < items.length && k > 1 && items[k - 2]!.t.cap && !items[k - 2]!.role) { k--; continue; }
     break;
   }

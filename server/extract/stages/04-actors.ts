@@ -20,7 +20,7 @@ import { CLAUSE_OPENERS, GIVEN_NAMES, PERSON_NOUNS, SURNAMES } from '../model/le
 import { SENTENCE_OPENERS } from '../model/openers.js';
 import { CONNECTORS, fold, isPossessive, nationOf, registryOf, stripPossessive, type Registry } from './04-actors-registry.js';
 import { isTextHead, namesNobody } from './04-actors-heads.js';
-import { classify, looksLikeName, placeWords, sentenceInitial, type Item } from './04-actors-classify.js';
+import { PARTICLE_NAME, classify, looksLikeName, placeWords, sentenceInitial, type Item } from './04-actors-classify.js';
 
 export { compatibleNames, fold, nationOf, registryOf, Registry, stripPossessive } from './04-actors-registry.js';
 
@@ -109,6 +109,7 @@ function parseRun(doc: Doc, reg: Registry, i: number, end: number, si: number): 
     }
     if (items.length > 0 && CONNECTORS.has(t.lower) && tokens[j + 1]?.cap && tokens[j + 1]!.type === 'word' && j + 1 < end
       && (t.lower !== 'of' || !looksLikeName(items[items.length - 1]!))) { items.push({ t, idx: j, role: false }); j++; continue; }
+    if (items.length > 0 && joinsName(doc, items, j, end, quote)) { items.push({ t, idx: j, role: false }); j++; continue; }
     if (ROLE_WORDS.has(lower) && !GROUP_NOUNS.has(lower)) {
       // a lowercase role word joins the run only when a name or an earlier capital anchors it
       let k = j;
@@ -196,7 +197,7 @@ function acronymAfter(doc: Doc, reg: Registry, m: Mention, end: number): boolean
   if (k + 2 >= end || tokens[k]!.text !== '(' || tokens[k + 2]!.text !== ')') return false;
   const acr = tokens[k + 1]!;
   if (!/^\p{Lu}[\p{Lu}&]{1,7}$/u.test(acr.text)) return false;
-  const initials = m.actor!.name.split(/\s+/).filter((w) => !CONNECTORS.has(w.toLowerCase()) && w.toLowerCase() !== 'the' && w.toLowerCase() !== 'and').map((w) => w[0]!.toUpperCase()).join('');
+  const initials = m.actor!.name.split(/\s+/).filter((w) => !CONNECTORS.has(w.toLowerCase()) && !['the', 'and', 'for', 'on'].includes(w.toLowerCase())).map((w) => w[0]!.toUpperCase()).join('');
   const letters = acr.text.replace(/&/g, '');
   if (initials !== letters && !(letters.length >= 2 && initials.startsWith(letters))) return false;
   reg.alias(m.actor!, acr.text);
@@ -242,4 +243,28 @@ function attachment(doc: Doc, reg: Registry, m: Mention, before: Mention | undef
 function isOpener(lower: string): boolean {
   if (GIVEN_NAMES.has(lower) || SURNAMES.has(lower)) return false;
   return SENTENCE_OPENERS.has(lower) || CLAUSE_OPENERS.has(lower) || (lower.length > 5 && lower.endsWith('ly'));
+}
+
+/** Last words of a name that two names joined by "and" can share: "Assiniboine and Sioux Tribes". */
+const SHARED_PLURAL_HEADS = new Set(['tribes', 'nations']);
+
+/**
+ * Lowercase words inside one name beyond the connectors: "for" and "on" after
+ * an organisation head ("German Institute for Economic Research", "Commission
+ * on International Religious Freedom"); a particle glued to a capital
+ * ("Bashar al-Assad"); "and" between two names that share a plural head
+ * ("Confederated Salish and Kootenai Tribes").
+ */
+function joinsName(doc: Doc, items: Item[], j: number, end: number, quote: number): boolean {
+  const { tokens } = doc;
+  const t = tokens[j]!;
+  const last = items[items.length - 1]!;
+  if (PARTICLE_NAME.test(t.text)) return last.t.cap;
+  const next = tokens[j + 1];
+  if (!next || j + 1 >= end || !next.cap || next.type !== 'word' || next.quote !== quote || NON_NAME_CAPITALS.has(next.lower)) return false;
+  if (t.lower === 'for' || t.lower === 'on') return last.t.cap && !isPossessive(last.t) && ORG_HEADS.has(stripPossessive(last.t.lower));
+  if (t.lower !== 'and' || !last.t.cap || ORG_HEADS.has(stripPossessive(last.t.lower))) return false;
+  let k = j + 1;
+  while (k + 1 < end && k < j + 4 && tokens[k + 1]!.cap && tokens[k + 1]!.type === 'word') k++;
+  return SHARED_PLURAL_HEADS.has(stripPossessive(tokens[k]!.lower));
 }

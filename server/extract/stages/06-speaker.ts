@@ -137,7 +137,12 @@ function appositiveLike(ctx: PhraseCtx, a: number, b: number): boolean {
 function headMention(ctx: PhraseCtx, p: Phrase): Mention | null {
   // a mention that covers the head and runs to the end ("the former secretary of state")
   const whole = ctx.byLast.get(p.end);
-  const m = whole && whole.tokens[0] >= p.start && whole.tokens[0] <= p.headEnd ? whole : ctx.byLast.get(p.headEnd);
+  let m = whole && whole.tokens[0] >= p.start && whole.tokens[0] <= p.headEnd ? whole : ctx.byLast.get(p.headEnd);
+  // a mention over the head that runs on past the phrase ("the X Commission on Y (XCY)": the phrase stops before the brackets)
+  for (let i = p.start; !m && i <= p.headEnd; i++) {
+    const c = ctx.byFirst.get(i);
+    if (c && c.tokens[1] - 1 >= p.headEnd && c.tokens[1] - 1 <= p.end + 3) m = c;
+  }
   if (!m || m.tokens[0] < p.start) return null;
   const r = ctx.resolve(m);
   if (!r.actor) return null;
