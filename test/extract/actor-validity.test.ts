@@ -89,3 +89,33 @@ describe('one name over "for", "on", "and" and glued particles: no fragment of i
     expect(got.some((a) => a.includes('Lindqvist') && a.includes('Centre'))).toBe(false);
   });
 });
+
+describe('what the words around a name say: places, works, cases and modifiers are no actors', () => {
+  test.each([
+    // a building is its office when it acts, a place after a preposition of place
+    { name: 'a building after a preposition of place', text: 'The rally was held at the White House on Friday. The White House said the rally was safe.', has: ['White House (organization)'], count: { 'White House (organization)': 1 } },
+    // a platform is the company when it acts, the place of a post after "on", a modifier before a noun
+    { name: 'a platform where something was posted', text: 'The mayor wrote on Twitter that the bridge would reopen.', has: [], not: ['Twitter'] },
+    { name: 'a platform acting', text: 'Twitter suspended the account of the mayor.', has: ['Twitter (organization)'] },
+    { name: 'a platform before the noun it modifies', text: 'The clip spread from his Facebook page within hours.', has: [], not: ['Facebook'] },
+    // a bare generic body before a noun is a modifier: "Court packing", "Police reform"
+    { name: 'a bare body name modifying a noun', text: 'The candidates were asked about Court packing and Police reform.', has: [], not: ['Court', 'Police'] },
+    // a title after a noun for a work
+    { name: 'a film title', text: 'She was nominated for the 1961 comedy Lanterns Aloft, opposite Karl Moder.', has: ['Karl Moder (person)'], not: ['Lanterns Aloft'] },
+    // a case before "decision", and the same name later in the article stays a case
+    { name: 'a court case', text: 'She called for the Harlow Freight decision to be overturned. Her rival also backed the overturn of Harlow Freight.', has: [], not: ['Harlow Freight'] },
+    // a name before "province" or "provincial" is a place
+    { name: 'a place before "province"', text: 'A bomb hit a base in the centre of Dunmore Wadi province. A member of the Dunmore Wadi provincial council said 30 died.', has: [], not: ['Dunmore Wadi'] },
+    // a storm never becomes a person, even as the subject of a cue-like verb
+    { name: 'a storm as a subject', text: 'Category Three Hurricane Ilse slammed into the coast on Monday.', has: [], not: ['Hurricane Ilse', 'Category Three Hurricane Ilse'] },
+  ])('$name', ({ text, has, not, count }: { text: string; has: string[]; not?: string[]; count?: Record<string, number> }) => {
+    const got = actorsOf(text);
+    for (const h of has) expect(got).toContain(h);
+    for (const n of not ?? []) expect(got.filter((a) => a.startsWith(`${n} (`))).toEqual([]);
+    for (const [k, n] of Object.entries(count ?? {})) expect(got.filter((a) => a === k)).toHaveLength(n);
+  });
+
+  test('a building named only as the place of an event is no Actor node', () => {
+    expect(run('The rally was held at the White House on Friday, organisers said.').nodes).not.toContain('White House (organization)');
+  });
+});

@@ -9,6 +9,8 @@ import { GROUP_NOUNS, ROLE_HEADS } from '../model/titles.js';
 import { MEDIA_LAST_WORDS, PARTY_PLURALS } from '../model/parties.js';
 import { CLAUSE_OPENERS, COMMON_WORDS, COUNTRY_NAMES as LEXICON_COUNTRIES, GIVEN_NAMES, ORG_NAMES, PERSON_NOUNS, PLACE_NAMES, SURNAMES } from '../model/lexicon.js';
 import { isTextHead, namesNobody } from './04-actors-heads.js';
+import { runContext } from './04-actors-context.js';
+import { PLATFORM_NAMES } from '../model/nonactors.js';
 import { CONNECTORS, COUNTRY_NAMES, NATION, fold, isPossessive, nationOf, stripPossessive, type Registry } from './04-actors-registry.js';
 
 /** A name particle glued to a capitalised name ("al-Assad", "bin-Salman"): a word of the name. */
@@ -24,6 +26,11 @@ export function classify(doc: Doc, reg: Registry, items: Item[], hasThe: boolean
   const words = items.map((it) => stripPossessive(it.t.text));
   const lowerJoined = words.join(' ').toLowerCase();
   const prev = tokens[(items[0]!.idx) - (hasThe ? 2 : 1)];
+  // what the words around it say first: "at the White House", "the comedy Night Ferry", "Dunmore province"
+  const context = runContext(doc, items, hasThe);
+  if (context === 'none') return null;
+  if (context === 'thing') return { actor: thingActor(reg, surfaceOf(doc, items), surface, pos), title: null };
+  if (context === 'place') return { actor: placeActor(reg, surfaceOf(doc, items), surface, pos), title: null };
   // whole-run lookups first: metonyms, organisations, media, countries
   const caps = capitalsOk(lowerJoined, words);
   const metonym = METONYMS[lowerJoined];
@@ -126,7 +133,13 @@ export function classify(doc: Doc, reg: Registry, items: Item[], hasThe: boolean
   // "NHS England": an acronym inside a name makes it an organisation
   if (nameItems.length > 1 && nameItems.some((it) => /^\p{Lu}{2,6}$/u.test(it.t.text))) return { actor: reg.get(surfaceOf(doc, items), 'organization', surface, pos), title: null };
   if (nameItems.length === 1 && GROUP_NOUNS.has(nameLower)) return { actor: reg.get(name, 'group', surface, pos), title: null };
-  if (PLACE_HEADS.has(lastName) || (LAW_HEADS.has(lastName) && nameItems.length > 1) || nameItems.some((it) => THING_HEADS.has(stripPossessive(it.t.lower))) || /-/.test(name) || /\d/.test(name)) {
+  if ((LAW_HEADS.has(lastName) && nameItems.length > 1) || (nameItems.some((it) => THING_HEADS.has(stripPossessive(it.t.lower))) && !reg.personBySurname(lastName)
+    && !(nameItems.length > 1 && GIVEN_NAMES.has(fold(nameItems[0]!.t.text))))) {
+    // laws, events, storms: not actors, and not promoted to one when they "speak" ("Hurricane Zeta slammed into the coast")
+    return { actor: thingActor(reg, name, surface, pos), title: null };
+  }
+  // "Covid-19", "anti-Semitism", "Pro-Trump": a hyphen with a lowercase or numeric part ("Schoch-Spana" is a name)
+  if (PLACE_HEADS.has(lastName) || nameItems.some((it) => /-/.test(it.t.text) && !hyphenatedName(it.t.text)) || /\d/.test(name)) {
     return { actor: reg.get(name, 'other', surface, pos), title: null };
   }
   if (nameItems.length === 1 && /^\p{Lu}{2,6}$/u.test(name)) {
@@ -142,6 +155,8 @@ export function classify(doc: Doc, reg: Registry, items: Item[], hasThe: boolean
     if (common && CLAUSE_OPENERS.has(fold(nameLower))) return null;
     const known = common ? undefined : reg.personBySurname(nameLower);
     if (known) return { actor: reg.person(name, surface, pos), title: null };
+    // "Twitter suspended the account": an organisation known by its one-word name
+    if (!common && roleItems.length === 0 && (ORG_NAMES.has(fold(nameLower)) || PLATFORM_NAMES.has(fold(nameLower)))) return { actor: reg.get(name, 'organization', surface, pos), title: null };
     const a = reg.get(name, 'other', surface, pos);
     // "Reports said", "Nearly all experts", "I've spent": a text, an adverb or a pronoun never becomes a speaking person
     const w = fold(nameLower);
@@ -209,6 +224,18 @@ function capitalsOk(key: string, words: string[]): boolean {
 export function placeActor(reg: Registry, name: string, surface: string, pos: number): Actor {
   const a = reg.get(name, 'other', surface, pos);
   a.speakerKind = 'organization';
+  return a;
+}
+
+/** "Schoch-Spana", "Salat-Baroux": capitalised parts of three letters or more that are not common words (not "Two-Shoes", "Al-Aqsa", "Covid-19"). */
+function hyphenatedName(word: string): boolean {
+  return stripPossessive(word).split('-').every((p) => /^\p{Lu}\p{Ll}{2,}$/u.test(p) && !COMMON_WORDS.has(p.toLowerCase()));
+}
+
+/** A work, a case or an event: kind other, and it stays other when it "speaks" ("The 14th Amendment states"). */
+export function thingActor(reg: Registry, name: string, surface: string, pos: number): Actor {
+  const a = reg.get(name, 'other', surface, pos);
+  if (a.kind === 'other') a.speakerKind = 'other';
   return a;
 }
 

@@ -120,6 +120,8 @@ export class Registry {
     const parts = fold(name).split(/\s+/);
     const last = parts[parts.length - 1]!;
     const exact = this.byName.get(fold(name));
+    // a place, a work or a thing met before stays what it is ("the Keller decision ... overturn Keller")
+    if (exact && exact.kind === 'other' && exact.speakerKind !== undefined && exact.speakerKind !== 'person') return this.touch(exact, surface, pos);
     if (exact && (exact.kind === 'person' || exact.kind === 'other')) {
       exact.kind = 'person';
       return this.touch(exact, surface, pos);

@@ -138,10 +138,16 @@ function headMention(ctx: PhraseCtx, p: Phrase): Mention | null {
   // a mention that covers the head and runs to the end ("the former secretary of state")
   const whole = ctx.byLast.get(p.end);
   let m = whole && whole.tokens[0] >= p.start && whole.tokens[0] <= p.headEnd ? whole : ctx.byLast.get(p.headEnd);
+  // "X Centre for Y senior epidemiologist Mara Lind": a person named after lowercase role words is who speaks
+  if (whole && whole.tokens[0] > p.headEnd && !whole.pronoun) {
+    const before = ctx.doc.tokens[whole.tokens[0] - 1]!;
+    const r = ctx.resolve(whole);
+    if (r.actor?.kind === 'person' && before.type === 'word' && !before.cap && !PHRASE_PREPOSITIONS.has(before.lower) && !NAME_DETERMINERS.has(before.lower)) return r;
+  }
   // a mention over the head that runs on past the phrase ("the X Commission on Y (XCY)": the phrase stops before the brackets)
   for (let i = p.start; !m && i <= p.headEnd; i++) {
     const c = ctx.byFirst.get(i);
-    if (c && c.tokens[1] - 1 >= p.headEnd && c.tokens[1] - 1 <= p.end + 3) m = c;
+    if (c && c.tokens[1] - 1 > p.end && c.tokens[1] - 1 <= p.end + 3) m = c;
   }
   if (!m || m.tokens[0] < p.start) return null;
   const r = ctx.resolve(m);
