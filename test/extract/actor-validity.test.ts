@@ -119,3 +119,31 @@ describe('what the words around a name say: places, works, cases and modifiers a
     expect(run('The rally was held at the White House on Friday, organisers said.').nodes).not.toContain('White House (organization)');
   });
 });
+
+describe('descriptions, demonyms, emphasis and regions are no actors unless they act', () => {
+  test.each([
+    // an indefinite description that does nothing is nobody in particular
+    { name: 'an unnamed person who does not speak', text: 'The minister met a Veldanian adviser to the board in May.', not: ['Veldanian adviser'] },
+    { name: 'an indefinite title', text: 'He served as a former City Alderman before the war.', not: ['City Alderman'] },
+    { name: 'a thing after "a"', text: 'The pilot flew a Corvan Skylark to the coast.', not: ['Corvan Skylark'] },
+    // a singular demonym is an adjective
+    { name: 'a singular demonym', text: 'Of the 40 passengers, 22 were Cuban. Cuban roads see many crashes.', not: ['Cuba'] },
+    // capitals for emphasis
+    { name: 'ordinary words in capitals', text: 'I certainly DO NOT want my name on that list, the singer wrote.', not: ['DO NOT'] },
+    // a region of two states
+    { name: 'a region of two states', text: 'He was an honorary ambassador in Korea for a decade.', not: ['Korea'] },
+    // an unknown name after a preposition of place
+    { name: 'a town after "in"', text: 'A truck bomb exploded at a base in Dunmore Shar on Monday.', not: ['Dunmore Shar'] },
+  ])('$name', ({ text, not }) => {
+    const got = actorsOf(text);
+    for (const n of not) expect(got.filter((a) => a.startsWith(`${n} (`))).toEqual([]);
+  });
+
+  test('an unnamed person who speaks is a person of the article', () => {
+    expect(run('According to a court clerk, the hearing was moved to June.').speakers[0]).toEqual(expect.objectContaining({ name: 'court clerk', kind: 'person' }));
+  });
+
+  test("a country's own name is still the country", () => {
+    expect(actorsOf('Cuba rejected the offer on Tuesday.')).toContain('Cuba (country)');
+  });
+});

@@ -7,10 +7,10 @@ import { CAPITALS_ONLY, KNOWN_MEDIA, KNOWN_ORGS, MEDIA_HEADS, MEDIA_MARKERS, NON
 import { FACILITY_HEADS, FACILITY_OPENERS, LAW_HEADS, METONYMS, NON_SOVEREIGN, SURNAME_FACILITY_HEADS, PLACE_HEADS, PLACE_OPENERS, THING_HEADS } from '../model/places.js';
 import { GROUP_NOUNS, ROLE_HEADS } from '../model/titles.js';
 import { MEDIA_LAST_WORDS, PARTY_PLURALS } from '../model/parties.js';
-import { CLAUSE_OPENERS, COMMON_WORDS, COUNTRY_NAMES as LEXICON_COUNTRIES, GIVEN_NAMES, ORG_NAMES, PERSON_NOUNS, PLACE_NAMES, SURNAMES } from '../model/lexicon.js';
+import { CLAUSE_OPENERS, COMMON_WORDS, COUNTRY_NAMES as LEXICON_COUNTRIES, GIVEN_NAMES, NON_NOUNS, ORG_NAMES, PERSON_NOUNS, PLACE_NAMES, SURNAMES } from '../model/lexicon.js';
 import { isTextHead, namesNobody } from './04-actors-heads.js';
 import { runContext } from './04-actors-context.js';
-import { PLATFORM_NAMES } from '../model/nonactors.js';
+import { PLACE_PREPOSITIONS, PLATFORM_NAMES, REGIONS_NOT_COUNTRIES } from '../model/nonactors.js';
 import { CONNECTORS, COUNTRY_NAMES, NATION, fold, isPossessive, nationOf, stripPossessive, type Registry } from './04-actors-registry.js';
 
 /** A name particle glued to a capitalised name ("al-Assad", "bin-Salman"): a word of the name. */
@@ -31,6 +31,8 @@ export function classify(doc: Doc, reg: Registry, items: Item[], hasThe: boolean
   if (context === 'none') return null;
   if (context === 'thing') return { actor: thingActor(reg, surfaceOf(doc, items), surface, pos), title: null };
   if (context === 'place') return { actor: placeActor(reg, surfaceOf(doc, items), surface, pos), title: null };
+  // "Korea" alone: a region of two states, a place
+  if (REGIONS_NOT_COUNTRIES.has(fold(lowerJoined))) return { actor: placeActor(reg, words.join(' '), surface, pos), title: null };
   // whole-run lookups first: metonyms, organisations, media, countries
   const caps = capitalsOk(lowerJoined, words);
   const metonym = METONYMS[lowerJoined];
@@ -50,6 +52,8 @@ export function classify(doc: Doc, reg: Registry, items: Item[], hasThe: boolean
   if (PLACE_NAMES.has(folded) && !hasThe) return { actor: placeActor(reg, words.join(' '), surface, pos), title: null };
   if (prev && MEDIA_MARKERS.has(prev.lower)) return { actor: reg.get(words.join(' '), 'media', surface, pos), title: null };
 
+  // "DO NOT", "STOP": ordinary words in capitals are emphasis, not an acronym
+  if (words.every((w) => w.length > 1 && w === w.toUpperCase() && (COMMON_WORDS.has(w.toLowerCase()) || NON_NOUNS.has(w.toLowerCase())))) return null;
   // "the Hotel Arpit Palace", "the USS Ronald Reagan": a facility or a vessel
   if (items.length > 1 && FACILITY_OPENERS.has(fold(words[0]!))) return { actor: placeActor(reg, surfaceOf(doc, items), surface, pos), title: null };
   // "the Slovak Republic": a nationality before "Republic" is the country
@@ -101,13 +105,17 @@ export function classify(doc: Doc, reg: Registry, items: Item[], hasThe: boolean
       const det = tokens[items[0]!.idx - 1]?.lower;
       if (!hasThe && (det === 'a' || det === 'an')) {
         // "A Japanese government official": an indefinite description introduces someone new and unnamed
-        return { actor: reg.get(words.join(' '), 'person', surface, pos), title: null };
+        // ... and is an actor only if it speaks ("a court clerk said"): stage 6 promotes it then
+        const a = reg.get(words.join(' '), 'other', surface, pos);
+        if (a.kind === 'other') a.speakerKind = 'person';
+        return { actor: a, title: null };
       }
       const who = reg.byTitle(words, pos);
       if (who) who.aliases.add(doc.text.slice(tokens[items[0]!.idx - (hasThe ? 1 : 0)]!.start, items[items.length - 1]!.t.end).replace(/['’]s$/u, ''));
       return { actor: who, title: words.join(' ') };
     }
-    const nation = words.length === 1 ? nationOf(words[0]!) : undefined;
+    // a country's name, or its people in the plural ("the Cubans"); a singular demonym is an adjective ("22 were Cuban")
+    const nation = words.length === 1 && (COUNTRY_NAMES.has(lowerJoined) || /s$/.test(lowerJoined)) ? nationOf(words[0]!) : undefined;
     if (nation) return { actor: reg.get(nation, 'country', surface, pos), title: null };
     return null;
   }
@@ -164,7 +172,7 @@ export function classify(doc: Doc, reg: Registry, items: Item[], hasThe: boolean
     return { actor: a, title: null };
   }
   if (nameItems.length <= 4) {
-    const guess = nameKind(nameItems, hasThe, reg);
+    const guess = nameKind(nameItems, hasThe, reg, prev);
     if (guess === 'place') return { actor: placeActor(reg, name, surface, pos), title: null };
     if (guess === 'country') return { actor: reg.get(name, 'country', surface, pos), title: null };
     if (guess === 'organization') return { actor: reg.get(name, 'organization', surface, pos), title: null };
@@ -288,7 +296,7 @@ export function sentenceInitial(doc: Doc, idx: number): boolean {
  * (people are not written "the John Smith"); else a person (unknown given
  * names: "Budi Gunawan").
  */
-function nameKind(items: Item[], hasThe: boolean, reg: Registry): 'person' | 'place' | 'country' | 'organization' | 'thing' {
+function nameKind(items: Item[], hasThe: boolean, reg: Registry, prev?: Token): 'person' | 'place' | 'country' | 'organization' | 'thing' {
   const ws = items.map((it) => fold(stripPossessive(it.t.text)));
   const full = ws.join(' ');
   if (PLACE_NAMES.has(full)) return 'place';
@@ -297,6 +305,9 @@ function nameKind(items: Item[], hasThe: boolean, reg: Registry): 'person' | 'pl
   const first = ws[0]!;
   if (GIVEN_NAMES.has(first) || /^\p{Lu}$/u.test(items[0]!.t.text)) return 'person';
   if (reg.personBySurname(ws[ws.length - 1]!)) return 'person';
+  // "a base in Dunmore Shar": an unknown name after a preposition of place is a place; "a Falcon Sierra" is a thing, not a person
+  if (prev && !hasThe && PLACE_PREPOSITIONS.has(prev.lower) && !prev.cap) return 'place';
+  if (prev && !hasThe && (prev.lower === 'a' || prev.lower === 'an')) return 'thing';
   // "the Wisconsin Republican": a description of a person (scoped to its article by claims/identity.ts)
   if (hasThe && PARTY_WORDS.has(ws[ws.length - 1]!)) return 'person';
   if (hasThe || NON_NAME_LAST_WORDS.has(ws[ws.length - 1]!)) return 'thing';

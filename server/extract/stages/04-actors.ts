@@ -18,6 +18,7 @@ import { GOVERNMENT_GROUPS, GROUP_MODIFIERS, GROUP_NOUNS, KINSHIP_NOUNS, PROXY_N
 import { GROUP_QUANTIFIERS, NON_NAME_CAPITALS, PRONOUNS } from '../model/words.js';
 import { CLAUSE_OPENERS, GIVEN_NAMES, PERSON_NOUNS, SURNAMES } from '../model/lexicon.js';
 import { SENTENCE_OPENERS } from '../model/openers.js';
+import { AMBIGUOUS_COUNTRIES } from '../model/nonactors.js';
 import { CONNECTORS, fold, isPossessive, nationOf, registryOf, stripPossessive, type Registry } from './04-actors-registry.js';
 import { isTextHead, namesNobody } from './04-actors-heads.js';
 import { PARTICLE_NAME, classify, looksLikeName, placeWords, sentenceInitial, type Item } from './04-actors-classify.js';
@@ -74,6 +75,12 @@ function nationalInstitutions(doc: Doc, reg: Registry): void {
   const us = counts.get('United States') ?? 0;
   if (us === 0 || [...counts.values()].some((n) => n > us)) return;
   for (const a of doc.actors) {
+    // "Georgia" in an article about the United States is the state: a place
+    if (a.kind === 'country' && AMBIGUOUS_COUNTRIES[fold(a.name)] === 'United States') {
+      a.kind = 'other';
+      a.speakerKind = 'organization';
+      continue;
+    }
     if (a.kind !== 'organization') continue;
     const full = US_INSTITUTIONS[fold(a.name).replace(/^the /, '')];
     if (!full || reg.find(full)) continue;
