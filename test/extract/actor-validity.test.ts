@@ -143,6 +143,11 @@ describe('descriptions, demonyms, emphasis and regions are no actors unless they
     expect(run('According to a court clerk, the hearing was moved to June.').speakers[0]).toEqual(expect.objectContaining({ name: 'court clerk', kind: 'person' }));
   });
 
+  test('"Georgia" is the US state unless the country is in view', () => {
+    expect(actorsOf('The debate will be held in Georgia next month, and the candidates agreed.').filter((a) => a.startsWith('Georgia'))).toEqual([]);
+    expect(actorsOf('Georgia accused Moscow of moving troops toward Tbilisi.')).toContain('Georgia (country)');
+  });
+
   test("a country's own name is still the country", () => {
     expect(actorsOf('Cuba rejected the offer on Tuesday.')).toContain('Cuba (country)');
   });

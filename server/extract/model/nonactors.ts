@@ -52,8 +52,11 @@ export const BUILDING_PARTS = new Set(['lawn', 'grounds', 'steps', 'gates', 'gat
 /** Platforms that are organisations when they act and places when something is posted "on" them. */
 export const PLATFORM_NAMES = new Set(['twitter', 'facebook', 'youtube', 'instagram', 'tiktok', 'reddit', 'telegram', 'whatsapp', 'snapchat', 'linkedin', 'weibo', 'wechat', 'parler', 'gab']);
 
-/** Country names that are also a US state, or a region rather than a state: a place in the articles where they are one. */
-export const AMBIGUOUS_COUNTRIES: Readonly<Record<string, string>> = { georgia: 'United States' };
+/** Country names that are also a US state: the country only in an article with one of these words, else the state (a place). */
+export const AMBIGUOUS_COUNTRIES: Readonly<Record<string, readonly string[]>> = {
+  georgia: ['tbilisi', 'georgian', 'caucasus', 'abkhazia', 'ossetia', 'batumi', 'kutaisi'],
+};
+/** A region of two states, not a country: "Korea" alone. */
 export const REGIONS_NOT_COUNTRIES = new Set(['korea']);
 
 /** Nouns a bare name modifies that the lexicon also tags as verbs ("his Twitter account", "a YouTube post"). */

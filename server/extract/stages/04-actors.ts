@@ -70,17 +70,20 @@ export function actors(doc: Doc): void {
  * actor under the US name (the two stay apart rather than be merged here).
  */
 function nationalInstitutions(doc: Doc, reg: Registry): void {
+  // "Georgia" with no word of the country around it (Tbilisi, Georgian, ...) is the US state: a place
+  for (const a of doc.actors) {
+    const cues = a.kind === 'country' ? AMBIGUOUS_COUNTRIES[fold(a.name)] : undefined;
+    if (cues && !cues.some((w) => new RegExp(`\\b${w}`, 'i').test(doc.text))) {
+      a.kind = 'other';
+      a.speakerKind = 'organization';
+    }
+  }
   const counts = new Map<string, number>();
   for (const m of doc.mentions) if (m.actor?.kind === 'country') counts.set(m.actor.name, (counts.get(m.actor.name) ?? 0) + 1);
   const us = counts.get('United States') ?? 0;
   if (us === 0 || [...counts.values()].some((n) => n > us)) return;
   for (const a of doc.actors) {
-    // "Georgia" in an article about the United States is the state: a place
-    if (a.kind === 'country' && AMBIGUOUS_COUNTRIES[fold(a.name)] === 'United States') {
-      a.kind = 'other';
-      a.speakerKind = 'organization';
-      continue;
-    }
+
     if (a.kind !== 'organization') continue;
     const full = US_INSTITUTIONS[fold(a.name).replace(/^the /, '')];
     if (!full || reg.find(full)) continue;
