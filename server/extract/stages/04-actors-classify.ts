@@ -142,7 +142,8 @@ export function classify(doc: Doc, reg: Registry, items: Item[], hasThe: boolean
   if (nameItems.length > 1 && nameItems.some((it) => /^\p{Lu}{2,6}$/u.test(it.t.text))) return { actor: reg.get(surfaceOf(doc, items), 'organization', surface, pos), title: null };
   if (nameItems.length === 1 && GROUP_NOUNS.has(nameLower)) return { actor: reg.get(name, 'group', surface, pos), title: null };
   if ((LAW_HEADS.has(lastName) && nameItems.length > 1) || (nameItems.some((it) => THING_HEADS.has(stripPossessive(it.t.lower))) && !reg.personBySurname(lastName)
-    && !(nameItems.length > 1 && GIVEN_NAMES.has(fold(nameItems[0]!.t.text))))) {
+    // "Doris Day": a given name and one singular thing word is a person ("Abraham Accords", "George Polya Prize" are not)
+    && !(nameItems.length === 2 && GIVEN_NAMES.has(fold(nameItems[0]!.t.text)) && !/s$/.test(lastName)))) {
     // laws, events, storms: not actors, and not promoted to one when they "speak" ("Hurricane Zeta slammed into the coast")
     return { actor: thingActor(reg, name, surface, pos), title: null };
   }
