@@ -106,6 +106,9 @@ describe('what the words around a name say: places, works, cases and modifiers a
     { name: 'a court case', text: 'She called for the Harlow Freight decision to be overturned. Her rival also backed the overturn of Harlow Freight.', has: [], not: ['Harlow Freight'] },
     // a name before "province" or "provincial" is a place
     { name: 'a place before "province"', text: 'A bomb hit a base in the centre of Dunmore Wadi province. A member of the Dunmore Wadi provincial council said 30 died.', has: [], not: ['Dunmore Wadi'] },
+    // a given name before a thing word: a person only in the shape "Doris Day"
+    { name: 'a treaty and a prize opening with a given name', text: 'The Martin Accords were signed in May. She won the Walter Kessel Prize.', has: [], not: ['Martin Accords', 'Walter Kessel Prize'] },
+    { name: 'a person whose surname is a thing word', text: 'Singer Greta Day opened the show. Day said she was thrilled.', has: ['Greta Day (person)'] },
     // a storm never becomes a person, even as the subject of a cue-like verb
     { name: 'a storm as a subject', text: 'Category Three Hurricane Ilse slammed into the coast on Monday.', has: [], not: ['Hurricane Ilse', 'Category Three Hurricane Ilse'] },
   ])('$name', ({ text, has, not, count }: { text: string; has: string[]; not?: string[]; count?: Record<string, number> }) => {
