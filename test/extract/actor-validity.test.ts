@@ -151,6 +151,11 @@ describe('descriptions, demonyms, emphasis and regions are no actors unless they
     expect(actorsOf('Georgia accused Moscow of moving troops toward Tbilisi.')).toContain('Georgia (country)');
   });
 
+  test('a demonym before "and" shares the noun after the next one: both countries', () => {
+    const got = actorsOf('The summit was the first between the Chilean and Peruvian leaders since the dispute.');
+    expect(got).toContain('Chile (country)');
+  });
+
   test("a country's own name is still the country", () => {
     expect(actorsOf('Cuba rejected the offer on Tuesday.')).toContain('Cuba (country)');
   });

@@ -115,7 +115,9 @@ export function classify(doc: Doc, reg: Registry, items: Item[], hasThe: boolean
       return { actor: who, title: words.join(' ') };
     }
     // a country's name, or its people in the plural ("the Cubans"); a singular demonym is an adjective ("22 were Cuban")
-    const nation = words.length === 1 && (COUNTRY_NAMES.has(lowerJoined) || /s$/.test(lowerJoined)) ? nationOf(words[0]!) : undefined;
+    // ("the American and Russian leaders" keeps both: a demonym before "and"/"or" shares the noun after the next one)
+    const after = tokens[items[items.length - 1]!.idx + 1]?.lower;
+    const nation = words.length === 1 && (COUNTRY_NAMES.has(lowerJoined) || /s$/.test(lowerJoined) || after === 'and' || after === 'or' || after === ',') ? nationOf(words[0]!) : undefined;
     if (nation) return { actor: reg.get(nation, 'country', surface, pos), title: null };
     return null;
   }
