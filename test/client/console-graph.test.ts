@@ -68,14 +68,14 @@ describe('Cypher console as a graph (real server, headless chromium)', () => {
   const nodeCount = async () => Number(await page.locator('#result-graph').getAttribute('data-nodes'));
   const settled = () =>
     page.waitForFunction(() => {
-      const el = document.querySelector('#result-graph .cg-network') as (HTMLElement & { __chart?: ChartHandle }) | null;
-      return el?.__chart ? !el.__chart.layoutState().running : false;
+      const el = document.querySelector('#result-graph .cg-network') as (HTMLElement & { __probe?: ChartHandle }) | null;
+      return el?.__probe ? !el.__probe.layoutState().running : false;
     }, null, { timeout: 30_000 });
   /** The canvas position of a drawn node (by its graph id), null before the layout's first answer. */
   const nodePosition = (graphId: string) =>
     page.evaluate((id) => {
-      const el = document.querySelector('#result-graph .cg-network') as HTMLElement & { __chart: ChartHandle };
-      return el.__chart.positionOf(id);
+      const el = document.querySelector('#result-graph .cg-network') as HTMLElement & { __probe: ChartHandle };
+      return el.__probe.positionOf(id);
     }, graphId);
 
   test('when a path query runs, then it is drawn as a graph; a click shows the node\'s properties; a double-click adds its neighbours', async () => {
