@@ -4,6 +4,7 @@ import { symbol as d3symbol } from 'd3';
 import { href } from '../router.js';
 import type { ViewContext } from './context.js';
 import { errorBox, formatWhen, h, isoDay, loading, timeRange } from './dom.js';
+import { pagedList } from './paged.js';
 
 const DAY = 86_400_000;
 
@@ -131,28 +132,23 @@ function renderEvent(e: EventDetail): HTMLElement {
   );
 }
 
-/** Every event, oldest first: `#/event`. */
+/** Every event, oldest first, paged on the server with a words filter: `#/event`. */
 async function eventListView(root: HTMLElement, ctx: ViewContext): Promise<void> {
   root.append(h('h1', null, 'Events'), h('p', { class: 'muted' }, 'Meetings, summits, calls, visits and other events the articles report, oldest first.'));
-  try {
-    const page = await api.events({ limit: 500 }, ctx.signal);
-    const more = page.total > page.items.length ? h('p', { class: 'muted' }, `The first ${page.items.length} of ${page.total}.`) : null;
-    root.append(
-      page.items.length
-        ? h('ul', { class: 'plain-list event-list' }, ...page.items.map((e) =>
-            h(
-              'li',
-              null,
-              eventTypeBadge(e.type),
-              ' ',
-              h('a', { href: href('event', e.id) }, eventLabel(e)),
-              h('span', { class: 'muted' }, ` · ${formatWhen(e.date, e.datePrecision)}${e.place ? ` · ${e.place}` : ''} · ${e.participants.map((p) => p.name).join(', ') || 'no participant named'} · ${e.reports} article${e.reports === 1 ? '' : 's'}`),
-            ),
-          ))
-        : h('p', { class: 'muted' }, 'No events yet.'),
-    );
-    if (more) root.append(more);
-  } catch (err) {
-    root.append(errorBox(err));
-  }
+  const list = pagedList(
+    ctx,
+    ({ q, offset, limit }, signal) => api.events({ q, offset, limit }, signal),
+    (e) =>
+      h(
+        'li',
+        null,
+        eventTypeBadge(e.type),
+        ' ',
+        h('a', { href: href('event', e.id) }, eventLabel(e)),
+        h('span', { class: 'muted' }, ` · ${formatWhen(e.date, e.datePrecision)}${e.place ? ` · ${e.place}` : ''} · ${e.participants.map((p) => p.name).join(', ') || 'no participant named'} · reported by ${e.reports} article${e.reports === 1 ? '' : 's'}`),
+      ),
+    { label: 'events', empty: 'No events yet.', pageSize: 25, orders: false, listClass: 'plain-list event-list', filterPlaceholder: 'Filter by name, place, type or participant…' },
+  );
+  root.append(list);
+  await list.ready;
 }

@@ -6,7 +6,7 @@ import { API } from '../../graph/queries/api.js';
 import type { GraphStore, Row } from '../../graph/types.js';
 import { loadActorMap } from '../canonical.js';
 import { pageOf, pageWindow, parse } from '../http.js';
-import { ClaimListQuerySchema, IdParamsSchema, PageQuerySchema, type ClaimDetail, type ClaimSummary, type Contradiction } from '../schemas.js';
+import { ClaimListQuerySchema, ContradictionQuerySchema, IdParamsSchema, type ClaimDetail, type ClaimSummary, type Contradiction } from '../schemas.js';
 import { statementFilters } from './statements.js';
 import { articleRef } from './articles.js';
 
@@ -57,9 +57,10 @@ export function claimRoutes(store: GraphStore, config: Pick<Config, 'claimStatem
 
   // Contradiction candidates: to review, never shown as established (docs/claims.md).
   r.get('/contradictions', async (req, res) => {
-    const q = parse('query', PageQuerySchema, req.query);
+    const q = parse('query', ContradictionQuerySchema, req.query);
     const w = pageWindow(q);
-    const [pairs, [count]] = await Promise.all([store.run(API.listContradictions, w), store.run(API.countContradictions, {})]);
+    const words = { q: q.q ?? null };
+    const [pairs, [count]] = await Promise.all([store.run(API.listContradictions, { ...words, ...w }), store.run(API.countContradictions, words)]);
     const ids = [...new Set(pairs.flatMap((p) => [String(p.fromId), String(p.toId)]))];
     const map = await loadActorMap(store);
     const statements = new Map((ids.length ? await store.run(API.statementsByIds, { ids }) : []).map((s) => [String(s.id), map.statement(s)]));

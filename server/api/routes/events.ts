@@ -66,7 +66,7 @@ export function eventRoutes(store: GraphStore): Router {
     const q = parse('query', EventListQuerySchema, req.query);
     const w = pageWindow(q);
     const map = await loadActorMap(store);
-    const filters = { from: q.from ?? null, to: q.to ?? null, participantIds: map.expand(q.participant), type: q.type ?? null };
+    const filters = { from: q.from ?? null, to: q.to ?? null, participantIds: map.expand(q.participant), type: q.type ?? null, q: q.q ?? null };
     const [rows, [count]] = await Promise.all([store.run(EVENTS.listEvents, { ...filters, ...w }), store.run(EVENTS.countEvents, filters)]);
     const items: EventSummary[] = rows.map((row) => ({ ...eventFields(map, row), reports: Number(row.reports ?? 0), statements: Number(row.statements ?? 0) }));
     res.json(pageOf(items, Number(count?.total ?? 0), w));

@@ -449,11 +449,15 @@ RETURN count(c) AS total`,
    * first, then their statements (statementsByIds).
    */
   listContradictions: `MATCH (a:Statement)-[r:CONTRADICTS]->(b:Statement)
+WHERE $q IS NULL OR toLower(a.content) CONTAINS toLower($q) OR toLower(b.content) CONTAINS toLower($q)
+  OR EXISTS { MATCH (p:Actor)-[:SAID]->(x:Statement) WHERE (x = a OR x = b) AND toLower(p.name) CONTAINS toLower($q) }
 WITH a.id AS fromId, b.id AS toId, r.score AS score, r.reason AS reason
 ORDER BY score DESC, fromId, toId
 SKIP $skip LIMIT $limit
 RETURN fromId, toId, score, reason`,
-  countContradictions: `MATCH (:Statement)-[r:CONTRADICTS]->(:Statement)
+  countContradictions: `MATCH (a:Statement)-[r:CONTRADICTS]->(b:Statement)
+WHERE $q IS NULL OR toLower(a.content) CONTAINS toLower($q) OR toLower(b.content) CONTAINS toLower($q)
+  OR EXISTS { MATCH (p:Actor)-[:SAID]->(x:Statement) WHERE (x = a OR x = b) AND toLower(p.name) CONTAINS toLower($q) }
 RETURN count(r) AS total`,
   statementsByIds: `MATCH (s:Statement)
 WHERE s.id IN $ids
@@ -566,8 +570,8 @@ export const API_PARAMS: { [K in keyof typeof API]: Record<string, unknown> } = 
   listClaims: { q: null, skip: 0, limit: 50 },
   countClaims: { q: 'troops' },
   claim: { id: 'clm_0' },
-  listContradictions: { skip: 0, limit: 50 },
-  countContradictions: {},
+  listContradictions: { q: null, skip: 0, limit: 50 },
+  countContradictions: { q: 'troops' },
   statementsByIds: { ids: ['stm_0'] },
   claimArticles: { id: 'clm_0' },
   articleOriginal: { id: 'art_0' },
