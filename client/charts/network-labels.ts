@@ -2,8 +2,8 @@
  * Where the network's node labels go, as a pure function of screen
  * positions: most important first (the focused node, its neighbours, hubs,
  * then by size), each trying right, left, above and below its node; a label
- * that would overlap a label already placed, or cover another labelled node,
- * is left out (hover or select the node to read it). Screen coordinates, so
+ * that would overlap a label already placed, or cover a node already
+ * labelled, is left out (hover or select the node to read it). Screen coordinates, so
  * the result does not depend on the zoom.
  */
 export interface LabelCandidate {
@@ -44,16 +44,17 @@ const SIDES: PlacedLabel['side'][] = ['right', 'left', 'above', 'below'];
 /** Candidates in priority order (the first is the most important); returns the labels placed, in that order. */
 export function placeLabels(cands: readonly LabelCandidate[], o: LabelOptions): PlacedLabel[] {
   const placed: PlacedLabel[] = [];
-  // Discs of the candidates, so a label does not sit over a node that is itself labelled or more important.
-  const discs = cands.slice(0, o.max * 2);
+  // Nodes already labelled: a later label may not cover them (their label says whose disc it is).
+  const labelled: LabelCandidate[] = [];
   for (const c of cands) {
     if (placed.length >= o.max) break;
     for (const side of SIDES) {
       const box = boxAt(c, side, o);
       if (box.x < 0 || box.y < 0 || box.x + box.w > o.width || box.y + box.h > o.height) continue;
       if (placed.some((p) => overlaps(p, box))) continue;
-      if (discs.some((d) => d.id !== c.id && discHits(d, box))) continue;
+      if (labelled.some((d) => d.id !== c.id && discHits(d, box))) continue;
       placed.push(box);
+      labelled.push(c);
       break;
     }
   }

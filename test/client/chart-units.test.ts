@@ -100,13 +100,14 @@ describe('timeline mark stacking', () => {
 
 describe('network labels', () => {
   const opts = { h: 14, gap: 3, max: 100, width: 800, height: 600 };
-  test('a label that would cover another node goes to another side of its own; the next takes the free side', () => {
-    // The hub's label on the right (113-173 px) would cover the node at 150: it goes left; that node's label fits on its right.
+  test('the first label takes the right side; a later one that would overlap it or cover a labelled node moves', () => {
+    // The hub's label spans 113-173 px at y 93-107: the node at 150 cannot put its label right (overlap) or left
+    // (overlap); above it (120-180, y 78-92) touches neither the label nor the hub's disc.
     const placed = placeLabels([
       { id: 'hub', x: 100, y: 100, r: 10, w: 60 },
       { id: 'near', x: 150, y: 100, r: 5, w: 60 },
     ], opts);
-    expect(placed.map((p) => [p.id, p.side])).toEqual([['hub', 'left'], ['near', 'right']]);
+    expect(placed.map((p) => [p.id, p.side])).toEqual([['hub', 'right'], ['near', 'above']]);
   });
   test('a label with no free side is left out; one that fits nowhere on the canvas too; at most max', () => {
     // Five nodes on one spot: four sides, four labels; the fifth has no room. A node in the top-right corner has none either.
