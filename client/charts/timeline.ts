@@ -206,7 +206,9 @@ export function timeline<T>(): Timeline<T> {
           .attr('y', y.bandwidth() / 2)
           .attr('dy', '0.35em')
           .attr('text-anchor', 'end')
-          .text((k) => (k === OTHERS ? `Others (${choice.folded}) ▸` : truncate(laneLabel(k), 22)));
+          .text((k) => (k === OTHERS ? `Others (${choice.folded}) ▸` : truncate(laneLabel(k), LABEL_CHARS)));
+        // The whole name on hover when it was cut.
+        g.select('text').selectAll('title').data((k) => (k !== OTHERS && laneLabel(k).length > LABEL_CHARS ? [laneLabel(k)] : [])).join('title').text((t) => t);
       })
       .attr('aria-label', (k) => (k === OTHERS ? `Others: ${choice.folded} lanes folded together; press to show ${Math.min(OTHERS_STEP, choice.folded)} more` : laneLabel(k)))
       .attr('data-lane', (k) => (k === OTHERS ? 'others' : k))
@@ -446,6 +448,9 @@ export function timeline<T>(): Timeline<T> {
 function symbolPath(type: SymbolType): string {
   return d3symbol(type, 70)() ?? '';
 }
+
+/** Characters of a lane label that fit the 150 px margin at 12 px (wider ones were cut at the left edge). */
+const LABEL_CHARS = 19;
 
 function truncate(s: string, n: number): string {
   return s.length > n ? `${s.slice(0, n - 1)}…` : s;
