@@ -182,8 +182,10 @@ export function drawFrame<N, L>(ctx: CanvasRenderingContext2D, f: FrameInput<N, 
   const priority = focused.length + neighbours.length + model.hubs.length;
   const seen = new Set<string>();
   const cands: LabelCandidate[] = [];
+  const most = Math.max(base, priority) * 2;
   for (const n of order) {
-    if (cands.length >= Math.max(base, priority) * 2 || seen.has(n.id)) continue;
+    if (cands.length >= most) break;
+    if (seen.has(n.id)) continue;
     seen.add(n.id);
     if (!inView(n)) continue;
     const [sx, sy] = transform.apply([n.x, n.y]);
