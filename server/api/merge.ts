@@ -55,6 +55,14 @@ export function mergeActors(store: GraphStore, from: string, into: string, note:
     if (target === a.id) {
       throw new AppError('CONFLICT', `"${from}" and "${into}" are already the same actor`, { details: [{ path: 'body.into', message: 'same actor as body.from' }] });
     }
+    // The decisions are the truth, SAME_AS only derived: a merge stored by a request whose answer was lost (the store
+    // process died before the links were made) is found here, so the client's retry is that merge, not a second one.
+    const stored = (await store.run(API.activeMergeDecisions)).map(toDecision).find((d) => d.from === a.id);
+    if (stored) {
+      if (stored.into !== target) throw new AppError('CONFLICT', `actor "${from}" is already merged into "${stored.into}"; split it first`, { details: [{ path: 'body.from', message: `already merged into ${stored.into}` }] });
+      await applyDecisions(store);
+      return stored;
+    }
     const targetName = target === b.id ? b.name : String((await actorInfo(store, target)).name);
     const decision: MergeDecision = {
       id: `mrg_${randomUUID().replace(/-/g, '').slice(0, 16)}`,
@@ -77,13 +85,15 @@ export function splitActor(store: GraphStore, id: string, note: string | undefin
   return serialWrite(store, async () => {
     await actorInfo(store, id);
     const active = (await store.run(API.activeMergeDecisions)).map(toDecision);
-    const decision = active.find((d) => d.from === id);
+    // One active decision per actor; should a store hold more (written before merges found the stored one), undo them all.
+    const mine = active.filter((d) => d.from === id);
+    const decision = mine[0];
     if (!decision) {
       const members = active.filter((d) => d.into === id).map((d) => d.from);
       throw new AppError('CONFLICT', `actor "${id}" is not merged into another actor${members.length ? `; split the actors merged into it instead: ${members.join(', ')}` : ''}`);
     }
     const at = now.toISOString();
-    await store.run(API.undoMergeDecision, { id: decision.id, at, note: note ?? null });
+    for (const d of mine) await store.run(API.undoMergeDecision, { id: d.id, at, note: note ?? null });
     await applyDecisions(store);
     return { ...decision, undoneAt: at };
   });
