@@ -284,6 +284,24 @@ describe('the UI on a store of 10,000 statements (real server, headless chromium
     expect(await page.locator('.pins .chip').textContent()).toContain('Speaker Number2');
   }, 120_000);
 
+  test('on the whole span (drawn as counts) a pinned speaker gets a lane of their own statements', async () => {
+    const page = await b.fresh();
+    await page.setViewportSize(VIEWPORT);
+    await b.open(`#/timeline?pin=${speakers[0]!.id}`);
+    const first = page.locator('.cg-timeline g.lane').first();
+    await expect.poll(() => first.getAttribute('data-lane')).toBe(speakers[0]!.id);
+    expect(await first.textContent()).toBe('Ada Quill');
+    // Her 3,334 statements are more than the chart's 1,500 marks: binned in her lane, the counts in the other.
+    const inLane = await page.evaluate((id) => {
+      const lane = document.querySelector<SVGGElement>(`.cg-timeline g.lane[data-lane="${id}"]`)!.getBoundingClientRect();
+      return [...document.querySelectorAll('.cg-timeline rect.bin, .cg-timeline g.mark')].filter((el) => {
+        const r = el.getBoundingClientRect();
+        return r.height > 0 && r.top >= lane.top - 0.5 && r.bottom <= lane.bottom + 0.5;
+      }).length;
+    }, speakers[0]!.id);
+    expect(inLane).toBeGreaterThan(0);
+  }, 120_000);
+
   test('the network labels its hub and no two labels overlap', async () => {
     const page = await b.fresh();
     await page.setViewportSize(VIEWPORT);
