@@ -562,6 +562,10 @@ export const CypherResponseSchema = z
     /** Every node and relationship found in the rows (paths included), deduplicated, for drawing. */
     graph: z.object({ nodes: z.array(GraphNodeSchema), relationships: z.array(GraphRelationshipSchema) }),
     elapsedMs: z.number(),
+    /** The plan of an EXPLAIN (no rows) or PROFILE (with the rows), as text, on both backends. */
+    plan: z.string().optional().openapi({ description: 'the plan of an EXPLAIN or PROFILE, as text' }),
+    /** Known differences of the embedded engine this query may meet (docs/cypher.md). */
+    notices: z.array(z.string()).optional().openapi({ description: 'known differences of the embedded engine this answer may show (docs/cypher.md)' }),
   })
   .openapi('CypherResponse');
 export type CypherResponse = z.infer<typeof CypherResponseSchema>;

@@ -98,3 +98,5 @@ export { HostedStore, type RestartRecord } from './host/index.js';
 export { toPlain } from './values.js';
 export { serialWrite } from './write-queue.js';
 export * from './reads.js';
+export { runUserQuery, rewriteForEmbedded, type UserQueryResult } from './user-cypher.js';
+export { DIFFERENCES, type DifferenceId } from './cypher-differences.js';

@@ -1,4 +1,4 @@
-import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, type Plan, type ProfiledPlan, type ServerInfo, type Session } from 'neo4j-driver';
 import { AppError, forbidden, queryFailed, storeUnavailable } from '../errors.js';
 import { SCHEMA_NEO4J } from './queries/schema.js';
 import { WRITE } from './queries/write.js';
@@ -41,11 +41,18 @@ export class Neo4jStore implements GraphStore {
     } catch (error) {
       throw storeUnavailable(`invalid Neo4j connection settings for ${opts.uri}: ${messageOf(error)}`, error);
     }
+    let server: ServerInfo;
     try {
-      await driver.verifyConnectivity({ database: opts.database });
+      server = await driver.getServerInfo({ database: opts.database });
     } catch (error) {
       await driver.close().catch(() => undefined);
       throw storeUnavailable(`could not reach Neo4j at ${opts.uri}: ${messageOf(error)}`, error);
+    }
+    try {
+      assertServerVersion(server, opts.uri);
+    } catch (error) {
+      await driver.close().catch(() => undefined);
+      throw error;
     }
     return new Neo4jStore(driver, opts.database);
   }
@@ -105,11 +112,16 @@ export class Neo4jStore implements GraphStore {
         async (tx) => {
           const rows: Row[] = [];
           if (max <= 0) return rows;
-          for await (const record of tx.run(query, toNeo4jParams(params))) {
+          const result = tx.run(query, toNeo4jParams(params));
+          for await (const record of result) {
             const row = rowToPlain(record.toObject(), toPlain);
             bytes += measureValue(row, QUERY_LIMITS.maxDepth, maxBytes, 'the answer', 'answer', bytes);
             rows.push(row);
             if (rows.length >= max) break;
+          }
+          if (opts.plan && rows.length < max) {
+            const summary = await result.summary();
+            opts.plan.text = formatPlan(summary.profile || summary.plan);
           }
           return rows;
         },
@@ -129,6 +141,45 @@ export class Neo4jStore implements GraphStore {
   private session(mode: typeof neo4j.session.READ | typeof neo4j.session.WRITE): Session {
     return this.driver.session({ database: this.database, defaultAccessMode: mode });
   }
+}
+
+/**
+ * The oldest Neo4j the app's queries run on: five queries of the claims and
+ * events steps use `CALL (x) { ... }` (variable scope clause), new in 5.23.
+ */
+export const NEO4J_MIN_VERSION = { major: 5, minor: 23 } as const;
+
+/**
+ * Refuses a server older than NEO4J_MIN_VERSION, read from the agent it
+ * announces ("Neo4j/5.22.0"; calendar versions such as "Neo4j/2025.01.0"
+ * are newer than every 5.x). An agent that names no version is let through:
+ * the check refuses what it knows to be too old.
+ */
+export function assertServerVersion(server: ServerInfo, uri: string): void {
+  const m = /Neo4j\/(\d+)\.(\d+)/i.exec(server.agent ?? '');
+  if (!m) return;
+  const [major, minor] = [Number(m[1]), Number(m[2])];
+  const { major: needMajor, minor: needMinor } = NEO4J_MIN_VERSION;
+  if (major > needMajor || (major === needMajor && minor >= needMinor)) return;
+  throw new AppError(
+    'STORE_UNAVAILABLE',
+    `the Neo4j server at ${uri} is ${server.agent}; claimgraph needs Neo4j ${needMajor}.${needMinor} or newer (its claims and events steps use CALL (x) { ... }, new in ${needMajor}.${needMinor}): upgrade the server`,
+    { expose: true },
+  );
+}
+
+/** A Neo4j plan or profile (the driver's Plan / ProfiledPlan) as indented text, one operator a line. */
+export function formatPlan(plan: Plan | ProfiledPlan | false | undefined): string {
+  if (!plan) return '';
+  const lines: string[] = [];
+  const visit = (p: Plan | ProfiledPlan, depth: number) => {
+    const counts = 'rows' in p ? `  rows=${p.rows} dbHits=${p.dbHits}` : '';
+    const details = typeof p.arguments?.Details === 'string' ? ` ${p.arguments.Details}` : '';
+    lines.push(`${'  '.repeat(depth)}${p.operatorType.replace(/@.*$/, '')}${details}${p.identifiers.length ? ` (${p.identifiers.join(', ')})` : ''}${counts}`);
+    for (const child of p.children as Array<Plan | ProfiledPlan>) visit(child, depth + 1);
+  };
+  visit(plan, 0);
+  return `${lines.join('\n')}\n`;
 }
 
 async function runInTx(tx: ManagedTransaction, query: string, params: Record<string, unknown>): Promise<Row[]> {

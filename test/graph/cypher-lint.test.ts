@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { MODEL } from '../../server/graph/queries/schema.js';
+import { CASES as FIDELITY } from './fidelity/cases.js';
 
 /**
  * Every Cypher string the app sends (server/graph/queries/**) through Neo4j's
@@ -19,9 +20,21 @@ import { MODEL } from '../../server/graph/queries/schema.js';
 const GRAFEO_ONLY = new Set<string>([]);
 
 // Under vitest's ESM resolution the package's `import` entry does not resolve; its CommonJS build does.
-const { lintCypherQuery } = createRequire(import.meta.url)('@neo4j-cypher/language-support') as {
+const { lintCypherQuery, testData } = createRequire(import.meta.url)('@neo4j-cypher/language-support') as {
   lintCypherQuery: (query: string, dbSchema: Record<string, unknown>) => Array<{ severity?: number; message: string }>;
+  testData: { mockSchema: { functions: Record<string, Record<string, { isBuiltIn?: boolean }>>; procedures: Record<string, Record<string, unknown>> } };
 };
+
+/**
+ * Neo4j 5's function and procedure lists, as the package ships them (its
+ * test data: a Neo4j 5 server's SHOW FUNCTIONS and SHOW PROCEDURES, with
+ * signatures). Only built-in functions and Neo4j's own procedures (db.*,
+ * dbms.*, tx.*): a plugin's (APOC, GDS) would not be on a plain server.
+ * Declared to the linter, they make an unknown or misspelled function or
+ * procedure an error ("Function x is not present in the database").
+ */
+const NEO4J_FUNCTIONS = Object.fromEntries(Object.entries(testData.mockSchema.functions['CYPHER 5']!).filter(([, f]) => f.isBuiltIn === true));
+const NEO4J_PROCEDURES = Object.fromEntries(Object.entries(testData.mockSchema.procedures['CYPHER 5']!).filter(([name]) => /^(db|dbms|tx)\./.test(name)));
 
 const QUERY_DIR = join(fileURLToPath(new URL('.', import.meta.url)), '../../server/graph/queries');
 
@@ -49,7 +62,12 @@ async function collectQueries(): Promise<Case[]> {
 const cases = await collectQueries();
 
 /** The graph model, so the linter's "label/type not in the database" warnings catch typos and undeclared additions. */
-const DB_SCHEMA = { labels: [...MODEL.labels], relationshipTypes: [...MODEL.relationshipTypes] };
+const DB_SCHEMA = {
+  labels: [...MODEL.labels],
+  relationshipTypes: [...MODEL.relationshipTypes],
+  functions: { 'CYPHER 5': NEO4J_FUNCTIONS },
+  procedures: { 'CYPHER 5': NEO4J_PROCEDURES },
+};
 
 describe('Cypher lint (Neo4j parser and semantic analysis)', () => {
   test('the query set is not empty and includes the article write', () => {
@@ -71,6 +89,33 @@ describe('Cypher lint (Neo4j parser and semantic analysis)', () => {
     const warnings = diagnostics.filter((d) => d.severity === 2).map((d) => d.message);
     expect(warnings).toEqual([]);
   });
+
+  test('the function and procedure lists are Neo4j 5\'s (built-ins the app and users call are on them)', () => {
+    expect(Object.keys(NEO4J_FUNCTIONS).length).toBeGreaterThan(100);
+    for (const f of ['coalesce', 'toLower', 'datetime', 'duration.between', 'date.truncate', 'round']) expect(NEO4J_FUNCTIONS).toHaveProperty([f]);
+    for (const p of ['db.labels', 'db.schema.visualization']) expect(NEO4J_PROCEDURES).toHaveProperty([p]);
+    expect(Object.keys(NEO4J_FUNCTIONS).some((f) => f.startsWith('apoc.'))).toBe(false);
+  });
+
+  test.each([
+    { what: 'a misspelled function', query: "MATCH (a:Actor) RETURN toLowerr(a.name) AS n", names: /toLowerr/ },
+    { what: 'a misspelled namespaced function', query: "RETURN duration.betwen(date('2024-01-01'), date('2024-03-15')) AS d", names: /duration\.betwen/ },
+    { what: 'a plugin function', query: "RETURN apoc.text.join(['a'], ',') AS s", names: /apoc\.text\.join/ },
+    { what: 'a misspelled procedure', query: 'CALL db.labelz() YIELD label RETURN label', names: /db\.labelz/ },
+  ])('the lint fails on $what', ({ query, names }) => {
+    const errors = lintCypherQuery(query, { ...DB_SCHEMA, parameters: {} }).filter((d) => d.severity === 1).map((d) => d.message);
+    expect(errors.join('\n')).toMatch(names);
+    expect(errors.join('\n')).toMatch(/is not present in the database/);
+  });
+
+  test('every query of the fidelity suite is valid Neo4j Cypher, its functions and procedures Neo4j\'s', () => {
+    const problems = FIDELITY.flatMap((c) =>
+      lintCypherQuery(c.query, { ...DB_SCHEMA, parameters: {} })
+        .filter((d) => d.severity === 1)
+        .map((d) => `${c.name}: ${d.message}`),
+    );
+    expect(problems).toEqual([]);
+  }, 120_000);
 
   test('the lint catches a bad query (so a pass means something)', () => {
     const bad = lintCypherQuery('MATCH (a:Actor {id: $undeclared}) RETRUN a', { ...DB_SCHEMA, parameters: {} });

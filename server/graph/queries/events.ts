@@ -25,7 +25,7 @@ export const EVENTS = {
   candidates: `UNWIND $keys AS key
 CALL (key) {
   MATCH (:EventKey {key: key})<-[:KEYED]-(e:Event)
-  RETURN e LIMIT $cap
+  RETURN e ORDER BY e.id LIMIT $cap
 }
 WITH DISTINCT e
 OPTIONAL MATCH (e)-[:PARTICIPANT]->(a:Actor)

@@ -23,6 +23,13 @@ ORDER BY s.start, s.id`,
   nodesPage: `MATCH (n) WHERE n.id > $after RETURN labels(n) AS labels, properties(n) AS props ORDER BY n.id LIMIT $limit`,
   relationshipsFrom: `MATCH (a)-[r]->(b) WHERE a.id IN $ids AND b.id IS NOT NULL
 RETURN a.id AS from, type(r) AS type, b.id AS to, properties(r) AS props ORDER BY from, type, to`,
+  // Derived nodes (keyed by `key`, no `id`: lookup keys and counters) with their links to the model's nodes, for the
+  // cypher export, so a loaded script gives the same actor page, timeline and claim lookups (MODEL.derivedLabels).
+  derivedNodesPage: `MATCH (n) WHERE n.id IS NULL AND n.key IS NOT NULL AND n.key >= $after
+RETURN labels(n) AS labels, properties(n) AS props,
+  [(n)-[r]->(b) WHERE b.id IS NOT NULL | {type: type(r), to: b.id, toLabels: labels(b), props: properties(r)}] AS outgoing,
+  [(n)<-[r]-(b) WHERE b.id IS NOT NULL | {type: type(r), from: b.id, fromLabels: labels(b), props: properties(r)}] AS incoming
+ORDER BY n.key LIMIT $limit`,
   statementsFlat: `MATCH (art:Article)-[:CONTAINS]->(s:Statement)
 WHERE s.id > $after
 OPTIONAL MATCH (src:Source)-[:PUBLISHED]->(art)
@@ -78,6 +85,7 @@ export const EXPORT_PARAMS: { [K in keyof typeof EXPORT]: Record<string, unknown
   articleStatements: { id: 'art_0' },
   nodesPage: { after: '', limit: 100 },
   relationshipsFrom: { ids: ['art_0'] },
+  derivedNodesPage: { after: '', limit: 100 },
   statementsFlat: { after: '', limit: 100 },
   claimsPage: { after: '', limit: 100 },
   claimAppearances: { id: 'clm_0' },
