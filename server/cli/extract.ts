@@ -2,10 +2,9 @@ import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import type { Config } from '../config.js';
 import { normalizeError, fromZod } from '../errors.js';
-import type { Statement, Span } from '../extract/schema.js';
-import { ingestRecord } from '../ingest/records.js';
-import type { IngestedArticle, IngestOptions } from '../ingest/types.js';
-import { extractArticleStatements } from '../pipeline/statements.js';
+import type { Statement, Span } from '../extract/index.js';
+import { ingestRecord, type IngestedArticle, type IngestOptions } from '../ingest/index.js';
+import { extractArticleStatements } from '../pipeline/index.js';
 import { ExtractFlags, IsoDate, parseFlags } from './options.js';
 
 /** One article of the `extract` output contract (issue 3). */

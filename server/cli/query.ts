@@ -1,7 +1,6 @@
 import Table from 'cli-table3';
 import type { Config } from '../config.js';
-import { openStoreFromConfig, runUserQuery, type UserQueryResult } from '../graph/index.js';
-import type { GraphStore } from '../graph/types.js';
+import { openStoreFromConfig, runUserQuery, type GraphStore, type UserQueryResult } from '../graph/index.js';
 import { DataOptions, QueryFlags, parseFlags, parseParams } from './options.js';
 import { findServer } from './remote.js';
 

@@ -1,9 +1,7 @@
 import { closeSync, openSync, readSync, createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { badInput, normalizeError } from '../errors.js';
-import { SCHEMA } from '../graph/queries/schema.js';
-import type { GraphStore } from '../graph/types.js';
-import { serialWrite } from '../graph/write-queue.js';
+import { runImportStatement, runSchemaStep, serialWrite, type GraphStore, type SchemaStep } from '../graph/index.js';
 import { CYPHER_EXPORT_HEADER } from './formats.js';
 import type { TransferProgress, TransferSummary } from './transfer.js';
 
@@ -14,7 +12,7 @@ const BATCH = 200;
 const SCHEMA_STATEMENT = /^(CREATE|DROP)\s+(CONSTRAINT|INDEX)\b/i;
 
 /** Counters the actor page and the timeline read, and the migration queries that rebuild them from the statements. */
-const COUNTER_REBUILDS: Record<string, (keyof typeof SCHEMA)[]> = {
+const COUNTER_REBUILDS: Record<string, SchemaStep[]> = {
   DayCount: ['backfillDayCounts'],
   ActorDay: ['backfillActorDaysSaid', 'backfillActorDaysAbout'],
   ActorPair: ['backfillActorPairs'],
@@ -63,7 +61,7 @@ export async function importCypher(store: GraphStore, file: string, onProgress: 
     await serialWrite(store, async () => {
       for (const s of work) {
         try {
-          await store.run(s.text);
+          await runImportStatement(store, s.text);
         } catch (error) {
           summary.failed += 1;
           summary.errors.push({ where: `${file} line ${s.line}`, message: normalizeError(error).message });
@@ -99,7 +97,7 @@ export async function importCypher(store: GraphStore, file: string, onProgress: 
   const rebuild = Object.entries(COUNTER_REBUILDS).filter(([label]) => !derived.has(label)).flatMap(([, queries]) => queries);
   if (rebuild.length > 0 && summary.created > 0) {
     await serialWrite(store, async () => {
-      for (const q of rebuild) await store.run(SCHEMA[q]);
+      for (const q of rebuild) await runSchemaStep(store, q);
     });
   }
   const missing = LOOKUP_LABELS.filter((l) => !derived.has(l));

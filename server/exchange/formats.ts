@@ -1,6 +1,4 @@
-import type { GraphStore, Row } from '../graph/types.js';
-import { EXPORT } from '../graph/queries/export.js';
-import { SCHEMA_NEO4J } from '../graph/queries/schema.js';
+import { claimAppearances, exportPage, SCHEMA_NEO4J, type GraphStore, type Row } from '../graph/index.js';
 import { articleIds, decisionRecords, eventRecords, graphPages, readArticleGraph } from './read.js';
 import { JSONL_VERSION, type ExportLine } from './schema.js';
 
@@ -33,7 +31,7 @@ export async function exportStatements(store: GraphStore, write: Sink, pageSize 
   let after = '';
   let n = 0;
   for (;;) {
-    const rows = await store.run(EXPORT.statementsFlat, { after, limit: pageSize });
+    const rows = await exportPage(store, 'statementsFlat', after, pageSize);
     for (const row of rows) await write(`${JSON.stringify(row)}\n`);
     n += rows.length;
     if (rows.length < pageSize) return n;
@@ -165,7 +163,7 @@ async function* derivedNodes(store: GraphStore, pageSize = 1000): AsyncGenerator
   let after = '';
   let seenAtAfter = new Set<string>();
   for (;;) {
-    const rows = await store.run(EXPORT.derivedNodesPage, { after, limit: pageSize });
+    const rows = await exportPage(store, 'derivedNodes', after, pageSize);
     let fresh = 0;
     const nextSeen = new Set<string>();
     let last = after;
@@ -283,10 +281,10 @@ export async function exportClaims(store: GraphStore, write: Sink, pageSize = 50
   let after = '';
   let n = 0;
   for (;;) {
-    const page = await store.run(EXPORT.claimsPage, { after, limit: pageSize });
+    const page = await exportPage(store, 'claims', after, pageSize);
     for (const { claim } of page) {
       const c = claim as Row;
-      const rows = await store.run(EXPORT.claimAppearances, { id: c.id });
+      const rows = await claimAppearances(store, c.id);
       const work = (r: Row) => ({
         '@type': 'NewsArticle',
         '@id': r.url ?? `urn:claimgraph:article:${String(r.articleId)}`,

@@ -1,5 +1,5 @@
 import neo4j, { type Driver, type ManagedTransaction, type Plan, type ProfiledPlan, type ServerInfo, type Session } from 'neo4j-driver';
-import { AppError, forbidden, queryFailed, storeUnavailable } from '../errors.js';
+import { AppError, forbidden, queryFailed, storeFailed, storeUnavailable } from '../errors.js';
 import { SCHEMA_NEO4J } from './queries/schema.js';
 import { WRITE } from './queries/write.js';
 import { readStats } from './reads.js';
@@ -91,7 +91,8 @@ export class Neo4jStore implements GraphStore {
       });
       return result.records.map((r) => rowToPlain(r.toObject(), toPlain));
     } catch (error) {
-      throw mapError(error);
+      // The app's own query: a failure that is no outage is the store's (500), not a client's bad Cypher.
+      throw mapError(error, undefined, undefined, storeFailed);
     }
   }
 
@@ -188,7 +189,7 @@ async function runInTx(tx: ManagedTransaction, query: string, params: Record<str
 }
 
 /** Neo4j error codes to AppError codes; the server's message is kept, it names the problem well. */
-function mapError(error: unknown, context?: string, timeoutMs?: number): AppError {
+function mapError(error: unknown, context?: string, timeoutMs?: number, fail: (message: string, cause: unknown) => AppError = queryFailed): AppError {
   if (error instanceof AppError) return error;
   const code = typeof (error as { code?: unknown })?.code === 'string' ? (error as { code: string }).code : '';
   // Neo4j 5.x servers also send GQL status codes; 42N02 is "writing in read access mode".
@@ -200,7 +201,7 @@ function mapError(error: unknown, context?: string, timeoutMs?: number): AppErro
   if (code.startsWith('Neo.ClientError.Security.')) return storeUnavailable(`Neo4j refused the credentials: ${message}`, error);
   if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut')) return queryTimeout(timeoutMs ?? 0);
   if (code === 'Neo.ClientError.Statement.AccessMode' || gqlStatus === '42N02') return forbidden(`read-only queries may not write: ${message}`);
-  return queryFailed(message, error);
+  return fail(message, error);
 }
 
 function messageOf(error: unknown): string {

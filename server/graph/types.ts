@@ -1,5 +1,5 @@
-import type { ActorKind, CueClass, TimePrecision } from '../extract/schema.js';
-import type { DatePrecision } from '../ingest/types.js';
+import type { ActorKind, CueClass, TimePrecision } from '../extract/index.js';
+import type { DatePrecision } from '../ingest/index.js';
 
 /**
  * The write unit: one article with everything extracted from it. The store

@@ -10,7 +10,7 @@ import {
   copyStore, cypherLiteral, exportAnnotations, exportClaims, exportCsv, exportCypher, exportGraphml, exportJsonl, exportStatements,
 } from '../../server/exchange/index.js';
 import { SEED_PAGE } from '../utils/cli.js';
-import { mergeActors } from '../../server/api/merge.js';
+import { mergeActors } from '../../server/actors/index.js';
 import { actorId } from '../../server/ids.js';
 
 const MACRON = actorId('person', 'Macron');

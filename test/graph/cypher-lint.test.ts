@@ -4,13 +4,15 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { MODEL } from '../../server/graph/queries/schema.js';
+import { API_PARAMS, EXPORT_PARAMS, IDENTITY_PARAMS, READ_PARAMS } from './query-params.js';
 import { CASES as FIDELITY } from './fidelity/cases.js';
 
 /**
  * Every Cypher string the app sends (server/graph/queries/**) through Neo4j's
  * own parser and semantic analysis, with its parameters declared, since no
- * Neo4j server runs here. A query object `X` in a file declares its sample
- * parameters in `X_PARAMS` (same keys).
+ * Neo4j server runs here. A query object `X` declares its sample parameters
+ * in `X_PARAMS` (same keys): in ./query-params.ts (API, READ, EXPORT,
+ * IDENTITY), else next to `X`.
  *
  * SCHEMA_EMBEDDED (Grafeo's index statements) is linted too: its
  * `CREATE INDEX name IF NOT EXISTS FOR (n:L) ON (n.p)` is also Neo4j syntax.
@@ -25,6 +27,8 @@ const { lintCypherQuery, testData } = createRequire(import.meta.url)('@neo4j-cyp
   testData: { mockSchema: { functions: Record<string, Record<string, { isBuiltIn?: boolean }>>; procedures: Record<string, Record<string, unknown>> } };
 };
 
+/** Sample parameters kept in test/ rather than next to their queries. */
+const TEST_PARAMS: Record<string, Record<string, Record<string, unknown>>> = { API: API_PARAMS, READ: READ_PARAMS, EXPORT: EXPORT_PARAMS, IDENTITY: IDENTITY_PARAMS };
 /**
  * Neo4j 5's function and procedure lists, as the package ships them (its
  * test data: a Neo4j 5 server's SHOW FUNCTIONS and SHOW PROCEDURES, with
@@ -50,7 +54,9 @@ async function collectQueries(): Promise<Case[]> {
     const mod = (await import(pathToFileURL(join(QUERY_DIR, file)).href)) as Record<string, unknown>;
     for (const [exportName, value] of Object.entries(mod)) {
       if (exportName.endsWith('_PARAMS') || GRAFEO_ONLY.has(exportName) || typeof value !== 'object' || value === null) continue;
-      const params = mod[`${exportName}_PARAMS`] as Record<string, Record<string, unknown>> | undefined;
+      // Either place may hold a query's samples (another change may add queries with their samples beside them).
+      const own = mod[`${exportName}_PARAMS`] as Record<string, Record<string, unknown>> | undefined;
+      const params = TEST_PARAMS[exportName] || own ? { ...own, ...TEST_PARAMS[exportName] } : undefined;
       for (const [key, query] of Object.entries(value)) {
         if (typeof query === 'string') cases.push({ name: `${file}:${exportName}.${key}`, query, params: params?.[key] });
       }

@@ -1,10 +1,10 @@
 import { Router } from 'express';
 import type { Config } from '../../config.js';
 import { AppError } from '../../errors.js';
-import type { GraphStore, Row } from '../../graph/types.js';
-import { runUserQuery, type UserQueryResult } from '../../graph/index.js';
+import { runUserQuery, type GraphStore, type Row, type UserQueryResult } from '../../graph/index.js';
 import { parse } from '../http.js';
 import { CypherRequestSchema, type CypherResponse, type GraphNode, type GraphRelationship } from '../schemas.js';
+import { route } from '../route.js';
 
 /** Rows returned when neither the request nor the configuration says otherwise. */
 export const DEFAULT_MAX_ROWS = 1000;
@@ -25,7 +25,7 @@ export function cypherRoutes(store: GraphStore, config: Config): Router {
   const r = Router();
   const limit = serverMaxRows(config);
   let running = 0;
-  r.post('/cypher', async (req, res) => {
+  route(r, 'post', '/api/cypher', async (req, res) => {
     const body = parse('body', CypherRequestSchema, req.body);
     const maxRows = Math.min(body.maxRows ?? limit, limit);
     if (running >= MAX_CONCURRENT) {

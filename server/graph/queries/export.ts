@@ -75,23 +75,3 @@ MERGE (d:MergeDecision {id: r.id})
 SET d += r.props
 RETURN count(*) AS n`,
 } as const;
-
-/** Sample parameters of each query, so the Cypher lint test can declare them. */
-export const EXPORT_PARAMS: { [K in keyof typeof EXPORT]: Record<string, unknown> } = {
-  articleIds: { after: '', limit: 100 },
-  articleCount: {},
-  articleWithSource: { id: 'art_0' },
-  articleActors: { id: 'art_0' },
-  articleStatements: { id: 'art_0' },
-  nodesPage: { after: '', limit: 100 },
-  relationshipsFrom: { ids: ['art_0'] },
-  derivedNodesPage: { after: '', limit: 100 },
-  statementsFlat: { after: '', limit: 100 },
-  claimsPage: { after: '', limit: 100 },
-  claimAppearances: { id: 'clm_0' },
-  eventsPage: { after: '', limit: 100 },
-  mergeDecisionsPage: { after: '', limit: 100 },
-  importEvents: { rows: [{ id: 'evt_0', props: { type: 'summit', date: '2025-08-15', datePrecision: 'day' } }] },
-  linkEventReports: { rows: [{ eventId: 'evt_0', articleId: 'art_0', start: 0, end: 52, starts: [0, 140], ends: [52, 201] }] },
-  importMergeDecisions: { rows: [{ id: 'mrg_0', props: { from: 'act_0', into: 'act_1', at: '2025-08-21T12:00:00.000Z' } }] },
-};

@@ -28,7 +28,7 @@ export const MODEL = {
     'PUBLISHED', 'CONTAINS', 'SAID', 'ABOUT', 'ADDRESSED_TO', 'VIA', 'INSTANCE_OF', 'MENTIONS',
     'PARTICIPANT', 'REPORTS', 'AT', 'SAME_AS',
     'OF', 'IN_BAND', 'NAMED', 'REPUBLISHES', 'CONTRADICTS',
-    'KEYED', // (Event)-[:KEYED]->(EventKey): the events step's lookup keys (server/pipeline/events.ts)
+    'KEYED', // (Event)-[:KEYED]->(EventKey): the events step's lookup keys (server/events)
   ],
 } as const;
 
