@@ -253,7 +253,8 @@ export function phraseAfter(ctx: PhraseCtx, k: number, sEnd: number, sentence: n
   let i = k;
   // title abbreviations before the name: "said Dr. Ferreira"
   while (i + 1 < sEnd && tokens[i]!.type === 'word' && TITLE_ABBREVIATIONS.has(tokens[i]!.lower) && tokens[i + 1]!.text === '.') i += 2;
-  const m = ctx.byFirst.get(i) ?? (tokens[i]?.lower === 'the' ? ctx.byFirst.get(i + 1) : undefined);
+  // the mention may start at the title itself ("Sen. Ada Quist" is one mention)
+  const m = ctx.byFirst.get(k) ?? ctx.byFirst.get(i) ?? (tokens[i]?.lower === 'the' ? ctx.byFirst.get(i + 1) : undefined);
   if (m && !m.pronoun) {
     const r = ctx.resolve(m);
     if (r.actor) {
