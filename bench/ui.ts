@@ -104,6 +104,8 @@ export async function benchUi(opts: { timelineStatements?: number; actors?: numb
   const out: Record<string, number> = {};
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    // The charts' probes (client/charts/probe.ts): node positions for the drag below.
+    await page.addInitScript('window.__claimgraphProbes = true;');
 
     // Timeline: 100k statements; initial draw, then zoom in/out and pan.
     let t0 = Date.now();
@@ -126,7 +128,7 @@ export async function benchUi(opts: { timelineStatements?: number; actors?: numb
     const nbox = (await page.locator('.cg-network canvas').boundingBox())!;
     await startRecording(page, 'network:render');
     await zoomAndDrag(page, nbox.x + nbox.width / 2, nbox.y + nbox.height / 2, 15);
-    const pos = await page.evaluate<[number, number] | null>(`document.querySelector('.cg-network').__chart.positionOf('act_0')`);
+    const pos = await page.evaluate<[number, number] | null>(`document.querySelector('.cg-network').__probe.positionOf('act_0')`);
     if (pos) {
       await page.mouse.move(nbox.x + pos[0], nbox.y + pos[1]);
       await page.mouse.down();

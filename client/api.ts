@@ -167,8 +167,8 @@ export const api = {
   claim: (id: string, signal?: AbortSignal) => request<ClaimDetail>('GET', `${ROUTES.claims}/${enc(id)}`, undefined, signal),
 
   /** Contradiction candidates, strongest first: pairs to review, never established facts. */
-  contradictions: (opts: { limit?: number; offset?: number } = {}, signal?: AbortSignal) =>
-    request<ContradictionPage>('GET', `${ROUTES.contradictions}${qs({ limit: opts.limit ?? 50, offset: opts.offset })}`, undefined, signal),
+  contradictions: (opts: { limit?: number; offset?: number; q?: string } = {}, signal?: AbortSignal) =>
+    request<ContradictionPage>('GET', `${ROUTES.contradictions}${qs({ limit: opts.limit ?? 50, offset: opts.offset, q: opts.q })}`, undefined, signal),
 
   /** Merges actor `from` into `into`; the decision is stored and survives re-ingest. */
   mergeActors: (body: { from: string; into: string; note?: string }) => request<MergeResponse>('POST', `${ROUTES.actors}/merge`, body),
@@ -181,12 +181,12 @@ export const api = {
 
   /** One page of events (oldest first) in a window, optionally of some participants; `cursor` continues. */
   events: (
-    opts: { from?: string | null; to?: string | null; participant?: string[]; limit?: number; cursor?: string | null } = {},
+    opts: { from?: string | null; to?: string | null; participant?: string[]; q?: string; limit?: number; offset?: number; cursor?: string | null } = {},
     signal?: AbortSignal,
   ) =>
     request<{ items: EventSummary[]; total: number; nextCursor: string | null }>(
       'GET',
-      `${ROUTES.events}${qs({ from: opts.from, to: opts.to, participant: opts.participant, limit: opts.limit ?? 500, cursor: opts.cursor })}`,
+      `${ROUTES.events}${qs({ from: opts.from, to: opts.to, participant: opts.participant, q: opts.q, limit: opts.limit ?? 500, offset: opts.offset, cursor: opts.cursor })}`,
       undefined,
       signal,
     ),

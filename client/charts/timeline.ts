@@ -3,10 +3,18 @@ import {
   type BrushBehavior, type D3BrushEvent, type D3ZoomEvent, type SymbolType, type ZoomBehavior, type ZoomTransform,
 } from 'd3';
 import { legend, type LegendItem } from './legend.js';
+import { binItems, chooseLanes, packBand } from './timeline-bins.js';
+import { timelineRenderer } from './timeline-render.js';
+import {
+  BAND_GAP, BAND_ROW, CONTEXT_H, DAY, MARGIN, OTHERS, OTHERS_STEP, type BandItem, type Item, type PlacedBandItem, type Timeline,
+} from './timeline-types.js';
+
+export type { BandItem, Timeline } from './timeline-types.js';
 
 /**
  * A reusable zoomable timeline (Bostock's reusable-chart closure): one lane
- * per key (actor or source), one mark per item, coloured by a key (the cue
+ * per key (actor or source; pinned keys first, the quietest folded into an
+ * "Others" lane that opens on a click), one mark per item, coloured by a key (the cue
  * class). Items known only to the week, month or year are drawn as ranges.
  * When a window holds more than `markLimit` items they aggregate into bins
  * of `binPx` pixels per lane, which split back into marks as you zoom in, so
@@ -23,127 +31,10 @@ import { legend, type LegendItem } from './legend.js';
  *     .on('select', d => ...).on('window', ([a, b]) => ...);
  *   container.append(tl(rows));     // later: tl(otherRows) updates in place
  *
- * The chart never fetches and only touches its own element.
+ * The chart never fetches and only touches its own element. Its pure parts
+ * (lanes, bins, band rows, mark stacking) are ./timeline-bins.ts, drawing
+ * ./timeline-render.ts, types ./timeline-types.ts.
  */
-export interface Timeline<T> {
-  (data: readonly T[]): HTMLElement;
-  /** Stable id of an item (used for keyed joins and `selected`). */
-  id(): (d: T) => string;
-  id(f: (d: T) => string): Timeline<T>;
-  /** When the item starts. Items returning null are not drawn. */
-  start(): (d: T) => Date | null;
-  start(f: (d: T) => Date | null): Timeline<T>;
-  /** When an imprecise item ends (exclusive); null or equal to start for a point. */
-  end(): (d: T) => Date | null;
-  end(f: (d: T) => Date | null): Timeline<T>;
-  lane(): (d: T) => string;
-  lane(f: (d: T) => string): Timeline<T>;
-  /** Display name of a lane key. */
-  laneLabel(): (key: string) => string;
-  laneLabel(f: (key: string) => string): Timeline<T>;
-  colorKey(): (d: T) => string;
-  colorKey(f: (d: T) => string): Timeline<T>;
-  color(): (key: string) => string;
-  color(f: (key: string) => string): Timeline<T>;
-  /** Lines of the hover card, rendered as text. */
-  describe(): (d: T) => string[];
-  describe(f: (d: T) => string[]): Timeline<T>;
-  width(): number;
-  width(v: number): Timeline<T>;
-  laneHeight(): number;
-  laneHeight(v: number): Timeline<T>;
-  maxLanes(): number;
-  maxLanes(v: number): Timeline<T>;
-  markLimit(): number;
-  markLimit(v: number): Timeline<T>;
-  binPx(): number;
-  binPx(v: number): Timeline<T>;
-  legendTitle(): string;
-  legendTitle(v: string): Timeline<T>;
-  /** Accessible name of the chart. */
-  title(): string;
-  title(v: string): Timeline<T>;
-  /** Highlighted item id. */
-  selected(): string | null;
-  selected(v: string | null): Timeline<T>;
-  /** The visible window; setting it zooms (null: everything). */
-  window(): [Date, Date] | null;
-  window(v: [Date, Date] | null): Timeline<T>;
-  /** Zooms the focus by a factor around its centre (keyboard and buttons). */
-  zoomBy(k: number): void;
-  on(type: 'select', fn: ((d: T) => void) | null): Timeline<T>;
-  on(type: 'window', fn: ((w: [Date, Date] | null) => void) | null): Timeline<T>;
-  /** A band item was clicked or chosen with Enter. */
-  on(type: 'band', fn: ((d: BandItem) => void) | null): Timeline<T>;
-  /** Items of the band above the lanes (none: no band). Set before drawing. */
-  band(): readonly BandItem[];
-  band(v: readonly BandItem[]): Timeline<T>;
-  /** Name of the band (its row label and legend title). */
-  bandTitle(): string;
-  bandTitle(v: string): Timeline<T>;
-  bandColor(): (key: string) => string;
-  bandColor(f: (key: string) => string): Timeline<T>;
-  bandSymbol(): (key: string) => SymbolType;
-  bandSymbol(f: (key: string) => SymbolType): Timeline<T>;
-  /** Number of individual marks and of bins currently drawn (for tests and the status line). */
-  drawn(): { marks: number; bins: number; items: number; band: number };
-}
-
-/** A dated thing drawn in the band above the lanes. */
-export interface BandItem {
-  id: string;
-  start: Date;
-  /** Exclusive end of a range (a week, a month); null or equal to start for a point. */
-  end: Date | null;
-  /** Colour and shape key (an event type). */
-  key: string;
-  /** Short text drawn beside the mark when there is room. */
-  label: string;
-  /** Lines of the hover card, rendered as text. */
-  lines: string[];
-}
-
-interface PlacedBandItem {
-  b: BandItem;
-  t0: number;
-  t1: number;
-  row: number;
-  /** Whether its label is drawn now (so a frame writes the DOM only on change). */
-  labelled?: boolean;
-}
-
-interface Item<T> {
-  d: T;
-  id: string;
-  t0: number;
-  t1: number; // == t0 for a point
-  lane: string;
-  ck: string;
-  /** Lane and colour-key indexes, so binning does no string work per item. */
-  li: number;
-  ci: number;
-}
-
-interface Bin<T> {
-  key: string;
-  lane: string;
-  t0: number;
-  t1: number;
-  count: number;
-  ck: string;
-  first: Item<T>;
-}
-
-const DAY = 86_400_000;
-const MARGIN = { top: 8, right: 18, bottom: 22, left: 150 };
-const CONTEXT_H = 44;
-/** Height of one row of the band, the most rows it packs into, and the gap under it. */
-const BAND_ROW = 22;
-const BAND_MAX_ROWS = 4;
-const BAND_GAP = 6;
-/** Above this many events in view, none is labelled (there is no room, and it saves work per frame). */
-const BAND_MAX_LABELLED = 300;
-
 export function timeline<T>(): Timeline<T> {
   // ---- options, every one defaulted ----
   let id = (d: T) => String((d as { id?: unknown }).id);
@@ -170,9 +61,12 @@ export function timeline<T>(): Timeline<T> {
   let bandTitle = 'Events';
   let bandColor: (key: string) => string = () => '#555';
   let bandSymbol: (key: string) => SymbolType = () => symbolCircle;
+  let pinned: readonly string[] = [];
+  let onLanes: ((n: number) => void) | null = null;
 
   // ---- state that survives updates ----
   let items: Item<T>[] = [];
+  let lastData: readonly T[] = [];
   let lanes: string[] = [];
   let colorKeys: string[] = [];
   let maxSpan = 0;
@@ -218,6 +112,17 @@ export function timeline<T>(): Timeline<T> {
   let zoomB: ZoomBehavior<SVGGElement, unknown> | null = null;
   let brushB: BrushBehavior<unknown> | null = null;
 
+  const renderer = timelineRenderer<T>({
+    root, marksG, bandG, tooltip, x, y,
+    color: () => color, describe: () => describe, selectedId: () => selectedId, bandColor: () => bandColor, bandSymbol: () => bandSymbol,
+    onSelect: (d) => onSelect?.(d),
+    onBand: (p) => onBand?.(p),
+    onBin: (t0, t1) => {
+      const padT = (t1 - t0) * 2;
+      applyWindow([new Date(t0 - padT), new Date(t1 + padT)], true);
+    },
+  });
+
   const byStart = bisector<Item<T>, number>((it) => it.t0).left;
 
   function innerWidth() {
@@ -226,6 +131,7 @@ export function timeline<T>(): Timeline<T> {
 
   const chart = ((data: readonly T[]) => {
     // ---- compute values ----
+    lastData = data;
     items = [];
     maxSpan = 0;
     for (const d of data) {
@@ -239,16 +145,10 @@ export function timeline<T>(): Timeline<T> {
     }
     items.sort((a, b) => a.t0 - b.t0);
 
-    // Lanes: the busiest keys, the rest folded into one "others" lane.
-    const laneCounts = new Map<string, number>();
-    for (const it of items) laneCounts.set(it.lane, (laneCounts.get(it.lane) ?? 0) + 1);
-    const ordered = [...laneCounts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k]) => k);
-    if (ordered.length > maxLanes) {
-      const keep = new Set(ordered.slice(0, maxLanes - 1));
-      for (const it of items) if (!keep.has(it.lane)) it.lane = OTHERS;
-      lanes = [...ordered.slice(0, maxLanes - 1), OTHERS];
-    } else lanes = ordered;
-    placeBand();
+    // Lanes: the pinned keys, the busiest keys, the rest folded into one "others" lane.
+    const choice = chooseLanes(items, maxLanes, pinned);
+    lanes = choice.lanes;
+    ({ placed, rows: bandRows } = packBand(bandData));
     const laneIndex = new Map(lanes.map((l, i) => [l, i]));
     colorKeys = [...new Set(items.map((it) => it.ck))];
     const colorIndex = new Map(colorKeys.map((k, i) => [k, i]));
@@ -306,9 +206,26 @@ export function timeline<T>(): Timeline<T> {
           .attr('y', y.bandwidth() / 2)
           .attr('dy', '0.35em')
           .attr('text-anchor', 'end')
-          .text((k) => truncate(k === OTHERS ? `Others (${ordered.length - maxLanes + 1})` : laneLabel(k), 22));
+          .text((k) => (k === OTHERS ? `Others (${choice.folded}) ▸` : truncate(laneLabel(k), LABEL_CHARS)));
+        // The whole name on hover when it was cut.
+        g.select('text').selectAll('title').data((k) => (k !== OTHERS && laneLabel(k).length > LABEL_CHARS ? [laneLabel(k)] : [])).join('title').text((t) => t);
       })
-      .attr('aria-label', (k) => (k === OTHERS ? 'Other lanes' : laneLabel(k)));
+      .attr('aria-label', (k) => (k === OTHERS ? `Others: ${choice.folded} lanes folded together; press to show ${Math.min(OTHERS_STEP, choice.folded)} more` : laneLabel(k)))
+      .attr('data-lane', (k) => (k === OTHERS ? 'others' : k))
+      .attr('role', (k) => (k === OTHERS ? 'button' : null))
+      .attr('tabindex', (k) => (k === OTHERS ? 0 : null))
+      .classed('is-others', (k) => k === OTHERS)
+      .classed('is-pinned', (k) => pinned.includes(k))
+      .on('click', (event: MouseEvent, k) => {
+        if (k !== OTHERS) return;
+        event.stopPropagation();
+        openOthers();
+      })
+      .on('keydown', (event: KeyboardEvent, k) => {
+        if (k !== OTHERS || (event.key !== 'Enter' && event.key !== ' ')) return;
+        event.preventDefault();
+        openOthers();
+      });
 
     // Overview: counts over the whole span, drawn once per data.
     const nb = Math.max(1, Math.floor(iw / 4));
@@ -456,249 +373,26 @@ export function timeline<T>(): Timeline<T> {
     }
     const bw = y.bandwidth();
     if (visible.length <= markLimit) {
-      drawMarks(visible, bw);
-      drawBins([], bw);
+      drawnCounts.marks = renderer.drawMarks(visible, bw);
+      drawnCounts.bins = renderer.drawBins([], bw);
     } else {
-      drawMarks([], bw);
-      drawBins(binItems(visible), bw);
+      drawnCounts.marks = renderer.drawMarks([], bw);
+      drawnCounts.bins = renderer.drawBins(binItems(visible, d0, d1, innerWidth(), binPx, colorKeys.length), bw);
     }
     drawnCounts.items = visible.length;
-    drawBand(d0, d1);
+    drawnCounts.band = renderer.drawBand(placed, d0, d1);
     root.dataset.band = String(drawnCounts.band);
     root.dataset.marks = String(drawnCounts.marks);
     root.dataset.bins = String(drawnCounts.bins);
     performance.measure('timeline:render', { start: t, end: performance.now() });
   }
 
-  /**
-   * Bins on a grid anchored at the epoch whose width is a power of two of
-   * minutes: panning keeps every bin's key (only x moves) and zooming changes
-   * the grid only when the width crosses a power of two, so the SVG is not
-   * rebuilt on every frame.
-   */
-  function binItems(visible: Item<T>[]): Bin<T>[] {
-    const [d0, d1] = x.domain().map(Number) as [number, number];
-    const msPerPx = (d1 - d0) / innerWidth();
-    const level = Math.max(0, Math.ceil(Math.log2((msPerPx * binPx) / 60_000)));
-    const binMs = 60_000 * 2 ** level;
-    const nk = colorKeys.length;
-    const bins = new Map<number, Bin<T> & { cks: Int32Array; best: number }>();
-    const b0 = Math.floor(d0 / binMs) - 1;
-    const span = Math.ceil((d1 - d0) / binMs) + 3;
-    for (const it of visible) {
-      const b = Math.floor((it.t0 + it.t1) / 2 / binMs) - b0;
-      if (b < 0 || b >= span) continue;
-      const key = it.li * span + b;
-      let bin = bins.get(key);
-      if (!bin) {
-        const t = (b + b0) * binMs;
-        bin = { key: `${level}:${it.lane}:${b + b0}`, lane: it.lane, t0: t, t1: t + binMs, count: 0, ck: it.ck, first: it, cks: new Int32Array(nk), best: it.ci };
-        bins.set(key, bin);
-      }
-      bin.count++;
-      const c = ++bin.cks[it.ci]!;
-      if (c > bin.cks[bin.best]!) {
-        bin.best = it.ci;
-        bin.ck = it.ck;
-      }
-    }
-    return [...bins.values()];
-  }
-
-  function drawMarks(visible: Item<T>[], bw: number) {
-    const r = Math.max(3, Math.min(6, bw / 4));
-    const sel = marksG
-      .selectAll<SVGGElement, Item<T>>('g.mark')
-      .data(visible, (it) => it.id)
-      .join((enter) => {
-        const g = enter
-          .append('g')
-          .attr('class', 'mark')
-          .attr('tabindex', 0)
-          .attr('role', 'button')
-          .on('click', (event: MouseEvent, it) => {
-            event.stopPropagation();
-            onSelect?.(it.d);
-          })
-          .on('keydown', (event: KeyboardEvent, it) => {
-            if (event.key === 'Enter' || event.key === ' ') {
-              event.preventDefault();
-              onSelect?.(it.d);
-            }
-          })
-          .on('mouseenter focus', function (event: Event, it) {
-            showTip(this as SVGGElement, it.d);
-          })
-          .on('mouseleave blur', hideTip);
-        g.append('rect').attr('class', 'mark-shape');
-        // Static per item: set once on enter, not on every zoom frame.
-        g.attr('data-id', (it) => it.id)
-          .attr('aria-label', (it) => describe(it.d).join('. '))
-          .classed('is-range', (it) => it.t1 - it.t0 > DAY * 1.5);
-        return g;
-      })
-      .classed('is-selected', (it) => it.id === selectedId);
-    sel.each(function (it) {
-      const g = select(this);
-      const x0 = x(it.t0);
-      const range = it.t1 - it.t0 > DAY * 1.5;
-      const cy = (y(it.lane) ?? 0) + bw / 2 + jitterOf(it.id) * Math.min(bw / 4, 5);
-      g.attr('transform', `translate(${range ? x0 : x0 - r},${cy - r})`);
-      const rect = g.select('rect');
-      if (range) rect.attr('width', Math.max(2 * r, x(it.t1) - x0));
-      if (g.attr('data-r') !== String(r)) {
-        g.attr('data-r', r);
-        rect
-          .attr('width', range ? Math.max(2 * r, x(it.t1) - x0) : 2 * r)
-          .attr('height', 2 * r)
-          .attr('rx', r)
-          .attr('fill', color(it.ck))
-          .attr('fill-opacity', range ? 0.35 : 0.9)
-          .attr('stroke', color(it.ck));
-      }
-    });
-    drawnCounts.marks = visible.length;
-  }
-
-  function drawBins(bins: Bin<T>[], bw: number) {
-    const maxC = max(bins, (b) => b.count) ?? 1;
-    const hs = scaleSqrt().domain([0, maxC]).range([3, bw - 2]);
-    marksG
-      .selectAll<SVGRectElement, Bin<T>>('rect.bin')
-      .data(bins, (b) => b.key)
-      .join((enter) =>
-        enter
-          .append('rect')
-          .attr('class', 'bin')
-          .on('click', (event: MouseEvent, b) => {
-            event.stopPropagation();
-            const padT = (b.t1 - b.t0) * 2;
-            applyWindow([new Date(b.t0 - padT), new Date(b.t1 + padT)], true);
-          })
-          .on('mouseenter', function (_e: Event, b) {
-            showTipLines(this as SVGRectElement, [`${b.count} statements`, `mostly ${b.ck}`, 'click to zoom in']);
-          })
-          .on('mouseleave', hideTip),
-      )
-      .attr('x', (b) => x(b.t0))
-      .attr('width', (b) => Math.max(1, x(b.t1) - x(b.t0) - 1))
-      .attr('y', (b) => (y(b.lane) ?? 0) + (bw - hs(b.count)) / 2)
-      .attr('height', (b) => hs(b.count))
-      .attr('fill', (b) => color(b.ck));
-    drawnCounts.bins = bins.length;
-  }
-
-  /** Rows for the band: greedy by start, a point taking at least a day, so overlapping items stack. */
-  function placeBand() {
-    placed = [];
-    const rowEnds: number[] = [];
-    const sorted = bandData
-      .filter((b) => !Number.isNaN(+b.start))
-      .map((b): PlacedBandItem => ({ b, t0: +b.start, t1: b.end && +b.end > +b.start ? +b.end : +b.start, row: 0 }))
-      .sort((a, b) => a.t0 - b.t0 || a.b.id.localeCompare(b.b.id));
-    for (const p of sorted) {
-      let row = rowEnds.findIndex((end) => end <= p.t0);
-      if (row < 0 && rowEnds.length < BAND_MAX_ROWS) row = rowEnds.length;
-      // Every row is busy: the one that frees first takes it (marks may then overlap).
-      if (row < 0) row = rowEnds.indexOf(Math.min(...rowEnds));
-      p.row = row;
-      rowEnds[row] = Math.max(rowEnds[row] ?? 0, Math.max(p.t1, p.t0 + DAY));
-      placed.push(p);
-    }
-    bandRows = rowEnds.length;
-  }
-
-  function drawBand(d0: number, d1: number) {
-    const visible = placed.filter((p) => p.t1 >= d0 && p.t0 <= d1);
-    const sel = bandG
-      .selectAll<SVGGElement, PlacedBandItem>('g.band-mark')
-      .data(visible, (p) => p.b.id)
-      .join((enter) => {
-        const g = enter
-          .append('g')
-          .attr('class', 'band-mark')
-          .attr('tabindex', 0)
-          .attr('role', 'button')
-          .on('click', (event: MouseEvent, p) => {
-            event.stopPropagation();
-            onBand?.(p.b);
-          })
-          .on('keydown', (event: KeyboardEvent, p) => {
-            if (event.key === 'Enter' || event.key === ' ') {
-              event.preventDefault();
-              onBand?.(p.b);
-            }
-          })
-          .on('mouseenter focus', function (_e: Event, p) {
-            showTipLines(this as SVGGElement, p.b.lines);
-          })
-          .on('mouseleave blur', hideTip);
-        // The group sits on the symbol; a range's bar starts 7 px left of it, the label 9 px right.
-        g.append('rect').attr('class', 'band-span').attr('x', -7).attr('y', -5).attr('height', 10).attr('rx', 3);
-        g.append('path').attr('class', 'band-symbol');
-        g.append('text').attr('class', 'band-text').attr('dy', '0.35em').attr('x', 9).attr('display', 'none');
-        g.attr('data-id', (p) => p.b.id)
-          .attr('data-key', (p) => p.b.key)
-          .attr('aria-label', (p) => p.b.lines.join('. '))
-          .classed('is-range', (p) => p.t1 > p.t0);
-        g.select('path').attr('d', (p) => d3symbol(bandSymbol(p.b.key), 90)()).attr('fill', (p) => bandColor(p.b.key));
-        g.select('rect')
-          .attr('fill', (p) => bandColor(p.b.key))
-          .attr('stroke', (p) => bandColor(p.b.key))
-          .attr('display', (p) => (p.t1 > p.t0 ? null : 'none'));
-        g.select('text').text((p) => p.b.label);
-        return g;
-      });
-    // Labels only where the next item of the row leaves room.
-    const nextStart = new Map<PlacedBandItem, number>();
-    const byRow = new Map<number, PlacedBandItem[]>();
-    for (const p of visible) {
-      const row = byRow.get(p.row);
-      if (row) row.push(p);
-      else byRow.set(p.row, [p]);
-    }
-    for (const row of byRow.values()) for (let i = 0; i < row.length; i++) nextStart.set(row[i]!, row[i + 1] ? x(row[i + 1]!.t0) : Infinity);
-    // Per frame only the position, a bar's width and a label's visibility change, and only when they do.
-    const labels = visible.length <= BAND_MAX_LABELLED;
-    sel.each(function (p) {
-      const xa = x(p.t0);
-      const range = p.t1 > p.t0;
-      // A range's symbol sits at its start, inside the bar, so the type reads even when the bar is long.
-      const sx = range ? xa + 7 : xa;
-      (this as SVGGElement).setAttribute('transform', `translate(${sx},${p.row * BAND_ROW + BAND_ROW / 2})`);
-      if (range) (this.firstChild as SVGRectElement).setAttribute('width', String(Math.max(4, x(p.t1) - xa)));
-      const show = labels && (nextStart.get(p) ?? Infinity) - sx - 15 >= p.b.label.length * 6.4;
-      if (show !== p.labelled) {
-        p.labelled = show;
-        (this.lastChild as SVGTextElement).setAttribute('display', show ? 'inline' : 'none');
-      }
-    });
-    drawnCounts.band = visible.length;
-  }
-
-  function showTip(anchor: SVGGraphicsElement, d: T) {
-    showTipLines(anchor, describe(d));
-  }
-
-  function showTipLines(anchor: SVGGraphicsElement, lines: string[]) {
-    const tip = tooltip.node()!;
-    tip.replaceChildren(
-      ...lines.map((l, i) => {
-        const p = document.createElement('div');
-        p.className = i === 0 ? 'tip-head' : 'tip-line';
-        p.textContent = l;
-        return p;
-      }),
-    );
-    const box = anchor.getBoundingClientRect();
-    const host = root.getBoundingClientRect();
-    tip.hidden = false;
-    const left = Math.min(box.left - host.left + 12, host.width - tip.offsetWidth - 4);
-    tooltip.style('left', `${Math.max(0, left)}px`).style('top', `${box.bottom - host.top + 6}px`);
-  }
-
-  function hideTip() {
-    tooltip.attr('hidden', '');
+  /** Opens the "Others" lane: OTHERS_STEP more lanes, drawn again in place. */
+  function openOthers() {
+    maxLanes += OTHERS_STEP;
+    chart(lastData);
+    onLanes?.(maxLanes);
+    root.querySelector<SVGGElement>('g.lane.is-others')?.focus();
   }
 
   // ---- getters and setters ----
@@ -737,8 +431,10 @@ export function timeline<T>(): Timeline<T> {
     if (type === 'select') onSelect = fn;
     else if (type === 'window') onWindow = fn;
     else if (type === 'band') onBand = fn;
+    else if (type === 'lanes') onLanes = fn;
     return chart;
   }) as Timeline<T>['on'];
+  chart.pinned = acc(() => pinned, (v) => (pinned = v));
   chart.band = acc(() => bandData, (v) => (bandData = v));
   chart.bandTitle = acc(() => bandTitle, (v) => (bandTitle = v));
   chart.bandColor = acc(() => bandColor, (v) => (bandColor = v));
@@ -747,19 +443,14 @@ export function timeline<T>(): Timeline<T> {
   return chart;
 }
 
-const OTHERS = '\u0000others';
-
-/** A stable vertical offset (-1, 0 or 1) per item so overlapping marks in a lane stay apart while zooming. */
-function jitterOf(id: string): number {
-  let h = 0;
-  for (let i = 0; i < id.length; i++) h = (h * 31 + id.charCodeAt(i)) | 0;
-  return (Math.abs(h) % 3) - 1;
-}
 
 /** The SVG path of a d3 symbol (legend swatches; the legend draws it in a box centred on 0,0). */
 function symbolPath(type: SymbolType): string {
   return d3symbol(type, 70)() ?? '';
 }
+
+/** Characters of a lane label that fit the 150 px margin at 12 px (wider ones were cut at the left edge). */
+const LABEL_CHARS = 19;
 
 function truncate(s: string, n: number): string {
   return s.length > n ? `${s.slice(0, n - 1)}…` : s;

@@ -15,12 +15,13 @@ const SAID = 'said';
 function shortList(items: string[], sep: string, noun: string, shown = 6): HTMLElement {
   const span = h('span', null, items.slice(0, shown).join(sep));
   if (items.length <= shown) return span;
-  const more = h('button', { type: 'button', class: 'linkish', 'aria-label': `Show all ${items.length} ${noun}` }, ` +${items.length - shown} more`);
+  const more = h('button', { type: 'button', class: 'linkish', 'aria-label': `Show all ${items.length} ${noun}` }, `+${items.length - shown} more`);
   more.addEventListener('click', () => {
     span.textContent = items.join(sep);
     more.remove();
   });
-  return h('span', null, span, more);
+  // The space outside the button: a button's own leading space collapses ("the president+9 more").
+  return h('span', null, span, ' ', more);
 }
 const ABOUT = 'about';
 

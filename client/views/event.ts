@@ -4,14 +4,33 @@ import { symbol as d3symbol } from 'd3';
 import { href } from '../router.js';
 import type { ViewContext } from './context.js';
 import { errorBox, formatWhen, h, isoDay, loading, timeRange } from './dom.js';
+import { BODY_WORDS } from './event-words.js';
+import { pagedList } from './paged.js';
 
 const DAY = 86_400_000;
 
-/** "Alaska summit", or for an unnamed event its type and first two participants' last names: "call: Trump–Putin". */
+/**
+ * "Alaska summit", or for an unnamed event its type and first two
+ * participants: "call: Trump–Putin" (by last name, except a body, which keeps
+ * its whole name: "military action: United States", not "States").
+ */
 export function eventLabel(e: Pick<EventSummary, 'name' | 'type' | 'participants'>): string {
   if (e.name) return e.name;
-  const who = e.participants.slice(0, 2).map((p) => p.name.split(/\s+/).at(-1) ?? p.name);
-  return who.length ? `${e.type}: ${who.join('–')}` : e.type;
+  const who = eventWho(e);
+  return who ? `${e.type}: ${who}` : e.type;
+}
+
+/** The first two participants, people by last name: "Trump–Putin"; empty when none is named. */
+export function eventWho(e: Pick<EventSummary, 'participants'>): string {
+  return e.participants
+    .slice(0, 2)
+    .map((p) => {
+      const words = p.name.split(/\s+/);
+      const last = words.at(-1) ?? p.name;
+      // A body keeps its whole name; an acronym or a one-word name is whole already.
+      return words.length > 1 && !BODY_WORDS.has(last.toLowerCase()) ? last : p.name;
+    })
+    .join('–');
 }
 
 /**
@@ -131,28 +150,24 @@ function renderEvent(e: EventDetail): HTMLElement {
   );
 }
 
-/** Every event, oldest first: `#/event`. */
+/** Every event, oldest first, paged on the server with a words filter: `#/event`. */
 async function eventListView(root: HTMLElement, ctx: ViewContext): Promise<void> {
   root.append(h('h1', null, 'Events'), h('p', { class: 'muted' }, 'Meetings, summits, calls, visits and other events the articles report, oldest first.'));
-  try {
-    const page = await api.events({ limit: 500 }, ctx.signal);
-    const more = page.total > page.items.length ? h('p', { class: 'muted' }, `The first ${page.items.length} of ${page.total}.`) : null;
-    root.append(
-      page.items.length
-        ? h('ul', { class: 'plain-list event-list' }, ...page.items.map((e) =>
-            h(
-              'li',
-              null,
-              eventTypeBadge(e.type),
-              ' ',
-              h('a', { href: href('event', e.id) }, eventLabel(e)),
-              h('span', { class: 'muted' }, ` · ${formatWhen(e.date, e.datePrecision)}${e.place ? ` · ${e.place}` : ''} · ${e.participants.map((p) => p.name).join(', ') || 'no participant named'} · ${e.reports} article${e.reports === 1 ? '' : 's'}`),
-            ),
-          ))
-        : h('p', { class: 'muted' }, 'No events yet.'),
-    );
-    if (more) root.append(more);
-  } catch (err) {
-    root.append(errorBox(err));
-  }
+  const list = pagedList(
+    ctx,
+    ({ q, offset, limit }, signal) => api.events({ q, offset, limit }, signal),
+    (e) =>
+      h(
+        'li',
+        null,
+        eventTypeBadge(e.type),
+        ' ',
+        // The badge already names the type: the link says which event ("Alaska summit", "Trump–Putin").
+        h('a', { href: href('event', e.id) }, e.name ?? (eventWho(e) || `unnamed ${e.type}`)),
+        h('span', { class: 'muted' }, ` · ${formatWhen(e.date, e.datePrecision)}${e.place ? ` · ${e.place}` : ''} · ${e.participants.map((p) => p.name).join(', ') || 'no participant named'} · reported by ${e.reports} article${e.reports === 1 ? '' : 's'}`),
+      ),
+    { label: 'events', empty: 'No events yet.', pageSize: 25, orders: false, listClass: 'plain-list event-list', filterPlaceholder: 'Filter by name, place, type or participant…' },
+  );
+  root.append(list);
+  await list.ready;
 }

@@ -81,6 +81,9 @@ async function loadEvents(signal: AbortSignal): Promise<{ items: EventSummary[];
 export async function timelineView(root: HTMLElement, ctx: ViewContext): Promise<void> {
   const p = ctx.route.params;
   const laneBy = p.get('lanes') === 'source' ? 'source' : 'actor';
+  // Lanes the reader pinned (actor ids or source names) and how many lanes show before "Others".
+  const pins = (p.get('pin') ?? '').split(',').filter(Boolean);
+  const maxLanes = Math.min(200, Math.max(2, Number(p.get('nl')) || 14));
   root.append(h('h1', null, 'Timeline'));
   const status = h('p', { class: 'status', role: 'status' }, '');
   const laneSelect = h(
@@ -95,9 +98,18 @@ export async function timelineView(root: HTMLElement, ctx: ViewContext): Promise
   const zoomIn = h('button', { type: 'button' }, 'Zoom in');
   const zoomOut = h('button', { type: 'button' }, 'Zoom out');
   const reset = h('button', { type: 'button' }, 'Show all');
-  root.append(h('div', { class: 'toolbar' }, h('label', { for: 'lane-by' }, 'Lanes by '), laneSelect, zoomIn, zoomOut, reset, networkLink), status);
+  const pinInput = h('input', { id: 'lane-pin', type: 'search', list: 'lane-names', placeholder: laneBy === 'source' ? 'a source' : 'a speaker', autocomplete: 'off' });
+  const pinList = h('datalist', { id: 'lane-names' });
+  const pinButton = h('button', { type: 'button' }, 'Pin lane');
+  const pinNote = h('span', { class: 'pin-note', role: 'status' }, '');
+  const pinChips = h('span', { class: 'pins' });
+  root.append(
+    h('div', { class: 'toolbar' }, h('label', { for: 'lane-by' }, 'Lanes by '), laneSelect, zoomIn, zoomOut, reset, networkLink),
+    h('div', { class: 'toolbar lane-pins' }, h('label', { for: 'lane-pin' }, `Pin a ${laneBy === 'source' ? 'source' : 'speaker'} as a lane `), pinInput, pinList, pinButton, pinChips, pinNote),
+    status,
+  );
   const chartHost = h('div', { class: 'chart-host' }, loading('Loading statements'));
-  root.append(chartHost, h('p', { class: 'hint' }, 'Scroll or drag on the chart to zoom and pan, or brush the strip below it. Focus the chart and use arrow keys, + and −. Ranges are statements dated only to a week or a month.'));
+  root.append(chartHost, h('p', { class: 'hint' }, 'Scroll or drag on the chart to zoom and pan, or brush the strip below it. Focus the chart and use arrow keys, + and −. Ranges are statements dated only to a week or a month. Click “Others” to open more lanes.'));
 
   // Fetches everything, or the window when the whole span is too dense to send statement by statement.
   let bucketed = false;
@@ -127,6 +139,11 @@ export async function timelineView(root: HTMLElement, ctx: ViewContext): Promise
   const loadedEvents = await eventsPromise;
   const events = loadedEvents.ok ? loadedEvents : null;
   const bandItems = (events?.items ?? []).map(eventBandItem).filter((b): b is BandItem => b !== null);
+  // Pinned speakers' own statements when the whole span is shown as counts (their lanes are not in the buckets).
+  if (bucketed && laneBy === 'actor' && pins.length > 0) {
+    const own = await api.timeline({ from, to, actor: pins, limit: TIMELINE_LIMIT }, ctx.signal).catch(() => null);
+    if (own?.mode === 'statements') rows = [...rows, ...own.statements.filter((r) => r.speakerId !== null && pins.includes(r.speakerId))];
+  }
   const laneNames = new Map<string, string>();
   const lane = (d: StatementRow) => {
     if (laneBy === 'source') {
@@ -159,7 +176,9 @@ export async function timelineView(root: HTMLElement, ctx: ViewContext): Promise
     .bandTitle('Events')
     .bandColor(eventColor)
     .bandSymbol(eventSymbol)
-    .selected(p.get('s'));
+    .selected(p.get('s'))
+    .pinned(pins)
+    .maxLanes(maxLanes);
   if (from && to) chart.window([new Date(`${from}T00:00:00Z`), new Date(`${to}T00:00:00Z`)]);
 
   const updateLinks = (w: [Date, Date] | null) => {
@@ -171,6 +190,7 @@ export async function timelineView(root: HTMLElement, ctx: ViewContext): Promise
       updateLinks(w);
     })
     .on('band', (b) => ctx.go(href('event', b.id)))
+    .on('lanes', (n) => ctx.setParams({ nl: String(n) }))
     .on('select', (d) => {
       if (d.id.startsWith('bucket:')) {
         // A bucket: load that stretch statement by statement.
@@ -192,6 +212,38 @@ export async function timelineView(root: HTMLElement, ctx: ViewContext): Promise
   };
   chartHost.replaceChildren(chart(rows));
   updateLinks(chart.window());
+
+  // Pinning: any lane of the loaded statements, chosen by name; pinned lanes come first and stay.
+  const laneCounts = new Map<string, number>();
+  for (const r of rows) if (!r.id.startsWith('bucket:')) laneCounts.set(lane(r), (laneCounts.get(lane(r)) ?? 0) + 1);
+  const byName = new Map<string, string>();
+  for (const [k] of [...laneCounts].sort((a, b) => b[1] - a[1])) {
+    const name = laneNames.get(k) ?? k;
+    if (!byName.has(name.toLowerCase())) byName.set(name.toLowerCase(), k);
+    pinList.append(h('option', { value: name }, `${laneCounts.get(k)} statements`));
+  }
+  const setPins = (next: string[]) => ctx.go(href('timeline', null, { ...Object.fromEntries(ctx.route.params), pin: next.join(',') || null }));
+  const pinChosen = () => {
+    const v = pinInput.value.trim().toLowerCase();
+    if (!v) return;
+    const key = byName.get(v) ?? [...byName].find(([name]) => name.includes(v))?.[1];
+    if (!key) {
+      pinNote.textContent = `No ${laneBy === 'source' ? 'source' : 'speaker'} named “${pinInput.value.trim()}” among the statements loaded.`;
+      return;
+    }
+    if (!pins.includes(key)) setPins([...pins, key]);
+  };
+  pinButton.addEventListener('click', pinChosen);
+  pinInput.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      pinChosen();
+    }
+  });
+  for (const k of pins) {
+    const name = laneNames.get(k) ?? k;
+    pinChips.append(h('span', { class: 'chip' }, name, h('button', { type: 'button', class: 'chip-x', 'aria-label': `Unpin ${name}`, title: `Unpin ${name}`, onclick: () => setPins(pins.filter((x) => x !== k)) }, '×')));
+  }
   zoomIn.addEventListener('click', () => chart.zoomBy(2));
   zoomOut.addEventListener('click', () => chart.zoomBy(0.5));
   reset.addEventListener('click', () => chart.window(null));

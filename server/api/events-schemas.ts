@@ -23,6 +23,7 @@ export const EventListQuerySchema = PageQuerySchema.extend({
   to: IsoDateSchema.optional().openapi({ description: 'events dated before' }),
   participant: participantList.openapi({ description: 'actor id(s) taking part; repeat or comma-separate for any of several' }),
   type: EventTypeSchema.optional(),
+  q: z.string().min(1).max(200).optional().openapi({ description: "case-insensitive substring of the name, place, type or a participant's name" }),
 }).strict();
 export type EventListQuery = z.infer<typeof EventListQuerySchema>;
 

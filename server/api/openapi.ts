@@ -128,7 +128,7 @@ function routes(): RouteConfig[] {
     }),
     route('get', '/api/contradictions', 'Contradiction candidates to review (never established facts), strongest first', {
       tags: ['claims'],
-      request: { query: S.PageQuerySchema },
+      request: { query: S.ContradictionQuerySchema },
       responses: { 200: json(S.ContradictionPageSchema, 'a page of candidate pairs with both statements'), ...errors(400) },
     }),
     ...EVENT_ROUTE_DOCS, // issue 10 (./events-schemas.ts)

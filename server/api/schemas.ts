@@ -374,6 +374,9 @@ export const ClaimListQuerySchema = PageQuerySchema.extend({
   q: z.string().min(1).max(200).optional(),
 }).strict();
 export type ClaimListQuery = z.infer<typeof ClaimListQuerySchema>;
+export const ContradictionQuerySchema = PageQuerySchema.extend({
+  q: z.string().min(1).max(200).optional().openapi({ description: "case-insensitive substring of either statement's content or speaker's name" }),
+}).strict();
 
 export const ClaimSummarySchema = z
   .object({

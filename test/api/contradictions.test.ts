@@ -39,6 +39,19 @@ describe('GET /api/contradictions', () => {
   });
 
   test.each([
+    { q: 'CEASEFIRE', total: 1, why: 'words of a statement, any case' },
+    { q: 'peskov', total: 1, why: "a speaker's name" },
+    { q: 'sybiha', total: 1, why: "the other side's speaker" },
+    { q: 'harvest', total: 0, why: 'words in neither statement nor speaker' },
+  ])('when filtered by "$q" ($why), then $total pair(s)', async ({ q, total }) => {
+    const res = await api.get(`/api/contradictions?q=${encodeURIComponent(q)}`);
+    expect(res.status).toBe(200);
+    expect(res.body.total).toBe(total);
+    expect(res.body.items).toHaveLength(total);
+  });
+
+  test.each([
+    ['q=', 'q'],
     ['limit=0', 'limit'],
     ['limit=501', 'limit'],
     ['offset=-1', 'offset'],

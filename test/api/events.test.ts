@@ -50,6 +50,19 @@ describe('GET /api/events on the seed page', () => {
     expect(res.body.items.map((e: { type: string }) => e.type).sort()).toEqual(['call', 'summit']);
   });
 
+  test.each([
+    { q: 'alaska', names: ['Alaska summit'], why: 'a word of the name' },
+    { q: 'SUMMIT', names: ['Alaska summit', 'White House summit'], why: 'the type, any case' },
+    { q: 'european', names: ['White House summit'], why: "a participant's name" },
+    { q: 'putin', names: ['Alaska summit', null], why: 'a participant of the summit and of the call' },
+    { q: 'harvest', names: [], why: 'nothing of any event' },
+  ])('when filtering by the words "$q" ($why), then only those events come back', async ({ q, names: want }) => {
+    const res = await api.get(`/api/events?q=${encodeURIComponent(q)}`);
+    expect(res.status).toBe(200);
+    expect(res.body.total).toBe(want.length);
+    expect(res.body.items.map((e: { name: string | null }) => e.name).sort()).toEqual([...want].sort());
+  });
+
   test('when paging, then limit and total behave as on the other lists', async () => {
     const res = await api.get('/api/events?limit=1');
     expect(res.body).toMatchObject({ total: 3, limit: 1, offset: 0 });

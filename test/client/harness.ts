@@ -72,7 +72,8 @@ export async function closeCleanly(page: Page | undefined, problems: () => Promi
 }
 
 // A string, not a function: the test transform may add helpers that do not exist in the page.
-const RECORD_CSP = `window.__csp = [];
+// It also asks the charts for their test probes (client/charts/probe.ts): `el.__probe`.
+const RECORD_CSP = `window.__csp = []; window.__claimgraphProbes = true;
 document.addEventListener('securitypolicyviolation', function (e) { window.__csp.push(e.violatedDirective + ' ' + e.blockedURI); });`;
 
 /** A 1280x800 page that records problems; `problems()` includes CSP violations seen by the page. */

@@ -38,13 +38,13 @@ describe('actor network: met-with edges and the layout worker', () => {
   const chartCall = <T>(expr: string, ...args: string[]) =>
     page.evaluate(
       ([e, a]) => {
-        const c = (document.querySelector('.cg-network') as HTMLElement & { __chart: ChartHandle }).__chart as unknown as Record<string, (...x: string[]) => unknown>;
+        const c = (document.querySelector('.cg-network') as HTMLElement & { __probe: ChartHandle }).__probe as unknown as Record<string, (...x: string[]) => unknown>;
         return c[e!]!(...(a as unknown as string[])) as T;
       },
       [expr, args] as const,
     ) as Promise<T>;
   const settled = () =>
-    page.waitForFunction(() => !(document.querySelector('.cg-network') as HTMLElement & { __chart: ChartHandle }).__chart.layoutState().running, null, { timeout: 20_000 });
+    page.waitForFunction(() => !(document.querySelector('.cg-network') as HTMLElement & { __probe: ChartHandle }).__probe.layoutState().running, null, { timeout: 20_000 });
   const pairButton = () => page.locator(`.met-index button[data-pair="${[trump, putin].sort().join(',')}"]`);
   /** Pixels of the overlay's neutral grey (#404040) on the canvas: the dashed curves, nothing else is that grey. */
   const overlayPixels = () =>
@@ -137,8 +137,8 @@ describe('actor network: met-with edges and the layout worker', () => {
     await page.mouse.wheel(0, -120);
     // Read the count in the same evaluation that sees the moving state: the full frame 300 ms later must not win the race.
     const moving = await page.waitForFunction(() => {
-      const el = document.querySelector('.cg-network') as HTMLElement & { __chart: { drawn(): { edgesDrawn: number } } };
-      return el.dataset.detail === 'moving' ? el.__chart.drawn().edgesDrawn : false;
+      const el = document.querySelector('.cg-network') as HTMLElement & { __probe: { drawn(): { edgesDrawn: number } } };
+      return el.dataset.detail === 'moving' ? el.__probe.drawn().edgesDrawn : false;
     });
     expect(await moving.jsonValue()).toBeLessThanOrEqual(1500);
     await page.waitForFunction(() => (document.querySelector('.cg-network') as HTMLElement).dataset.detail === 'full');

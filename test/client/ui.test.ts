@@ -181,8 +181,8 @@ describe('browser UI (real server, seeded store, headless chromium)', () => {
       // The layout may still be settling: aim at the node's current position until the click lands.
       for (let attempt = 0; attempt < 8 && !page.url().includes('actor='); attempt++) {
         const pos = await page.evaluate((nodeId) => {
-          const el = document.querySelector('.cg-network') as HTMLElement & { __chart: { positionOf(id: string): [number, number] | null } };
-          return el.__chart.positionOf(nodeId);
+          const el = document.querySelector('.cg-network') as HTMLElement & { __probe: { positionOf(id: string): [number, number] | null } };
+          return el.__probe.positionOf(nodeId);
         }, id);
         await page.mouse.click(box.x + pos![0], box.y + pos![1]);
         // Landed when the URL names an actor; otherwise aim again at where the node is now.
@@ -201,9 +201,9 @@ describe('browser UI (real server, seeded store, headless chromium)', () => {
       // Aim at the middle of the edge; retry while the layout settles.
       for (let attempt = 0; attempt < 8 && !page.url().includes('edge='); attempt++) {
         const mid = await page.evaluate(([s, t]) => {
-          const el = document.querySelector('.cg-network') as HTMLElement & { __chart: { positionOf(id: string): [number, number] | null } };
-          const a = el.__chart.positionOf(s!)!;
-          const b = el.__chart.positionOf(t!)!;
+          const el = document.querySelector('.cg-network') as HTMLElement & { __probe: { positionOf(id: string): [number, number] | null } };
+          const a = el.__probe.positionOf(s!)!;
+          const b = el.__probe.positionOf(t!)!;
           return [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
         }, [edge.source, edge.target]);
         await page.mouse.click(box.x + mid[0]!, box.y + mid[1]!);

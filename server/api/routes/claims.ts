@@ -5,7 +5,7 @@ import { AppError, notFound } from '../../errors.js';
 import { claimArticles, claimById, claimPage, contradictionPage, firstStatements, statementFilters, statementsByIds, type GraphStore, type Row } from '../../graph/index.js';
 import { loadActorMap } from '../canonical.js';
 import { pageOf, pageWindow, parse } from '../http.js';
-import { ClaimListQuerySchema, IdParamsSchema, PageQuerySchema, type ClaimDetail, type ClaimSummary, type Contradiction } from '../schemas.js';
+import { ClaimListQuerySchema, ContradictionQuerySchema, IdParamsSchema, type ClaimDetail, type ClaimSummary, type Contradiction } from '../schemas.js';
 import { articleRef } from './articles.js';
 import { route } from '../route.js';
 
@@ -56,9 +56,9 @@ export function claimRoutes(store: GraphStore, config: Pick<Config, 'claimStatem
 
   // Contradiction candidates: to review, never shown as established (docs/claims.md).
   route(r, 'get', '/api/contradictions', async (req, res) => {
-    const q = parse('query', PageQuerySchema, req.query);
+    const q = parse('query', ContradictionQuerySchema, req.query);
     const w = pageWindow(q);
-    const { rows: pairs, total } = await contradictionPage(store, w);
+    const { rows: pairs, total } = await contradictionPage(store, { q: q.q ?? null, ...w });
     const ids = [...new Set(pairs.flatMap((p) => [String(p.fromId), String(p.toId)]))];
     const map = await loadActorMap(store);
     const statements = new Map((await statementsByIds(store, ids)).map((s) => [String(s.id), map.statement(s)]));

@@ -447,11 +447,15 @@ RETURN count(c) AS total`,
    * first, then their statements (statementsByIds).
    */
   listContradictions: `MATCH (a:Statement)-[r:CONTRADICTS]->(b:Statement)
+WHERE $q IS NULL OR toLower(a.content) CONTAINS toLower($q) OR toLower(b.content) CONTAINS toLower($q)
+  OR EXISTS { MATCH (p:Actor)-[:SAID]->(x:Statement) WHERE (x = a OR x = b) AND toLower(p.name) CONTAINS toLower($q) }
 WITH a.id AS fromId, b.id AS toId, r.score AS score, r.reason AS reason
 ORDER BY score DESC, fromId, toId
 SKIP $skip LIMIT $limit
 RETURN fromId, toId, score, reason`,
-  countContradictions: `MATCH (:Statement)-[r:CONTRADICTS]->(:Statement)
+  countContradictions: `MATCH (a:Statement)-[r:CONTRADICTS]->(b:Statement)
+WHERE $q IS NULL OR toLower(a.content) CONTAINS toLower($q) OR toLower(b.content) CONTAINS toLower($q)
+  OR EXISTS { MATCH (p:Actor)-[:SAID]->(x:Statement) WHERE (x = a OR x = b) AND toLower(p.name) CONTAINS toLower($q) }
 RETURN count(r) AS total`,
   statementsByIds: `MATCH (s:Statement)
 WHERE s.id IN $ids

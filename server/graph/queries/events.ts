@@ -66,6 +66,8 @@ WHERE ($from IS NULL OR e.date >= $from)
   AND ($to IS NULL OR e.date < $to)
   AND ($participantIds IS NULL OR EXISTS { MATCH (e)-[:PARTICIPANT]->(x:Actor) WHERE x.id IN $participantIds })
   AND ($type IS NULL OR e.type = $type)
+  AND ($q IS NULL OR toLower(coalesce(e.name, '') + ' ' + coalesce(e.place, '') + ' ' + e.type) CONTAINS toLower($q)
+    OR EXISTS { MATCH (e)-[:PARTICIPANT]->(y:Actor) WHERE toLower(y.name) CONTAINS toLower($q) })
 WITH e ORDER BY e.date, e.id
 SKIP $skip LIMIT $limit
 RETURN e.id AS id, e.type AS type, e.name AS name, e.place AS place, e.date AS date, e.datePrecision AS datePrecision,
@@ -78,6 +80,8 @@ WHERE ($from IS NULL OR e.date >= $from)
   AND ($to IS NULL OR e.date < $to)
   AND ($participantIds IS NULL OR EXISTS { MATCH (e)-[:PARTICIPANT]->(x:Actor) WHERE x.id IN $participantIds })
   AND ($type IS NULL OR e.type = $type)
+  AND ($q IS NULL OR toLower(coalesce(e.name, '') + ' ' + coalesce(e.place, '') + ' ' + e.type) CONTAINS toLower($q)
+    OR EXISTS { MATCH (e)-[:PARTICIPANT]->(y:Actor) WHERE toLower(y.name) CONTAINS toLower($q) })
 RETURN count(e) AS total`,
   event: `MATCH (e:Event {id: $id})
 RETURN e.id AS id, e.type AS type, e.name AS name, e.place AS place, e.date AS date, e.datePrecision AS datePrecision,
@@ -119,7 +123,7 @@ RETURN e.id AS id, e.type AS type, e.name AS name, e.place AS place, e.date AS d
 ORDER BY e.date, e.id`,
 } as const;
 
-const EVENT_FILTERS = { from: '2025-08-01', to: '2025-09-01', participantIds: ['act_0'], type: null };
+const EVENT_FILTERS = { from: '2025-08-01', to: '2025-09-01', participantIds: ['act_0'], type: null, q: null };
 
 /** Sample parameters of each query, so the Cypher lint test can declare them. */
 export const EVENTS_PARAMS: { [K in keyof typeof EVENTS]: Record<string, unknown> } = {

@@ -28,8 +28,9 @@ export function claimArticles(store: Runner, id: string): Promise<Row[]> {
 }
 
 /** A page of contradiction candidates (fromId, toId, score, reason), strongest first, and how many there are. */
-export async function contradictionPage(store: Runner, w: { skip: number; limit: number }): Promise<{ rows: Row[]; total: number }> {
-  const [rows, [count]] = await Promise.all([store.run(API.listContradictions, w), store.run(API.countContradictions, {})]);
+/** `q`: words of either statement or a speaker's name (null: every pair). */
+export async function contradictionPage(store: Runner, w: { q: string | null; skip: number; limit: number }): Promise<{ rows: Row[]; total: number }> {
+  const [rows, [count]] = await Promise.all([store.run(API.listContradictions, w), store.run(API.countContradictions, { q: w.q })]);
   return { rows, total: Number(count?.total ?? 0) };
 }
 

@@ -15,6 +15,8 @@ export type EventFilters = {
   to: string | null;
   participantIds: string[] | null;
   type: string | null;
+  /** Words of the name, place or type, or of a participant's name (null: any). */
+  q: string | null;
 };
 
 export async function eventPage(store: Runner, filters: EventFilters, w: { skip: number; limit: number }): Promise<{ rows: Row[]; total: number }> {
