@@ -114,13 +114,42 @@ export function jsonlLine(line: string, n: number, ingestOpts: IngestOptions): s
   }
 }
 
+/** Lines `extract --jsonl` has in flight per worker thread: enough to keep every worker busy, few enough to stream. */
+const JSONL_AHEAD_PER_WORKER = 16;
+
+/**
+ * `extract --jsonl`: stdin lines extracted in worker threads, one per core
+ * (server/pipeline/pool.ts), read as a stream and written in input order.
+ */
 async function extractJsonl(ingestOpts: IngestOptions): Promise<number> {
+  const { ExtractPool } = await import('../pipeline/pool.js');
+  const pool = new ExtractPool();
+  const ahead = Math.max(1, pool.workers) * JSONL_AHEAD_PER_WORKER;
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  const queue: Promise<string>[] = [];
+  const out: string[] = [];
+  const flush = async () => {
+    if (out.length === 0) return;
+    const chunk = `${out.join('\n')}\n`;
+    out.length = 0;
+    // Wait for a full pipe to drain, so a slow reader bounds the memory held.
+    if (!process.stdout.write(chunk)) await new Promise<void>((resolve) => process.stdout.once('drain', () => resolve()));
+  };
   let n = 0;
-  for await (const line of lines) {
-    n += 1;
-    if (line.trim() === '') continue;
-    process.stdout.write(`${jsonlLine(line, n, ingestOpts)}\n`);
+  try {
+    for await (const line of lines) {
+      n += 1;
+      if (line.trim() === '') continue;
+      const at = n;
+      // An output line for every input line, even when its worker thread failed.
+      queue.push(pool.jsonlLine(line, at, ingestOpts).catch((error: unknown) => JSON.stringify({ id: `line ${at}`, error: normalizeError(error).message })));
+      while (queue.length > ahead) out.push(await queue.shift()!);
+      if (out.length >= ahead) await flush();
+    }
+    while (queue.length > 0) out.push(await queue.shift()!);
+    await flush();
+  } finally {
+    await pool.close();
   }
   return 0;
 }

@@ -1,0 +1,128 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { ExtractedEvent } from '../extract/index.js';
+import type { Extraction } from '../extract/schema.js';
+import type { IngestedArticle, IngestOptions } from '../ingest/types.js';
+import { AppError } from '../errors.js';
+import { extractArticle } from './statements.js';
+
+/** Work an extraction worker does (extract-worker.ts): plain values in, plain values out. */
+export type ExtractTask =
+  | { kind: 'article'; article: IngestedArticle }
+  | { kind: 'jsonl'; line: string; n: number; opts: IngestOptions };
+
+export type WorkerReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string };
+
+export interface ArticleExtraction {
+  extraction: Extraction;
+  events: ExtractedEvent[];
+  skipped: string | null;
+}
+
+interface Pending {
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
+  worker: Slot;
+}
+
+interface Slot {
+  worker: Worker;
+  busy: number;
+}
+
+/** Workers a pool starts by default: one per core, so extraction uses every core while the caller writes. */
+export function defaultWorkers(): number {
+  return Math.max(1, Math.min(availableParallelism(), 8));
+}
+
+/**
+ * Extraction off the event loop (issue 19): worker threads running the
+ * extractor, each task sent to the least busy one. Results keep no order of
+ * their own: callers that need the input order await their tasks in that
+ * order. With `workers: 0` the work runs in this thread (same results), for
+ * callers that cannot start threads. close() ends the threads; they do not
+ * keep the process alive meanwhile.
+ */
+export class ExtractPool {
+  private readonly slots: Slot[] = [];
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  private closed = false;
+
+  constructor(readonly workers: number = defaultWorkers()) {
+    for (let i = 0; i < workers; i++) this.slots.push(this.start());
+  }
+
+  /** Statements and events of one article, as pipeline extractArticle() gives them. */
+  article(article: IngestedArticle): Promise<ArticleExtraction> {
+    if (this.slots.length === 0) return Promise.resolve(extractArticle(article));
+    return this.submit({ kind: 'article', article }) as Promise<ArticleExtraction>;
+  }
+
+  /** One stdin line of `claimgraph extract --jsonl` to its output line (cli/extract.ts jsonlLine). */
+  async jsonlLine(line: string, n: number, opts: IngestOptions): Promise<string> {
+    if (this.slots.length === 0) {
+      const { jsonlLine } = await import('../cli/extract.js');
+      return jsonlLine(line, n, opts);
+    }
+    return (await this.submit({ kind: 'jsonl', line, n, opts })) as string;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+    this.failAll(new AppError('INTERNAL', 'the extraction pool was closed with work still pending'));
+  }
+
+  private submit(task: ExtractTask): Promise<unknown> {
+    if (this.closed) return Promise.reject(new AppError('INTERNAL', 'the extraction pool is closed; expected an open pool'));
+    const slot = this.slots.reduce((a, b) => (b.busy < a.busy ? b : a));
+    const id = this.nextId++;
+    slot.busy += 1;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, worker: slot });
+      slot.worker.postMessage({ id, task });
+    });
+  }
+
+  private start(): Slot {
+    const worker = new Worker(new URL('./extract-worker.mjs', import.meta.url));
+    const slot: Slot = { worker, busy: 0 };
+    worker.unref();
+    worker.on('message', (reply: WorkerReply) => {
+      const p = this.pending.get(reply.id);
+      if (!p) return;
+      this.pending.delete(reply.id);
+      p.worker.busy -= 1;
+      if (reply.ok) p.resolve(reply.value);
+      else p.reject(new AppError('INTERNAL', `extraction failed in a worker thread: ${reply.message}`));
+    });
+    worker.on('error', (error) => this.lost(slot, error));
+    worker.on('exit', (code) => {
+      if (!this.closed) this.lost(slot, new Error(`the worker thread exited with code ${code}`));
+    });
+    return slot;
+  }
+
+  /** A worker that died fails its tasks and is replaced, so one bad article does not stop a batch. */
+  private lost(slot: Slot, error: Error): void {
+    for (const [id, p] of this.pending) {
+      if (p.worker !== slot) continue;
+      this.pending.delete(id);
+      p.reject(new AppError('INTERNAL', `extraction failed: its worker thread stopped (${error.message})`, { cause: error }));
+    }
+    const i = this.slots.indexOf(slot);
+    if (i >= 0 && !this.closed) {
+      void slot.worker.terminate();
+      this.slots[i] = this.start();
+    }
+  }
+
+  private failAll(error: Error): void {
+    for (const [id, p] of this.pending) {
+      this.pending.delete(id);
+      p.reject(error);
+    }
+  }
+}
