@@ -71,7 +71,7 @@ export async function runExtract(config: Config, flags: Record<string, unknown>,
     fetchTimeoutMs: config.fetchTimeoutMs,
     allowPrivateAddresses: config.fetchAllowPrivate,
   };
-  if (opts.jsonl) return extractJsonl(ingestOpts);
+  if (opts.jsonl) return extractJsonl(ingestOpts, config.extractWorkers);
   const paths = (files as string[] | undefined) ?? [];
   if (paths.length === 0) throw fromZod('arguments', { issues: [{ path: ['files'], message: 'expected at least one file, or --jsonl' }] });
   let failed = 0;
@@ -121,9 +121,9 @@ const JSONL_AHEAD_PER_WORKER = 16;
  * `extract --jsonl`: stdin lines extracted in worker threads, one per core
  * (server/pipeline/pool.ts), read as a stream and written in input order.
  */
-async function extractJsonl(ingestOpts: IngestOptions): Promise<number> {
+async function extractJsonl(ingestOpts: IngestOptions, workers: number | undefined): Promise<number> {
   const { ExtractPool } = await import('../pipeline/pool.js');
-  const pool = new ExtractPool();
+  const pool = new ExtractPool(workers);
   const ahead = Math.max(1, pool.workers) * JSONL_AHEAD_PER_WORKER;
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   const queue: Promise<string>[] = [];

@@ -71,7 +71,7 @@ export async function runIngest(config: Config, flags: Record<string, unknown>, 
   const store = remote ? null : await openStoreFromConfig(config);
   if (remote && !opts.json) process.stderr.write(`the store is held by ${remote.describe()}: ingesting through it\n`);
   // Extraction in worker threads, one per core, while this thread writes (issue 19); the server extracts for itself.
-  const pool = store ? new ExtractPool() : null;
+  const pool = store ? new ExtractPool(config.extractWorkers) : null;
   const bar = progressBar('ingest', opts.progress !== false && !opts.json);
   const counts = { created: 0, unchanged: 0, failed: 0 };
   const onProgress = (event: ProgressEvent) => {

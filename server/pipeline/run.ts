@@ -143,7 +143,7 @@ export async function ingestInputs(
   pool: ExtractPool | null = null,
 ): Promise<IngestSummary> {
   const { summary, fail } = batchTally(onProgress);
-  const ahead = pool ? Math.max(1, pool.workers) * AHEAD_PER_WORKER : 0;
+  const ahead = pool && pool.workers > 0 ? pool.workers * AHEAD_PER_WORKER : 0;
   type Queued = { origin: string; title: string; prepared: Promise<PreparedArticle> };
   const queue: Queued[] = [];
   const writeNext = async () => {
