@@ -5,7 +5,9 @@
  *   - extraction alone, in this process on one core (wall time);
  *   - `claimgraph extract --jsonl` as users run it (wall, start-up included);
  *   - `claimgraph ingest FILE` into a fresh embedded store (wall, start-up
- *     included): extraction, store writes, claims and events steps;
+ *     included): extraction, store writes, claims and events steps; with
+ *     the extraction worker threads (the default) and without them
+ *     (CLAIMGRAPH_EXTRACT_WORKERS=0), to show what the threads give;
  *
  * and the ratio ingest / extraction of the same run, so a loaded machine
  * moves both sides. `npx tsx bench/e2e.ts` prints the numbers;
@@ -91,11 +93,17 @@ export async function benchEndToEnd(minArticles = 2430): Promise<Record<string, 
   try {
     const file = join(dir, 'wikinews.jsonl');
     writeFileSync(file, input);
-    const ingest = await cli(['ingest', file, '--json', '--no-progress', '--data', join(dir, 'data')], null);
-    const summary = JSON.parse(ingest.stdout.trim().split('\n').pop()!) as { ingested: number; failed: number; statements: number };
-    if (summary.failed > 0 || summary.ingested < lines.length) {
-      throw new Error(`ingest stored ${summary.ingested} of ${lines.length} articles (${summary.failed} failed)`);
-    }
+    const ingestWith = async (workers: string | undefined, data: string) => {
+      const run = await cli(['ingest', file, '--json', '--no-progress', '--data', join(dir, data)], null, workers === undefined ? {} : { CLAIMGRAPH_EXTRACT_WORKERS: workers });
+      const summary = JSON.parse(run.stdout.trim().split('\n').pop()!) as { ingested: number; failed: number; statements: number };
+      if (summary.failed > 0 || summary.ingested < lines.length) {
+        throw new Error(`ingest stored ${summary.ingested} of ${lines.length} articles (${summary.failed} failed)`);
+      }
+      return { secs: run.secs, statements: summary.statements };
+    };
+    const ingest = await ingestWith(undefined, 'data-threads');
+    const inThread = await ingestWith('0', 'data-main-thread');
+    const summary = { statements: ingest.statements };
     return {
       articles: lines.length,
       inputMB: mb,
@@ -109,6 +117,8 @@ export async function benchEndToEnd(minArticles = 2430): Promise<Record<string, 
       ingestStatements: summary.statements,
       ingestOverExtract: ingest.secs / extractSecs,
       ingestOverExtractJsonl: ingest.secs / jsonl.secs,
+      ingestMainThreadSecs: inThread.secs,
+      ingestMainThreadArticlesPerSec: lines.length / inThread.secs,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
