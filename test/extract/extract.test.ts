@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { extract, extractStrict, ExtractionSchema, type Extraction, type Statement } from '../../server/extract/index.js';
-import { resolveTime } from '../../server/extract/stages/05-time.js';
+import { futureContext, resolveTime } from '../../server/extract/stages/05-time.js';
 
 /** Thursday: "on Wednesday" is the day before, "on Thursday" the same day. */
 const PUBLISHED = '2025-08-21T12:00:00Z';
@@ -214,6 +214,21 @@ describe('extract(): when it was said', () => {
     { name: 'two days ago', expr: 'two days ago', ref: '2025-08-21', value: '2025-08-19', precision: 'day' },
   ])('resolveTime: $name', ({ expr, ref, value, precision }) => {
     expect(resolveTime(expr, ref ? new Date(ref) : null)).toEqual({ value, precision });
+  });
+
+  // Article dated Thursday 13 March 2025: a month or weekday in a future clause is the next one.
+  test.each([
+    { name: 'a month after a future auxiliary is this year\'s, not last year\'s', before: 'The delegations would try to settle the text before the summit ', expr: 'in June', value: '2025-06-01', precision: 'month' },
+    { name: 'a month in a past clause stays in the past', before: 'The board resigned after the vote ', expr: 'in June', value: '2024-06-01', precision: 'month' },
+    { name: 'a weekday after "will" is the coming one', before: 'The council will vote ', expr: 'on Tuesday', value: '2025-03-18', precision: 'day' },
+    { name: 'a contracted future auxiliary counts', before: "We'll have the figures ", expr: 'on Monday', value: '2025-03-17', precision: 'day' },
+    { name: 'a saying verb after the future marker dates the saying', before: 'He would quit, she told reporters ', expr: 'on Monday', value: '2025-03-10', precision: 'day' },
+    { name: 'a future marker in an earlier clause does not count', before: 'He will stay; the mayor spoke ', expr: 'on Tuesday', value: '2025-03-11', precision: 'day' },
+    { name: '"last" keeps the past even in a future clause', before: 'They will build on the deal signed ', expr: 'last Friday', value: '2025-03-07', precision: 'day' },
+    { name: 'a calendar date without a year in a future clause is not moved back', before: 'The court is expected to rule ', expr: 'on December 2', value: '2025-12-02', precision: 'day' },
+    { name: 'a calendar date already past in a future clause is next year\'s', before: 'The fair will open again ', expr: 'on January 20', value: '2026-01-20', precision: 'day' },
+  ])('future context: $name', ({ before, expr, value, precision }) => {
+    expect(resolveTime(expr, new Date('2025-03-13'), futureContext(before, expr))).toEqual({ value, precision });
   });
 
   test('without an article date and without a time expression, saidAt is unknown', () => {

@@ -8,12 +8,14 @@
  * ("August 18", "18 August 2025") go to chrono-node, which handles their many
  * spellings; a date without a year that would fall after the article is moved
  * back one year. Expressions inside quotations are skipped: they date what was
- * said about, not the saying.
+ * said about, not the saying. A future marker before the expression in its
+ * clause ("will meet on Friday", "before the summit in June") turns the
+ * direction: the next such day or month (FUTURE_MARKERS in model/time.ts).
  */
 import * as chrono from 'chrono-node';
 import type { Doc, TimeExpr } from '../doc.js';
 import type { TimePrecision } from '../schema.js';
-import { MONTHS, MONTH_ABBREVIATIONS, WEEKDAYS } from '../model/time.js';
+import { FUTURE_CLITICS, FUTURE_MARKERS, MONTHS, MONTH_ABBREVIATIONS, PAST_MARKERS, PAST_SAYING, WEEKDAYS } from '../model/time.js';
 
 const WD = WEEKDAYS.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('|');
 const MO = [...MONTHS, ...MONTH_ABBREVIATIONS.map((m) => m + '\\.?')].map((m) => m[0]!.toUpperCase() + m.slice(1)).join('|');
@@ -34,8 +36,33 @@ function iso(d: Date): string { return d.toISOString().slice(0, 10); }
 function utcDay(d: Date): Date { return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate())); }
 function mondayOf(d: Date): Date { return new Date(d.getTime() - ((d.getUTCDay() + 6) % 7) * DAY); }
 
-/** Resolves one expression against the article date; exported for unit tests. */
-export function resolveTime(expr: string, ref: Date | null): { value: string | null; precision: TimePrecision } {
+const FUTURE_RE = new RegExp(`(?:(?<![\\p{L}'’])(?:${FUTURE_MARKERS.join('|')})|(?:${FUTURE_CLITICS.join('|')}))(?![\\p{L}])`, 'iu');
+const PAST_RE = new RegExp(`\\b(?:${PAST_MARKERS.join('|')})\\b`, 'i');
+const SAYING_RE = new RegExp(`\\b(?:${PAST_SAYING.join('|')})\\b`, 'gi');
+
+/**
+ * Whether the words before a time expression, back to the start of its clause, put it in the future.
+ * `before` is the sentence text up to the expression.
+ */
+export function futureContext(before: string, expr: string): boolean {
+  if (PAST_RE.test(expr)) return false;
+  const clause = before.split(/[;:,—–()"“”]|\s-\s/).pop() ?? '';
+  const words = clause.trim().split(/\s+/).slice(-14).join(' ');
+  const future = new RegExp(FUTURE_RE.source, 'giu');
+  let lastFuture = -1;
+  for (const m of words.matchAll(future)) lastFuture = m.index;
+  if (lastFuture < 0 || PAST_RE.test(words)) return false;
+  let lastSaying = -1;
+  for (const m of words.matchAll(SAYING_RE)) lastSaying = m.index;
+  return lastSaying < lastFuture;
+}
+
+/**
+ * Resolves one expression against the article date; exported for unit tests. `future` (from
+ * futureContext) makes a weekday, a month or a calendar date without a year the next one on or after
+ * the article date instead of the last one on or before it.
+ */
+export function resolveTime(expr: string, ref: Date | null, future = false): { value: string | null; precision: TimePrecision } {
   const e = expr.toLowerCase().replace(/\s+/g, ' ').replace(/['’]s$/, '');
   const wd = WEEKDAYS.findIndex((w) => e.includes(w));
   const calendar = /\d/.test(e) && !/ago$/.test(e);
@@ -44,7 +71,8 @@ export function resolveTime(expr: string, ref: Date | null): { value: string | n
     if (!parsed) return { value: null, precision: 'unknown' };
     const c = parsed.start;
     let d = new Date(Date.UTC(c.get('year') ?? 2000, (c.get('month') ?? 1) - 1, c.get('day') ?? 1));
-    if (ref && !c.isCertain('year') && d.getTime() > utcDay(ref).getTime() + DAY) d = new Date(Date.UTC(d.getUTCFullYear() - 1, d.getUTCMonth(), d.getUTCDate()));
+    if (ref && !c.isCertain('year') && !future && d.getTime() > utcDay(ref).getTime() + DAY) d = new Date(Date.UTC(d.getUTCFullYear() - 1, d.getUTCMonth(), d.getUTCDate()));
+    if (ref && !c.isCertain('year') && future && d.getTime() < utcDay(ref).getTime()) d = new Date(Date.UTC(d.getUTCFullYear() + 1, d.getUTCMonth(), d.getUTCDate()));
     if (!ref && !c.isCertain('year')) return { value: null, precision: 'unknown' };
     return { value: iso(d), precision: 'day' };
   }
@@ -53,12 +81,18 @@ export function resolveTime(expr: string, ref: Date | null): { value: string | n
     const y = /\d{4}/.exec(e)?.[0];
     if (!ref && !y) return { value: null, precision: 'unknown' };
     let year = y ? Number(y) : ref!.getUTCFullYear();
-    if (!y && ref && mi > ref.getUTCMonth()) year -= 1;
+    if (!y && ref && !future && mi > ref.getUTCMonth()) year -= 1;
+    if (!y && ref && future && mi < ref.getUTCMonth()) year += 1;
     return { value: `${year}-${String(mi + 1).padStart(2, '0')}-01`, precision: 'month' };
   }
   if (!ref) return { value: null, precision: 'unknown' };
   const today = utcDay(ref);
   if (wd >= 0) {
+    if (future && !/\blast\b/.test(e)) {
+      let ahead = (wd - today.getUTCDay() + 7) % 7;
+      if (ahead === 0 && /\bnext\b/.test(e)) ahead = 7;
+      return { value: iso(new Date(today.getTime() + ahead * DAY)), precision: 'day' };
+    }
     let back = (today.getUTCDay() - wd + 7) % 7;
     // "last Friday" said on a Friday is a week ago; "on Friday" is today
     if (back === 0 && /\blast\b/.test(e)) back = 7;
@@ -106,7 +140,7 @@ export function times(doc: Doc): void {
     // inside a quotation: it dates what was said about, not the saying
     if (t && t.quote !== -1 && doc.quotes[t.quote]!.open < start) continue;
     // "last month's announcement" dates a thing, not a saying: kept here, stage 6 filters by position
-    const r = resolveTime(m[0], doc.publishedAt);
+    const r = resolveTime(m[0], doc.publishedAt, futureContext(text.slice(s.span[0], start), m[0]));
     out.push({ span: [start, end], text: m[0], value: r.value, precision: r.precision, sentence: si });
   }
   doc.times = out;
