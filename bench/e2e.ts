@@ -5,9 +5,9 @@
  *   - extraction alone, in this process on one core (wall time);
  *   - `claimgraph extract --jsonl` as users run it (wall, start-up included);
  *   - `claimgraph ingest FILE` into a fresh embedded store (wall, start-up
- *     included): extraction, store writes, claims and events steps; with
- *     the extraction worker threads (the default) and without them
- *     (CLAIMGRAPH_EXTRACT_WORKERS=0), to show what the threads give;
+ *     included): extraction, store writes, claims and events steps;
+ *   - both commands again with two extraction threads
+ *     (CLAIMGRAPH_EXTRACT_WORKERS=2), to show what the threads give here;
  *
  * and the ratio ingest / extraction of the same run, so a loaded machine
  * moves both sides. `npx tsx bench/e2e.ts` prints the numbers;
@@ -101,8 +101,9 @@ export async function benchEndToEnd(minArticles = 2430): Promise<Record<string, 
       }
       return { secs: run.secs, statements: summary.statements };
     };
-    const ingest = await ingestWith(undefined, 'data-threads');
-    const inThread = await ingestWith('0', 'data-main-thread');
+    const ingest = await ingestWith(undefined, 'data-default');
+    const threads = await ingestWith('2', 'data-threads');
+    const jsonlThreads = await cli(['extract', '--jsonl'], input, { CLAIMGRAPH_EXTRACT_WORKERS: '2' });
     const summary = { statements: ingest.statements };
     return {
       articles: lines.length,
@@ -117,8 +118,8 @@ export async function benchEndToEnd(minArticles = 2430): Promise<Record<string, 
       ingestStatements: summary.statements,
       ingestOverExtract: ingest.secs / extractSecs,
       ingestOverExtractJsonl: ingest.secs / jsonl.secs,
-      ingestMainThreadSecs: inThread.secs,
-      ingestMainThreadArticlesPerSec: lines.length / inThread.secs,
+      ingestTwoThreadsSecs: threads.secs,
+      extractJsonlTwoThreadsSecs: jsonlThreads.secs,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -17,7 +17,7 @@ const EnvSchema = z.object({
   CLAIMGRAPH_QUERY_MAX_MEMORY_MB: z.coerce.number().int().positive().default(1024),
   /** 1: open an embedded store whose write-ahead log is damaged, keeping the commits before the damage. */
   CLAIMGRAPH_WAL_SALVAGE: z.enum(['0', '1']).default('0'),
-  /** Worker threads that extract for `ingest` and `extract --jsonl` (default one per core; 0: extract in the main thread). */
+  /** Worker threads that extract for `ingest` and `extract --jsonl` (default 0: extract in the main thread). */
   CLAIMGRAPH_EXTRACT_WORKERS: z.coerce.number().int().min(0).max(64).optional(),
   NEO4J_URI: z.string().regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\//, 'expected a bolt:// or neo4j:// URI').optional(),
   NEO4J_USER: z.string().default('neo4j'),
@@ -39,7 +39,7 @@ export type Config = {
   queryMaxBytes: number;
   queryMaxMemoryBytes: number;
   walSalvage: boolean;
-  /** Extraction worker threads (CLAIMGRAPH_EXTRACT_WORKERS); undefined: one per core. */
+  /** Extraction worker threads (CLAIMGRAPH_EXTRACT_WORKERS); undefined: the default, none. */
   extractWorkers?: number;
   /**
    * Most statements GET /api/claims/:id lists (oldest first); the claim's

@@ -118,8 +118,9 @@ export function jsonlLine(line: string, n: number, ingestOpts: IngestOptions): s
 const JSONL_AHEAD_PER_WORKER = 16;
 
 /**
- * `extract --jsonl`: stdin lines extracted in worker threads, one per core
- * (server/pipeline/pool.ts), read as a stream and written in input order.
+ * `extract --jsonl`: stdin lines read as a stream, extracted in this thread
+ * or in worker threads (CLAIMGRAPH_EXTRACT_WORKERS, server/pipeline/pool.ts),
+ * written in input order.
  */
 async function extractJsonl(ingestOpts: IngestOptions, workers: number | undefined): Promise<number> {
   const { ExtractPool } = await import('../pipeline/pool.js');
@@ -142,7 +143,8 @@ async function extractJsonl(ingestOpts: IngestOptions, workers: number | undefin
       if (line.trim() === '') continue;
       const at = n;
       // An output line for every input line, even when its worker thread failed.
-      queue.push(pool.jsonlLine(line, at, ingestOpts).catch((error: unknown) => JSON.stringify({ id: `line ${at}`, error: normalizeError(error).message })));
+      const answer = pool.workers > 0 ? pool.jsonlLine(line, at, ingestOpts) : Promise.resolve().then(() => jsonlLine(line, at, ingestOpts));
+      queue.push(answer.catch((error: unknown) => JSON.stringify({ id: `line ${at}`, error: normalizeError(error).message })));
       while (queue.length > ahead) out.push(await queue.shift()!);
       if (out.length >= ahead) await flush();
     }

@@ -70,7 +70,7 @@ export async function runIngest(config: Config, flags: Record<string, unknown>, 
   const remote = await findServer(config);
   const store = remote ? null : await openStoreFromConfig(config);
   if (remote && !opts.json) process.stderr.write(`the store is held by ${remote.describe()}: ingesting through it\n`);
-  // Extraction in worker threads, one per core, while this thread writes (issue 19); the server extracts for itself.
+  // Extraction in worker threads while this thread writes, when CLAIMGRAPH_EXTRACT_WORKERS asks for them (issue 19).
   const pool = store ? new ExtractPool(config.extractWorkers) : null;
   const bar = progressBar('ingest', opts.progress !== false && !opts.json);
   const counts = { created: 0, unchanged: 0, failed: 0 };

@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ExtractedEvent } from '../extract/index.js';
 import type { Extraction } from '../extract/schema.js';
@@ -30,9 +29,17 @@ interface Slot {
   busy: number;
 }
 
-/** Workers a pool starts by default: one per core, so extraction uses every core while the caller writes. */
+/**
+ * Workers a pool starts by default: none, extraction in the calling thread.
+ * Measured on the 2-core development machine shared with other jobs
+ * (docs/performance.md, issue 19), two threads made `extract --jsonl` and
+ * `ingest` slower, not faster: each thread starts its own TypeScript loader
+ * and loads the extractor (1-2 s of CPU), and the threads compete for the
+ * same two cores as the store. CLAIMGRAPH_EXTRACT_WORKERS turns them on
+ * where there are cores to spare.
+ */
 export function defaultWorkers(): number {
-  return Math.max(1, Math.min(availableParallelism(), 8));
+  return 0;
 }
 
 /**
