@@ -11,6 +11,7 @@ import { CLAIMS } from '../server/graph/queries/claims.js';
 import { readInputs } from '../server/ingest/index.js';
 import { ingestInputs } from '../server/pipeline/index.js';
 import { matchArticle, scoreClaimPairs, type ClaimPairScore, type GoldClaims, type PredictedClaimStatement } from '../server/claims/eval.js';
+import { pct } from './eval/format.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'test', 'fixtures');
 export const CLAIM_FIXTURES = ['seed-page', 'claims-cross', 'claims-real', 'wire-story', 'long-quotes'];
@@ -53,7 +54,6 @@ export async function evalClaims(names = CLAIM_FIXTURES): Promise<{ fixtures: Re
 /** Prints the claim scores the way scripts/eval.ts prints extraction scores. */
 export async function printClaimsEval(): Promise<void> {
   const { fixtures, pooled } = await evalClaims();
-  const pct = (x: number | null) => (x === null ? '  n/a' : (x * 100).toFixed(1).padStart(5) + '%');
   console.log('\n== same-claim pairs (server/claims)');
   for (const [name, s] of Object.entries(fixtures)) {
     console.log(`${name.padEnd(12)} predicted ${s.predictedPairs}  gold ${s.goldPairs}  correct ${s.correctPairs}  precision ${pct(s.precision)}  recall ${pct(s.recall)}`);

@@ -19,6 +19,7 @@ import { openStore } from '../server/graph/index.js';
 import { EVENTS } from '../server/graph/queries/events.js';
 import { readInputs } from '../server/ingest/index.js';
 import { ingestInputs } from '../server/pipeline/index.js';
+import { pct } from './eval/format.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'test', 'fixtures');
 export const EVENT_FIXTURES = ['seed-page', 'wire-story', 'long-quotes'];
@@ -214,7 +215,6 @@ export async function evalEvents(names = EVENT_FIXTURES): Promise<Record<string,
 
 /** Prints the event scores the way scripts/eval.ts prints the others. */
 export async function printEventsEval(): Promise<void> {
-  const pct = (x: number | null) => (x === null ? '  n/a' : (x * 100).toFixed(1).padStart(5) + '%');
   console.log('\n== events (server/extract/events, server/pipeline/events.ts)');
   for (const [name, s] of Object.entries(await evalEvents())) {
     console.log(`${name.padEnd(12)} recall ${pct(s.recall)} (${s.found}/${s.gold})  precision ${pct(s.precision)} (${s.stored - s.wrong}/${s.stored})  date ${pct(s.dateAccuracy)}  place ${pct(s.placeAccuracy)}`);

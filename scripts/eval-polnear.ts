@@ -16,6 +16,7 @@ import { ingestRecord } from '../server/ingest/index.js';
 import {
   GoldRecordSchema, fragmentsOf, matchArticle, scoreRecords, type GoldRecord, type QuoteScore, type ScoredQuote,
 } from './quote-score.js';
+import { pct, prfText } from './eval/format.js';
 
 /** A statement as the scorer reads it (what score.sh maps from the CLI's JSON). */
 export interface PredQuote extends ScoredQuote { cue: string; cueClass: string; speakerText: string | null; }
@@ -139,7 +140,7 @@ export function breakdown(records: GoldRecord[], pred: Map<string, PredQuote[]>,
   return b;
 }
 
-const f1 = (s: QuoteScore): string => `P ${s.e2e_j50.P.toFixed(1)} R ${s.e2e_j50.R.toFixed(1)} F1 ${s.e2e_j50.F1.toFixed(1)}`;
+const f1 = (s: QuoteScore): string => prfText(s.e2e_j50);
 
 /** Prints the score.sh figures, then the breakdown. */
 export function printPolnear(dir: string, opts: { show?: string; top?: number } = {}): void {
@@ -156,7 +157,7 @@ export function printPolnear(dir: string, opts: { show?: string; top?: number } 
   console.log(`e2e all ${f1(all)} | direct ${f1(direct)} | content all P ${all.content_j50.P} R ${all.content_j50.R}`);
   const b = breakdown(records, pred, opts.show ? 12 : 0);
   const top = opts.top ?? 40;
-  const row = (k: string, t: Tally): string => `  ${k.padEnd(32)} ${String(t.n).padStart(6)}  content ${(100 * t.content / t.n).toFixed(1).padStart(5)}%  e2e ${(100 * t.e2e / t.n).toFixed(1).padStart(5)}%  missed ${t.n - t.content}`;
+  const row = (k: string, t: Tally): string => `  ${k.padEnd(32)} ${String(t.n).padStart(6)}  content ${pct(t.content / t.n)}  e2e ${pct(t.e2e / t.n)}  missed ${t.n - t.content}`;
   console.log('\nrecall by gold quote type:');
   for (const [k, t] of [...b.byType].sort((x, y) => y[1].n - x[1].n)) console.log(row(k, t));
   console.log(`\nrecall by gold cue (top ${top} by content misses):`);

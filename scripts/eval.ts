@@ -10,6 +10,7 @@ import { printPolnear } from './eval-polnear.js';
 import { printClaimsEval } from './eval-claims.js';
 import { printEventsEval } from './eval-events.js';
 import { printClaimsPolnear } from './eval/claims-polnear.js';
+import { pct } from './eval/format.js';
 
 // `npm run eval -- --polnear DIR [--show KIND] [--top N]`: the PolNeAR development loop only (scripts/eval-polnear.ts).
 const Args = z.object({
@@ -25,7 +26,6 @@ if (args.polnear) {
   process.exit(0);
 }
 
-const pct = (x: number): string => (x * 100).toFixed(1).padStart(5) + '%';
 
 for (const name of FIXTURE_NAMES) {
   const s = scoreFixture(name);

@@ -11,6 +11,7 @@
  * `directOnly` keeps gold and predicted quotes with direct === true.
  */
 import { z } from 'zod';
+import { round1 } from './eval/format.js';
 
 const SpanT = z.tuple([z.number().int(), z.number().int()]);
 
@@ -107,13 +108,6 @@ export function greedyMatch(gold: Set<number>[], pred: Set<number>[], thr: numbe
 }
 
 /** Python's round() to one decimal (round half to even on the binary value). */
-function round1(x: number): number {
-  const y = x * 10;
-  const r = Math.round(y);
-  // Math.round rounds .5 up; Python rounds exact halves to even
-  if (Math.abs(y - Math.trunc(y)) === 0.5 && r % 2 !== 0) return (r - 1) / 10;
-  return r / 10;
-}
 
 export function prf(tp: number, nPred: number, nGold: number): PRF {
   const p = nPred ? tp / nPred : 0;

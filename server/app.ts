@@ -8,9 +8,8 @@ import { extname, join, resolve } from 'node:path';
 import express from 'express';
 import helmet from 'helmet';
 import type { Config } from './config.js';
-import type { GraphStore } from './graph/types.js';
-import { apiRouter } from './api/index.js';
-import { errorHandler, loopbackHostGuard } from './api/http.js';
+import type { GraphStore } from './graph/index.js';
+import { apiRouter, errorHandler, loopbackHostGuard } from './api/index.js';
 import { AppError } from './errors.js';
 
 export interface AppDeps {

@@ -12,7 +12,8 @@ export type ErrorCode =
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_INPUT' // binary data, unknown format, non-English text where English is needed
   | 'FETCH_FAILED' // a URL that could not be fetched
-  | 'QUERY_FAILED' // a Cypher query the database refused
+  | 'QUERY_FAILED' // a client's Cypher query the database refused (the user-Cypher route, `claimgraph query`)
+  | 'STORE_FAILED' // one of the app's own queries failed in the store: our fault or the store's, never the client's
   | 'QUERY_TIMEOUT'
   | 'STORE_UNAVAILABLE' // the graph store could not be opened or reached
   | 'STORE_CORRUPT'
@@ -28,6 +29,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   UNSUPPORTED_INPUT: 415,
   FETCH_FAILED: 502,
   QUERY_FAILED: 400,
+  STORE_FAILED: 500,
   QUERY_TIMEOUT: 408,
   STORE_UNAVAILABLE: 503,
   STORE_CORRUPT: 500,
@@ -47,11 +49,12 @@ export interface ErrorDetail {
  * unless the error was made with `expose: true` by code that wrote the
  * whole message itself. The raw message stays in the server log and the CLI.
  */
-const INTERNAL_BY_DEFAULT: ReadonlySet<ErrorCode> = new Set(['QUERY_FAILED', 'STORE_UNAVAILABLE', 'STORE_CORRUPT', 'FETCH_FAILED', 'INTERNAL']);
+const INTERNAL_BY_DEFAULT: ReadonlySet<ErrorCode> = new Set(['QUERY_FAILED', 'STORE_FAILED', 'STORE_UNAVAILABLE', 'STORE_CORRUPT', 'FETCH_FAILED', 'INTERNAL']);
 
 /** What an HTTP client reads for an error whose own message is not exposed. */
 const CLIENT_MESSAGES: Partial<Record<ErrorCode, string>> = {
   QUERY_FAILED: 'the database could not run the query; the server log has the reason',
+  STORE_FAILED: 'the graph store could not complete the request; the server log has the reason',
   STORE_UNAVAILABLE: 'the graph store is not available at the moment (starting, restarting or busy); retry in a few seconds',
   STORE_CORRUPT: 'the graph store is damaged; the server log names the file and the recovery step',
   FETCH_FAILED: 'the URL could not be fetched',
@@ -101,6 +104,12 @@ export const unsupportedInput = (message: string) => new AppError('UNSUPPORTED_I
 export const fetchFailed = (url: string, reason: string, cause?: unknown) =>
   new AppError('FETCH_FAILED', `could not fetch ${url}: ${reason}`, { cause, retriable: true });
 export const queryFailed = (message: string, cause?: unknown) => new AppError('QUERY_FAILED', message, { cause });
+/**
+ * One of the app's own queries failed in the store (not a client's Cypher):
+ * 500, and never exposed: a client reads CLIENT_MESSAGES.STORE_FAILED, the
+ * engine's message stays in the log, the CLI and the cause.
+ */
+export const storeFailed = (message: string, cause?: unknown) => new AppError('STORE_FAILED', `the store could not run a query of the app: ${message}`, { cause });
 /** A user's query refused or failed for a reason our own words describe (its syntax, its shape, what it did to the store): shown to the client. */
 export const userQueryFailed = (message: string) => new AppError('QUERY_FAILED', message, { expose: true });
 export const storeUnavailable = (message: string, cause?: unknown) =>

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.js';
 import { assertSafeExposure, type Config } from './config.js';
-import type { GraphStore } from './graph/types.js';
+import type { GraphStore } from './graph/index.js';
 
 /** The bundled UI, built by `vite build` into client/dist. */
 export const CLIENT_DIST = fileURLToPath(new URL('../client/dist/', import.meta.url));

@@ -88,7 +88,12 @@ export function consoleView(root: HTMLElement, ctx: ViewContext): void {
     try {
       const res = await api.cypher(q, {}, signal);
       status.textContent = `${res.rows.length} row${res.rows.length === 1 ? '' : 's'}${res.truncated ? ' (truncated)' : ''} in ${Math.round(performance.now() - t0)} ms.`;
-      results.replaceChildren(...renderResult(res, ctx, results.clientWidth || ctx.width() - 360));
+      // EXPLAIN and PROFILE bring the plan; notices name known differences of the embedded engine (docs/cypher.md).
+      const extra = [
+        ...(res.notices ?? []).map((n) => h('p', { class: 'query-notice' }, `Embedded engine: ${n}`)),
+        ...(res.plan ? [h('pre', { class: 'query-plan', 'aria-label': 'Query plan' }, res.plan)] : []),
+      ];
+      results.replaceChildren(...extra, ...renderResult(res, ctx, results.clientWidth || ctx.width() - 360));
     } catch (err) {
       if ((err as Error).name === 'AbortError') return;
       status.textContent = 'Query failed.';

@@ -41,6 +41,7 @@ import type { ActorKind, Span } from '../../server/extract/schema.js';
 import { actorId, normalizeName } from '../../server/ids.js';
 import { AppError } from '../../server/errors.js';
 import { readArticles, readGold, WIKINEWS_DIR, type GoldArticle, type GoldKind } from '../wikinews-actors-gold.js';
+import { pct } from './format.js';
 
 /**
  * A product mention placed in its article: span in the article's `text`, the
@@ -505,7 +506,6 @@ export async function evalActors(limit = 25): Promise<ActorScore & { notes: stri
   return { ...scoreActors(gold, predicted, nodes, limit), notes };
 }
 
-const pct = (x: number | null): string => (x === null ? '  n/a' : (x * 100).toFixed(1).padStart(5) + '%');
 
 /** The `npm run eval` section. */
 export async function printActorsEval(limit = 25): Promise<void> {

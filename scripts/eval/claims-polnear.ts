@@ -25,6 +25,7 @@ import { CLAIMS } from '../../server/graph/queries/claims.js';
 import { ingestRecord } from '../../server/ingest/index.js';
 import { buildArticleGraph, processArticle } from '../../server/pipeline/index.js';
 import { ClaimGroups, readPolnear, type Occurrence } from './claims-polnear-groups.js';
+import { pctOf } from './format.js';
 
 interface StmtSpan {
   id: string;
@@ -171,13 +172,12 @@ export async function evalClaimsPolnear(dir: string, log: (line: string) => void
 
 /** Prints the PolNeAR claims measure the way scripts/eval.ts prints the others. */
 export async function printClaimsPolnear(dir: string): Promise<void> {
-  const pct = (a: number, b: number) => (b === 0 ? '  n/a' : ((a / b) * 100).toFixed(1).padStart(5) + '%') + ` (${a}/${b})`;
   console.log(`\n== claims on PolNeAR train (${dir})`);
   const s = await evalClaimsPolnear(dir, (l) => console.log(l));
   console.log(`articles ${s.articles}  statements ${s.statements}  claims ${s.claims}  multi-outlet claims ${s.multiOutletClaims} (${s.multiOutletWithGoldPair} hold a gold pair)`);
-  console.log(`gold groups ${s.groups}  occurrences extracted ${pct(s.occurrencesExtracted, s.occurrences)}`);
-  console.log(`pair recall ${pct(s.pairsJoined, s.pairs)}  where both sides extracted ${pct(s.pairsJoinedBothExtracted, s.pairsBothExtracted)}`);
-  console.log(`group recall ${pct(s.groupsFound, s.groups)}  where two outlets' occurrences extracted ${pct(s.groupsFound, s.groupsExtracted)}`);
+  console.log(`gold groups ${s.groups}  occurrences extracted ${pctOf(s.occurrencesExtracted, s.occurrences)}`);
+  console.log(`pair recall ${pctOf(s.pairsJoined, s.pairs)}  where both sides extracted ${pctOf(s.pairsJoinedBothExtracted, s.pairsBothExtracted)}`);
+  console.log(`group recall ${pctOf(s.groupsFound, s.groups)}  where two outlets' occurrences extracted ${pctOf(s.groupsFound, s.groupsExtracted)}`);
   console.log(`claims for reading (multi-outlet first): ${join(dir, 'claims-eval-claims.txt')}`);
 }
 

@@ -4,9 +4,9 @@
  * ids and these helpers fold them into canonical actors. The map is loaded
  * per request: merges are few, so it is one small query.
  */
-import type { GraphStore, Row } from '../graph/types.js';
-import { API } from '../graph/queries/api.js';
+import { sameAsLinks, type GraphStore, type Row } from '../graph/index.js';
 import type { ActorRef, StatementView } from './schemas.js';
+import { statementView } from './statement-view.js';
 
 export class ActorMap {
   private readonly into = new Map<string, { id: string; name: string; kind: string }>();
@@ -59,58 +59,10 @@ export class ActorMap {
 
   /** A statement row with its speaker, addressee, via and about actors made canonical (about deduplicated, by name). */
   statement(row: Row): StatementView {
-    const r = row as Record<string, unknown>;
-    const actor = (idKey: string, nameKey: string) => {
-      const id = r[idKey];
-      if (typeof id !== 'string') return { id: null, name: null };
-      const ref = this.ref(id, String(r[nameKey] ?? ''));
-      return { id: ref.id, name: ref.name };
-    };
-    const speaker = actor('speakerId', 'speaker');
-    const addressee = actor('addresseeId', 'addressee');
-    const via = actor('viaId', 'via');
-    const about = new Map<string, ActorRef>();
-    for (const x of Array.isArray(r.about) ? (r.about as Array<{ id: string; name: string }>) : []) {
-      const ref = this.ref(x.id, x.name);
-      about.set(ref.id, ref);
-    }
-    const str = (k: string) => (typeof r[k] === 'string' ? (r[k] as string) : null);
-    const num = (k: string) => (typeof r[k] === 'number' ? (r[k] as number) : null);
-    return {
-      id: String(r.id),
-      content: String(r.content ?? ''),
-      quote: str('quote'),
-      direct: r.direct === true,
-      cue: String(r.cue ?? ''),
-      cueLemma: str('cueLemma'),
-      cueClass: String(r.cueClass ?? 'other'),
-      saidAt: str('saidAt'),
-      saidAtPrecision: str('saidAtPrecision'),
-      timeText: str('timeText'),
-      sentence: str('sentence'),
-      sentenceStart: num('sentenceStart'),
-      sentenceEnd: num('sentenceEnd'),
-      start: num('start'),
-      end: num('end'),
-      confidence: num('confidence'),
-      speakerMention: str('speakerMention'),
-      speakerId: speaker.id,
-      speaker: speaker.name,
-      addresseeId: addressee.id,
-      addressee: addressee.name,
-      viaId: via.id,
-      via: via.name,
-      about: [...about.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1)),
-      articleId: str('articleId'),
-      articleTitle: str('articleTitle'),
-      articleUrl: str('articleUrl'),
-      publishedAt: str('publishedAt'),
-      sourceId: str('sourceId'),
-      source: str('source'),
-    };
+    return statementView(row, this);
   }
 }
 
 export async function loadActorMap(store: GraphStore): Promise<ActorMap> {
-  return new ActorMap(await store.run(API.sameAs));
+  return new ActorMap(await sameAsLinks(store));
 }

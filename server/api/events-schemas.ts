@@ -7,7 +7,7 @@
  */
 import type { RouteConfig } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
-import { EVENT_TYPES } from '../extract/model/events.js';
+import { EVENT_TYPES } from '../extract/index.js';
 import { ActorRefSchema, ErrorBodySchema, IdParamsSchema, IsoDateSchema, NetworkQuerySchema, PageQuerySchema } from './schemas.js';
 
 export const EventTypeSchema = z.enum(EVENT_TYPES).meta({ id: 'EventType' });

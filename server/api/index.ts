@@ -1,16 +1,18 @@
 /**
  * The HTTP API: one router under /api. Every route validates its input with
  * the zod schemas in ./schemas (which also generate the OpenAPI document),
- * reads through the graph component's query constants, and fails with
+ * is registered through ./route.ts at the path its OpenAPI entry gives,
+ * reads through the graph component's read models (server/graph), and fails with
  * AppError; ./http's error middleware turns any failure into
  * {code, message, details}.
  */
 import express, { Router } from 'express';
 import type { Config } from '../config.js';
-import type { GraphStore } from '../graph/types.js';
+import type { GraphStore } from '../graph/index.js';
 import { DOCS_HTML, DOCS_JS } from './docs-page.js';
 import { apiNotFound, requireTokenForWrites } from './http.js';
 import { openApiDocument } from './openapi.js';
+import { route } from './route.js';
 import { actorRoutes } from './routes/actors.js';
 import { articleRoutes } from './routes/articles.js';
 import { claimRoutes } from './routes/claims.js';
@@ -33,12 +35,13 @@ export function apiRouter({ store, config, log = (l) => process.stderr.write(`${
   api.use(requireTokenForWrites(config.token));
   // Only JSON bodies are read: a cross-site form post (no preflight) carries none, so it cannot act.
   api.use(express.json({ limit: config.maxInputBytes, strict: true }));
-  api.get('/openapi.json', (_req, res) => {
+  route(api, 'get', '/api/openapi.json', (_req, res) => {
     res.json(openApiDocument());
   });
-  api.get('/docs', (_req, res) => {
+  route(api, 'get', '/api/docs', (_req, res) => {
     res.type('html').send(DOCS_HTML);
   });
+  // The docs page's script: an asset of GET /api/docs, not an operation of the API, so not in the document.
   api.get('/docs.js', (_req, res) => {
     res.type('application/javascript').send(DOCS_JS);
   });
@@ -55,3 +58,4 @@ export function apiRouter({ store, config, log = (l) => process.stderr.write(`${
 }
 
 export * from './schemas.js';
+export { errorHandler, loopbackHostGuard } from './http.js';

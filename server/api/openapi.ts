@@ -143,6 +143,20 @@ function routes(): RouteConfig[] {
   ];
 }
 
+/**
+ * Every route of the API as documented, in the document's order. A route is
+ * registered only through ./route.ts `route()`, which takes its documentation
+ * from here (and refuses an undocumented one), so the Express handler and the
+ * OpenAPI path are one definition: method and path written once, checked at
+ * start-up, and test/api/routes-documented.test.ts walks the router both ways.
+ */
+export const ROUTE_DOCS: readonly RouteConfig[] = routes();
+
+/** The documentation of `method path` (an OpenAPI path, '/api/actors/{id}'), or undefined. */
+export function routeDoc(method: Method, path: string): RouteConfig | undefined {
+  return ROUTE_DOCS.find((r) => r.method === method && r.path === path);
+}
+
 let cached: ReturnType<OpenApiGeneratorV3['generateDocument']> | null = null;
 
 /** The OpenAPI 3.0 document (built once). */
@@ -154,7 +168,7 @@ export function openApiDocument() {
     scheme: 'bearer',
     description: 'Required on every POST when the server runs with CLAIMGRAPH_TOKEN set; GETs are open.',
   });
-  for (const r of routes()) registry.registerPath(r);
+  for (const r of ROUTE_DOCS) registry.registerPath(r);
   cached = new OpenApiGeneratorV3(registry.definitions).generateDocument({
     openapi: '3.0.3',
     info: {

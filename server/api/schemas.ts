@@ -11,105 +11,25 @@
  */
 import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
-import { ActorKindSchema as ExtractActorKind, CueClassSchema as ExtractCueClass } from '../extract/schema.js';
 import { STREAM_FORMATS, type StreamFormat } from '../exchange/index.js';
-import { parseIsoDate } from '../ingest/dates.js';
+import {
+  ActorKindSchema,
+  booleanParam,
+  cueClassList,
+  IdSchema,
+  idList,
+  IsoDateSchema,
+  nameList,
+  page,
+  PageQuerySchema,
+} from './schema-parts.js';
+import { StatementRecordSchema } from '../graph/index.js';
 
 extendZodWithOpenApi(z);
 
-// ---------------------------------------------------------------- building blocks
+// ---------------------------------------------------------------- building blocks (./schema-parts.ts)
 
-/** The one error body: never a stack. `details[].path` names the field ("query.limit", "body.text"). */
-export const ErrorBodySchema = z
-  .object({
-    code: z.string().openapi({ example: 'BAD_INPUT' }),
-    message: z.string().openapi({ example: 'invalid query: query.limit: Too big: expected number to be <=500' }),
-    details: z.array(z.object({ path: z.string().optional(), message: z.string() })),
-  })
-  .openapi('Error');
-export type ErrorBody = z.infer<typeof ErrorBodySchema>;
-
-const ISO_DATE = /^\d{4}(-\d{2}(-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?)?)?$/;
-/** A date or date-time prefix: "2024", "2024-03", "2024-03-05", "2024-03-05T10:00:00Z". */
-export const IsoDateSchema = z
-  .string()
-  .regex(ISO_DATE, 'expected an ISO-8601 date such as 2024-03-05 or 2024-03-05T10:00:00Z')
-  // A real calendar date (2025-02-30 is not one), by the same strict reader the ingest uses (issue 14, defect 11).
-  .refine((s) => parseIsoDate(s) !== null, 'expected a real calendar date and time (no February 30th, no hour 24)')
-  .openapi({ example: '2024-03-05' });
-
-/** Ids are opaque stable hashes ("act_0123456789abcdef"); this only bounds them. */
-const IdSchema = z.string().min(1).max(200);
-
-// The extraction contract's enums, so a filter accepts exactly what the extractor writes.
-export const CueClassSchema = ExtractCueClass.meta({ id: 'CueClass' });
-export const ActorKindSchema = ExtractActorKind.meta({ id: 'ActorKind' });
-
-/** A query-string list: repeated keys (`?actor=a&actor=b`) or, for ids, comma-separated (`?actor=a,b`). */
-function listParam<T extends z.ZodType>(item: T, opts: { commas: boolean }) {
-  return z.preprocess((v) => {
-    if (v === undefined || v === '') return undefined;
-    const xs = Array.isArray(v) ? v : [v];
-    return opts.commas ? xs.flatMap((x) => (typeof x === 'string' ? x.split(',') : [x])).filter((x) => x !== '') : xs;
-  }, z.array(item).max(100).optional());
-}
-const idList = () => listParam(IdSchema, { commas: true });
-const nameList = () => listParam(z.string().min(1).max(300), { commas: false });
-const cueClassList = () => listParam(CueClassSchema, { commas: true });
-
-const booleanParam = z.preprocess((v) => (v === 'true' || v === '1' ? true : v === 'false' || v === '0' ? false : v), z.boolean().optional());
-
-/** The largest offset a page may start at, given as `offset` or inside a `cursor`. */
-export const MAX_OFFSET = 1_000_000_000;
-
-/**
- * The offset a cursor carries ("o" + base-36, base64url-encoded: see
- * encodeCursor in ./http.ts), or null when it is not one we could have
- * issued, including one past MAX_OFFSET (issue 14, defect 10: a crafted
- * cursor used to pass as a huge offset and reach the engine).
- */
-export function cursorOffset(cursor: string): number | null {
-  if (!/^[A-Za-z0-9_-]{1,40}$/.test(cursor)) return null;
-  const m = /^o([0-9a-z]{1,7})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!m) return null;
-  const offset = parseInt(m[1]!, 36);
-  return offset <= MAX_OFFSET ? offset : null;
-}
-
-/** Paging: `limit` (1..500, default 50) with `offset`, or with the `cursor` a previous page returned (decoded to its offset). */
-export const PageQuerySchema = z.object({
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-  offset: z.coerce.number().int().min(0).max(MAX_OFFSET).default(0),
-  cursor: z
-    .string()
-    .optional()
-    .transform((c, ctx) => {
-      if (c === undefined) return undefined;
-      const offset = cursorOffset(c);
-      if (offset === null) {
-        ctx.addIssue({ code: 'custom', message: 'expected a cursor returned by a previous page' });
-        return z.NEVER;
-      }
-      return offset;
-    })
-    .openapi({ type: 'string', description: 'nextCursor of the previous page; wins over offset' }),
-});
-export type PageQuery = z.infer<typeof PageQuerySchema>;
-
-/** A page of a list. `total` is the number of matches regardless of paging; `nextCursor` null on the last page. */
-function page<T extends z.ZodType>(item: T, name: string) {
-  return z
-    .object({
-      items: z.array(item),
-      total: z.number().int(),
-      limit: z.number().int(),
-      offset: z.number().int(),
-      nextCursor: z.string().nullable(),
-    })
-    .openapi(name);
-}
-
-export const IdParamsSchema = z.object({ id: IdSchema.openapi({ param: { description: 'stable id' } }) });
+export { ActorKindSchema, CueClassSchema, cursorOffset, ErrorBodySchema, IdParamsSchema, IsoDateSchema, MAX_OFFSET, PageQuerySchema, type ErrorBody, type PageQuery } from './schema-parts.js';
 
 // ---------------------------------------------------------------- shared shapes
 
@@ -117,39 +37,8 @@ export const ActorRefSchema = z.object({ id: z.string(), name: z.string() }).ope
 export type ActorRef = z.infer<typeof ActorRefSchema>;
 
 /** A statement as every view shows it; actors are canonical (merges applied). Offsets index the article's text. */
-export const StatementViewSchema = z
-  .object({
-    id: z.string(),
-    content: z.string(),
-    quote: z.string().nullable(),
-    direct: z.boolean(),
-    cue: z.string(),
-    cueLemma: z.string().nullable(),
-    cueClass: z.string(),
-    saidAt: z.string().nullable(),
-    saidAtPrecision: z.string().nullable(),
-    timeText: z.string().nullable(),
-    sentence: z.string().nullable(),
-    sentenceStart: z.number().nullable(),
-    sentenceEnd: z.number().nullable(),
-    start: z.number().nullable(),
-    end: z.number().nullable(),
-    confidence: z.number().nullable(),
-    speakerMention: z.string().nullable(),
-    speakerId: z.string().nullable(),
-    speaker: z.string().nullable(),
-    addresseeId: z.string().nullable(),
-    addressee: z.string().nullable(),
-    viaId: z.string().nullable(),
-    via: z.string().nullable(),
-    about: z.array(ActorRefSchema),
-    articleId: z.string().nullable(),
-    articleTitle: z.string().nullable(),
-    articleUrl: z.string().nullable(),
-    publishedAt: z.string().nullable(),
-    sourceId: z.string().nullable(),
-    source: z.string().nullable(),
-  })
+// The graph's statement record (server/graph/records.ts), with its actors made canonical by the API (statement-view.ts).
+export const StatementViewSchema = StatementRecordSchema.extend({ about: z.array(ActorRefSchema) })
   .openapi('Statement');
 export type StatementView = z.infer<typeof StatementViewSchema>;
 
@@ -559,6 +448,10 @@ export const CypherResponseSchema = z
     /** Every node and relationship found in the rows (paths included), deduplicated, for drawing. */
     graph: z.object({ nodes: z.array(GraphNodeSchema), relationships: z.array(GraphRelationshipSchema) }),
     elapsedMs: z.number(),
+    /** The plan of an EXPLAIN (no rows) or PROFILE (with the rows), as text, on both backends. */
+    plan: z.string().optional().openapi({ description: 'the plan of an EXPLAIN or PROFILE, as text' }),
+    /** Known differences of the embedded engine this query may meet (docs/cypher.md). */
+    notices: z.array(z.string()).optional().openapi({ description: 'known differences of the embedded engine this answer may show (docs/cypher.md)' }),
   })
   .openapi('CypherResponse');
 export type CypherResponse = z.infer<typeof CypherResponseSchema>;

@@ -1,7 +1,6 @@
-import type { ActorNode, ArticleGraph } from '../graph/types.js';
+import type { ActorNode, ArticleGraph } from '../graph/index.js';
 import { actorId, normalizeName, stableId } from '../ids.js';
-import { COMMON_WORDS } from '../extract/model/lexicon.js';
-import { GENERIC_ORG_NAMES, PARTY_WORDS } from '../extract/model/orgs.js';
+import { COMMON_WORDS, GENERIC_ORG_NAMES, PARTY_WORDS } from '../extract/index.js';
 import { CAPITALS_ONLY_METONYMS, METONYMS, SPELLING_VARIANTS } from './model/variants.js';
 import { NAME_PARTICLES, NAME_SUFFIXES, PLACE_WORDS, TITLE_WORDS } from './model/titles.js';
 import { normalizeText } from './text.js';

@@ -3,9 +3,11 @@
  * statement dated "on Monday" (day) is an instant, "earlier this month"
  * (month) a whole month, so two times are compatible when their intervals
  * come within a few days of each other, not when the strings are equal.
+ * The intervals are server/time's; this file holds the claims step's policy
+ * over them (how far apart two reports of one utterance may be).
  */
 
-const DAY_MS = 86_400_000;
+import { DAY_MS, dayInterval, daysBetween, epochDay, gapDays } from '../time/index.js';
 
 /** Two precise times further apart than this are different utterances (repeat talking points on other days). */
 export const MAX_SAID_GAP_DAYS = 3;
@@ -26,43 +28,12 @@ export interface Dated {
   articleDate: string | null;
 }
 
-/** [start, end] in epoch days of a time with its precision; null when it says nothing precise. */
+/** [start, end] in epoch days (inclusive) of a statement's time; null when it says nothing precise ('article': the article's date stood in). */
 export function interval(value: string | null, precision: string): [number, number] | null {
-  if (value === null) return null;
-  const start = Date.parse(value.length === 7 ? `${value}-01` : value.length === 4 ? `${value}-01-01` : value);
-  if (Number.isNaN(start)) return null;
-  const d = Math.floor(start / DAY_MS);
-  switch (precision) {
-    case 'day':
-      return [d, d];
-    case 'week':
-      return [d, d + 6];
-    case 'month': {
-      const next = new Date(start);
-      next.setUTCMonth(next.getUTCMonth() + 1);
-      return [d, Math.floor(next.getTime() / DAY_MS) - 1];
-    }
-    case 'year':
-      return [d, d + 365];
-    default:
-      // "article": the article's date stood in for a missing time; "unknown": nothing.
-      return null;
-  }
+  return dayInterval(value, precision, 'none');
 }
 
-/** Days between two intervals; 0 when they overlap. */
-export function gapDays(a: [number, number], b: [number, number]): number {
-  return Math.max(0, a[0] - b[1], b[0] - a[1]);
-}
-
-/** Whole days between two ISO dates, or null when either is missing. */
-export function daysBetween(a: string | null, b: string | null): number | null {
-  if (a === null || b === null) return null;
-  const x = Date.parse(a);
-  const y = Date.parse(b);
-  if (Number.isNaN(x) || Number.isNaN(y)) return null;
-  return Math.abs(Math.floor(x / DAY_MS) - Math.floor(y / DAY_MS));
-}
+export { daysBetween, gapDays };
 
 /**
  * Whether two statements can be reports of the same utterance by time:
@@ -95,11 +66,7 @@ export function timesCompatible(a: Dated, b: Dated, longQuote = false): { ok: bo
 }
 
 /** The epoch day of an ISO date, or null. */
-export function dayOf(date: string | null): number | null {
-  if (date === null) return null;
-  const t = Date.parse(date);
-  return Number.isNaN(t) ? null : Math.floor(t / DAY_MS);
-}
+export const dayOf = epochDay;
 
 /**
  * The time a statement is filed under for candidate keys: the start of its

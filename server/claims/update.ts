@@ -1,6 +1,21 @@
-import type { ArticleGraph, GraphStore, Row } from '../graph/types.js';
-import { readWrittenArticleGraph } from '../graph/article-graph.js';
-import { CLAIMS } from '../graph/queries/claims.js';
+import {
+  articleCandidates,
+  articleClaimsVersion,
+  claimActorsByIds,
+  claimMembers,
+  claimsOfArticles,
+  finishClaimsArticle,
+  linkClaims,
+  linkContradictions,
+  linkRepublishes,
+  lookupAliases,
+  readWrittenArticleGraph,
+  setClaimStats,
+  statementCandidates,
+  type ArticleGraph,
+  type GraphStore,
+  type Row,
+} from '../graph/index.js';
 import { applyIdentity, indexKeys, lookupKeys, resolveActor, type StoredActor } from './identity.js';
 import { articleKeys, statementKeys, statementLookupKeys } from './keys.js';
 import { claimStats, planClaims, type Candidate, type ClaimMember, type ClaimPlan } from './plan.js';
@@ -10,7 +25,7 @@ import type { ClaimStatement } from './similarity.js';
 /**
  * The claims step's thin I/O shell. The decisions are the pure functions of
  * identity.ts, plan.ts and republication.ts; this file only runs the
- * graph component's CLAIMS queries through a GraphStore (it writes no
+ * graph component's claims repository (server/graph/repos/claims.ts; it writes no
  * Cypher), each one an indexed lookup or a batched UNWIND, a fixed number of
  * round trips per article whatever the size of the store.
  */
@@ -63,14 +78,14 @@ export const ARTICLE_BUDGET = 8;
 export async function resolveActors(store: ClaimsStore, graph: ArticleGraph): Promise<ArticleGraph> {
   const keys = [...new Set(graph.actors.flatMap(lookupKeys))];
   if (keys.length === 0) return graph;
-  const all = await store.run(CLAIMS.lookupAliases, { keys, cap: ALIAS_CAP });
+  const all = await lookupAliases(store, keys, ALIAS_CAP);
   const perKey = new Map<string, number>();
   for (const r of all) perKey.set(String(r.key), (perKey.get(String(r.key)) ?? 0) + 1);
   const rows = all.filter((r) => (perKey.get(String(r.key)) ?? 0) < ALIAS_CAP);
   // A user merge points the actor at its canonical one: resolve to that (one more indexed read, only when merges exist).
   const mergedIds = [...new Set(rows.map((r) => str(r.mergedInto)).filter((x): x is string => x !== null))];
   const canonical = new Map<string, StoredActor>();
-  if (mergedIds.length > 0) for (const r of await store.run(CLAIMS.actorsByIds, { ids: mergedIds })) canonical.set(String(r.id), storedActor(r));
+  if (mergedIds.length > 0) for (const r of await claimActorsByIds(store, mergedIds)) canonical.set(String(r.id), storedActor(r));
   const found = new Map<string, StoredActor[]>();
   for (const r of rows) {
     const key = String(r.key);
@@ -107,12 +122,12 @@ export async function updateClaims(store: ClaimsStore, graph: ArticleGraph): Pro
   const aKeys = articleKeys(graph.article.text);
   let republishes: RepublishLink[] = [];
   if (aKeys.length > 0) {
-    const rows = await store.run(CLAIMS.articleCandidates, { keys: aKeys, id: articleId, cap: BAND_CAP, budget: ARTICLE_BUDGET });
+    const rows = await articleCandidates(store, { keys: aKeys, id: articleId, cap: BAND_CAP, budget: ARTICLE_BUDGET });
     republishes = planRepublication(
       { id: articleId, text: graph.article.text, date },
       rows.map((r) => ({ id: String(r.id), text: String(r.text ?? ''), date: str(r.date), republishes: str(r.republishes) })),
     );
-    if (republishes.length > 0) await store.run(CLAIMS.linkRepublishes, { links: republishes });
+    if (republishes.length > 0) await linkRepublishes(store, republishes);
   }
 
   // Claims and contradiction candidates through the statement band keys.
@@ -134,27 +149,27 @@ export async function updateClaims(store: ClaimsStore, graph: ArticleGraph): Pro
   const lookups = statements.map((s) => ({ id: s.id, keys: statementLookupKeys(s) })).filter((r) => r.keys.length > 0);
   let plan: ClaimPlan = { created: [], links: [], touched: [], contradictions: [] };
   if (lookups.length > 0) {
-    const rows = await store.run(CLAIMS.statementCandidates, { stmts: lookups, articleId, cap: BAND_CAP, budget: CANDIDATE_BUDGET });
+    const rows = await statementCandidates(store, { stmts: lookups, articleId, cap: BAND_CAP, budget: CANDIDATE_BUDGET });
     plan = planClaims(articleId, statements, rows.map(candidate));
     // A link that creates its claim carries the claim's text (one round trip for new claims and links).
     const texts = new Map(plan.created.map((c) => [c.id, c.text]));
     const links = plan.links.map((l) => ({ ...l, text: texts.get(l.claimId) ?? null }));
-    if (links.length > 0) await store.run(CLAIMS.linkClaims, { links });
-    if (plan.contradictions.length > 0) await store.run(CLAIMS.linkContradictions, { links: plan.contradictions });
+    if (links.length > 0) await linkClaims(store, links);
+    if (plan.contradictions.length > 0) await linkContradictions(store, plan.contradictions);
   }
 
   // Counts: the claims touched here, and those of older articles that became copies of this one.
   const touched = new Set(plan.touched);
   const becameCopies = republishes.filter((l) => l.from !== articleId).map((l) => l.from);
   if (becameCopies.length > 0) {
-    for (const r of await store.run(CLAIMS.claimsOfArticles, { ids: becameCopies })) touched.add(String(r.id));
+    for (const r of await claimsOfArticles(store, becameCopies)) touched.add(String(r.id));
   }
   if (touched.size > 0) await refreshClaimStats(store, [...touched]);
 
   // Last, in one round trip: the alias index, the band keys, the completion mark. The article's names for its
   // actors (NAMED) were written with the article itself (WRITE.linkNamed).
   const actors = graph.actors.map((a) => ({ actorId: a.id, keys: indexKeys(a) })).filter((r) => r.keys.length > 0);
-  await store.run(CLAIMS.finishArticle, { articleId, actors, articleKeys: aKeys, statements: keyRows, version: CLAIMS_VERSION, bandMembersCap: BAND_MEMBERS_CAP });
+  await finishClaimsArticle(store, { articleId, actors, articleKeys: aKeys, statements: keyRows, version: CLAIMS_VERSION, bandMembersCap: BAND_MEMBERS_CAP });
   return { claims: plan.touched, republishes, contradictions: plan.contradictions.length };
 }
 
@@ -164,9 +179,9 @@ export async function updateClaims(store: ClaimsStore, graph: ArticleGraph): Pro
  * step, or a store written before claims existed). One indexed read.
  */
 export async function claimsState(store: ClaimsStore, articleId: string): Promise<'absent' | 'done' | 'pending'> {
-  const [row] = await store.run(CLAIMS.articleClaimsVersion, { id: articleId });
-  if (!row) return 'absent';
-  return Number(row.claimsVersion ?? 0) >= CLAIMS_VERSION ? 'done' : 'pending';
+  const version = await articleClaimsVersion(store, articleId);
+  if (version === undefined) return 'absent';
+  return version >= CLAIMS_VERSION ? 'done' : 'pending';
 }
 
 /**
@@ -186,7 +201,7 @@ export async function finishClaims(store: GraphStore, articleId: string): Promis
 
 /** Recomputes the stored counts of some claims from their members. */
 export async function refreshClaimStats(store: ClaimsStore, claimIds: string[]): Promise<void> {
-  const members: ClaimMember[] = (await store.run(CLAIMS.claimMembers, { ids: claimIds })).map((r) => ({
+  const members: ClaimMember[] = (await claimMembers(store, claimIds)).map((r) => ({
     claimId: String(r.claimId),
     statementId: String(r.statementId),
     articleId: String(r.articleId),
@@ -196,7 +211,7 @@ export async function refreshClaimStats(store: ClaimsStore, claimIds: string[]):
     speakerName: str(r.speakerName),
   }));
   const rows = claimStats(members);
-  if (rows.length > 0) await store.run(CLAIMS.setClaimStats, { rows });
+  if (rows.length > 0) await setClaimStats(store, rows);
 }
 
 function candidate(r: Row): Candidate {

@@ -5,7 +5,7 @@ import type { Config } from '../config.js';
 import { AppError, badInput } from '../errors.js';
 import { openStore, openStoreFromConfig } from '../graph/index.js';
 import {
-  copyStore, exportCsv, exportStream, importJsonl, type Sink, type TransferSummary,
+  copyStore, exportCsv, exportStream, importCypher, importJsonl, isCypherExport, type Sink, type TransferSummary,
 } from '../exchange/index.js';
 import { ExportFlags, ImportFlags, MigrateFlags, parseFlags } from './options.js';
 import { progressBar } from './progress.js';
@@ -73,7 +73,8 @@ export async function runImport(config: Config, flags: Record<string, unknown>, 
   await refuseWhileServed(config, 'import');
   const bar = progressBar('import', opts.progress !== false && !opts.json);
   const { summary, backend } = await withStore(config, async (store) => ({
-    summary: await importJsonl(store, String(file), (done, total) => bar.update(done, total)),
+    // A cypher export (its first line says so) or a jsonl export.
+    summary: await (isCypherExport(String(file)) ? importCypher : importJsonl)(store, String(file), (done, total) => bar.update(done, total)),
     backend: store.backend,
   }));
   bar.stop();

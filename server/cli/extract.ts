@@ -2,10 +2,9 @@ import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import type { Config } from '../config.js';
 import { normalizeError, fromZod } from '../errors.js';
-import type { Statement, Span } from '../extract/schema.js';
-import { ingestRecord } from '../ingest/records.js';
-import type { IngestedArticle, IngestOptions } from '../ingest/types.js';
-import { extractArticleStatements } from '../pipeline/statements.js';
+import type { Statement, Span } from '../extract/index.js';
+import { ingestRecord, type IngestedArticle, type IngestOptions } from '../ingest/index.js';
+import { ExtractPool, extractArticleStatements } from '../pipeline/index.js';
 import { ExtractFlags, IsoDate, parseFlags } from './options.js';
 
 /** One article of the `extract` output contract (issue 3). */
@@ -123,7 +122,6 @@ const JSONL_AHEAD_PER_WORKER = 16;
  * written in input order.
  */
 async function extractJsonl(ingestOpts: IngestOptions, workers: number | undefined): Promise<number> {
-  const { ExtractPool } = await import('../pipeline/pool.js');
   const pool = new ExtractPool(workers);
   const ahead = Math.max(1, pool.workers) * JSONL_AHEAD_PER_WORKER;
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
@@ -143,7 +141,9 @@ async function extractJsonl(ingestOpts: IngestOptions, workers: number | undefin
       if (line.trim() === '') continue;
       const at = n;
       // An output line for every input line, even when its worker thread failed.
-      const answer = pool.workers > 0 ? pool.jsonlLine(line, at, ingestOpts) : Promise.resolve().then(() => jsonlLine(line, at, ingestOpts));
+      const answer = pool.workers > 0
+        ? (pool.call(import.meta.url, 'jsonlLine', [line, at, ingestOpts]) as Promise<string>)
+        : Promise.resolve().then(() => jsonlLine(line, at, ingestOpts));
       queue.push(answer.catch((error: unknown) => JSON.stringify({ id: `line ${at}`, error: normalizeError(error).message })));
       while (queue.length > ahead) out.push(await queue.shift()!);
       if (out.length >= ahead) await flush();

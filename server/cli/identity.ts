@@ -1,5 +1,5 @@
 import type { Config } from '../config.js';
-import { rerunIdentity } from '../claims/rerun.js';
+import { rerunIdentity } from '../actors/index.js';
 import { parseFlags, RerunIdentityFlags } from './options.js';
 import { withStore } from './query.js';
 

@@ -109,8 +109,8 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command('import')
-    .description('load a jsonl export into the store (idempotent: rerun to resume)')
-    .argument('<file>', 'a file written by export --format jsonl')
+    .description('load a jsonl or cypher export into the store (idempotent: rerun to resume)')
+    .argument('<file>', 'a file written by export --format jsonl or --format cypher')
     .option(...dataOption)
     .option('--no-progress', 'no progress bar')
     .option('--json', 'print the summary as JSON')

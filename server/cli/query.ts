@@ -1,7 +1,6 @@
 import Table from 'cli-table3';
 import type { Config } from '../config.js';
-import { openStoreFromConfig } from '../graph/index.js';
-import type { GraphStore } from '../graph/types.js';
+import { openStoreFromConfig, runUserQuery, type GraphStore, type UserQueryResult } from '../graph/index.js';
 import { DataOptions, QueryFlags, parseFlags, parseParams } from './options.js';
 import { findServer } from './remote.js';
 
@@ -30,14 +29,17 @@ export async function runQuery(config: Config, flags: Record<string, unknown>, c
   const opts = parseFlags(QueryFlags, flags);
   const remote = await findServer(config);
   const maxRows = opts.limit ?? 1000;
-  const rows = remote
-    ? (await remote.query(String(cypher), parseParams(opts.param), maxRows)).rows
+  // As the console: EXPLAIN/PROFILE plans, rewrites and explanations of the embedded engine's known differences.
+  const result: UserQueryResult = remote
+    ? { rows: (await remote.query(String(cypher), parseParams(opts.param), maxRows)).rows, notices: [] }
     : await withStore(
         config,
-        (store) => store.readOnly(String(cypher), parseParams(opts.param), { maxRows, timeoutMs: config.queryTimeoutMs }),
+        (store) => runUserQuery(store, String(cypher), parseParams(opts.param), { maxRows, timeoutMs: config.queryTimeoutMs }),
         // One query, then exit: no standby process for a restart that would only precede the close.
         { hosted: true, standby: false },
       );
+  const rows = result.rows;
+  for (const notice of result.notices) process.stderr.write(`note: ${notice}\n`);
   if (opts.json) {
     process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
     return 0;
@@ -45,7 +47,7 @@ export async function runQuery(config: Config, flags: Record<string, unknown>, c
   const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
   const table = new Table({ head: columns, wordWrap: true, ...tableStyle() });
   for (const row of rows) table.push(columns.map((c) => cell(row[c])));
-  process.stdout.write(`${table.toString()}\n${rows.length} row${rows.length === 1 ? '' : 's'}\n`);
+  process.stdout.write(`${table.toString()}\n${rows.length} row${rows.length === 1 ? '' : 's'}\n${result.plan ? `\n${result.plan}` : ''}`);
   return 0;
 }
 

@@ -190,7 +190,7 @@ export class RemoteServer {
 
 const KNOWN_CODES: ReadonlySet<string> = new Set<ErrorCode>([
   'BAD_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'CONFLICT', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_INPUT', 'FETCH_FAILED',
-  'QUERY_FAILED', 'QUERY_TIMEOUT', 'STORE_UNAVAILABLE',
+  'QUERY_FAILED', 'STORE_FAILED', 'QUERY_TIMEOUT', 'STORE_UNAVAILABLE',
 ]);
 /** An error the server answered, as our error: its code carried over when it is one a client can act on. */
 export function serverError(code: string, message: string): AppError {

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { assertSafeExposure, type Config } from '../config.js';
 import { openStoreFromConfig, warmUpReadOnlyCheck } from '../graph/index.js';
-import type { GraphStore } from '../graph/types.js';
+import type { GraphStore } from '../graph/index.js';
 import { readInputs } from '../ingest/index.js';
 import { ingestInputs, type ProgressEvent } from '../pipeline/index.js';
 import { progressBar } from './progress.js';

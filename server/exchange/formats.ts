@@ -1,6 +1,4 @@
-import type { GraphStore, Row } from '../graph/types.js';
-import { EXPORT } from '../graph/queries/export.js';
-import { MODEL } from '../graph/queries/schema.js';
+import { claimAppearances, exportPage, SCHEMA_NEO4J, type GraphStore, type Row } from '../graph/index.js';
 import { articleIds, decisionRecords, eventRecords, graphPages, readArticleGraph } from './read.js';
 import { JSONL_VERSION, type ExportLine } from './schema.js';
 
@@ -33,7 +31,7 @@ export async function exportStatements(store: GraphStore, write: Sink, pageSize 
   let after = '';
   let n = 0;
   for (;;) {
-    const rows = await store.run(EXPORT.statementsFlat, { after, limit: pageSize });
+    const rows = await exportPage(store, 'statementsFlat', after, pageSize);
     for (const row of rows) await write(`${JSON.stringify(row)}\n`);
     n += rows.length;
     if (rows.length < pageSize) return n;
@@ -97,18 +95,24 @@ export function cypherName(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `\`${name.replace(/`/g, '``')}\``;
 }
 
+/** The first line of a cypher export: `claimgraph import` recognises the format by it. */
+export const CYPHER_EXPORT_HEADER = '// claimgraph export: run with cypher-shell -f';
+
 /**
- * `cypher`: a script that recreates the graph in Neo4j (cypher-shell -f).
- * MERGE on ids makes it safe to run twice; nodes first, then relationships.
+ * `cypher`: a script that recreates the graph in Neo4j (cypher-shell -f) or
+ * in an embedded store (`claimgraph import`): first the schema the app sets
+ * up on Neo4j (constraints and indexes, SCHEMA_NEO4J, so their names are the
+ * ones the app expects), then every node of the model by id, then the
+ * derived nodes by key (lookup keys and counters: the actor page, the
+ * timeline and the claims and events steps read them), then every
+ * relationship. One statement a line; MERGE on ids and keys makes it safe
+ * to run twice.
  */
 export async function exportCypher(store: GraphStore, write: Sink): Promise<void> {
   const labelOf = new Map<string, string>();
   const rels: string[] = [];
-  await write('// claimgraph export: run with cypher-shell -f\n');
-  // Lookup labels keyed by `key` and the counters are derived data and not exported (see queries/export.ts).
-  for (const label of MODEL.labels.filter((l) => !(MODEL.derivedLabels as readonly string[]).includes(l))) {
-    await write(`CREATE CONSTRAINT ${label.toLowerCase()}_id IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE;\n`);
-  }
+  await write(`${CYPHER_EXPORT_HEADER}\n`);
+  for (const statement of Object.values(SCHEMA_NEO4J)) await write(`${statement};\n`);
   for await (const page of graphPages(store)) {
     for (const n of page.nodes) {
       const label = n.labels.map(cypherName).join(':');
@@ -118,13 +122,66 @@ export async function exportCypher(store: GraphStore, write: Sink): Promise<void
     }
     for (const r of page.relationships) rels.push(JSON.stringify(r));
   }
+  const derivedRels: string[] = [];
+  for await (const n of derivedNodes(store)) {
+    const label = n.labels.map(cypherName).join(':');
+    const { key, ...rest } = n.props;
+    await write(`MERGE (n:${label} {key: ${cypherLiteral(key)}}) SET n += ${cypherLiteral(rest)};\n`);
+    const self = `(k:${label} {key: ${cypherLiteral(key)}})`;
+    for (const r of n.out) {
+      derivedRels.push(`MATCH ${self}, (b:${r.toLabels.map(cypherName).join(':')} {id: ${cypherLiteral(r.to)}}) MERGE (k)-[r:${cypherName(r.type)}]->(b)${setProps(r.props)};\n`);
+    }
+    for (const r of n.in) {
+      derivedRels.push(`MATCH (a:${r.fromLabels.map(cypherName).join(':')} {id: ${cypherLiteral(r.from)}}), ${self} MERGE (a)-[r:${cypherName(r.type)}]->(k)${setProps(r.props)};\n`);
+    }
+  }
   for (const json of rels) {
     const r = JSON.parse(json) as { from: string; type: string; to: string; props: Row };
-    const props = Object.keys(r.props).length ? ` SET r += ${cypherLiteral(r.props)}` : '';
     await write(
       `MATCH (a:${labelOf.get(r.from) ?? 'Actor'} {id: ${cypherLiteral(r.from)}}), (b:${labelOf.get(r.to) ?? 'Actor'} {id: ${cypherLiteral(r.to)}}) ` +
-        `MERGE (a)-[r:${cypherName(r.type)}]->(b)${props};\n`,
+        `MERGE (a)-[r:${cypherName(r.type)}]->(b)${setProps(r.props)};\n`,
     );
+  }
+  for (const line of derivedRels) await write(line);
+}
+
+const setProps = (props: Row | null) => (props && Object.keys(props).length ? ` SET r += ${cypherLiteral(props)}` : '');
+
+interface DerivedLink {
+  type: string;
+  props: Row | null;
+}
+
+/** Every derived node (keyed by `key`) in key order, with its links to the model's nodes. */
+async function* derivedNodes(store: GraphStore, pageSize = 1000): AsyncGenerator<{
+  labels: string[];
+  props: Row;
+  out: (DerivedLink & { to: string; toLabels: string[] })[];
+  in: (DerivedLink & { from: string; fromLabels: string[] })[];
+}> {
+  // Keys are unique within a label, not across labels: page with >= and skip the nodes of the last key already given.
+  let after = '';
+  let seenAtAfter = new Set<string>();
+  for (;;) {
+    const rows = await exportPage(store, 'derivedNodes', after, pageSize);
+    let fresh = 0;
+    const nextSeen = new Set<string>();
+    let last = after;
+    for (const r of rows) {
+      const labels = (r.labels as string[]).slice().sort();
+      const props = r.props as Row;
+      const key = String(props.key);
+      const id = `${labels.join(':')}|${key}`;
+      if (key === after && seenAtAfter.has(id)) continue;
+      if (key !== last) nextSeen.clear();
+      last = key;
+      nextSeen.add(id);
+      fresh += 1;
+      yield { labels, props, out: (r.outgoing as never[]) ?? [], in: (r.incoming as never[]) ?? [] };
+    }
+    if (rows.length < pageSize || fresh === 0) return;
+    seenAtAfter = last === after ? new Set([...seenAtAfter, ...nextSeen]) : nextSeen;
+    after = last;
   }
 }
 
@@ -224,10 +281,10 @@ export async function exportClaims(store: GraphStore, write: Sink, pageSize = 50
   let after = '';
   let n = 0;
   for (;;) {
-    const page = await store.run(EXPORT.claimsPage, { after, limit: pageSize });
+    const page = await exportPage(store, 'claims', after, pageSize);
     for (const { claim } of page) {
       const c = claim as Row;
-      const rows = await store.run(EXPORT.claimAppearances, { id: c.id });
+      const rows = await claimAppearances(store, c.id);
       const work = (r: Row) => ({
         '@type': 'NewsArticle',
         '@id': r.url ?? `urn:claimgraph:article:${String(r.articleId)}`,

@@ -1,15 +1,14 @@
-import type { GraphStore, Row } from '../graph/types.js';
-import { EXPORT } from '../graph/queries/export.js';
+import { articleCount, exportPage, relationshipsFrom, type ExportPage, type GraphStore, type Row } from '../graph/index.js';
 
 import type { DecisionRecord, EventRecord } from './schema.js';
 
-export { readArticleGraph } from '../graph/article-graph.js';
+export { readArticleGraph } from '../graph/index.js';
 
 /** Rows of a query paged by id (`$after`, `$limit`), in id order. */
-async function* pagedById(store: GraphStore, query: string, idOf: (row: Row) => string, pageSize = 500): AsyncGenerator<Row> {
+async function* pagedById(store: GraphStore, what: ExportPage, idOf: (row: Row) => string, pageSize = 500): AsyncGenerator<Row> {
   let after = '';
   for (;;) {
-    const rows = await store.run(query, { after, limit: pageSize });
+    const rows = await exportPage(store, what, after, pageSize);
     yield* rows;
     if (rows.length < pageSize) return;
     after = idOf(rows[rows.length - 1]!);
@@ -39,7 +38,7 @@ const withSpans = (spans: Record<string, [number, number][]> | undefined) => (sp
 
 /** Every Event with its participants, reporting articles, statements made at it and lookup keys, in id order. */
 export async function* eventRecords(store: GraphStore): AsyncGenerator<EventRecord> {
-  for await (const row of pagedById(store, EXPORT.eventsPage, (r) => String((r.event as Row).id))) {
+  for await (const row of pagedById(store, 'events', (r) => String((r.event as Row).id))) {
     const props = row.event as Row;
     yield {
       id: String(props.id),
@@ -55,7 +54,7 @@ export async function* eventRecords(store: GraphStore): AsyncGenerator<EventReco
 
 /** Every MergeDecision (active and split), in id order. */
 export async function* decisionRecords(store: GraphStore): AsyncGenerator<DecisionRecord> {
-  for await (const row of pagedById(store, EXPORT.mergeDecisionsPage, (r) => String((r.decision as Row).id))) {
+  for await (const row of pagedById(store, 'mergeDecisions', (r) => String((r.decision as Row).id))) {
     const props = row.decision as Row;
     yield { id: String(props.id), props: nodeProps(props) as DecisionRecord['props'] };
   }
@@ -63,12 +62,11 @@ export async function* decisionRecords(store: GraphStore): AsyncGenerator<Decisi
 
 /** Every article id in id order, a page at a time. */
 export async function* articleIds(store: GraphStore, pageSize = 500): AsyncGenerator<string> {
-  for await (const r of pagedById(store, EXPORT.articleIds, (row) => String(row.id), pageSize)) yield String(r.id);
+  for await (const r of pagedById(store, 'articleIds', (row) => String(row.id), pageSize)) yield String(r.id);
 }
 
 export async function countArticles(store: GraphStore): Promise<number> {
-  const [row] = await store.run(EXPORT.articleCount, {});
-  return Number(row?.n ?? 0);
+  return articleCount(store);
 }
 
 /** Every node (labels and properties) in id order, then the relationships leaving each page of nodes. */
@@ -78,11 +76,11 @@ export async function* graphPages(
 ): AsyncGenerator<{ nodes: { labels: string[]; props: Row }[]; relationships: { from: string; type: string; to: string; props: Row }[] }> {
   let after = '';
   for (;;) {
-    const rows = await store.run(EXPORT.nodesPage, { after, limit: pageSize });
+    const rows = await exportPage(store, 'nodes', after, pageSize);
     const nodes = rows.map((r) => ({ labels: (r.labels as string[]).slice().sort(), props: r.props as Row }));
     const ids = nodes.map((n) => String(n.props.id));
     const rels = ids.length
-      ? (await store.run(EXPORT.relationshipsFrom, { ids })).map((r) => ({
+      ? (await relationshipsFrom(store, ids)).map((r) => ({
           from: String(r.from),
           type: String(r.type),
           to: String(r.to),

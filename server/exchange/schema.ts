@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { ActorKindSchema, CueClassSchema, TimePrecisionSchema } from '../extract/schema.js';
-import { DatePrecisionSchema } from '../ingest/types.js';
-import { EventTypeSchema } from '../extract/events/schema.js';
-import type { ArticleGraph } from '../graph/types.js';
+import { ActorKindSchema, CueClassSchema, EventTypeSchema, TimePrecisionSchema } from '../extract/index.js';
+import { DatePrecisionSchema } from '../ingest/index.js';
+import type { ArticleGraph } from '../graph/index.js';
 
 /** One line of a `jsonl` export: an article with its source, actors and statements (the store's write unit). */
 export const ArticleGraphSchema = z.object({

@@ -1,13 +1,10 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import type { GraphStore } from '../graph/types.js';
-import { EXPORT } from '../graph/queries/export.js';
-import { EVENTS } from '../graph/queries/events.js';
+import { importEventReports, importEvents, importMergeDecisions, indexEventKeys, linkEventParticipants, linkStatementsAt, serialWrite, type GraphStore } from '../graph/index.js';
 import { fromZod, normalizeError } from '../errors.js';
 import { ExportLineSchema, type DecisionRecord, type EventRecord } from './schema.js';
 import { markEventsDone, storeArticleGraph } from '../pipeline/index.js';
-import { applyDecisions } from '../api/merge.js';
-import { serialWrite } from '../graph/write-queue.js';
+import { applyDecisions } from '../actors/index.js';
 import { articleIds, countArticles, decisionRecords, eventRecords, readArticleGraph } from './read.js';
 
 export interface TransferSummary {
@@ -41,9 +38,9 @@ function writeEventRecords(store: GraphStore, events: EventRecord[], spanless: S
 
 async function writeEventBatch(store: GraphStore, events: EventRecord[], spanless: Set<string>): Promise<void> {
   const props = (e: EventRecord) => Object.fromEntries(Object.entries(e.props).filter(([, v]) => v !== null && v !== undefined));
-  await store.run(EXPORT.importEvents, { rows: events.map((e) => ({ id: e.id, props: props(e) })) });
+  await importEvents(store, events.map((e) => ({ id: e.id, props: props(e) })));
   const participants = events.flatMap((e) => e.participantIds.map((actorId) => ({ eventId: e.id, actorId })));
-  if (participants.length > 0) await store.run(EVENTS.linkParticipants, { rows: participants });
+  if (participants.length > 0) await linkEventParticipants(store, participants);
   const reports = events.flatMap((e) => e.articleIds.map((articleId) => {
     const spans = e.reportSpans?.[articleId] ?? [];
     if (spans.length === 0) {
@@ -52,11 +49,11 @@ async function writeEventBatch(store: GraphStore, events: EventRecord[], spanles
     }
     return { eventId: e.id, articleId, start: spans[0]![0], end: spans[0]![1], starts: spans.map(([a]) => a), ends: spans.map(([, b]) => b) };
   }));
-  if (reports.length > 0) await store.run(EXPORT.linkEventReports, { rows: reports });
+  if (reports.length > 0) await importEventReports(store, reports);
   const at = events.flatMap((e) => e.statementIds.map((statementId) => ({ statementId, eventId: e.id })));
-  if (at.length > 0) await store.run(EVENTS.linkAt, { rows: at });
+  if (at.length > 0) await linkStatementsAt(store, at);
   const keys = events.flatMap((e) => e.keys.map((key) => ({ eventId: e.id, key })));
-  if (keys.length > 0) await store.run(EVENTS.indexKeys, { rows: keys });
+  if (keys.length > 0) await indexEventKeys(store, keys);
 }
 
 /** Writes merge decisions as they were stored, then rebuilds SAME_AS and mergedInto from the active ones. */
@@ -64,7 +61,7 @@ async function writeDecisionRecords(store: GraphStore, decisions: DecisionRecord
   if (decisions.length === 0) return;
   const props = (d: DecisionRecord) => Object.fromEntries(Object.entries(d.props).filter(([, v]) => v !== null && v !== undefined));
   await serialWrite(store, async () => {
-    await store.run(EXPORT.importMergeDecisions, { rows: decisions.map((d) => ({ id: d.id, props: props(d) })) });
+    await importMergeDecisions(store, decisions.map((d) => ({ id: d.id, props: props(d) })));
     await applyDecisions(store);
   });
 }

@@ -68,3 +68,10 @@ export function analyze(text: string, opts: ExtractOptions = {}): Analysis {
 }
 
 export { extractEvents, extractEventsStrict, type ExtractedEvent, type EventExtractOptions } from './events/index.js';
+
+// What other components take of the extraction's models and event matching: every import from outside goes through this file.
+export { EVENT_TYPES, TYPE_PRIORITY, type EventType } from './model/events.js';
+export { EventTypeSchema } from './events/schema.js';
+export { compatible as eventsCompatible, eventKeys, lookupKeys as eventLookupKeys, placeArea, timesCompatible as eventTimesCompatible, type StoredEventCandidate } from './events/index.js';
+export { COMMON_WORDS } from './model/lexicon.js';
+export { GENERIC_ORG_NAMES, PARTY_WORDS } from './model/orgs.js';

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import grafeo from '@grafeo-db/js';
-import { AppError, queryFailed, storeCorrupt, storeUnavailable } from '../errors.js';
+import { AppError, queryFailed, storeCorrupt, storeFailed, storeUnavailable } from '../errors.js';
 import { SCHEMA_EMBEDDED } from './queries/schema.js';
 import { assertParamsDepth, measureValue, QUERY_LIMITS } from './limits.js';
 import { assertPlanReadsOnly } from './plan.js';
@@ -118,7 +118,8 @@ export class EmbeddedStore implements GraphStore {
 
   run(query: string, params: Record<string, unknown> = {}): Promise<Row[]> {
     this.assertOpen();
-    return execute(this.db, query, params);
+    // The app's own query: an engine failure is the store's (500), not a client's bad Cypher.
+    return execute(this.db, query, params, storeFailed);
   }
 
   async readOnly(query: string, params: Record<string, unknown> = {}, opts: ReadQueryOptions = {}): Promise<Row[]> {
@@ -180,12 +181,18 @@ export class EmbeddedStore implements GraphStore {
   }
 }
 
-async function execute(target: Db | Tx, query: string, params: Record<string, unknown>): Promise<Row[]> {
+/** Runs a query; an engine failure becomes `fail` (QUERY_FAILED for a client's query and inside a write, STORE_FAILED for the app's reads). */
+async function execute(
+  target: Db | Tx,
+  query: string,
+  params: Record<string, unknown>,
+  fail: (message: string, cause: unknown) => AppError = queryFailed,
+): Promise<Row[]> {
   let result;
   try {
     result = await target.executeCypher(query, params);
   } catch (error) {
-    throw queryFailed(messageOf(error), error);
+    throw fail(messageOf(error), error);
   }
   return (result.toArray() as Array<Record<string, unknown>>).map((row) => rowToPlain(row, grafeoToPlain));
 }

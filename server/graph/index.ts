@@ -1,7 +1,9 @@
 /**
  * The graph component: the only place that speaks Cypher. Other components
- * use a GraphStore from openStore/openStoreFromConfig, the query constants
- * in ./queries, and the typed readers in ./reads.
+ * use a GraphStore from openStore/openStoreFromConfig and the read models and
+ * repositories in ./repos (and the typed readers in ./reads), which own the
+ * query texts of ./queries; only the user-Cypher route runs text of its own.
+ * Everything outside server/graph imports from this file only.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -89,12 +91,18 @@ export async function openStoreFromConfig(
   });
 }
 
-export type { ArticleGraph, GraphStore, Row, StoreStats, WriteStatus, ReadQueryOptions } from './types.js';
-export { READ, READ_PARAMS } from './queries/read.js';
+export type { ActorNode, ArticleGraph, ArticleNode, GraphStore, Row, SourceNode, StatementNode, StoreStats, WriteStatus, ReadQueryOptions } from './types.js';
+export { readArticleGraph, readWrittenArticleGraph } from './article-graph.js';
+export { READ } from './queries/read.js';
 export { WRITE } from './queries/write.js';
+export { MODEL as GRAPH_MODEL, SCHEMA_NEO4J } from './queries/schema.js';
 export { assertReadOnly, warmUpReadOnlyCheck } from './readonly.js';
 export { QUERY_LIMITS } from './limits.js';
 export { HostedStore, type RestartRecord } from './host/index.js';
 export { toPlain } from './values.js';
 export { serialWrite } from './write-queue.js';
 export * from './reads.js';
+export * from './repos/index.js';
+export { StatementRecordSchema, statementRecordOf, type StatementArticle, type StatementRecord } from './records.js';
+export { runUserQuery, rewriteForEmbedded, type UserQueryResult } from './user-cypher.js';
+export { DIFFERENCES, type DifferenceId } from './cypher-differences.js';

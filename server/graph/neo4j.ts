@@ -1,5 +1,5 @@
-import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
-import { AppError, forbidden, queryFailed, storeUnavailable } from '../errors.js';
+import neo4j, { type Driver, type ManagedTransaction, type Plan, type ProfiledPlan, type ServerInfo, type Session } from 'neo4j-driver';
+import { AppError, forbidden, queryFailed, storeFailed, storeUnavailable } from '../errors.js';
 import { SCHEMA_NEO4J } from './queries/schema.js';
 import { WRITE } from './queries/write.js';
 import { readStats } from './reads.js';
@@ -41,11 +41,18 @@ export class Neo4jStore implements GraphStore {
     } catch (error) {
       throw storeUnavailable(`invalid Neo4j connection settings for ${opts.uri}: ${messageOf(error)}`, error);
     }
+    let server: ServerInfo;
     try {
-      await driver.verifyConnectivity({ database: opts.database });
+      server = await driver.getServerInfo({ database: opts.database });
     } catch (error) {
       await driver.close().catch(() => undefined);
       throw storeUnavailable(`could not reach Neo4j at ${opts.uri}: ${messageOf(error)}`, error);
+    }
+    try {
+      assertServerVersion(server, opts.uri);
+    } catch (error) {
+      await driver.close().catch(() => undefined);
+      throw error;
     }
     return new Neo4jStore(driver, opts.database);
   }
@@ -84,7 +91,8 @@ export class Neo4jStore implements GraphStore {
       });
       return result.records.map((r) => rowToPlain(r.toObject(), toPlain));
     } catch (error) {
-      throw mapError(error);
+      // The app's own query: a failure that is no outage is the store's (500), not a client's bad Cypher.
+      throw mapError(error, undefined, undefined, storeFailed);
     }
   }
 
@@ -105,11 +113,16 @@ export class Neo4jStore implements GraphStore {
         async (tx) => {
           const rows: Row[] = [];
           if (max <= 0) return rows;
-          for await (const record of tx.run(query, toNeo4jParams(params))) {
+          const result = tx.run(query, toNeo4jParams(params));
+          for await (const record of result) {
             const row = rowToPlain(record.toObject(), toPlain);
             bytes += measureValue(row, QUERY_LIMITS.maxDepth, maxBytes, 'the answer', 'answer', bytes);
             rows.push(row);
             if (rows.length >= max) break;
+          }
+          if (opts.plan && rows.length < max) {
+            const summary = await result.summary();
+            opts.plan.text = formatPlan(summary.profile || summary.plan);
           }
           return rows;
         },
@@ -131,13 +144,52 @@ export class Neo4jStore implements GraphStore {
   }
 }
 
+/**
+ * The oldest Neo4j the app's queries run on: five queries of the claims and
+ * events steps use `CALL (x) { ... }` (variable scope clause), new in 5.23.
+ */
+export const NEO4J_MIN_VERSION = { major: 5, minor: 23 } as const;
+
+/**
+ * Refuses a server older than NEO4J_MIN_VERSION, read from the agent it
+ * announces ("Neo4j/5.22.0"; calendar versions such as "Neo4j/2025.01.0"
+ * are newer than every 5.x). An agent that names no version is let through:
+ * the check refuses what it knows to be too old.
+ */
+export function assertServerVersion(server: ServerInfo, uri: string): void {
+  const m = /Neo4j\/(\d+)\.(\d+)/i.exec(server.agent ?? '');
+  if (!m) return;
+  const [major, minor] = [Number(m[1]), Number(m[2])];
+  const { major: needMajor, minor: needMinor } = NEO4J_MIN_VERSION;
+  if (major > needMajor || (major === needMajor && minor >= needMinor)) return;
+  throw new AppError(
+    'STORE_UNAVAILABLE',
+    `the Neo4j server at ${uri} is ${server.agent}; claimgraph needs Neo4j ${needMajor}.${needMinor} or newer (its claims and events steps use CALL (x) { ... }, new in ${needMajor}.${needMinor}): upgrade the server`,
+    { expose: true },
+  );
+}
+
+/** A Neo4j plan or profile (the driver's Plan / ProfiledPlan) as indented text, one operator a line. */
+export function formatPlan(plan: Plan | ProfiledPlan | false | undefined): string {
+  if (!plan) return '';
+  const lines: string[] = [];
+  const visit = (p: Plan | ProfiledPlan, depth: number) => {
+    const counts = 'rows' in p ? `  rows=${p.rows} dbHits=${p.dbHits}` : '';
+    const details = typeof p.arguments?.Details === 'string' ? ` ${p.arguments.Details}` : '';
+    lines.push(`${'  '.repeat(depth)}${p.operatorType.replace(/@.*$/, '')}${details}${p.identifiers.length ? ` (${p.identifiers.join(', ')})` : ''}${counts}`);
+    for (const child of p.children as Array<Plan | ProfiledPlan>) visit(child, depth + 1);
+  };
+  visit(plan, 0);
+  return `${lines.join('\n')}\n`;
+}
+
 async function runInTx(tx: ManagedTransaction, query: string, params: Record<string, unknown>): Promise<Row[]> {
   const result = await tx.run(query, toNeo4jParams(params));
   return result.records.map((r) => rowToPlain(r.toObject(), toPlain));
 }
 
 /** Neo4j error codes to AppError codes; the server's message is kept, it names the problem well. */
-function mapError(error: unknown, context?: string, timeoutMs?: number): AppError {
+function mapError(error: unknown, context?: string, timeoutMs?: number, fail: (message: string, cause: unknown) => AppError = queryFailed): AppError {
   if (error instanceof AppError) return error;
   const code = typeof (error as { code?: unknown })?.code === 'string' ? (error as { code: string }).code : '';
   // Neo4j 5.x servers also send GQL status codes; 42N02 is "writing in read access mode".
@@ -149,7 +201,7 @@ function mapError(error: unknown, context?: string, timeoutMs?: number): AppErro
   if (code.startsWith('Neo.ClientError.Security.')) return storeUnavailable(`Neo4j refused the credentials: ${message}`, error);
   if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut')) return queryTimeout(timeoutMs ?? 0);
   if (code === 'Neo.ClientError.Statement.AccessMode' || gqlStatus === '42N02') return forbidden(`read-only queries may not write: ${message}`);
-  return queryFailed(message, error);
+  return fail(message, error);
 }
 
 function messageOf(error: unknown): string {

@@ -1,5 +1,5 @@
-import type { ActorKind, CueClass, TimePrecision } from '../extract/schema.js';
-import type { DatePrecision } from '../ingest/types.js';
+import type { ActorKind, CueClass, TimePrecision } from '../extract/index.js';
+import type { DatePrecision } from '../ingest/index.js';
 
 /**
  * The write unit: one article with everything extracted from it. The store
@@ -89,6 +89,8 @@ export interface ReadQueryOptions {
   maxRows?: number;
   /** Size of the answer, estimated as JSON while it is read; past it the query fails PAYLOAD_TOO_LARGE (default QUERY_LIMITS.maxAnswerBytes). */
   maxBytes?: number;
+  /** Neo4j only: filled with the plan of an EXPLAIN or PROFILE (from the result summary) as text. */
+  plan?: { text?: string };
 }
 
 /** The one interface over both backends. All data queries are the same Cypher text on each. */

@@ -1,4 +1,4 @@
-import type { Span } from '../extract/schema.js';
+import type { Span } from '../extract/index.js';
 import { articleIdOfHash, contentHash } from './hash.js';
 import { detectLanguage } from './language.js';
 import type { DatePrecision, IngestedArticle } from './types.js';

@@ -1,4 +1,4 @@
-import type { Span } from '../extract/schema.js';
+import type { Span } from '../extract/index.js';
 
 /** One line of a text with its offsets; `text` excludes the line break (and a trailing \r). */
 export interface Line {

@@ -1,4 +1,4 @@
-import type { Span } from '../extract/schema.js';
+import type { Span } from '../extract/index.js';
 import { isBoilerplateLine, isRelatedMarker } from './chrome.js';
 import { isRelativeTime, parseLooseDate } from './dates.js';
 import { endsSentence, isBlank, looksLikeHeadline, splitLines, trimmedSpan, type Line } from './lines.js';

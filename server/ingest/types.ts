@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Span } from '../extract/schema.js';
+import type { Span } from '../extract/index.js';
 
 /** Precision of an article's publication time. */
 // "week" is for "2 weeks ago" / "last week": calling it a day would claim more than the page says.

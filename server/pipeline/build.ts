@@ -1,8 +1,8 @@
-import type { Extraction, ActorRef } from '../extract/schema.js';
-import type { IngestedArticle } from '../ingest/types.js';
-import type { ActorNode, ArticleGraph, StatementNode } from '../graph/types.js';
+import type { Extraction, ActorRef } from '../extract/index.js';
+import type { IngestedArticle } from '../ingest/index.js';
+import type { ActorNode, ArticleGraph, StatementNode } from '../graph/index.js';
 import { sourceId, statementId } from '../ids.js';
-import { graphActorId } from '../claims/identity.js';
+import { graphActorId } from '../claims/index.js';
 
 /** Turns one ingested article and its extraction into the store's write unit with stable ids. */
 export function buildArticleGraph(article: IngestedArticle, extraction: Extraction): ArticleGraph {

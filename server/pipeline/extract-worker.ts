@@ -1,22 +1,16 @@
 import { parentPort } from 'node:worker_threads';
-import type { IngestOptions } from '../ingest/types.js';
+import { callExport, type ExtractTask, type WorkerReply } from './pool.js';
 import { extractArticle } from './statements.js';
-import type { ExtractTask, WorkerReply } from './pool.js';
 
 /**
  * One extraction worker thread (server/pipeline/pool.ts): pure CPU work on
  * plain values, no store. `article`: statements and events of one article
- * from one parse (what ingest stores); `jsonl`: one stdin line of
- * `claimgraph extract --jsonl` to its output line (statements only, no
- * events pass).
+ * from one parse (what ingest stores); `call`: a pure function the caller
+ * names by module URL and export (`extract --jsonl`'s line function).
  */
-let cli: Promise<typeof import('../cli/extract.js')> | undefined;
-
 async function perform(task: ExtractTask): Promise<unknown> {
   if (task.kind === 'article') return extractArticle(task.article);
-  cli ??= import('../cli/extract.js');
-  const { jsonlLine } = await cli;
-  return jsonlLine(task.line, task.n, task.opts as IngestOptions);
+  return callExport(task.module, task.fn, task.args);
 }
 
 parentPort!.on('message', (message: { id: number; task: ExtractTask }) => {

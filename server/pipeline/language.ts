@@ -1,4 +1,4 @@
-import type { IngestedArticle } from '../ingest/types.js';
+import type { IngestedArticle } from '../ingest/index.js';
 
 /** Languages the English rule sets (statements, events) apply to; "und" is short text the detector could not place. */
 const EXTRACTABLE_LANGUAGES = new Set(['eng', 'und']);

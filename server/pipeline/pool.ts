@@ -1,14 +1,14 @@
 import { Worker } from 'node:worker_threads';
-import type { ExtractedEvent } from '../extract/index.js';
-import type { Extraction } from '../extract/schema.js';
-import type { IngestedArticle, IngestOptions } from '../ingest/types.js';
+import type { ExtractedEvent, Extraction } from '../extract/index.js';
+import type { IngestedArticle } from '../ingest/index.js';
 import { AppError } from '../errors.js';
 import { extractArticle } from './statements.js';
 
 /** Work an extraction worker does (extract-worker.ts): plain values in, plain values out. */
 export type ExtractTask =
   | { kind: 'article'; article: IngestedArticle }
-  | { kind: 'jsonl'; line: string; n: number; opts: IngestOptions };
+  /** A pure function another component names by its module's URL and export name, called with plain values. */
+  | { kind: 'call'; module: string; fn: string; args: unknown[] };
 
 export type WorkerReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string };
 
@@ -66,13 +66,15 @@ export class ExtractPool {
     return this.submit({ kind: 'article', article }) as Promise<ArticleExtraction>;
   }
 
-  /** One stdin line of `claimgraph extract --jsonl` to its output line (cli/extract.ts jsonlLine). */
-  async jsonlLine(line: string, n: number, opts: IngestOptions): Promise<string> {
-    if (this.slots.length === 0) {
-      const { jsonlLine } = await import('../cli/extract.js');
-      return jsonlLine(line, n, opts);
-    }
-    return (await this.submit({ kind: 'jsonl', line, n, opts })) as string;
+  /**
+   * Calls the export `fn` of the module at `module` (a file URL: a caller
+   * passes its own import.meta.url) with `args` in a worker thread, as
+   * `extract --jsonl` does with its line function. The function must be
+   * pure CPU work on plain values; its result must be a plain value.
+   */
+  async call(module: string, fn: string, args: unknown[]): Promise<unknown> {
+    if (this.slots.length === 0) return callExport(module, fn, args);
+    return this.submit({ kind: 'call', module, fn, args });
   }
 
   async close(): Promise<void> {
@@ -132,4 +134,18 @@ export class ExtractPool {
       p.reject(error);
     }
   }
+}
+
+const modules = new Map<string, Promise<Record<string, unknown>>>();
+
+/** Calls export `fn` of the module at URL `module` (loaded once per thread) with `args`. */
+export async function callExport(module: string, fn: string, args: unknown[]): Promise<unknown> {
+  let loaded = modules.get(module);
+  if (!loaded) {
+    loaded = import(module) as Promise<Record<string, unknown>>;
+    modules.set(module, loaded);
+  }
+  const f = (await loaded)[fn];
+  if (typeof f !== 'function') throw new AppError('INTERNAL', `expected a function ${fn} exported by ${module}, found ${typeof f}`);
+  return (f as (...a: unknown[]) => unknown)(...args);
 }

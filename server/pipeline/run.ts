@@ -1,12 +1,12 @@
 import { extractArticle } from './statements.js';
-import type { Extraction } from '../extract/schema.js';
-import type { IngestedArticle, IngestItem } from '../ingest/types.js';
-import type { GraphStore, WriteStatus } from '../graph/types.js';
+import type { Extraction } from '../extract/index.js';
+import type { IngestedArticle, IngestItem } from '../ingest/index.js';
+import type { GraphStore, WriteStatus } from '../graph/index.js';
 import { AppError, normalizeError } from '../errors.js';
 import { buildArticleGraph } from './build.js';
 import { claimsState, finishClaims, resolveActors, updateClaims } from '../claims/index.js';
 import { eventsState, finishEvents, runEventsStep } from './events.js';
-import { serialWrite } from '../graph/write-queue.js';
+import { serialWrite } from '../graph/index.js';
 import { crashPoint } from './crash-point.js';
 import { asStoredOrCopy } from './republish.js';
 import type { ArticleExtraction, ExtractPool } from './pool.js';

@@ -1,6 +1,6 @@
 import { analyze, extract, type ExtractedEvent } from '../extract/index.js';
-import type { Extraction } from '../extract/schema.js';
-import type { IngestedArticle } from '../ingest/types.js';
+import type { Extraction } from '../extract/index.js';
+import type { IngestedArticle } from '../ingest/index.js';
 import { isExtractable } from './language.js';
 
 /**

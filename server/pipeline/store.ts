@@ -1,7 +1,7 @@
-import type { ArticleGraph, GraphStore, WriteStatus } from '../graph/types.js';
+import type { ArticleGraph, GraphStore, WriteStatus } from '../graph/index.js';
 import { claimsState, finishClaims, updateClaims } from '../claims/index.js';
 import { articleOfGraph } from './build.js';
-import { serialWrite } from '../graph/write-queue.js';
+import { serialWrite } from '../graph/index.js';
 import { eventsState, extractArticleEvents, runEventsStep } from './events.js';
 
 /**

@@ -18,7 +18,7 @@ import { openStore } from '../../server/graph/index.js';
 import type { ArticleGraph, GraphStore } from '../../server/graph/types.js';
 import { ingestRecord } from '../../server/ingest/index.js';
 import { processArticle } from '../../server/pipeline/index.js';
-import { mergeActors, splitActor } from '../../server/api/merge.js';
+import { mergeActors, splitActor } from '../../server/actors/index.js';
 import { tempDir } from '../utils/cli.js';
 import { richArticle, smallArticle } from '../utils/graph-fixtures.js';
 import { startApi, type TestApi } from './helpers.js';

@@ -7,7 +7,7 @@ import { CLAIMS } from '../../server/graph/queries/claims.js';
 import { ingestText, readInputs } from '../../server/ingest/index.js';
 import { buildArticleGraph, extractArticle, ingestInputs, processArticle } from '../../server/pipeline/index.js';
 import { claimsState, resolveActors } from '../../server/claims/index.js';
-import { mergeActors } from '../../server/api/merge.js';
+import { mergeActors } from '../../server/actors/index.js';
 
 /**
  * The claims step on a real in-memory store through the real pipeline

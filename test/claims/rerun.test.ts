@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { rerunIdentity, RERUN_NOTE } from '../../server/claims/rerun.js';
-import { mergeActors, splitActor } from '../../server/api/merge.js';
+import { rerunIdentity, RERUN_NOTE } from '../../server/actors/index.js';
+import { mergeActors, splitActor } from '../../server/actors/index.js';
 import { ingestText } from '../../server/ingest/index.js';
 import { processArticle } from '../../server/pipeline/index.js';
 import type { GraphStore } from '../../server/graph/types.js';

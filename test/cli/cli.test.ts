@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { runCli, runCliInProcess, tempDir, SEED_PAGE, errorLines } from '../utils/cli.js';
 import { embeddedStorePath, openStore } from '../../server/graph/index.js';
-import { mergeActors, splitActor } from '../../server/api/merge.js';
+import { mergeActors, splitActor } from '../../server/actors/index.js';
 import { actorId } from '../../server/ids.js';
 
 // The four titles on the seed page, read off test/fixtures/seed-page.txt by hand.

@@ -1,13 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { cellText, resultCsv } from '../../client/views/console-result.js';
 import { withQuery, withSaved, HISTORY_MAX } from '../../client/views/console-history.js';
-import { closeCleanly, hasChromium, newPage, openView, startUi, type PageProblems, type Ui } from './harness.js';
-
-/** A deadline guard for polled conditions (not a measure): a slow, busy machine still gets there. */
-const POLL = { timeout: 30_000 };
-
-if (!hasChromium) throw new Error('browser tests need /usr/bin/chromium: apt-get install chromium (.ci/run does)');
+import { browserSuite } from './harness.js';
 
 /** The console's table cells, CSV and history, as pure functions. */
 describe('console result helpers', () => {
@@ -54,16 +49,8 @@ interface ChartHandle {
 }
 
 describe('Cypher console as a graph (real server, headless chromium)', () => {
-  let ui: Ui;
+  const b = browserSuite();
   let page: Page;
-  let problems: () => Promise<PageProblems>;
-  beforeAll(async () => {
-    ui = await startUi();
-  }, 120_000);
-  afterAll(async () => {
-    await ui?.close();
-  });
-  afterEach(() => closeCleanly(page, problems));
 
   const nodeCount = async () => Number(await page.locator('#result-graph').getAttribute('data-nodes'));
   const settled = () =>
@@ -79,8 +66,8 @@ describe('Cypher console as a graph (real server, headless chromium)', () => {
     }, graphId);
 
   test('when a path query runs, then it is drawn as a graph; a click shows the node\'s properties; a double-click adds its neighbours', async () => {
-    ({ page, problems } = await newPage(ui));
-    await openView(ui, page, '#/console');
+    page = await b.fresh();
+    await b.open('#/console');
     // One speaker's path to one statement and what it is about.
     const q = 'MATCH p = (a:Actor)-[:SAID]->(s:Statement)-[:ABOUT]->(t:Actor) RETURN p LIMIT 1';
     await page.locator('#cypher-input').fill(q);
@@ -93,7 +80,7 @@ describe('Cypher console as a graph (real server, headless chromium)', () => {
     await settled();
 
     // The ids of the drawn nodes, from the same query through the API (the graph form the console draws).
-    const res = await fetch(`${ui.server.url}/api/cypher`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: q }) });
+    const res = await fetch(`${b.ui.server.url}/api/cypher`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: q }) });
     const graph = ((await res.json()) as { graph: { nodes: { id: string; labels: string[]; properties: Record<string, unknown> }[] } }).graph;
     const speaker = graph.nodes.find((n) => n.labels.includes('Actor') && n.properties.name)!;
     const box = (await page.locator('#result-graph canvas').boundingBox())!;
@@ -125,12 +112,12 @@ describe('Cypher console as a graph (real server, headless chromium)', () => {
   }, 90_000);
 
   test('when a query runs, then it joins the history; a saved query refills the editor', async () => {
-    ({ page, problems } = await newPage(ui));
-    await openView(ui, page, '#/console');
+    page = await b.fresh();
+    await b.open('#/console');
     await page.locator('#cypher-input').fill('MATCH (a:Article) RETURN count(a) AS articles');
     await page.locator('#cypher-input').press('Control+Enter');
     await page.waitForSelector('.result-table tbody tr');
-    await expect.poll(() => page.locator('.query-history li').first().textContent(), POLL).toBe('MATCH (a:Article) RETURN count(a) AS articles');
+    await expect.poll(() => page.locator('.query-history li').first().textContent()).toBe('MATCH (a:Article) RETURN count(a) AS articles');
     await page.locator('#save-query-name').fill('Article count');
     await page.locator('#save-query').click();
     await page.locator('#cypher-input').fill('');

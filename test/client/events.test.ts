@@ -1,12 +1,8 @@
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { EventDetail, EventSummary } from '../../server/api/events-schemas.js';
 import type { ArticleDetail, TimelineResponse } from '../../server/api/schemas.js';
-import { closeCleanly, hasChromium, newPage, openView, SCREENSHOTS, startUi, type PageProblems, type Ui } from './harness.js';
-
-// Like ui.test.ts: without Debian's chromium these fail with this message rather than skip or download a browser.
-if (!hasChromium) throw new Error('browser tests need /usr/bin/chromium: apt-get install chromium (.ci/run does)');
+import { browserSuite } from './harness.js';
 
 /** Centre of an element on the page, in CSS pixels. */
 const centre = async (page: Page, selector: string) => {
@@ -16,17 +12,15 @@ const centre = async (page: Page, selector: string) => {
 };
 
 describe('events on the timeline and the event page (real server, seeded store, headless chromium)', () => {
-  let ui: Ui;
+  const b = browserSuite();
   let page: Page;
-  let problems: () => Promise<PageProblems>;
   // The seed page's three events, found through the API by what the seed text says about them.
   let alaska: EventSummary;
   let whiteHouse: EventSummary;
   let call: EventSummary;
 
   beforeAll(async () => {
-    ui = await startUi();
-    const res = await fetch(`${ui.server.url}/api/events?limit=500`);
+    const res = await fetch(`${b.ui.server.url}/api/events?limit=500`);
     const items = ((await res.json()) as { items: EventSummary[] }).items;
     const named = (n: string) => items.find((e) => e.name === n);
     alaska = named('Alaska summit')!;
@@ -34,22 +28,12 @@ describe('events on the timeline and the event page (real server, seeded store, 
     call = items.find((e) => e.type === 'call' && ['Donald Trump', 'Vladimir Putin'].every((p) => e.participants.some((x) => x.name === p)))!;
   }, 120_000);
 
-  afterAll(async () => {
-    await ui?.close();
-  });
-
   const fresh = async () => {
-    ({ page, problems } = await newPage(ui));
+    page = await b.fresh();
   };
-  // Nothing may throw, log an error, violate the Content-Security-Policy or open a dialog.
-  afterEach(() => closeCleanly(page, problems));
 
-  const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
-  const api = async <T>(path: string): Promise<T> => {
-    const res = await page.request.get(`${ui.server.url}${path}`);
-    expect(res.ok(), `${path}: ${res.status()}`).toBe(true);
-    return (await res.json()) as T;
-  };
+  const shot = (name: string) => b.shot(name);
+  const api = <T>(path: string) => b.api<T>(path);
   const mark = (id: string) => `.cg-timeline g.band-mark[data-id="${id}"]`;
 
   test('the seed page yields the Alaska summit, the White House summit and the Trump-Putin call', () => {
@@ -63,7 +47,7 @@ describe('events on the timeline and the event page (real server, seeded store, 
   describe('timeline', () => {
     test('when opened, then every event is a mark in a band above the lanes: points for days, a bar for a week', async () => {
       await fresh();
-      await openView(ui, page, '#/timeline');
+      await b.open('#/timeline');
       for (const e of [alaska, whiteHouse, call]) await page.waitForSelector(mark(e.id));
       // The band is above the first statement lane.
       const lane = await page.locator('.cg-timeline .lane').first().boundingBox();
@@ -92,7 +76,7 @@ describe('events on the timeline and the event page (real server, seeded store, 
 
     test('when an event is hovered, then its type, name, date, place and participants show as text', async () => {
       await fresh();
-      await openView(ui, page, '#/timeline');
+      await b.open('#/timeline');
       await page.locator(`${mark(alaska.id)} .band-symbol`).hover();
       const tip = page.locator('.cg-timeline .cg-tooltip');
       await expect.poll(() => tip.isVisible()).toBe(true);
@@ -108,7 +92,7 @@ describe('events on the timeline and the event page (real server, seeded store, 
 
     test('when zoomed with the keyboard or brushed, then the events move with the statements', async () => {
       await fresh();
-      await openView(ui, page, '#/timeline');
+      await b.open('#/timeline');
       // A day-precise statement on 18 August and the White House summit on the same day share an x.
       const tl = await api<TimelineResponse>('/api/timeline');
       expect(tl.mode).toBe('statements');
@@ -144,7 +128,7 @@ describe('events on the timeline and the event page (real server, seeded store, 
 
     test('when an event mark is reached with Tab and Enter is pressed, then its page opens', async () => {
       await fresh();
-      await openView(ui, page, '#/timeline');
+      await b.open('#/timeline');
       await page.locator('.cg-timeline .zoom-surface').focus();
       let focused: string | null = null;
       for (let i = 0; i < 10 && !focused; i++) {
@@ -161,7 +145,7 @@ describe('events on the timeline and the event page (real server, seeded store, 
   describe('event page', () => {
     test('when the Alaska summit is clicked, then its page lists Trump and Putin and the articles reporting it', async () => {
       await fresh();
-      await openView(ui, page, '#/timeline');
+      await b.open('#/timeline');
       await page.locator(`${mark(alaska.id)} .band-symbol`).click();
       await page.waitForURL(new RegExp(`#/event/${alaska.id}$`));
       await page.waitForSelector('main[data-ready="true"] .event-view');
@@ -202,7 +186,7 @@ describe('events on the timeline and the event page (real server, seeded store, 
       };
       expect(detail.reports.map((r) => r.title).sort()).toEqual(Object.keys(expected).sort());
       for (const r of detail.reports) {
-        await openView(ui, page, `#/event/${alaska.id}`);
+        await b.open(`#/event/${alaska.id}`);
         await page.locator(`.event-reports a[data-article="${r.id}"]`).click();
         await page.waitForURL(/#\/article\//);
         await page.waitForSelector('main[data-ready="true"] .article-view');
@@ -227,7 +211,7 @@ describe('events on the timeline and the event page (real server, seeded store, 
       // The call is told by the envoy article only; the "Don't worry" article does not report it.
       const other = (await api<EventDetail>(`/api/events/${alaska.id}`)).reports.find((r) => r.title === "Don't worry about WW3")!;
       expect((await api<EventDetail>(`/api/events/${call.id}`)).reports.map((r) => r.id)).not.toContain(other.id);
-      await openView(ui, page, `#/article/${other.id}?event=${call.id}`);
+      await b.open(`#/article/${other.id}?event=${call.id}`);
       await page.waitForSelector('.event-note');
       expect(await page.locator('.event-note').textContent()).toContain('this article has no stored sentence for it');
       expect(await page.locator('.hl-sentence.is-selected').count()).toBe(0);
@@ -237,7 +221,7 @@ describe('events on the timeline and the event page (real server, seeded store, 
       await fresh();
       const detail = await api<EventDetail>(`/api/events/${whiteHouse.id}`);
       expect(detail.statements.length).toBeGreaterThan(0);
-      await openView(ui, page, `#/event/${whiteHouse.id}`);
+      await b.open(`#/event/${whiteHouse.id}`);
       const items = page.locator('.event-statements li.statement');
       expect(await items.count()).toBe(detail.statements.length);
       const first = detail.statements[0]!;
@@ -247,7 +231,7 @@ describe('events on the timeline and the event page (real server, seeded store, 
 
     test('when #/event is opened, then every event is listed with a link to its page', async () => {
       await fresh();
-      await openView(ui, page, '#/event');
+      await b.open('#/event');
       const links = await page.locator('.event-list a').evaluateAll((els) => els.map((e) => e.getAttribute('href')));
       expect(links).toEqual(expect.arrayContaining([`#/event/${alaska.id}`, `#/event/${whiteHouse.id}`, `#/event/${call.id}`]));
     });
@@ -260,7 +244,7 @@ describe('events on the timeline and the event page (real server, seeded store, 
       // He takes part in all three seed events (see the first test); the list is the API's participant filter.
       const mine = await api<{ items: EventSummary[] }>(`/api/events?participant=${trump.id}`);
       expect(mine.items.map((e) => e.id).sort()).toEqual([alaska.id, whiteHouse.id, call.id].sort());
-      await openView(ui, page, `#/actor/${trump.id}`);
+      await b.open(`#/actor/${trump.id}`);
       for (const e of [alaska, whiteHouse, call]) await page.waitForSelector(mark(e.id));
       const links = await page.locator('.actor-events a').evaluateAll((els) => els.map((e) => e.getAttribute('href')));
       expect(links.sort()).toEqual([alaska.id, whiteHouse.id, call.id].map((id) => `#/event/${id}`).sort());
@@ -278,8 +262,8 @@ describe('events on the timeline and the event page (real server, seeded store, 
       // The extractor never yields markup in a name; a store edited by someone else can hold anything.
       const name = 'Summit <img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
       const place = '<b>Anchorage</b><svg onload="window.__pwned=3"></svg>';
-      await ui.store.run('MATCH (e:Event {id: $id}) SET e.name = $name, e.place = $place RETURN e.id AS id', { id: alaska.id, name, place });
-      await openView(ui, page, '#/timeline');
+      await b.ui.store.run('MATCH (e:Event {id: $id}) SET e.name = $name, e.place = $place RETURN e.id AS id', { id: alaska.id, name, place });
+      await b.open('#/timeline');
       await page.locator(`${mark(alaska.id)} .band-symbol`).hover();
       await expect.poll(() => page.locator('.cg-timeline .cg-tooltip').isVisible()).toBe(true);
       expect(await page.locator('.cg-timeline .cg-tooltip div').first().textContent()).toBe(name);

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { ensureClientBuild } from '../../client/build.js';
 import { loadConfig } from '../../server/config.js';
 import { openStore } from '../../server/graph/index.js';
@@ -99,4 +99,83 @@ export async function newPage(ui: Ui): Promise<{ page: Page; problems: () => Pro
 export async function openView(ui: Ui, page: Page, hash: string): Promise<void> {
   await page.goto(`${ui.server.url}/${hash}`);
   await page.waitForSelector('main[data-ready="true"]', { timeout: 20_000 });
+}
+
+/** What a browser test file gets from browserSuite(): the running UI and each test's fresh page. */
+export interface BrowserSuite {
+  /** The server, store and browser of this describe block (set once its beforeAll ran). */
+  readonly ui: Ui;
+  /** The page of the running test (set by `fresh`). */
+  readonly page: Page;
+  /**
+   * A new page for this test, closed after it; the test then fails if the page threw, logged an error,
+   * violated the Content-Security-Policy or opened a dialog. `allowErrors` lets through console errors the
+   * test provokes on purpose (chromium logs every non-2xx answer as one).
+   */
+  fresh(opts?: { allowErrors?: RegExp }): Promise<Page>;
+  /** Opens a hash route on the current page and waits for the view to be ready. */
+  open(hash: string): Promise<void>;
+  /** GET (or POST `body`) on the server through the page's request context; fails the test on a non-2xx answer. */
+  api<T>(path: string, body?: unknown): Promise<T>;
+  /** A screenshot of the viewport to .tmp/screenshots/<name>.png (for people, never compared). */
+  shot(name: string): Promise<void>;
+}
+
+/** Browser answers that are 4xx: what a test that provokes client errors on purpose lets through. */
+export const HTTP_4XX = /Failed to load resource: the server responded with a status of 4\d\d/;
+
+/**
+ * The scaffolding every browser test file repeats: call it inside `describe`.
+ * Fails (rather than skips) without Debian's chromium; starts the UI before
+ * the block (`token`: the server requires it for writes; `setup` adds data),
+ * closes it after; each test's page is checked and closed after the test.
+ */
+export function browserSuite(opts: { token?: string; setup?: (ui: Ui) => Promise<void>; setupTimeoutMs?: number } = {}): BrowserSuite {
+  // Without Debian's chromium the tests fail with this message rather than skip (a skipped suite would hide
+  // the UI going untested) or download a browser of their own; .ci/run installs it.
+  if (!hasChromium) throw new Error('browser tests need /usr/bin/chromium: apt-get install chromium (.ci/run does)');
+  let ui: Ui | undefined;
+  let page: Page | undefined;
+  let problems: () => Promise<PageProblems> = async () => ({ errors: [], csp: [], dialogs: [] });
+  let allowErrors: RegExp | undefined;
+  beforeAll(async () => {
+    ui = await startUi({ token: opts.token });
+    await opts.setup?.(ui);
+  }, opts.setupTimeoutMs ?? 120_000);
+  afterAll(async () => {
+    await ui?.close();
+  });
+  afterEach(async () => {
+    const p = page;
+    page = undefined;
+    await closeCleanly(p, problems, allowErrors);
+  });
+  const need = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`browserSuite: no ${what} yet (${what === 'page' ? 'call fresh() first' : 'used before beforeAll ran'})`);
+    return value;
+  };
+  const suite: BrowserSuite = {
+    get ui() {
+      return need(ui, 'ui');
+    },
+    get page() {
+      return need(page, 'page');
+    },
+    async fresh(o = {}) {
+      allowErrors = o.allowErrors;
+      ({ page, problems } = await newPage(suite.ui));
+      return page;
+    },
+    open: (hash) => openView(suite.ui, suite.page, hash),
+    async api<T>(path: string, body?: unknown): Promise<T> {
+      const url = `${suite.ui.server.url}${path}`;
+      const res = body === undefined ? await suite.page.request.get(url) : await suite.page.request.post(url, { data: body as object });
+      expect(res.ok(), `${path}: ${res.status()} ${await res.text()}`).toBe(true);
+      return (await res.json()) as T;
+    },
+    async shot(name) {
+      await suite.page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
+    },
+  };
+  return suite;
 }

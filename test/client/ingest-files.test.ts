@@ -1,9 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { recordsOfFiles } from '../../client/views/ingest-files.js';
-import { closeCleanly, hasChromium, newPage, openView, startUi, type PageProblems, type Ui } from './harness.js';
-
-if (!hasChromium) throw new Error('browser tests need /usr/bin/chromium: apt-get install chromium (.ci/run does)');
+import { browserSuite } from './harness.js';
 
 /** The Add page's files: what each kind of file becomes before it is sent (records and per-line errors). */
 describe('recordsOfFiles', () => {
@@ -50,22 +48,13 @@ describe('recordsOfFiles', () => {
 });
 
 describe('Add page: several files at once (real server, headless chromium)', () => {
-  let ui: Ui;
+  const b = browserSuite();
   let page: Page;
-  let problems: () => Promise<PageProblems>;
-  const stats = async () => ((await (await fetch(`${ui.server.url}/api/stats`)).json()) as { articles: number }).articles;
-
-  beforeAll(async () => {
-    ui = await startUi();
-  }, 120_000);
-  afterAll(async () => {
-    await ui?.close();
-  });
-  afterEach(() => closeCleanly(page, problems));
+  const stats = async () => ((await (await fetch(`${b.ui.server.url}/api/stats`)).json()) as { articles: number }).articles;
 
   test('when a JSON-lines file and a text file are saved, then every readable article is stored and the bad line is named', async () => {
-    ({ page, problems } = await newPage(ui));
-    await openView(ui, page, '#/ingest');
+    page = await b.fresh();
+    await b.open('#/ingest');
     const before = await stats();
     await page.locator('#ingest-source').fill('Valley Courier');
     await page.locator('#ingest-files').setInputFiles([
@@ -86,7 +75,7 @@ describe('Add page: several files at once (real server, headless chromium)', () 
     expect(await page.locator('.ingest-files-messages .error').textContent()).toContain('batch.jsonl line 2');
     expect(await stats()).toBe(before + 3);
     // The form's source applied where the records named none.
-    const list = (await (await fetch(`${ui.server.url}/api/articles?q=Ferry`)).json()) as { items: { source: string | null }[] };
+    const list = (await (await fetch(`${b.ui.server.url}/api/articles?q=Ferry`)).json()) as { items: { source: string | null }[] };
     expect(list.items[0]?.source).toBe('Valley Courier');
   });
 });

@@ -1,12 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { mergeNetworks, within } from '../../client/views/network-focus.js';
-import { closeCleanly, hasChromium, newPage, openView, startUi, type PageProblems, type Ui } from './harness.js';
-
-/** A deadline guard for polled conditions (not a measure): a slow, busy machine still gets there. */
-const POLL = { timeout: 30_000 };
-
-if (!hasChromium) throw new Error('browser tests need /usr/bin/chromium: apt-get install chromium (.ci/run does)');
+import { browserSuite } from './harness.js';
 
 const node = (id: string, said = 1) => ({ id, name: id.toUpperCase(), kind: 'person', said, about: 0 });
 const edge = (source: string, target: string, count = 1) => ({ source, target, count, byCueClass: { say: count } as Record<string, number>, firstAt: null, lastAt: null });
@@ -33,44 +28,38 @@ describe('ego network helpers', () => {
 
 /** The network view focused on one actor (reached from the actor page), and an explanation when filters leave nothing. */
 describe('network focus and empty filters (real server, headless chromium)', () => {
-  let ui: Ui;
+  const b = browserSuite();
   let page: Page;
-  let problems: () => Promise<PageProblems>;
   let trump: string;
   beforeAll(async () => {
-    ui = await startUi();
-    const res = (await (await fetch(`${ui.server.url}/api/actors?q=${encodeURIComponent('Donald Trump')}`)).json()) as { items: { id: string; name: string }[] };
+    const res = (await (await fetch(`${b.ui.server.url}/api/actors?q=${encodeURIComponent('Donald Trump')}`)).json()) as { items: { id: string; name: string }[] };
     trump = res.items.find((a) => a.name === 'Donald Trump')!.id;
   }, 120_000);
-  afterAll(async () => {
-    await ui?.close();
-  });
-  afterEach(() => closeCleanly(page, problems));
 
   const drawnNodes = () => page.locator('.cg-network').getAttribute('data-nodes').then(Number);
 
   test('from the actor page, the network shows that actor\'s neighbourhood; 2 hops shows more; "Show everyone" the whole graph', async () => {
-    ({ page, problems } = await newPage(ui));
-    const one = (await (await fetch(`${ui.server.url}/api/network?actor=${trump}&limit=5000`)).json()) as { nodes: unknown[] };
-    const all = (await (await fetch(`${ui.server.url}/api/network?limit=5000`)).json()) as { nodes: unknown[] };
-    await openView(ui, page, `#/actor/${trump}`);
+    page = await b.fresh();
+    const one = (await (await fetch(`${b.ui.server.url}/api/network?actor=${trump}&limit=5000`)).json()) as { nodes: unknown[] };
+    const all = (await (await fetch(`${b.ui.server.url}/api/network?limit=5000`)).json()) as { nodes: unknown[] };
+    await b.open(`#/actor/${trump}`);
     await page.getByRole('link', { name: 'Network around Donald Trump' }).click();
     await page.waitForSelector('.focus-bar strong');
     expect(await page.locator('.focus-bar strong').textContent()).toBe('Around Donald Trump: ');
-    await expect.poll(drawnNodes, POLL).toBe(one.nodes.length);
+    await expect.poll(drawnNodes).toBe(one.nodes.length);
     await page.getByRole('button', { name: '2 hops' }).click();
-    await expect.poll(() => page.url(), POLL).toContain('hops=2');
-    await expect.poll(drawnNodes, POLL).toBeGreaterThan(one.nodes.length);
+    await expect.poll(() => page.url()).toContain('hops=2');
+    await expect.poll(drawnNodes).toBeGreaterThan(one.nodes.length);
     await page.getByRole('button', { name: 'Show everyone' }).click();
-    await expect.poll(drawnNodes, POLL).toBe(all.nodes.length);
+    await expect.poll(drawnNodes).toBe(all.nodes.length);
     expect(await page.locator('.focus-bar').textContent()).toBe('');
   }, 60_000);
 
   test('when a minimum leaves nothing, the page says why and what would fill it', async () => {
-    ({ page, problems } = await newPage(ui));
-    const all = (await (await fetch(`${ui.server.url}/api/network?limit=1`)).json()) as { edges: { count: number }[] };
+    page = await b.fresh();
+    const all = (await (await fetch(`${b.ui.server.url}/api/network?limit=1`)).json()) as { edges: { count: number }[] };
     const busiest = all.edges[0]!.count;
-    await openView(ui, page, `#/network?min=${busiest + 1}`);
+    await b.open(`#/network?min=${busiest + 1}`);
     await page.waitForSelector('.empty-explanation');
     const text = await page.locator('.empty-explanation').textContent();
     expect(text).toContain(`with at least ${busiest + 1} statements between two actors`);

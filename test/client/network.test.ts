@@ -1,9 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { closeCleanly, hasChromium, newPage, openView, type PageProblems, type Ui, startUi } from './harness.js';
-
-// Like ui.test.ts: without chromium these fail with a clear message instead of skipping.
-if (!hasChromium) throw new Error('browser tests need /usr/bin/chromium: apt-get install chromium (.ci/run does)');
+import { browserSuite } from './harness.js';
 
 /**
  * The actor network view's "met with" edges (issue 10) and its layout worker
@@ -20,29 +17,23 @@ type ChartHandle = {
 };
 
 describe('actor network: met-with edges and the layout worker', () => {
-  let ui: Ui;
+  const b = browserSuite();
   let page: Page;
-  let problems: () => Promise<PageProblems>;
   let trump: string;
   let putin: string;
 
   beforeAll(async () => {
-    ui = await startUi();
-    const res = await fetch(`${ui.server.url}/api/network/met-with`);
+    const res = await fetch(`${b.ui.server.url}/api/network/met-with`);
     const body = (await res.json()) as { nodes: Array<{ id: string; name: string }> };
     trump = body.nodes.find((n) => n.name === 'Donald Trump')!.id;
     putin = body.nodes.find((n) => n.name === 'Vladimir Putin')!.id;
   }, 120_000);
-  afterAll(async () => {
-    await ui?.close();
-  });
 
   // Every test gets a fresh page; afterwards nothing may have thrown, logged an error,
   // violated the Content-Security-Policy (the worker script included) or opened a dialog.
   const fresh = async () => {
-    ({ page, problems } = await newPage(ui));
+    page = await b.fresh();
   };
-  afterEach(() => closeCleanly(page, problems));
 
   const chartCall = <T>(expr: string, ...args: string[]) =>
     page.evaluate(
@@ -70,7 +61,7 @@ describe('actor network: met-with edges and the layout worker', () => {
 
   test('when the toggle is off, then no met-with edge is drawn; turned on with the keyboard, the Trump-Putin edge appears, dashed and in the legend', async () => {
     await fresh();
-    await openView(ui, page, '#/network');
+    await b.open('#/network');
     const toggle = page.getByLabel('Show met-with edges');
     expect(await toggle.isChecked()).toBe(false);
     expect(await chartCall<number | null>('overlayPointOf', trump, putin)).toBeNull();
@@ -102,7 +93,7 @@ describe('actor network: met-with edges and the layout worker', () => {
 
   test('when the Trump-Putin met-with edge is clicked on the canvas, then the panel lists the two shared events', async () => {
     await fresh();
-    await openView(ui, page, '#/network?met=1');
+    await b.open('#/network?met=1');
     await settled();
     const box = (await page.locator('.cg-network canvas').boundingBox())!;
     const pair = `pair=${encodeURIComponent([trump, putin].sort().join(','))}`;
@@ -123,7 +114,7 @@ describe('actor network: met-with edges and the layout worker', () => {
   test('when opened from a shared URL with the toggle, a window and a pair, then all three are restored and the window applies', async () => {
     await fresh();
     const pair = [trump, putin].sort().join(',');
-    await openView(ui, page, `#/network?met=1&from=2025-08-16&to=2025-08-31&pair=${encodeURIComponent(pair)}`);
+    await b.open(`#/network?met=1&from=2025-08-16&to=2025-08-31&pair=${encodeURIComponent(pair)}`);
     expect(await page.getByLabel('Show met-with edges').isChecked()).toBe(true);
     // After 16 August only the call is left.
     expect(await pairButton().textContent()).toMatch(/\(1\)$/);
@@ -134,7 +125,7 @@ describe('actor network: met-with edges and the layout worker', () => {
 
   test('when the 10,000-edge demo is zoomed, then it draws only the heaviest 1,500 edges while moving and every edge in view once at rest', async () => {
     await fresh();
-    await page.goto(`${ui.server.url}/?demo=network&n=2000&e=10000`);
+    await page.goto(`${b.ui.server.url}/?demo=network&n=2000&e=10000`);
     await page.waitForSelector('.cg-network[data-ready]', { timeout: 30_000 });
     await settled();
     await page.waitForFunction(() => (document.querySelector('.cg-network') as HTMLElement).dataset.detail === 'full');
@@ -156,7 +147,7 @@ describe('actor network: met-with edges and the layout worker', () => {
 
   test('when a node is dragged, then it follows the pointer while the worker keeps the layout moving, and lands where dropped', async () => {
     await fresh();
-    await openView(ui, page, '#/network');
+    await b.open('#/network');
     expect((await chartCall<{ worker: boolean }>('layoutState')).worker).toBe(true);
     // Let the layout settle so only the drag moves things.
     await settled();

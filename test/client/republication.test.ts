@@ -1,11 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { closeCleanly, hasChromium, newPage, openView, startUi, type PageProblems, type Ui } from './harness.js';
-
-/** A deadline guard for polled conditions (not a measure): a slow, busy machine still gets there. */
-const POLL = { timeout: 30_000 };
-
-if (!hasChromium) throw new Error('browser tests need /usr/bin/chromium: apt-get install chromium (.ci/run does)');
+import { browserSuite } from './harness.js';
 
 /**
  * Republication in the browser: the same text from two outlets shows on the
@@ -19,14 +14,12 @@ const TEXT =
   'smaller boat that can land at the fishing harbour, and the council plans to publish a timetable for it by Wednesday evening.';
 
 describe('republication on the claim and article pages (real server, headless chromium)', () => {
-  let ui: Ui;
+  const b = browserSuite();
   let page: Page;
-  let problems: () => Promise<PageProblems>;
   const ids: string[] = [];
   beforeAll(async () => {
-    ui = await startUi();
     for (const source of ['Island Courier', 'Coast Wire']) {
-      const res = await fetch(`${ui.server.url}/api/articles`, {
+      const res = await fetch(`${b.ui.server.url}/api/articles`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ records: [{ text: TEXT, publishedAt: source === 'Island Courier' ? '2026-02-09' : '2026-02-10', source }] }),
@@ -34,18 +27,14 @@ describe('republication on the claim and article pages (real server, headless ch
       ids.push(((await res.json()) as { articles: { id: string }[] }).articles[0]!.id);
     }
   }, 120_000);
-  afterAll(async () => {
-    await ui?.close();
-  });
-  afterEach(() => closeCleanly(page, problems));
 
   test('the claim page lists each report with its outlet and speaker, and marks the copy', async () => {
-    ({ page, problems } = await newPage(ui));
-    const claims = (await (await fetch(`${ui.server.url}/api/claims?q=${encodeURIComponent('pier is not safe')}`)).json()) as { items: { id: string }[] };
+    page = await b.fresh();
+    const claims = (await (await fetch(`${b.ui.server.url}/api/claims?q=${encodeURIComponent('pier is not safe')}`)).json()) as { items: { id: string }[] };
     expect(claims.items).toHaveLength(1);
-    await openView(ui, page, `#/claim/${claims.items[0]!.id}`);
+    await b.open(`#/claim/${claims.items[0]!.id}`);
     const rows = page.locator('.reports-table tbody tr');
-    await expect.poll(() => rows.count(), POLL).toBe(2);
+    await expect.poll(() => rows.count()).toBe(2);
     const cells = await rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
     expect(cells.map((c) => c[0]).sort()).toEqual(['Coast Wire', 'Island Courier']);
     for (const c of cells) expect(c[3]).toBe('Ines Falk');
@@ -55,10 +44,10 @@ describe('republication on the claim and article pages (real server, headless ch
   });
 
   test('the copy\'s article page names the article it republishes, and the first names its copy', async () => {
-    ({ page, problems } = await newPage(ui));
-    await openView(ui, page, `#/article/${ids[1]}`);
+    page = await b.fresh();
+    await b.open(`#/article/${ids[1]}`);
     expect(await page.locator('.republication').textContent()).toContain('Republishes Ferry service to Marlow Island suspended (Island Courier)');
-    await openView(ui, page, `#/article/${ids[0]}`);
+    await b.open(`#/article/${ids[0]}`);
     expect(await page.locator('.republication').textContent()).toContain('Republished by 1 other article: Ferry service to Marlow Island suspended (Coast Wire)');
   });
 });

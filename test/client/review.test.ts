@@ -1,11 +1,8 @@
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ingestOpposed } from '../utils/contradiction-fixtures.js';
-import { closeCleanly, hasChromium, newPage, openView, SCREENSHOTS, startUi, type PageProblems, type Ui } from './harness.js';
-
-// Like ui.test.ts: without Debian's chromium these fail with this message rather than skip or download a browser.
-if (!hasChromium) throw new Error('browser tests need /usr/bin/chromium: apt-get install chromium (.ci/run does)');
+import { browserSuite, SCREENSHOTS } from './harness.js';
 
 /**
  * Issue 6 in the browser: contradiction candidates listed as candidates to
@@ -14,31 +11,22 @@ if (!hasChromium) throw new Error('browser tests need /usr/bin/chromium: apt-get
  * (test/utils/contradiction-fixtures.ts).
  */
 describe('review: contradiction candidates and actor merge and split (real server, headless chromium)', () => {
-  let ui: Ui;
+  const b = browserSuite({ setup: (ui) => ingestOpposed(b.ui.store) });
   let page: Page;
-  let problems: () => Promise<PageProblems>;
   const actorId = async (q: string): Promise<string> => {
-    const res = await fetch(`${ui.server.url}/api/actors?q=${encodeURIComponent(q)}`);
+    const res = await fetch(`${b.ui.server.url}/api/actors?q=${encodeURIComponent(q)}`);
     const items = ((await res.json()) as { items: Array<{ id: string; name: string }> }).items;
     expect(items.length, `an actor matching ${q}`).toBe(1);
     return items[0]!.id;
   };
 
-  beforeAll(async () => {
-    ui = await startUi();
-    await ingestOpposed(ui.store);
-  }, 120_000);
-  afterAll(async () => {
-    await ui?.close();
-  });
   const fresh = async () => {
-    ({ page, problems } = await newPage(ui));
+    page = await b.fresh();
   };
-  afterEach(() => closeCleanly(page, problems));
 
   test('the contradictions page lists the opposed pair as a candidate to review, with both statements and the reason', async () => {
     await fresh();
-    await openView(ui, page, '#/contradictions');
+    await b.open('#/contradictions');
     await expect.poll(() => page.locator('.contradiction').count()).toBe(1);
     expect(await page.locator('.notice').innerText()).toContain('Candidates to review, not established contradictions');
     const item = page.locator('.contradiction').first();
@@ -60,7 +48,7 @@ describe('review: contradiction candidates and actor merge and split (real serve
     const sybiha = await actorId('Sybiha');
     const peskov = await actorId('Peskov');
     await fresh();
-    await openView(ui, page, `#/actor/${sybiha}`);
+    await b.open(`#/actor/${sybiha}`);
     await page.getByLabel('Find an actor to merge into this one').fill('Peskov');
     await page.getByRole('button', { name: 'Find' }).click();
     const merge = page.locator(`button[data-merge="${peskov}"]`);
@@ -72,35 +60,27 @@ describe('review: contradiction candidates and actor merge and split (real serve
     await split.waitFor();
     expect(await page.locator('.merged-members').innerText()).toContain('Dmitry Peskov');
     expect(await page.locator('.merge-decisions').innerText()).toContain('Dmitry Peskov merged into Andrii Sybiha');
-    const merged = (await (await fetch(`${ui.server.url}/api/actors/${peskov}`)).json()) as { requestedId: string; actor: { id: string; mergedFrom: Array<{ id: string }> } };
+    const merged = (await (await fetch(`${b.ui.server.url}/api/actors/${peskov}`)).json()) as { requestedId: string; actor: { id: string; mergedFrom: Array<{ id: string }> } };
     expect(merged).toMatchObject({ requestedId: peskov, actor: { id: sybiha, mergedFrom: [{ id: peskov }] } });
     await page.screenshot({ path: join(SCREENSHOTS, 'actor-identity.png'), fullPage: true });
 
     await split.click();
     await page.getByText('No other actor is merged into this one.').waitFor();
     expect(await page.locator('.merge-decisions').innerText()).toMatch(/split on/);
-    const apart = (await (await fetch(`${ui.server.url}/api/actors/${peskov}`)).json()) as { actor: { id: string } };
+    const apart = (await (await fetch(`${b.ui.server.url}/api/actors/${peskov}`)).json()) as { actor: { id: string } };
     expect(apart.actor.id).toBe(peskov);
   });
 });
 
 describe('a server that requires an API token for writes (CLAIMGRAPH_TOKEN)', () => {
   const TOKEN = 'browser-test-token-1234';
-  let ui: Ui;
+  const b = browserSuite({ token: TOKEN });
   let page: Page;
-  let problems: () => Promise<PageProblems>;
-  beforeAll(async () => {
-    ui = await startUi({ token: TOKEN });
-  }, 120_000);
-  afterAll(async () => {
-    await ui?.close();
-  });
-  // The refused request itself logs a 401 in the console; nothing else may.
-  afterEach(() => closeCleanly(page, problems, /Failed to load resource: the server responded with a status of 401/));
 
   test('a console query refused for want of the token asks for it, runs once it is given, and the token is kept for the tab only', async () => {
-    ({ page, problems } = await newPage(ui));
-    await openView(ui, page, `#/console?q=${encodeURIComponent('MATCH (a:Article) RETURN count(a) AS n')}`);
+    // The refused request itself logs a 401 in the console; nothing else may.
+    page = await b.fresh({ allowErrors: /Failed to load resource: the server responded with a status of 401/ });
+    await b.open(`#/console?q=${encodeURIComponent('MATCH (a:Article) RETURN count(a) AS n')}`);
     await page.getByRole('button', { name: /^Run/ }).click();
     const form = page.locator('.token-form');
     await form.waitFor();

@@ -1,14 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import type { ArticleGraph } from '../../server/graph/types.js';
 import { sourceId, stableId } from '../../server/ids.js';
 import { actor, statement } from '../utils/graph-fixtures.js';
-import { closeCleanly, hasChromium, newPage, openView, startUi, type PageProblems, type Ui } from './harness.js';
-
-/** A deadline guard for polled conditions (not a measure): a slow, busy machine still gets there. */
-const POLL = { timeout: 30_000 };
-
-if (!hasChromium) throw new Error('browser tests need /usr/bin/chromium: apt-get install chromium (.ci/run does)');
+import { browserSuite } from './harness.js';
 
 /**
  * The actor page at real scale: on a store of more than 10,000 statements the
@@ -49,73 +43,129 @@ function graphOf(n: number): ArticleGraph {
 }
 
 describe('the actor page on a store of 10,000 statements (real server, headless chromium)', () => {
-  let ui: Ui;
-  let page: Page;
-  let problems: () => Promise<PageProblems>;
-  beforeAll(async () => {
-    ui = await startUi();
-    for (let n = 0; n < ARTICLES; n++) await ui.store.writeArticle(graphOf(n));
-  }, 300_000);
-  afterAll(async () => {
-    await ui?.close();
+  // The store: the seed page and 1,000 articles of 10 statements.
+  const b = browserSuite({
+    setup: async (ui) => {
+      for (let n = 0; n < ARTICLES; n++) await ui.store.writeArticle(graphOf(n));
+    },
+    setupTimeoutMs: 300_000,
   });
-  afterEach(() => closeCleanly(page, problems));
 
   test('the store holds more than 10,000 statements and Ada Quill said a third of them', async () => {
-    const stats = (await (await fetch(`${ui.server.url}/api/stats`)).json()) as { statements: number };
+    const stats = (await (await fetch(`${b.ui.server.url}/api/stats`)).json()) as { statements: number };
     expect(stats.statements).toBeGreaterThanOrEqual(ARTICLES * PER_ARTICLE);
-    const actor = (await (await fetch(`${ui.server.url}/api/actors/${speakers[0]!.id}?statements=0`)).json()) as { actor: { said: number } };
+    const actor = (await (await fetch(`${b.ui.server.url}/api/actors/${speakers[0]!.id}?statements=0`)).json()) as { actor: { said: number } };
     expect(actor.actor.said).toBe(Math.ceil((ARTICLES * PER_ARTICLE) / 3));
   });
 
   test('the most active actor\'s page is under three screens tall, and its statements page and filter', async () => {
-    ({ page, problems } = await newPage(ui));
+    const page = await b.fresh();
     await page.setViewportSize(VIEWPORT);
-    await openView(ui, page, `#/actor/${speakers[0]!.id}`);
+    await b.open(`#/actor/${speakers[0]!.id}`);
     const said = page.locator('.actor-said');
-    await expect.poll(() => said.locator('.paged-status').textContent(), POLL).toBe('1–10 of 3,334');
+    await expect.poll(() => said.locator('.paged-status').textContent()).toBe('1–10 of 3,334');
     expect(await said.locator('.statement').count()).toBe(10);
     const height = await page.evaluate(() => document.documentElement.scrollHeight);
     expect(height).toBeLessThan(3 * VIEWPORT.height);
 
     // Next page, then back.
     await said.locator('.paged-next').click();
-    await expect.poll(() => said.locator('.paged-status').textContent(), POLL).toBe('11–20 of 3,334');
+    await expect.poll(() => said.locator('.paged-status').textContent()).toBe('11–20 of 3,334');
     await said.locator('.paged-prev').click();
-    await expect.poll(() => said.locator('.paged-status').textContent(), POLL).toBe('1–10 of 3,334');
+    await expect.poll(() => said.locator('.paged-status').textContent()).toBe('1–10 of 3,334');
 
     // Filter: Ada Quill's ferry statements are those with i % 100 == 0 and i % 3 == 0, i.e. i % 300 == 0: 34 of 10,000.
     await said.locator('.paged-filter').fill('ferry');
     await said.locator('.paged-filter').press('Enter');
-    await expect.poll(() => said.locator('.paged-status').textContent(), POLL).toBe('1–10 of 34');
+    await expect.poll(() => said.locator('.paged-status').textContent()).toBe('1–10 of 34');
     for (const text of await said.locator('.statement blockquote').allTextContents()) expect(text).toContain('ferry');
 
     // Oldest first, then the statements about the Harbour Authority on its own page: every statement is about it.
     await said.locator('.paged-order').selectOption('asc');
-    await expect.poll(() => said.locator('.paged-status').textContent(), POLL).toBe('1–10 of 34');
-    await openView(ui, page, `#/actor/${target.id}`);
-    await expect.poll(() => page.locator('.actor-about .paged-status').textContent(), POLL).toBe('1–10 of 10,000');
+    await expect.poll(() => said.locator('.paged-status').textContent()).toBe('1–10 of 34');
+    await b.open(`#/actor/${target.id}`);
+    await expect.poll(() => page.locator('.actor-about .paged-status').textContent()).toBe('1–10 of 10,000');
     expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(3 * VIEWPORT.height);
   }, 120_000);
 
   test('the article list and search results page and filter on the server', async () => {
-    ({ page, problems } = await newPage(ui));
+    const page = await b.fresh();
     await page.setViewportSize(VIEWPORT);
-    const stats = (await (await fetch(`${ui.server.url}/api/stats`)).json()) as { articles: number };
-    await openView(ui, page, '#/article');
-    await expect.poll(() => page.locator('.paged-status').textContent(), POLL).toBe(`1–25 of ${stats.articles.toLocaleString('en')}`);
+    const stats = (await (await fetch(`${b.ui.server.url}/api/stats`)).json()) as { articles: number };
+    await b.open('#/article');
+    await expect.poll(() => page.locator('.paged-status').textContent()).toBe(`1–25 of ${stats.articles.toLocaleString('en')}`);
     await page.locator('.paged-next').click();
-    await expect.poll(() => page.locator('.paged-status').textContent(), POLL).toBe(`26–50 of ${stats.articles.toLocaleString('en')}`);
+    await expect.poll(() => page.locator('.paged-status').textContent()).toBe(`26–50 of ${stats.articles.toLocaleString('en')}`);
     // "Harbour report 99" and "Harbour report 990" to "…999": eleven titles.
     await page.locator('.paged-filter').fill('report 99');
     await page.locator('.paged-filter').press('Enter');
-    await expect.poll(() => page.locator('.paged-status').textContent(), POLL).toBe('1–11 of 11');
+    await expect.poll(() => page.locator('.paged-status').textContent()).toBe('1–11 of 11');
 
     // Search: one statement in 100 mentions the ferry, 100 in all, ten a page.
-    await openView(ui, page, '#/search?q=ferry');
-    await expect.poll(() => page.locator('.paged-status').textContent(), POLL).toBe('1–10 of 100');
+    await b.open('#/search?q=ferry');
+    await expect.poll(() => page.locator('.paged-status').textContent()).toBe('1–10 of 100');
     await page.locator('.paged-next').click();
-    await expect.poll(() => page.locator('.paged-status').textContent(), POLL).toBe('11–20 of 100');
+    await expect.poll(() => page.locator('.paged-status').textContent()).toBe('11–20 of 100');
     for (const text of await page.locator('.statement blockquote').allTextContents()) expect(text).toContain('ferry');
   }, 120_000);
+
+  // The scale store's statement days: article n is dated month 1 + n % 12, day 1 + n % 28 of 2025 (graphOf).
+  const fixtureDays = [...new Set(Array.from({ length: ARTICLES }, (_, n) => `2025-${String(1 + (n % 12)).padStart(2, '0')}-${String(1 + (n % 28)).padStart(2, '0')}`))];
+  /** The Monday that starts `day`'s week (the API's week buckets start on Mondays). */
+  const monday = (day: string) => {
+    const t = new Date(`${day}T00:00:00Z`);
+    return new Date(+t - ((t.getUTCDay() + 6) % 7) * 86_400_000).toISOString().slice(0, 10);
+  };
+
+  test('the timeline of 10,000 statements is drawn as weekly counts, and a week clicked loads its statements one by one', async () => {
+    const page = await b.fresh();
+    await page.setViewportSize(VIEWPORT);
+    await b.open('#/timeline');
+    const status = page.locator('main .status').first();
+    await expect.poll(() => status.textContent()).toMatch(/^\d+ statements: too many to draw one by one, shown as counts per period\. Click a period to load its statements\./);
+    // Ten thousand from the articles above, and the seed page's dated statements.
+    expect(Number(/^(\d+)/.exec((await status.textContent())!)![1])).toBeGreaterThanOrEqual(ARTICLES * PER_ARTICLE);
+    // The whole of 2025 spans more than three months: one mark per week, none for a single statement.
+    const marks = await page.locator('.cg-timeline g.mark').evaluateAll((els) => els.map((e) => e.getAttribute('data-id') ?? ''));
+    expect(marks.filter((id) => !id.startsWith('bucket:'))).toEqual([]);
+    expect(marks).toEqual(expect.arrayContaining([...new Set(fixtureDays.map(monday))].map((w) => `bucket:${w}`)));
+
+    // The week of Monday 30 December 2024 holds 1 and 5 January: month 1 with day 1 is n % 84 == 0, with day 5 n % 84 == 60;
+    // both residues occur 12 times in 0..999, so 24 articles of 10 statements.
+    const week = page.locator('.cg-timeline g.mark[data-id="bucket:2024-12-30"]');
+    await week.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => status.textContent()).toMatch(/^240 statements\./);
+    await expect.poll(() => page.locator('.cg-timeline').getAttribute('data-marks')).toBe('240');
+    const loaded = await page.locator('.cg-timeline g.mark').evaluateAll((els) => els.map((e) => e.getAttribute('data-id') ?? ''));
+    expect(loaded.filter((id) => id.startsWith('bucket:'))).toEqual([]);
+  }, 120_000);
+
+  test.each([
+    // Fewer than the chart's 1,500-mark limit: every statement is its own mark.
+    { n: 1000, marks: '1000', binned: false },
+    // More: the full view aggregates them into bins, which split back into marks when zoomed in.
+    { n: 3000, marks: '0', binned: true },
+  ])('the timeline demo with $n synthetic statements and 40 events draws them (marks or bins) and its event band', async ({ n, marks, binned }) => {
+    const page = await b.fresh();
+    await page.setViewportSize(VIEWPORT);
+    await page.goto(`${b.ui.server.url}/?demo=timeline&n=${n}&ev=40`);
+    await page.waitForSelector('.cg-timeline[data-ready="true"]', { timeout: 20_000 });
+    await expect(page.locator('h1').textContent()).resolves.toBe(`Demo: timeline with ${n} synthetic statements`);
+    const chart = page.locator('.cg-timeline');
+    await expect.poll(() => chart.getAttribute('data-marks')).toBe(marks);
+    // Every synthetic event starts within the statements' 600 days: all 40 are in the band at the full view.
+    expect(await chart.getAttribute('data-band')).toBe('40');
+    if (!binned) {
+      expect(await chart.getAttribute('data-bins')).toBe('0');
+      return;
+    }
+    expect(Number(await chart.getAttribute('data-bins'))).toBeGreaterThan(0);
+    // Zoomed in 16 times: about 190 of the 3,000 statements in view, under the limit, so drawn one by one.
+    await chart.locator('.zoom-surface').focus();
+    for (let i = 0; i < 4; i++) await page.keyboard.press('+');
+    await expect.poll(async () => Number(await chart.getAttribute('data-marks'))).toBeGreaterThan(0);
+    expect(Number(await chart.getAttribute('data-marks'))).toBeLessThanOrEqual(1500);
+    expect(await chart.getAttribute('data-bins')).toBe('0');
+  }, 60_000);
 });

@@ -1,51 +1,26 @@
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { ArticleDetail, IngestResponse, TimelineResponse } from '../../server/api/schemas.js';
-import { closeCleanly, hasChromium, newPage, openView, SCREENSHOTS, startUi, type PageProblems, type Ui } from './harness.js';
-
-// The browser tests drive Debian's chromium; .ci/run installs it. Without it they fail with this message
-// rather than skip (a skipped suite would hide the UI going untested) or download a browser of their own.
-if (!hasChromium) throw new Error('browser tests need /usr/bin/chromium: apt-get install chromium (.ci/run does)');
+import { browserSuite, HTTP_4XX } from './harness.js';
 
 describe('browser UI (real server, seeded store, headless chromium)', () => {
-  let ui: Ui;
+  const b = browserSuite();
   let page: Page;
-  let problems: () => Promise<PageProblems>;
-  // Chromium logs every non-2xx response as a console error; a test that provokes one says so.
-  let allowHttpErrors = false;
-
-  beforeAll(async () => {
-    ui = await startUi();
-  }, 120_000);
-
-  afterAll(async () => {
-    await ui?.close();
-  });
-
-  // Every test gets a fresh page; afterwards nothing may have thrown, logged an error,
-  // violated the server's Content-Security-Policy or opened a dialog.
+  // Every test gets a fresh page; afterwards nothing may have thrown, logged an error, violated the server's
+  // Content-Security-Policy or opened a dialog. Chromium logs every non-2xx response as a console error; a test
+  // that provokes one says so.
   const fresh = async (opts: { allowHttpErrors?: boolean } = {}) => {
-    allowHttpErrors = opts.allowHttpErrors ?? false;
-    ({ page, problems } = await newPage(ui));
+    page = await b.fresh({ allowErrors: opts.allowHttpErrors ? HTTP_4XX : undefined });
   };
-  afterEach(() => closeCleanly(page, problems, allowHttpErrors ? /Failed to load resource: the server responded with a status of 4\d\d/ : undefined));
-
-  const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
-  const api = async <T>(path: string, init?: { method: string; body: unknown }): Promise<T> => {
-    const res = init
-      ? await page.request.post(`${ui.server.url}${path}`, { data: init.body as object })
-      : await page.request.get(`${ui.server.url}${path}`);
-    expect(res.ok(), `${path}: ${res.status()} ${await res.text()}`).toBe(true);
-    return (await res.json()) as T;
-  };
+  const shot = (name: string) => b.shot(name);
+  const api = <T>(path: string, init?: { method: string; body: unknown }): Promise<T> => b.api<T>(path, init?.body);
   const noHorizontalScroll = async () =>
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
 
   describe('timeline', () => {
     test('when opened, then statements are drawn as marks in lanes with a cue legend', async () => {
       await fresh();
-      await openView(ui, page, '#/timeline');
+      await b.open('#/timeline');
       const marks = await page.locator('.cg-timeline g.mark').count();
       expect(marks).toBeGreaterThan(0);
       expect(await page.locator('.cg-timeline .lane-label').count()).toBeGreaterThan(0);
@@ -57,7 +32,7 @@ describe('browser UI (real server, seeded store, headless chromium)', () => {
 
     test('when a mark is clicked, then its article opens with the sentence highlighted', async () => {
       await fresh();
-      await openView(ui, page, '#/timeline');
+      await b.open('#/timeline');
       const ids = await page.locator('.cg-timeline g.mark').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
       await page.locator('.cg-timeline g.mark').first().click();
       await page.waitForURL(/#\/article\/[^?]+\?s=/);
@@ -78,7 +53,7 @@ describe('browser UI (real server, seeded store, headless chromium)', () => {
 
     test('when focused with the keyboard, then a mark opens its article with Enter', async () => {
       await fresh();
-      await openView(ui, page, '#/timeline');
+      await b.open('#/timeline');
       const mark = page.locator('.cg-timeline g.mark').first();
       const id = (await mark.getAttribute('data-id'))!;
       await mark.focus();
@@ -94,7 +69,7 @@ describe('browser UI (real server, seeded store, headless chromium)', () => {
 
     test('when zoomed, then the window is in the URL and carried to the network link', async () => {
       await fresh();
-      await openView(ui, page, '#/timeline');
+      await b.open('#/timeline');
       await page.getByRole('button', { name: 'Zoom in' }).click();
       await expect.poll(() => page.url(), { timeout: 5000 }).toMatch(/from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}/);
       expect(await page.getByRole('link', { name: 'Network for this window' }).getAttribute('href')).toMatch(/#\/network\?from=/);
@@ -115,7 +90,7 @@ describe('browser UI (real server, seeded store, headless chromium)', () => {
   describe('article page', () => {
     test('when the article list is opened, then the seed page\'s four articles are listed with source and statement count, and a title opens its article', async () => {
       await fresh();
-      await openView(ui, page, '#/article');
+      await b.open('#/article');
       const links = page.locator('main .plain-list li a');
       // The four titles on the seed page, read off test/fixtures/seed-page.txt by hand.
       expect((await links.allTextContents()).sort()).toEqual(
@@ -139,7 +114,7 @@ describe('browser UI (real server, seeded store, headless chromium)', () => {
       const target = [...list.items].sort((a, b) => b.statements - a.statements)[0]!;
       const detail = await api<ArticleDetail>(`/api/articles/${encodeURIComponent(target.id)}`);
       expect(detail.statements.length).toBeGreaterThan(0);
-      await openView(ui, page, `#/article/${encodeURIComponent(target.id)}`);
+      await b.open(`#/article/${encodeURIComponent(target.id)}`);
       // The text on the page is the article's text, character for character.
       expect(await page.locator('.article-text').textContent()).toBe(detail.article.text);
       for (const s of detail.statements) {
@@ -158,7 +133,7 @@ describe('browser UI (real server, seeded store, headless chromium)', () => {
       await fresh();
       const list = await api<{ items: { id: string; statements: number }[] }>('/api/articles?limit=50');
       const target = list.items.find((a) => a.statements > 1)!;
-      await openView(ui, page, `#/article/${encodeURIComponent(target.id)}`);
+      await b.open(`#/article/${encodeURIComponent(target.id)}`);
       const button = page.locator('.statement-button').nth(1);
       const id = (await button.getAttribute('data-id'))!;
       await button.focus();
@@ -172,7 +147,7 @@ describe('browser UI (real server, seeded store, headless chromium)', () => {
   describe('actor network', () => {
     test('when opened, then actors are drawn on canvas with legends and a keyboard index', async () => {
       await fresh();
-      await openView(ui, page, '#/network');
+      await b.open('#/network');
       const net = page.locator('.cg-network');
       expect(Number(await net.getAttribute('data-nodes'))).toBeGreaterThan(1);
       expect(Number(await net.getAttribute('data-links'))).toBeGreaterThan(0);
@@ -200,7 +175,7 @@ describe('browser UI (real server, seeded store, headless chromium)', () => {
 
     test('when a node on the canvas is clicked, then the panel lists its statements', async () => {
       await fresh();
-      await openView(ui, page, '#/network');
+      await b.open('#/network');
       const id = (await page.locator('.actor-index button').first().getAttribute('data-actor'))!;
       const box = (await page.locator('.cg-network canvas').boundingBox())!;
       // The layout may still be settling: aim at the node's current position until the click lands.
@@ -221,7 +196,7 @@ describe('browser UI (real server, seeded store, headless chromium)', () => {
       await fresh();
       const net = await api<{ edges: { source: string; target: string; count: number }[] }>('/api/network?limit=5000');
       const edge = [...net.edges].sort((a, b) => b.count - a.count)[0]!;
-      await openView(ui, page, '#/network');
+      await b.open('#/network');
       const box = (await page.locator('.cg-network canvas').boundingBox())!;
       // Aim at the middle of the edge; retry while the layout settles.
       for (let attempt = 0; attempt < 8 && !page.url().includes('edge='); attempt++) {
@@ -241,16 +216,16 @@ describe('browser UI (real server, seeded store, headless chromium)', () => {
 
     test('when opened from a shared URL with filters and an actor, then both are restored', async () => {
       await fresh();
-      await openView(ui, page, '#/network');
+      await b.open('#/network');
       const id = (await page.locator('.actor-index button').first().getAttribute('data-actor'))!;
-      await openView(ui, page, `#/network?min=1&actor=${encodeURIComponent(id)}`);
+      await b.open(`#/network?min=1&actor=${encodeURIComponent(id)}`);
       await page.waitForSelector('.panel .statement');
       expect(await page.locator('#nf-min').inputValue()).toBe('1');
     });
 
     test('when the synthetic demo asks for 2,000 actors and 10,000 edges, then it draws them all on one canvas', async () => {
       await fresh();
-      await page.goto(`${ui.server.url}/?demo=network&n=2000&e=10000`);
+      await page.goto(`${b.ui.server.url}/?demo=network&n=2000&e=10000`);
       await page.waitForSelector('.cg-network[data-ready]', { timeout: 30_000 });
       expect(await page.locator('.cg-network').getAttribute('data-nodes')).toBe('2000');
       expect(Number(await page.locator('.cg-network').getAttribute('data-links'))).toBeGreaterThanOrEqual(9900);
@@ -261,7 +236,7 @@ describe('browser UI (real server, seeded store, headless chromium)', () => {
   describe('Cypher console', () => {
     test('when a query is run with Ctrl+Enter, then the rows show in a table and the query in the URL', async () => {
       await fresh();
-      await openView(ui, page, '#/console');
+      await b.open('#/console');
       const editor = page.locator('#cypher-input');
       await editor.fill('MATCH (a:Article) RETURN a.title');
       await editor.press('Control+Enter');
@@ -274,7 +249,7 @@ describe('browser UI (real server, seeded store, headless chromium)', () => {
 
     test('when a write query is run, then the error is shown inline and nothing changes', async () => {
       await fresh({ allowHttpErrors: true });
-      await openView(ui, page, '#/console');
+      await b.open('#/console');
       const before = await api<{ articles: number }>('/api/stats');
       await page.locator('#cypher-input').fill("CREATE (n:Article {title: 'injected'}) RETURN n");
       await page.locator('#cypher-input').press('Control+Enter');
@@ -287,7 +262,7 @@ describe('browser UI (real server, seeded store, headless chromium)', () => {
     test('when nodes and relationships come back, then they are drawn as a graph with a legend', async () => {
       await fresh();
       const q = 'MATCH (p:Actor)-[r:SAID]->(s:Statement) RETURN p, r, s LIMIT 25';
-      await openView(ui, page, `#/console?q=${encodeURIComponent(q)}`);
+      await b.open(`#/console?q=${encodeURIComponent(q)}`);
       await page.getByRole('button', { name: /^Run/ }).click();
       await page.waitForSelector('.result-graph .cg-network');
       expect(Number(await page.locator('.result-graph .cg-network').getAttribute('data-nodes'))).toBeGreaterThan(1);
@@ -298,7 +273,7 @@ describe('browser UI (real server, seeded store, headless chromium)', () => {
 
     test('when typing a label after a colon, then autocomplete offers it and Tab accepts it', async () => {
       await fresh();
-      await openView(ui, page, '#/console');
+      await b.open('#/console');
       const editor = page.locator('#cypher-input');
       await editor.fill('');
       await editor.pressSequentially('MATCH (s:Stat');
@@ -313,7 +288,7 @@ describe('browser UI (real server, seeded store, headless chromium)', () => {
 
     test('when an example is chosen, then it runs', async () => {
       await fresh();
-      await openView(ui, page, '#/console');
+      await b.open('#/console');
       await page.getByRole('button', { name: 'Most quoted speakers' }).click();
       await page.waitForSelector('.result-table tbody tr');
       // The example's query is in the editor and the URL, and its rows are the speakers by statement count.
@@ -330,7 +305,7 @@ describe('browser UI (real server, seeded store, headless chromium)', () => {
   describe('ingest page', () => {
     test('when text is previewed, then the statements are highlighted before anything is saved', async () => {
       await fresh();
-      await openView(ui, page, '#/ingest');
+      await b.open('#/ingest');
       const before = await api<{ articles: number }>('/api/stats');
       await page.locator('#ingest-text').fill('"We will rebuild the bridge by spring," Mayor John Smith said on Tuesday.');
       await page.locator('#ingest-date').fill('2025-03-04');
@@ -351,7 +326,7 @@ describe('browser UI (real server, seeded store, headless chromium)', () => {
       const tl = await api<TimelineResponse>('/api/timeline?limit=5000');
       const speakerId = tl.mode === 'statements' ? tl.statements.find((s) => s.speakerId)?.speakerId : null;
       expect(speakerId).toBeTruthy();
-      await openView(ui, page, `#/actor/${encodeURIComponent(speakerId!)}`);
+      await b.open(`#/actor/${encodeURIComponent(speakerId!)}`);
       expect(await page.locator('h1').textContent()).toBeTruthy();
       expect(await page.locator('.statement').count()).toBeGreaterThan(0);
       expect(await page.locator('.cg-timeline .cg-legend').count()).toBe(1);
@@ -361,7 +336,7 @@ describe('browser UI (real server, seeded store, headless chromium)', () => {
 
     test('when the search box is used, then matching actors and statements are listed and the query is in the URL', async () => {
       await fresh();
-      await openView(ui, page, '#/timeline');
+      await b.open('#/timeline');
       await page.locator('#search-input').fill('Macron');
       await page.locator('#search-input').press('Enter');
       await page.waitForURL(/#\/search\?q=Macron/);
@@ -379,7 +354,7 @@ describe('browser UI (real server, seeded store, headless chromium)', () => {
       const claims = await api<{ items: { id: string }[] }>('/api/claims?limit=5');
       // The seed page carries one cross-article claim (Putin welcoming the "sincere" desire for peace).
       expect(claims.items.length).toBeGreaterThan(0);
-      await openView(ui, page, '#/claim');
+      await b.open('#/claim');
       await page.locator('.claim-list a').first().click();
       await page.waitForURL(/#\/claim\/.+/);
       await page.waitForSelector('main[data-ready="true"] .claim-text');
@@ -392,7 +367,7 @@ describe('browser UI (real server, seeded store, headless chromium)', () => {
   describe('keyboard and layout', () => {
     test('when tabbing from the top, then the skip link, views and search are reachable in order', async () => {
       await fresh();
-      await openView(ui, page, '#/timeline');
+      await b.open('#/timeline');
       const seen: string[] = [];
       for (let i = 0; i < 12; i++) {
         await page.keyboard.press('Tab');
@@ -404,7 +379,7 @@ describe('browser UI (real server, seeded store, headless chromium)', () => {
 
     test('when an unknown view is asked for, then a message says so', async () => {
       await fresh();
-      await page.goto(`${ui.server.url}/#/nope`);
+      await page.goto(`${b.ui.server.url}/#/nope`);
       await page.waitForSelector('.error');
       expect(await page.locator('.error').textContent()).toBe('NOT_FOUND: No view called “nope”.');
       expect(await page.getByRole('link', { name: 'Go to the timeline' }).count()).toBe(1);
@@ -426,7 +401,7 @@ describe('browser UI (real server, seeded store, headless chromium)', () => {
         body: { text: hostile, title: 'XSS <img src=x onerror="window.__pwned=\'title\'">', source: 'Hostile <script>window.__pwned=2</script> Daily', publishedAt: '2025-08-20' },
       });
       const art = res.articles[0]!;
-      await openView(ui, page, `#/article/${encodeURIComponent(art.id)}`);
+      await b.open(`#/article/${encodeURIComponent(art.id)}`);
       // A control: an image with a broken URL added by the test itself. Once its error event has fired, an
       // <img onerror> the page might have created from the article would have fired too.
       await page.evaluate(() => {
@@ -444,9 +419,9 @@ describe('browser UI (real server, seeded store, headless chromium)', () => {
       // Highlighted statements carry the markup as text as well.
       expect((await page.locator('.hl-content').allTextContents()).join('')).toContain('<script>window.__pwned=1</script>');
       // The statements list and every other view show the same data as text too.
-      await openView(ui, page, '#/search?q=Berg');
-      await openView(ui, page, '#/timeline');
-      await openView(ui, page, '#/console?q=' + encodeURIComponent('MATCH (a:Article) RETURN a.title, a.text'));
+      await b.open('#/search?q=Berg');
+      await b.open('#/timeline');
+      await b.open('#/console?q=' + encodeURIComponent('MATCH (a:Article) RETURN a.title, a.text'));
       await page.getByRole('button', { name: /^Run/ }).click();
       await page.waitForSelector('.result-table tbody tr');
       expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();

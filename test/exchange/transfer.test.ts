@@ -8,7 +8,7 @@ import { ingestText, readInputs } from '../../server/ingest/index.js';
 import { backfillEvents, eventsState, ingestInputs, processArticle } from '../../server/pipeline/index.js';
 import { exportJsonl, importJsonl } from '../../server/exchange/index.js';
 import type { EventRecord } from '../../server/exchange/schema.js';
-import { mergeActors, splitActor } from '../../server/api/merge.js';
+import { mergeActors, splitActor } from '../../server/actors/index.js';
 import { actorId } from '../../server/ids.js';
 import { ROOT, SEED_PAGE, tempDir } from '../utils/cli.js';
 import { eventGraph } from '../utils/event-graph.js';

@@ -210,8 +210,8 @@ describe.each(backends)('store contract [$name]', ({ open, full }) => {
     // The lint proves these parse as Neo4j Cypher; this proves the embedded engine runs them too.
     test('every READ and EXPORT query runs with its sample parameters', async () => {
       await store.writeArticle(richArticle());
-      const { READ_PARAMS } = await import('../../server/graph/queries/read.js');
-      const { EXPORT, EXPORT_PARAMS } = await import('../../server/graph/queries/export.js');
+      const { READ_PARAMS, EXPORT_PARAMS } = await import('./query-params.js');
+      const { EXPORT } = await import('../../server/graph/queries/export.js');
       const all: Array<[string, string, Record<string, unknown>]> = [
         ...Object.entries(READ).map(([k, q]): [string, string, Record<string, unknown>] => [k, q, READ_PARAMS[k as keyof typeof READ]]),
         ...Object.entries(EXPORT).map(([k, q]): [string, string, Record<string, unknown>] => [k, q, EXPORT_PARAMS[k as keyof typeof EXPORT]]),

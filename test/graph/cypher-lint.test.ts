@@ -4,12 +4,15 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { MODEL } from '../../server/graph/queries/schema.js';
+import { API_PARAMS, EXPORT_PARAMS, IDENTITY_PARAMS, READ_PARAMS } from './query-params.js';
+import { CASES as FIDELITY } from './fidelity/cases.js';
 
 /**
  * Every Cypher string the app sends (server/graph/queries/**) through Neo4j's
  * own parser and semantic analysis, with its parameters declared, since no
- * Neo4j server runs here. A query object `X` in a file declares its sample
- * parameters in `X_PARAMS` (same keys).
+ * Neo4j server runs here. A query object `X` declares its sample parameters
+ * in `X_PARAMS` (same keys): in ./query-params.ts (API, READ, EXPORT,
+ * IDENTITY), else next to `X`.
  *
  * SCHEMA_EMBEDDED (Grafeo's index statements) is linted too: its
  * `CREATE INDEX name IF NOT EXISTS FOR (n:L) ON (n.p)` is also Neo4j syntax.
@@ -19,9 +22,23 @@ import { MODEL } from '../../server/graph/queries/schema.js';
 const GRAFEO_ONLY = new Set<string>([]);
 
 // Under vitest's ESM resolution the package's `import` entry does not resolve; its CommonJS build does.
-const { lintCypherQuery } = createRequire(import.meta.url)('@neo4j-cypher/language-support') as {
+const { lintCypherQuery, testData } = createRequire(import.meta.url)('@neo4j-cypher/language-support') as {
   lintCypherQuery: (query: string, dbSchema: Record<string, unknown>) => Array<{ severity?: number; message: string }>;
+  testData: { mockSchema: { functions: Record<string, Record<string, { isBuiltIn?: boolean }>>; procedures: Record<string, Record<string, unknown>> } };
 };
+
+/** Sample parameters kept in test/ rather than next to their queries. */
+const TEST_PARAMS: Record<string, Record<string, Record<string, unknown>>> = { API: API_PARAMS, READ: READ_PARAMS, EXPORT: EXPORT_PARAMS, IDENTITY: IDENTITY_PARAMS };
+/**
+ * Neo4j 5's function and procedure lists, as the package ships them (its
+ * test data: a Neo4j 5 server's SHOW FUNCTIONS and SHOW PROCEDURES, with
+ * signatures). Only built-in functions and Neo4j's own procedures (db.*,
+ * dbms.*, tx.*): a plugin's (APOC, GDS) would not be on a plain server.
+ * Declared to the linter, they make an unknown or misspelled function or
+ * procedure an error ("Function x is not present in the database").
+ */
+const NEO4J_FUNCTIONS = Object.fromEntries(Object.entries(testData.mockSchema.functions['CYPHER 5']!).filter(([, f]) => f.isBuiltIn === true));
+const NEO4J_PROCEDURES = Object.fromEntries(Object.entries(testData.mockSchema.procedures['CYPHER 5']!).filter(([name]) => /^(db|dbms|tx)\./.test(name)));
 
 const QUERY_DIR = join(fileURLToPath(new URL('.', import.meta.url)), '../../server/graph/queries');
 
@@ -37,7 +54,9 @@ async function collectQueries(): Promise<Case[]> {
     const mod = (await import(pathToFileURL(join(QUERY_DIR, file)).href)) as Record<string, unknown>;
     for (const [exportName, value] of Object.entries(mod)) {
       if (exportName.endsWith('_PARAMS') || GRAFEO_ONLY.has(exportName) || typeof value !== 'object' || value === null) continue;
-      const params = mod[`${exportName}_PARAMS`] as Record<string, Record<string, unknown>> | undefined;
+      // Either place may hold a query's samples (another change may add queries with their samples beside them).
+      const own = mod[`${exportName}_PARAMS`] as Record<string, Record<string, unknown>> | undefined;
+      const params = TEST_PARAMS[exportName] || own ? { ...own, ...TEST_PARAMS[exportName] } : undefined;
       for (const [key, query] of Object.entries(value)) {
         if (typeof query === 'string') cases.push({ name: `${file}:${exportName}.${key}`, query, params: params?.[key] });
       }
@@ -49,7 +68,12 @@ async function collectQueries(): Promise<Case[]> {
 const cases = await collectQueries();
 
 /** The graph model, so the linter's "label/type not in the database" warnings catch typos and undeclared additions. */
-const DB_SCHEMA = { labels: [...MODEL.labels], relationshipTypes: [...MODEL.relationshipTypes] };
+const DB_SCHEMA = {
+  labels: [...MODEL.labels],
+  relationshipTypes: [...MODEL.relationshipTypes],
+  functions: { 'CYPHER 5': NEO4J_FUNCTIONS },
+  procedures: { 'CYPHER 5': NEO4J_PROCEDURES },
+};
 
 describe('Cypher lint (Neo4j parser and semantic analysis)', () => {
   test('the query set is not empty and includes the article write', () => {
@@ -71,6 +95,33 @@ describe('Cypher lint (Neo4j parser and semantic analysis)', () => {
     const warnings = diagnostics.filter((d) => d.severity === 2).map((d) => d.message);
     expect(warnings).toEqual([]);
   });
+
+  test('the function and procedure lists are Neo4j 5\'s (built-ins the app and users call are on them)', () => {
+    expect(Object.keys(NEO4J_FUNCTIONS).length).toBeGreaterThan(100);
+    for (const f of ['coalesce', 'toLower', 'datetime', 'duration.between', 'date.truncate', 'round']) expect(NEO4J_FUNCTIONS).toHaveProperty([f]);
+    for (const p of ['db.labels', 'db.schema.visualization']) expect(NEO4J_PROCEDURES).toHaveProperty([p]);
+    expect(Object.keys(NEO4J_FUNCTIONS).some((f) => f.startsWith('apoc.'))).toBe(false);
+  });
+
+  test.each([
+    { what: 'a misspelled function', query: "MATCH (a:Actor) RETURN toLowerr(a.name) AS n", names: /toLowerr/ },
+    { what: 'a misspelled namespaced function', query: "RETURN duration.betwen(date('2024-01-01'), date('2024-03-15')) AS d", names: /duration\.betwen/ },
+    { what: 'a plugin function', query: "RETURN apoc.text.join(['a'], ',') AS s", names: /apoc\.text\.join/ },
+    { what: 'a misspelled procedure', query: 'CALL db.labelz() YIELD label RETURN label', names: /db\.labelz/ },
+  ])('the lint fails on $what', ({ query, names }) => {
+    const errors = lintCypherQuery(query, { ...DB_SCHEMA, parameters: {} }).filter((d) => d.severity === 1).map((d) => d.message);
+    expect(errors.join('\n')).toMatch(names);
+    expect(errors.join('\n')).toMatch(/is not present in the database/);
+  });
+
+  test('every query of the fidelity suite is valid Neo4j Cypher, its functions and procedures Neo4j\'s', () => {
+    const problems = FIDELITY.flatMap((c) =>
+      lintCypherQuery(c.query, { ...DB_SCHEMA, parameters: {} })
+        .filter((d) => d.severity === 1)
+        .map((d) => `${c.name}: ${d.message}`),
+    );
+    expect(problems).toEqual([]);
+  }, 120_000);
 
   test('the lint catches a bad query (so a pass means something)', () => {
     const bad = lintCypherQuery('MATCH (a:Actor {id: $undeclared}) RETRUN a', { ...DB_SCHEMA, parameters: {} });

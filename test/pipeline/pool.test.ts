@@ -11,6 +11,8 @@ import { ExtractPool, extractArticle, ingestInputs } from '../../server/pipeline
  * sequential ingest stores, in input order.
  */
 const AT = '2025-08-21T12:00:00Z';
+/** The module whose line function `extract --jsonl` runs in the threads. */
+const EXTRACT_CLI = new URL('../../server/cli/extract.ts', import.meta.url).href;
 const TEXTS: Array<[title: string, text: string]> = [
   ['Port deal', 'Mayor Lena Ortiz said on Tuesday that the port deal "will bring jobs to the coast". The union warned that wages would fall.'],
   ['Rail strike', 'Transport minister Omar Haddad told reporters the rail strike must end. He added: "We will meet the drivers on Friday."'],
@@ -35,8 +37,8 @@ describe('the extraction pool', () => {
     ['a record', JSON.stringify({ id: 'r1', text: TEXTS[0]![1], publishedAt: AT })],
     ['invalid JSON', '{"id": "r2", "text": '],
     ['a record without text', JSON.stringify({ id: 'r3' })],
-  ])('turns a jsonl line holding %s into the output line jsonlLine gives', async (_name, line) => {
-    expect(await pool.jsonlLine(line, 7, {})).toBe(jsonlLine(line, 7, {}));
+  ])('called with a jsonl line holding %s, gives the output line jsonlLine gives in this thread', async (_name, line) => {
+    expect(await pool.call(EXTRACT_CLI, 'jsonlLine', [line, 7, {}])).toBe(jsonlLine(line, 7, {}));
   }, 60_000);
 
   test('an ingest fed by the pool stores and reports what a sequential ingest does, in input order', async () => {

@@ -1,6 +1,6 @@
 /**
  * Crash safety of a bulk ingest (issue 9): `claimgraph ingest` is killed with
- * SIGKILL in the middle of 1,000 articles; after the kill the store opens,
+ * SIGKILL in the middle of 300 articles; after the kill the store opens,
  * and every article in it carries exactly the statements and relationships a
  * fresh extraction of its text gives (a write is one transaction: all of an
  * article or nothing of it). Running the same ingest again completes the
@@ -17,11 +17,12 @@ import { readInputs } from '../../server/ingest/index.js';
 import { buildArticleGraph, extractArticle } from '../../server/pipeline/index.js';
 import { BIN, ROOT, runCli, tempDir, errorLines } from '../utils/cli.js';
 
-const ARTICLES = 1000;
+// Enough that the kill (after about 60) lands mid-way with room to spare on a loaded machine; the rerun writes the rest.
+const ARTICLES = 300;
 /**
  * Bytes the store (file plus write-ahead log) must grow by, after the child
  * opened it, before the kill: about 60 articles of these (~16 KB each), a
- * small part of the ~16 MB the whole run writes, so the kill lands early in
+ * fifth of the ~5 MB the whole run writes, so the kill lands early in
  * the run whatever the machine's speed, yet after many commits. Polled every
  * 20 ms (about one commit), so the kill falls at a random point of a write.
  */
@@ -61,7 +62,7 @@ describe('a bulk ingest killed with SIGKILL', () => {
     const expecting = computeExpected();
     await killMidway(GROWTH_BEFORE_KILL);
     await expecting;
-    expect(expected.size).toBe(ARTICLES); // 1,000 distinct texts, so 1,000 distinct article ids
+    expect(expected.size).toBe(ARTICLES); // 300 distinct texts, so 300 distinct article ids
 
     const storedBefore = await checkWholeOrAbsent();
     expect(storedBefore).toBeGreaterThan(0);
@@ -94,7 +95,7 @@ describe('a bulk ingest killed with SIGKILL', () => {
     } finally {
       await store.close();
     }
-  }, 600_000); // two child-process ingests of up to 1,000 articles; ~40-90 s, far more on a loaded machine
+  }, 600_000); // two child-process ingests of up to 300 articles; a deadline guard only
 });
 
 /**

@@ -10,7 +10,7 @@ import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { embeddedStorePath, openStore } from '../../server/graph/index.js';
 import { smallArticle } from '../utils/graph-fixtures.js';
-import { runCli, tempDir, errorLines } from '../utils/cli.js';
+import { runCli, runCliInProcess, tempDir, errorLines } from '../utils/cli.js';
 
 const ARTICLES = 20;
 
@@ -101,12 +101,13 @@ describe('claimgraph on a damaged store file', () => {
   // Every command opens the store the same way; each runs once, against a different damage, all damages covered.
   const cases = COMMANDS.map((c, i) => ({ command: c.name, args: c.args, ...DAMAGES[i % DAMAGES.length]! }));
 
-  test.concurrent.for(cases)('when $command opens a store with $name, then it exits non-zero naming the file and the recovery step, and leaves the file as it was', { timeout: 90_000 }, async ({ damage, args }, { expect }) => {
+  test.concurrent.for(cases)('when $command opens a store with $name, then it exits non-zero naming the file and the recovery step, and leaves the file as it was', { timeout: 90_000 }, async ({ command, damage, args }, { expect }) => {
     const data = copyOf(healthy);
     const path = embeddedStorePath(data);
     damage(path);
     const bytes = readFileSync(path);
-    const r = await runCli(args(data), { stdin: 'Anna Berg said "we will win" on Monday.\n' });
+    // In this process (no tsx start-up per case), but for ingest, which reads stdin: that one keeps the real binary.
+    const r = command === 'ingest' ? await runCli(args(data), { stdin: 'Anna Berg said "we will win" on Monday.\n' }) : await runCliInProcess(args(data));
     expect(r.code).toBe(1);
     expect(r.stdout).not.toMatch(/serving on/);
     expect(r.stderr).toContain(path);
@@ -144,13 +145,13 @@ describe('claimgraph on a crashed store whose write-ahead log is damaged', () =>
     const segment = join(`${path}.wal`, readdirSync(`${path}.wal`).sort()[0]!);
     const damaged = readFileSync(segment);
 
-    const refused = await runCli(['stats', '--data', data, '--json']);
+    const refused = await runCliInProcess(['stats', '--data', data, '--json']);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain(path);
     expect(refused.stderr).toContain('CLAIMGRAPH_WAL_SALVAGE=1');
     expect(readFileSync(segment).equals(damaged)).toBe(true);
 
-    const salvaged = await runCli(['stats', '--data', data, '--json'], { env: { CLAIMGRAPH_WAL_SALVAGE: '1' } });
+    const salvaged = await runCliInProcess(['stats', '--data', data, '--json'], { env: { CLAIMGRAPH_WAL_SALVAGE: '1' } });
     expect(errorLines(salvaged.stderr)).toEqual([]);
     expect(salvaged.code).toBe(0);
     const { articles } = JSON.parse(salvaged.stdout) as { articles: number };
@@ -158,7 +159,7 @@ describe('claimgraph on a crashed store whose write-ahead log is damaged', () =>
     expect(articles).toBeLessThan(ARTICLES);
     // What the log held from the damage on is kept beside the store, not dropped.
     expect(readdirSync(data)).toContain(`${basename(path)}.wal.damaged`);
-    const again = await runCli(['stats', '--data', data, '--json']);
+    const again = await runCliInProcess(['stats', '--data', data, '--json']);
     expect(again.code).toBe(0);
     expect(JSON.parse(again.stdout)).toMatchObject({ articles });
   }, 90_000);
@@ -172,7 +173,7 @@ describe('claimgraph on a crashed store whose write-ahead log is damaged', () =>
     const data = copyOf(crashed);
     const path = embeddedStorePath(data);
     damageWal(data, () => at);
-    const r = await runCli(['stats', '--data', data, '--json']);
+    const r = await runCliInProcess(['stats', '--data', data, '--json']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(path);
     expect(r.stderr).toMatch(/restore it from a backup/i);
@@ -180,15 +181,15 @@ describe('claimgraph on a crashed store whose write-ahead log is damaged', () =>
     expect(r.stderr).not.toContain('reopen with CLAIMGRAPH_WAL_SALVAGE=1');
     expect(r.stderr).toContain(`move the write-ahead log ${path}.wal aside`);
     // Salvage indeed refuses it too, and the advice given works: without the log, the store opens as of its last checkpoint.
-    expect((await runCli(['stats', '--data', data, '--json'], { env: { CLAIMGRAPH_WAL_SALVAGE: '1' } })).code).toBe(1);
+    expect((await runCliInProcess(['stats', '--data', data, '--json'], { env: { CLAIMGRAPH_WAL_SALVAGE: '1' } })).code).toBe(1);
     renameSync(`${path}.wal`, `${path}.wal.aside`);
-    const opened = await runCli(['stats', '--data', data, '--json']);
+    const opened = await runCliInProcess(['stats', '--data', data, '--json']);
     expect(errorLines(opened.stderr)).toEqual([]);
     expect(opened.code).toBe(0);
   });
 
   test('when the crashed store is not damaged, then stats opens it with every committed article, without salvage', async () => {
-    const r = await runCli(['stats', '--data', copyOf(crashed), '--json']);
+    const r = await runCliInProcess(['stats', '--data', copyOf(crashed), '--json']);
     expect(errorLines(r.stderr)).toEqual([]);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ articles: ARTICLES });

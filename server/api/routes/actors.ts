@@ -1,10 +1,9 @@
 import { Router } from 'express';
 import { notFound } from '../../errors.js';
-import { API } from '../../graph/queries/api.js';
-import type { GraphStore, Row } from '../../graph/types.js';
+import { actorPage, actorPageRows, actorsByIds, actorTotals, type GraphStore, type Row } from '../../graph/index.js';
 import { loadActorMap, type ActorMap } from '../canonical.js';
 import { pageOf, pageWindow, parse } from '../http.js';
-import { mergeActors, splitActor, toDecision } from '../merge.js';
+import { mergeActors, splitActor, toDecision } from '../../actors/index.js';
 import {
   ActorDetailQuerySchema,
   ActorListQuerySchema,
@@ -16,20 +15,21 @@ import {
   type MergeResponse,
   type Neighbour,
 } from '../schemas.js';
+import { route } from '../route.js';
 
 /** GET /api/actors, GET /api/actors/:id, POST /api/actors/merge, POST /api/actors/:id/split. */
 export function actorRoutes(store: GraphStore): Router {
   const r = Router();
 
-  r.get('/actors', async (req, res) => {
+  route(r, 'get', '/api/actors', async (req, res) => {
     const q = parse('query', ActorListQuerySchema, req.query);
     const w = pageWindow(q);
     const filters = { kind: q.kind ?? null, q: q.q ?? null };
-    const [rows, [count]] = await Promise.all([store.run(API.listActors, { ...filters, ...w }), store.run(API.countActors, filters)]);
-    res.json(pageOf(rows.map(listedActor), Number(count?.total ?? 0), w));
+    const { rows, total } = await actorPage(store, filters, w);
+    res.json(pageOf(rows.map(listedActor), total, w));
   });
 
-  r.post('/actors/merge', async (req, res) => {
+  route(r, 'post', '/api/actors/merge', async (req, res) => {
     const body = parse('body', MergeRequestSchema, req.body);
     const decision = await mergeActors(store, body.from, body.into, body.note);
     const [actor] = await actorSummaries(store, await loadActorMap(store), [decision.into]);
@@ -37,7 +37,7 @@ export function actorRoutes(store: GraphStore): Router {
     res.status(201).json(out);
   });
 
-  r.post('/actors/:id/split', async (req, res) => {
+  route(r, 'post', '/api/actors/{id}/split', async (req, res) => {
     const { id } = parse('params', IdParamsSchema, req.params);
     const body = parse('body', SplitRequestSchema, req.body ?? {});
     const decision = await splitActor(store, id, body.note);
@@ -46,7 +46,7 @@ export function actorRoutes(store: GraphStore): Router {
     res.json(out);
   });
 
-  r.get('/actors/:id', async (req, res) => {
+  route(r, 'get', '/api/actors/{id}', async (req, res) => {
     const { id } = parse('params', IdParamsSchema, req.params);
     const q = parse('query', ActorDetailQuerySchema, req.query);
     const detail = await actorDetail(store, id, q.statements);
@@ -84,7 +84,7 @@ export async function actorSummaries(store: GraphStore, map: ActorMap, ids: stri
 async function summariesWithTotals(store: GraphStore, map: ActorMap, ids: string[]): Promise<{ summaries: ActorSummary[]; totalOf: Map<string, Row> }> {
   const canon = unique(ids.map((id) => map.canon(id)));
   const all = unique(canon.flatMap((id) => map.group(id)));
-  const [raw, totals] = await Promise.all([store.run(API.actorsByIds, { ids: all }), store.run(API.actorTotals, { ids: all })]);
+  const [raw, totals] = await Promise.all([actorsByIds(store, all), actorTotals(store, all)]);
   const totalOf = new Map(totals.map((t) => [String(t.id), t]));
   const byId = new Map<string, Row>(raw.map((r) => [String(r.id), { ...r, said: totalOf.get(String(r.id))?.said ?? 0, about: totalOf.get(String(r.id))?.about ?? 0 }]));
   const out: ActorSummary[] = [];
@@ -107,43 +107,7 @@ async function summariesWithTotals(store: GraphStore, map: ActorMap, ids: string
   return { summaries: out, totalOf };
 }
 
-/** What the actor page takes from one actor's day counters (API.actorDays rows). */
-export interface ActorCounters {
-  /** Rows like API.actorSaidByMonth's and API.actorAboutByMonth's: {period, n}, months with statements only. */
-  saidByMonth: Row[];
-  aboutByMonth: Row[];
-  /** The earliest days holding the first `limit` statements made / about, or null when fewer are dated (read them all). */
-  saidDays: string[] | null;
-  aboutDays: string[] | null;
-}
-
-/**
- * Monthly counts and the days of the first page from an actor's day
- * counters. Day keys are statement `timeDay`s ("2025-08-18", or coarser:
- * "2025-08"); in string order every time of an earlier key sorts before
- * every time of a later one, so the earliest keys whose counts reach `limit`
- * hold the first `limit` statements by time.
- */
-export function countersOf(days: Row[], limit: number): ActorCounters {
-  const sorted = days.map((d) => ({ day: String(d.day), said: Number(d.said ?? 0), about: Number(d.about ?? 0) })).sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
-  const byMonth = (key: 'said' | 'about'): Row[] => {
-    const months = new Map<string, number>();
-    for (const d of sorted) if (d[key] > 0) months.set(d.day.slice(0, 7), (months.get(d.day.slice(0, 7)) ?? 0) + d[key]);
-    return [...months].map(([period, n]) => ({ period, n }));
-  };
-  const firstDays = (key: 'said' | 'about'): string[] | null => {
-    const out: string[] = [];
-    let n = 0;
-    for (const d of sorted) {
-      if (d[key] === 0) continue;
-      out.push(d.day);
-      n += d[key];
-      if (n >= limit) return out;
-    }
-    return null;
-  };
-  return { saidByMonth: byMonth('said'), aboutByMonth: byMonth('about'), saidDays: firstDays('said'), aboutDays: firstDays('about') };
-}
+export { countersOf, type ActorCounters } from '../../graph/index.js';
 
 /** Folds raw neighbour rows into canonical actors, leaving out the actor's own group. */
 function neighbours(rows: Row[], map: ActorMap, self: string): Neighbour[] {
@@ -170,22 +134,12 @@ export async function actorDetail(store: GraphStore, id: string, statementLimit:
   const { summaries: [summary], totalOf } = await summariesWithTotals(store, map, [canonId]);
   if (!summary) return null;
   const ids = map.group(canonId);
-  // One actor reads the counters the article write keeps; a merged group (two actors may share a statement
-  // about both) counts distinct statements the long way.
-  const counted = ids.length === 1 ? countersOf(await store.run(API.actorDays, { ids }), statementLimit) : null;
-  const limit = statementLimit;
-  const [said, aboutThem, saidByMonth, aboutByMonth, talksAbout, talkedAboutBy, members, articles, merges] = await Promise.all([
-    counted?.saidDays ? store.run(API.actorSaidInDays, { ids, days: counted.saidDays, limit }) : store.run(API.actorSaid, { ids, limit }),
-    counted?.aboutDays ? store.run(API.actorAboutInDays, { ids, days: counted.aboutDays, limit }) : store.run(API.actorAbout, { ids, limit }),
-    counted ? counted.saidByMonth : store.run(API.actorSaidByMonth, { ids }),
-    counted ? counted.aboutByMonth : store.run(API.actorAboutByMonth, { ids }),
-    store.run(counted ? API.actorPairsFrom : API.actorTalksAbout, { ids }),
-    store.run(counted ? API.actorPairsTo : API.actorTalkedAboutBy, { ids }),
-    store.run(API.actorMembers, { id: canonId }),
-    // One actor: its total kept by the write (read with the summary); a group counts the articles mentioning any member once.
-    counted ? [{ articles: totalOf.get(canonId)?.articles ?? 0 }] : store.run(API.actorArticleCount, { ids }),
-    store.run(API.mergeDecisionsOf, { ids: unique([id, ...ids]) }),
-  ]);
+  // One actor reads the counters the article write keeps; a merged group counts distinct statements the long way (the read model chooses).
+  const { said, aboutThem, saidByMonth, aboutByMonth, talksAbout, talkedAboutBy, members, articles, merges } = await actorPageRows(
+    store,
+    { canonId, ids, decisionIds: unique([id, ...ids]), keptArticles: Number(totalOf.get(canonId)?.articles ?? 0) },
+    statementLimit,
+  );
   const months = new Map<string, { period: string; said: number; about: number }>();
   const bump = (rows: Row[], key: 'said' | 'about') => {
     for (const r of rows) {
@@ -200,7 +154,7 @@ export async function actorDetail(store: GraphStore, id: string, statementLimit:
   return {
     actor: {
       ...summary,
-      articles: Number(articles[0]?.articles ?? 0),
+      articles,
       mergedFrom: members.map((m) => ({ id: String(m.id), name: String(m.name ?? '') })),
     },
     requestedId: id,

@@ -2,12 +2,11 @@ import { licenceFor } from '../licences.js';
 import { Router } from 'express';
 import type { Config } from '../../config.js';
 import { forClient, normalizeError, notFound } from '../../errors.js';
-import { API } from '../../graph/queries/api.js';
-import { READ } from '../../graph/queries/read.js';
-import type { GraphStore, Row } from '../../graph/types.js';
+import { articlePage, articlePageRows, statementRecordOf, type GraphStore, type Row } from '../../graph/index.js';
 import { ingestRecord, readInputs, type IngestedArticle as Ingested } from '../../ingest/index.js';
 import { buildArticleGraph, extractArticle, processArticle } from '../../pipeline/index.js';
 import { loadActorMap, type ActorMap } from '../canonical.js';
+import { statementView } from '../statement-view.js';
 import { logFailure, pageOf, pageWindow, parse } from '../http.js';
 import { actorSummaries } from './actors.js';
 import {
@@ -21,27 +20,28 @@ import {
   type IngestRequest,
   type IngestResponse,
 } from '../schemas.js';
+import { route } from '../route.js';
 
 /** GET /api/articles, GET /api/articles/:id, POST /api/articles. */
 export function articleRoutes(store: GraphStore, config: Config, log: (line: string) => void): Router {
   const r = Router();
 
-  r.get('/articles', async (req, res) => {
+  route(r, 'get', '/api/articles', async (req, res) => {
     const q = parse('query', ArticleListQuerySchema, req.query);
     const w = pageWindow(q);
     const filters = { sources: q.source ?? null, from: q.from ?? null, to: q.to ?? null, q: q.q ?? null };
-    const [rows, [count]] = await Promise.all([store.run(API.listArticles, { ...filters, ...w }), store.run(API.countArticles, filters)]);
-    res.json(pageOf(rows.map(articleSummary), Number(count?.total ?? 0), w));
+    const { rows, total } = await articlePage(store, filters, w);
+    res.json(pageOf(rows.map(articleSummary), total, w));
   });
 
-  r.get('/articles/:id', async (req, res) => {
+  route(r, 'get', '/api/articles/{id}', async (req, res) => {
     const { id } = parse('params', IdParamsSchema, req.params);
     const detail = await articleDetail(store, id);
     if (!detail) throw notFound('article', id);
     res.json(detail);
   });
 
-  r.post('/articles', async (req, res) => {
+  route(r, 'post', '/api/articles', async (req, res) => {
     const query = parse('query', IngestQuerySchema, req.query);
     const body = parse('body', IngestRequestSchema, req.body);
     const dryRun = query.dryRun === true || body.preview === true;
@@ -116,45 +116,17 @@ function preview(article: Ingested): IngestedArticle {
   const { extraction, skipped } = extractArticle(article);
   const graph = buildArticleGraph(article, extraction);
   const names = new Map(graph.actors.map((a) => [a.id, a.name]));
-  const ref = (id: string | null) => (id === null ? { id: null, name: null } : { id, name: names.get(id) ?? null });
-  const statements = graph.statements.map((s) => {
-    const speaker = ref(s.speakerId);
-    const addressee = ref(s.addresseeId);
-    const via = ref(s.viaId);
-    return {
-      id: s.id,
-      content: s.content,
-      quote: s.quote,
-      direct: s.direct,
-      cue: s.cue,
-      cueLemma: s.cueLemma,
-      cueClass: s.cueClass,
-      saidAt: s.saidAt,
-      saidAtPrecision: s.saidAtPrecision,
-      timeText: s.timeText,
-      sentence: s.sentence,
-      sentenceStart: s.sentenceStart,
-      sentenceEnd: s.sentenceEnd,
-      start: s.start,
-      end: s.end,
-      confidence: s.confidence,
-      speakerMention: s.speakerMention,
-      speakerId: speaker.id,
-      speaker: speaker.name,
-      addresseeId: addressee.id,
-      addressee: addressee.name,
-      viaId: via.id,
-      via: via.name,
-      about: s.aboutIds.map((id) => ({ id, name: names.get(id) ?? id })),
-      articleId: article.id,
-      articleTitle: article.title,
-      articleUrl: article.url,
-      publishedAt: article.publishedAt,
-      sourceId: graph.source?.id ?? null,
-      source: graph.source?.name ?? null,
-    };
-  });
-  statements.sort((a, b) => a.start - b.start || (a.id < b.id ? -1 : 1));
+  const place = {
+    articleId: article.id,
+    articleTitle: article.title,
+    articleUrl: article.url,
+    publishedAt: article.publishedAt,
+    sourceId: graph.source?.id ?? null,
+    source: graph.source?.name ?? null,
+  };
+  // As extracted: no merges to apply, about in the extraction's order.
+  const statements = graph.statements.map((s) => statementView(statementRecordOf(s, names, place), null));
+  statements.sort((a, b) => a.start! - b.start! || (a.id < b.id ? -1 : 1));
   return {
     ...ingestedHead(article, graph.source?.id ?? null),
     status: 'preview',
@@ -215,15 +187,10 @@ export function articleSummary(r: Row): ArticleSummary {
 
 /** One article with its statements in text order and the (canonical) actors it mentions; null when unknown. */
 export async function articleDetail(store: GraphStore, id: string, map?: ActorMap): Promise<ArticleDetail | null> {
-  const [a] = await store.run(READ.article, { id });
-  if (!a) return null;
+  const rows = await articlePageRows(store, id);
+  if (!rows) return null;
+  const { article: a, statements: statementRows, actors: actorRows, original, copies } = rows;
   const actors = map ?? (await loadActorMap(store));
-  const [statementRows, actorRows, originals, copies] = await Promise.all([
-    store.run(READ.articleStatements, { id }),
-    store.run(READ.articleActors, { id }),
-    store.run(API.articleOriginal, { id }),
-    store.run(API.articleCopies, { id }),
-  ]);
   const link = (r: Row) => ({ id: String(r.id), title: String(r.title ?? ''), source: str(r.source) });
   const article = {
     ...articleRef(a),
@@ -233,7 +200,7 @@ export async function articleDetail(store: GraphStore, id: string, map?: ActorMa
     contentHash: str(a.contentHash),
     sourceDomain: str(a.sourceDomain),
     licence: licenceFor(str(a.sourceDomain)),
-    republishes: originals[0] ? link(originals[0]) : null,
+    republishes: original ? link(original) : null,
     republishedBy: copies.map(link),
     text: String(a.text ?? ''),
   };

@@ -2,13 +2,12 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { Config } from '../../config.js';
 import { AppError, notFound } from '../../errors.js';
-import { API } from '../../graph/queries/api.js';
-import type { GraphStore, Row } from '../../graph/types.js';
+import { claimArticles, claimById, claimPage, contradictionPage, firstStatements, statementFilters, statementsByIds, type GraphStore, type Row } from '../../graph/index.js';
 import { loadActorMap } from '../canonical.js';
 import { pageOf, pageWindow, parse } from '../http.js';
 import { ClaimListQuerySchema, IdParamsSchema, PageQuerySchema, type ClaimDetail, type ClaimSummary, type Contradiction } from '../schemas.js';
-import { statementFilters } from './statements.js';
 import { articleRef } from './articles.js';
+import { route } from '../route.js';
 
 /** Most statements GET /api/claims/:id lists, oldest first, unless config.claimStatementsLimit says otherwise. */
 export const CLAIM_STATEMENTS_LIMIT = 1000;
@@ -25,22 +24,22 @@ export function claimRoutes(store: GraphStore, config: Pick<Config, 'claimStatem
   if (!parsedLimit.success) throw new AppError('BAD_INPUT', `claimStatementsLimit must be a positive integer, found ${String(config.claimStatementsLimit)}`);
   const statementsLimit = parsedLimit.data;
 
-  r.get('/claims', async (req, res) => {
+  route(r, 'get', '/api/claims', async (req, res) => {
     const q = parse('query', ClaimListQuerySchema, req.query);
     const w = pageWindow(q);
-    const [rows, [count]] = await Promise.all([store.run(API.listClaims, { q: q.q ?? null, ...w }), store.run(API.countClaims, { q: q.q ?? null })]);
-    res.json(pageOf(rows.map(claimSummary), Number(count?.total ?? 0), w));
+    const { rows, total } = await claimPage(store, q.q ?? null, w);
+    res.json(pageOf(rows.map(claimSummary), total, w));
   });
 
-  r.get('/claims/:id', async (req, res) => {
+  route(r, 'get', '/api/claims/{id}', async (req, res) => {
     const { id } = parse('params', IdParamsSchema, req.params);
-    const [row] = await store.run(API.claim, { id });
+    const row = await claimById(store, id);
     if (!row) throw notFound('claim', id);
     const map = await loadActorMap(store);
     const [statements, articles] = await Promise.all([
       // One more than the limit tells whether the list was cut.
-      store.run(API.listStatementsAsc, { ...statementFilters({ claimId: id }), skip: 0, limit: statementsLimit + 1 }),
-      store.run(API.claimArticles, { id }),
+      firstStatements(store, statementFilters({ claimId: id }), statementsLimit + 1),
+      claimArticles(store, id),
     ]);
     const articleList = articles.map((a) => ({ ...articleRef(a), republishes: typeof a.republishes === 'string' ? a.republishes : null }));
     const sources = new Map<string, { id: string; name: string }>();
@@ -56,20 +55,20 @@ export function claimRoutes(store: GraphStore, config: Pick<Config, 'claimStatem
   });
 
   // Contradiction candidates: to review, never shown as established (docs/claims.md).
-  r.get('/contradictions', async (req, res) => {
+  route(r, 'get', '/api/contradictions', async (req, res) => {
     const q = parse('query', PageQuerySchema, req.query);
     const w = pageWindow(q);
-    const [pairs, [count]] = await Promise.all([store.run(API.listContradictions, w), store.run(API.countContradictions, {})]);
+    const { rows: pairs, total } = await contradictionPage(store, w);
     const ids = [...new Set(pairs.flatMap((p) => [String(p.fromId), String(p.toId)]))];
     const map = await loadActorMap(store);
-    const statements = new Map((ids.length ? await store.run(API.statementsByIds, { ids }) : []).map((s) => [String(s.id), map.statement(s)]));
+    const statements = new Map((await statementsByIds(store, ids)).map((s) => [String(s.id), map.statement(s)]));
     const items: Contradiction[] = [];
     for (const p of pairs) {
       const from = statements.get(String(p.fromId));
       const to = statements.get(String(p.toId));
       if (from && to) items.push({ from, to, score: Number(p.score ?? 0), reason: String(p.reason ?? '') });
     }
-    res.json(pageOf(items, Number(count?.total ?? 0), w));
+    res.json(pageOf(items, total, w));
   });
 
   return r;

@@ -1,9 +1,10 @@
 import { Router } from 'express';
 import type { Config } from '../../config.js';
 import { AppError } from '../../errors.js';
-import type { GraphStore, Row } from '../../graph/types.js';
+import { runUserQuery, type GraphStore, type Row, type UserQueryResult } from '../../graph/index.js';
 import { parse } from '../http.js';
 import { CypherRequestSchema, type CypherResponse, type GraphNode, type GraphRelationship } from '../schemas.js';
+import { route } from '../route.js';
 
 /** Rows returned when neither the request nor the configuration says otherwise. */
 export const DEFAULT_MAX_ROWS = 1000;
@@ -15,13 +16,16 @@ const MAX_CONCURRENT = 4;
  * they run (FORBIDDEN naming the clause) and runs what passes so that it
  * cannot commit (a READ session on Neo4j, a rolled-back transaction on the
  * embedded engine), within config.queryTimeoutMs; at most `maxRows` rows
- * are returned, `truncated` says when there were more.
+ * are returned, `truncated` says when there were more. EXPLAIN and PROFILE
+ * give the plan as `plan` on both backends; on the embedded store, valid
+ * Neo4j Cypher the engine lacks is rewritten or explained, and `notices`
+ * name known differences the answer may show (server/graph/user-cypher.ts).
  */
 export function cypherRoutes(store: GraphStore, config: Config): Router {
   const r = Router();
   const limit = serverMaxRows(config);
   let running = 0;
-  r.post('/cypher', async (req, res) => {
+  route(r, 'post', '/api/cypher', async (req, res) => {
     const body = parse('body', CypherRequestSchema, req.body);
     const maxRows = Math.min(body.maxRows ?? limit, limit);
     if (running >= MAX_CONCURRENT) {
@@ -30,9 +34,11 @@ export function cypherRoutes(store: GraphStore, config: Config): Router {
     running++;
     const started = performance.now();
     let rows: Row[];
+    let result: UserQueryResult;
     try {
       // One row more than asked tells whether the result was cut.
-      rows = await store.readOnly(body.query, body.params ?? {}, { timeoutMs: config.queryTimeoutMs, maxRows: maxRows + 1, maxBytes: config.queryMaxBytes });
+      result = await runUserQuery(store, body.query, body.params ?? {}, { timeoutMs: config.queryTimeoutMs, maxRows: maxRows + 1, maxBytes: config.queryMaxBytes });
+      rows = result.rows;
     } finally {
       running--;
     }
@@ -44,6 +50,8 @@ export function cypherRoutes(store: GraphStore, config: Config): Router {
       truncated,
       graph: graphOf(rows),
       elapsedMs: Math.round(performance.now() - started),
+      ...(result.plan === undefined ? {} : { plan: result.plan }),
+      ...(result.notices.length === 0 ? {} : { notices: result.notices }),
     };
     res.json(out);
   });

@@ -1,13 +1,13 @@
 import { Router } from 'express';
 import { notFound } from '../../errors.js';
-import { EVENTS } from '../../graph/queries/events.js';
-import type { GraphStore, Row } from '../../graph/types.js';
+import { eventPage, eventPageRows, metWithEvents, type GraphStore, type Row } from '../../graph/index.js';
 import { loadActorMap } from '../canonical.js';
 import {
   EventListQuerySchema, MetWithQuerySchema, type EventDetail, type EventSentence, type EventSummary, type MetWithEdge, type MetWithResponse,
 } from '../events-schemas.js';
 import { pageOf, pageWindow, parse } from '../http.js';
 import { IdParamsSchema } from '../schemas.js';
+import { route } from '../route.js';
 
 type ActorMap = Awaited<ReturnType<typeof loadActorMap>>;
 
@@ -62,22 +62,22 @@ function sentencesOf(r: Row): EventSentence[] {
 export function eventRoutes(store: GraphStore): Router {
   const r = Router();
 
-  r.get('/events', async (req, res) => {
+  route(r, 'get', '/api/events', async (req, res) => {
     const q = parse('query', EventListQuerySchema, req.query);
     const w = pageWindow(q);
     const map = await loadActorMap(store);
     const filters = { from: q.from ?? null, to: q.to ?? null, participantIds: map.expand(q.participant), type: q.type ?? null };
-    const [rows, [count]] = await Promise.all([store.run(EVENTS.listEvents, { ...filters, ...w }), store.run(EVENTS.countEvents, filters)]);
+    const { rows, total } = await eventPage(store, filters, w);
     const items: EventSummary[] = rows.map((row) => ({ ...eventFields(map, row), reports: Number(row.reports ?? 0), statements: Number(row.statements ?? 0) }));
-    res.json(pageOf(items, Number(count?.total ?? 0), w));
+    res.json(pageOf(items, total, w));
   });
 
-  r.get('/events/:id', async (req, res) => {
+  route(r, 'get', '/api/events/{id}', async (req, res) => {
     const { id } = parse('params', IdParamsSchema, req.params);
-    const [row] = await store.run(EVENTS.event, { id });
-    if (!row) throw notFound('event', id);
+    const found = await eventPageRows(store, id);
+    if (!found) throw notFound('event', id);
+    const { event: row, reports, statements } = found;
     const map = await loadActorMap(store);
-    const [reports, statements] = await Promise.all([store.run(EVENTS.eventReports, { id }), store.run(EVENTS.eventStatements, { id })]);
     const body: EventDetail = {
       ...eventFields(map, row),
       reports: reports.map((a) => ({
@@ -98,10 +98,10 @@ export function eventRoutes(store: GraphStore): Router {
     res.json(body);
   });
 
-  r.get('/network/met-with', async (req, res) => {
+  route(r, 'get', '/api/network/met-with', async (req, res) => {
     const q = parse('query', MetWithQuerySchema, req.query);
     const map = await loadActorMap(store);
-    const rows = await store.run(EVENTS.metWithEvents, { from: q.from ?? null, to: q.to ?? null, types: q.type ?? null, sources: q.source ?? null });
+    const rows = await metWithEvents(store, { from: q.from ?? null, to: q.to ?? null, types: q.type ?? null, sources: q.source ?? null });
     res.json(metWithPairs(map, rows, { actors: q.actor ? q.actor.map((id) => map.canon(id)) : null, limit: q.limit }));
   });
 

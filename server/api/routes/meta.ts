@@ -1,10 +1,9 @@
 import { Router } from 'express';
-import { READ } from '../../graph/queries/read.js';
-import { readStats } from '../../graph/reads.js';
-import type { GraphStore } from '../../graph/types.js';
+import { readStats, sourceList, type GraphStore } from '../../graph/index.js';
 import { STREAM_FORMATS, exportStream } from '../../exchange/index.js';
 import { parse } from '../http.js';
 import { ExportQuerySchema, type SourceList, type Stats } from '../schemas.js';
+import { route } from '../route.js';
 
 /**
  * GET /api/stats and GET /api/sources: what the UI's header and filters need.
@@ -13,18 +12,18 @@ import { ExportQuerySchema, type SourceList, type Stats } from '../schemas.js';
  */
 export function metaRoutes(store: GraphStore): Router {
   const r = Router();
-  r.get('/stats', async (_req, res) => {
+  route(r, 'get', '/api/stats', async (_req, res) => {
     const out: Stats = { backend: store.backend, ...(await readStats(store)) };
     res.json(out);
   });
-  r.get('/sources', async (_req, res) => {
-    const rows = await store.run(READ.listSources);
+  route(r, 'get', '/api/sources', async (_req, res) => {
+    const rows = await sourceList(store);
     const out: SourceList = {
       items: rows.map((s) => ({ id: String(s.id), name: String(s.name ?? ''), domain: typeof s.domain === 'string' ? s.domain : null, articles: Number(s.articles ?? 0) })),
     };
     res.json(out);
   });
-  r.get('/export', async (req, res) => {
+  route(r, 'get', '/api/export', async (req, res) => {
     const { format } = parse('query', ExportQuerySchema, req.query);
     res.type(STREAM_FORMATS[format]);
     res.setHeader('content-disposition', `attachment; filename="claimgraph-${format}.${format === 'graphml' ? 'graphml' : format === 'cypher' ? 'cypher' : 'jsonl'}"`);

@@ -1,20 +1,18 @@
 import { Router } from 'express';
-import { API } from '../../graph/queries/api.js';
-import type { GraphStore, Row } from '../../graph/types.js';
-import { windowDays } from '../../graph/window.js';
+import { networkRows, type GraphStore, type Row } from '../../graph/index.js';
 import { loadActorMap } from '../canonical.js';
 import { parse } from '../http.js';
 import { NetworkQuerySchema, type NetworkEdge, type NetworkResponse } from '../schemas.js';
 import { actorSummaries } from './actors.js';
+import { route } from '../route.js';
 
 /** GET /api/network: speaker -> about edges with counts per cue class and the time span. */
 export function networkRoutes(store: GraphStore): Router {
   const r = Router();
-  r.get('/network', async (req, res) => {
+  route(r, 'get', '/api/network', async (req, res) => {
     const q = parse('query', NetworkQuerySchema, req.query);
     const map = await loadActorMap(store);
     const params = { cueClasses: q.cueClass ?? null, sources: q.source ?? null, from: q.from ?? null, to: q.to ?? null };
-    const days = windowDays(params.from, params.to);
     const ego = q.actor ? new Set(q.actor.map((id) => map.canon(id))) : null;
     const edges = new Map<string, NetworkEdge>();
     // Raw (speaker, target, cue class) rows fold into canonical edges; an edge that becomes a loop by a merge is dropped.
@@ -34,28 +32,20 @@ export function networkRoutes(store: GraphStore): Router {
         edges.set(key, e);
       }
     };
-    if (params.sources === null) {
-      // Only the page of edges among unmerged actors leaves the store, already final; rows touching merged groups fold here.
-      const grouped = map.groupedIds();
-      const base = { cueClasses: params.cueClasses, from: params.from, to: params.to, grouped, ...(days ? { days } : {}) };
-      const [top, touched] = await Promise.all([
-        store.run(days ? API.networkTopEdgesDays : API.networkTopEdges, { ...base, ego: ego ? [...ego] : null, minCount: q.minCount, limit: q.limit + 1 }),
-        grouped.length > 0 ? store.run(days ? API.networkGroupedEdgesDays : API.networkGroupedEdges, base) : Promise.resolve([]),
-      ]);
-      for (const row of top) {
-        const source = String(row.source);
-        const target = String(row.target);
-        const count = Number(row.n ?? 0);
-        const byCueClass: Record<string, number> = {};
-        for (const cls of Array.isArray(row.cueClasses) ? row.cueClasses : []) byCueClass[String(cls)] = (byCueClass[String(cls)] ?? 0) + 1;
-        const classified = Object.values(byCueClass).reduce((a, b) => a + b, 0);
-        if (classified < count) byCueClass.other = (byCueClass.other ?? 0) + count - classified;
-        edges.set(`${source}>${target}`, { source, target, count, byCueClass, firstAt: strOrNull(row.firstAt), lastAt: strOrNull(row.lastAt) });
-      }
-      fold(touched);
-    } else {
-      fold(await store.run(days ? API.networkEdgesDays : API.networkEdges, days ? { ...params, days } : params));
+    // The read model picks the queries: with a source filter every row to fold; without, the page of final edges among
+    // unmerged actors (one more than the limit tells whether it was cut) and the rows touching merged groups.
+    const { top, rows } = await networkRows(store, params, { grouped: map.groupedIds(), ego: ego ? [...ego] : null, minCount: q.minCount, limit: q.limit + 1 });
+    for (const row of top) {
+      const source = String(row.source);
+      const target = String(row.target);
+      const count = Number(row.n ?? 0);
+      const byCueClass: Record<string, number> = {};
+      for (const cls of Array.isArray(row.cueClasses) ? row.cueClasses : []) byCueClass[String(cls)] = (byCueClass[String(cls)] ?? 0) + 1;
+      const classified = Object.values(byCueClass).reduce((a, b) => a + b, 0);
+      if (classified < count) byCueClass.other = (byCueClass.other ?? 0) + count - classified;
+      edges.set(`${source}>${target}`, { source, target, count, byCueClass, firstAt: strOrNull(row.firstAt), lastAt: strOrNull(row.lastAt) });
     }
+    fold(rows);
     const kept = [...edges.values()]
       .filter((e) => e.count >= q.minCount && (!ego || ego.has(e.source) || ego.has(e.target)))
       .sort((a, b) => b.count - a.count || (a.source < b.source ? -1 : a.source > b.source ? 1 : a.target < b.target ? -1 : 1));

@@ -18,6 +18,7 @@
  */
 import type { Actor } from '../doc.js';
 import type { TimePrecision } from '../schema.js';
+import { finerTime, mondayOf, overlaps, timeInterval } from '../../time/index.js';
 import { TYPE_GROUPS, TYPE_PRIORITY, type EventType } from '../model/events.js';
 import { placeArea, type RawEvent } from './find.js';
 
@@ -36,29 +37,12 @@ export interface ArticleEvent {
   mentions: RawEvent[];
 }
 
-const DAY = 86_400_000;
 /** Earlier events of the article a mention is compared with, most recent first. */
 const LOOKBACK = 40;
 
-/** [start, end) in ms of a time, or null when undated. */
+/** [start, end) in ms of a time, or null when undated (server/time; an event dated by its article is on that day). */
 export function timeRange(t: { value: string | null; precision: string }): [number, number] | null {
-  if (!t.value) return null;
-  const start = Date.parse(t.value.length === 7 ? `${t.value}-01` : t.value.slice(0, 10));
-  if (Number.isNaN(start)) return null;
-  const d = new Date(start);
-  switch (t.precision) {
-    case 'day':
-    case 'article':
-      return [start, start + DAY];
-    case 'week':
-      return [start, start + 7 * DAY];
-    case 'month':
-      return [start, Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1)];
-    case 'year':
-      return [start, Date.UTC(d.getUTCFullYear() + 1, 0, 1)];
-    default:
-      return null;
-  }
+  return timeInterval(t.value, t.precision, 'day');
 }
 
 /** Times that can be the same moment: either undated, or overlapping ranges. */
@@ -66,17 +50,10 @@ export function timesCompatible(a: { value: string | null; precision: string }, 
   const ra = timeRange(a);
   const rb = timeRange(b);
   if (!ra || !rb) return true;
-  return ra[0] < rb[1] && rb[0] < ra[1];
+  return overlaps(ra, rb);
 }
 
-const RANK: Record<string, number> = { day: 0, week: 1, month: 2, year: 3, article: 4, unknown: 5 };
-
-/** The more precise of two compatible times. */
-export function finerTime<T extends { value: string | null; precision: string }>(a: T, b: T): T {
-  if (!a.value) return b;
-  if (!b.value) return a;
-  return (RANK[b.precision] ?? 9) < (RANK[a.precision] ?? 9) ? b : a;
-}
+export { finerTime };
 
 export function placesCompatible(a: string | null | undefined, b: string | null | undefined): boolean {
   return !a || !b || placeArea(a) === placeArea(b);
@@ -164,12 +141,6 @@ export function mergeArticle(raws: RawEvent[]): ArticleEvent[] {
     const facts = (e.time.value ? 1 : 0) + (e.place ? 1 : 0) + (e.name ? 1 : 0);
     return n >= 2 || (n === 1 && facts >= 1) || (e.name !== null && facts >= 2);
   });
-}
-
-/** ISO-week Monday of a day. */
-function mondayOf(ms: number): string {
-  const d = new Date(ms);
-  return new Date(ms - ((d.getUTCDay() + 6) % 7) * DAY).toISOString().slice(0, 10);
 }
 
 export interface KeyedEvent {

@@ -77,7 +77,7 @@ export type ChildMessage = z.infer<typeof ChildMessageSchema>;
 
 const CODES: ReadonlySet<string> = new Set<ErrorCode>([
   'BAD_INPUT', 'NOT_FOUND', 'UNAUTHORIZED', 'FORBIDDEN', 'CONFLICT', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_INPUT',
-  'FETCH_FAILED', 'QUERY_FAILED', 'QUERY_TIMEOUT', 'STORE_UNAVAILABLE', 'STORE_CORRUPT', 'INTERNAL',
+  'FETCH_FAILED', 'QUERY_FAILED', 'STORE_FAILED', 'QUERY_TIMEOUT', 'STORE_UNAVAILABLE', 'STORE_CORRUPT', 'INTERNAL',
 ]);
 
 export function toWire(error: AppError): WireError {

@@ -131,6 +131,61 @@ WHERE p.id IN $grouped OR t.id IN $grouped
 WITH p, t, s.cueClass AS cueClass, count(s) AS n, min(s.time) AS firstAt, max(s.time) AS lastAt
 RETURN p.id AS source, t.id AS target, cueClass, n, firstAt, lastAt`;
 
+/*
+ * The statement queries are built from these parts, each a constant (so the
+ * query text stays constant: test/security/injection.test.ts): a scope
+ * (OWN_SCOPE*: the statements' own properties only; LINKED_SCOPE*: through
+ * their article, outlet and speaker), with `_DAYS` when the window is looked
+ * up by its days, then a page, a count or day counts. The read models
+ * (server/graph/repos/statements.ts) choose the variant.
+ */
+const OWN_SCOPE = `MATCH (s:Statement)
+WHERE ${STATEMENT_OWN}`;
+const OWN_SCOPE_DAYS = `MATCH (s:Statement)
+WHERE s.timeDay IN $days AND ${STATEMENT_OWN}`;
+/** A page of linked statements by time: cut before the per-statement details are read (four times faster on a large store). */
+const LINKED_PAGE_ASC = `WITH s, art, src, p, time
+ORDER BY time, s.id
+SKIP $skip LIMIT $limit
+${STATEMENT_RETURN}
+ORDER BY time, id`;
+const LINKED_PAGE_DESC = `WITH s, art, src, p, time
+ORDER BY time DESC, s.id
+SKIP $skip LIMIT $limit
+${STATEMENT_RETURN}
+ORDER BY time DESC, id`;
+/** A page of statements in an own scope: paged on the statement nodes, the page's details read after. */
+const OWN_PAGE_ASC = `WITH s
+ORDER BY s.time, s.id
+SKIP $skip LIMIT $limit
+${STATEMENT_CONTEXT}
+${STATEMENT_RETURN}
+ORDER BY time, id`;
+const OWN_PAGE_DESC = `WITH s
+ORDER BY s.time DESC, s.id
+SKIP $skip LIMIT $limit
+${STATEMENT_CONTEXT}
+${STATEMENT_RETURN}
+ORDER BY time DESC, id`;
+const COUNT = `RETURN count(s) AS total`;
+/** Per day and cue class: the timeline's buckets are folded from these. */
+const LINKED_BY_DAY = `RETURN substring(time, 0, 10) AS day, s.cueClass AS cueClass, count(s) AS n`;
+const OWN_BY_DAY = `RETURN substring(s.time, 0, 10) AS day, s.cueClass AS cueClass, count(s) AS n`;
+/** The network's window on the statements' own properties. */
+const NETWORK_OWN = `  AND ($cueClasses IS NULL OR s.cueClass IN $cueClasses)
+  AND ($from IS NULL OR s.time >= $from)
+  AND ($to IS NULL OR s.time < $to)`;
+
+
+/** The articles of the article list in scope (`a`, `src`): outlet, publication window, title. */
+const ARTICLE_LIST_SCOPE = `MATCH (a:Article)
+OPTIONAL MATCH (src:Source)-[:PUBLISHED]->(a)
+WITH a, src
+WHERE ($sources IS NULL OR src.id IN $sources OR src.name IN $sources)
+  AND ($from IS NULL OR a.publishedAt >= $from)
+  AND ($to IS NULL OR a.publishedAt < $to)
+  AND ($q IS NULL OR toLower(a.title) CONTAINS toLower($q))`;
+
 /** The WHERE of the actor list (with `a` and `members` in scope). */
 const ACTOR_LIST_SCOPE = `MATCH (a:Actor)
 WHERE NOT EXISTS { MATCH (a)-[:SAME_AS]->(:Actor) } AND ($kind IS NULL OR a.kind = $kind)
@@ -188,13 +243,7 @@ SET a.mergedInto = null
 RETURN count(*) AS n`,
 
   // ------------------------------------------------------------ articles
-  listArticles: `MATCH (a:Article)
-OPTIONAL MATCH (src:Source)-[:PUBLISHED]->(a)
-WITH a, src
-WHERE ($sources IS NULL OR src.id IN $sources OR src.name IN $sources)
-  AND ($from IS NULL OR a.publishedAt >= $from)
-  AND ($to IS NULL OR a.publishedAt < $to)
-  AND ($q IS NULL OR toLower(a.title) CONTAINS toLower($q))
+  listArticles: `${ARTICLE_LIST_SCOPE}
 WITH a, src
 ORDER BY a.publishedAt DESC, a.id
 SKIP $skip LIMIT $limit
@@ -202,13 +251,7 @@ RETURN a.id AS id, a.title AS title, a.url AS url, a.publishedAt AS publishedAt,
   a.publishedAtPrecision AS publishedAtPrecision, src.id AS sourceId, src.name AS source,
   COUNT { (a)-[:CONTAINS]->(:Statement) } AS statements
 ORDER BY publishedAt DESC, id`,
-  countArticles: `MATCH (a:Article)
-OPTIONAL MATCH (src:Source)-[:PUBLISHED]->(a)
-WITH a, src
-WHERE ($sources IS NULL OR src.id IN $sources OR src.name IN $sources)
-  AND ($from IS NULL OR a.publishedAt >= $from)
-  AND ($to IS NULL OR a.publishedAt < $to)
-  AND ($q IS NULL OR toLower(a.title) CONTAINS toLower($q))
+  countArticles: `${ARTICLE_LIST_SCOPE}
 RETURN count(a) AS total`,
 
   // ------------------------------------------------------------ actors
@@ -260,47 +303,29 @@ RETURN p.id AS id, p.name AS name, p.kind AS kind, statements`,
   // ------------------------------------------------------------ statements (also timeline, actor and claim pages)
   // The page is cut before the per-statement details are read: four times faster on a large store.
   listStatementsAsc: `${STATEMENT_SCOPE}
-WITH s, art, src, p, time
-ORDER BY time, s.id
-SKIP $skip LIMIT $limit
-${STATEMENT_RETURN}
-ORDER BY time, id`,
+${LINKED_PAGE_ASC}`,
   listStatementsDesc: `${STATEMENT_SCOPE}
-WITH s, art, src, p, time
-ORDER BY time DESC, s.id
-SKIP $skip LIMIT $limit
-${STATEMENT_RETURN}
-ORDER BY time DESC, id`,
+${LINKED_PAGE_DESC}`,
   countStatements: `${STATEMENT_SCOPE}
-RETURN count(s) AS total`,
+${COUNT}`,
   /** Per day and cue class: the timeline's buckets are folded from these. */
   statementsByDay: `${STATEMENT_SCOPE}
-RETURN substring(time, 0, 10) AS day, s.cueClass AS cueClass, count(s) AS n`,
+${LINKED_BY_DAY}`,
   // The same four within a time window given as `$days` too (server/graph/window.ts).
   listStatementsAscDays: `${STATEMENT_SCOPE_DAYS}
-WITH s, art, src, p, time
-ORDER BY time, s.id
-SKIP $skip LIMIT $limit
-${STATEMENT_RETURN}
-ORDER BY time, id`,
+${LINKED_PAGE_ASC}`,
   listStatementsDescDays: `${STATEMENT_SCOPE_DAYS}
-WITH s, art, src, p, time
-ORDER BY time DESC, s.id
-SKIP $skip LIMIT $limit
-${STATEMENT_RETURN}
-ORDER BY time DESC, id`,
+${LINKED_PAGE_DESC}`,
   countStatementsDays: `${STATEMENT_SCOPE_DAYS}
-RETURN count(s) AS total`,
+${COUNT}`,
   statementsByDayDays: `${STATEMENT_SCOPE_DAYS}
-RETURN substring(time, 0, 10) AS day, s.cueClass AS cueClass, count(s) AS n`,
+${LINKED_BY_DAY}`,
   // A window filtered on the statements' own properties only (no speaker, actor, source, article or
   // claim filter): no traversal at all, so the timeline of a month is index lookups and a count.
-  countOwnDays: `MATCH (s:Statement)
-WHERE s.timeDay IN $days AND ${STATEMENT_OWN}
-RETURN count(s) AS total`,
-  statementsByDayOwnDays: `MATCH (s:Statement)
-WHERE s.timeDay IN $days AND ${STATEMENT_OWN}
-RETURN substring(s.time, 0, 10) AS day, s.cueClass AS cueClass, count(s) AS n`,
+  countOwnDays: `${OWN_SCOPE_DAYS}
+${COUNT}`,
+  statementsByDayOwnDays: `${OWN_SCOPE_DAYS}
+${OWN_BY_DAY}`,
   /**
    * The unfiltered timeline (no actor or source; cue class and day-aligned
    * bounds only, see window.ts dayAligned): the per-day counters the article
@@ -314,41 +339,16 @@ WHERE ($from IS NULL OR c.day >= $from)
 RETURN c.day AS day, c.cueClass AS cueClass, c.n AS n`,
   // Lists and counts filtered on the statements' own properties only (text search, cue class, time):
   // paged on the statement nodes, so only the page's statements are traversed for their details.
-  countOwn: `MATCH (s:Statement)
-WHERE ${STATEMENT_OWN}
-RETURN count(s) AS total`,
-  listOwnAsc: `MATCH (s:Statement)
-WHERE ${STATEMENT_OWN}
-WITH s
-ORDER BY s.time, s.id
-SKIP $skip LIMIT $limit
-${STATEMENT_CONTEXT}
-${STATEMENT_RETURN}
-ORDER BY time, id`,
-  listOwnDesc: `MATCH (s:Statement)
-WHERE ${STATEMENT_OWN}
-WITH s
-ORDER BY s.time DESC, s.id
-SKIP $skip LIMIT $limit
-${STATEMENT_CONTEXT}
-${STATEMENT_RETURN}
-ORDER BY time DESC, id`,
-  listOwnAscDays: `MATCH (s:Statement)
-WHERE s.timeDay IN $days AND ${STATEMENT_OWN}
-WITH s
-ORDER BY s.time, s.id
-SKIP $skip LIMIT $limit
-${STATEMENT_CONTEXT}
-${STATEMENT_RETURN}
-ORDER BY time, id`,
-  listOwnDescDays: `MATCH (s:Statement)
-WHERE s.timeDay IN $days AND ${STATEMENT_OWN}
-WITH s
-ORDER BY s.time DESC, s.id
-SKIP $skip LIMIT $limit
-${STATEMENT_CONTEXT}
-${STATEMENT_RETURN}
-ORDER BY time DESC, id`,
+  countOwn: `${OWN_SCOPE}
+${COUNT}`,
+  listOwnAsc: `${OWN_SCOPE}
+${OWN_PAGE_ASC}`,
+  listOwnDesc: `${OWN_SCOPE}
+${OWN_PAGE_DESC}`,
+  listOwnAscDays: `${OWN_SCOPE_DAYS}
+${OWN_PAGE_ASC}`,
+  listOwnDescDays: `${OWN_SCOPE_DAYS}
+${OWN_PAGE_DESC}`,
   /** Statements made by a group of actor ids, by time: starts from the actors, pages, then reads the details. */
   // No DISTINCT: a statement has one speaker (about, below, can name two actors of a merged group).
   actorSaid: `MATCH (a:Actor)-[:SAID]->(s:Statement)
@@ -410,9 +410,7 @@ ${NETWORK_EDGES}`,
   /** The same within a time window given as `$days` too (server/graph/window.ts). */
   networkEdgesDays: `MATCH (s:Statement)
 WHERE s.timeDay IN $days
-  AND ($cueClasses IS NULL OR s.cueClass IN $cueClasses)
-  AND ($from IS NULL OR s.time >= $from)
-  AND ($to IS NULL OR s.time < $to)
+${NETWORK_OWN}
 ${NETWORK_EDGES}`,
 
   /** Without a source filter: the heaviest edges of actors no merge touches (see NETWORK_TOP). */
@@ -483,93 +481,3 @@ OPTIONAL MATCH (src:Source)-[:PUBLISHED]->(c)
 RETURN c.id AS id, c.title AS title, src.name AS source
 ORDER BY id`,
 } as const;
-
-const FILTERS = {
-  speakerIds: null,
-  aboutIds: ['act_0'],
-  actorIds: null,
-  cueClasses: ['accuse'],
-  sources: ['src_0', 'The Times'],
-  articleId: null,
-  claimId: null,
-  from: '2024-01-01',
-  to: '2024-02-01',
-  dated: false,
-  q: 'sanctions',
-};
-
-const DAYS = ['2024-01', '2024-01-01', '2024-01-02'];
-const OWN = { cueClasses: ['accuse'], from: '2024-01-01', to: '2024-01-03', dated: false, q: 'sanctions' };
-
-/** Sample parameters of each query, so the Cypher lint test can declare them. */
-export const API_PARAMS: { [K in keyof typeof API]: Record<string, unknown> } = {
-  sameAs: {},
-  actorExists: { id: 'act_0' },
-  createMergeDecision: {
-    id: 'mrg_0',
-    from: 'act_0',
-    into: 'act_1',
-    fromName: 'Zakharova',
-    intoName: 'Maria Zakharova',
-    at: '2024-03-05T10:00:00.000Z',
-    note: null,
-  },
-  undoMergeDecision: { id: 'mrg_0', at: '2024-03-06T10:00:00.000Z', note: null },
-  activeMergeDecisions: {},
-  mergeDecisionsOf: { ids: ['act_0'] },
-  pruneSameAs: { keep: ['act_0>act_1'] },
-  linkSameAs: { links: [{ from: 'act_0', into: 'act_1' }] },
-  setMergedInto: { links: [{ from: 'act_0', into: 'act_1' }] },
-  clearMergedInto: { keep: ['act_0'] },
-  listArticles: { sources: null, from: '2024-01-01', to: null, q: null, skip: 0, limit: 50 },
-  countArticles: { sources: ['The Times'], from: null, to: null, q: 'ukraine' },
-  listActors: { kind: 'person', q: 'zakh', skip: 0, limit: 50 },
-  countActors: { kind: null, q: null },
-  actorsByIds: { ids: ['act_0'] },
-  actorMembers: { id: 'act_0' },
-  actorArticleCount: { ids: ['act_0'] },
-  actorSaidByMonth: { ids: ['act_0'] },
-  actorAboutByMonth: { ids: ['act_0'] },
-  actorTalksAbout: { ids: ['act_0'] },
-  actorTalkedAboutBy: { ids: ['act_0'] },
-  listStatementsAsc: { ...FILTERS, skip: 0, limit: 50 },
-  actorSaid: { ids: ['act_0'], limit: 100 },
-  actorDays: { ids: ['act_0'] },
-  actorTotals: { ids: ['act_0'] },
-  actorPairsFrom: { ids: ['act_0'] },
-  actorPairsTo: { ids: ['act_0'] },
-  actorSaidInDays: { ids: ['act_0'], days: ['2024-01-01'], limit: 100 },
-  actorAboutInDays: { ids: ['act_0'], days: ['2024-01-01'], limit: 100 },
-  actorAbout: { ids: ['act_0'], limit: 100 },
-  listStatementsDesc: { ...FILTERS, skip: 0, limit: 50 },
-  countStatements: FILTERS,
-  statementsByDay: FILTERS,
-  listStatementsAscDays: { ...FILTERS, days: DAYS, skip: 0, limit: 50 },
-  listStatementsDescDays: { ...FILTERS, days: DAYS, skip: 0, limit: 50 },
-  countStatementsDays: { ...FILTERS, days: DAYS },
-  statementsByDayDays: { ...FILTERS, days: DAYS },
-  countOwnDays: { cueClasses: null, from: '2024-01-01', to: '2024-01-03', dated: true, q: null, days: DAYS },
-  statementsByDayOwnDays: { cueClasses: ['accuse'], from: '2024-01-01', to: '2024-01-03', dated: true, q: null, days: DAYS },
-  timelineDayCounts: { cueClasses: ['accuse'], from: '2024-01-01', to: null },
-  countOwn: OWN,
-  listOwnAsc: { ...OWN, skip: 0, limit: 50 },
-  listOwnDesc: { ...OWN, skip: 0, limit: 50 },
-  listOwnAscDays: { ...OWN, days: DAYS, skip: 0, limit: 50 },
-  listOwnDescDays: { ...OWN, days: DAYS, skip: 0, limit: 50 },
-  statement: { id: 'stm_0' },
-  networkEdges: { cueClasses: null, sources: null, from: '2024-01-01', to: null },
-  networkEdgesDays: { cueClasses: null, sources: ['The Times'], from: '2024-01-01', to: '2024-01-03', days: DAYS },
-  networkTopEdges: { cueClasses: null, from: null, to: null, grouped: [], ego: null, minCount: 1, limit: 301 },
-  networkTopEdgesDays: { cueClasses: ['accuse'], from: '2024-01-01', to: '2024-01-03', days: DAYS, grouped: ['act_0'], ego: ['act_1'], minCount: 2, limit: 301 },
-  networkGroupedEdges: { cueClasses: null, from: null, to: null, grouped: ['act_0', 'act_1'] },
-  networkGroupedEdgesDays: { cueClasses: null, from: '2024-01-01', to: '2024-01-03', days: DAYS, grouped: ['act_0', 'act_1'] },
-  listClaims: { q: null, skip: 0, limit: 50 },
-  countClaims: { q: 'troops' },
-  claim: { id: 'clm_0' },
-  listContradictions: { skip: 0, limit: 50 },
-  countContradictions: {},
-  statementsByIds: { ids: ['stm_0'] },
-  claimArticles: { id: 'clm_0' },
-  articleOriginal: { id: 'art_0' },
-  articleCopies: { id: 'art_0' },
-};

@@ -15,6 +15,8 @@
  * `NodeScan` without input): neither appears in a query of the claims
  * step; a pattern comprehension from a bound node reads its neighbours only.
  * Relationship MERGEs name the new, low-degree end first (see queries/write.ts).
+ * Every LIMIT that picks rows has an ORDER BY (ids last), so both backends
+ * pick the same candidates (test/graph/query-order.test.ts).
  */
 export const CLAIMS = {
   // Stored actors under alias keys, with `mergedInto` when a user merged the actor into another (server/api/merge.ts).
@@ -22,7 +24,7 @@ export const CLAIMS = {
   lookupAliases: `UNWIND $keys AS key
 CALL (key) {
   MATCH (:Alias {key: key})-[:OF]->(a:Actor)
-  RETURN a LIMIT $cap
+  RETURN a ORDER BY a.id LIMIT $cap
 }
 RETURN key, a.id AS id, a.name AS name, a.kind AS kind, a.aliases AS aliases, a.roles AS roles, a.mergedInto AS mergedInto`,
   actorsByIds: `UNWIND $ids AS id
@@ -34,7 +36,7 @@ RETURN a.id AS id, a.name AS name, a.kind AS kind, a.aliases AS aliases, a.roles
 CALL (key) {
   MATCH (:Band {key: key})<-[:IN_BAND]-(a:Article)
   WHERE a.id <> $id
-  RETURN a LIMIT $cap
+  RETURN a ORDER BY a.id LIMIT $cap
 }
 WITH a.id AS aid, count(*) AS hits
 ORDER BY hits DESC, aid
@@ -57,11 +59,10 @@ CALL (st) {
   UNWIND st.keys AS key
   CALL (key) {
     MATCH (:Band {key: key})<-[:IN_BAND]-(s:Statement)
-    RETURN s LIMIT $cap
+    RETURN s ORDER BY s.id LIMIT $cap
   }
   WITH s, count(*) AS hits
-  ORDER BY hits DESC, s.id
-  RETURN s, hits LIMIT $budget
+  RETURN s, hits ORDER BY hits DESC, s.id LIMIT $budget
 }
 MATCH (s)<-[:CONTAINS]-(art:Article)
 WHERE art.id <> $articleId

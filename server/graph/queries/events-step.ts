@@ -1,5 +1,5 @@
 /**
- * The events step's completion mark (server/pipeline/events.ts), like the
+ * The events step's completion mark (server/events), like the
  * claims step's `Article.claimsVersion`: an article stored without it (written
  * before the events step existed, or a crash between the article write and
  * the events step) gets the step on re-ingest or from `claimgraph

@@ -1,5 +1,5 @@
 /**
- * The events step's queries (server/pipeline/events.ts) and the events API's
+ * The events step's queries (server/events) and the events API's
  * reads (server/api/routes/events.ts). Same text on both backends.
  *
  * Model: `Event {id, type, name, place, placeArea, date, datePrecision,
@@ -25,7 +25,7 @@ export const EVENTS = {
   candidates: `UNWIND $keys AS key
 CALL (key) {
   MATCH (:EventKey {key: key})<-[:KEYED]-(e:Event)
-  RETURN e LIMIT $cap
+  RETURN e ORDER BY e.id LIMIT $cap
 }
 WITH DISTINCT e
 OPTIONAL MATCH (e)-[:PARTICIPANT]->(a:Actor)

@@ -23,6 +23,13 @@ ORDER BY s.start, s.id`,
   nodesPage: `MATCH (n) WHERE n.id > $after RETURN labels(n) AS labels, properties(n) AS props ORDER BY n.id LIMIT $limit`,
   relationshipsFrom: `MATCH (a)-[r]->(b) WHERE a.id IN $ids AND b.id IS NOT NULL
 RETURN a.id AS from, type(r) AS type, b.id AS to, properties(r) AS props ORDER BY from, type, to`,
+  // Derived nodes (keyed by `key`, no `id`: lookup keys and counters) with their links to the model's nodes, for the
+  // cypher export, so a loaded script gives the same actor page, timeline and claim lookups (MODEL.derivedLabels).
+  derivedNodesPage: `MATCH (n) WHERE n.id IS NULL AND n.key IS NOT NULL AND n.key >= $after
+RETURN labels(n) AS labels, properties(n) AS props,
+  [(n)-[r]->(b) WHERE b.id IS NOT NULL | {type: type(r), to: b.id, toLabels: labels(b), props: properties(r)}] AS outgoing,
+  [(n)<-[r]-(b) WHERE b.id IS NOT NULL | {type: type(r), from: b.id, fromLabels: labels(b), props: properties(r)}] AS incoming
+ORDER BY n.key LIMIT $limit`,
   statementsFlat: `MATCH (art:Article)-[:CONTAINS]->(s:Statement)
 WHERE s.id > $after
 OPTIONAL MATCH (src:Source)-[:PUBLISHED]->(art)
@@ -68,22 +75,3 @@ MERGE (d:MergeDecision {id: r.id})
 SET d += r.props
 RETURN count(*) AS n`,
 } as const;
-
-/** Sample parameters of each query, so the Cypher lint test can declare them. */
-export const EXPORT_PARAMS: { [K in keyof typeof EXPORT]: Record<string, unknown> } = {
-  articleIds: { after: '', limit: 100 },
-  articleCount: {},
-  articleWithSource: { id: 'art_0' },
-  articleActors: { id: 'art_0' },
-  articleStatements: { id: 'art_0' },
-  nodesPage: { after: '', limit: 100 },
-  relationshipsFrom: { ids: ['art_0'] },
-  statementsFlat: { after: '', limit: 100 },
-  claimsPage: { after: '', limit: 100 },
-  claimAppearances: { id: 'clm_0' },
-  eventsPage: { after: '', limit: 100 },
-  mergeDecisionsPage: { after: '', limit: 100 },
-  importEvents: { rows: [{ id: 'evt_0', props: { type: 'summit', date: '2025-08-15', datePrecision: 'day' } }] },
-  linkEventReports: { rows: [{ eventId: 'evt_0', articleId: 'art_0', start: 0, end: 52, starts: [0, 140], ends: [52, 201] }] },
-  importMergeDecisions: { rows: [{ id: 'mrg_0', props: { from: 'act_0', into: 'act_1', at: '2025-08-21T12:00:00.000Z' } }] },
-};

@@ -31,12 +31,3 @@ MERGE (al:Alias {key: key})
 MERGE (al)-[:OF]->(a)
 RETURN count(*) AS n`,
 } as const;
-
-/** Example parameters for every query (the Cypher lint and plan checks run each with these). */
-export const IDENTITY_PARAMS: Record<keyof typeof IDENTITY, Record<string, unknown>> = {
-  actorsPage: { after: '', limit: 1000 },
-  allDecisions: {},
-  countAliases: {},
-  clearAliases: { limit: 5000 },
-  indexActors: { rows: [{ actorId: 'act_0', keys: ['p:donald trump', 's:trump'] }] },
-};

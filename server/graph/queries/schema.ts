@@ -28,7 +28,7 @@ export const MODEL = {
     'PUBLISHED', 'CONTAINS', 'SAID', 'ABOUT', 'ADDRESSED_TO', 'VIA', 'INSTANCE_OF', 'MENTIONS',
     'PARTICIPANT', 'REPORTS', 'AT', 'SAME_AS',
     'OF', 'IN_BAND', 'NAMED', 'REPUBLISHES', 'CONTRADICTS',
-    'KEYED', // (Event)-[:KEYED]->(EventKey): the events step's lookup keys (server/pipeline/events.ts)
+    'KEYED', // (Event)-[:KEYED]->(EventKey): the events step's lookup keys (server/events)
   ],
 } as const;
 
@@ -43,11 +43,7 @@ const LOOKUPS = [
   ['Actor', 'name', 'actor_name'],
   ['Article', 'publishedAt', 'article_published_at'],
   ['Source', 'name', 'source_name'],
-  // The claims step's lookups (server/claims): alias index and MinHash band keys.
-  ['Alias', 'key', 'alias_key'],
-  ['Band', 'key', 'band_key'],
-  // The events step's lookup keys (server/pipeline/events.ts) and the events window.
-  ['EventKey', 'key', 'event_key_key'],
+  // The events window.
   ['Event', 'date', 'event_date'],
   // The actor page's counters (server/graph/write.ts): an actor's days, a speaker's and a subject's pairs.
   ['ActorDay', 'actor', 'actor_day_actor'],
@@ -61,9 +57,23 @@ const LOOKUPS = [
  * merged by key and incremented on every article write; on Neo4j two
  * concurrent writers could otherwise both create a day's counter, and a later
  * MERGE would increment both. A uniqueness constraint there (MERGE then locks
- * the key); an index on Grafeo, whose writes are serialised.
+ * the key); an index on Grafeo, whose writes are serialised. The same holds
+ * for every key MERGEd concurrently (test/graph/schema-constraints.test.ts
+ * checks each MERGEd key has its constraint).
  */
+
+/**
+ * Range indexes of earlier versions on keys that now have a uniqueness
+ * constraint: Neo4j refuses a constraint on a property that already has an
+ * index, so they are dropped first (IF EXISTS: a no-op on new stores).
+ */
+const FORMER_INDEXES = ['alias_key', 'band_key', 'event_key_key'] as const;
 const UNIQUE_KEYS = [
+  // The claims step's lookups (server/claims): alias index and MinHash band keys, MERGEd by key.
+  ['Alias', 'key', 'alias_key'],
+  ['Band', 'key', 'band_key'],
+  // The events step's lookup keys (server/pipeline/events.ts), MERGEd by key.
+  ['EventKey', 'key', 'event_key_key'],
   ['DayCount', 'key', 'day_count_key'],
   ['ActorDay', 'key', 'actor_day_key'],
   ['ActorPair', 'key', 'actor_pair_key'],
@@ -74,6 +84,7 @@ const snake = (label: string) => label.replace(/([a-z])([A-Z])/g, '$1_$2').toLow
 
 /** Neo4j 5: uniqueness constraints on ids, range indexes on the other looked-up properties. */
 export const SCHEMA_NEO4J: Readonly<Record<string, string>> = Object.fromEntries([
+  ...FORMER_INDEXES.map((name) => [`drop_${name}`, `DROP INDEX ${name} IF EXISTS`]),
   ...ID_LABELS.map((l) => [
     `${snake(l)}_id_unique`,
     `CREATE CONSTRAINT ${snake(l)}_id_unique IF NOT EXISTS FOR (n:${l}) REQUIRE n.id IS UNIQUE`,

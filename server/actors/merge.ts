@@ -19,10 +19,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { AppError, notFound } from '../errors.js';
-import type { GraphStore, Row } from '../graph/types.js';
-import { API } from '../graph/queries/api.js';
-import { serialWrite } from '../graph/write-queue.js';
-import type { MergeDecision } from './schemas.js';
+import { activeMergeDecisions, actorWithCanonical, createMergeDecision, serialWrite, setSameAsLinks, undoMergeDecision, type GraphStore, type MergeDecisionRecord, type Row } from '../graph/index.js';
+
+/** A merge decision as the API shows it (api/schemas.ts MergeDecisionSchema describes the same shape): the stored record, and when a split undid it. */
+export interface MergeDecision extends MergeDecisionRecord {
+  undoneAt: string | null;
+}
 
 
 export function toDecision(row: Row): MergeDecision {
@@ -31,9 +33,9 @@ export function toDecision(row: Row): MergeDecision {
 }
 
 async function actorInfo(store: GraphStore, id: string): Promise<{ id: string; name: string; canonicalId: string | null }> {
-  const [row] = await store.run(API.actorExists, { id });
-  if (!row) throw notFound('actor', id);
-  return { id, name: String(row.name ?? ''), canonicalId: typeof row.canonicalId === 'string' ? row.canonicalId : null };
+  const actor = await actorWithCanonical(store, id);
+  if (!actor) throw notFound('actor', id);
+  return actor;
 }
 
 /**
@@ -55,6 +57,14 @@ export function mergeActors(store: GraphStore, from: string, into: string, note:
     if (target === a.id) {
       throw new AppError('CONFLICT', `"${from}" and "${into}" are already the same actor`, { details: [{ path: 'body.into', message: 'same actor as body.from' }] });
     }
+    // The decisions are the truth, SAME_AS only derived: a merge stored by a request whose answer was lost (the store
+    // process died before the links were made) is found here, so the client's retry is that merge, not a second one.
+    const stored = (await activeMergeDecisions(store)).map(toDecision).find((d) => d.from === a.id);
+    if (stored) {
+      if (stored.into !== target) throw new AppError('CONFLICT', `actor "${from}" is already merged into "${stored.into}"; split it first`, { details: [{ path: 'body.from', message: `already merged into ${stored.into}` }] });
+      await applyDecisions(store);
+      return stored;
+    }
     const targetName = target === b.id ? b.name : String((await actorInfo(store, target)).name);
     const decision: MergeDecision = {
       id: `mrg_${randomUUID().replace(/-/g, '').slice(0, 16)}`,
@@ -66,7 +76,7 @@ export function mergeActors(store: GraphStore, from: string, into: string, note:
       note: note ?? null,
       undoneAt: null,
     };
-    await store.run(API.createMergeDecision, { id: decision.id, from: decision.from, into: decision.into, fromName: decision.fromName, intoName: decision.intoName, at: decision.at, note: decision.note });
+    await createMergeDecision(store, decision);
     await applyDecisions(store);
     return decision;
   });
@@ -76,14 +86,16 @@ export function mergeActors(store: GraphStore, from: string, into: string, note:
 export function splitActor(store: GraphStore, id: string, note: string | undefined, now = new Date()): Promise<MergeDecision> {
   return serialWrite(store, async () => {
     await actorInfo(store, id);
-    const active = (await store.run(API.activeMergeDecisions)).map(toDecision);
-    const decision = active.find((d) => d.from === id);
+    const active = (await activeMergeDecisions(store)).map(toDecision);
+    // One active decision per actor; should a store hold more (written before merges found the stored one), undo them all.
+    const mine = active.filter((d) => d.from === id);
+    const decision = mine[0];
     if (!decision) {
       const members = active.filter((d) => d.into === id).map((d) => d.from);
       throw new AppError('CONFLICT', `actor "${id}" is not merged into another actor${members.length ? `; split the actors merged into it instead: ${members.join(', ')}` : ''}`);
     }
     const at = now.toISOString();
-    await store.run(API.undoMergeDecision, { id: decision.id, at, note: note ?? null });
+    for (const d of mine) await undoMergeDecision(store, d.id, at, note ?? null);
     await applyDecisions(store);
     return { ...decision, undoneAt: at };
   });
@@ -96,7 +108,7 @@ export function splitActor(store: GraphStore, id: string, note: string | undefin
  * steps leaves no wrong merge and the next merge or split repairs the rest.
  */
 export async function applyDecisions(store: GraphStore): Promise<void> {
-  const active = (await store.run(API.activeMergeDecisions)).map(toDecision);
+  const active = (await activeMergeDecisions(store)).map(toDecision);
   const into = new Map(active.map((d) => [d.from, d.into]));
   const root = (id: string): string => {
     const seen = new Set<string>();
@@ -108,10 +120,5 @@ export async function applyDecisions(store: GraphStore): Promise<void> {
     return cur;
   };
   const links = [...into.keys()].map((from) => ({ from, into: root(from) })).filter((l) => l.from !== l.into);
-  await store.run(API.pruneSameAs, { keep: links.map((l) => `${l.from}>${l.into}`) });
-  await store.run(API.clearMergedInto, { keep: links.map((l) => l.from) });
-  if (links.length > 0) {
-    await store.run(API.linkSameAs, { links });
-    await store.run(API.setMergedInto, { links });
-  }
+  await setSameAsLinks(store, links);
 }

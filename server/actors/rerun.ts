@@ -1,8 +1,6 @@
-import type { GraphStore, Row } from '../graph/types.js';
-import { IDENTITY } from '../graph/queries/identity.js';
-import { mergeActors } from '../api/merge.js';
-import { indexKeys, isArticleScoped, lookupKeys, resolveActor, type StoredActor } from './identity.js';
-import type { ActorNode } from '../graph/types.js';
+import { allMergeDecisions, clearAliasKeys, countAliasKeys, identityActorsPage, indexActorKeys, type ActorNode, type GraphStore, type Row } from '../graph/index.js';
+import { indexKeys, isArticleScoped, lookupKeys, resolveActor, type StoredActor } from '../claims/index.js';
+import { mergeActors } from './merge.js';
 
 /**
  * Re-runs actor identity over a whole store after a rule change
@@ -55,13 +53,12 @@ export async function rerunIdentity(store: GraphStore, opts: { dryRun?: boolean;
   const dryRun = opts.dryRun === true;
   const actors: Array<StoredActor & { mergedInto: string | null }> = [];
   for (let after = ''; ;) {
-    const rows = await store.run(IDENTITY.actorsPage, { after, limit: PAGE });
+    const rows = await identityActorsPage(store, after, PAGE);
     actors.push(...rows.map(toActor));
     if (rows.length < PAGE) break;
     after = String(rows[rows.length - 1]!.id);
   }
-  const [before] = await store.run(IDENTITY.countAliases);
-  const aliasKeysBefore = Number(before?.n ?? 0);
+  const aliasKeysBefore = await countAliasKeys(store);
 
   // 1. the index under the current rules (in memory, then written unless dry)
   const index = new Map<string, StoredActor[]>();
@@ -73,14 +70,14 @@ export async function rerunIdentity(store: GraphStore, opts: { dryRun?: boolean;
   }
   const aliasKeysAfter = index.size;
   if (!dryRun) {
-    while (Number((await store.run(IDENTITY.clearAliases, { limit: 5000 }))[0]?.n ?? 0) > 0) { /* until none is left */ }
-    for (let i = 0; i < rows.length; i += 500) await store.run(IDENTITY.indexActors, { rows: rows.slice(i, i + 500) });
+    while ((await clearAliasKeys(store, 5000)) > 0) { /* until none is left */ }
+    for (let i = 0; i < rows.length; i += 500) await indexActorKeys(store, rows.slice(i, i + 500));
   }
 
   // 2. merges the current rules make, never against a user's decision
   const userPairs = new Set<string>();
   const userMerged = new Set<string>();
-  for (const d of await store.run(IDENTITY.allDecisions)) {
+  for (const d of await allMergeDecisions(store)) {
     if (typeof d.note === 'string' && d.note.startsWith(RERUN_NOTE)) continue;
     userPairs.add(pairKey(String(d.from), String(d.into)));
     if (d.undoneAt === null || d.undoneAt === undefined) userMerged.add(String(d.from));

@@ -1,0 +1,51 @@
+/**
+ * The articles read model: the article list, one article with its
+ * statements, actors and republication links, and the outlets.
+ */
+import { API } from '../queries/api.js';
+import { READ } from '../queries/read.js';
+import type { Row } from '../types.js';
+import type { Runner } from './statements.js';
+
+export type ArticleFilters = {
+  sources: string[] | null;
+  from: string | null;
+  to: string | null;
+  q: string | null;
+};
+
+/** A page of articles, newest first, with their statement counts, and how many there are. */
+export async function articlePage(store: Runner, filters: ArticleFilters, w: { skip: number; limit: number }): Promise<{ rows: Row[]; total: number }> {
+  const [rows, [count]] = await Promise.all([store.run(API.listArticles, { ...filters, ...w }), store.run(API.countArticles, filters)]);
+  return { rows, total: Number(count?.total ?? 0) };
+}
+
+/** Raw rows of one article's page; null when the article is unknown. */
+export interface ArticlePageRows {
+  article: Row;
+  /** In text order, without their article's fields (the article is `article`). */
+  statements: Row[];
+  /** The actors it mentions (raw ids). */
+  actors: Row[];
+  /** The article it republishes (id, title, source), if any. */
+  original: Row | null;
+  /** The articles that republish it. */
+  copies: Row[];
+}
+
+export async function articlePageRows(store: Runner, id: string): Promise<ArticlePageRows | null> {
+  const [article] = await store.run(READ.article, { id });
+  if (!article) return null;
+  const [statements, actors, originals, copies] = await Promise.all([
+    store.run(READ.articleStatements, { id }),
+    store.run(READ.articleActors, { id }),
+    store.run(API.articleOriginal, { id }),
+    store.run(API.articleCopies, { id }),
+  ]);
+  return { article, statements, actors, original: originals[0] ?? null, copies };
+}
+
+/** Every outlet with its article count (id, name, domain, articles). */
+export function sourceList(store: Runner): Promise<Row[]> {
+  return store.run(READ.listSources);
+}

@@ -1,0 +1,73 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+
+/**
+ * Every component of server/ (a folder with an index.ts) is entered from
+ * another component through its index.ts only (issue 17): a file of
+ * server/api may import server/graph/index.js, never server/graph/types.js
+ * or server/graph/queries/api.js. Files directly in server/ (app.ts,
+ * errors.ts, ...) belong to no component and are imported as they are.
+ * Static imports, re-exports and dynamic `import()` are all read.
+ */
+const SERVER = resolve(fileURLToPath(new URL('../../server', import.meta.url)));
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? sourceFiles(p) : p.endsWith('.ts') ? [p] : [];
+  });
+}
+
+/** The relative module specifiers a source text imports or re-exports. */
+export function relativeImports(text: string): string[] {
+  return [...text.matchAll(/(?:\bfrom|\bimport)\s*\(?\s*['"](\.{1,2}\/[^'"]+)['"]/g)].map((m) => m[1]!);
+}
+
+/** The component (top folder under server/) of a path, or null for a file directly in server/. */
+function componentOf(path: string): string | null {
+  const parts = relative(SERVER, path).split('/');
+  return parts.length > 1 ? parts[0]! : null;
+}
+
+/** "from -> to" for every import of `file` (text `text`) that enters another component past its index.ts. */
+export function pastIndex(file: string, text: string): string[] {
+  const out: string[] = [];
+  for (const spec of relativeImports(text)) {
+    const target = resolve(dirname(file), spec).replace(/\.js$/, '.ts');
+    const from = componentOf(file);
+    const to = componentOf(target);
+    if (to !== null && to !== from && relative(SERVER, target) !== `${to}/index.ts`) out.push(`${relative(SERVER, file)} -> ${relative(SERVER, target)}`);
+  }
+  return out;
+}
+
+describe('component boundaries in server/', () => {
+  const files = sourceFiles(SERVER);
+
+  test('every component has an index.ts', () => {
+    const components = [...new Set(files.map(componentOf).filter((c): c is string => c !== null))].sort();
+    expect(components.length).toBeGreaterThan(5);
+    expect(components.filter((c) => !files.includes(join(SERVER, c, 'index.ts')))).toEqual([]);
+  });
+
+  test('no import enters another component past its index.ts', () => {
+    const bad = files.flatMap((f) => pastIndex(f, readFileSync(f, 'utf8')));
+    expect(bad).toEqual([]);
+  });
+
+  // The rule on made-up files, so an empty list above means something.
+  test.each([
+    { file: 'api/routes/x.ts', text: "import type { Row } from '../../graph/types.js';", bad: ['api/routes/x.ts -> graph/types.ts'] },
+    { file: 'api/routes/x.ts', text: "import { API } from '../../graph/queries/api.js';", bad: ['api/routes/x.ts -> graph/queries/api.ts'] },
+    { file: 'cli/x.ts', text: "const m = lazy(() => import('../claims/rerun.js'));", bad: ['cli/x.ts -> claims/rerun.ts'] },
+    { file: 'pipeline/x.ts', text: "export { serialWrite } from '../graph/write-queue.js';", bad: ['pipeline/x.ts -> graph/write-queue.ts'] },
+    { file: 'api/routes/x.ts', text: "import { statementPage } from '../../graph/index.js';", bad: [] },
+    { file: 'graph/repos/x.ts', text: "import { API } from '../queries/api.js';", bad: [] },
+    { file: 'app.ts', text: "import { AppError } from './errors.js';\nimport { apiRouter } from './api/index.js';", bad: [] },
+    { file: 'api/x.ts', text: "import { AppError } from '../errors.js';", bad: [] },
+  ])('$file importing "$text" -> $bad', ({ file, text, bad }) => {
+    expect(pastIndex(join(SERVER, file), text)).toEqual(bad);
+  });
+});
