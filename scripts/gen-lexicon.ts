@@ -26,6 +26,14 @@ const openers = new Set(
   pick('Adverb', 'Conjunction', 'Expression', 'Preposition', 'Date')
     .filter((w) => /^[a-z]+$/.test(w) && !given.has(w) && !surnames.has(w) && !places.has(w) && !countries.has(w)),
 );
+// Words that are never a noun in the lexicon (adjectives, adverbs, verb forms, closed classes): a speaker
+// phrase headed by one ("Nearly", "overturned", "... challenging certain") names nobody (issue 16).
+const nonNouns = new Set(
+  Object.entries(lexicon)
+    .filter(([w, t]) => /^[a-z][a-z'-]*$/.test(w) && (Array.isArray(t) ? t : [t]).every((x) => ['Adjective', 'Adverb', 'PastTense', 'PresentTense', 'Infinitive', 'Participle', 'Comparative', 'Superlative', 'Preposition', 'Conjunction', 'Determiner', 'Pronoun', 'Modal', 'QuestionWord', 'Expression', 'Copula', 'Negative'].includes(x)))
+    .map(([w]) => w)
+    .filter((w) => !given.has(w) && !surnames.has(w) && !places.has(w) && !countries.has(w)),
+);
 const personNouns = new Set(pick('Actor').filter((w) => /^[a-z][a-z-]*$/.test(w) && !has(lexicon[w]!, 'Plural')));
 
 const dump = (name: string, doc: string, words: Set<string>) =>
@@ -43,4 +51,5 @@ ${dump('COUNTRY_NAMES', 'Countries and territories', countries)}
 ${dump('ORG_NAMES', 'Organisations and sports teams known by name', orgs)}
 ${dump('COMMON_WORDS', 'Common English words (verbs, adjectives, adverbs, plural nouns, closed classes) that are not names', common)}
 ${dump('CLAUSE_OPENERS', 'Adverbs, conjunctions, prepositions and dates that open a sentence before a name ("Meanwhile Trump")', openers)}
+${dump('NON_NOUNS', 'Words that are never nouns: adjectives, adverbs, verb forms, closed classes', nonNouns)}
 ${dump('PERSON_NOUNS', 'Singular nouns for a person by occupation or role ("reporter", "farmer")', personNouns)}`);

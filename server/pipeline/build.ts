@@ -7,14 +7,19 @@ import { graphActorId } from '../claims/index.js';
 /** Turns one ingested article and its extraction into the store's write unit with stable ids. */
 export function buildArticleGraph(article: IngestedArticle, extraction: Extraction): ArticleGraph {
   const actors = new Map<string, ActorNode>();
-  const idOf = (ref: ActorRef): string => {
+  // A mention of kind `other` (a report, a poll, a place, a fragment) is not an actor: no Actor node; a
+  // statement keeps its words in speakerMention (issue 16).
+  const idOf = (ref: ActorRef): string | null => {
+    if (ref.kind === 'other') return null;
     // generic actors ("Police", "officials", "a reporter in Kenya") are scoped to their article (claims/identity.ts)
     const id = graphActorId(ref.kind, ref.name, article.id);
     if (!actors.has(id)) actors.set(id, { id, name: ref.name, kind: ref.kind, aliases: [], roles: [] });
     return id;
   };
   for (const a of extraction.actors) {
-    const node = actors.get(idOf(a))!;
+    const id = idOf(a);
+    if (id === null) continue;
+    const node = actors.get(id)!;
     node.aliases = unique([...node.aliases, ...a.aliases.filter((x) => x !== a.name)]);
     node.roles = unique([...node.roles, ...a.roles]);
   }
@@ -47,7 +52,7 @@ export function buildArticleGraph(article: IngestedArticle, extraction: Extracti
       confidence: s.confidence,
       speakerId: s.speaker ? idOf(s.speaker) : null,
       speakerMention: s.speaker?.mention ?? null,
-      aboutIds: unique(s.about.map(idOf)),
+      aboutIds: unique(s.about.map(idOf).filter((x): x is string => x !== null)),
       addresseeId: s.addressee ? idOf(s.addressee) : null,
       viaId: s.via ? idOf(s.via) : null,
     });

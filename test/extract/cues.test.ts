@@ -47,7 +47,8 @@ describe('a first-person narrator heads the statement without naming an actor', 
 
 describe('a quotation introduced by a colon after a clause with no speech verb', () => {
   test.each([
-    { text: 'Mayor Ines Tork put it bluntly: "We are out of options."', out: [['Ines Tork', ':', 'say', 'We are out of options.', true]] },
+    // ("put it" is a cue of its own since issue 15's second loop: test/extract/real-news-rules.test.ts)
+    { text: 'Mayor Ines Tork was blunt: "We are out of options."', out: [['Ines Tork', ':', 'say', 'We are out of options.', true]] },
     { text: 'Tork: "We will not back down".', out: [['Tork', ':', 'say', 'We will not back down', true]] },
     { text: 'The plan had three parts: "build, hire, repeat."', out: [] },
     { text: 'The dam held. And Mr. Albers gloated: "We told you it would."', out: [['Albers', ':', 'say', 'We told you it would.', true]] },

@@ -176,6 +176,8 @@ describe('query text is constant', () => {
   test('when the schema statements are generated, then each is one fixed form over the model\'s own labels', () => {
     const labels = new Set<string>([...MODEL.labels, 'Alias', 'Band']);
     for (const q of [...Object.values(SCHEMA_NEO4J), ...Object.values(SCHEMA_EMBEDDED)]) {
+      // The one other form: dropping an index a constraint replaced, by a fixed name.
+      if (/^DROP INDEX [a-z_]+ IF EXISTS$/.test(q)) continue;
       const m = /^CREATE (?:CONSTRAINT|INDEX) [a-z_]+ IF NOT EXISTS FOR \(n:([A-Za-z]+)\) (?:ON \(n\.[A-Za-z]+\)|REQUIRE n\.[A-Za-z]+ IS UNIQUE)$/.exec(q);
       expect(m, q).not.toBeNull();
       expect(labels.has(m![1]!), q).toBe(true);
@@ -240,7 +242,10 @@ describe('query text is constant', () => {
       readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
     const CALLS = new Set(['run', 'readOnly', 'executeCypher', 'runInRolledBackTransaction', 'executeQuery']);
     const offending: string[] = [];
-    const all = files(join(ROOT, 'server')).filter((f) => !f.includes(join('server', 'graph', 'queries')));
+    // server/graph/user-cypher.ts runs the user's own Cypher (read-only), prefixed with EXPLAIN or PROFILE when the
+    // user asked for a plan: that text is the user's by design, not the app's.
+    const USER_CYPHER = join('server', 'graph', 'user-cypher.ts');
+    const all = files(join(ROOT, 'server')).filter((f) => !f.includes(join('server', 'graph', 'queries')) && !f.endsWith(USER_CYPHER));
     for (const file of all) {
       const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
       const visit = (node: ts.Node) => {

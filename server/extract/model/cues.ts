@@ -11,6 +11,10 @@ export interface CueVerb {
   class: CueClass;
   /** Irregular forms; regular -s/-ed/-ing forms are derived from the lemma when absent. */
   forms?: string[];
+  /** Only a quotation right after it or before its subject is its content ("the sign read: '...'"). */
+  quoteOnly?: boolean;
+  /** Forms that are past tense although spelt like the lemma ("put"). */
+  past?: string[];
   /** The verb takes its hearer as a bare object ("told reporters", "asked him"). */
   takesAddressee?: boolean;
   /** The verb takes its target as a bare object ("accused London of ...", "described X as Y"). */
@@ -88,9 +92,9 @@ export const CUE_VERBS: CueVerb[] = [
   { lemma: 'denounce', class: 'criticize', forms: ['denounce', 'denounces', 'denounced', 'denouncing'], takesTarget: true },
   { lemma: 'slam', class: 'criticize', forms: ['slammed', 'slams', 'slamming'], takesTarget: true },
   // speech verbs found missing on annotated news (issue 15)
-  { lemma: 'continue', class: 'say', forms: ['continued', 'continues'], clauseOnly: true },
-  { lemma: 'conclude', class: 'say', forms: ['concluded', 'concludes'], clauseOnly: true },
-  { lemma: 'respond', class: 'say', forms: ['responded', 'responds'], clauseOnly: true },
+  { lemma: 'continue', class: 'say', forms: ['continue', 'continued', 'continues'], clauseOnly: true },
+  { lemma: 'conclude', class: 'say', forms: ['conclude', 'concluded', 'concludes'], clauseOnly: true },
+  { lemma: 'respond', class: 'say', forms: ['respond', 'responded', 'responds'], clauseOnly: true },
   { lemma: 'recount', class: 'say', forms: ['recounted', 'recounts'], clauseOnly: true },
   { lemma: 'boast', class: 'say', forms: ['boasted', 'boasts', 'boasting'], clauseOnly: true },
   { lemma: 'brag', class: 'say', forms: ['bragged', 'brags', 'bragging'], clauseOnly: true },
@@ -111,13 +115,34 @@ export const CUE_VERBS: CueVerb[] = [
   { lemma: 'endorse', class: 'support', forms: ['endorsed', 'endorses', 'endorsing'] },
   { lemma: 'defend', class: 'support', forms: ['defended', 'defends', 'defending'] },
   { lemma: 'contend', class: 'say', forms: ['contended', 'contends', 'contending'] },
-  { lemma: 'maintain', class: 'say', forms: ['maintained', 'maintains'], clauseOnly: true },
+  { lemma: 'maintain', class: 'say', forms: ['maintain', 'maintained', 'maintains'], clauseOnly: true },
   { lemma: 'testify', class: 'say', forms: ['testified', 'testifies', 'testifying'] },
   { lemma: 'concede', class: 'say', forms: ['conceded', 'concedes', 'conceding'] },
   { lemma: 'estimate', class: 'evidence', forms: ['estimated', 'estimates', 'estimating'] },
   { lemma: 'counter', class: 'say', forms: ['countered', 'counters'], clauseOnly: true },
   { lemma: 'retort', class: 'say', forms: ['retorted', 'retorts'], clauseOnly: true },
   { lemma: 'charge', class: 'accuse', forms: ['charged', 'charges'], clauseOnly: true },
+  // tags of a quotation or a clause, never of a bare object ("'...,' she went on"; "he reacted: '...'")
+  { lemma: 'go on', class: 'say', forms: ['went', 'goes'], particle: 'on', clauseOnly: true },
+  { lemma: 'react', class: 'say', forms: ['reacted', 'reacts'], clauseOnly: true },
+  { lemma: 'exclaim', class: 'say', forms: ['exclaimed', 'exclaims'], clauseOnly: true },
+  { lemma: 'cry', class: 'say', forms: ['cried', 'cries'], clauseOnly: true },
+  { lemma: 'scream', class: 'say', forms: ['screamed', 'screams'], clauseOnly: true },
+  { lemma: 'chant', class: 'say', forms: ['chanted', 'chants'], clauseOnly: true },
+  { lemma: 'plead', class: 'say', forms: ['pleaded', 'pleads'], clauseOnly: true },
+  { lemma: 'bark', class: 'say', forms: ['barked', 'barks'], clauseOnly: true },
+  { lemma: 'opine', class: 'say', forms: ['opined', 'opines'], clauseOnly: true },
+  { lemma: 'snap', class: 'say', forms: ['snapped', 'snaps'], clauseOnly: true },
+  { lemma: 'scoff', class: 'say', forms: ['scoffed', 'scoffs'], clauseOnly: true },
+  { lemma: 'lament', class: 'say', forms: ['lamented', 'laments'], clauseOnly: true },
+  { lemma: 'muse', class: 'say', forms: ['mused', 'muses'], clauseOnly: true },
+  { lemma: 'gush', class: 'say', forms: ['gushed', 'gushes'], clauseOnly: true },
+  { lemma: 'fire back', class: 'say', forms: ['fired', 'fires', 'firing'], particle: 'back', clauseOnly: true },
+  { lemma: 'shoot back', class: 'say', forms: ['shot', 'shoots', 'shooting'], particle: 'back', clauseOnly: true },
+  { lemma: 'answer', class: 'say', forms: ['answered', 'answers'], clauseOnly: true },
+  { lemma: 'beam', class: 'say', forms: ['beamed', 'beams'], clauseOnly: true },
+  { lemma: 'read', class: 'say', forms: ['read', 'reads'], past: ['read'], clauseOnly: true, quoteOnly: true },
+  { lemma: 'put it', class: 'say', forms: ['put', 'puts'], past: ['put'], particle: 'it', clauseOnly: true },
   { lemma: 'decline', class: 'deny', forms: ['declined', 'declines', 'declining'], object: ['to'] },
   { lemma: 'refuse', class: 'deny', forms: ['refused', 'refuses', 'refusing'], object: ['to'] },
   { lemma: 'refer to', class: 'say', forms: ['referring', 'referred', 'refers'], particle: 'to' },
@@ -162,6 +187,8 @@ export const QUOTE_TAG_VERBS = new Set([
   'said', 'says', 'asked', 'asks', 'added', 'adds', 'wrote', 'writes', 'told', 'tells', 'replied', 'replies', 'shouted',
   'yelled', 'wondered', 'continued', 'exclaimed', 'cried', 'demanded', 'insisted', 'recalled', 'tweeted', 'responded',
   'joked', 'quipped', 'declared', 'explained', 'noted', 'argued', 'countered', 'warned', 'pleaded', 'chanted', 'screamed',
+  'answered', 'beamed', 'barked', 'reacted', 'snapped', 'scoffed', 'mused', 'gushed', 'opined', 'lamented', 'read',
+  'says', 'asks', 'writes', 'continues', 'went', 'shot', 'fired',
 ]);
 
 /**

@@ -43,7 +43,8 @@ export function quotes(doc: Doc): void {
     const c = t.text;
     const before = text.charAt(t.start - 1);
     const after = text.charAt(t.end);
-    const opener = (t.start === 0 || isSpace(before) || '([{—–-/:'.includes(before) || '"“‘\''.includes(before)) && !isSpace(after);
+    // a curly double opening mark opens even glued to a comma ('said,“Look')
+    const opener = (t.start === 0 || isSpace(before) || '([{—–-/:'.includes(before) || '"“‘\''.includes(before) || ((c === '“' || c === '«' || c === '„') && before === ',')) && !isSpace(after);
     const closer = t.start > 0 && !isSpace(before) && (isSpace(after) || /[\p{P}]/u.test(after) || t.end >= text.length);
     const kind: 'single' | 'double' = "'‘’".includes(c) ? 'single' : 'double';
     const top = stack[stack.length - 1];

@@ -30,7 +30,7 @@ function buildForms(): Map<string, Form[]> {
   for (const verb of CUE_VERBS) {
     const stem = verb.lemma.split(' ')[0]!;
     const forms = verb.forms ?? regular(stem);
-    for (const form of forms) add(form, { verb, kind: classify(form, stem) });
+    for (const form of forms) add(form, { verb, kind: verb.past?.includes(form) ? 'past' : classify(form, stem) });
   }
   return map;
 }
@@ -48,6 +48,11 @@ function classify(form: string, stem: string): Form['kind'] {
 }
 
 const SUBJECT_PRONOUNS = new Set(['i', 'we', 'they', 'you']);
+/** Negated auxiliaries and frequency adverbs between a subject and its verb ("he doesn't believe", "she always hoped"): part of the cue, never its speaker. */
+const VERB_LEADS = new Set([
+  "doesn't", "don't", "won't", "wouldn't", "can't", 'cannot', "isn't", "wasn't", "aren't", "weren't", "couldn't", "shouldn't", "didn't",
+  "hasn't", "haven't", "hadn't", 'always', 'twice', 'first', 'long', 'since', 'sometimes', 'ever', 'yet', 'all', 'both',
+]);
 const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'been', 'be', "'s", "'re"]);
 const PARTICIPLE_LEAD = new Set([',', 'and', 'by', ':', 'while', 'before', 'after', 'when', 'but', '—', '–']);
 
@@ -99,6 +104,32 @@ function namingVerb(tokens: Token[], i: number, first: number, end: number): boo
   return false;
 }
 
+/** Bare forms of speech and belief verbs that are verbs whenever a clause follows them ("aides to the mayor say she ..."). */
+const CLAUSE_VERBS = new Set(['say', 'argue', 'insist', 'contend', 'warn', 'believe', 'think', 'suggest', 'acknowledge', 'predict', 'admit', 'concede']);
+const CLAUSE_OPENERS = new Set(['that', 'he', 'she', 'they', 'it', 'we', 'i', 'you', 'there', 'the', 'a', 'an', 'his', 'her', 'its', 'their', 'this', 'these', 'those']);
+const NOT_SUBJECT_END = new Set(['to', 'of', 'for', 'with', 'about', 'than', 'as', 'in', 'on', 'at', 'by', 'from', 'and', 'or', 'but', 'not', "n't"]);
+
+/**
+ * "People briefed on the talks say that ...", "leaders who say the law ...": a
+ * bare form of a speech or belief verb after a word that can end a subject,
+ * followed by "that", a pronoun, a determiner or a name (the start of a clause).
+ */
+function clauseVerb(tokens: Token[], i: number, first: number, end: number): boolean {
+  const t = tokens[i]!;
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  if (!CLAUSE_VERBS.has(t.lower) || i - 1 < first || i + 1 >= end || !prev || !next) return false;
+  if (prev.type !== 'word' || DETERMINERS.has(prev.lower) || NOT_SUBJECT_END.has(prev.lower) || /['’]s$/.test(prev.lower)) return false;
+  return next.type === 'word' && (CLAUSE_OPENERS.has(next.lower) || (next.cap && next.quote === -1));
+}
+
+/** A quotation opens right after the verb (a colon or comma between allowed) or closes right before it ("'...,' read one"). */
+function nextToQuote(tokens: Token[], i: number): boolean {
+  const n = tokens[i + 1]?.text === ':' || tokens[i + 1]?.text === ',' ? tokens[i + 2] : tokens[i + 1];
+  const p = tokens[i - 1]?.text === ',' ? tokens[i - 2] : tokens[i - 1];
+  return n?.type === 'quote' || p?.type === 'quote';
+}
+
 /** Finds the cues of every sentence. */
 export function cues(doc: Doc): void {
   const { tokens } = doc;
@@ -122,7 +153,7 @@ export function cues(doc: Doc): void {
       const prevWord = i > first ? prev : undefined;
       // skip back over adverbs and auxiliaries to see what governs the verb
       let j = i - 1;
-      while (j >= first && (isAdverb(tokens[j]) || AUXILIARIES.has(tokens[j]!.lower))) j--;
+      while (j >= first && (isAdverb(tokens[j]) || AUXILIARIES.has(tokens[j]!.lower) || VERB_LEADS.has(tokens[j]!.lower))) j--;
       const governor = j >= first ? tokens[j] : undefined;
       for (const f of forms) {
         const v = f.verb;
@@ -135,10 +166,12 @@ export function cues(doc: Doc): void {
         // "a statement cited by France24", "a poll found by": a participle with its agent is passive
         if (f.kind === 'past' && tokens[i + 1]?.lower === 'by' && i + 1 < end) continue;
         if (f.kind === 'past' && governor && PASSIVE_MARKERS.has(governor.lower) && j < i - 1) continue;
-        if (f.kind === 'base' && !(prevWord && (AUXILIARIES.has(prevWord.lower) || SUBJECT_PRONOUNS.has(prevWord.lower) || GROUP_NOUNS.has(prevWord.lower) || isAdverb(prevWord) || pluralSubject(tokens, i - 1)))) continue;
+        if (f.kind === 'base' && !(prevWord && (AUXILIARIES.has(prevWord.lower) || SUBJECT_PRONOUNS.has(prevWord.lower) || GROUP_NOUNS.has(prevWord.lower) || isAdverb(prevWord) || pluralSubject(tokens, i - 1)))
+          && !clauseVerb(tokens, i, first, end)) continue;
         if (f.kind === 's' && (tokens[i + 1]?.lower === 'of' || tokens[i + 1]?.lower === 'by')) continue;
         if (f.kind === 's' && NOUNLIKE_S_FORMS.has(t.lower) && !verbLikeS(tokens, i, first)) continue;
         if (v.predicate && !namingVerb(tokens, i, first, end)) continue;
+        if (v.quoteOnly && !nextToQuote(tokens, i)) continue;
         let endTok = i + 1;
         if (v.particle) {
           if (tokens[i + 1]?.lower !== v.particle || i + 1 >= end) continue;
@@ -150,7 +183,8 @@ export function cues(doc: Doc): void {
         }
         let participle = false;
         if (f.kind === 'ing') {
-          if (NON_CUE_PARTICIPLES.has(t.lower)) continue;
+          // "writing:" before a quotation reports it; "writing" elsewhere only opens a clause
+          if (NON_CUE_PARTICIPLES.has(t.lower) && !(tokens[i + 1]?.text === ':' && tokens[i + 2]?.type === 'quote')) continue;
           // "'conflation and manipulation,' arguing": the comma sits inside the closing quotation
           const lead = prevWord?.type === 'quote' && tokens[i - 2]?.text === ',' ? ',' : prevWord?.lower;
           if (lead === undefined || !PARTICIPLE_LEAD.has(lead)) {
@@ -163,7 +197,7 @@ export function cues(doc: Doc): void {
         let startTok = i;
         if (!participle) {
           let k = i - 1;
-          while (k >= first && i - k <= 4 && (isAdverb(tokens[k]) || (AUXILIARIES.has(tokens[k]!.lower) && tokens[k]!.type === 'word'))) k--;
+          while (k >= first && i - k <= 4 && (isAdverb(tokens[k]) || ((AUXILIARIES.has(tokens[k]!.lower) || VERB_LEADS.has(tokens[k]!.lower)) && tokens[k]!.type === 'word'))) k--;
           startTok = k + 1;
         }
         // "voiced concern", "expressed hope": the object word is part of the lemma

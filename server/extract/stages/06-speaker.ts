@@ -24,6 +24,7 @@ import {
 } from '../model/speakers.js';
 import { GROUP_NOUNS } from '../model/titles.js';
 import { registryOf } from './04-actors.js';
+import { isTextHead, namesNobody } from './04-actors-heads.js';
 
 export interface PhraseCtx {
   doc: Doc;
@@ -136,7 +137,18 @@ function appositiveLike(ctx: PhraseCtx, a: number, b: number): boolean {
 function headMention(ctx: PhraseCtx, p: Phrase): Mention | null {
   // a mention that covers the head and runs to the end ("the former secretary of state")
   const whole = ctx.byLast.get(p.end);
-  const m = whole && whole.tokens[0] >= p.start && whole.tokens[0] <= p.headEnd ? whole : ctx.byLast.get(p.headEnd);
+  let m = whole && whole.tokens[0] >= p.start && whole.tokens[0] <= p.headEnd ? whole : ctx.byLast.get(p.headEnd);
+  // "X Centre for Y senior epidemiologist Mara Lind": a person named after lowercase role words is who speaks
+  if (whole && whole.tokens[0] > p.headEnd && !whole.pronoun) {
+    const before = ctx.doc.tokens[whole.tokens[0] - 1]!;
+    const r = ctx.resolve(whole);
+    if (r.actor?.kind === 'person' && before.type === 'word' && !before.cap && !PHRASE_PREPOSITIONS.has(before.lower) && !NAME_DETERMINERS.has(before.lower)) return r;
+  }
+  // a mention over the head that runs on past the phrase ("the X Commission on Y (XCY)": the phrase stops before the brackets)
+  for (let i = p.start; !m && i <= p.headEnd; i++) {
+    const c = ctx.byFirst.get(i);
+    if (c && c.tokens[1] - 1 > p.end && c.tokens[1] - 1 <= p.end + 3) m = c;
+  }
   if (!m || m.tokens[0] < p.start) return null;
   const r = ctx.resolve(m);
   if (!r.actor) return null;
@@ -150,22 +162,38 @@ function headMention(ctx: PhraseCtx, p: Phrase): Mention | null {
 }
 
 function kindOfHead(word: string): ActorKind {
-  if (DOCUMENT_HEADS.has(word)) return 'other';
+  // a text, a pronoun, an adverb or a verb form names no actor: the statement keeps the words, no Actor node is made
+  if (DOCUMENT_HEADS.has(word) || isTextHead(word) || namesNobody(word)) return 'other';
   if (ORGANIZATION_HEADS.has(word)) return 'organization';
   if (GROUP_NOUNS.has(word) || QUANTITY_HEADS.has(word) || (/[^su]s$/.test(word) && word.length > 3)) return 'group';
   return 'person';
 }
 
 /** A new actor named by the phrase itself ("senior aide to the governor"). */
-function phraseActorMention(ctx: PhraseCtx, span: Span, tokensRange: [number, number], nameStart: number, nameEnd: number, head: string, sentence: number): Mention {
+function phraseActorMention(ctx: PhraseCtx, span: Span, tokensRange: [number, number], nameStart: number, nameEnd: number, headIdx: number, sentence: number): Mention {
   const { doc } = ctx;
   const { tokens } = doc;
+  const head = tokens[headIdx]!.lower.replace(/['’]s$/u, '');
   let ns = nameStart;
   while (ns < nameEnd && NAME_DETERMINERS.has(tokens[ns]!.lower)) ns++;
   const name = doc.text.slice(tokens[ns]!.start, tokens[nameEnd]!.end).replace(/\s+/g, ' ');
   const text = doc.text.slice(span[0], span[1]);
+  let kind = kindOfHead(head);
+  if (!isTextHead(head) && namesNobody(head)) {
+    // "the base chief known (as ...)", "exit polling reported by X", "Harris both": the head is the last noun before
+    // the words that name nobody; a name there is the speaker; with no noun at all, the phrase names nobody
+    let h = headIdx;
+    while (h > ns && (tokens[h]!.type !== 'word' || (namesNobody(tokens[h]!.lower) && !isTextHead(tokens[h]!.lower)))) h--;
+    const hw = tokens[h]!.lower.replace(/['’]s$/u, '');
+    const m = ctx.byLast.get(h);
+    if (m && !m.pronoun && m.tokens[0] >= tokensRange[0]) {
+      const r = ctx.resolve(m);
+      if (r.actor && r.actor.kind !== 'other') return { ...r, span, tokens: tokensRange, text };
+    }
+    kind = h === ns && namesNobody(hw) && !isTextHead(hw) ? 'other' : kindOfHead(hw);
+  }
   // The name, not the whole phrase, is what later mentions match: "The X (XY)" must not become an alias of X.
-  const actor = registryOf(doc).get(name, kindOfHead(head), name, span[0]);
+  const actor = registryOf(doc).get(name, kind, name, span[0]);
   return { span, tokens: tokensRange, text, actor, pronoun: null, title: null, group: null, sentence, described: true };
 }
 
@@ -239,8 +267,7 @@ export function subjectPhrase(ctx: PhraseCtx, j: number, sFirst: number, sentenc
     const text = doc.text.slice(span[0], span[1]);
     return { ...actorOf, span, tokens: range, text };
   }
-  const headWord = tokens[p.headEnd]!.lower.replace(/['’]s$/, '');
-  return phraseActorMention(ctx, span, range, p.start, p.headEnd === p.end ? p.end : p.end, headWord, sentence);
+  return phraseActorMention(ctx, span, range, p.start, p.end, p.headEnd, sentence);
 }
 
 /**
@@ -253,7 +280,8 @@ export function phraseAfter(ctx: PhraseCtx, k: number, sEnd: number, sentence: n
   let i = k;
   // title abbreviations before the name: "said Dr. Ferreira"
   while (i + 1 < sEnd && tokens[i]!.type === 'word' && TITLE_ABBREVIATIONS.has(tokens[i]!.lower) && tokens[i + 1]!.text === '.') i += 2;
-  const m = ctx.byFirst.get(i) ?? (tokens[i]?.lower === 'the' ? ctx.byFirst.get(i + 1) : undefined);
+  // the mention may start at the title itself ("Sen. Ada Quist" is one mention)
+  const m = ctx.byFirst.get(k) ?? ctx.byFirst.get(i) ?? (tokens[i]?.lower === 'the' ? ctx.byFirst.get(i + 1) : undefined);
   if (m && !m.pronoun) {
     const r = ctx.resolve(m);
     if (r.actor) {
@@ -282,7 +310,7 @@ export function phraseAfter(ctx: PhraseCtx, k: number, sEnd: number, sentence: n
   if (!(NAME_DETERMINERS.has(first) || /^(?:one|two|three|several|many|some|\d+)$/.test(first))) return null;
   if (e - i === 1) return null;
   const span: Span = [tokens[k]!.start, tokens[last]!.end];
-  return phraseActorMention(ctx, span, [k, last + 1], i, e - 1, tokens[e - 1]!.lower, sentence);
+  return phraseActorMention(ctx, span, [k, last + 1], i, e - 1, e - 1, sentence);
 }
 
 /**
@@ -303,5 +331,5 @@ export function describedSource(ctx: PhraseCtx, a: number, b: number, sentence: 
   const words = [];
   for (let n = a; n < b; n++) if (tokens[n]!.type === 'word') words.push(tokens[n]!.lower);
   if (words.length === 0 || (words.length === 1 && NOT_A_SPEAKER.has(words[0]!))) return null;
-  return phraseActorMention(ctx, span, [a, b], a, b - 1, tokens[headEnd]!.lower.replace(/['’]s$/, ''), sentence);
+  return phraseActorMention(ctx, span, [a, b], a, b - 1, headEnd, sentence);
 }
