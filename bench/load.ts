@@ -1,8 +1,12 @@
 /**
  * Load test (issue 9): the real server on loopback, a persistent embedded
- * store seeded with synthetic articles, 50 concurrent clients on
- * /api/timeline and /api/network (25 each) for `durationSeconds`, while an
- * ingest of synthetic article texts runs in the server's own process.
+ * store seeded with synthetic articles and hosted in its child process as
+ * `claimgraph serve` hosts it, 50 concurrent clients on /api/timeline and
+ * /api/network (25 each) for `durationSeconds`, while an ingest of
+ * synthetic article texts runs in the server's own process (extraction in
+ * worker threads, as `claimgraph ingest` does). The same ingest runs first
+ * for a third of that time with no load: `ingestUnderLoadRatio` is the
+ * loaded rate over the unloaded one (issue 19's target: >= 0.5).
  *
  * autocannon runs as two child processes, so the load generator does not
  * share the server's event loop. Reports, per route: requests/s, p50 and
@@ -23,7 +27,7 @@ import { pathToFileURL } from 'node:url';
 import { loadConfig } from '../server/config.js';
 import { openStore } from '../server/graph/index.js';
 import { ingestRecord } from '../server/ingest/index.js';
-import { processArticle } from '../server/pipeline/index.js';
+import { ExtractPool, processArticle } from '../server/pipeline/index.js';
 import { corpus } from './corpus.js';
 
 /** The slice of autocannon's JSON result read here. */
@@ -72,11 +76,18 @@ function cannon(url: string, connections: number, seconds: number): Promise<Cann
  */
 export async function benchLoad(durationSeconds = 30, seedArticles = 3000): Promise<Record<string, number>> {
   const dir = mkdtempSync(join(tmpdir(), 'claimgraph-load-'));
-  const store = await openStore({ backend: 'embedded', path: join(dir, 'load.grafeo') });
+  const path = join(dir, 'load.grafeo');
+  const seeding = await openStore({ backend: 'embedded', path });
+  const seed = corpus({ seed: 21, statementsPerArticle: 10, days: 180 });
+  try {
+    for (let i = 0; i < seedArticles; i++) await seeding.writeArticle(seed.nextGraph());
+  } finally {
+    await seeding.close();
+  }
+  const store = await openStore({ backend: 'embedded', path, hosted: true, log: () => undefined });
+  const pool = new ExtractPool();
   const out: Record<string, number> = {};
   try {
-    const seed = corpus({ seed: 21, statementsPerArticle: 10, days: 180 });
-    for (let i = 0; i < seedArticles; i++) await store.writeArticle(seed.nextGraph());
     out.seedArticles = seedArticles;
 
     const { startServer } = await import('../server/main.js');
@@ -94,31 +105,51 @@ export async function benchLoad(durationSeconds = 30, seedArticles = 3000): Prom
       let rssPeak = rssBefore;
       const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage().rss)), 250);
 
-      // The ingest runs beside the load, in this process, yielding between articles as the pipeline does between awaits.
-      let running = true;
-      const ingest = { articles: 0, statements: 0, errors: 0 };
+      // The ingest runs in this process, yielding between articles as the pipeline does between awaits:
+      // first alone (its unloaded rate), then beside the load.
       const texts = corpus({ seed: 22, statementsPerArticle: 10, days: 180 });
-      const t0 = performance.now();
-      const ingesting = (async () => {
-        while (running) {
-          const r = texts.nextText();
-          try {
-            for (const article of ingestRecord({ text: r.text, title: r.title, source: r.source, publishedAt: r.publishedAt }, r.id)) {
-              ingest.statements += (await processArticle(store, article)).extraction.statements.length;
-              ingest.articles += 1;
+      const ingestFor = (stop: { running: boolean }) => {
+        const counts = { articles: 0, statements: 0, errors: 0 };
+        const done = (async () => {
+          while (stop.running) {
+            const r = texts.nextText();
+            try {
+              for (const article of ingestRecord({ text: r.text, title: r.title, source: r.source, publishedAt: r.publishedAt }, r.id)) {
+                counts.statements += (await processArticle(store, article, pool)).extraction.statements.length;
+                counts.articles += 1;
+              }
+            } catch {
+              counts.errors += 1;
             }
-          } catch {
-            ingest.errors += 1;
+            await new Promise((resolve) => setImmediate(resolve));
           }
-          await new Promise((resolve) => setImmediate(resolve));
-        }
-      })();
+        })();
+        return { counts, done };
+      };
+      // Warm-up, not timed: the extraction threads start and the store process plans the ingest's queries.
+      const warmStop = { running: true };
+      const warm = ingestFor(warmStop);
+      while (warm.counts.articles + warm.counts.errors < 3) await new Promise((resolve) => setTimeout(resolve, 50));
+      warmStop.running = false;
+      await warm.done;
+      const aloneSeconds = Math.max(5, Math.round(durationSeconds / 3));
+      const aloneStop = { running: true };
+      const alone = ingestFor(aloneStop);
+      const tAlone = performance.now();
+      await new Promise((resolve) => setTimeout(resolve, aloneSeconds * 1000));
+      aloneStop.running = false;
+      await alone.done;
+      const unloadedRate = alone.counts.articles / ((performance.now() - tAlone) / 1000);
 
+      const loadedStop = { running: true };
+      const loaded = ingestFor(loadedStop);
+      const ingest = loaded.counts;
+      const t0 = performance.now();
       const results = await Promise.all(
         Object.entries(ROUTES).map(async ([name, path]) => [name, await cannon(base + path, CONNECTIONS_PER_ROUTE, durationSeconds)] as const),
       );
-      running = false;
-      await ingesting;
+      loadedStop.running = false;
+      await loaded.done;
       const seconds = (performance.now() - t0) / 1000;
       clearInterval(sampler);
 
@@ -135,6 +166,8 @@ export async function benchLoad(durationSeconds = 30, seedArticles = 3000): Prom
       out.durationSeconds = durationSeconds;
       out.ingestArticles = ingest.articles;
       out.ingestArticlesPerSec = Number((ingest.articles / seconds).toFixed(1));
+      out.ingestUnloadedArticlesPerSec = Number(unloadedRate.toFixed(1));
+      out.ingestUnderLoadRatio = Number((ingest.articles / seconds / Math.max(unloadedRate, 1e-9)).toFixed(2));
       out.ingestErrors = ingest.errors;
       out.rssBeforeMB = mb(rssBefore);
       out.rssPeakMB = mb(rssPeak);
@@ -145,6 +178,7 @@ export async function benchLoad(durationSeconds = 30, seedArticles = 3000): Prom
       await server.close();
     }
   } finally {
+    await pool.close();
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   }

@@ -267,6 +267,9 @@ async function main(): Promise<void> {
   await section('extraction growth', () => optional('extract', './extract.js', 'benchExtractGrowth'), 'extract');
   // real text (issue 15): Wikinews articles replicated to >= 5 MB, in process and through `claimgraph extract --jsonl`
   await section('extraction on real text', () => optional('extractReal', './extract.js', 'benchRealText'), 'extract');
+  // real text end to end (issue 19): Wikinews replicated to >= 2,400 articles; extraction alone, `extract --jsonl`
+  // and `claimgraph ingest` in the same run, and ingest's time over extraction's
+  await section('end-to-end on real text', () => optional('e2e', './e2e.js', 'benchEndToEnd', flags.quick ? 243 : 2430), 'ingest');
   await section('end-to-end ingest', () => benchIngest(flags.quick ? 200 : flags.ingestArticles), 'ingest');
   await section('ingest growth', () => optional('store', './store.js', 'benchIngestGrowth'), 'ingest');
   // Before the sizes: after a 1M store the process's heap slowed every query of the claims sample about 2x

@@ -17,6 +17,8 @@ const EnvSchema = z.object({
   CLAIMGRAPH_QUERY_MAX_MEMORY_MB: z.coerce.number().int().positive().default(1024),
   /** 1: open an embedded store whose write-ahead log is damaged, keeping the commits before the damage. */
   CLAIMGRAPH_WAL_SALVAGE: z.enum(['0', '1']).default('0'),
+  /** Worker threads that extract for `ingest` and `extract --jsonl` (default 0: extract in the main thread). */
+  CLAIMGRAPH_EXTRACT_WORKERS: z.coerce.number().int().min(0).max(64).optional(),
   NEO4J_URI: z.string().regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\//, 'expected a bolt:// or neo4j:// URI').optional(),
   NEO4J_USER: z.string().default('neo4j'),
   NEO4J_PASSWORD: z.string().optional(),
@@ -37,6 +39,8 @@ export type Config = {
   queryMaxBytes: number;
   queryMaxMemoryBytes: number;
   walSalvage: boolean;
+  /** Extraction worker threads (CLAIMGRAPH_EXTRACT_WORKERS); undefined: the default, none. */
+  extractWorkers?: number;
   /**
    * Most statements GET /api/claims/:id lists (oldest first); the claim's
    * `statements` count is the total, so a shorter list says it was cut. No
@@ -65,6 +69,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     queryMaxBytes: e.CLAIMGRAPH_QUERY_MAX_BYTES,
     queryMaxMemoryBytes: e.CLAIMGRAPH_QUERY_MAX_MEMORY_MB * 1024 * 1024,
     walSalvage: e.CLAIMGRAPH_WAL_SALVAGE === '1',
+    extractWorkers: e.CLAIMGRAPH_EXTRACT_WORKERS,
     neo4j: e.NEO4J_URI
       ? { uri: e.NEO4J_URI, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD ?? '', database: e.NEO4J_DATABASE }
       : undefined,

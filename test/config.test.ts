@@ -35,6 +35,8 @@ describe('loadConfig', () => {
     { name: 'a token of 8 characters', env: { CLAIMGRAPH_TOKEN: '12345678' }, expected: { token: '12345678' } },
     { name: 'the time limits', env: { CLAIMGRAPH_FETCH_TIMEOUT_MS: '250', CLAIMGRAPH_QUERY_TIMEOUT_MS: '1' }, expected: { fetchTimeoutMs: 250, queryTimeoutMs: 1 } },
     { name: 'WAL salvage on', env: { CLAIMGRAPH_WAL_SALVAGE: '1' }, expected: { walSalvage: true } },
+    { name: 'no extraction threads', env: { CLAIMGRAPH_EXTRACT_WORKERS: '0' }, expected: { extractWorkers: 0 } },
+    { name: 'three extraction threads', env: { CLAIMGRAPH_EXTRACT_WORKERS: '3' }, expected: { extractWorkers: 3 } },
     { name: 'private fetch addresses allowed', env: { CLAIMGRAPH_FETCH_ALLOW_PRIVATE: '1' }, expected: { fetchAllowPrivate: true } },
     { name: 'the console query bounds', env: { CLAIMGRAPH_QUERY_MAX_BYTES: '1000', CLAIMGRAPH_QUERY_MAX_MEMORY_MB: '2' }, expected: { queryMaxBytes: 1000, queryMaxMemoryBytes: 2 * 1024 * 1024 } },
     {
@@ -57,6 +59,7 @@ describe('loadConfig', () => {
     { name: 'a fetch time limit in words', env: { CLAIMGRAPH_FETCH_TIMEOUT_MS: 'ten seconds' }, variable: 'CLAIMGRAPH_FETCH_TIMEOUT_MS' },
     { name: 'a negative query time limit', env: { CLAIMGRAPH_QUERY_TIMEOUT_MS: '-5' }, variable: 'CLAIMGRAPH_QUERY_TIMEOUT_MS' },
     { name: 'WAL salvage set to yes', env: { CLAIMGRAPH_WAL_SALVAGE: 'yes' }, variable: 'CLAIMGRAPH_WAL_SALVAGE' },
+    { name: 'a negative number of extraction threads', env: { CLAIMGRAPH_EXTRACT_WORKERS: '-1' }, variable: 'CLAIMGRAPH_EXTRACT_WORKERS' },
     { name: 'private fetch set to true', env: { CLAIMGRAPH_FETCH_ALLOW_PRIVATE: 'true' }, variable: 'CLAIMGRAPH_FETCH_ALLOW_PRIVATE' },
     { name: 'an answer bound of 0 bytes', env: { CLAIMGRAPH_QUERY_MAX_BYTES: '0' }, variable: 'CLAIMGRAPH_QUERY_MAX_BYTES' },
     { name: 'a memory bound in words', env: { CLAIMGRAPH_QUERY_MAX_MEMORY_MB: 'a lot' }, variable: 'CLAIMGRAPH_QUERY_MAX_MEMORY_MB' },

@@ -4,7 +4,7 @@ import type { Config } from '../config.js';
 import { normalizeError, fromZod } from '../errors.js';
 import type { Statement, Span } from '../extract/index.js';
 import { ingestRecord, type IngestedArticle, type IngestOptions } from '../ingest/index.js';
-import { extractArticleStatements } from '../pipeline/index.js';
+import { ExtractPool, extractArticleStatements } from '../pipeline/index.js';
 import { ExtractFlags, IsoDate, parseFlags } from './options.js';
 
 /** One article of the `extract` output contract (issue 3). */
@@ -70,7 +70,7 @@ export async function runExtract(config: Config, flags: Record<string, unknown>,
     fetchTimeoutMs: config.fetchTimeoutMs,
     allowPrivateAddresses: config.fetchAllowPrivate,
   };
-  if (opts.jsonl) return extractJsonl(ingestOpts);
+  if (opts.jsonl) return extractJsonl(ingestOpts, config.extractWorkers);
   const paths = (files as string[] | undefined) ?? [];
   if (paths.length === 0) throw fromZod('arguments', { issues: [{ path: ['files'], message: 'expected at least one file, or --jsonl' }] });
   let failed = 0;
@@ -113,13 +113,45 @@ export function jsonlLine(line: string, n: number, ingestOpts: IngestOptions): s
   }
 }
 
-async function extractJsonl(ingestOpts: IngestOptions): Promise<number> {
+/** Lines `extract --jsonl` has in flight per worker thread: enough to keep every worker busy, few enough to stream. */
+const JSONL_AHEAD_PER_WORKER = 16;
+
+/**
+ * `extract --jsonl`: stdin lines read as a stream, extracted in this thread
+ * or in worker threads (CLAIMGRAPH_EXTRACT_WORKERS, server/pipeline/pool.ts),
+ * written in input order.
+ */
+async function extractJsonl(ingestOpts: IngestOptions, workers: number | undefined): Promise<number> {
+  const pool = new ExtractPool(workers);
+  const ahead = Math.max(1, pool.workers) * JSONL_AHEAD_PER_WORKER;
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  const queue: Promise<string>[] = [];
+  const out: string[] = [];
+  const flush = async () => {
+    if (out.length === 0) return;
+    const chunk = `${out.join('\n')}\n`;
+    out.length = 0;
+    // Wait for a full pipe to drain, so a slow reader bounds the memory held.
+    if (!process.stdout.write(chunk)) await new Promise<void>((resolve) => process.stdout.once('drain', () => resolve()));
+  };
   let n = 0;
-  for await (const line of lines) {
-    n += 1;
-    if (line.trim() === '') continue;
-    process.stdout.write(`${jsonlLine(line, n, ingestOpts)}\n`);
+  try {
+    for await (const line of lines) {
+      n += 1;
+      if (line.trim() === '') continue;
+      const at = n;
+      // An output line for every input line, even when its worker thread failed.
+      const answer = pool.workers > 0
+        ? (pool.call(import.meta.url, 'jsonlLine', [line, at, ingestOpts]) as Promise<string>)
+        : Promise.resolve().then(() => jsonlLine(line, at, ingestOpts));
+      queue.push(answer.catch((error: unknown) => JSON.stringify({ id: `line ${at}`, error: normalizeError(error).message })));
+      while (queue.length > ahead) out.push(await queue.shift()!);
+      if (out.length >= ahead) await flush();
+    }
+    while (queue.length > 0) out.push(await queue.shift()!);
+    await flush();
+  } finally {
+    await pool.close();
   }
   return 0;
 }

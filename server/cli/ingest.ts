@@ -2,7 +2,7 @@ import type { Config } from '../config.js';
 import { AppError, normalizeError } from '../errors.js';
 import { openStoreFromConfig } from '../graph/index.js';
 import { readInputs, type IngestItem, type IngestedArticle } from '../ingest/index.js';
-import { batchTally, ingestInputs, type IngestSummary, type ProgressEvent } from '../pipeline/index.js';
+import { batchTally, ExtractPool, ingestInputs, type IngestSummary, type ProgressEvent } from '../pipeline/index.js';
 import { IngestFlags, parseFlags } from './options.js';
 import { progressBar } from './progress.js';
 import { findServer, REMOTE_BATCH, serverError, type RemoteServer } from './remote.js';
@@ -70,6 +70,8 @@ export async function runIngest(config: Config, flags: Record<string, unknown>, 
   const remote = await findServer(config);
   const store = remote ? null : await openStoreFromConfig(config);
   if (remote && !opts.json) process.stderr.write(`the store is held by ${remote.describe()}: ingesting through it\n`);
+  // Extraction in worker threads while this thread writes, when CLAIMGRAPH_EXTRACT_WORKERS asks for them (issue 19).
+  const pool = store ? new ExtractPool(config.extractWorkers) : null;
   const bar = progressBar('ingest', opts.progress !== false && !opts.json);
   const counts = { created: 0, unchanged: 0, failed: 0 };
   const onProgress = (event: ProgressEvent) => {
@@ -94,7 +96,7 @@ export async function runIngest(config: Config, flags: Record<string, unknown>, 
       fetchTimeoutMs: config.fetchTimeoutMs,
       allowPrivateAddresses: config.fetchAllowPrivate,
     });
-    const summary = store ? await ingestInputs(store, items, onProgress) : await ingestThroughServer(remote!, items, onProgress);
+    const summary = store ? await ingestInputs(store, items, onProgress, pool) : await ingestThroughServer(remote!, items, onProgress);
     const backend = store ? store.backend : (await remote!.stats()).backend;
     bar.stop();
     if (opts.json) {
@@ -108,6 +110,7 @@ export async function runIngest(config: Config, flags: Record<string, unknown>, 
     return summary.failed > 0 ? 1 : 0;
   } finally {
     bar.stop();
+    await pool?.close();
     await store?.close();
   }
 }

@@ -33,3 +33,13 @@ export function serialWrite<T>(store: GraphStore, work: () => Promise<T>): Promi
   return next;
 }
 
+
+/**
+ * True inside a unit of some store's write queue: a store uses it to give
+ * the queries of a unit (an ingest's article, its claims and events steps)
+ * the way before reads made outside any unit (the UI's), so ingest keeps
+ * its pace while the UI reads (server/graph/host/calls.ts WritePriority).
+ */
+export function inWriteUnit(): boolean {
+  return holding.getStore() !== undefined;
+}

@@ -4,10 +4,11 @@
  * It is the only component that knows all three.
  */
 export { buildArticleGraph } from './build.js';
-export { processArticle, ingestInputs, batchTally, extractArticle, type IngestSummary, type ProcessedArticle, type ProgressEvent } from './run.js';
+export { processArticle, prepareArticle, writePrepared, ingestInputs, batchTally, type IngestSummary, type PreparedArticle, type ProcessedArticle, type ProgressEvent } from './run.js';
+export { ExtractPool, defaultWorkers, type ArticleExtraction } from './pool.js';
 export { storeArticleGraph } from './store.js';
 export { articleOfGraph } from './build.js';
 export {
   backfillEvents, eventsState, finishEvents, markEventsDone, runEventsStep, EVENTS_VERSION, type BackfillSummary,
 } from './events.js';
-export { extractArticleStatements } from './statements.js';
+export { extractArticle, extractArticleStatements } from './statements.js';

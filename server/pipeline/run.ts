@@ -1,5 +1,4 @@
-import { isExtractable } from './language.js';
-import { analyze, type ExtractedEvent } from '../extract/index.js';
+import { extractArticle } from './statements.js';
 import type { Extraction } from '../extract/index.js';
 import type { IngestedArticle, IngestItem } from '../ingest/index.js';
 import type { GraphStore, WriteStatus } from '../graph/index.js';
@@ -10,6 +9,7 @@ import { eventsState, finishEvents, runEventsStep } from './events.js';
 import { serialWrite } from '../graph/index.js';
 import { crashPoint } from './crash-point.js';
 import { asStoredOrCopy } from './republish.js';
+import type { ArticleExtraction, ExtractPool } from './pool.js';
 
 export interface ProcessedArticle {
   article: IngestedArticle;
@@ -19,22 +19,24 @@ export interface ProcessedArticle {
   skipped: string | null;
 }
 
+/** An article checked against the store and, when absent, extracted: ready for its write unit. */
+export interface PreparedArticle {
+  input: IngestedArticle;
+  /** Null when the article (or its copy) was already stored at the check: nothing to extract. */
+  extracted: ArticleExtraction | null;
+}
+
 /**
- * Extracts statements and events from one article, parsing it once
- * (server/extract analyze()). Relative times resolve against the
- * publication date, or the retrieval time when the page gives no date (the
- * best reference we have: an undated page is assumed to be recent).
+ * The part of an article's ingest that needs no write queue: is it stored
+ * already, and if not its extraction (CPU only: in a worker thread when a
+ * pool is given, else in this thread). Re-ingest must be cheap and change
+ * nothing, so a stored article is not extracted; the extraction depends
+ * only on the article's text and dates, not on its id.
  */
-export function extractArticle(article: IngestedArticle): { extraction: Extraction; events: ExtractedEvent[]; skipped: string | null } {
-  if (!isExtractable(article)) {
-    return {
-      extraction: { statements: [], actors: [] },
-      events: [],
-      skipped: `language "${article.language}" is not English: stored, not extracted`,
-    };
-  }
-  const { extraction, events } = analyze(article.text, { publishedAt: article.publishedAt ?? article.retrievedAt });
-  return { extraction, events, skipped: null };
+export async function prepareArticle(store: GraphStore, input: IngestedArticle, pool: ExtractPool | null = null): Promise<PreparedArticle> {
+  const stored = (await claimsState(store, (await asStoredOrCopy(store, input)).id)) !== 'absent';
+  if (stored) return { input, extracted: null };
+  return { input, extracted: pool ? await pool.article(input) : extractArticle(input) };
 }
 
 /**
@@ -47,11 +49,13 @@ export function extractArticle(article: IngestedArticle): { extraction: Extracti
  * from another outlet (or URL) is another Article, a republication
  * (pipeline/republish.ts), decided inside the unit too.
  */
-export async function processArticle(store: GraphStore, input: IngestedArticle): Promise<ProcessedArticle> {
-  // Skip extraction for articles already stored: re-ingest must be cheap and change nothing.
-  // The extraction does not depend on the article's id, only on its text and dates.
-  const stored = (await claimsState(store, (await asStoredOrCopy(store, input)).id)) !== 'absent';
-  const extracted = stored ? null : extractArticle(input);
+export async function processArticle(store: GraphStore, input: IngestedArticle, pool: ExtractPool | null = null): Promise<ProcessedArticle> {
+  return writePrepared(store, await prepareArticle(store, input, pool));
+}
+
+/** The write unit of a prepared article (processArticle's second half). */
+export function writePrepared(store: GraphStore, prepared: PreparedArticle): Promise<ProcessedArticle> {
+  const { input, extracted } = prepared;
   return serialWrite(store, async () => {
     // Checked again inside the queue: a concurrent request may have stored it (or another outlet's copy) meanwhile.
     const article = await asStoredOrCopy(store, input);
@@ -123,41 +127,54 @@ export function batchTally(onProgress: (event: ProgressEvent) => void): { summar
   return { summary, fail };
 }
 
+/** Articles an ingest checks and extracts ahead of the one being written (per extraction worker). */
+const AHEAD_PER_WORKER = 8;
+
 /**
  * Runs a batch: every item from the ingest reader is extracted and written;
- * a failing item is recorded and the batch goes on.
+ * a failing item is recorded and the batch goes on. With a pool the
+ * extraction of the next articles runs in worker threads while this thread
+ * writes the current one; articles are written, and reported, in input order.
  */
 export async function ingestInputs(
   store: GraphStore,
   items: AsyncIterable<IngestItem>,
   onProgress: (event: ProgressEvent) => void = () => {},
+  pool: ExtractPool | null = null,
 ): Promise<IngestSummary> {
   const { summary, fail } = batchTally(onProgress);
+  const ahead = pool && pool.workers > 0 ? pool.workers * AHEAD_PER_WORKER : 0;
+  type Queued = { origin: string; title: string; prepared: Promise<PreparedArticle> };
+  const queue: Queued[] = [];
+  const writeNext = async () => {
+    const { origin, title, prepared } = queue.shift()!;
+    try {
+      const result = await writePrepared(store, await prepared);
+      if (result.status === 'created') {
+        summary.ingested += 1;
+        summary.statements += result.extraction.statements.length;
+      } else {
+        summary.unchanged += 1;
+      }
+      onProgress({ kind: 'article', origin, title, status: result.status, statements: result.extraction.statements.length });
+    } catch (error) {
+      fail(`${origin} (${title})`, normalizeError(error));
+    }
+  };
   for await (const item of items) {
     if (!item.ok) {
+      // Reported where it stands in the input: after the articles before it.
+      while (queue.length > 0) await writeNext();
       fail(item.origin, item.error);
       continue;
     }
     for (const article of item.articles) {
-      try {
-        const result = await processArticle(store, article);
-        if (result.status === 'created') {
-          summary.ingested += 1;
-          summary.statements += result.extraction.statements.length;
-        } else {
-          summary.unchanged += 1;
-        }
-        onProgress({
-          kind: 'article',
-          origin: item.origin,
-          title: article.title,
-          status: result.status,
-          statements: result.extraction.statements.length,
-        });
-      } catch (error) {
-        fail(`${item.origin} (${article.title})`, normalizeError(error));
-      }
+      const prepared = prepareArticle(store, article, pool);
+      prepared.catch(() => undefined); // awaited (and reported) in order by writeNext
+      queue.push({ origin: item.origin, title: article.title, prepared });
+      while (queue.length > ahead) await writeNext();
     }
   }
+  while (queue.length > 0) await writeNext();
   return summary;
 }

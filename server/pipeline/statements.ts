@@ -1,4 +1,4 @@
-import { extract } from '../extract/index.js';
+import { analyze, extract, type ExtractedEvent } from '../extract/index.js';
 import type { Extraction } from '../extract/index.js';
 import type { IngestedArticle } from '../ingest/index.js';
 import { isExtractable } from './language.js';
@@ -13,4 +13,23 @@ export function extractArticleStatements(article: IngestedArticle): { extraction
     return { extraction: { statements: [], actors: [] }, skipped: `language "${article.language}" is not English: stored, not extracted` };
   }
   return { extraction: extract(article.text, { publishedAt: article.publishedAt ?? article.retrievedAt }), skipped: null };
+}
+
+/**
+ * Extracts statements and events from one article, parsing it once
+ * (server/extract analyze()). Relative times resolve against the
+ * publication date, or the retrieval time when the page gives no date (the
+ * best reference we have: an undated page is assumed to be recent). Pure CPU
+ * work on plain values: it runs in the extraction workers (pool.ts) too.
+ */
+export function extractArticle(article: IngestedArticle): { extraction: Extraction; events: ExtractedEvent[]; skipped: string | null } {
+  if (!isExtractable(article)) {
+    return {
+      extraction: { statements: [], actors: [] },
+      events: [],
+      skipped: `language "${article.language}" is not English: stored, not extracted`,
+    };
+  }
+  const { extraction, events } = analyze(article.text, { publishedAt: article.publishedAt ?? article.retrievedAt });
+  return { extraction, events, skipped: null };
 }

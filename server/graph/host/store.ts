@@ -1,181 +1,15 @@
-import { fork, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { AppError, queryFailed, storeUnavailable } from '../../errors.js';
-import { assertParamsDepth, QUERY_LIMITS } from '../limits.js';
-import { assertNoForbiddenWords, assertReadOnly, warmUpReadOnlyCheck } from '../readonly.js';
+import { assertParamsDepth } from '../limits.js';
+import { assertReadOnly, warmUpReadOnlyCheck } from '../readonly.js';
 import { queryTimeout } from '../timeout.js';
 import type { ArticleGraph, GraphStore, ReadQueryOptions, Row, StoreStats, WriteStatus } from '../types.js';
-import { ChildMessageSchema, fromWire, RESULTS, type OpenMessage, type Op } from './protocol.js';
+import { APP_ATTEMPTS, exitError, makeCall, isStaticallyReadOnly, isWrite, WritePriority, type Call, type Kind } from './calls.js';
+import { describeRestart, forkStoreProcess, withDefaults, openStoreIn, QUERY_FAULTS, watchResident, type Child, type HostedOptions, type Loaded, type RestartReason, type RestartRecord } from './process.js';
+import { ChildMessageSchema, fromWire, RESULTS, type Op } from './protocol.js';
 
-export interface HostedOptions {
-  /** The store file (file-backed only: restarting a process that holds an in-memory store would lose it). */
-  path: string;
-  walSalvage?: boolean;
-  /** Where restarts and crashes are reported; default stderr. */
-  log?: (line: string) => void;
-  /** How long in-flight writes may take to finish before a runaway's process is killed anyway (default 5 s). */
-  drainMs?: number;
-  /** How long a call waits for a restarting store before it fails STORE_UNAVAILABLE (default 60 s). */
-  waitMs?: number;
-  /** How long opening the store may take (default 120 s; ~4 s at 100k statements). */
-  openMs?: number;
-  /**
-   * Keep one more process started and loaded, so a restart costs the store
-   * open only, not the process start (~0.7 s, seconds on a loaded machine).
-   * Default true; it costs one idle Node process.
-   */
-  standby?: boolean;
-  /**
-   * Memory one user query may add to the store process's resident size
-   * (default QUERY_LIMITS.memoryBytes); past it the query fails
-   * PAYLOAD_TOO_LARGE and the process is replaced. Read from /proc (Linux);
-   * where there is none the bound is not enforced.
-   */
-  queryMemoryBytes?: number;
-  /** How often the store process's memory is read while a user query runs (default 50 ms). */
-  memoryPollMs?: number;
-}
+export type { HostedOptions, RestartRecord } from './process.js';
 
-/**
- * The only environment variables the store process gets: it runs user
- * queries, so whatever it can read a query might show. No token, no
- * password, nothing of the server's environment beyond what Node needs.
- */
-export const STORE_PROCESS_ENV = ['PATH', 'HOME', 'TMPDIR', 'TMP', 'TEMP', 'LANG', 'LC_ALL', 'TZ', 'NODE_ENV', 'SYSTEMROOT'] as const;
-
-/** The store process's environment: STORE_PROCESS_ENV taken from `env`, nothing else. */
-export function storeProcessEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
-  const out: NodeJS.ProcessEnv = {};
-  for (const name of STORE_PROCESS_ENV) if (env[name] !== undefined) out[name] = env[name];
-  return out;
-}
-
-/** Resident memory of a process in bytes, from /proc; null where it cannot be read. */
-export function residentBytes(pid: number): number | null {
-  try {
-    const kb = /^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-    return kb === undefined ? null : Number(kb) * 1024;
-  } catch {
-    return null;
-  }
-}
-
-/** What one restart cost, for logs, tests and the benchmark. */
-export interface RestartRecord {
-  reason: RestartReason;
-  /** From the decision to restart until the old process had exited (drain + kill). */
-  stopMs: number;
-  /** From spawning the new process until its store was open and ready. */
-  startMs: number;
-  /** Of which the store open and schema check inside the child. */
-  openMs: number;
-  oldPid: number | null;
-  newPid: number | null;
-}
-
-const CHILD_ENTRY = fileURLToPath(new URL('./child.ts', import.meta.url));
-/** tsx's loader as a file URL, so the child runs TypeScript wherever the server was started from. */
-const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-
-/** Children alive in this process: killed when it exits, so none is left behind. */
-const LIVE = new Set<ChildProcess>();
-let exitHookInstalled = false;
-function track(child: ChildProcess): void {
-  LIVE.add(child);
-  child.once('exit', () => LIVE.delete(child));
-  if (!exitHookInstalled) {
-    exitHookInstalled = true;
-    process.once('exit', () => {
-      for (const c of LIVE) c.kill('SIGKILL');
-    });
-  }
-}
-
-type Kind = 'user' | 'app';
-/** Why a store process was replaced: a user query past its time or memory limit, or an exit nobody asked for. */
-export type RestartReason = 'timeout' | 'memory' | 'crash';
-/** Signals a process raises on itself (stack overflow, abort, bus error...), as opposed to a kill from outside. */
-const QUERY_FAULTS: ReadonlySet<string> = new Set(['SIGSEGV', 'SIGBUS', 'SIGILL', 'SIGABRT', 'SIGFPE', 'SIGTRAP']);
-/** How many times an app call interrupted by a kill or crash is sent in all, before it fails STORE_UNAVAILABLE. */
-const APP_ATTEMPTS = 3;
-interface Call {
-  id: number;
-  op: Op;
-  args: unknown[];
-  /** User Cypher (may run away: it is what a restart kills) or the app's own call (drained before a kill). */
-  kind: Kind;
-  /** Safe to send again after its process was killed: reads, and the idempotent article write. */
-  retryable: boolean;
-  attempts: number;
-  /** The process generation it was sent to; 0 while waiting. */
-  generation: number;
-  resolve: (value: unknown) => void;
-  reject: (error: AppError) => void;
-  settled: boolean;
-  timers: NodeJS.Timeout[];
-  /** Sent to a process that died before it answered: an article write may have been committed by that attempt. */
-  interrupted: boolean;
-  /** The channel refused it (the process was dying): it never ran, so it may be sent again whatever it does. */
-  undelivered: boolean;
-}
-
-/** The app's writes: never on the process while a user query runs there, so a crash or kill cannot catch one midway. */
-function isWrite(call: Call): boolean {
-  return call.kind === 'app' && (call.op === 'writeArticle' || (call.op === 'run' && !call.retryable));
-}
-
-/** A started process, loading or loaded, not yet holding a store. */
-interface Loaded {
-  proc: ChildProcess;
-  /** Resolves when its modules are loaded; rejects when it exits first. */
-  loaded: Promise<void>;
-  exited: Promise<void>;
-}
-
-interface Child {
-  proc: ChildProcess;
-  generation: number;
-  pid: number;
-  /** Set when this store stops the process itself (restart, close): its exit is not a crash. */
-  stopping: boolean;
-  exited: Promise<void>;
-}
-
-/**
- * A GraphStore whose embedded Grafeo store lives in a child process, so a
- * user query can be stopped for real: Grafeo has no cancel or timeout, but a
- * process can be killed.
- *
- * - `readOnly` past its `timeoutMs` is answered QUERY_TIMEOUT at once; then
- *   the store stops taking new work to the process, waits (at most `drainMs`)
- *   for the app's in-flight calls — writes are serialised and short, and a
- *   kill mid-write would cost the WAL tail — SIGKILLs the process and opens
- *   the same file in a new one. Calls made meanwhile wait for it (at most
- *   `waitMs`); calls the kill interrupted are sent again once when safe
- *   (reads; the article write, which is idempotent) and fail
- *   STORE_UNAVAILABLE otherwise.
- * - User queries run one at a time on the process (more wait their turn),
- *   so a crash, a runaway or a memory overrun is always that query's: it
- *   alone fails, with an error saying what it did. The app's writes (the
- *   article write, and `run` of anything but a read) never share the
- *   process with a user query: a write waits for the query running or
- *   waiting to finish, and a query waits for the writes on the process, so
- *   no kill or crash caught by a user query interrupts a write. Reads share
- *   it freely (they are sent again when interrupted).
- * - An unexpected exit of the process (a crash) is logged; the user query
- *   it was running fails QUERY_FAILED, the app's calls it was running are
- *   sent again on the new process (reads and the idempotent article write;
- *   others fail STORE_UNAVAILABLE) and a new process is started.
- * - A user query whose process grows past `queryMemoryBytes` fails
- *   PAYLOAD_TOO_LARGE at once and the process is replaced (no drain: it is
- *   still growing), the app's calls handled as after a crash.
- * - The process gets only STORE_PROCESS_ENV of the server's environment.
- * - `close` checkpoints and closes the store in the process and waits for it
- *   to exit; a process still alive when this one exits is killed, and the
- *   child closes itself when its IPC channel goes (the parent was killed).
- */
+/** A GraphStore whose embedded store lives in a child process: how it behaves is told in ./index.ts. */
 export class HostedStore implements GraphStore {
   readonly backend = 'embedded' as const;
   /** Every restart so far, oldest first. */
@@ -190,27 +24,22 @@ export class HostedStore implements GraphStore {
   private standby: Loaded | null = null;
   private closeRequested = false;
   private closing: Promise<void> | null = null;
-  private readonly useStandby: boolean;
-  private readonly log: (line: string) => void;
-  private readonly drainMs: number;
-  private readonly waitMs: number;
-  private readonly openMs: number;
-  private readonly queryMemoryBytes: number;
-  private readonly memoryPollMs: number;
+  private lastOpenMs = 0;
+  /** The options with their defaults. */
+  private readonly o: ReturnType<typeof withDefaults>;
   /** User queries waiting for their turn; one runs at a time. */
   private userQueue: Call[] = [];
   private userRunning: Call | null = null;
   /** App writes waiting for the user query running (or waiting) to finish. */
   private heldWrites: Call[] = [];
+  /** The app's calls go through it: a write unit's go first, background reads wait while it writes. */
+  private readonly priority = new WritePriority((call) => {
+    if (this.phase === 'ready' && this.child) void this.send(this.child, call).catch(() => undefined);
+    else this.enqueue(call);
+  });
 
   private constructor(private readonly opts: HostedOptions) {
-    this.log = opts.log ?? ((line) => process.stderr.write(`claimgraph: ${line}\n`));
-    this.drainMs = opts.drainMs ?? 5_000;
-    this.waitMs = opts.waitMs ?? 60_000;
-    this.openMs = opts.openMs ?? 120_000;
-    this.useStandby = opts.standby ?? true;
-    this.queryMemoryBytes = opts.queryMemoryBytes ?? QUERY_LIMITS.memoryBytes;
-    this.memoryPollMs = opts.memoryPollMs ?? 50;
+    this.o = withDefaults(opts);
   }
 
   /** Starts the store process and waits until its store is open (errors as openStore gives them: STORE_CORRUPT, STORE_UNAVAILABLE). */
@@ -238,10 +67,7 @@ export class HostedStore implements GraphStore {
   async standbyLoaded(): Promise<boolean> {
     const standby = this.standby;
     if (!standby) return false;
-    return standby.loaded.then(
-      () => true,
-      () => false,
-    );
+    return standby.loaded.then(() => true, () => false);
   }
 
   /** Resolves when no restart is in progress. */
@@ -293,6 +119,7 @@ export class HostedStore implements GraphStore {
     // Writes held back for user queries go now; user queries still waiting do not run.
     for (const call of this.userQueue.splice(0)) this.fail(call, storeUnavailable('the store was closed before the call could run'));
     this.releaseWrites();
+    this.priority.release();
     this.phase = 'closing';
     const standby = this.standby;
     this.standby = null;
@@ -312,7 +139,7 @@ export class HostedStore implements GraphStore {
         child.stopping = true;
         const closed = this.send(child, this.newCall('close', [], 'app', false));
         await Promise.race([closed.catch(() => undefined), child.exited]);
-        const timer = setTimeout(() => child.proc.kill('SIGKILL'), this.drainMs);
+        const timer = setTimeout(() => child.proc.kill('SIGKILL'), this.o.drainMs);
         await child.exited;
         clearTimeout(timer);
       }
@@ -339,8 +166,8 @@ export class HostedStore implements GraphStore {
     call.timers.push(
       setTimeout(() => {
         if (call.settled || call.generation !== 0) return;
-        this.fail(call, storeUnavailable(`the query waited ${this.waitMs} ms for its turn on the store (one user query runs at a time); retry later`));
-      }, this.waitMs),
+        this.fail(call, storeUnavailable(`the query waited ${this.o.waitMs} ms for its turn on the store (one user query runs at a time); retry later`));
+      }, this.o.waitMs),
     );
     this.pumpUser();
     if (opts.timeoutMs !== undefined) {
@@ -374,27 +201,11 @@ export class HostedStore implements GraphStore {
 
   /** Reads the process's memory while `call` runs there; past the bound the call fails and the process is replaced. */
   private watchMemory(child: Child, call: Call): void {
-    const baseline = residentBytes(child.pid);
-    if (baseline === null) return;
-    const timer = setInterval(() => {
-      if (call.settled || call.generation !== child.generation) {
-        clearInterval(timer);
-        return;
-      }
-      const now = residentBytes(child.pid);
-      if (now === null || now - baseline <= this.queryMemoryBytes) return;
-      const mb = (n: number) => Math.round(n / (1024 * 1024));
-      this.fail(
-        call,
-        new AppError(
-          'PAYLOAD_TOO_LARGE',
-          `the query needed more than ${mb(this.queryMemoryBytes)} MB of memory in the store (the limit per query; it had reached ${mb(now - baseline)} MB) and was stopped: ` +
-            'narrow it (a LIMIT, fewer or smaller columns, aggregate)',
-        ),
-      );
+    const timer = watchResident(child.pid, this.o.queryMemoryBytes, this.o.memoryPollMs, () => call.settled || call.generation !== child.generation, (error) => {
+      this.fail(call, error);
       void this.restart('memory', child.generation);
-    }, this.memoryPollMs);
-    call.timers.push(timer);
+    });
+    if (timer) call.timers.push(timer);
   }
 
   private call(op: Op, args: unknown[], kind: Kind, retryable: boolean): Promise<unknown> {
@@ -402,10 +213,7 @@ export class HostedStore implements GraphStore {
   }
 
   private newCall(op: Op, args: unknown[], kind: Kind, retryable: boolean): Call {
-    return {
-      id: this.nextId++, op, args, kind, retryable, attempts: 0, generation: 0, settled: false, timers: [], interrupted: false,
-      resolve: () => undefined, reject: () => undefined, undelivered: false,
-    };
+    return makeCall(this.nextId++, op, args, kind, retryable);
   }
 
   private dispatch(call: Call): Promise<unknown> {
@@ -426,8 +234,7 @@ export class HostedStore implements GraphStore {
   /** Sends a call now when the process is ready, else holds it until it is. */
   private route(call: Call): void {
     if (this.phase === 'closing' || this.phase === 'closed') this.fail(call, storeUnavailable('the store is closed'));
-    else if (this.phase === 'ready' && this.child) void this.send(this.child, call).catch(() => undefined);
-    else this.enqueue(call);
+    else this.priority.submit(call);
   }
 
   /** Holds an app write while a user query runs or waits (at most waitMs): it goes when that query has finished. */
@@ -437,8 +244,8 @@ export class HostedStore implements GraphStore {
       setTimeout(() => {
         if (call.settled || call.generation !== 0 || !this.heldWrites.includes(call)) return;
         this.heldWrites = this.heldWrites.filter((c) => c !== call);
-        this.fail(call, storeUnavailable(`the write waited ${this.waitMs} ms for a console query to finish; retry later`));
-      }, this.waitMs),
+        this.fail(call, storeUnavailable(`the write waited ${this.o.waitMs} ms for a console query to finish; retry later`));
+      }, this.o.waitMs),
     );
   }
 
@@ -459,8 +266,8 @@ export class HostedStore implements GraphStore {
       setTimeout(() => {
         if (call.settled) return;
         this.waiting = this.waiting.filter((c) => c !== call);
-        this.fail(call, storeUnavailable(`the store process did not become ready within ${this.waitMs} ms (it is restarting); retry later`));
-      }, this.waitMs),
+        this.fail(call, storeUnavailable(`the store process did not become ready within ${this.o.waitMs} ms (it is restarting); retry later`));
+      }, this.o.waitMs),
     );
     if (this.phase === 'down') void this.restart('crash', this.generation);
   }
@@ -543,6 +350,7 @@ export class HostedStore implements GraphStore {
     call.settled = true;
     this.inFlight.delete(call.id);
     for (const t of call.timers) clearTimeout(t);
+    this.priority.settled(call);
     if (this.userRunning === call) {
       this.userRunning = null;
       // After the caller's own reaction (a restart after a timeout, memory overrun or crash starts synchronously),
@@ -556,44 +364,19 @@ export class HostedStore implements GraphStore {
     }
   }
 
-  /** Starts a store process; it loads its modules and waits for `open`. */
-  private fork(): Loaded {
-    const proc = fork(CHILD_ENTRY, [], {
-      execArgv: ['--import', TSX_LOADER],
-      env: storeProcessEnv(),
-      serialization: 'advanced',
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
-    track(proc);
-    const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
-    proc.on('error', (error) => this.log(`store process ${proc.pid ?? '?'}: ${error.message}`));
-    const loaded = new Promise<void>((resolve, reject) => {
-      const onMessage = (raw: unknown) => {
-        if (ChildMessageSchema.safeParse(raw).data?.type !== 'loaded') return;
-        proc.off('message', onMessage);
-        resolve();
-      };
-      proc.on('message', onMessage);
-      proc.once('error', (error) => reject(storeUnavailable(`could not start the store process: ${error.message}`, error)));
-      proc.once('exit', (code, signal) => reject(storeUnavailable(`the store process exited (${signal ?? `code ${code}`}) while it started`)));
-    });
-    loaded.catch(() => undefined);
-    return { proc, loaded, exited };
-  }
-
   /** A loaded standby process when one is alive, else a new one. */
   private takeProcess(): Loaded {
     const standby = this.standby;
     this.standby = null;
     if (standby && standby.proc.exitCode === null && standby.proc.signalCode === null && standby.proc.connected) return standby;
     if (standby) standby.proc.kill('SIGKILL');
-    return this.fork();
+    return forkStoreProcess(this.o.log);
   }
 
   /** Keeps one process loaded ahead of need, so a restart costs the store open only. */
   private refillStandby(): void {
-    if (!this.useStandby || this.standby || this.phase === 'closing' || this.phase === 'closed') return;
-    this.standby = this.fork();
+    if (!this.o.useStandby || this.standby || this.phase === 'closing' || this.phase === 'closed') return;
+    this.standby = forkStoreProcess(this.o.log);
   }
 
   /**
@@ -602,44 +385,15 @@ export class HostedStore implements GraphStore {
    */
   private async spawn(): Promise<Child> {
     const generation = ++this.generation;
-    const { proc, loaded, exited } = this.takeProcess();
-    const timeout = (what: string) => storeUnavailable(`the store process did not ${what} ${this.opts.path} within ${this.openMs} ms`);
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(timeout('open')), this.openMs);
-    });
-    try {
-      await Promise.race([loaded, deadline]);
-      const ready = new Promise<{ pid: number; openMs: number }>((resolve, reject) => {
-        const onMessage = (raw: unknown) => {
-          const message = ChildMessageSchema.safeParse(raw).data;
-          if (message?.type !== 'failed' && message?.type !== 'ready') return;
-          proc.off('message', onMessage);
-          if (message.type === 'failed') reject(fromWire(message.error));
-          else resolve(message);
-        };
-        proc.on('message', onMessage);
-        proc.once('exit', (code, signal) => reject(storeUnavailable(`the store process exited (${signal ?? `code ${code}`}) before it had opened ${this.opts.path}`)));
-      });
-      ready.catch(() => undefined);
-      const open: OpenMessage = { type: 'open', path: this.opts.path, walSalvage: this.opts.walSalvage ?? false };
-      proc.send(open);
-      const { pid, openMs } = await Promise.race([ready, deadline]);
-      const child: Child = { proc, generation, pid, stopping: false, exited };
-      this.child = child;
-      this.lastOpenMs = openMs;
-      proc.on('message', (m) => this.onMessage(child, m));
-      proc.once('exit', (code, signal) => this.onExit(child, code, signal));
-      return child;
-    } catch (error) {
-      proc.kill('SIGKILL');
-      throw error;
-    } finally {
-      clearTimeout(timer);
-    }
+    const loaded = this.takeProcess();
+    const { pid, openMs } = await openStoreIn(loaded, { type: 'open', path: this.opts.path, walSalvage: this.opts.walSalvage ?? false }, this.o.openMs);
+    const child: Child = { proc: loaded.proc, generation, pid, stopping: false, exited: loaded.exited };
+    this.child = child;
+    this.lastOpenMs = openMs;
+    loaded.proc.on('message', (m) => this.onMessage(child, m));
+    loaded.proc.once('exit', (code, signal) => this.onExit(child, code, signal));
+    return child;
   }
-
-  private lastOpenMs = 0;
 
   /** An exit nobody asked for: a crash. Fails what it was running and starts a new process. */
   private onExit(child: Child, code: number | null, signal: NodeJS.Signals | null): void {
@@ -649,21 +403,8 @@ export class HostedStore implements GraphStore {
     const lost = [...this.inFlight.values()].filter((c) => c.generation === child.generation);
     // A fault the process raised itself (not a kill from outside): the user query running is what it died of.
     const ownFault = (signal !== null && QUERY_FAULTS.has(signal)) || code === 134;
-    const retried = this.takeBack(lost, (call) =>
-      call.kind === 'user' && ownFault
-        ? // User queries run one at a time: the one running is what the process died of.
-          new AppError(
-            'QUERY_FAILED',
-            `the query made the store process fail (${how === 'SIGSEGV' ? 'it overflowed the engine\'s stack: values nested very deep, as reduce() building a list of lists' : how}); ` +
-              'the store was restarted and nothing else was affected. Change the query (a flatter value, a smaller range)',
-            { expose: true },
-          )
-        : storeUnavailable(
-            `the store process exited unexpectedly (${how}) while running ${call.op}` +
-              (call.kind === 'user' ? '; the store is restarting, retry' : '; it may or may not have been applied: check and retry'),
-          ),
-    );
-    this.log(`the store process ${child.pid} exited unexpectedly (${how}); ${retried} call(s) to send again, ${lost.length - retried} failed; restarting it on ${this.opts.path}`);
+    const retried = this.takeBack(lost, (call) => exitError(call, how, ownFault));
+    this.o.log(`the store process ${child.pid} exited unexpectedly (${how}); ${retried} call(s) to send again, ${lost.length - retried} failed; restarting it on ${this.opts.path}`);
     if (this.phase === 'ready') void this.restart('crash', child.generation);
   }
 
@@ -700,34 +441,22 @@ export class HostedStore implements GraphStore {
         child = await this.spawn();
       } catch (error) {
         const appError = error instanceof AppError ? error : storeUnavailable(String(error));
-        this.log(`could not restart the store process on ${this.opts.path}: ${appError.message}`);
+        this.o.log(`could not restart the store process on ${this.opts.path}: ${appError.message}`);
         this.phase = 'down';
         for (const call of this.waiting.splice(0)) this.fail(call, appError);
         return;
       }
       const record: RestartRecord = {
-        reason,
-        stopMs: Math.round(t1 - t0),
-        startMs: Math.round(performance.now() - t1),
-        openMs: this.lastOpenMs,
-        oldPid: old?.pid ?? null,
-        newPid: child.pid,
+        reason, stopMs: Math.round(t1 - t0), startMs: Math.round(performance.now() - t1), openMs: this.lastOpenMs, oldPid: old?.pid ?? null, newPid: child.pid,
       };
       this.restarts.push(record);
-      this.log(
-        `store process restarted after a ${reason === 'timeout' ? 'query timeout' : reason === 'memory' ? 'query past its memory bound' : 'crash'}: ` +
-          `pid ${record.oldPid ?? '-'} -> ${record.newPid}, stop ${record.stopMs} ms, start ${record.startMs} ms (store open ${record.openMs} ms)`,
-      );
+      this.o.log(describeRestart(record));
       this.phase = 'ready';
-      for (const call of this.waiting.splice(0)) {
-        if (!call.settled) void this.send(child, call).catch(() => undefined);
-      }
+      for (const call of this.waiting.splice(0)) if (!call.settled) void this.send(child, call).catch(() => undefined);
       this.pumpUser();
       this.refillStandby();
     })();
-    this.restarting = work.finally(() => {
-      this.restarting = null;
-    });
+    this.restarting = work.finally(() => void (this.restarting = null));
     return this.restarting;
   }
 
@@ -756,10 +485,10 @@ export class HostedStore implements GraphStore {
 
   /** Waits until the app's calls on that process have finished (user queries may be the runaway), at most drainMs. */
   private async drain(generation: number): Promise<void> {
-    const deadline = Date.now() + this.drainMs;
+    const deadline = Date.now() + this.o.drainMs;
     const pending = () => [...this.inFlight.values()].some((c) => c.generation === generation && c.kind === 'app');
     while (pending() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
-    if (pending()) this.log(`app calls still running on the store process after ${this.drainMs} ms; stopping it anyway`);
+    if (pending()) this.o.log(`app calls still running on the store process after ${this.o.drainMs} ms; stopping it anyway`);
   }
 
   private async kill(child: Child): Promise<void> {
@@ -769,22 +498,3 @@ export class HostedStore implements GraphStore {
   }
 }
 
-const readOnlyQueries = new Map<string, boolean>();
-/**
- * True when the word check finds no write in one of the app's own queries:
- * such a query is safe to send again. The app's queries are constants, so
- * the answer is kept.
- */
-function isStaticallyReadOnly(query: string): boolean {
-  let known = readOnlyQueries.get(query);
-  if (known === undefined) {
-    try {
-      assertNoForbiddenWords(query);
-      known = true;
-    } catch {
-      known = false;
-    }
-    if (readOnlyQueries.size < 10_000) readOnlyQueries.set(query, known);
-  }
-  return known;
-}

@@ -1,0 +1,133 @@
+/**
+ * End to end on real text (issue 19): the bundled Wikinews articles
+ * replicated (ids made unique) to >= 2,400 distinct articles, in one run:
+ *
+ *   - extraction alone, in this process on one core (wall time);
+ *   - `claimgraph extract --jsonl` as users run it (wall, start-up included);
+ *   - `claimgraph ingest FILE` into a fresh embedded store (wall, start-up
+ *     included): extraction, store writes, claims and events steps;
+ *   - both commands again with two extraction threads
+ *     (CLAIMGRAPH_EXTRACT_WORKERS=2), to show what the threads give here;
+ *
+ * and the ratio ingest / extraction of the same run, so a loaded machine
+ * moves both sides. `npx tsx bench/e2e.ts` prints the numbers;
+ * `npm run bench` calls benchEndToEnd().
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { extract } from '../server/extract/index.js';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const WIKINEWS = fileURLToPath(new URL('./wikinews/wikinews-2019-2020.jsonl', import.meta.url));
+
+interface WikinewsRecord {
+  id: string;
+  title: string;
+  text: string;
+  publishedAt: string;
+  source?: string;
+  url?: string;
+}
+
+/**
+ * The Wikinews articles repeated until there are at least `minArticles`.
+ * A copy's id, url and text differ from the original's (a round marker
+ * appended to the text), so every copy is a distinct article and not a
+ * republication of the first round.
+ */
+export function wikinewsArticles(minArticles: number): string[] {
+  const base = readFileSync(WIKINEWS, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as WikinewsRecord);
+  const lines: string[] = [];
+  for (let round = 0; lines.length < minArticles; round++) {
+    for (const a of base) {
+      const text = round === 0 ? a.text : `${a.text}\n\n(Copy ${round} of this report.)`;
+      lines.push(JSON.stringify({ id: `${a.id}-${round}`, title: a.title, text, publishedAt: a.publishedAt }));
+    }
+  }
+  return lines;
+}
+
+/** Runs the CLI with `args`, `input` on stdin; resolves with the wall seconds and stdout. */
+function cli(args: string[], input: string | null, env: NodeJS.ProcessEnv = {}): Promise<{ secs: number; stdout: string }> {
+  const t0 = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['bin/claimgraph.mjs', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, NEO4J_URI: '', ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code === 0) resolve({ secs: (performance.now() - t0) / 1000, stdout });
+      else reject(new Error(`claimgraph ${args[0]} exited with ${code}: ${stderr.trim().slice(-300)}`));
+    });
+    child.stdin.end(input ?? '');
+  });
+}
+
+export async function benchEndToEnd(minArticles = 2430): Promise<Record<string, number>> {
+  const lines = wikinewsArticles(minArticles);
+  const input = `${lines.join('\n')}\n`;
+  const mb = Buffer.byteLength(input) / 1024 / 1024;
+  const records = lines.map((l) => JSON.parse(l) as WikinewsRecord);
+
+  for (const r of records.slice(0, 100)) extract(r.text, { publishedAt: r.publishedAt }); // warm-up
+  const t0 = performance.now();
+  let statements = 0;
+  for (const r of records) statements += extract(r.text, { publishedAt: r.publishedAt }).statements.length;
+  const extractSecs = (performance.now() - t0) / 1000;
+
+  const jsonl = await cli(['extract', '--jsonl'], input);
+
+  const dir = mkdtempSync(join(tmpdir(), 'claimgraph-bench-e2e-'));
+  try {
+    const file = join(dir, 'wikinews.jsonl');
+    writeFileSync(file, input);
+    const ingestWith = async (workers: string | undefined, data: string) => {
+      const run = await cli(['ingest', file, '--json', '--no-progress', '--data', join(dir, data)], null, workers === undefined ? {} : { CLAIMGRAPH_EXTRACT_WORKERS: workers });
+      const summary = JSON.parse(run.stdout.trim().split('\n').pop()!) as { ingested: number; failed: number; statements: number };
+      if (summary.failed > 0 || summary.ingested < lines.length) {
+        throw new Error(`ingest stored ${summary.ingested} of ${lines.length} articles (${summary.failed} failed)`);
+      }
+      return { secs: run.secs, statements: summary.statements };
+    };
+    const ingest = await ingestWith(undefined, 'data-default');
+    const threads = await ingestWith('2', 'data-threads');
+    const jsonlThreads = await cli(['extract', '--jsonl'], input, { CLAIMGRAPH_EXTRACT_WORKERS: '2' });
+    const summary = { statements: ingest.statements };
+    return {
+      articles: lines.length,
+      inputMB: mb,
+      statements,
+      extractSecs,
+      extractArticlesPerSec: lines.length / extractSecs,
+      extractJsonlSecs: jsonl.secs,
+      extractJsonlMBps: mb / jsonl.secs,
+      ingestSecs: ingest.secs,
+      ingestArticlesPerSec: lines.length / ingest.secs,
+      ingestStatements: summary.statements,
+      ingestOverExtract: ingest.secs / extractSecs,
+      ingestOverExtractJsonl: ingest.secs / jsonl.secs,
+      ingestTwoThreadsSecs: threads.secs,
+      extractJsonlTwoThreadsSecs: jsonlThreads.secs,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+  const n = Number(process.argv[2] ?? 2430);
+  const r = await benchEndToEnd(n);
+  for (const [k, v] of Object.entries(r)) console.log(`${k.padEnd(24)} ${Number(v.toFixed(2))}`);
+}

@@ -1,0 +1,151 @@
+import { Worker } from 'node:worker_threads';
+import type { ExtractedEvent, Extraction } from '../extract/index.js';
+import type { IngestedArticle } from '../ingest/index.js';
+import { AppError } from '../errors.js';
+import { extractArticle } from './statements.js';
+
+/** Work an extraction worker does (extract-worker.ts): plain values in, plain values out. */
+export type ExtractTask =
+  | { kind: 'article'; article: IngestedArticle }
+  /** A pure function another component names by its module's URL and export name, called with plain values. */
+  | { kind: 'call'; module: string; fn: string; args: unknown[] };
+
+export type WorkerReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string };
+
+export interface ArticleExtraction {
+  extraction: Extraction;
+  events: ExtractedEvent[];
+  skipped: string | null;
+}
+
+interface Pending {
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
+  worker: Slot;
+}
+
+interface Slot {
+  worker: Worker;
+  busy: number;
+}
+
+/**
+ * Workers a pool starts by default: none, extraction in the calling thread.
+ * Measured on the 2-core development machine shared with other jobs
+ * (docs/performance.md, issue 19), two threads made `extract --jsonl` and
+ * `ingest` slower, not faster: each thread starts its own TypeScript loader
+ * and loads the extractor (1-2 s of CPU), and the threads compete for the
+ * same two cores as the store. CLAIMGRAPH_EXTRACT_WORKERS turns them on
+ * where there are cores to spare.
+ */
+export function defaultWorkers(): number {
+  return 0;
+}
+
+/**
+ * Extraction off the event loop (issue 19): worker threads running the
+ * extractor, each task sent to the least busy one. Results keep no order of
+ * their own: callers that need the input order await their tasks in that
+ * order. With `workers: 0` the work runs in this thread (same results), for
+ * callers that cannot start threads. close() ends the threads; they do not
+ * keep the process alive meanwhile.
+ */
+export class ExtractPool {
+  private readonly slots: Slot[] = [];
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  private closed = false;
+
+  constructor(readonly workers: number = defaultWorkers()) {
+    for (let i = 0; i < workers; i++) this.slots.push(this.start());
+  }
+
+  /** Statements and events of one article, as pipeline extractArticle() gives them. */
+  article(article: IngestedArticle): Promise<ArticleExtraction> {
+    if (this.slots.length === 0) return Promise.resolve(extractArticle(article));
+    return this.submit({ kind: 'article', article }) as Promise<ArticleExtraction>;
+  }
+
+  /**
+   * Calls the export `fn` of the module at `module` (a file URL: a caller
+   * passes its own import.meta.url) with `args` in a worker thread, as
+   * `extract --jsonl` does with its line function. The function must be
+   * pure CPU work on plain values; its result must be a plain value.
+   */
+  async call(module: string, fn: string, args: unknown[]): Promise<unknown> {
+    if (this.slots.length === 0) return callExport(module, fn, args);
+    return this.submit({ kind: 'call', module, fn, args });
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+    this.failAll(new AppError('INTERNAL', 'the extraction pool was closed with work still pending'));
+  }
+
+  private submit(task: ExtractTask): Promise<unknown> {
+    if (this.closed) return Promise.reject(new AppError('INTERNAL', 'the extraction pool is closed; expected an open pool'));
+    const slot = this.slots.reduce((a, b) => (b.busy < a.busy ? b : a));
+    const id = this.nextId++;
+    slot.busy += 1;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, worker: slot });
+      slot.worker.postMessage({ id, task });
+    });
+  }
+
+  private start(): Slot {
+    const worker = new Worker(new URL('./extract-worker.mjs', import.meta.url));
+    const slot: Slot = { worker, busy: 0 };
+    worker.unref();
+    worker.on('message', (reply: WorkerReply) => {
+      const p = this.pending.get(reply.id);
+      if (!p) return;
+      this.pending.delete(reply.id);
+      p.worker.busy -= 1;
+      if (reply.ok) p.resolve(reply.value);
+      else p.reject(new AppError('INTERNAL', `extraction failed in a worker thread: ${reply.message}`));
+    });
+    worker.on('error', (error) => this.lost(slot, error));
+    worker.on('exit', (code) => {
+      if (!this.closed) this.lost(slot, new Error(`the worker thread exited with code ${code}`));
+    });
+    return slot;
+  }
+
+  /** A worker that died fails its tasks and is replaced, so one bad article does not stop a batch. */
+  private lost(slot: Slot, error: Error): void {
+    for (const [id, p] of this.pending) {
+      if (p.worker !== slot) continue;
+      this.pending.delete(id);
+      p.reject(new AppError('INTERNAL', `extraction failed: its worker thread stopped (${error.message})`, { cause: error }));
+    }
+    const i = this.slots.indexOf(slot);
+    if (i >= 0 && !this.closed) {
+      void slot.worker.terminate();
+      this.slots[i] = this.start();
+    }
+  }
+
+  private failAll(error: Error): void {
+    for (const [id, p] of this.pending) {
+      this.pending.delete(id);
+      p.reject(error);
+    }
+  }
+}
+
+const modules = new Map<string, Promise<Record<string, unknown>>>();
+
+/** Calls export `fn` of the module at URL `module` (loaded once per thread) with `args`. */
+export async function callExport(module: string, fn: string, args: unknown[]): Promise<unknown> {
+  let loaded = modules.get(module);
+  if (!loaded) {
+    loaded = import(module) as Promise<Record<string, unknown>>;
+    modules.set(module, loaded);
+  }
+  const f = (await loaded)[fn];
+  if (typeof f !== 'function') throw new AppError('INTERNAL', `expected a function ${fn} exported by ${module}, found ${typeof f}`);
+  return (f as (...a: unknown[]) => unknown)(...args);
+}
