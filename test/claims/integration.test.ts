@@ -188,7 +188,7 @@ describe('claims on real-reporting phenomena (test/fixtures/claims-real, invente
   test('the union leader\'s reversal six weeks on is a contradiction candidate of his first statement, not part of its claim', async () => {
     await ingestInputs(store, readInputs([REAL], { retrievedAt: '2025-04-14T12:00:00Z' }));
     // The pairs as GET /api/contradictions reads them: the links, then their statements' contents.
-    const links = await store.run(API.listContradictions, { skip: 0, limit: 50 });
+    const links = await store.run(API.listContradictions, { skip: 0, limit: 50, q: null });
     const contents = new Map((await store.run(API.statementsByIds, { ids: links.flatMap((l) => [l.fromId, l.toId]) })).map((s) => [String(s.id), String(s.content)]));
     const pairs = links.map((r) => [contents.get(String(r.fromId)), contents.get(String(r.toId)), String(r.reason)]);
     expect(pairs).toContainEqual([

@@ -52,8 +52,10 @@ describe('a source that is a text, a pronoun, an adverb or a verb form is kept o
 
 describe('a speaker phrase headed by no noun stands for the noun or name before it', () => {
   test.each([
-    // "both" after the second name: the phrase is the councillor
-    { name: 'a name followed by "both"', text: 'Mayor Ilse Marwick and Councillor Tomas Brel both said the vote was fair.', speaker: 'Tomas Brel', kind: 'person' },
+    // "both" after a name: the phrase is the councillor, never "both"
+    { name: 'a name followed by "both"', text: 'Councillor Tomas Brel both said and wrote that the vote was fair.', speaker: 'Tomas Brel', kind: 'person' },
+    // "X and Y both said": the phrase is the coordination (issue 15's rule); its node is the first person named, never "both"
+    { name: 'two names followed by "both"', text: 'Mayor Ilse Marwick and Councillor Tomas Brel both said the vote was fair.', speaker: 'Ilse Marwick', kind: 'person' },
     // "known to": the head before the preposition is a participle; its noun is the chief, a person, whom "he" then stands for
     { name: 'a noun followed by a participle', text: 'After the storm, the depot chief known to everyone said the trucks left early. He said the roads were closed.', speaker: 'depot chief known to everyone', kind: 'person' },
   ])('$name', ({ text, speaker, kind }) => {
