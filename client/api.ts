@@ -156,8 +156,8 @@ export const api = {
 
   article: (id: string, signal?: AbortSignal) => request<ArticleDetail>('GET', `${ROUTES.articles}/${enc(id)}`, undefined, signal),
 
-  articles: (opts: { limit?: number; offset?: number; q?: string } = {}, signal?: AbortSignal) =>
-    request<ArticlePage>('GET', `${ROUTES.articles}${qs({ limit: opts.limit ?? 200, offset: opts.offset, q: opts.q })}`, undefined, signal),
+  articles: (opts: { limit?: number; offset?: number; q?: string; sort?: string } = {}, signal?: AbortSignal) =>
+    request<ArticlePage>('GET', `${ROUTES.articles}${qs({ limit: opts.limit ?? 200, offset: opts.offset, q: opts.q, sort: opts.sort })}`, undefined, signal),
 
   actor: (id: string, signal?: AbortSignal) => request<ActorDetail>('GET', `${ROUTES.actors}/${enc(id)}?statements=500`, undefined, signal),
 
@@ -167,8 +167,8 @@ export const api = {
   claim: (id: string, signal?: AbortSignal) => request<ClaimDetail>('GET', `${ROUTES.claims}/${enc(id)}`, undefined, signal),
 
   /** Contradiction candidates, strongest first: pairs to review, never established facts. */
-  contradictions: (opts: { limit?: number; offset?: number; q?: string } = {}, signal?: AbortSignal) =>
-    request<ContradictionPage>('GET', `${ROUTES.contradictions}${qs({ limit: opts.limit ?? 50, offset: opts.offset, q: opts.q })}`, undefined, signal),
+  contradictions: (opts: { limit?: number; offset?: number; q?: string; sort?: string } = {}, signal?: AbortSignal) =>
+    request<ContradictionPage>('GET', `${ROUTES.contradictions}${qs({ limit: opts.limit ?? 50, offset: opts.offset, q: opts.q, sort: opts.sort })}`, undefined, signal),
 
   /** Merges actor `from` into `into`; the decision is stored and survives re-ingest. */
   mergeActors: (body: { from: string; into: string; note?: string }) => request<MergeResponse>('POST', `${ROUTES.actors}/merge`, body),
@@ -176,17 +176,17 @@ export const api = {
   /** Undoes the active merge of actor `id`. */
   splitActor: (id: string, note?: string) => request<MergeResponse>('POST', `${ROUTES.actors}/${enc(id)}/split`, note ? { note } : {}),
 
-  claims: (opts: { q?: string; limit?: number; offset?: number } = {}, signal?: AbortSignal) =>
-    request<ClaimPage>('GET', `${ROUTES.claims}${qs({ q: opts.q, limit: opts.limit ?? 100, offset: opts.offset })}`, undefined, signal),
+  claims: (opts: { q?: string; limit?: number; offset?: number; sort?: string } = {}, signal?: AbortSignal) =>
+    request<ClaimPage>('GET', `${ROUTES.claims}${qs({ q: opts.q, limit: opts.limit ?? 100, offset: opts.offset, sort: opts.sort })}`, undefined, signal),
 
   /** One page of events (oldest first) in a window, optionally of some participants; `cursor` continues. */
   events: (
-    opts: { from?: string | null; to?: string | null; participant?: string[]; q?: string; limit?: number; offset?: number; cursor?: string | null } = {},
+    opts: { from?: string | null; to?: string | null; participant?: string[]; q?: string; sort?: string; limit?: number; offset?: number; cursor?: string | null } = {},
     signal?: AbortSignal,
   ) =>
     request<{ items: EventSummary[]; total: number; nextCursor: string | null }>(
       'GET',
-      `${ROUTES.events}${qs({ from: opts.from, to: opts.to, participant: opts.participant, q: opts.q, limit: opts.limit ?? 500, offset: opts.offset, cursor: opts.cursor })}`,
+      `${ROUTES.events}${qs({ from: opts.from, to: opts.to, participant: opts.participant, q: opts.q, sort: opts.sort, limit: opts.limit ?? 500, offset: opts.offset, cursor: opts.cursor })}`,
       undefined,
       signal,
     ),

@@ -177,9 +177,10 @@ function eventNote(m: EventMark): HTMLElement {
 async function articleListView(root: HTMLElement, ctx: ViewContext): Promise<void> {
   const list = pagedList(
     ctx,
-    ({ q, offset, limit }, signal) => api.articles({ q, offset, limit }, signal),
+    ({ q, sort, offset, limit }, signal) => api.articles({ q, sort, offset, limit }, signal),
     (a) => h('li', null, h('a', { href: href('article', a.id) }, a.title || '(untitled)'), h('span', { class: 'muted' }, ` · ${a.source ?? 'unknown source'} · ${formatWhen(a.publishedAt)} · ${a.statements ?? 0} statements`)),
-    { label: 'Articles, newest first', empty: 'No articles yet.', pageSize: 25, orders: false, listClass: 'plain-list article-list', filterPlaceholder: 'Filter by title…' },
+    { label: 'Articles', empty: 'No articles yet.', pageSize: 25,
+      sorts: [['newest', 'Newest first'], ['oldest', 'Oldest first'], ['statements', 'Most statements'], ['title', 'By title']], listClass: 'plain-list article-list', filterPlaceholder: 'Filter by title…' },
   );
   root.append(h('h1', null, 'Articles'), list);
   await list.ready;

@@ -81,9 +81,10 @@ function reportsTable(view: ClaimDetail, rows: StatementRow[], claimText: string
 async function claimListView(root: HTMLElement, ctx: ViewContext): Promise<void> {
   const list = pagedList(
     ctx,
-    ({ q, offset, limit }, signal) => api.claims({ q, offset, limit }, signal),
+    ({ q, sort, offset, limit }, signal) => api.claims({ q, sort, offset, limit }, signal),
     (c) => h('li', null, h('a', { href: href('claim', c.id) }, c.text), h('span', { class: 'muted' }, ` · ${c.sources} source${c.sources === 1 ? '' : 's'}, ${c.articles} articles · first seen ${formatWhen(c.firstSeen)}`)),
-    { label: 'Claims, most recently seen first', empty: 'No claims yet.', pageSize: 25, orders: false, listClass: 'plain-list claim-list' },
+    { label: 'Claims', empty: 'No claims yet.', pageSize: 25,
+      sorts: [['recent', 'Most recently seen'], ['oldest', 'First seen earliest'], ['reports', 'Most reported'], ['sources', 'Most outlets']], listClass: 'plain-list claim-list' },
   );
   root.append(h('h1', null, 'Claims'), h('p', { class: 'muted' }, 'Statements reported in more than one article, grouped into one claim.'), list);
   await list.ready;

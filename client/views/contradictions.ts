@@ -22,14 +22,15 @@ export async function contradictionsView(root: HTMLElement, ctx: ViewContext): P
   );
   const list = pagedList(
     ctx,
-    ({ q, offset, limit }, signal) => api.contradictions({ q, offset, limit }, signal),
+    ({ q, sort, offset, limit }, signal) => api.contradictions({ q, sort, offset, limit }, signal),
     (c) =>
       h('li', { class: 'contradiction' },
         h('p', { class: 'reason' }, h('strong', null, 'Candidate'), ` · ${c.reason} · score ${c.score.toFixed(2)}`),
         h('div', { class: 'columns' }, h('ol', { class: 'statement-list', 'aria-label': 'Statement' }, statementItem(c.from)),
           h('ol', { class: 'statement-list', 'aria-label': 'Opposed statement' }, statementItem(c.to)))),
     {
-      label: 'contradiction candidates, strongest first', empty: 'No candidates: no two statements were found opposed.', pageSize: PAGE, orders: false,
+      label: 'contradiction candidates', empty: 'No candidates: no two statements were found opposed.', pageSize: PAGE,
+      sorts: [['strongest', 'Strongest first'], ['newest', 'Newest first'], ['oldest', 'Oldest first']],
       listClass: 'contradiction-list', filterPlaceholder: 'Filter by words or a speaker…',
     },
   );

@@ -152,10 +152,10 @@ function renderEvent(e: EventDetail): HTMLElement {
 
 /** Every event, oldest first, paged on the server with a words filter: `#/event`. */
 async function eventListView(root: HTMLElement, ctx: ViewContext): Promise<void> {
-  root.append(h('h1', null, 'Events'), h('p', { class: 'muted' }, 'Meetings, summits, calls, visits and other events the articles report, oldest first.'));
+  root.append(h('h1', null, 'Events'), h('p', { class: 'muted' }, 'Meetings, summits, calls, visits and other events the articles report.'));
   const list = pagedList(
     ctx,
-    ({ q, offset, limit }, signal) => api.events({ q, offset, limit }, signal),
+    ({ q, sort, offset, limit }, signal) => api.events({ q, sort, offset, limit }, signal),
     (e) =>
       h(
         'li',
@@ -166,7 +166,8 @@ async function eventListView(root: HTMLElement, ctx: ViewContext): Promise<void>
         h('a', { href: href('event', e.id) }, e.name ?? (eventWho(e) || `unnamed ${e.type}`)),
         h('span', { class: 'muted' }, ` · ${formatWhen(e.date, e.datePrecision)}${e.place ? ` · ${e.place}` : ''} · ${e.participants.map((p) => p.name).join(', ') || 'no participant named'} · reported by ${e.reports} article${e.reports === 1 ? '' : 's'}`),
       ),
-    { label: 'events', empty: 'No events yet.', pageSize: 25, orders: false, listClass: 'plain-list event-list', filterPlaceholder: 'Filter by name, place, type or participant…' },
+    { label: 'events', empty: 'No events yet.', pageSize: 25,
+      sorts: [['oldest', 'Oldest first'], ['newest', 'Newest first'], ['reports', 'Most reported'], ['statements', 'Most statements']], listClass: 'plain-list event-list', filterPlaceholder: 'Filter by name, place, type or participant…' },
   );
   root.append(list);
   await list.ready;

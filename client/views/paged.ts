@@ -13,23 +13,26 @@ export interface Page<T> {
 }
 
 /**
- * A list paged on the server: a words filter, an optional order menu, and
+ * A list paged on the server: a words filter, an optional order menu (changing
+ * it keeps the filter and goes back to page 1), and
  * Previous / Next with "1–10 of 3,120". `fetchPage` asks the API for one
  * page; nothing beyond the page shown is loaded. Used by the actor page's
  * statements, the article and claim lists and search results.
  */
 export function pagedList<T>(
   ctx: Pick<ViewContext, 'signal'>,
-  fetchPage: (opts: { q: string | undefined; order: 'asc' | 'desc'; offset: number; limit: number }, signal: AbortSignal) => Promise<Page<T>>,
+  fetchPage: (opts: { q: string | undefined; order: 'asc' | 'desc'; sort: string; offset: number; limit: number }, signal: AbortSignal) => Promise<Page<T>>,
   render: (item: T) => HTMLElement,
-  opts: { label: string; empty: string; pageSize?: number; orders?: boolean; listClass?: string; filterPlaceholder?: string },
+  opts: { label: string; empty: string; pageSize?: number; orders?: boolean; sorts?: ReadonlyArray<Sort>; listClass?: string; filterPlaceholder?: string },
 ): PagedList {
   const size = opts.pageSize ?? PAGE_SIZE;
   let offset = 0;
   let total = 0;
   let controller: AbortController | null = null;
   const filter = h('input', { type: 'search', class: 'paged-filter', placeholder: opts.filterPlaceholder ?? 'Filter by words…', 'aria-label': `Filter ${opts.label}` });
-  const order = h('select', { class: 'paged-order', 'aria-label': `Order of ${opts.label}` }, h('option', { value: 'desc' }, 'Newest first'), h('option', { value: 'asc' }, 'Oldest first'));
+  // `sorts`: the list's own orders (the API's `sort` values), the first the default; else newest/oldest (`order`).
+  const sorts = opts.sorts ?? TIME_ORDERS;
+  const order = h('select', { class: 'paged-order', 'aria-label': `Order of ${opts.label}` }, ...sorts.map(([value, label]) => h('option', { value }, label)));
   const list = h('ol', { class: opts.listClass ?? 'plain-list', 'aria-label': opts.label });
   const status = h('span', { class: 'paged-status', role: 'status' });
   const prev = h('button', { type: 'button', class: 'paged-prev' }, 'Previous');
@@ -44,7 +47,7 @@ export function pagedList<T>(
     status.textContent = 'Loading…';
     try {
       const q = filter.value.trim();
-      const page = await fetchPage({ q: q || undefined, order: order.value === 'asc' ? 'asc' : 'desc', offset, limit: size }, signal);
+      const page = await fetchPage({ q: q || undefined, order: order.value === 'asc' ? 'asc' : 'desc', sort: order.value, offset, limit: size }, signal);
       total = page.total;
       errors.replaceChildren();
       list.replaceChildren(...page.items.map(render));
@@ -84,6 +87,10 @@ export function pagedList<T>(
   el.ready = load();
   return el;
 }
+
+/** One choice of a list's order menu: the API's `sort` value and its label. */
+export type Sort = readonly [value: string, label: string];
+const TIME_ORDERS: ReadonlyArray<Sort> = [['desc', 'Newest first'], ['asc', 'Oldest first']];
 
 /** A paged list's element; `ready` settles once its first page is shown (or its error). */
 export type PagedList = HTMLDivElement & { ready: Promise<void> };

@@ -24,6 +24,8 @@ export const EventListQuerySchema = PageQuerySchema.extend({
   participant: participantList.openapi({ description: 'actor id(s) taking part; repeat or comma-separate for any of several' }),
   type: EventTypeSchema.optional(),
   q: z.string().min(1).max(200).optional().openapi({ description: "case-insensitive substring of the name, place, type or a participant's name" }),
+  sort: z.enum(['oldest', 'newest', 'reports', 'statements']).default('oldest')
+    .openapi({ description: 'by date, oldest or newest first, most reporting articles first, or most statements made at it first; ties by id' }),
 }).strict();
 export type EventListQuery = z.infer<typeof EventListQuerySchema>;
 

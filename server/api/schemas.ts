@@ -106,6 +106,8 @@ export const ArticleListQuerySchema = PageQuerySchema.extend({
   from: IsoDateSchema.optional().openapi({ description: 'published at or after' }),
   to: IsoDateSchema.optional().openapi({ description: 'published before' }),
   q: z.string().min(1).max(200).optional().openapi({ description: 'case-insensitive substring of the title' }),
+  sort: z.enum(['newest', 'oldest', 'statements', 'title']).default('newest')
+    .openapi({ description: 'newest or oldest published first, most statements first, or by title; ties by id' }),
 }).strict();
 export type ArticleListQuery = z.infer<typeof ArticleListQuerySchema>;
 export const ArticlePageSchema = page(ArticleSummarySchema, 'ArticlePage');
@@ -372,10 +374,14 @@ export type NetworkResponse = z.infer<typeof NetworkResponseSchema>;
 
 export const ClaimListQuerySchema = PageQuerySchema.extend({
   q: z.string().min(1).max(200).optional(),
+  sort: z.enum(['recent', 'oldest', 'reports', 'sources']).default('recent')
+    .openapi({ description: 'most recently seen first, first seen earliest first, most reports (statements) first, or most outlets first; ties by id' }),
 }).strict();
 export type ClaimListQuery = z.infer<typeof ClaimListQuerySchema>;
 export const ContradictionQuerySchema = PageQuerySchema.extend({
   q: z.string().min(1).max(200).optional().openapi({ description: "case-insensitive substring of either statement's content or speaker's name" }),
+  sort: z.enum(['strongest', 'newest', 'oldest']).default('strongest')
+    .openapi({ description: 'highest score first, or by the time of the later statement of the pair, newest or oldest first; ties by the statement ids' }),
 }).strict();
 
 export const ClaimSummarySchema = z

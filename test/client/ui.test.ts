@@ -108,6 +108,27 @@ describe('browser UI (real server, seeded store, headless chromium)', () => {
       expect(await page.locator('h1.article-title').textContent()).toBe('Netanyahu accuses Macron of fueling anti-Semitism');
     });
 
+    test('when the article list is sorted by title, then the server orders it and the words filter is kept', async () => {
+      await fresh();
+      await b.open('#/article');
+      const links = page.locator('main .plain-list li a');
+      await expect.poll(() => links.count()).toBe(4);
+      // The seed page's four titles, case-insensitively by the alphabet (read off by hand); newest first is another order.
+      const byTitle = ["Don't worry about WW3", 'Macron wants ‘boots on the ground\' in Ukraine', 'Netanyahu accuses Macron of fueling anti-Semitism', 'Trump envoy tells Alaska summit critics to shut up'];
+      expect(await links.allTextContents()).not.toEqual(byTitle);
+      await page.locator('.paged-order').selectOption('title');
+      await expect.poll(() => links.allTextContents()).toEqual(byTitle);
+      // A filter, then another order: the filter stays, the list starts again at its first page.
+      await page.locator('.paged-filter').fill('macron');
+      await page.locator('.paged-filter').press('Enter');
+      await expect.poll(() => page.locator('.paged-status').textContent()).toBe('1–2 of 2');
+      await page.locator('.paged-order').selectOption('statements');
+      const counts = await api<{ items: { title: string; statements: number }[] }>('/api/articles?q=macron&sort=statements');
+      await expect.poll(() => links.allTextContents()).toEqual(counts.items.map((a) => a.title));
+      expect(counts.items[0]!.statements).toBeGreaterThanOrEqual(counts.items[1]!.statements);
+      expect(await page.locator('.paged-status').textContent()).toBe('1–2 of 2');
+    });
+
     test('when opened, then every statement is highlighted with its exact content, speaker and cue', async () => {
       await fresh();
       const list = await api<{ items: { id: string; statements: number }[] }>('/api/articles?limit=50');

@@ -30,7 +30,7 @@ export function articleRoutes(store: GraphStore, config: Config, log: (line: str
     const q = parse('query', ArticleListQuerySchema, req.query);
     const w = pageWindow(q);
     const filters = { sources: q.source ?? null, from: q.from ?? null, to: q.to ?? null, q: q.q ?? null };
-    const { rows, total } = await articlePage(store, filters, w);
+    const { rows, total } = await articlePage(store, filters, { ...w, sort: q.sort });
     res.json(pageOf(rows.map(articleSummary), total, w));
   });
 

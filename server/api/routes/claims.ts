@@ -27,7 +27,7 @@ export function claimRoutes(store: GraphStore, config: Pick<Config, 'claimStatem
   route(r, 'get', '/api/claims', async (req, res) => {
     const q = parse('query', ClaimListQuerySchema, req.query);
     const w = pageWindow(q);
-    const { rows, total } = await claimPage(store, q.q ?? null, w);
+    const { rows, total } = await claimPage(store, q.q ?? null, { ...w, sort: q.sort });
     res.json(pageOf(rows.map(claimSummary), total, w));
   });
 
@@ -58,7 +58,7 @@ export function claimRoutes(store: GraphStore, config: Pick<Config, 'claimStatem
   route(r, 'get', '/api/contradictions', async (req, res) => {
     const q = parse('query', ContradictionQuerySchema, req.query);
     const w = pageWindow(q);
-    const { rows: pairs, total } = await contradictionPage(store, { q: q.q ?? null, ...w });
+    const { rows: pairs, total } = await contradictionPage(store, { q: q.q ?? null, ...w, sort: q.sort });
     const ids = [...new Set(pairs.flatMap((p) => [String(p.fromId), String(p.toId)]))];
     const map = await loadActorMap(store);
     const statements = new Map((await statementsByIds(store, ids)).map((s) => [String(s.id), map.statement(s)]));

@@ -67,7 +67,7 @@ export function eventRoutes(store: GraphStore): Router {
     const w = pageWindow(q);
     const map = await loadActorMap(store);
     const filters = { from: q.from ?? null, to: q.to ?? null, participantIds: map.expand(q.participant), type: q.type ?? null, q: q.q ?? null };
-    const { rows, total } = await eventPage(store, filters, w);
+    const { rows, total } = await eventPage(store, filters, { ...w, sort: q.sort });
     const items: EventSummary[] = rows.map((row) => ({ ...eventFields(map, row), reports: Number(row.reports ?? 0), statements: Number(row.statements ?? 0) }));
     res.json(pageOf(items, total, w));
   });

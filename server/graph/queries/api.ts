@@ -178,7 +178,7 @@ const NETWORK_OWN = `  AND ($cueClasses IS NULL OR s.cueClass IN $cueClasses)
 
 
 /** The articles of the article list in scope (`a`, `src`): outlet, publication window, title. */
-const ARTICLE_LIST_SCOPE = `MATCH (a:Article)
+export const ARTICLE_LIST_SCOPE = `MATCH (a:Article)
 OPTIONAL MATCH (src:Source)-[:PUBLISHED]->(a)
 WITH a, src
 WHERE ($sources IS NULL OR src.id IN $sources OR src.name IN $sources)

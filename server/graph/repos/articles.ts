@@ -4,6 +4,7 @@
  */
 import { API } from '../queries/api.js';
 import { READ } from '../queries/read.js';
+import { SORTED } from '../queries/sorted.js';
 import type { Row } from '../types.js';
 import type { Runner } from './statements.js';
 
@@ -14,9 +15,19 @@ export type ArticleFilters = {
   q: string | null;
 };
 
-/** A page of articles, newest first, with their statement counts, and how many there are. */
-export async function articlePage(store: Runner, filters: ArticleFilters, w: { skip: number; limit: number }): Promise<{ rows: Row[]; total: number }> {
-  const [rows, [count]] = await Promise.all([store.run(API.listArticles, { ...filters, ...w }), store.run(API.countArticles, filters)]);
+/** The orders of the article list (ties by id). */
+export const ARTICLE_SORTS = {
+  newest: API.listArticles,
+  oldest: SORTED.articlesOldest,
+  statements: SORTED.articlesMostStatements,
+  title: SORTED.articlesTitle,
+} as const;
+export type ArticleSort = keyof typeof ARTICLE_SORTS;
+
+/** A page of articles in the order asked (newest first by default), with their statement counts, and how many there are. */
+export async function articlePage(store: Runner, filters: ArticleFilters, w: { skip: number; limit: number; sort?: ArticleSort }): Promise<{ rows: Row[]; total: number }> {
+  const text = ARTICLE_SORTS[w.sort ?? 'newest'];
+  const [rows, [count]] = await Promise.all([store.run(text, { ...filters, skip: w.skip, limit: w.limit }), store.run(API.countArticles, filters)]);
   return { rows, total: Number(count?.total ?? 0) };
 }
 

@@ -6,14 +6,33 @@
  */
 import { API } from '../queries/api.js';
 import { CLAIMS } from '../queries/claims.js';
+import { SORTED } from '../queries/sorted.js';
 import type { Row } from '../types.js';
 import type { Runner } from './statements.js';
 
 // ------------------------------------------------------------ reads
 
-/** A page of claims, most recently seen first, and how many match. */
-export async function claimPage(store: Runner, q: string | null, w: { skip: number; limit: number }): Promise<{ rows: Row[]; total: number }> {
-  const [rows, [count]] = await Promise.all([store.run(API.listClaims, { q, ...w }), store.run(API.countClaims, { q })]);
+/** The orders of the claim list (ties by id). */
+export const CLAIM_SORTS = {
+  recent: API.listClaims,
+  oldest: SORTED.claimsOldest,
+  reports: SORTED.claimsMostReported,
+  sources: SORTED.claimsMostSources,
+} as const;
+export type ClaimSort = keyof typeof CLAIM_SORTS;
+
+/** The orders of the contradiction candidates (ties by the two statement ids). */
+export const CONTRADICTION_SORTS = {
+  strongest: API.listContradictions,
+  newest: SORTED.contradictionsNewest,
+  oldest: SORTED.contradictionsOldest,
+} as const;
+export type ContradictionSort = keyof typeof CONTRADICTION_SORTS;
+
+/** A page of claims in the order asked (most recently seen first by default), and how many match. */
+export async function claimPage(store: Runner, q: string | null, w: { skip: number; limit: number; sort?: ClaimSort }): Promise<{ rows: Row[]; total: number }> {
+  const text = CLAIM_SORTS[w.sort ?? 'recent'];
+  const [rows, [count]] = await Promise.all([store.run(text, { q, skip: w.skip, limit: w.limit }), store.run(API.countClaims, { q })]);
   return { rows, total: Number(count?.total ?? 0) };
 }
 
@@ -29,8 +48,9 @@ export function claimArticles(store: Runner, id: string): Promise<Row[]> {
 
 /** A page of contradiction candidates (fromId, toId, score, reason), strongest first, and how many there are. */
 /** `q`: words of either statement or a speaker's name (null: every pair). */
-export async function contradictionPage(store: Runner, w: { q: string | null; skip: number; limit: number }): Promise<{ rows: Row[]; total: number }> {
-  const [rows, [count]] = await Promise.all([store.run(API.listContradictions, w), store.run(API.countContradictions, { q: w.q })]);
+export async function contradictionPage(store: Runner, w: { q: string | null; skip: number; limit: number; sort?: ContradictionSort }): Promise<{ rows: Row[]; total: number }> {
+  const text = CONTRADICTION_SORTS[w.sort ?? 'strongest'];
+  const [rows, [count]] = await Promise.all([store.run(text, { q: w.q, skip: w.skip, limit: w.limit }), store.run(API.countContradictions, { q: w.q })]);
   return { rows, total: Number(count?.total ?? 0) };
 }
 

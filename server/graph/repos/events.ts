@@ -5,6 +5,7 @@
  */
 import { EVENTS } from '../queries/events.js';
 import { EVENTS_STEP } from '../queries/events-step.js';
+import { SORTED } from '../queries/sorted.js';
 import type { Row } from '../types.js';
 import type { Runner } from './statements.js';
 
@@ -19,8 +20,19 @@ export type EventFilters = {
   q: string | null;
 };
 
-export async function eventPage(store: Runner, filters: EventFilters, w: { skip: number; limit: number }): Promise<{ rows: Row[]; total: number }> {
-  const [rows, [count]] = await Promise.all([store.run(EVENTS.listEvents, { ...filters, ...w }), store.run(EVENTS.countEvents, filters)]);
+/** The orders of the event list (ties by id). */
+export const EVENT_SORTS = {
+  oldest: EVENTS.listEvents,
+  newest: SORTED.eventsNewest,
+  reports: SORTED.eventsMostReported,
+  statements: SORTED.eventsMostStatements,
+} as const;
+export type EventSort = keyof typeof EVENT_SORTS;
+
+/** A page of events in the order asked (oldest first by default), and how many match. */
+export async function eventPage(store: Runner, filters: EventFilters, w: { skip: number; limit: number; sort?: EventSort }): Promise<{ rows: Row[]; total: number }> {
+  const text = EVENT_SORTS[w.sort ?? 'oldest'];
+  const [rows, [count]] = await Promise.all([store.run(text, { ...filters, skip: w.skip, limit: w.limit }), store.run(EVENTS.countEvents, filters)]);
   return { rows, total: Number(count?.total ?? 0) };
 }
 
