@@ -72,5 +72,9 @@ describe('query texts executed by the suite', () => {
     // What a test sends a hosted store itself is the test's (test/graph/hosted.test.ts), though a store process ran it.
     expect(record.test).toContain('RETURN 1 AS one');
     expect(record.app).not.toContain('RETURN 1 AS one');
+    // A cypher export script loaded by `claimgraph import` (test/exchange/cypher-roundtrip.test.ts) runs the file's
+    // statements: data, recorded as the script's, never as texts the app declares.
+    expect(record.script.size).toBeGreaterThan(0);
+    expect([...record.script].filter((q) => record.app.has(q))).toEqual([]);
   });
 });

@@ -19,14 +19,17 @@ describe('reading the record of executed queries', () => {
     { name: 'a store process, sent by both', lines: [line('H', 'sent:test'), line('H', 'hosted'), line('H', 'sent:app')], app: ['H'], user: [], tests: ['H'], executed: ['H'] },
     { name: 'a store process, sender unknown (a resend)', lines: [line('H', 'hosted'), line('H', 'sent:unknown')], app: ['H'], user: [], tests: [], executed: ['H'] },
     { name: 'a store process, no sender recorded', lines: [line('H', 'hosted')], app: ['H'], user: [], tests: [], executed: ['H'] },
+    { name: 'an import script\'s statement', lines: [line('I', 'script')], app: [], user: [], tests: [], executed: ['I'], script: ['I'] },
+    { name: 'a store process, sent by an import script', lines: [line('I', 'hosted'), line('I', 'sent:script')], app: [], user: [], tests: [], executed: ['I'], script: ['I'] },
     { name: 'sent but never run (the process died first)', lines: [line('S', 'sent:app')], app: [], user: [], tests: [], executed: [] },
-  ])('$name', ({ lines, app, user, tests, executed }) => {
+  ])('$name', ({ lines, app, user, tests, executed, script = [] }) => {
     // Split over two files, as two processes write them.
     const record = readQueryRecord([lines.slice(0, 1).join('\n'), `${lines.slice(1).join('\n')}\n`]);
     expect([...record.app].sort()).toEqual([...app].sort());
     expect([...record.user].sort()).toEqual([...user].sort());
     expect([...record.test].sort()).toEqual([...tests].sort());
     expect([...record.executed].sort()).toEqual([...executed].sort());
+    expect([...record.script].sort()).toEqual([...script].sort());
   });
 
   test('a line in another shape (an older record) is refused, naming it', () => {

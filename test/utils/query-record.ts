@@ -16,13 +16,15 @@ export interface QueryRecord {
   user: Set<string>;
   /** Texts a test file sent the store itself. */
   test: Set<string>;
+  /** Statements of a cypher export script that `claimgraph import` ran: the file's text, not the app's. */
+  script: Set<string>;
 }
 
-const EXECUTIONS = new Set(['app', 'user', 'test', 'hosted']);
-const SENDS = new Set(['sent:app', 'sent:test', 'sent:unknown']);
+const EXECUTIONS = new Set(['app', 'user', 'test', 'script', 'hosted']);
+const SENDS = new Set(['sent:app', 'sent:test', 'sent:script', 'sent:unknown']);
 
 export function readQueryRecord(files: string[]): QueryRecord {
-  const out: QueryRecord = { executed: new Set(), app: new Set(), user: new Set(), test: new Set() };
+  const out: QueryRecord = { executed: new Set(), app: new Set(), user: new Set(), test: new Set(), script: new Set() };
   const hosted = new Set<string>();
   const senders = new Map<string, Set<string>>();
   for (const content of files) {
@@ -39,12 +41,13 @@ export function readQueryRecord(files: string[]): QueryRecord {
       }
       out.executed.add(q);
       if (o === 'hosted') hosted.add(q);
-      else out[o as 'app' | 'user' | 'test'].add(q);
+      else out[o as 'app' | 'user' | 'test' | 'script'].add(q);
     }
   }
   for (const q of hosted) {
     const by = senders.get(q);
     if (by?.has('sent:test')) out.test.add(q);
+    if (by?.has('sent:script')) out.script.add(q);
     if (!by || by.has('sent:app') || by.has('sent:unknown')) out.app.add(q);
   }
   return out;

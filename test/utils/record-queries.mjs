@@ -9,9 +9,11 @@
 //   app    - server code called the store: a text the app sends.
 //   user   - the store's readOnly door (the console route, `claimgraph query`): the user's Cypher.
 //   test   - a test file (test/**) called the store itself: a text the test made.
+//   script - a statement of a cypher export script that `claimgraph import` runs (runImportStatement):
+//            the file's text, data like the user's Cypher, not a text the app declares.
 //   hosted - a store process ran what its HostedStore sent with `run` or `runInRolledBackTransaction`;
 //            who made it is known only in the process that sent it, which records it as
-//   sent:app / sent:test / sent:unknown - (not an execution) the HostedStore caller, read from the
+//   sent:app / sent:test / sent:script / sent:unknown - (not an execution) the HostedStore caller, read from the
 //            sending process's stack; a call sent again after a restart has the origin of its first
 //            send; unknown when a queued call was first sent later (while the store was restarting).
 // One line per (text, origin) the first time the process sees it: {"q": text, "o": origin}.
@@ -57,6 +59,7 @@ if (dir) {
     return out;
   };
   const isTest = (file) => /\/test\//.test(file);
+  const isScript = (all) => all.some((f) => /\brunImportStatement$/.test(f.fn));
 
   /** Origin of a text the engine is about to run (see the list above). */
   const executionOrigin = () => {
@@ -67,6 +70,7 @@ if (dir) {
     const caller = all[i];
     if (!caller) return 'app';
     if (isTest(caller.file)) return 'test';
+    if (isScript(all)) return 'script';
     if (inside.some((fn) => /\breadOnly$/.test(fn))) return 'user';
     const entry = inside.at(-1) ?? '';
     if (caller.file.endsWith('/server/graph/host/child.ts') && /\b(run|runInRolledBackTransaction)$/.test(entry)) return 'hosted';
@@ -89,6 +93,7 @@ if (dir) {
     const all = frames();
     const entry = all.findIndex((f) => f.file.endsWith('/server/graph/host/store.ts') && /\b(run|runInRolledBackTransaction)$/.test(f.fn));
     if (entry < 0) return 'sent:unknown';
+    if (isScript(all)) return 'sent:script';
     const caller = all.slice(entry + 1).find((f) => !f.file.endsWith('/server/graph/host/store.ts'));
     if (!caller) return 'sent:unknown';
     return isTest(caller.file) ? 'sent:test' : 'sent:app';
