@@ -33,9 +33,13 @@ const TITLES: Record<string, string> = {
 
 const main = document.getElementById('main')!;
 let leave: (() => void) | null = null;
+/** The first view of a page load keeps the browser's own focus (Tab starts at the skip link). */
+let firstMount = true;
 
 function mount(route: Route, demo: URLSearchParams | null) {
   leave?.();
+  const moveFocus = !firstMount;
+  firstMount = false;
   const controller = new AbortController();
   let resolveInvalidation!: () => void;
   const invalidation = new Promise<void>((r) => (resolveInvalidation = r));
@@ -74,9 +78,35 @@ function mount(route: Route, demo: URLSearchParams | null) {
   main.dataset.view = route.view;
   delete main.dataset.ready;
   void Promise.resolve(view(main, ctx)).then(
-    () => (main.dataset.ready = 'true'),
+    () => {
+      main.dataset.ready = 'true';
+      if (moveFocus) focusHeading();
+    },
     (err) => main.append(errorBox(err)),
   );
+}
+
+/**
+ * After a navigation the link or mark that was clicked is gone with the old view, so the keyboard focus
+ * fell to the page's body: it goes to the new view's heading instead (a screen reader reads where the
+ * user is; Tab goes on from there). A view that placed the focus itself keeps it.
+ */
+function focusHeading() {
+  const active = document.activeElement;
+  if (active && active !== document.body && active.isConnected) return;
+  const heading = main.querySelector<HTMLElement>('h1');
+  if (!heading) return;
+  if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+  heading.focus({ preventScroll: true });
+}
+
+// The header is sticky and wraps on narrow screens: its height is a CSS variable, so that a sticky heading
+// (the article's title) sits under it and a sentence scrolled to is not hidden behind it.
+const header = document.querySelector<HTMLElement>('.app-header');
+if (header) {
+  const setHeight = () => document.documentElement.style.setProperty('--header-h', `${header.offsetHeight}px`);
+  new ResizeObserver(setHeight).observe(header);
+  setHeight();
 }
 
 function onRoute() {

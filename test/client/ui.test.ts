@@ -51,6 +51,30 @@ describe('browser UI (real server, seeded store, headless chromium)', () => {
       expect(page.url()).toContain(`s=${encodeURIComponent(id!)}`);
     });
 
+    test('after a jump to a sentence, the keyboard focus is on the article title, which stays in view under the header as the page scrolls', async () => {
+      await fresh();
+      // A short window, so that the article scrolls.
+      await page.setViewportSize({ width: 1024, height: 420 });
+      await b.open('#/timeline');
+      await page.locator('.cg-timeline g.mark').first().click();
+      await page.waitForSelector('main[data-ready="true"] .hl-sentence.is-selected');
+      // The clicked mark went with the timeline: focus is on the new view's heading, not lost to the body.
+      await expect.poll(() => page.evaluate(() => document.activeElement?.className), { timeout: 20_000 }).toBe('article-title');
+      const scrolled = await page.evaluate(() => {
+        window.scrollTo(0, document.documentElement.scrollHeight);
+        return window.scrollY;
+      });
+      expect(scrolled).toBeGreaterThan(0);
+      await expect.poll(() =>
+        page.evaluate(() => {
+          const title = document.querySelector('.article-title')!.getBoundingClientRect();
+          const header = document.querySelector('.app-header')!.getBoundingClientRect();
+          return title.top >= header.bottom - 1 && title.bottom <= window.innerHeight;
+        }),
+        { timeout: 20_000 },
+      ).toBe(true);
+    }, 90_000);
+
     test('when focused with the keyboard, then a mark opens its article with Enter', async () => {
       await fresh();
       await b.open('#/timeline');
