@@ -110,36 +110,40 @@ describe('cypher export loaded into an empty store', () => {
     }
   }, 240_000);
 
-  test.skipIf(!neo4jUri)('Neo4j: the script loaded by the driver gives the same actor pages and timeline', async () => {
-    const target = await openStoreFromConfig(loadConfig(process.env));
-    try {
-      await target.run(TEST_QUERIES.clearAll);
-      const summary = await importCypher(target, script);
-      expect(summary.failed, JSON.stringify(summary.errors.slice(0, 3))).toBe(0);
-      const got = await views(target);
-      expect(got.timeline).toEqual(expected.timeline);
-      expect(got.actors).toEqual(expected.actors);
-    } finally {
-      await target.close();
-    }
-  }, 600_000);
+  // The Neo4j legs are registered only when NEO4J_URI is set (npm run test:neo4j), as the contract suite adds its
+  // Neo4j backend: without a server there is nothing to run, and no skipped test is left in the suite.
+  if (neo4jUri) {
+    test('Neo4j: the script loaded by the driver gives the same actor pages and timeline', async () => {
+      const target = await openStoreFromConfig(loadConfig(process.env));
+      try {
+        await target.run(TEST_QUERIES.clearAll);
+        const summary = await importCypher(target, script);
+        expect(summary.failed, JSON.stringify(summary.errors.slice(0, 3))).toBe(0);
+        const got = await views(target);
+        expect(got.timeline).toEqual(expected.timeline);
+        expect(got.actors).toEqual(expected.actors);
+      } finally {
+        await target.close();
+      }
+    }, 600_000);
 
-  test.skipIf(!neo4jUri)('Neo4j: the script loaded by cypher-shell -f gives the same actor pages and timeline', async () => {
-    const which = await promisify(execFile)('sh', ['-c', 'command -v cypher-shell || true']);
-    if (which.stdout.trim() === '') {
-      console.info('cypher-shell is not on PATH: the cypher-shell load was not run (the driver load above was)');
-      return;
-    }
-    const target = await openStoreFromConfig(loadConfig(process.env));
-    try {
-      await target.run(TEST_QUERIES.clearAll);
-      const env = process.env;
-      await promisify(execFile)('cypher-shell', ['-a', neo4jUri!, '-u', env.NEO4J_USER ?? 'neo4j', '-p', env.NEO4J_PASSWORD ?? '', ...(env.NEO4J_DATABASE ? ['-d', env.NEO4J_DATABASE] : []), '-f', script], { maxBuffer: 64 * 1024 * 1024 });
-      const got = await views(target);
-      expect(got.timeline).toEqual(expected.timeline);
-      expect(got.actors).toEqual(expected.actors);
-    } finally {
-      await target.close();
-    }
-  }, 600_000);
+    test('Neo4j: the script loaded by cypher-shell -f gives the same actor pages and timeline', async () => {
+      const which = await promisify(execFile)('sh', ['-c', 'command -v cypher-shell || true']);
+      if (which.stdout.trim() === '') {
+        console.info('cypher-shell is not on PATH: the cypher-shell load was not run (the driver load above was)');
+        return;
+      }
+      const target = await openStoreFromConfig(loadConfig(process.env));
+      try {
+        await target.run(TEST_QUERIES.clearAll);
+        const env = process.env;
+        await promisify(execFile)('cypher-shell', ['-a', neo4jUri!, '-u', env.NEO4J_USER ?? 'neo4j', '-p', env.NEO4J_PASSWORD ?? '', ...(env.NEO4J_DATABASE ? ['-d', env.NEO4J_DATABASE] : []), '-f', script], { maxBuffer: 64 * 1024 * 1024 });
+        const got = await views(target);
+        expect(got.timeline).toEqual(expected.timeline);
+        expect(got.actors).toEqual(expected.actors);
+      } finally {
+        await target.close();
+      }
+    }, 600_000);
+  }
 });
