@@ -21,6 +21,15 @@
  * Dates are ISO strings (the first day of the week/month/year for coarser
  * precision), compared as strings like statement times.
  */
+/** The events of the event list in scope (`e`): window, participants, type and words filters (also queries/sorted.ts). */
+export const EVENT_LIST_SCOPE = `MATCH (e:Event)
+WHERE ($from IS NULL OR e.date >= $from)
+  AND ($to IS NULL OR e.date < $to)
+  AND ($participantIds IS NULL OR EXISTS { MATCH (e)-[:PARTICIPANT]->(x:Actor) WHERE x.id IN $participantIds })
+  AND ($type IS NULL OR e.type = $type)
+  AND ($q IS NULL OR toLower(coalesce(e.name, '') + ' ' + coalesce(e.place, '') + ' ' + e.type) CONTAINS toLower($q)
+    OR EXISTS { MATCH (e)-[:PARTICIPANT]->(y:Actor) WHERE toLower(y.name) CONTAINS toLower($q) })`;
+
 export const EVENTS = {
   candidates: `UNWIND $keys AS key
 CALL (key) {
@@ -61,13 +70,7 @@ MERGE (e)-[:KEYED]->(k)
 RETURN count(*) AS n`,
 
   // ------------------------------------------------------------ API reads
-  listEvents: `MATCH (e:Event)
-WHERE ($from IS NULL OR e.date >= $from)
-  AND ($to IS NULL OR e.date < $to)
-  AND ($participantIds IS NULL OR EXISTS { MATCH (e)-[:PARTICIPANT]->(x:Actor) WHERE x.id IN $participantIds })
-  AND ($type IS NULL OR e.type = $type)
-  AND ($q IS NULL OR toLower(coalesce(e.name, '') + ' ' + coalesce(e.place, '') + ' ' + e.type) CONTAINS toLower($q)
-    OR EXISTS { MATCH (e)-[:PARTICIPANT]->(y:Actor) WHERE toLower(y.name) CONTAINS toLower($q) })
+  listEvents: `${EVENT_LIST_SCOPE}
 WITH e ORDER BY e.date, e.id
 SKIP $skip LIMIT $limit
 RETURN e.id AS id, e.type AS type, e.name AS name, e.place AS place, e.date AS date, e.datePrecision AS datePrecision,

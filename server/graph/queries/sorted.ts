@@ -7,6 +7,7 @@
  * ORDER BY ends with ids, so the order is total and the same on both backends.
  */
 import { ARTICLE_LIST_SCOPE } from './api.js';
+import { EVENT_LIST_SCOPE } from './events.js';
 
 /** An article row of the list (`a`, `src`, `statements` in scope). */
 const ARTICLE_RETURN = `RETURN a.id AS id, a.title AS title, a.url AS url, a.publishedAt AS publishedAt,
@@ -32,13 +33,7 @@ const CONTRADICTION_RETURN = `SKIP $skip LIMIT $limit
 RETURN fromId, toId, score, reason`;
 
 /** The events of the event list in scope (`e`), with their report and statement counts. */
-const EVENT_COUNTED = `MATCH (e:Event)
-WHERE ($from IS NULL OR e.date >= $from)
-  AND ($to IS NULL OR e.date < $to)
-  AND ($participantIds IS NULL OR EXISTS { MATCH (e)-[:PARTICIPANT]->(x:Actor) WHERE x.id IN $participantIds })
-  AND ($type IS NULL OR e.type = $type)
-  AND ($q IS NULL OR toLower(coalesce(e.name, '') + ' ' + coalesce(e.place, '') + ' ' + e.type) CONTAINS toLower($q)
-    OR EXISTS { MATCH (e)-[:PARTICIPANT]->(y:Actor) WHERE toLower(y.name) CONTAINS toLower($q) })
+const EVENT_COUNTED = `${EVENT_LIST_SCOPE}
 WITH e, size([(art:Article)-[:REPORTS]->(e) | art.id]) AS reports, size([(s:Statement)-[:AT]->(e) | s.id]) AS statements`;
 const EVENT_RETURN = `SKIP $skip LIMIT $limit
 RETURN e.id AS id, e.type AS type, e.name AS name, e.place AS place, e.date AS date, e.datePrecision AS datePrecision,
