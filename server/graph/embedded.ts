@@ -10,7 +10,7 @@ import { initSchemaVersion } from './schema.js';
 import { withTimeout } from './timeout.js';
 import type { ArticleGraph, GraphStore, ReadQueryOptions, Row, StoreStats, WriteStatus } from './types.js';
 import { grafeoToPlain, rowToPlain } from './values.js';
-import { writeArticleInTx } from './write.js';
+import { writeArticlesInTx } from './write.js';
 import { readStats } from './reads.js';
 import { WRITE } from './queries/write.js';
 
@@ -91,18 +91,24 @@ export class EmbeddedStore implements GraphStore {
     await initSchemaVersion((q, p) => this.run(q, p));
   }
 
-  writeArticle(graph: ArticleGraph): Promise<WriteStatus> {
+  async writeArticle(graph: ArticleGraph): Promise<WriteStatus> {
+    const [status] = await this.writeArticles([graph]);
+    return status!;
+  }
+
+  writeArticles(graphs: ArticleGraph[]): Promise<WriteStatus[]> {
     return this.serialised(async () => {
       const tx = this.begin();
       try {
-        const status = await writeArticleInTx((q, p) => execute(tx, q, p), graph);
-        // Nothing was written for an article already stored: rolling back is the cheaper end.
-        if (status === 'created') tx.commit();
+        const statuses = await writeArticlesInTx((q, p) => execute(tx, q, p), graphs);
+        // Nothing was written when every article was stored already: rolling back is the cheaper end.
+        if (statuses.includes('created')) tx.commit();
         else tx.rollback();
-        return status;
+        return statuses;
       } catch (error) {
         if (tx.isActive) tx.rollback();
-        throw error instanceof AppError ? error : queryFailed(`could not write article ${graph.article.id}: ${messageOf(error)}`, error);
+        const ids = graphs.map((g) => g.article.id).join(', ');
+        throw error instanceof AppError ? error : queryFailed(`could not write article ${ids}: ${messageOf(error)}`, error);
       }
     });
   }

@@ -36,7 +36,7 @@ export interface Call {
 
 /** The app's writes: never on the process while a user query runs there, so a crash or kill cannot catch one midway. */
 export function isWrite(call: Call): boolean {
-  return call.kind === 'app' && (call.op === 'writeArticle' || (call.op === 'run' && !call.retryable));
+  return call.kind === 'app' && (call.op === 'writeArticle' || call.op === 'writeArticles' || (call.op === 'run' && !call.retryable));
 }
 
 
@@ -167,4 +167,11 @@ export function makeCall(id: number, op: Op, args: unknown[], kind: Kind, retrya
     id, op, args, kind, retryable, attempts: 0, generation: 0, settled: false, timers: [], interrupted: false,
     resolve: () => undefined, reject: () => undefined, undelivered: false, unit: kind === 'app' && inWriteUnit(),
   };
+}
+
+/** An interrupted article write's answer: "unchanged" there means the interrupted attempt committed it, "created". */
+export function asCommittedByInterrupted(op: string, value: unknown): unknown {
+  if (op === 'writeArticle') return value === 'unchanged' ? 'created' : value;
+  if (op === 'writeArticles' && Array.isArray(value)) return value.map((v) => (v === 'unchanged' ? 'created' : v));
+  return value;
 }
