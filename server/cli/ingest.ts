@@ -96,7 +96,7 @@ export async function runIngest(config: Config, flags: Record<string, unknown>, 
       fetchTimeoutMs: config.fetchTimeoutMs,
       allowPrivateAddresses: config.fetchAllowPrivate,
     });
-    const summary = store ? await ingestInputs(store, items, onProgress, pool) : await ingestThroughServer(remote!, items, onProgress);
+    const summary = store ? await ingestInputs(store, items, onProgress, pool, config.ingestBatch) : await ingestThroughServer(remote!, items, onProgress);
     const backend = store ? store.backend : (await remote!.stats()).backend;
     bar.stop();
     if (opts.json) {

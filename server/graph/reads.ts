@@ -1,4 +1,5 @@
 import { READ } from './queries/read.js';
+import { WRITE } from './queries/write.js';
 import type { GraphStore, Row, StoreStats } from './types.js';
 
 /**
@@ -115,6 +116,25 @@ export async function articleOrigin(store: GraphStore, id: string): Promise<{ ur
   if (!article) return null;
   const str = (v: unknown) => (typeof v === 'string' ? v : null);
   return { url: str(article.url), sourceId: str(article.sourceId) };
+}
+
+/** Where a stored article stands, for a batch's checks (server/pipeline/batch.ts). */
+export interface ArticleState {
+  url: string | null;
+  sourceId: string | null;
+  claimsVersion: number;
+  eventsVersion: number;
+}
+
+/** The stored articles among `ids`, each with its origin and step marks (0 when a step has not run); one query. */
+export async function articleStates(store: Pick<GraphStore, 'run'>, ids: string[]): Promise<Map<string, ArticleState>> {
+  const out = new Map<string, ArticleState>();
+  if (ids.length === 0) return out;
+  const str = (v: unknown) => (typeof v === 'string' ? v : null);
+  for (const r of await store.run(WRITE.articleStates, { ids })) {
+    out.set(String(r.id), { url: str(r.url), sourceId: str(r.sourceId), claimsVersion: Number(r.claimsVersion ?? 0), eventsVersion: Number(r.eventsVersion ?? 0) });
+  }
+  return out;
 }
 
 /** One article with its statements in text order and the actors it mentions; null when unknown. */

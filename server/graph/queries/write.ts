@@ -20,6 +20,12 @@ export const WRITE = {
   articlesExist: `UNWIND $ids AS id
 MATCH (a:Article {id: id})
 RETURN a.id AS id`,
+  // Where each of a batch's articles stands before the batch is written (server/pipeline/batch.ts): its origin
+  // (outlet, URL: republication) and the marks of its claims and events steps; absent ids give no row.
+  articleStates: `UNWIND $ids AS id
+MATCH (a:Article {id: id})
+RETURN a.id AS id, a.url AS url, head([(a)<-[:PUBLISHED]-(src:Source) | src.id]) AS sourceId,
+  a.claimsVersion AS claimsVersion, a.eventsVersion AS eventsVersion`,
   upsertArticle: `UNWIND $articles AS r
 MERGE (a:Article {id: r.id})
 ON CREATE SET a += r.props
@@ -141,6 +147,7 @@ const link = { statementId: 'stm_0', actorId: 'act_0' };
 export const WRITE_PARAMS: { [K in keyof typeof WRITE]: Record<string, unknown> } = {
   articleExists: { id: 'art_0' },
   articlesExist: { ids: ['art_0', 'art_1'] },
+  articleStates: { ids: ['art_0', 'art_1'] },
   upsertArticle: { articles: [{ id: 'art_0', props: { id: 'art_0', title: 'A title' } }] },
   upsertSource: { sources: [{ id: 'src_0', props: { id: 'src_0', name: 'The Daily', domain: 'daily.example' } }] },
   linkSource: { links: [{ articleId: 'art_0', sourceId: 'src_0' }] },
