@@ -3,13 +3,13 @@ import type { IngestedArticle } from '../ingest/index.js';
 import { articleStates, serialWrite, type ArticleGraph, type ArticleState, type GraphStore } from '../graph/index.js';
 import { AppError, normalizeError } from '../errors.js';
 import { sourceId } from '../ids.js';
-import { CLAIMS_VERSION, resolveActorsBatch, updateClaims } from '../claims/index.js';
-import { EVENTS_VERSION, runEventsStep } from './events.js';
+import { resolveActorsBatch } from '../claims/index.js';
+import { attempt, DERIVED_STEPS, runDerivedSteps } from './steps.js';
 import { buildArticleGraph } from './build.js';
 import { crashPoint } from './crash-point.js';
 import { copyId, storedOrCopy } from './republish.js';
 import { extractArticle } from './statements.js';
-import { retryingWhenRetriable, writePrepared, type PreparedArticle, type ProcessedArticle } from './run.js';
+import { writePrepared, type PreparedArticle, type ProcessedArticle } from './run.js';
 import type { ExtractPool } from './pool.js';
 
 /**
@@ -82,8 +82,8 @@ export function writePreparedBatch(store: GraphStore, prepared: readonly Prepare
       if (state === undefined && !written.has(article.id)) {
         segment.push({ index, prepared: p, article });
         const src = article.source ? sourceId(article.source) : null;
-        written.set(article.id, { url: article.url, sourceId: src, claimsVersion: CLAIMS_VERSION, eventsVersion: EVENTS_VERSION });
-      } else if (state !== undefined && state.claimsVersion >= CLAIMS_VERSION && state.eventsVersion >= EVENTS_VERSION) {
+        written.set(article.id, { url: article.url, sourceId: src, claimsVersion: 0, eventsVersion: 0 });
+      } else if (state !== undefined && stepsDone(state)) {
         results[index] = { ok: true, value: { article, status: 'unchanged', extraction: { statements: [], actors: [] }, skipped: null } };
       } else {
         // Stored with a step to finish, or written earlier in this batch: the one-article path, after what precedes it.
@@ -114,7 +114,7 @@ async function writeSegment(
   if (items.length === 0) return;
   const graphs: ArticleGraph[] = await resolveActorsBatch(store, items.map((it) => buildArticleGraph(it.article, it.extraction)));
   try {
-    await retryingWhenRetriable(() => store.writeArticles(graphs));
+    await attempt(() => store.writeArticles(graphs));
   } catch (error) {
     if (items.length === 1) {
       results[items[0]!.index] = { ok: false, error: normalizeError(error) };
@@ -128,13 +128,18 @@ async function writeSegment(
   for (const [k, it] of items.entries()) {
     const graph = graphs[k]!;
     try {
-      await retryingWhenRetriable(() => updateClaims(store, graph));
-      await retryingWhenRetriable(() => runEventsStep(store, graph, it.events));
+      await runDerivedSteps(store, { graph, events: it.events }, { retry: true });
       results[it.index] = { ok: true, value: { article: it.article, status: 'created', extraction: it.extraction, skipped: it.skipped } };
     } catch (error) {
       results[it.index] = { ok: false, error: normalizeError(error) };
     }
   }
+}
+
+/** Whether every derived step (pipeline/steps.ts) is done at its version for a stored article. */
+function stepsDone(state: ArticleState): boolean {
+  const marks = { claims: state.claimsVersion, events: state.eventsVersion };
+  return DERIVED_STEPS.every((step) => marks[step.name] >= step.version);
 }
 
 /** Every id a batch's articles may be stored under: their own, and the id of their copy from another outlet. */
