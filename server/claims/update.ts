@@ -9,7 +9,6 @@ import {
   linkContradictions,
   linkRepublishes,
   lookupAliases,
-  readWrittenArticleGraph,
   setClaimStats,
   statementCandidates,
   type ArticleGraph,
@@ -182,21 +181,6 @@ export async function claimsState(store: ClaimsStore, articleId: string): Promis
   const version = await articleClaimsVersion(store, articleId);
   if (version === undefined) return 'absent';
   return version >= CLAIMS_VERSION ? 'done' : 'pending';
-}
-
-/**
- * Runs the claims step for an article already stored, from what its own
- * write stored (readWrittenArticleGraph: its statements, and its actors as
- * the article named them), not from a new extraction, whose actors may
- * resolve differently today, nor from the actor nodes, which gathered the
- * names of every article since. So a crash between the article's commit and
- * this step is finished exactly as the clean run would have done it.
- * Returns null when the article is not stored.
- */
-export async function finishClaims(store: GraphStore, articleId: string): Promise<ClaimsUpdate | null> {
-  const graph = await readWrittenArticleGraph(store, articleId);
-  if (graph === null) return null;
-  return updateClaims(store, graph);
 }
 
 /** Recomputes the stored counts of some claims from their members. */
