@@ -44,7 +44,7 @@ export function statementFilters(f: Partial<StatementFilters> = {}): StatementFi
   };
 }
 
-/** A statement row as the queries return it (STATEMENT_FIELDS and its article and outlet); api/canonical.ts maps it to the API's view. */
+/** A statement row as the queries return it (STATEMENT_FIELDS and its article and outlet); api/statement-view.ts maps it to the API's view. */
 export type StatementRecordRow = Row;
 
 /** One day's count for one cue class (`day` a statement's timeDay). */
