@@ -1,7 +1,8 @@
 import { Router } from 'express';
 import { notFound } from '../../errors.js';
 import { actorPage, actorPageRows, actorsByIds, actorTotals, type GraphStore, type Row } from '../../graph/index.js';
-import { loadActorMap, type ActorMap } from '../canonical.js';
+import { loadActorMap, type ActorMap } from '../../actors/index.js';
+import { statementView } from '../statement-view.js';
 import { pageOf, pageWindow, parse } from '../http.js';
 import { mergeActors, splitActor, toDecision } from '../../actors/index.js';
 import {
@@ -158,8 +159,8 @@ export async function actorDetail(store: GraphStore, id: string, statementLimit:
       mergedFrom: members.map((m) => ({ id: String(m.id), name: String(m.name ?? '') })),
     },
     requestedId: id,
-    said: said.map((s) => map.statement(s)),
-    aboutThem: aboutThem.map((s) => map.statement(s)),
+    said: said.map((s) => statementView(s, map)),
+    aboutThem: aboutThem.map((s) => statementView(s, map)),
     overTime: [...months.values()].sort((a, b) => (a.period < b.period ? -1 : 1)),
     talksAbout: neighbours(talksAbout, map, canonId),
     talkedAboutBy: neighbours(talkedAboutBy, map, canonId),

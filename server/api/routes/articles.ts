@@ -5,7 +5,7 @@ import { forClient, normalizeError, notFound } from '../../errors.js';
 import { articlePage, articlePageRows, statementRecordOf, type GraphStore, type Row } from '../../graph/index.js';
 import { ingestRecord, readInputs, type IngestedArticle as Ingested } from '../../ingest/index.js';
 import { buildArticleGraph, extractArticle, processArticle } from '../../pipeline/index.js';
-import { loadActorMap, type ActorMap } from '../canonical.js';
+import { loadActorMap, type ActorMap } from '../../actors/index.js';
 import { statementView } from '../statement-view.js';
 import { logFailure, pageOf, pageWindow, parse } from '../http.js';
 import { actorSummaries } from './actors.js';
@@ -205,7 +205,7 @@ export async function articleDetail(store: GraphStore, id: string, map?: ActorMa
     text: String(a.text ?? ''),
   };
   const statements = statementRows.map((s) =>
-    actors.statement({ ...s, articleId: article.id, articleTitle: article.title, articleUrl: article.url, publishedAt: article.publishedAt, sourceId: article.sourceId, source: article.source }),
+    statementView({ ...s, articleId: article.id, articleTitle: article.title, articleUrl: article.url, publishedAt: article.publishedAt, sourceId: article.sourceId, source: article.source }, actors),
   );
   const mentioned = [...new Set(actorRows.map((m) => actors.canon(String(m.id))))];
   const summaries = await actorSummaries(store, actors, mentioned);

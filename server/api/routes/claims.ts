@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { Config } from '../../config.js';
 import { AppError, notFound } from '../../errors.js';
 import { claimArticles, claimById, claimPage, contradictionPage, firstStatements, statementFilters, statementsByIds, type GraphStore, type Row } from '../../graph/index.js';
-import { loadActorMap } from '../canonical.js';
+import { loadActorMap } from '../../actors/index.js';
+import { statementView } from '../statement-view.js';
 import { pageOf, pageWindow, parse } from '../http.js';
 import { ClaimListQuerySchema, ContradictionQuerySchema, IdParamsSchema, type ClaimDetail, type ClaimSummary, type Contradiction } from '../schemas.js';
 import { articleRef } from './articles.js';
@@ -46,7 +47,7 @@ export function claimRoutes(store: GraphStore, config: Pick<Config, 'claimStatem
     for (const a of articleList) if (a.sourceId && a.source) sources.set(a.sourceId, { id: a.sourceId, name: a.source });
     const out: ClaimDetail = {
       claim: claimSummary(row),
-      statements: statements.slice(0, statementsLimit).map((s) => map.statement(s)),
+      statements: statements.slice(0, statementsLimit).map((s) => statementView(s, map)),
       statementsTruncated: statements.length > statementsLimit,
       articles: articleList,
       sources: [...sources.values()],
@@ -61,7 +62,7 @@ export function claimRoutes(store: GraphStore, config: Pick<Config, 'claimStatem
     const { rows: pairs, total } = await contradictionPage(store, { q: q.q ?? null, ...w, sort: q.sort });
     const ids = [...new Set(pairs.flatMap((p) => [String(p.fromId), String(p.toId)]))];
     const map = await loadActorMap(store);
-    const statements = new Map((await statementsByIds(store, ids)).map((s) => [String(s.id), map.statement(s)]));
+    const statements = new Map((await statementsByIds(store, ids)).map((s) => [String(s.id), statementView(s, map)]));
     const items: Contradiction[] = [];
     for (const p of pairs) {
       const from = statements.get(String(p.fromId));

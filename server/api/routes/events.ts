@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { notFound } from '../../errors.js';
 import { eventPage, eventPageRows, metWithEvents, type GraphStore, type Row } from '../../graph/index.js';
-import { loadActorMap } from '../canonical.js';
+import { loadActorMap } from '../../actors/index.js';
 import {
   EventListQuerySchema, MetWithQuerySchema, type EventDetail, type EventSentence, type EventSummary, type MetWithEdge, type MetWithResponse,
 } from '../events-schemas.js';

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { networkRows, type GraphStore, type Row } from '../../graph/index.js';
-import { loadActorMap } from '../canonical.js';
+import { loadActorMap } from '../../actors/index.js';
 import { parse } from '../http.js';
 import { NetworkQuerySchema, type NetworkEdge, type NetworkResponse } from '../schemas.js';
 import { actorSummaries } from './actors.js';

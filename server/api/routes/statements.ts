@@ -2,7 +2,8 @@ import { Router } from 'express';
 import { notFound } from '../../errors.js';
 import { firstStatements, statementById, statementFilters, statementPage, timelineDays, timelineTotal, type DayCountRow, type GraphStore } from '../../graph/index.js';
 import { bucketStart, isDay } from '../../time/index.js';
-import { loadActorMap } from '../canonical.js';
+import { loadActorMap } from '../../actors/index.js';
+import { statementView } from '../statement-view.js';
 import { pageOf, pageWindow, parse } from '../http.js';
 import {
   IdParamsSchema,
@@ -34,14 +35,14 @@ export function statementRoutes(store: GraphStore): Router {
       q: q.q ?? null,
     });
     const { rows, total } = await statementPage(store, filters, { order: q.order === 'desc' ? 'desc' : 'asc', ...w });
-    res.json(pageOf(rows.map((s) => map.statement(s)), total, w));
+    res.json(pageOf(rows.map((s) => statementView(s, map)), total, w));
   });
 
   route(r, 'get', '/api/statements/{id}', async (req, res) => {
     const { id } = parse('params', IdParamsSchema, req.params);
     const row = await statementById(store, id);
     if (!row) throw notFound('statement', id);
-    res.json((await loadActorMap(store)).statement(row));
+    res.json(statementView(row, await loadActorMap(store)));
   });
 
   route(r, 'get', '/api/timeline', async (req, res) => {
@@ -62,7 +63,7 @@ export function statementRoutes(store: GraphStore): Router {
     let out: TimelineResponse;
     if (total <= q.limit && q.bucket === 'auto') {
       const rows = await firstStatements(store, filters, q.limit);
-      out = { mode: 'statements', total, statements: rows.map((s) => map.statement(s)) };
+      out = { mode: 'statements', total, statements: rows.map((s) => statementView(s, map)) };
     } else {
       days ??= await timelineDays(store, filters);
       const bucket = q.bucket === 'auto' ? autoBucket(days) : q.bucket;
