@@ -1,5 +1,5 @@
-import { claimActorsByIds, lookupAliases, type ArticleGraph, type Row } from '../graph/index.js';
-import { applyIdentity, indexKeys, lookupKeys, resolveActor, type StoredActor } from './identity.js';
+import { claimActorsByIds, lookupAliases, type ArticleGraph } from '../graph/index.js';
+import { applyIdentity, indexKeys, lookupKeys, resolveActor, type StoredActor } from '../actors/index.js';
 import { ALIAS_CAP, type ClaimsStore } from './update.js';
 
 /**
@@ -26,7 +26,7 @@ export async function resolveActorsBatch(store: ClaimsStore, graphs: readonly Ar
   const keys = [...new Set(graphs.flatMap((g) => g.actors.flatMap(lookupKeys)))];
   const index = new BatchAliasIndex();
   // What the store says at the start: the actors under the keys, every actor the batch names, and merge targets.
-  for (const r of keys.length > 0 ? await lookupAliases(store, keys, ALIAS_CAP) : []) index.storeKey(String(r.key), actorState(r));
+  for (const r of keys.length > 0 ? await lookupAliases(store, keys, ALIAS_CAP) : []) index.storeKey(r.key, actorState(r));
   const named = [...new Set(graphs.flatMap((g) => g.actors.map((a) => a.id)))].filter((id) => !index.known(id));
   for (const r of named.length > 0 ? await claimActorsByIds(store, named) : []) index.storeActor(actorState(r));
   const targets = index.unknownMergeTargets();
@@ -125,13 +125,6 @@ function plain(a: ActorState): StoredActor {
   return { id: a.id, name: a.name, kind: a.kind, aliases: [...a.aliases], roles: [...a.roles] };
 }
 
-function actorState(r: Row): ActorState {
-  return {
-    id: String(r.id),
-    name: String(r.name),
-    kind: String(r.kind),
-    aliases: Array.isArray(r.aliases) ? r.aliases.map(String) : [],
-    roles: Array.isArray(r.roles) ? r.roles.map(String) : [],
-    mergedInto: r.mergedInto === null || r.mergedInto === undefined ? null : String(r.mergedInto),
-  };
+function actorState(r: { id: string; name: string; kind: string; aliases: string[] | null; roles: string[] | null; mergedInto: string | null }): ActorState {
+  return { id: r.id, name: r.name, kind: r.kind, aliases: r.aliases ?? [], roles: r.roles ?? [], mergedInto: r.mergedInto };
 }

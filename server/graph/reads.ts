@@ -2,7 +2,8 @@ import { READ } from './queries/read.js';
 import { WRITE } from './queries/write.js';
 import type { GraphStore, Row, StoreStats } from './types.js';
 import { ActorRowSchema, ArticleRowSchema, type ActorRow, type ArticleRow } from './repos/articles.js';
-import { read, readOne } from './repos/rows.js';
+import { optNum, optStr, read, readOne, str } from './repos/rows.js';
+import { z } from 'zod';
 
 /**
  * Typed readers over the app's read queries (server/graph/queries/read.ts).
@@ -105,13 +106,15 @@ export interface ArticleState {
   eventsVersion: number;
 }
 
+/** A row of WRITE.articleStates: a stored article's origin and its steps' marks (null when a step never ran). */
+const ArticleStateRowSchema = z.object({ id: str, url: optStr, sourceId: optStr, claimsVersion: optNum, eventsVersion: optNum });
+
 /** The stored articles among `ids`, each with its origin and step marks (0 when a step has not run); one query. */
 export async function articleStates(store: Pick<GraphStore, 'run'>, ids: string[]): Promise<Map<string, ArticleState>> {
   const out = new Map<string, ArticleState>();
   if (ids.length === 0) return out;
-  const str = (v: unknown) => (typeof v === 'string' ? v : null);
-  for (const r of await store.run(WRITE.articleStates, { ids })) {
-    out.set(String(r.id), { url: str(r.url), sourceId: str(r.sourceId), claimsVersion: Number(r.claimsVersion ?? 0), eventsVersion: Number(r.eventsVersion ?? 0) });
+  for (const r of await read(store, ArticleStateRowSchema, 'the states of a batch of articles', WRITE.articleStates, { ids })) {
+    out.set(r.id, { url: r.url, sourceId: r.sourceId, claimsVersion: r.claimsVersion ?? 0, eventsVersion: r.eventsVersion ?? 0 });
   }
   return out;
 }
