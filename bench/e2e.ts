@@ -40,8 +40,9 @@ interface WikinewsRecord {
 /**
  * The Wikinews articles repeated until there are at least `minArticles`.
  * A copy's id, url and text differ from the original's (a round marker
- * appended to the text), so every copy is a distinct article and not a
- * republication of the first round.
+ * appended to the text), so every copy is a distinct article; being
+ * near-identical, the claims step links it to the original as a
+ * republication (which ingest pays for, as real wire copies make it).
  */
 export function wikinewsArticles(minArticles: number): string[] {
   const base = readFileSync(WIKINEWS, 'utf8')
