@@ -60,7 +60,7 @@ describe('a hosted store with the write-priority queue', () => {
     try {
       const id = 'article-priority-1';
       const unit = serialWrite(store, async () => {
-        await store.run(WRITE.upsertArticle, { id, props: { id, title: 'A test article', text: 'Some text.' } });
+        await store.run(WRITE.upsertArticle, { articles: [{ id, props: { id, title: 'A test article', text: 'Some text.' } }] });
         return (await store.run(WRITE.articleExists, { id }))[0]?.n;
       });
       const reads = Array.from({ length: 30 }, () => store.run(WRITE.articleExists, { id }));
