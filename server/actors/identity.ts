@@ -8,7 +8,7 @@ import { normalizeText } from './names.js';
 /**
  * Actor identity across articles, decided before an article is written.
  *
- * Every stored actor is indexed under alias keys, one (:Alias {key}) node
+ * Every stored actor is indexed under alias keys, one (:_Alias {key}) node
  * per key with an OF relationship to each actor it names:
  * - `p:<first last>`  a person's full name, titles stripped, spellings folded;
  * - `s:<last>`        a person's surname, from any full or surname-only form;
