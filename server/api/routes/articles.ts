@@ -1,7 +1,7 @@
 import { licenceFor } from '../licences.js';
 import type { Config } from '../../config.js';
 import { forClient, normalizeError, notFound } from '../../errors.js';
-import { articlePage, articlePageRows, statementRecordOf, type GraphStore, type Row } from '../../graph/index.js';
+import { articlePage, articlePageRows, statementRecordOf, type ArticleListRow, type GraphStore, type LinkedArticleRow } from '../../graph/index.js';
 import { ingestRecord, readInputs, type IngestedArticle as Ingested } from '../../ingest/index.js';
 import { buildArticleGraph, extractArticle, processArticle } from '../../pipeline/index.js';
 import { loadActorMap, type ActorMap } from '../../actors/index.js';
@@ -192,23 +192,21 @@ function ingestedHead(a: Ingested, sourceId: string | null) {
   };
 }
 
-const str = (v: unknown) => (typeof v === 'string' ? v : null);
-
 /** An article row as the API lists it, without its statement count (claim pages, article details). */
-export function articleRef(r: Row): Omit<ArticleSummary, 'statements'> {
+export function articleRef(r: Omit<ArticleListRow, 'statements'>): Omit<ArticleSummary, 'statements'> {
   return {
-    id: String(r.id),
-    title: String(r.title ?? ''),
-    url: str(r.url),
-    publishedAt: str(r.publishedAt),
-    publishedAtPrecision: str(r.publishedAtPrecision),
-    sourceId: str(r.sourceId),
-    source: str(r.source),
+    id: r.id,
+    title: r.title ?? '',
+    url: r.url,
+    publishedAt: r.publishedAt,
+    publishedAtPrecision: r.publishedAtPrecision,
+    sourceId: r.sourceId,
+    source: r.source,
   };
 }
 
-export function articleSummary(r: Row): ArticleSummary {
-  return { ...articleRef(r), statements: Number(r.statements ?? 0) };
+export function articleSummary(r: ArticleListRow): ArticleSummary {
+  return { ...articleRef(r), statements: r.statements };
 }
 
 /** One article with its statements in text order and the (canonical) actors it mentions; null when unknown. */
@@ -217,18 +215,18 @@ export async function articleDetail(store: GraphStore, id: string, map?: ActorMa
   if (!rows) return null;
   const { article: a, statements: statementRows, actors: actorRows, original, copies } = rows;
   const actors = map ?? (await loadActorMap(store));
-  const link = (r: Row) => ({ id: String(r.id), title: String(r.title ?? ''), source: str(r.source) });
+  const link = (r: LinkedArticleRow) => ({ id: r.id, title: r.title ?? '', source: r.source });
   const article = {
     ...articleRef(a),
     statements: statementRows.length,
-    retrievedAt: str(a.retrievedAt),
-    language: str(a.language),
-    contentHash: str(a.contentHash),
-    sourceDomain: str(a.sourceDomain),
-    licence: licenceFor(str(a.sourceDomain)),
+    retrievedAt: a.retrievedAt,
+    language: a.language,
+    contentHash: a.contentHash,
+    sourceDomain: a.sourceDomain,
+    licence: licenceFor(a.sourceDomain),
     republishes: original ? link(original) : null,
     republishedBy: copies.map(link),
-    text: String(a.text ?? ''),
+    text: a.text,
   };
   const statements = statementRows.map((s) =>
     statementView({ ...s, articleId: article.id, articleTitle: article.title, articleUrl: article.url, publishedAt: article.publishedAt, sourceId: article.sourceId, source: article.source }, actors),

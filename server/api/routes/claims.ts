@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { Config } from '../../config.js';
 import { AppError, notFound } from '../../errors.js';
-import { claimArticles, claimById, claimPage, contradictionPage, firstStatements, statementFilters, statementsByIds, type GraphStore, type Row } from '../../graph/index.js';
+import { claimArticles, claimById, claimPage, contradictionPage, firstStatements, statementFilters, statementsByIds, type ClaimRow, type GraphStore } from '../../graph/index.js';
 import { loadActorMap } from '../../actors/index.js';
 import { statementView } from '../statement-view.js';
 import { pageOf, pageWindow, parse } from '../http.js';
@@ -63,7 +63,7 @@ export const CLAIM_ROUTES: readonly RouteDefinition[] = [
         firstStatements(store, statementFilters({ claimId: id }), statementsLimit + 1),
         claimArticles(store, id),
       ]);
-      const articleList = articles.map((a) => ({ ...articleRef(a), republishes: typeof a.republishes === 'string' ? a.republishes : null }));
+      const articleList = articles.map((a) => ({ ...articleRef(a), republishes: a.republishes }));
       const sources = new Map<string, { id: string; name: string }>();
       for (const a of articleList) if (a.sourceId && a.source) sources.set(a.sourceId, { id: a.sourceId, name: a.source });
       const out: ClaimDetail = {
@@ -105,17 +105,8 @@ export const CLAIM_ROUTES: readonly RouteDefinition[] = [
 
 ];
 
-function claimSummary(r: Row): ClaimSummary {
-  const str = (v: unknown) => (typeof v === 'string' ? v : null);
-  return {
-    id: String(r.id),
-    text: String(r.text ?? ''),
-    firstSeen: str(r.firstSeen),
-    lastSeen: str(r.lastSeen),
-    statements: Number(r.statements ?? 0),
-    articles: Number(r.articles ?? 0),
-    sources: Number(r.sources ?? 0),
-  };
+function claimSummary(r: ClaimRow): ClaimSummary {
+  return { id: r.id, text: r.text ?? '', firstSeen: r.firstSeen, lastSeen: r.lastSeen, statements: r.statements, articles: r.articles, sources: r.sources };
 }
 
 /** The claims routes on a router of their own, `config.claimStatementsLimit` checked when they are mounted. */

@@ -31,7 +31,7 @@ export const META_ROUTES: readonly RouteDefinition[] = [
     handler: ({ store }) => async (_req, res) => {
       const rows = await sourceList(store);
       const out: SourceList = {
-        items: rows.map((s) => ({ id: String(s.id), name: String(s.name ?? ''), domain: typeof s.domain === 'string' ? s.domain : null, articles: Number(s.articles ?? 0) })),
+        items: rows.map((s) => ({ id: s.id, name: s.name, domain: s.domain, articles: s.articles })),
       };
       res.json(out);
     },

@@ -11,7 +11,7 @@ import { num, optStr, optStrs, read, readOne, readTotal, str, type Runner } from
 
 /** A row of the article list (API.listArticles and SORTED.articles*). */
 export const ArticleListRowSchema = z.object({
-  id: str, title: str, url: optStr, publishedAt: optStr, publishedAtPrecision: optStr, sourceId: optStr, source: optStr, statements: num,
+  id: str, title: optStr, url: optStr, publishedAt: optStr, publishedAtPrecision: optStr, sourceId: optStr, source: optStr, statements: num,
 });
 export type ArticleListRow = z.infer<typeof ArticleListRowSchema>;
 /** One article with its outlet (READ.article). */
