@@ -168,7 +168,10 @@ function parseRun(doc: Doc, reg: Registry, i: number, end: number, si: number): 
   const lastItem = items[items.length - 1]!;
   const nextTok = tokens[lastIdx + 1];
   if (isPossessive(lastItem.t) && nextTok && lastIdx + 1 < end && PROXY_NOUNS.has(nextTok.lower)) {
-    const inner = classify(doc, reg, items.map((it) => ({ ...it })), hasThe, pos, stripPossessive(doc.text.slice(items[0]!.t.start, lastItem.t.end)));
+    // copies written out field by field, not spread: a spread copy gets another object shape, and classify's optimised code is thrown away when one reaches it
+    const copies: Item[] = [];
+    for (const it of items) copies.push({ t: it.t, idx: it.idx, role: it.role });
+    const inner = classify(doc, reg, copies, hasThe, pos, stripPossessive(doc.text.slice(items[0]!.t.start, lastItem.t.end)));
     lastIdx += 1;
     endOff = nextTok.end;
     return mk(inner?.actor ?? null, { tokens: [firstIdx, lastIdx + 1], span: [start, endOff], text: doc.text.slice(start, endOff) });
