@@ -1,5 +1,14 @@
-import * as chrono from 'chrono-node';
+import { createRequire } from 'node:module';
+import type * as Chrono from 'chrono-node';
 import type { DatePrecision } from './types.js';
+
+/**
+ * chrono-node's CommonJS build (the same version and code as its ES build):
+ * the ES build is ~270 modules, each loaded through tsx's loader thread, about
+ * half a second of every command's start-up; require() loads this one in a
+ * fifth of that (docs/performance.md).
+ */
+const chrono = createRequire(import.meta.url)('chrono-node') as typeof Chrono;
 
 /** A point in time as ISO-8601 UTC with how much of it the input actually said. */
 export interface ResolvedDate {

@@ -12,10 +12,19 @@
  * clause ("will meet on Friday", "before the summit in June") turns the
  * direction: the next such day or month (FUTURE_MARKERS in model/time.ts).
  */
-import * as chrono from 'chrono-node';
+import { createRequire } from 'node:module';
+import type * as Chrono from 'chrono-node';
 import type { Doc, TimeExpr } from '../doc.js';
 import type { TimePrecision } from '../schema.js';
 import { FUTURE_CLITICS, FUTURE_MARKERS, MONTHS, MONTH_ABBREVIATIONS, PAST_MARKERS, PAST_SAYING, WEEKDAYS } from '../model/time.js';
+
+/**
+ * chrono-node's CommonJS build (the same version and code as its ES build):
+ * the ES build is ~270 modules, each loaded through tsx's loader thread, about
+ * half a second of every command's start-up; require() loads this one in a
+ * fifth of that (docs/performance.md).
+ */
+const chrono = createRequire(import.meta.url)('chrono-node') as typeof Chrono;
 
 const WD = WEEKDAYS.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('|');
 const MO = [...MONTHS, ...MONTH_ABBREVIATIONS.map((m) => m + '\\.?')].map((m) => m[0]!.toUpperCase() + m.slice(1)).join('|');
