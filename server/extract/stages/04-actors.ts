@@ -25,6 +25,9 @@ import { PARTICLE_NAME, classify, looksLikeName, placeWords, sentenceInitial, ty
 
 export { compatibleNames, fold, nationOf, registryOf, Registry, stripPossessive } from './04-actors-registry.js';
 
+/** PRONOUNS as a Map: looked up for every word of every article, where a string-keyed object is slow and also answers for inherited names ("constructor"). */
+const PRONOUN_KINDS = new Map(Object.entries(PRONOUNS));
+
 /** Finds and resolves mentions sentence by sentence, so titles and partial names see only what came before. */
 export function actors(doc: Doc): void {
   const reg = registryOf(doc);
@@ -35,7 +38,7 @@ export function actors(doc: Doc): void {
     while (i < end) {
       const t = tokens[i]!;
       if (t.type !== 'word') { i++; continue; }
-      const pron = PRONOUNS[t.lower];
+      const pron = PRONOUN_KINDS.get(t.lower);
       if (pron) {
         doc.mentions.push({ span: [t.start, t.end], tokens: [i, i + 1], text: t.text, actor: null, pronoun: pron, title: null, group: null, sentence: si });
         i++;
