@@ -9,17 +9,10 @@ import { statementView } from '../statement-view.js';
 import { logFailure, pageOf, pageWindow, parse } from '../http.js';
 import { actorSummaries } from './actors.js';
 import {
-  ArticleListQuerySchema,
-  IdParamsSchema,
-  IngestQuerySchema,
-  IngestRequestSchema,
-  type ArticleDetail,
-  type ArticleSummary,
-  type IngestedArticle,
-  type IngestRequest,
-  type IngestResponse,
+  ArticleDetailSchema, ArticleListQuerySchema, ArticlePageSchema, IdParamsSchema, IngestQuerySchema,
+  IngestRequestSchema, IngestResponseSchema, type ArticleDetail, type ArticleSummary, type IngestedArticle,
+  type IngestRequest, type IngestResponse,
 } from '../schemas.js';
-import * as S from '../schemas.js';
 import { defineRoute, type RouteDefinition } from '../route.js';
 import { errors, json, bearer } from '../doc-parts.js';
 
@@ -30,8 +23,8 @@ export const ARTICLE_ROUTES: readonly RouteDefinition[] = [
     path: '/api/articles',
     summary: 'Articles, newest first; filter by source, publication window, title',
     tags: ['articles'],
-    request: { query: S.ArticleListQuerySchema },
-    responses: { 200: json(S.ArticlePageSchema, 'a page of articles'), ...errors(400) },
+    request: { query: ArticleListQuerySchema },
+    responses: { 200: json(ArticlePageSchema, 'a page of articles'), ...errors(400) },
     handler: ({ store }) => async (req, res) => {
       const q = parse('query', ArticleListQuerySchema, req.query);
       const w = pageWindow(q);
@@ -47,10 +40,10 @@ export const ARTICLE_ROUTES: readonly RouteDefinition[] = [
     summary: 'Ingest text, HTML, a URL or records; idempotent; ?dryRun=true previews',
     tags: ['articles'],
     security: bearer,
-    request: { query: S.IngestQuerySchema, body: { content: { 'application/json': { schema: S.IngestRequestSchema } }, required: true } },
+    request: { query: IngestQuerySchema, body: { content: { 'application/json': { schema: IngestRequestSchema } }, required: true } },
     responses: {
-      200: json(S.IngestResponseSchema, 'nothing new stored (already stored, or a preview)'),
-      201: json(S.IngestResponseSchema, 'at least one article stored'),
+      200: json(IngestResponseSchema, 'nothing new stored (already stored, or a preview)'),
+      201: json(IngestResponseSchema, 'at least one article stored'),
       ...errors(400, 401, 413, 415, 502),
     },
     handler: ({ store, config, log }) => async (req, res) => {
@@ -83,8 +76,8 @@ export const ARTICLE_ROUTES: readonly RouteDefinition[] = [
     path: '/api/articles/{id}',
     summary: 'One article: text, metadata, statements with spans, actors',
     tags: ['articles'],
-    request: { params: S.IdParamsSchema },
-    responses: { 200: json(S.ArticleDetailSchema, 'the article'), ...errors(400, 404) },
+    request: { params: IdParamsSchema },
+    responses: { 200: json(ArticleDetailSchema, 'the article'), ...errors(400, 404) },
     handler: ({ store }) => async (req, res) => {
       const { id } = parse('params', IdParamsSchema, req.params);
       const detail = await articleDetail(store, id);

@@ -6,9 +6,11 @@ import { claimArticles, claimById, claimPage, contradictionPage, firstStatements
 import { loadActorMap } from '../../actors/index.js';
 import { statementView } from '../statement-view.js';
 import { pageOf, pageWindow, parse } from '../http.js';
-import { ClaimListQuerySchema, ContradictionQuerySchema, IdParamsSchema, type ClaimDetail, type ClaimSummary, type Contradiction } from '../schemas.js';
+import {
+  ClaimDetailSchema, ClaimListQuerySchema, ClaimPageSchema, ContradictionPageSchema, ContradictionQuerySchema,
+  IdParamsSchema, type ClaimDetail, type ClaimSummary, type Contradiction,
+} from '../schemas.js';
 import { articleRef } from './articles.js';
-import * as S from '../schemas.js';
 import { defineRoute, mountRoutes, type RouteDefinition } from '../route.js';
 import { errors, json } from '../doc-parts.js';
 
@@ -34,8 +36,8 @@ export const CLAIM_ROUTES: readonly RouteDefinition[] = [
     path: '/api/claims',
     summary: 'Claims: statements reported by several articles',
     tags: ['claims'],
-    request: { query: S.ClaimListQuerySchema },
-    responses: { 200: json(S.ClaimPageSchema, 'a page of claims'), ...errors(400) },
+    request: { query: ClaimListQuerySchema },
+    responses: { 200: json(ClaimPageSchema, 'a page of claims'), ...errors(400) },
     handler: ({ store }) => async (req, res) => {
       const q = parse('query', ClaimListQuerySchema, req.query);
       const w = pageWindow(q);
@@ -49,8 +51,8 @@ export const CLAIM_ROUTES: readonly RouteDefinition[] = [
     path: '/api/claims/{id}',
     summary: 'One claim: its statements, articles and sources',
     tags: ['claims'],
-    request: { params: S.IdParamsSchema },
-    responses: { 200: json(S.ClaimDetailSchema, 'the claim'), ...errors(400, 404) },
+    request: { params: IdParamsSchema },
+    responses: { 200: json(ClaimDetailSchema, 'the claim'), ...errors(400, 404) },
     handler: ({ store, config }) => {
       const statementsLimit = claimStatementsLimit(config);
       return async (req, res) => {
@@ -84,8 +86,8 @@ export const CLAIM_ROUTES: readonly RouteDefinition[] = [
     path: '/api/contradictions',
     summary: 'Contradiction candidates to review (never established facts), strongest first',
     tags: ['claims'],
-    request: { query: S.ContradictionQuerySchema },
-    responses: { 200: json(S.ContradictionPageSchema, 'a page of candidate pairs with both statements'), ...errors(400) },
+    request: { query: ContradictionQuerySchema },
+    responses: { 200: json(ContradictionPageSchema, 'a page of candidate pairs with both statements'), ...errors(400) },
     handler: ({ store }) => async (req, res) => {
       const q = parse('query', ContradictionQuerySchema, req.query);
       const w = pageWindow(q);
