@@ -9,14 +9,13 @@ import {
   linkContradictions,
   linkRepublishes,
   lookupAliases,
-  readWrittenArticleGraph,
   setClaimStats,
   statementCandidates,
   type ArticleGraph,
   type GraphStore,
   type Row,
 } from '../graph/index.js';
-import { applyIdentity, indexKeys, lookupKeys, resolveActor, type StoredActor } from './identity.js';
+import { applyIdentity, indexKeys, lookupKeys, resolveActor, type StoredActor } from '../actors/index.js';
 import { articleKeys, statementKeys, statementLookupKeys } from './keys.js';
 import { claimStats, planClaims, type Candidate, type ClaimMember, type ClaimPlan } from './plan.js';
 import { planRepublication, type RepublishLink } from './republication.js';
@@ -24,7 +23,7 @@ import type { ClaimStatement } from './similarity.js';
 
 /**
  * The claims step's thin I/O shell. The decisions are the pure functions of
- * identity.ts, plan.ts and republication.ts; this file only runs the
+ * identity rules (server/actors), plan.ts and republication.ts; this file only runs the
  * graph component's claims repository (server/graph/repos/claims.ts; it writes no
  * Cypher), each one an indexed lookup or a batched UNWIND, a fixed number of
  * round trips per article whatever the size of the store.
@@ -182,21 +181,6 @@ export async function claimsState(store: ClaimsStore, articleId: string): Promis
   const version = await articleClaimsVersion(store, articleId);
   if (version === undefined) return 'absent';
   return version >= CLAIMS_VERSION ? 'done' : 'pending';
-}
-
-/**
- * Runs the claims step for an article already stored, from what its own
- * write stored (readWrittenArticleGraph: its statements, and its actors as
- * the article named them), not from a new extraction, whose actors may
- * resolve differently today, nor from the actor nodes, which gathered the
- * names of every article since. So a crash between the article's commit and
- * this step is finished exactly as the clean run would have done it.
- * Returns null when the article is not stored.
- */
-export async function finishClaims(store: GraphStore, articleId: string): Promise<ClaimsUpdate | null> {
-  const graph = await readWrittenArticleGraph(store, articleId);
-  if (graph === null) return null;
-  return updateClaims(store, graph);
 }
 
 /** Recomputes the stored counts of some claims from their members. */

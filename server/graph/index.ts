@@ -104,5 +104,5 @@ export { serialWrite } from './write-queue.js';
 export * from './reads.js';
 export * from './repos/index.js';
 export { StatementRecordSchema, statementRecordOf, type StatementArticle, type StatementRecord } from './records.js';
-export { runUserQuery, rewriteForEmbedded, type UserQueryResult } from './user-cypher.js';
+export { runUserQuery, rewriteForEmbedded, withoutBookkeeping, type UserQueryResult } from './user-cypher.js';
 export { DIFFERENCES, type DifferenceId } from './cypher-differences.js';

@@ -6,16 +6,21 @@ import type { Row } from './types.js';
  * The version of the graph model this code writes. Bump it with a migration
  * step below when a change needs existing stores rewritten.
  */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
+
+/** Schema version 6's label renames, in order (SCHEMA.rename*). */
+export const RENAMES = ['renameAlias', 'renameBand', 'renameEventKey', 'renameDayCount', 'renameActorDay', 'renameActorPair', 'renameActorTotal'] as const;
 
 /**
- * Records the schema version in the `(:SchemaVersion {id: 'claimgraph'})`
+ * Records the schema version in the `(:_SchemaVersion {id: 'claimgraph'})`
  * node, or refuses a store written by a newer claimgraph, whose data this
  * code could misread. Runs after the backend's indexes/constraints exist.
  */
 export async function initSchemaVersion(run: (query: string, params: Record<string, unknown>) => Promise<Row[]>): Promise<number> {
   const [row] = await run(SCHEMA.readVersion, {});
-  const stored = row?.version === null || row?.version === undefined ? null : Number(row.version);
+  const current = row?.version === null || row?.version === undefined ? null : Number(row.version);
+  const former = row?.formerVersion === null || row?.formerVersion === undefined ? null : Number(row.formerVersion);
+  const stored = current ?? former;
   if (stored !== null && stored > SCHEMA_VERSION) {
     throw storeUnavailable(
       `the store holds graph schema version ${stored}, newer than this claimgraph's ${SCHEMA_VERSION}: upgrade claimgraph`,
@@ -34,8 +39,14 @@ export async function initSchemaVersion(run: (query: string, params: Record<stri
   }
   // 5: the per-actor totals (WRITE.countActorTotals), read by the actor page's summary.
   if (stored !== null && stored < 5) await run(SCHEMA.backfillActorTotals, {});
-  if (stored !== SCHEMA_VERSION) {
+  // 6: the bookkeeping labels into the marked namespace (`_Band`, ...). Also when a former version node is
+  // there beside a new one (an older claimgraph opened the store, or an older cypher export was loaded into it).
+  if (former !== null) {
+    for (const step of RENAMES) await run(SCHEMA[step], {});
+  }
+  if (current !== SCHEMA_VERSION) {
     await run(SCHEMA.writeVersion, { version: SCHEMA_VERSION, updatedAt: new Date().toISOString() });
   }
+  if (former !== null) await run(SCHEMA.removeFormerVersion, {});
   return SCHEMA_VERSION;
 }

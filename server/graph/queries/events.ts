@@ -33,7 +33,7 @@ WHERE ($from IS NULL OR e.date >= $from)
 export const EVENTS = {
   candidates: `UNWIND $keys AS key
 CALL (key) {
-  MATCH (:EventKey {key: key})<-[:KEYED]-(e:Event)
+  MATCH (:_EventKey {key: key})<-[:KEYED]-(e:Event)
   RETURN e ORDER BY e.id LIMIT $cap
 }
 WITH DISTINCT e
@@ -64,7 +64,7 @@ MERGE (s)-[:AT]->(e)
 RETURN count(*) AS linked`,
   indexKeys: `UNWIND $rows AS r
 MATCH (e:Event {id: r.eventId})
-MERGE (k:EventKey {key: r.key})
+MERGE (k:_EventKey {key: r.key})
 WITH e, k
 MERGE (e)-[:KEYED]->(k)
 RETURN count(*) AS n`,

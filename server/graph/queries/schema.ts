@@ -14,26 +14,42 @@
  * feature extends. The Cypher lint declares exactly these, so a query using
  * anything else (a typo, or an undeclared addition) fails the test.
  * MergeDecision and SAME_AS are the API's actor merges (docs/api.md).
- * Alias, Band, OF, IN_BAND, NAMED, REPUBLISHES and CONTRADICTS are the
- * claims step's (docs/claims.md). DayCount holds the per-day statement
- * counters the article write maintains (server/graph/write.ts), ActorDay,
- * ActorPair and ActorTotal the actor page's (per actor and day, per speaker
+ * _Alias, _Band, OF, IN_BAND, NAMED, REPUBLISHES and CONTRADICTS are the
+ * claims step's (docs/claims.md). _DayCount holds the per-day statement
+ * counters the article write maintains (server/graph/write.ts), _ActorDay,
+ * _ActorPair and _ActorTotal the actor page's (per actor and day, per speaker
  * and subject, per actor).
+ *
+ * Bookkeeping (lookup keys, counters, the schema version) lives in one
+ * marked namespace: its labels start with `_` (docs/cypher.md, "Bookkeeping
+ * labels"), so a user's `MATCH (n) WHERE none(l IN labels(n) WHERE l STARTS
+ * WITH '_')` is the domain, and the console's schema views leave them out.
  */
+const DOMAIN_LABELS = ['Source', 'Article', 'Actor', 'Statement', 'Claim', 'Event', 'MergeDecision'] as const;
+const BOOKKEEPING_LABELS = ['_SchemaVersion', '_Alias', '_Band', '_EventKey', '_DayCount', '_ActorDay', '_ActorPair', '_ActorTotal'] as const;
 export const MODEL = {
-  labels: ['Source', 'Article', 'Actor', 'Statement', 'Claim', 'Event', 'MergeDecision', 'SchemaVersion', 'Alias', 'Band', 'EventKey', 'DayCount', 'ActorDay', 'ActorPair', 'ActorTotal'],
-  /** Labels of derived data keyed by `key` (lookup keys and counters): no `id`, rebuilt by ingest, never exported. */
-  derivedLabels: ['Alias', 'Band', 'EventKey', 'DayCount', 'ActorDay', 'ActorPair', 'ActorTotal'],
+  labels: [...DOMAIN_LABELS, ...BOOKKEEPING_LABELS],
+  domainLabels: DOMAIN_LABELS,
+  /** Bookkeeping: every label in the marked namespace (a leading `_`). */
+  bookkeepingLabels: BOOKKEEPING_LABELS,
+  /** Labels of derived data keyed by `key` (lookup keys and counters): no `id`, rebuilt by ingest. */
+  derivedLabels: ['_Alias', '_Band', '_EventKey', '_DayCount', '_ActorDay', '_ActorPair', '_ActorTotal'],
+  /**
+   * The bookkeeping labels' names before schema version 6, which renamed them
+   * into the marked namespace: only the migration (SCHEMA.renameLabel*) and
+   * the version read name them.
+   */
+  formerLabels: ['SchemaVersion', 'Alias', 'Band', 'EventKey', 'DayCount', 'ActorDay', 'ActorPair', 'ActorTotal'],
   relationshipTypes: [
     'PUBLISHED', 'CONTAINS', 'SAID', 'ABOUT', 'ADDRESSED_TO', 'VIA', 'INSTANCE_OF', 'MENTIONS',
     'PARTICIPANT', 'REPORTS', 'AT', 'SAME_AS',
     'OF', 'IN_BAND', 'NAMED', 'REPUBLISHES', 'CONTRADICTS',
-    'KEYED', // (Event)-[:KEYED]->(EventKey): the events step's lookup keys (server/events)
+    'KEYED', // (Event)-[:KEYED]->(_EventKey): the events step's lookup keys (server/events)
   ],
 } as const;
 
-/** Labels whose nodes are merged or looked up by `id`: every label of the model. */
-const ID_LABELS = MODEL.labels;
+/** Labels whose nodes are merged or looked up by `id`: the domain's and the schema version's. */
+const ID_LABELS = [...DOMAIN_LABELS, '_SchemaVersion'] as const;
 
 /** Other looked-up properties: [label, property, index name]. */
 const LOOKUPS = [
@@ -46,9 +62,9 @@ const LOOKUPS = [
   // The events window.
   ['Event', 'date', 'event_date'],
   // The actor page's counters (server/graph/write.ts): an actor's days, a speaker's and a subject's pairs.
-  ['ActorDay', 'actor', 'actor_day_actor'],
-  ['ActorPair', 'from', 'actor_pair_from'],
-  ['ActorPair', 'to', 'actor_pair_to'],
+  ['_ActorDay', 'actor', 'bk_actor_day_actor'],
+  ['_ActorPair', 'from', 'bk_actor_pair_from'],
+  ['_ActorPair', 'to', 'bk_actor_pair_to'],
 ] as const;
 
 /**
@@ -61,29 +77,45 @@ const LOOKUPS = [
  * for every key MERGEd concurrently (test/graph/schema-constraints.test.ts
  * checks each MERGEd key has its constraint).
  */
-
-/**
- * Range indexes of earlier versions on keys that now have a uniqueness
- * constraint: Neo4j refuses a constraint on a property that already has an
- * index, so they are dropped first (IF EXISTS: a no-op on new stores).
- */
-const FORMER_INDEXES = ['alias_key', 'band_key', 'event_key_key'] as const;
 const UNIQUE_KEYS = [
   // The claims step's lookups (server/claims): alias index and MinHash band keys, MERGEd by key.
-  ['Alias', 'key', 'alias_key'],
-  ['Band', 'key', 'band_key'],
+  ['_Alias', 'key', 'bk_alias_key'],
+  ['_Band', 'key', 'bk_band_key'],
   // The events step's lookup keys (server/pipeline/events.ts), MERGEd by key.
-  ['EventKey', 'key', 'event_key_key'],
-  ['DayCount', 'key', 'day_count_key'],
-  ['ActorDay', 'key', 'actor_day_key'],
-  ['ActorPair', 'key', 'actor_pair_key'],
-  ['ActorTotal', 'key', 'actor_total_key'],
+  ['_EventKey', 'key', 'bk_event_key_key'],
+  ['_DayCount', 'key', 'bk_day_count_key'],
+  ['_ActorDay', 'key', 'bk_actor_day_key'],
+  ['_ActorPair', 'key', 'bk_actor_pair_key'],
+  ['_ActorTotal', 'key', 'bk_actor_total_key'],
 ] as const;
 
-const snake = (label: string) => label.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
+/**
+ * Index and constraint names of earlier versions, dropped first (IF EXISTS:
+ * a no-op on new stores). Range indexes on keys that later got a uniqueness
+ * constraint (Neo4j refuses a constraint on a property that already has an
+ * index), and everything on the bookkeeping labels' former names (schema
+ * version 6): Neo4j's `CREATE ... IF NOT EXISTS` is a no-op when the name
+ * exists, whatever its label, so the marked labels' have new names (`bk_`).
+ */
+const FORMER_INDEXES = [
+  'alias_key', 'band_key', 'event_key_key', 'actor_day_actor', 'actor_pair_from', 'actor_pair_to',
+  'day_count_key', 'actor_day_key', 'actor_pair_key', 'actor_total_key',
+  'schema_version_id', 'alias_id', 'band_id', 'event_key_id', 'day_count_id', 'actor_day_id', 'actor_pair_id', 'actor_total_id',
+] as const;
+const FORMER_CONSTRAINTS = [
+  'alias_key_unique', 'band_key_unique', 'event_key_key_unique', 'day_count_key_unique', 'actor_day_key_unique',
+  'actor_pair_key_unique', 'actor_total_key_unique',
+  'schema_version_id_unique', 'alias_id_unique', 'band_id_unique', 'event_key_id_unique', 'day_count_id_unique',
+  'actor_day_id_unique', 'actor_pair_id_unique', 'actor_total_id_unique',
+] as const;
+
+/** `ActorDay` -> `actor_day`; a bookkeeping label `_ActorDay` -> `bk_actor_day`. */
+const snake = (label: string) =>
+  (label.startsWith('_') ? 'bk_' : '') + label.replace(/^_/, '').replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
 
 /** Neo4j 5: uniqueness constraints on ids, range indexes on the other looked-up properties. */
 export const SCHEMA_NEO4J: Readonly<Record<string, string>> = Object.fromEntries([
+  ...FORMER_CONSTRAINTS.map((name) => [`drop_${name}`, `DROP CONSTRAINT ${name} IF EXISTS`]),
   ...FORMER_INDEXES.map((name) => [`drop_${name}`, `DROP INDEX ${name} IF EXISTS`]),
   ...ID_LABELS.map((l) => [
     `${snake(l)}_id_unique`,
@@ -98,6 +130,7 @@ export const SCHEMA_NEO4J: Readonly<Record<string, string>> = Object.fromEntries
  * also valid Neo4j, so the lint test checks these too.
  */
 export const SCHEMA_EMBEDDED: Readonly<Record<string, string>> = Object.fromEntries([
+  ...FORMER_INDEXES.map((name) => [`drop_${name}`, `DROP INDEX ${name} IF EXISTS`]),
   ...ID_LABELS.map((l) => [`${snake(l)}_id`, `CREATE INDEX ${snake(l)}_id IF NOT EXISTS FOR (n:${l}) ON (n.id)`]),
   ...[...LOOKUPS, ...UNIQUE_KEYS].map(([l, p, name]) => [name, `CREATE INDEX ${name} IF NOT EXISTS FOR (n:${l}) ON (n.${p})`]),
 ]);
@@ -107,8 +140,25 @@ export const SCHEMA_EMBEDDED: Readonly<Record<string, string>> = Object.fromEntr
  * both backends.
  */
 export const SCHEMA = {
-  readVersion: `OPTIONAL MATCH (v:SchemaVersion {id: 'claimgraph'}) RETURN v.version AS version`,
-  writeVersion: `MERGE (v:SchemaVersion {id: 'claimgraph'})
+  /** The version, and the one a store of version 5 or older recorded under the former label (SchemaVersion). */
+  readVersion: `OPTIONAL MATCH (v:_SchemaVersion {id: 'claimgraph'})
+OPTIONAL MATCH (old:SchemaVersion {id: 'claimgraph'})
+RETURN v.version AS version, old.version AS formerVersion`,
+  /**
+   * Migration to version 6: the bookkeeping labels into the marked namespace
+   * (MODEL.formerLabels -> BOOKKEEPING_LABELS), one label at a time (labels
+   * cannot be parameters). Safe to run again. The former version node is
+   * removed last, after the new one is written (server/graph/schema.ts).
+   */
+  renameAlias: `MATCH (n:Alias) SET n:_Alias REMOVE n:Alias RETURN count(n) AS n`,
+  renameBand: `MATCH (n:Band) SET n:_Band REMOVE n:Band RETURN count(n) AS n`,
+  renameEventKey: `MATCH (n:EventKey) SET n:_EventKey REMOVE n:EventKey RETURN count(n) AS n`,
+  renameDayCount: `MATCH (n:DayCount) SET n:_DayCount REMOVE n:DayCount RETURN count(n) AS n`,
+  renameActorDay: `MATCH (n:ActorDay) SET n:_ActorDay REMOVE n:ActorDay RETURN count(n) AS n`,
+  renameActorPair: `MATCH (n:ActorPair) SET n:_ActorPair REMOVE n:ActorPair RETURN count(n) AS n`,
+  renameActorTotal: `MATCH (n:ActorTotal) SET n:_ActorTotal REMOVE n:ActorTotal RETURN count(n) AS n`,
+  removeFormerVersion: `MATCH (old:SchemaVersion) DETACH DELETE old RETURN count(*) AS n`,
+  writeVersion: `MERGE (v:_SchemaVersion {id: 'claimgraph'})
 SET v.version = $version, v.updatedAt = $updatedAt
 RETURN v.version AS version`,
   /** Migration to version 2: a statement's time and day stored on it (server/graph/write.ts statementTime). */
@@ -125,7 +175,7 @@ RETURN count(s) AS n`,
   backfillDayCounts: `MATCH (s:Statement)
 WHERE s.timeDay IS NOT NULL
 WITH s.timeDay AS day, coalesce(s.cueClass, 'other') AS cueClass, count(s) AS n
-MERGE (c:DayCount {key: day + '|' + cueClass})
+MERGE (c:_DayCount {key: day + '|' + cueClass})
 SET c.day = day, c.cueClass = cueClass, c.n = n
 RETURN count(c) AS n`,
   /**
@@ -137,18 +187,18 @@ RETURN count(c) AS n`,
   backfillActorDaysSaid: `MATCH (p:Actor)-[:SAID]->(s:Statement)
 WHERE s.timeDay IS NOT NULL
 WITH p.id AS actor, s.timeDay AS day, count(s) AS n
-MERGE (c:ActorDay {key: actor + '|' + day})
+MERGE (c:_ActorDay {key: actor + '|' + day})
 SET c.actor = actor, c.day = day, c.said = n, c.about = coalesce(c.about, 0)
 RETURN count(c) AS n`,
   backfillActorDaysAbout: `MATCH (t:Actor)<-[:ABOUT]-(s:Statement)
 WHERE s.timeDay IS NOT NULL
 WITH t.id AS actor, s.timeDay AS day, count(DISTINCT s) AS n
-MERGE (c:ActorDay {key: actor + '|' + day})
+MERGE (c:_ActorDay {key: actor + '|' + day})
 SET c.actor = actor, c.day = day, c.about = n, c.said = coalesce(c.said, 0)
 RETURN count(c) AS n`,
   backfillActorPairs: `MATCH (p:Actor)-[:SAID]->(s:Statement)-[:ABOUT]->(t:Actor)
 WITH p.id AS from, t.id AS to, count(DISTINCT s) AS n
-MERGE (c:ActorPair {key: from + '|' + to})
+MERGE (c:_ActorPair {key: from + '|' + to})
 SET c.from = from, c.to = to, c.n = n
 RETURN count(c) AS n`,
   /** Migration to version 5: the per-actor totals (WRITE.countActorTotals), whole counts SET at once (safe to run again). */
@@ -156,7 +206,7 @@ RETURN count(c) AS n`,
 WITH a, COUNT { (a)-[:SAID]->(:Statement) } AS said, COUNT { (a)<-[:ABOUT]-(:Statement) } AS about,
   COUNT { (a)<-[:MENTIONS]-(:Article) } AS articles
 WHERE said > 0 OR about > 0 OR articles > 0
-MERGE (c:ActorTotal {key: a.id})
+MERGE (c:_ActorTotal {key: a.id})
 SET c.said = said, c.about = about, c.articles = articles
 RETURN count(c) AS n`,
 } as const;
@@ -164,6 +214,14 @@ RETURN count(c) AS n`,
 /** Sample parameters of each query, so the Cypher lint test can declare them. */
 export const SCHEMA_PARAMS: { [K in keyof typeof SCHEMA]: Record<string, unknown> } = {
   readVersion: {},
+  renameAlias: {},
+  renameBand: {},
+  renameEventKey: {},
+  renameDayCount: {},
+  renameActorDay: {},
+  renameActorPair: {},
+  renameActorTotal: {},
+  removeFormerVersion: {},
   writeVersion: { version: 2, updatedAt: '2024-01-01T00:00:00.000Z' },
   backfillStatementTime: {},
   backfillDayCounts: {},
