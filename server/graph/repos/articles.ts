@@ -3,6 +3,7 @@
  * statements, actors and republication links, and the outlets.
  */
 import { API } from '../queries/api.js';
+import { instantBounds } from '../times.js';
 import { READ } from '../queries/read.js';
 import { SORTED } from '../queries/sorted.js';
 import type { Row } from '../types.js';
@@ -27,7 +28,8 @@ export type ArticleSort = keyof typeof ARTICLE_SORTS;
 /** A page of articles in the order asked (newest first by default), with their statement counts, and how many there are. */
 export async function articlePage(store: Runner, filters: ArticleFilters, w: { skip: number; limit: number; sort?: ArticleSort }): Promise<{ rows: Row[]; total: number }> {
   const text = ARTICLE_SORTS[w.sort ?? 'newest'];
-  const [rows, [count]] = await Promise.all([store.run(text, { ...filters, skip: w.skip, limit: w.limit }), store.run(API.countArticles, filters)]);
+  const params = { ...filters, ...instantBounds(filters) };
+  const [rows, [count]] = await Promise.all([store.run(text, { ...params, skip: w.skip, limit: w.limit }), store.run(API.countArticles, params)]);
   return { rows, total: Number(count?.total ?? 0) };
 }
 
