@@ -1,4 +1,3 @@
-import { instantBounds } from './times.js';
 import { READ } from './queries/read.js';
 import type { GraphStore, Row, StoreStats } from './types.js';
 
@@ -133,7 +132,8 @@ export async function timeline(
   opts: { from: string; to: string; actorIds?: string[] | null; limit?: number },
 ): Promise<TimelineRow[]> {
   const rows = await store.run(READ.timeline, {
-    ...instantBounds(opts),
+    from: opts.from,
+    to: opts.to,
     actorIds: opts.actorIds && opts.actorIds.length > 0 ? opts.actorIds : null,
     limit: opts.limit ?? 500,
   });

@@ -13,7 +13,7 @@ export const RENAMES = ['renameAlias', 'renameBand', 'renameEventKey', 'renameDa
 
 /** Schema version 7's conversions of stored time strings to native temporal values (SCHEMA.convert*). */
 export const TIME_CONVERSIONS = [
-  'convertPublishedAt', 'convertRetrievedAt', 'convertSaidAt', 'convertTime', 'convertTimeDay',
+  'convertPublishedAt', 'convertRetrievedAt', 'convertSaidAt',
   'convertFirstSeen', 'convertLastSeen', 'convertDecisionAt', 'convertDecisionUndoneAt',
 ] as const;
 

@@ -12,13 +12,15 @@
  *   (values.ts toNeo4jParams). No query text changes for it;
  * - out: values.ts gives every temporal value back as the app's string
  *   (`2019-02-05` for a date, `2019-02-05T10:00:00.000Z` for a datetime).
- * Kinds: `timeDay` is a date (looked up by equality through the index);
- * `saidAt` keeps the kind of its value (a resolved time is a date,
+ * Kinds: `saidAt` keeps the kind of its value (a resolved time is a date,
  * `2019-02-05`; one taken from the article, precision `article`, is the
  * article's timestamp), so what comes out is what went in; every other time
- * is a datetime (the app writes timestamps there). A coarser value
- * (`2024-03`, `2024`) is stored as its first day (its precision sits beside
- * it), and a date given where a datetime is stored as its midnight UTC.
+ * is a datetime (the app writes timestamps there), and a date given where
+ * a datetime is stored as its midnight UTC. A coarser value (`2024-03`,
+ * `2024`), which the extractor never writes but a hand-made import may
+ * hold, stays a string (as a date it would come back as its first day).
+ * A statement's `time` and `timeDay` (the app's window keys) stay strings:
+ * docs/cypher.md says why.
  */
 
 export type TimeKind = 'date' | 'datetime' | 'value';
@@ -32,8 +34,6 @@ export const TIME_KEYS: Readonly<Record<string, TimeKind>> = {
   publishedAt: 'datetime',
   retrievedAt: 'datetime',
   saidAt: 'value',
-  time: 'datetime',
-  timeDay: 'date',
   firstSeen: 'datetime',
   lastSeen: 'datetime',
   // Event.firstSeen is written from `seen` (queries/events.ts upsertEvents).
@@ -41,8 +41,6 @@ export const TIME_KEYS: Readonly<Record<string, TimeKind>> = {
   // MergeDecision.at and undoneAt.
   at: 'datetime',
   undoneAt: 'datetime',
-  // The window's day keys (`s.timeDay IN $days`).
-  days: 'date',
 };
 
 /** A temporal parameter in Grafeo's tagged form. */
@@ -53,8 +51,9 @@ const COARSE = /^(\d{4})(?:-(\d{2}))?$/;
 
 /** The stored form of one time string of `kind`; the string itself when it is no time (left as it is). */
 export function timeParam(value: string, kind: TimeKind): TimeParam | string {
-  const coarse = COARSE.exec(value);
-  const day = coarse ? `${coarse[1]}-${coarse[2] ?? '01'}-01` : DATE.test(value) ? value : null;
+  // A coarse value stays a string: as a date it would come back as its first day, and an export would lose the month.
+  if (COARSE.test(value)) return value;
+  const day = DATE.test(value) ? value : null;
   if (kind === 'date' || (kind === 'value' && day !== null)) {
     const d = day ?? isoDay(value);
     return d === null ? value : { $date: d };

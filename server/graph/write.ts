@@ -162,10 +162,7 @@ export function statementProps(s: StatementNode): Record<string, unknown> {
  * statement: a statement's time never changes after its article is written.
  */
 export function statementTime(time: string | null): { time: string | null; timeDay: string | null } {
-  if (time === null) return { time, timeDay: null };
-  // A coarse value ("2024-03", "2024") is stored as its first day (server/graph/times.ts): its day is that one.
-  const coarse = /^(\d{4})(?:-(\d{2}))?$/.exec(time);
-  return { time, timeDay: coarse ? `${coarse[1]}-${coarse[2] ?? '01'}-01` : time.slice(0, 10) };
+  return { time, timeDay: time === null ? null : time.slice(0, 10) };
 }
 
 /** One row per actor id, aliases and roles unioned, so one UNWIND never merges the same id twice. */

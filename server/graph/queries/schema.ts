@@ -163,8 +163,8 @@ RETURN v.version AS version, old.version AS formerVersion`,
    * temporal values (server/graph/times.ts has the kinds). Each touches only
    * values still stored as strings (`toString(x) = x` holds for a string
    * alone), so it is safe to run again, and it runs after a cypher script
-   * written before version 7 is loaded. A coarse value ("2024-03") becomes
-   * its first day.
+   * written before version 7 is loaded. A coarse value ("2024-03") stays a
+   * string, as the write path keeps it.
    */
   convertPublishedAt: `MATCH (a:Article) WHERE toString(a.publishedAt) = a.publishedAt
 SET a.publishedAt = datetime(a.publishedAt)
@@ -172,17 +172,8 @@ RETURN count(a) AS n`,
   convertRetrievedAt: `MATCH (a:Article) WHERE toString(a.retrievedAt) = a.retrievedAt
 SET a.retrievedAt = datetime(a.retrievedAt)
 RETURN count(a) AS n`,
-  convertSaidAt: `MATCH (s:Statement) WHERE toString(s.saidAt) = s.saidAt
-WITH s, CASE size(s.saidAt) WHEN 4 THEN s.saidAt + '-01-01' WHEN 7 THEN s.saidAt + '-01' ELSE s.saidAt END AS v
-SET s.saidAt = CASE WHEN size(v) = 10 THEN date(v) ELSE datetime(v) END
-RETURN count(s) AS n`,
-  convertTime: `MATCH (s:Statement) WHERE toString(s.time) = s.time
-WITH s, CASE size(s.time) WHEN 4 THEN s.time + '-01-01' WHEN 7 THEN s.time + '-01' ELSE s.time END AS v
-SET s.time = datetime(v)
-RETURN count(s) AS n`,
-  convertTimeDay: `MATCH (s:Statement) WHERE toString(s.timeDay) = s.timeDay
-WITH s, CASE size(s.timeDay) WHEN 4 THEN s.timeDay + '-01-01' WHEN 7 THEN s.timeDay + '-01' ELSE s.timeDay END AS v
-SET s.timeDay = date(v)
+  convertSaidAt: `MATCH (s:Statement) WHERE toString(s.saidAt) = s.saidAt AND size(s.saidAt) >= 10
+SET s.saidAt = CASE WHEN size(s.saidAt) = 10 THEN date(s.saidAt) ELSE datetime(s.saidAt) END
 RETURN count(s) AS n`,
   convertFirstSeen: `MATCH (c:Claim) WHERE toString(c.firstSeen) = c.firstSeen
 SET c.firstSeen = datetime(c.firstSeen)
@@ -215,7 +206,7 @@ RETURN count(s) AS n`,
    */
   backfillDayCounts: `MATCH (s:Statement)
 WHERE s.timeDay IS NOT NULL
-WITH toString(s.timeDay) AS day, coalesce(s.cueClass, 'other') AS cueClass, count(s) AS n
+WITH s.timeDay AS day, coalesce(s.cueClass, 'other') AS cueClass, count(s) AS n
 MERGE (c:_DayCount {key: day + '|' + cueClass})
 SET c.day = day, c.cueClass = cueClass, c.n = n
 RETURN count(c) AS n`,
@@ -227,13 +218,13 @@ RETURN count(c) AS n`,
    */
   backfillActorDaysSaid: `MATCH (p:Actor)-[:SAID]->(s:Statement)
 WHERE s.timeDay IS NOT NULL
-WITH p.id AS actor, toString(s.timeDay) AS day, count(s) AS n
+WITH p.id AS actor, s.timeDay AS day, count(s) AS n
 MERGE (c:_ActorDay {key: actor + '|' + day})
 SET c.actor = actor, c.day = day, c.said = n, c.about = coalesce(c.about, 0)
 RETURN count(c) AS n`,
   backfillActorDaysAbout: `MATCH (t:Actor)<-[:ABOUT]-(s:Statement)
 WHERE s.timeDay IS NOT NULL
-WITH t.id AS actor, toString(s.timeDay) AS day, count(DISTINCT s) AS n
+WITH t.id AS actor, s.timeDay AS day, count(DISTINCT s) AS n
 MERGE (c:_ActorDay {key: actor + '|' + day})
 SET c.actor = actor, c.day = day, c.about = n, c.said = coalesce(c.said, 0)
 RETURN count(c) AS n`,
@@ -266,8 +257,6 @@ export const SCHEMA_PARAMS: { [K in keyof typeof SCHEMA]: Record<string, unknown
   convertPublishedAt: {},
   convertRetrievedAt: {},
   convertSaidAt: {},
-  convertTime: {},
-  convertTimeDay: {},
   convertFirstSeen: {},
   convertLastSeen: {},
   convertDecisionAt: {},

@@ -27,7 +27,7 @@ RETURN c.id AS id, c.text AS text, c.firstSeen AS firstSeen, c.lastSeen AS lastS
 const CONTRADICTION_ROWS = `MATCH (a:Statement)-[r:CONTRADICTS]->(b:Statement)
 WHERE $q IS NULL OR toLower(a.content) CONTAINS toLower($q) OR toLower(b.content) CONTAINS toLower($q)
   OR EXISTS { MATCH (p:Actor)-[:SAID]->(x:Statement) WHERE (x = a OR x = b) AND toLower(p.name) CONTAINS toLower($q) }
-WITH a.id AS fromId, b.id AS toId, r.score AS score, r.reason AS reason, coalesce(toString(a.time), '') AS ta, coalesce(toString(b.time), '') AS tb
+WITH a.id AS fromId, b.id AS toId, r.score AS score, r.reason AS reason, coalesce(a.time, '') AS ta, coalesce(b.time, '') AS tb
 WITH fromId, toId, score, reason, CASE WHEN ta >= tb THEN ta ELSE tb END AS at`;
 const CONTRADICTION_RETURN = `SKIP $skip LIMIT $limit
 RETURN fromId, toId, score, reason`;

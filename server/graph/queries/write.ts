@@ -89,7 +89,7 @@ RETURN count(*) AS linked`,
    */
   countDays: `MATCH (a:Article {id: $articleId})-[:CONTAINS]->(s:Statement)
 WHERE s.timeDay IS NOT NULL
-WITH toString(s.timeDay) AS day, coalesce(s.cueClass, 'other') AS cueClass, count(s) AS n
+WITH s.timeDay AS day, coalesce(s.cueClass, 'other') AS cueClass, count(s) AS n
 MERGE (c:_DayCount {key: day + '|' + cueClass})
 ON CREATE SET c.day = day, c.cueClass = cueClass, c.n = n
 ON MATCH SET c.n = c.n + n

@@ -6,7 +6,6 @@
  * groups, which the caller folds into canonical actors.
  */
 import { API } from '../queries/api.js';
-import { instantBounds } from '../times.js';
 import type { Row } from '../types.js';
 import { windowDays } from '../window.js';
 import type { Runner } from './statements.js';
@@ -35,10 +34,10 @@ export async function networkRows(
 ): Promise<NetworkRows> {
   const days = windowDays(filters.from, filters.to);
   if (filters.sources !== null) {
-    return { top: [], rows: await store.run(days ? API.networkEdgesDays : API.networkEdges, days ? { ...filters, ...instantBounds(filters), days } : { ...filters, ...instantBounds(filters) }) };
+    return { top: [], rows: await store.run(days ? API.networkEdgesDays : API.networkEdges, days ? { ...filters, days } : filters) };
   }
   // Only the page of edges among unmerged actors leaves the store, already final; rows touching merged groups fold in the caller.
-  const base = { cueClasses: filters.cueClasses, ...instantBounds(filters), grouped: opts.grouped, ...(days ? { days } : {}) };
+  const base = { cueClasses: filters.cueClasses, from: filters.from, to: filters.to, grouped: opts.grouped, ...(days ? { days } : {}) };
   const [top, rows] = await Promise.all([
     store.run(days ? API.networkTopEdgesDays : API.networkTopEdges, { ...base, ego: opts.ego, minCount: opts.minCount, limit: opts.limit }),
     opts.grouped.length > 0 ? store.run(days ? API.networkGroupedEdgesDays : API.networkGroupedEdges, base) : Promise.resolve([]),

@@ -6,7 +6,6 @@
  * counters or a count, so a caller states filters and gets rows.
  */
 import { API } from '../queries/api.js';
-import { instantBounds } from '../times.js';
 import type { GraphStore, Row } from '../types.js';
 import { dayAligned, windowDays } from '../window.js';
 
@@ -58,7 +57,7 @@ function ownOnly(f: StatementFilters): boolean {
 
 /** The parameters of the queries on the statements' own properties (API.countOwn, API.listOwnAsc, ...). */
 function ownParams(f: StatementFilters, days: string[] | null): Record<string, unknown> {
-  const own = { cueClasses: f.cueClasses, ...instantBounds(f), dated: f.dated, q: f.q };
+  const own = { cueClasses: f.cueClasses, from: f.from, to: f.to, dated: f.dated, q: f.q };
   return days ? { ...own, days } : own;
 }
 
@@ -79,7 +78,7 @@ export async function statementPage(
     const list = days ? (desc ? API.listOwnDescDays : API.listOwnAscDays) : desc ? API.listOwnDesc : API.listOwnAsc;
     [rows, [count]] = await Promise.all([store.run(list, { ...params, ...w }), store.run(days ? API.countOwnDays : API.countOwn, params)]);
   } else {
-    const params = days ? { ...filters, ...instantBounds(filters), days } : { ...filters, ...instantBounds(filters) };
+    const params = days ? { ...filters, days } : filters;
     const list = days ? (desc ? API.listStatementsDescDays : API.listStatementsAscDays) : desc ? API.listStatementsDesc : API.listStatementsAsc;
     [rows, [count]] = await Promise.all([store.run(list, { ...params, ...w }), store.run(days ? API.countStatementsDays : API.countStatements, params)]);
   }
@@ -89,7 +88,7 @@ export async function statementPage(
 /** The first `limit` statements in scope by time (the timeline's statements, a claim's statements). */
 export async function firstStatements(store: Runner, filters: StatementFilters, limit: number): Promise<StatementRecordRow[]> {
   const window = windowDays(filters.from, filters.to);
-  const params = window ? { ...filters, ...instantBounds(filters), days: window } : { ...filters, ...instantBounds(filters) };
+  const params = window ? { ...filters, days: window } : filters;
   return store.run(window ? API.listStatementsAscDays : API.listStatementsAsc, { ...params, skip: 0, limit });
 }
 
@@ -115,7 +114,7 @@ export async function timelineTotal(store: Runner, filters: StatementFilters): P
     const days = await store.run(API.timelineDayCounts, { cueClasses: filters.cueClasses, from: filters.from, to: filters.to });
     return { total: days.reduce((n, d) => n + Number(d.n ?? 0), 0), days };
   }
-  const params = window ? { ...filters, ...instantBounds(filters), days: window } : { ...filters, ...instantBounds(filters) };
+  const params = window ? { ...filters, days: window } : filters;
   const [count] =
     own && window !== null
       ? await store.run(API.countOwnDays, ownParams(filters, window))
@@ -126,7 +125,7 @@ export async function timelineTotal(store: Runner, filters: StatementFilters): P
 /** Per day and cue class, the statements the filters hold (day, cueClass, n). */
 export async function timelineDays(store: Runner, filters: StatementFilters): Promise<DayCountRow[]> {
   const window = windowDays(filters.from, filters.to);
-  const params = window ? { ...filters, ...instantBounds(filters), days: window } : { ...filters, ...instantBounds(filters) };
+  const params = window ? { ...filters, days: window } : filters;
   return ownOnly(filters) && window !== null
     ? store.run(API.statementsByDayOwnDays, ownParams(filters, window))
     : store.run(window ? API.statementsByDayDays : API.statementsByDay, params);
