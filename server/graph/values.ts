@@ -71,7 +71,10 @@ export function toPlain(value: unknown): PlainValue {
 export function grafeoToPlain(value: unknown): PlainValue {
   if (value === null || value === undefined) return null;
   // Grafeo gives a datetime back as a string without zero milliseconds (`2019-02-05T00:00:00Z`).
-  if (typeof value === 'string') return ENGINE_DATETIME.test(value) ? appDateTime(value) : value;
+  if (typeof value === 'string') {
+    // The cheap test first: most strings are no datetime.
+    return value.length >= 20 && value.charCodeAt(10) === 84 && ENGINE_DATETIME.test(value) ? appDateTime(value) : value;
+  }
   if (typeof value === 'boolean') return value;
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   if (typeof value === 'bigint') return bigintToPlain(value);
