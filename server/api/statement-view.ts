@@ -7,7 +7,7 @@
  * not stored) they are shown as extracted, about in the extraction's order.
  */
 import type { Row } from '../graph/index.js';
-import type { ActorMap } from './canonical.js';
+import type { ActorMap } from '../actors/index.js';
 import type { ActorRef, StatementView } from './schemas.js';
 
 export function statementView(row: Row, actors: ActorMap | null): StatementView {

@@ -15,7 +15,7 @@ import {
   type GraphStore,
   type Row,
 } from '../graph/index.js';
-import { applyIdentity, indexKeys, lookupKeys, resolveActor, type StoredActor } from './identity.js';
+import { applyIdentity, indexKeys, lookupKeys, resolveActor, type StoredActor } from '../actors/index.js';
 import { articleKeys, statementKeys, statementLookupKeys } from './keys.js';
 import { claimStats, planClaims, type Candidate, type ClaimMember, type ClaimPlan } from './plan.js';
 import { planRepublication, type RepublishLink } from './republication.js';
@@ -23,7 +23,7 @@ import type { ClaimStatement } from './similarity.js';
 
 /**
  * The claims step's thin I/O shell. The decisions are the pure functions of
- * identity.ts, plan.ts and republication.ts; this file only runs the
+ * identity rules (server/actors), plan.ts and republication.ts; this file only runs the
  * graph component's claims repository (server/graph/repos/claims.ts; it writes no
  * Cypher), each one an indexed lookup or a batched UNWIND, a fixed number of
  * round trips per article whatever the size of the store.

@@ -69,7 +69,7 @@ export class Neo4jStore implements GraphStore {
     try {
       return await session.executeWrite((tx) => writeArticleInTx((q, p) => runInTx(tx, q, p), graph));
     } catch (error) {
-      throw mapError(error, `could not write article ${graph.article.id}`);
+      throw mapError(error, `could not write article ${graph.article.id}`, undefined, storeFailed);
     } finally {
       await session.close();
     }

@@ -131,7 +131,7 @@ describe.each(backends)('store contract [$name]', ({ open, full }) => {
       graph.statements[1]!.speakerId = 'act_nobody';
       const error = await store.writeArticle(graph).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(AppError);
-      expect((error as AppError).code).toBe('QUERY_FAILED');
+      expect((error as AppError).code).toBe('STORE_FAILED');
       expect((error as AppError).message).toMatch(/linkSpeakers linked 1 of 2/);
       expect(await store.stats()).toEqual({ sources: 0, articles: 0, statements: 0, actors: 0, claims: 0 });
       expect(await relationshipCounts(store)).toEqual({});

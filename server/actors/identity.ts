@@ -3,7 +3,7 @@ import { actorId, normalizeName, stableId } from '../ids.js';
 import { COMMON_WORDS, GENERIC_ORG_NAMES, PARTY_WORDS } from '../extract/index.js';
 import { CAPITALS_ONLY_METONYMS, METONYMS, SPELLING_VARIANTS } from './model/variants.js';
 import { NAME_PARTICLES, NAME_SUFFIXES, PLACE_WORDS, TITLE_WORDS } from './model/titles.js';
-import { normalizeText } from './text.js';
+import { normalizeText } from './names.js';
 
 /**
  * Actor identity across articles, decided before an article is written.
