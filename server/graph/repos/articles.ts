@@ -3,6 +3,7 @@
  * statements, actors and republication links, and the outlets.
  */
 import { API } from '../queries/api.js';
+import { instantBounds } from '../times.js';
 import { READ } from '../queries/read.js';
 import { SORTED } from '../queries/sorted.js';
 import { z } from 'zod';
@@ -52,9 +53,10 @@ export type ArticleSort = keyof typeof ARTICLE_SORTS;
 /** A page of articles in the order asked (newest first by default), with their statement counts, and how many there are. */
 export async function articlePage(store: Runner, filters: ArticleFilters, w: { skip: number; limit: number; sort?: ArticleSort }): Promise<{ rows: ArticleListRow[]; total: number }> {
   const text = ARTICLE_SORTS[w.sort ?? 'newest'];
+  const params = { ...filters, ...instantBounds(filters) };
   const [rows, total] = await Promise.all([
-    read(store, ArticleListRowSchema, 'the article list', text, { ...filters, skip: w.skip, limit: w.limit }),
-    readTotal(store, 'an article count', API.countArticles, filters),
+    read(store, ArticleListRowSchema, 'the article list', text, { ...params, skip: w.skip, limit: w.limit }),
+    readTotal(store, 'an article count', API.countArticles, params),
   ]);
   return { rows, total };
 }
