@@ -9,6 +9,7 @@ import { ALLOWED_PROCEDURES, assertReadOnly } from './readonly.js';
 import { initSchemaVersion } from './schema.js';
 import { withTimeout } from './timeout.js';
 import type { ArticleGraph, GraphStore, ReadQueryOptions, Row, StoreStats, WriteStatus } from './types.js';
+import { storeTimes } from './times.js';
 import { grafeoToPlain, rowToPlain } from './values.js';
 import { writeArticlesInTx } from './write.js';
 import { readStats } from './reads.js';
@@ -100,7 +101,7 @@ export class EmbeddedStore implements GraphStore {
     return this.serialised(async () => {
       const tx = this.begin();
       try {
-        const statuses = await writeArticlesInTx((q, p) => execute(tx, q, p), graphs);
+        const statuses = await writeArticlesInTx((q, p) => execute(tx, q, p, storeFailed), graphs);
         // Nothing was written when every article was stored already: rolling back is the cheaper end.
         if (statuses.includes('created')) tx.commit();
         else tx.rollback();
@@ -108,7 +109,7 @@ export class EmbeddedStore implements GraphStore {
       } catch (error) {
         if (tx.isActive) tx.rollback();
         const ids = graphs.map((g) => g.article.id).join(', ');
-        throw error instanceof AppError ? error : queryFailed(`could not write article ${ids}: ${messageOf(error)}`, error);
+        throw error instanceof AppError ? error : storeFailed(`could not write article ${ids}: ${messageOf(error)}`, error);
       }
     });
   }
@@ -187,7 +188,7 @@ export class EmbeddedStore implements GraphStore {
   }
 }
 
-/** Runs a query; an engine failure becomes `fail` (QUERY_FAILED for a client's query and inside a write, STORE_FAILED for the app's reads). */
+/** Runs a query; an engine failure becomes `fail` (QUERY_FAILED for a client's query, STORE_FAILED for the app's own: its reads and the article write). */
 async function execute(
   target: Db | Tx,
   query: string,
@@ -196,7 +197,8 @@ async function execute(
 ): Promise<Row[]> {
   let result;
   try {
-    result = await target.executeCypher(query, params);
+    // The app's times as native temporal values (server/graph/times.ts).
+    result = await target.executeCypher(query, storeTimes(params));
   } catch (error) {
     throw fail(messageOf(error), error);
   }

@@ -8,6 +8,7 @@ import { assertReadOnly } from './readonly.js';
 import { initSchemaVersion } from './schema.js';
 import { queryTimeout } from './timeout.js';
 import type { ArticleGraph, GraphStore, ReadQueryOptions, Row, StoreStats, WriteStatus } from './types.js';
+import { storeTimes } from './times.js';
 import { rowToPlain, toNeo4jParams, toPlain } from './values.js';
 import { writeArticlesInTx } from './write.js';
 
@@ -73,7 +74,7 @@ export class Neo4jStore implements GraphStore {
     try {
       return await session.executeWrite((tx) => writeArticlesInTx((q, p) => runInTx(tx, q, p), graphs));
     } catch (error) {
-      throw mapError(error, `could not write article ${graphs.map((g) => g.article.id).join(', ')}`);
+      throw mapError(error, `could not write article ${graphs.map((g) => g.article.id).join(', ')}`, undefined, storeFailed);
     } finally {
       await session.close();
     }
@@ -90,7 +91,7 @@ export class Neo4jStore implements GraphStore {
 
   async run(query: string, params: Record<string, unknown> = {}): Promise<Row[]> {
     try {
-      const result = await this.driver.executeQuery(query, toNeo4jParams(params), {
+      const result = await this.driver.executeQuery(query, toNeo4jParams(storeTimes(params)), {
         database: this.database,
         routing: neo4j.routing.WRITE,
       });
@@ -189,7 +190,7 @@ export function formatPlan(plan: Plan | ProfiledPlan | false | undefined): strin
 }
 
 async function runInTx(tx: ManagedTransaction, query: string, params: Record<string, unknown>): Promise<Row[]> {
-  const result = await tx.run(query, toNeo4jParams(params));
+  const result = await tx.run(query, toNeo4jParams(storeTimes(params)));
   return result.records.map((r) => rowToPlain(r.toObject(), toPlain));
 }
 

@@ -1,4 +1,4 @@
-import { queryFailed } from '../errors.js';
+import { storeFailed } from '../errors.js';
 import { WRITE } from './queries/write.js';
 import type { ActorNode, ArticleGraph, Row, StatementNode, WriteStatus } from './types.js';
 
@@ -33,7 +33,7 @@ export async function writeArticleInTx(run: TxRun, graph: ArticleGraph): Promise
  * the same article cannot slip between check and write on Neo4j's
  * uniqueness constraints. What the batch writes is what writing its
  * articles one after the other writes (actor aliases unioned in article
- * order, counters summed). Throws QUERY_FAILED when a statement points at an
+ * order, counters summed). Throws STORE_FAILED when a statement points at an
  * actor that is neither in the batch nor in the store: the caller rolls the
  * whole transaction back (and may write the batch's articles one by one to
  * find the bad one).
@@ -53,7 +53,7 @@ export async function writeArticlesInTx(run: TxRun, graphs: readonly ArticleGrap
     if (step.expectLinked !== undefined) {
       const linked = Number(rows[0]?.linked ?? 0);
       if (linked < step.expectLinked) {
-        throw queryFailed(
+        throw storeFailed(
           `article ${fresh.map((g) => g.article.id).join(', ')}: ${step.name} linked ${linked} of ${step.expectLinked}; ` +
             `a statement or mention refers to an actor id that is neither in the article's actors nor in the store`,
         );

@@ -13,7 +13,7 @@ import { StatementRecordSchema } from '../records.js';
 import { ActorRowSchema, type ActorRow } from './articles.js';
 import type { StatementRecordRow } from './statements.js';
 import type { Row } from '../types.js';
-import { num, optNum, optStr, optStrs, read, readOne, readTotal, str, type Runner } from './rows.js';
+import { num, optNum, optStr, optStrs, read, readN, readOne, readTotal, str, type Runner } from './rows.js';
 
 /** A canonical actor of the list with its group's counts (API.listActors). */
 export const ActorListRowSchema = z.object({
@@ -49,7 +49,6 @@ export type IdentityActorRow = z.infer<typeof IdentityActorRowSchema>;
 /** A merge decision as the identity re-run reads it (IDENTITY.allDecisions). */
 export const DecisionRowSchema = z.object({ id: str, from: str, into: str, note: optStr, undoneAt: optStr });
 export type DecisionRow = z.infer<typeof DecisionRowSchema>;
-const CountN = z.object({ n: num });
 const ArticleCount = z.object({ articles: num });
 const ActorExistsRow = z.object({ id: str, name: optStr, canonicalId: optStr });
 
@@ -217,12 +216,12 @@ export function identityActorsPage(store: Runner, after: string, limit: number):
 }
 
 export async function countAliasKeys(store: Runner): Promise<number> {
-  return (await readOne(store, CountN, 'the alias key count', IDENTITY.countAliases))?.n ?? 0;
+  return readN(store, 'the alias key count', IDENTITY.countAliases);
 }
 
 /** Removes up to `limit` alias keys; how many it removed. */
 export async function clearAliasKeys(store: Runner, limit: number): Promise<number> {
-  return (await readOne(store, CountN, 'the alias keys removed', IDENTITY.clearAliases, { limit }))?.n ?? 0;
+  return readN(store, 'the alias keys removed', IDENTITY.clearAliases, { limit });
 }
 
 export async function indexActorKeys(store: Runner, rows: Array<{ actorId: string; keys: string[] }>): Promise<void> {

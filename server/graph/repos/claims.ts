@@ -9,7 +9,7 @@ import { CLAIMS } from '../queries/claims.js';
 import { SORTED } from '../queries/sorted.js';
 import { z } from 'zod';
 import { ActorRowSchema } from './articles.js';
-import { num, optNum, optStr, optStrs, read, readOne, readTotal, str, strs, type Runner } from './rows.js';
+import { IdRow, num, optNum, optStr, read, readOne, readTotal, str, strs, type Runner } from './rows.js';
 
 /** A claim with its counts (API.listClaims, SORTED.claims*, API.claim). */
 export const ClaimRowSchema = z.object({ id: str, text: optStr, firstSeen: optStr, lastSeen: optStr, statements: num, articles: num, sources: num });
@@ -40,7 +40,6 @@ export const ClaimMemberRowSchema = z.object({
   claimId: str, statementId: str, articleId: str, sourceId: optStr, articleDate: optStr, speakerName: optStr, chain: strs, copies: strs,
 });
 export type ClaimMemberRow = z.infer<typeof ClaimMemberRowSchema>;
-const IdRow = z.object({ id: str });
 const ClaimsVersionRow = z.object({ claimsVersion: optNum });
 
 // ------------------------------------------------------------ reads

@@ -7,7 +7,7 @@ import { EVENTS } from '../queries/events.js';
 import { EVENTS_STEP } from '../queries/events-step.js';
 import { SORTED } from '../queries/sorted.js';
 import { z } from 'zod';
-import { num, optNum, optStr, read, readOne, readTotal, str, strs, type Runner } from './rows.js';
+import { IdRow, num, optNum, optStr, read, readN, readOne, readTotal, str, strs, type Runner } from './rows.js';
 
 const Participant = z.object({ id: str, name: optStr, kind: optStr });
 const EVENT_FIELDS = {
@@ -39,8 +39,6 @@ export const EventCandidateRowSchema = z.object({
 });
 export type EventCandidateRow = z.infer<typeof EventCandidateRowSchema>;
 const EventsVersionRow = z.object({ eventsVersion: optNum });
-const CountN = z.object({ n: num });
-const IdRow = z.object({ id: str });
 
 // ------------------------------------------------------------ reads
 
@@ -126,7 +124,7 @@ export async function articleEventsVersion(store: Runner, id: string): Promise<n
 }
 
 export async function countLackingEvents(store: Runner, version: number): Promise<number> {
-  return (await readOne(store, CountN, 'the articles lacking events', EVENTS_STEP.countLackingEvents, { version }))?.n ?? 0;
+  return readN(store, 'the articles lacking events', EVENTS_STEP.countLackingEvents, { version });
 }
 
 /** Ids of articles lacking the events step at `version`, in id order after `after`. */

@@ -7,7 +7,7 @@ import { EXPORT } from '../queries/export.js';
 import { SCHEMA } from '../queries/schema.js';
 import { z } from 'zod';
 import type { Row } from '../types.js';
-import { num, optNum, optStr, read, readOne, str, strs, type Runner } from './rows.js';
+import { IdRow, num, optNum, optStr, read, readN, str, strs, type Runner } from './rows.js';
 
 /** A node's or relationship's stored properties, as they are (an export writes them out unchanged). */
 const Props = z.record(z.string(), z.unknown());
@@ -15,7 +15,7 @@ const optBool = z.boolean().nullable();
 
 /** The row of each page an export reads. */
 export const EXPORT_ROWS = {
-  articleIds: z.object({ id: str }),
+  articleIds: IdRow,
   events: z.object({
     event: Props, participantIds: strs, articleIds: strs,
     reportSpans: z.array(z.object({ articleId: str, starts: z.array(num).nullable(), ends: z.array(num).nullable() })), statementIds: strs, keys: strs,
@@ -59,7 +59,7 @@ export function exportPage<K extends ExportPage>(store: Runner, what: K, after: 
 }
 
 export async function articleCount(store: Runner): Promise<number> {
-  return (await readOne(store, z.object({ n: num }), 'the article count', EXPORT.articleCount, {}))?.n ?? 0;
+  return readN(store, 'the article count', EXPORT.articleCount, {});
 }
 
 /** The relationships leaving the given nodes (from, type, to, props). */

@@ -47,6 +47,16 @@ export const strs = z.array(z.string());
 /** A string list kept as a property: null when the node lacks it. */
 export const optStrs = z.array(z.string()).nullable();
 
+/** A row of one id. */
+export const IdRow = z.object({ id: str });
+/** A row of one number `n` (a count of what a query matched or wrote). */
+export const CountN = z.object({ n: num });
+
+/** The `n` of a query's first row (0 for no row). */
+export async function readN(store: Runner, what: string, text: string, params?: Record<string, unknown>): Promise<number> {
+  return (await readOne(store, CountN, what, text, params))?.n ?? 0;
+}
+
 /** A count (`total`) row, and the total it gives (0 for no row). */
 export const CountRow = z.object({ total: num });
 export async function readTotal(store: Runner, what: string, text: string, params?: Record<string, unknown>): Promise<number> {
