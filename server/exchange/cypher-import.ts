@@ -1,7 +1,7 @@
 import { closeSync, openSync, readSync, createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { badInput, normalizeError } from '../errors.js';
-import { GRAPH_MODEL, runImportStatement, runSchemaStep, serialWrite, type GraphStore, type SchemaStep } from '../graph/index.js';
+import { GRAPH_MODEL, TIME_CONVERSIONS, runImportStatement, runSchemaStep, serialWrite, type GraphStore, type SchemaStep } from '../graph/index.js';
 import { CYPHER_EXPORT_HEADER } from './formats.js';
 import type { TransferProgress, TransferSummary } from './transfer.js';
 
@@ -106,6 +106,12 @@ export async function importCypher(store: GraphStore, file: string, onProgress: 
   }
   if (pending.trim() !== '') batch.push({ line: startLine, text: upgradeFormerLabels(pending.trim()) });
   await flush();
+  // A script written before schema version 7 holds its times as strings: stored as native values like the app's.
+  if (summary.created > 0) {
+    await serialWrite(store, async () => {
+      for (const q of TIME_CONVERSIONS) await runSchemaStep(store, q);
+    });
+  }
   const rebuild = Object.entries(COUNTER_REBUILDS).filter(([label]) => !derived.has(label)).flatMap(([, queries]) => queries);
   if (rebuild.length > 0 && summary.created > 0) {
     await serialWrite(store, async () => {

@@ -9,6 +9,7 @@ import { ALLOWED_PROCEDURES, assertReadOnly } from './readonly.js';
 import { initSchemaVersion } from './schema.js';
 import { withTimeout } from './timeout.js';
 import type { ArticleGraph, GraphStore, ReadQueryOptions, Row, StoreStats, WriteStatus } from './types.js';
+import { storeTimes } from './times.js';
 import { grafeoToPlain, rowToPlain } from './values.js';
 import { writeArticleInTx } from './write.js';
 import { readStats } from './reads.js';
@@ -190,7 +191,8 @@ async function execute(
 ): Promise<Row[]> {
   let result;
   try {
-    result = await target.executeCypher(query, params);
+    // The app's times as native temporal values (server/graph/times.ts).
+    result = await target.executeCypher(query, storeTimes(params));
   } catch (error) {
     throw fail(messageOf(error), error);
   }

@@ -96,6 +96,8 @@ export { readArticleGraph, readWrittenArticleGraph } from './article-graph.js';
 export { READ } from './queries/read.js';
 export { WRITE } from './queries/write.js';
 export { MODEL as GRAPH_MODEL, SCHEMA_NEO4J } from './queries/schema.js';
+export { temporalLiteral, TIME_KEYS } from './times.js';
+export { TIME_CONVERSIONS } from './schema.js';
 export { assertReadOnly, warmUpReadOnlyCheck } from './readonly.js';
 export { QUERY_LIMITS } from './limits.js';
 export { HostedStore, type RestartRecord } from './host/index.js';

@@ -6,10 +6,16 @@ import type { Row } from './types.js';
  * The version of the graph model this code writes. Bump it with a migration
  * step below when a change needs existing stores rewritten.
  */
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 
 /** Schema version 6's label renames, in order (SCHEMA.rename*). */
 export const RENAMES = ['renameAlias', 'renameBand', 'renameEventKey', 'renameDayCount', 'renameActorDay', 'renameActorPair', 'renameActorTotal'] as const;
+
+/** Schema version 7's conversions of stored time strings to native temporal values (SCHEMA.convert*). */
+export const TIME_CONVERSIONS = [
+  'convertPublishedAt', 'convertRetrievedAt', 'convertSaidAt',
+  'convertFirstSeen', 'convertLastSeen', 'convertDecisionAt', 'convertDecisionUndoneAt',
+] as const;
 
 /**
  * Records the schema version in the `(:_SchemaVersion {id: 'claimgraph'})`
@@ -43,6 +49,10 @@ export async function initSchemaVersion(run: (query: string, params: Record<stri
   // there beside a new one (an older claimgraph opened the store, or an older cypher export was loaded into it).
   if (former !== null) {
     for (const step of RENAMES) await run(SCHEMA[step], {});
+  }
+  // 7: times as native temporal values (server/graph/times.ts).
+  if (stored !== null && stored < 7) {
+    for (const step of TIME_CONVERSIONS) await run(SCHEMA[step], {});
   }
   if (current !== SCHEMA_VERSION) {
     await run(SCHEMA.writeVersion, { version: SCHEMA_VERSION, updatedAt: new Date().toISOString() });

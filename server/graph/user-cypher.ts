@@ -168,9 +168,8 @@ function noticesFor(tokens: Token[]): string[] {
     const next = tokens[k + 1];
     if (isWord(t, 'date') && isPunct(next, '(') && !isPunct(prev, '.')) {
       const arg = tokens[k + 2];
-      // date('2024-03-15'), date(datetime(x)) and date() are fine; a property or variable may hold a timestamp.
-      const literalOrCall = arg?.kind === 'string' ? !/T/.test(arg.text) : isPunct(arg, ')') || isPunct(tokens[k + 3], '(') || isPunct(arg, '{');
-      if (!literalOrCall) out.add('date-of-timestamp');
+      // date('2024-03-15') is fine, and so is date(x) of a stored time (native since schema version 7); a timestamp string is not.
+      if (arg?.kind === 'string' && /T/.test(arg.text)) out.add('date-of-timestamp');
     }
     if (isPunct(t, '=') || (isPunct(t, '>') && isPunct(prev, '<'))) {
       const left = isPunct(t, '>') ? tokens[k - 2] : prev;

@@ -140,7 +140,7 @@ describe('the actor page counters', () => {
     expect(await counters(to)).toEqual(expected);
   });
 
-  test('when a version-3 store (no actor counters) is opened, then the migrations backfill them and record the current version (6)', async () => {
+  test('when a version-3 store (no actor counters) is opened, then the migrations backfill them and record the current version (7)', async () => {
     const path = join(tempDir(), 'store.grafeo');
     const old = await openStore({ backend: 'embedded', path });
     for (const g of ARTICLES()) await old.writeArticle(g);
@@ -154,7 +154,7 @@ describe('the actor page counters', () => {
     const store = await open(path);
     const [version] = await store.run(SCHEMA.readVersion);
     expect(Number(version?.version)).toBe(SCHEMA_VERSION);
-    expect(SCHEMA_VERSION).toBe(6);
+    expect(SCHEMA_VERSION).toBe(7);
     expect(await counters(store)).toEqual(expected);
     // Articles written after the migration are counted on top.
     await store.writeArticle(smallArticle(100, 2, 5));

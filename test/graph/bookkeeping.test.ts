@@ -70,7 +70,7 @@ describe('bookkeeping in the marked namespace', () => {
     expect(marked).toBeGreaterThan(all / 2);
   });
 
-  test('when a version-5 store (former label names) is opened, then the labels are renamed, nothing else changes, and the version is 6', async () => {
+  test('when a version-5 store (former label names) is opened, then the labels are renamed, nothing else changes, and the version is current', async () => {
     const old = await open(path);
     await downgradeToVersion5(old);
     const downgraded = await labelCounts(old);
@@ -84,7 +84,7 @@ describe('bookkeeping in the marked namespace', () => {
     const after = await labelCounts(store);
     expect(after).toEqual(before.counts);
     expect(await store.run('MATCH (v:_SchemaVersion) RETURN v.id AS id, v.version AS version')).toEqual([{ id: 'claimgraph', version: SCHEMA_VERSION }]);
-    expect(SCHEMA_VERSION).toBe(6);
+    expect(SCHEMA_VERSION).toBe(7);
     // The store keeps working on the renamed keys: ingesting the same page again finds every article stored.
     const again = await ingestInputs(store, readInputs([SEED_PAGE], { retrievedAt: '2025-08-21T12:00:00.000Z' }));
     expect(again).toMatchObject({ failed: 0, ingested: 0, unchanged: 4 }); // the seed page's four articles

@@ -5,17 +5,9 @@ import { statementView } from '../statement-view.js';
 import { pageOf, pageWindow, parse } from '../http.js';
 import { mergeActors, splitActor, toDecision } from '../../actors/index.js';
 import {
-  ActorDetailQuerySchema,
-  ActorListQuerySchema,
-  IdParamsSchema,
-  MergeRequestSchema,
-  SplitRequestSchema,
-  type ActorDetail,
-  type ActorSummary,
-  type MergeResponse,
-  type Neighbour,
+  ActorDetailQuerySchema, ActorDetailSchema, ActorListQuerySchema, ActorPageSchema, IdParamsSchema, MergeRequestSchema,
+  MergeResponseSchema, SplitRequestSchema, type ActorDetail, type ActorSummary, type MergeResponse, type Neighbour,
 } from '../schemas.js';
-import * as S from '../schemas.js';
 import { defineRoute, type RouteDefinition } from '../route.js';
 import { errors, json, bearer } from '../doc-parts.js';
 
@@ -26,8 +18,8 @@ export const ACTOR_ROUTES: readonly RouteDefinition[] = [
     path: '/api/actors',
     summary: 'Actors (merged ones folded in), most active first; search by name or alias',
     tags: ['actors'],
-    request: { query: S.ActorListQuerySchema },
-    responses: { 200: json(S.ActorPageSchema, 'a page of actors'), ...errors(400) },
+    request: { query: ActorListQuerySchema },
+    responses: { 200: json(ActorPageSchema, 'a page of actors'), ...errors(400) },
     handler: ({ store }) => async (req, res) => {
       const q = parse('query', ActorListQuerySchema, req.query);
       const w = pageWindow(q);
@@ -42,8 +34,8 @@ export const ACTOR_ROUTES: readonly RouteDefinition[] = [
     path: '/api/actors/{id}',
     summary: 'One actor: aliases, roles, statements made and about them over time',
     tags: ['actors'],
-    request: { params: S.IdParamsSchema, query: S.ActorDetailQuerySchema },
-    responses: { 200: json(S.ActorDetailSchema, 'the actor (the canonical one when id was merged)'), ...errors(400, 404) },
+    request: { params: IdParamsSchema, query: ActorDetailQuerySchema },
+    responses: { 200: json(ActorDetailSchema, 'the actor (the canonical one when id was merged)'), ...errors(400, 404) },
     handler: ({ store }) => async (req, res) => {
       const { id } = parse('params', IdParamsSchema, req.params);
       const q = parse('query', ActorDetailQuerySchema, req.query);
@@ -59,8 +51,8 @@ export const ACTOR_ROUTES: readonly RouteDefinition[] = [
     summary: 'Merge actor `from` into `into`; kept as a decision, survives re-ingest',
     tags: ['actors'],
     security: bearer,
-    request: { body: { content: { 'application/json': { schema: S.MergeRequestSchema } }, required: true } },
-    responses: { 201: json(S.MergeResponseSchema, 'merged'), ...errors(400, 401, 404, 409) },
+    request: { body: { content: { 'application/json': { schema: MergeRequestSchema } }, required: true } },
+    responses: { 201: json(MergeResponseSchema, 'merged'), ...errors(400, 401, 404, 409) },
     handler: ({ store }) => async (req, res) => {
       const body = parse('body', MergeRequestSchema, req.body);
       const decision = await mergeActors(store, body.from, body.into, body.note);
@@ -76,8 +68,8 @@ export const ACTOR_ROUTES: readonly RouteDefinition[] = [
     summary: 'Undo the merge of actor `id`',
     tags: ['actors'],
     security: bearer,
-    request: { params: S.IdParamsSchema, body: { content: { 'application/json': { schema: S.SplitRequestSchema } }, required: false } },
-    responses: { 200: json(S.MergeResponseSchema, 'split; the decision now has undoneAt'), ...errors(400, 401, 404, 409) },
+    request: { params: IdParamsSchema, body: { content: { 'application/json': { schema: SplitRequestSchema } }, required: false } },
+    responses: { 200: json(MergeResponseSchema, 'split; the decision now has undoneAt'), ...errors(400, 401, 404, 409) },
     handler: ({ store }) => async (req, res) => {
       const { id } = parse('params', IdParamsSchema, req.params);
       const body = parse('body', SplitRequestSchema, req.body ?? {});

@@ -1,7 +1,7 @@
 import { licenceFor } from '../licences.js';
 import type { Config } from '../../config.js';
 import { forClient, normalizeError, notFound } from '../../errors.js';
-import { articlePage, articlePageRows, statementRecordOf, type GraphStore, type Row } from '../../graph/index.js';
+import { articlePage, articlePageRows, statementRecordOf, type ArticleListRow, type GraphStore, type LinkedArticleRow } from '../../graph/index.js';
 import { ingestRecord, readInputs, type IngestedArticle as Ingested } from '../../ingest/index.js';
 import { buildArticleGraph, extractArticle, processArticle } from '../../pipeline/index.js';
 import { loadActorMap, type ActorMap } from '../../actors/index.js';
@@ -9,17 +9,10 @@ import { statementView } from '../statement-view.js';
 import { logFailure, pageOf, pageWindow, parse } from '../http.js';
 import { actorSummaries } from './actors.js';
 import {
-  ArticleListQuerySchema,
-  IdParamsSchema,
-  IngestQuerySchema,
-  IngestRequestSchema,
-  type ArticleDetail,
-  type ArticleSummary,
-  type IngestedArticle,
-  type IngestRequest,
-  type IngestResponse,
+  ArticleDetailSchema, ArticleListQuerySchema, ArticlePageSchema, IdParamsSchema, IngestQuerySchema,
+  IngestRequestSchema, IngestResponseSchema, type ArticleDetail, type ArticleSummary, type IngestedArticle,
+  type IngestRequest, type IngestResponse,
 } from '../schemas.js';
-import * as S from '../schemas.js';
 import { defineRoute, type RouteDefinition } from '../route.js';
 import { errors, json, bearer } from '../doc-parts.js';
 
@@ -30,8 +23,8 @@ export const ARTICLE_ROUTES: readonly RouteDefinition[] = [
     path: '/api/articles',
     summary: 'Articles, newest first; filter by source, publication window, title',
     tags: ['articles'],
-    request: { query: S.ArticleListQuerySchema },
-    responses: { 200: json(S.ArticlePageSchema, 'a page of articles'), ...errors(400) },
+    request: { query: ArticleListQuerySchema },
+    responses: { 200: json(ArticlePageSchema, 'a page of articles'), ...errors(400) },
     handler: ({ store }) => async (req, res) => {
       const q = parse('query', ArticleListQuerySchema, req.query);
       const w = pageWindow(q);
@@ -47,10 +40,10 @@ export const ARTICLE_ROUTES: readonly RouteDefinition[] = [
     summary: 'Ingest text, HTML, a URL or records; idempotent; ?dryRun=true previews',
     tags: ['articles'],
     security: bearer,
-    request: { query: S.IngestQuerySchema, body: { content: { 'application/json': { schema: S.IngestRequestSchema } }, required: true } },
+    request: { query: IngestQuerySchema, body: { content: { 'application/json': { schema: IngestRequestSchema } }, required: true } },
     responses: {
-      200: json(S.IngestResponseSchema, 'nothing new stored (already stored, or a preview)'),
-      201: json(S.IngestResponseSchema, 'at least one article stored'),
+      200: json(IngestResponseSchema, 'nothing new stored (already stored, or a preview)'),
+      201: json(IngestResponseSchema, 'at least one article stored'),
       ...errors(400, 401, 413, 415, 502),
     },
     handler: ({ store, config, log }) => async (req, res) => {
@@ -83,8 +76,8 @@ export const ARTICLE_ROUTES: readonly RouteDefinition[] = [
     path: '/api/articles/{id}',
     summary: 'One article: text, metadata, statements with spans, actors',
     tags: ['articles'],
-    request: { params: S.IdParamsSchema },
-    responses: { 200: json(S.ArticleDetailSchema, 'the article'), ...errors(400, 404) },
+    request: { params: IdParamsSchema },
+    responses: { 200: json(ArticleDetailSchema, 'the article'), ...errors(400, 404) },
     handler: ({ store }) => async (req, res) => {
       const { id } = parse('params', IdParamsSchema, req.params);
       const detail = await articleDetail(store, id);
@@ -192,23 +185,21 @@ function ingestedHead(a: Ingested, sourceId: string | null) {
   };
 }
 
-const str = (v: unknown) => (typeof v === 'string' ? v : null);
-
 /** An article row as the API lists it, without its statement count (claim pages, article details). */
-export function articleRef(r: Row): Omit<ArticleSummary, 'statements'> {
+export function articleRef(r: Omit<ArticleListRow, 'statements'>): Omit<ArticleSummary, 'statements'> {
   return {
-    id: String(r.id),
-    title: String(r.title ?? ''),
-    url: str(r.url),
-    publishedAt: str(r.publishedAt),
-    publishedAtPrecision: str(r.publishedAtPrecision),
-    sourceId: str(r.sourceId),
-    source: str(r.source),
+    id: r.id,
+    title: r.title ?? '',
+    url: r.url,
+    publishedAt: r.publishedAt,
+    publishedAtPrecision: r.publishedAtPrecision,
+    sourceId: r.sourceId,
+    source: r.source,
   };
 }
 
-export function articleSummary(r: Row): ArticleSummary {
-  return { ...articleRef(r), statements: Number(r.statements ?? 0) };
+export function articleSummary(r: ArticleListRow): ArticleSummary {
+  return { ...articleRef(r), statements: r.statements };
 }
 
 /** One article with its statements in text order and the (canonical) actors it mentions; null when unknown. */
@@ -217,18 +208,18 @@ export async function articleDetail(store: GraphStore, id: string, map?: ActorMa
   if (!rows) return null;
   const { article: a, statements: statementRows, actors: actorRows, original, copies } = rows;
   const actors = map ?? (await loadActorMap(store));
-  const link = (r: Row) => ({ id: String(r.id), title: String(r.title ?? ''), source: str(r.source) });
+  const link = (r: LinkedArticleRow) => ({ id: r.id, title: r.title ?? '', source: r.source });
   const article = {
     ...articleRef(a),
     statements: statementRows.length,
-    retrievedAt: str(a.retrievedAt),
-    language: str(a.language),
-    contentHash: str(a.contentHash),
-    sourceDomain: str(a.sourceDomain),
-    licence: licenceFor(str(a.sourceDomain)),
+    retrievedAt: a.retrievedAt,
+    language: a.language,
+    contentHash: a.contentHash,
+    sourceDomain: a.sourceDomain,
+    licence: licenceFor(a.sourceDomain),
     republishes: original ? link(original) : null,
     republishedBy: copies.map(link),
-    text: String(a.text ?? ''),
+    text: a.text,
   };
   const statements = statementRows.map((s) =>
     statementView({ ...s, articleId: article.id, articleTitle: article.title, articleUrl: article.url, publishedAt: article.publishedAt, sourceId: article.sourceId, source: article.source }, actors),

@@ -2,13 +2,15 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { Config } from '../../config.js';
 import { AppError, notFound } from '../../errors.js';
-import { claimArticles, claimById, claimPage, contradictionPage, firstStatements, statementFilters, statementsByIds, type GraphStore, type Row } from '../../graph/index.js';
+import { claimArticles, claimById, claimPage, contradictionPage, firstStatements, statementFilters, statementsByIds, type ClaimRow, type GraphStore } from '../../graph/index.js';
 import { loadActorMap } from '../../actors/index.js';
 import { statementView } from '../statement-view.js';
 import { pageOf, pageWindow, parse } from '../http.js';
-import { ClaimListQuerySchema, ContradictionQuerySchema, IdParamsSchema, type ClaimDetail, type ClaimSummary, type Contradiction } from '../schemas.js';
+import {
+  ClaimDetailSchema, ClaimListQuerySchema, ClaimPageSchema, ContradictionPageSchema, ContradictionQuerySchema,
+  IdParamsSchema, type ClaimDetail, type ClaimSummary, type Contradiction,
+} from '../schemas.js';
 import { articleRef } from './articles.js';
-import * as S from '../schemas.js';
 import { defineRoute, mountRoutes, type RouteDefinition } from '../route.js';
 import { errors, json } from '../doc-parts.js';
 
@@ -34,8 +36,8 @@ export const CLAIM_ROUTES: readonly RouteDefinition[] = [
     path: '/api/claims',
     summary: 'Claims: statements reported by several articles',
     tags: ['claims'],
-    request: { query: S.ClaimListQuerySchema },
-    responses: { 200: json(S.ClaimPageSchema, 'a page of claims'), ...errors(400) },
+    request: { query: ClaimListQuerySchema },
+    responses: { 200: json(ClaimPageSchema, 'a page of claims'), ...errors(400) },
     handler: ({ store }) => async (req, res) => {
       const q = parse('query', ClaimListQuerySchema, req.query);
       const w = pageWindow(q);
@@ -49,8 +51,8 @@ export const CLAIM_ROUTES: readonly RouteDefinition[] = [
     path: '/api/claims/{id}',
     summary: 'One claim: its statements, articles and sources',
     tags: ['claims'],
-    request: { params: S.IdParamsSchema },
-    responses: { 200: json(S.ClaimDetailSchema, 'the claim'), ...errors(400, 404) },
+    request: { params: IdParamsSchema },
+    responses: { 200: json(ClaimDetailSchema, 'the claim'), ...errors(400, 404) },
     handler: ({ store, config }) => {
       const statementsLimit = claimStatementsLimit(config);
       return async (req, res) => {
@@ -63,7 +65,7 @@ export const CLAIM_ROUTES: readonly RouteDefinition[] = [
         firstStatements(store, statementFilters({ claimId: id }), statementsLimit + 1),
         claimArticles(store, id),
       ]);
-      const articleList = articles.map((a) => ({ ...articleRef(a), republishes: typeof a.republishes === 'string' ? a.republishes : null }));
+      const articleList = articles.map((a) => ({ ...articleRef(a), republishes: a.republishes }));
       const sources = new Map<string, { id: string; name: string }>();
       for (const a of articleList) if (a.sourceId && a.source) sources.set(a.sourceId, { id: a.sourceId, name: a.source });
       const out: ClaimDetail = {
@@ -84,8 +86,8 @@ export const CLAIM_ROUTES: readonly RouteDefinition[] = [
     path: '/api/contradictions',
     summary: 'Contradiction candidates to review (never established facts), strongest first',
     tags: ['claims'],
-    request: { query: S.ContradictionQuerySchema },
-    responses: { 200: json(S.ContradictionPageSchema, 'a page of candidate pairs with both statements'), ...errors(400) },
+    request: { query: ContradictionQuerySchema },
+    responses: { 200: json(ContradictionPageSchema, 'a page of candidate pairs with both statements'), ...errors(400) },
     handler: ({ store }) => async (req, res) => {
       const q = parse('query', ContradictionQuerySchema, req.query);
       const w = pageWindow(q);
@@ -105,17 +107,8 @@ export const CLAIM_ROUTES: readonly RouteDefinition[] = [
 
 ];
 
-function claimSummary(r: Row): ClaimSummary {
-  const str = (v: unknown) => (typeof v === 'string' ? v : null);
-  return {
-    id: String(r.id),
-    text: String(r.text ?? ''),
-    firstSeen: str(r.firstSeen),
-    lastSeen: str(r.lastSeen),
-    statements: Number(r.statements ?? 0),
-    articles: Number(r.articles ?? 0),
-    sources: Number(r.sources ?? 0),
-  };
+function claimSummary(r: ClaimRow): ClaimSummary {
+  return { id: r.id, text: r.text ?? '', firstSeen: r.firstSeen, lastSeen: r.lastSeen, statements: r.statements, articles: r.articles, sources: r.sources };
 }
 
 /** The claims routes on a router of their own, `config.claimStatementsLimit` checked when they are mounted. */

@@ -2,8 +2,7 @@ import type { Config } from '../../config.js';
 import { AppError } from '../../errors.js';
 import { runUserQuery, type Row, type UserQueryResult } from '../../graph/index.js';
 import { parse } from '../http.js';
-import { CypherRequestSchema, type CypherResponse, type GraphNode, type GraphRelationship } from '../schemas.js';
-import * as S from '../schemas.js';
+import { CypherRequestSchema, CypherResponseSchema, type CypherResponse, type GraphNode, type GraphRelationship } from '../schemas.js';
 import { defineRoute, type RouteDefinition } from '../route.js';
 import { errors, json, bearer } from '../doc-parts.js';
 
@@ -29,8 +28,8 @@ export const CYPHER_ROUTES: readonly RouteDefinition[] = [
     summary: 'Read-only Cypher with a time and row limit',
     tags: ['cypher'],
     security: bearer,
-    request: { body: { content: { 'application/json': { schema: S.CypherRequestSchema } }, required: true } },
-    responses: { 200: json(S.CypherResponseSchema, 'columns, rows and the graph in them'), ...errors(400, 401, 403, 408, 503) },
+    request: { body: { content: { 'application/json': { schema: CypherRequestSchema } }, required: true } },
+    responses: { 200: json(CypherResponseSchema, 'columns, rows and the graph in them'), ...errors(400, 401, 403, 408, 503) },
     handler: ({ store, config }) => {
       const limit = serverMaxRows(config);
       let running = 0;

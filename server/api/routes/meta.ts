@@ -2,8 +2,7 @@ import { z } from 'zod';
 import { readStats, sourceList } from '../../graph/index.js';
 import { STREAM_FORMATS, exportStream } from '../../exchange/index.js';
 import { parse } from '../http.js';
-import { ExportQuerySchema, type SourceList, type Stats } from '../schemas.js';
-import * as S from '../schemas.js';
+import { ExportQuerySchema, SourceListSchema, StatsSchema, type SourceList, type Stats } from '../schemas.js';
 import { defineRoute, type RouteDefinition } from '../route.js';
 import { errors, json } from '../doc-parts.js';
 
@@ -17,7 +16,7 @@ export const META_ROUTES: readonly RouteDefinition[] = [
     method: 'get',
     path: '/api/stats',
     summary: 'Node counts and the backend',
-    tags: ['meta'], responses: { 200: json(S.StatsSchema, 'counts') },
+    tags: ['meta'], responses: { 200: json(StatsSchema, 'counts') },
     handler: ({ store }) => async (_req, res) => {
       const out: Stats = { backend: store.backend, ...(await readStats(store)) };
       res.json(out);
@@ -27,11 +26,11 @@ export const META_ROUTES: readonly RouteDefinition[] = [
     method: 'get',
     path: '/api/sources',
     summary: 'Sources (outlets) with their article counts',
-    tags: ['meta'], responses: { 200: json(S.SourceListSchema, 'sources') },
+    tags: ['meta'], responses: { 200: json(SourceListSchema, 'sources') },
     handler: ({ store }) => async (_req, res) => {
       const rows = await sourceList(store);
       const out: SourceList = {
-        items: rows.map((s) => ({ id: String(s.id), name: String(s.name ?? ''), domain: typeof s.domain === 'string' ? s.domain : null, articles: Number(s.articles ?? 0) })),
+        items: rows.map((s) => ({ id: s.id, name: s.name, domain: s.domain, articles: s.articles })),
       };
       res.json(out);
     },
@@ -41,7 +40,7 @@ export const META_ROUTES: readonly RouteDefinition[] = [
     path: '/api/export',
     summary: 'The whole store in one export format, streamed (what `claimgraph export` prints)',
     tags: ['meta'],
-    request: { query: S.ExportQuerySchema },
+    request: { query: ExportQuerySchema },
     responses: {
       200: {
         description: 'the export: JSON lines (jsonl, statements, annotations, claims), GraphML or a Cypher script',

@@ -1,9 +1,8 @@
 import { networkRows, type Row } from '../../graph/index.js';
 import { loadActorMap } from '../../actors/index.js';
 import { parse } from '../http.js';
-import { NetworkQuerySchema, type NetworkEdge, type NetworkResponse } from '../schemas.js';
+import { NetworkQuerySchema, NetworkResponseSchema, type NetworkEdge, type NetworkResponse } from '../schemas.js';
 import { actorSummaries } from './actors.js';
-import * as S from '../schemas.js';
 import { defineRoute, type RouteDefinition } from '../route.js';
 import { errors, json } from '../doc-parts.js';
 
@@ -14,8 +13,8 @@ export const NETWORK_ROUTES: readonly RouteDefinition[] = [
     path: '/api/network',
     summary: 'Speaker -> about edges with counts by cue class and time span',
     tags: ['statements'],
-    request: { query: S.NetworkQuerySchema },
-    responses: { 200: json(S.NetworkResponseSchema, 'nodes and edges'), ...errors(400) },
+    request: { query: NetworkQuerySchema },
+    responses: { 200: json(NetworkResponseSchema, 'nodes and edges'), ...errors(400) },
     handler: ({ store }) => async (req, res) => {
       const q = parse('query', NetworkQuerySchema, req.query);
       const map = await loadActorMap(store);

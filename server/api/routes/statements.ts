@@ -5,13 +5,9 @@ import { loadActorMap } from '../../actors/index.js';
 import { statementView } from '../statement-view.js';
 import { pageOf, pageWindow, parse } from '../http.js';
 import {
-  IdParamsSchema,
-  StatementListQuerySchema,
-  TimelineQuerySchema,
-  type TimelineBucket,
-  type TimelineResponse,
+  IdParamsSchema, StatementListQuerySchema, StatementPageSchema, StatementViewSchema, TimelineQuerySchema,
+  TimelineResponseSchema, type TimelineBucket, type TimelineResponse,
 } from '../schemas.js';
-import * as S from '../schemas.js';
 import { defineRoute, type RouteDefinition } from '../route.js';
 import { errors, json } from '../doc-parts.js';
 
@@ -24,8 +20,8 @@ export const STATEMENT_ROUTES: readonly RouteDefinition[] = [
     path: '/api/statements',
     summary: 'Statements by time; filter by speaker, about, cue class, source, article, window, text',
     tags: ['statements'],
-    request: { query: S.StatementListQuerySchema },
-    responses: { 200: json(S.StatementPageSchema, 'a page of statements'), ...errors(400) },
+    request: { query: StatementListQuerySchema },
+    responses: { 200: json(StatementPageSchema, 'a page of statements'), ...errors(400) },
     handler: ({ store }) => async (req, res) => {
       const q = parse('query', StatementListQuerySchema, req.query);
       const w = pageWindow(q);
@@ -50,8 +46,8 @@ export const STATEMENT_ROUTES: readonly RouteDefinition[] = [
     path: '/api/statements/{id}',
     summary: 'One statement with its article and source',
     tags: ['statements'],
-    request: { params: S.IdParamsSchema },
-    responses: { 200: json(S.StatementViewSchema, 'the statement'), ...errors(400, 404) },
+    request: { params: IdParamsSchema },
+    responses: { 200: json(StatementViewSchema, 'the statement'), ...errors(400, 404) },
     handler: ({ store }) => async (req, res) => {
       const { id } = parse('params', IdParamsSchema, req.params);
       const row = await statementById(store, id);
@@ -65,8 +61,8 @@ export const STATEMENT_ROUTES: readonly RouteDefinition[] = [
     path: '/api/timeline',
     summary: 'Statements in a window, or bucketed counts when more than `limit`',
     tags: ['statements'],
-    request: { query: S.TimelineQuerySchema },
-    responses: { 200: json(S.TimelineResponseSchema, 'statements or buckets'), ...errors(400) },
+    request: { query: TimelineQuerySchema },
+    responses: { 200: json(TimelineResponseSchema, 'statements or buckets'), ...errors(400) },
     handler: ({ store }) => async (req, res) => {
       const q = parse('query', TimelineQuerySchema, req.query);
       const map = await loadActorMap(store);

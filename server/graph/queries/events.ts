@@ -101,7 +101,7 @@ OPTIONAL MATCH (p:Actor)-[:SAID]->(s)
 OPTIONAL MATCH (art:Article)-[:CONTAINS]->(s)
 RETURN s.id AS id, s.content AS content, s.direct AS direct, s.cue AS cue, s.saidAt AS saidAt,
   s.saidAtPrecision AS saidAtPrecision, p.id AS speakerId, p.name AS speakerName, art.id AS articleId
-ORDER BY s.saidAt, s.id`,
+ORDER BY toString(s.saidAt), s.id`,
   /**
    * "Met with" edges of the network view (GET /api/network/met-with): each
    * event in the window with its participants' raw ids; the route folds merged

@@ -158,13 +158,45 @@ RETURN v.version AS version, old.version AS formerVersion`,
   renameActorPair: `MATCH (n:ActorPair) SET n:_ActorPair REMOVE n:ActorPair RETURN count(n) AS n`,
   renameActorTotal: `MATCH (n:ActorTotal) SET n:_ActorTotal REMOVE n:ActorTotal RETURN count(n) AS n`,
   removeFormerVersion: `MATCH (old:SchemaVersion) DETACH DELETE old RETURN count(*) AS n`,
+  /**
+   * Migration to version 7: times stored as ISO strings become native
+   * temporal values (server/graph/times.ts has the kinds). Each touches only
+   * values still stored as strings (`toString(x) = x` holds for a string
+   * alone), so it is safe to run again, and it runs after a cypher script
+   * written before version 7 is loaded. A coarse value ("2024-03") stays a
+   * string, as the write path keeps it.
+   */
+  convertPublishedAt: `MATCH (a:Article) WHERE toString(a.publishedAt) = a.publishedAt
+SET a.publishedAt = datetime(a.publishedAt)
+RETURN count(a) AS n`,
+  convertRetrievedAt: `MATCH (a:Article) WHERE toString(a.retrievedAt) = a.retrievedAt
+SET a.retrievedAt = datetime(a.retrievedAt)
+RETURN count(a) AS n`,
+  convertSaidAt: `MATCH (s:Statement) WHERE toString(s.saidAt) = s.saidAt AND size(s.saidAt) >= 10
+SET s.saidAt = CASE WHEN size(s.saidAt) = 10 THEN date(s.saidAt) ELSE datetime(s.saidAt) END
+RETURN count(s) AS n`,
+  convertFirstSeen: `MATCH (c:Claim) WHERE toString(c.firstSeen) = c.firstSeen
+SET c.firstSeen = datetime(c.firstSeen)
+RETURN count(c) AS n`,
+  convertLastSeen: `MATCH (c:Claim) WHERE toString(c.lastSeen) = c.lastSeen
+SET c.lastSeen = datetime(c.lastSeen)
+RETURN count(c) AS n`,
+  convertDecisionAt: `MATCH (d:MergeDecision) WHERE toString(d.at) = d.at
+SET d.at = datetime(d.at)
+RETURN count(d) AS n`,
+  convertDecisionUndoneAt: `MATCH (d:MergeDecision) WHERE toString(d.undoneAt) = d.undoneAt
+SET d.undoneAt = datetime(d.undoneAt)
+RETURN count(d) AS n`,
   writeVersion: `MERGE (v:_SchemaVersion {id: 'claimgraph'})
 SET v.version = $version, v.updatedAt = $updatedAt
 RETURN v.version AS version`,
-  /** Migration to version 2: a statement's time and day stored on it (server/graph/write.ts statementTime). */
+  /**
+   * Migration to version 2: a statement's time and day stored on it (server/graph/write.ts statementTime),
+   * as strings (toString: the times may be native already); the version-7 conversions make them native.
+   */
   backfillStatementTime: `MATCH (art:Article)-[:CONTAINS]->(s:Statement)
 WHERE s.time IS NULL AND coalesce(s.saidAt, art.publishedAt) IS NOT NULL
-WITH s, coalesce(s.saidAt, art.publishedAt) AS time
+WITH s, toString(coalesce(s.saidAt, art.publishedAt)) AS time
 SET s.time = time, s.timeDay = substring(time, 0, 10)
 RETURN count(s) AS n`,
   /**
@@ -222,6 +254,13 @@ export const SCHEMA_PARAMS: { [K in keyof typeof SCHEMA]: Record<string, unknown
   renameActorPair: {},
   renameActorTotal: {},
   removeFormerVersion: {},
+  convertPublishedAt: {},
+  convertRetrievedAt: {},
+  convertSaidAt: {},
+  convertFirstSeen: {},
+  convertLastSeen: {},
+  convertDecisionAt: {},
+  convertDecisionUndoneAt: {},
   writeVersion: { version: 2, updatedAt: '2024-01-01T00:00:00.000Z' },
   backfillStatementTime: {},
   backfillDayCounts: {},

@@ -3,6 +3,7 @@
  * statements, actors and republication links, and the outlets.
  */
 import { API } from '../queries/api.js';
+import { instantBounds } from '../times.js';
 import { READ } from '../queries/read.js';
 import { SORTED } from '../queries/sorted.js';
 import { z } from 'zod';
@@ -11,7 +12,7 @@ import { num, optStr, optStrs, read, readOne, readTotal, str, type Runner } from
 
 /** A row of the article list (API.listArticles and SORTED.articles*). */
 export const ArticleListRowSchema = z.object({
-  id: str, title: str, url: optStr, publishedAt: optStr, publishedAtPrecision: optStr, sourceId: optStr, source: optStr, statements: num,
+  id: str, title: optStr, url: optStr, publishedAt: optStr, publishedAtPrecision: optStr, sourceId: optStr, source: optStr, statements: num,
 });
 export type ArticleListRow = z.infer<typeof ArticleListRowSchema>;
 /** One article with its outlet (READ.article). */
@@ -52,9 +53,10 @@ export type ArticleSort = keyof typeof ARTICLE_SORTS;
 /** A page of articles in the order asked (newest first by default), with their statement counts, and how many there are. */
 export async function articlePage(store: Runner, filters: ArticleFilters, w: { skip: number; limit: number; sort?: ArticleSort }): Promise<{ rows: ArticleListRow[]; total: number }> {
   const text = ARTICLE_SORTS[w.sort ?? 'newest'];
+  const params = { ...filters, ...instantBounds(filters) };
   const [rows, total] = await Promise.all([
-    read(store, ArticleListRowSchema, 'the article list', text, { ...filters, skip: w.skip, limit: w.limit }),
-    readTotal(store, 'an article count', API.countArticles, filters),
+    read(store, ArticleListRowSchema, 'the article list', text, { ...params, skip: w.skip, limit: w.limit }),
+    readTotal(store, 'an article count', API.countArticles, params),
   ]);
   return { rows, total };
 }
