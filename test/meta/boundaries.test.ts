@@ -78,9 +78,24 @@ describe('component boundaries in server/', () => {
     expect(components.filter((c) => !files.includes(join(SERVER, c, 'index.ts')))).toEqual([]);
   });
 
-  test('no import enters another component past its index.ts', () => {
+  /**
+   * The only imports allowed past an index.ts, each with its reason. `claimgraph
+   * extract` must start fast (issue 15: extract --jsonl at 2 MB/s, start-up
+   * included): ingest's and pipeline's index files load the store, the HTTP
+   * fetcher and the HTML and feed parsers, which extracting JSON lines never uses.
+   */
+  const NARROW_IMPORTS: Record<string, string> = {
+    'cli/extract.ts -> ingest/records.ts': 'extract start-up: JSON records without the fetcher and parsers',
+    'cli/extract.ts -> pipeline/pool.ts': 'extract start-up: the thread pool without the store',
+    'cli/extract.ts -> pipeline/statements.ts': 'extract start-up: extraction without the store',
+    'cli/options.ts -> ingest/dates.ts': 'every command parses its date flags; options.ts is loaded by extract too',
+  };
+
+  test('no import enters another component past its index.ts (apart from the listed narrow imports)', () => {
     const bad = files.flatMap((f) => pastIndex(f, readFileSync(f, 'utf8')));
-    expect(bad).toEqual([]);
+    expect(bad.filter((b) => !(b in NARROW_IMPORTS))).toEqual([]);
+    // A listed import no longer made is taken off the list, so the list cannot hide a new one later.
+    expect(Object.keys(NARROW_IMPORTS).filter((n) => !bad.includes(n))).toEqual([]);
   });
 
   test('no two components import each other, directly or through others (claims imports actors, never the reverse)', () => {
