@@ -6,7 +6,7 @@ import type { Row } from './types.js';
  * The version of the graph model this code writes. Bump it with a migration
  * step below when a change needs existing stores rewritten.
  */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 /**
  * Records the schema version in the `(:SchemaVersion {id: 'claimgraph'})`
@@ -34,6 +34,8 @@ export async function initSchemaVersion(run: (query: string, params: Record<stri
   }
   // 5: the per-actor totals (WRITE.countActorTotals), read by the actor page's summary.
   if (stored !== null && stored < 5) await run(SCHEMA.backfillActorTotals, {});
+  // 6: the network's monthly rollups (WRITE.countPairMonths), read by GET /api/network for a window's whole months.
+  if (stored !== null && stored < 6) await run(SCHEMA.backfillPairMonths, {});
   if (stored !== SCHEMA_VERSION) {
     await run(SCHEMA.writeVersion, { version: SCHEMA_VERSION, updatedAt: new Date().toISOString() });
   }

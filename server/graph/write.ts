@@ -1,5 +1,6 @@
 import { queryFailed } from '../errors.js';
 import { WRITE } from './queries/write.js';
+import { rollupBucket } from './window.js';
 import type { ArticleGraph, Row, StatementNode, WriteStatus } from './types.js';
 
 /** Runs one query inside the caller's open transaction and returns plain rows. */
@@ -94,12 +95,14 @@ export function articleWritePlan(graph: ArticleGraph): WriteStep[] {
   if (counts.days.length > 0) steps.push({ name: 'countActorDays', query: WRITE.countActorDays, params: { rows: counts.days } });
   if (counts.pairs.length > 0) steps.push({ name: 'countActorPairs', query: WRITE.countActorPairs, params: { rows: counts.pairs } });
   if (counts.totals.length > 0) steps.push({ name: 'countActorTotals', query: WRITE.countActorTotals, params: { rows: counts.totals } });
+  if (counts.months.length > 0) steps.push({ name: 'countPairMonths', query: WRITE.countPairMonths, params: { rows: counts.months } });
   return steps;
 }
 
 /**
  * What one article adds to the actor counters (WRITE.countActorDays,
- * countActorPairs, countActorTotals), counted the way the links are written:
+ * countActorPairs, countActorTotals) and the network's monthly rollups
+ * (WRITE.countPairMonths), counted the way the links are written:
  * one speaker per statement, its ABOUT actors deduplicated, days by
  * `timeDay` (undated statements count in pairs and totals only), and one
  * article per mentioned actor.
@@ -108,6 +111,7 @@ function actorCounts(graph: ArticleGraph, mentions: readonly string[]) {
   const days = new Map<string, { key: string; actor: string; day: string; said: number; about: number }>();
   const pairs = new Map<string, { key: string; from: string; to: string; n: number }>();
   const totals = new Map<string, { key: string; said: number; about: number; articles: number }>();
+  const months = new Map<string, PairMonthRow>();
   const day = (actor: string, d: string) => {
     const key = `${actor}|${d}`;
     const row = days.get(key) ?? { key, actor, day: d, said: 0, about: 0 };
@@ -120,7 +124,7 @@ function actorCounts(graph: ArticleGraph, mentions: readonly string[]) {
     return row;
   };
   for (const s of graph.statements) {
-    const { timeDay } = statementTime(s.saidAt ?? graph.article.publishedAt);
+    const { time, timeDay } = statementTime(s.saidAt ?? graph.article.publishedAt);
     const subjects = unique(s.aboutIds);
     if (s.speakerId !== null) {
       total(s.speakerId).said += 1;
@@ -130,6 +134,7 @@ function actorCounts(graph: ArticleGraph, mentions: readonly string[]) {
         const row = pairs.get(key) ?? { key, from: s.speakerId, to: t, n: 0 };
         row.n += 1;
         pairs.set(key, row);
+        addPairMonth(months, s.speakerId, t, s.cueClass ?? null, time, timeDay);
       }
     }
     for (const t of subjects) {
@@ -138,7 +143,30 @@ function actorCounts(graph: ArticleGraph, mentions: readonly string[]) {
     }
   }
   for (const m of mentions) total(m).articles += 1;
-  return { days: [...days.values()], pairs: [...pairs.values()], totals: [...totals.values()] };
+  return { days: [...days.values()], pairs: [...pairs.values()], totals: [...totals.values()], months: [...months.values()] };
+}
+
+/** A row of WRITE.countPairMonths: one (month, speaker, subject, cue class) with its count and time span. */
+export interface PairMonthRow {
+  key: string;
+  month: string;
+  from: string;
+  to: string;
+  cueClass: string | null;
+  n: number;
+  firstAt: string | null;
+  lastAt: string | null;
+}
+
+/** Counts one (speaker, subject) statement into its rollup row; its `month` is window.ts rollupBucket of the statement's day. */
+export function addPairMonth(rows: Map<string, PairMonthRow>, from: string, to: string, cueClass: string | null, time: string | null, timeDay: string | null): void {
+  const month = rollupBucket(timeDay);
+  const key = `${month}|${from}|${to}|${cueClass ?? ''}`;
+  const row = rows.get(key) ?? { key, month, from, to, cueClass, n: 0, firstAt: time, lastAt: time };
+  row.n += 1;
+  if (time !== null && (row.firstAt === null || time < row.firstAt)) row.firstAt = time;
+  if (time !== null && (row.lastAt === null || time > row.lastAt)) row.lastAt = time;
+  rows.set(key, row);
 }
 
 /**

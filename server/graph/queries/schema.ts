@@ -18,12 +18,13 @@
  * claims step's (docs/claims.md). DayCount holds the per-day statement
  * counters the article write maintains (server/graph/write.ts), ActorDay,
  * ActorPair and ActorTotal the actor page's (per actor and day, per speaker
- * and subject, per actor).
+ * and subject, per actor), PairMonth the network's (per month, speaker,
+ * subject and cue class).
  */
 export const MODEL = {
-  labels: ['Source', 'Article', 'Actor', 'Statement', 'Claim', 'Event', 'MergeDecision', 'SchemaVersion', 'Alias', 'Band', 'EventKey', 'DayCount', 'ActorDay', 'ActorPair', 'ActorTotal'],
+  labels: ['Source', 'Article', 'Actor', 'Statement', 'Claim', 'Event', 'MergeDecision', 'SchemaVersion', 'Alias', 'Band', 'EventKey', 'DayCount', 'ActorDay', 'ActorPair', 'ActorTotal', 'PairMonth'],
   /** Labels of derived data keyed by `key` (lookup keys and counters): no `id`, rebuilt by ingest, never exported. */
-  derivedLabels: ['Alias', 'Band', 'EventKey', 'DayCount', 'ActorDay', 'ActorPair', 'ActorTotal'],
+  derivedLabels: ['Alias', 'Band', 'EventKey', 'DayCount', 'ActorDay', 'ActorPair', 'ActorTotal', 'PairMonth'],
   relationshipTypes: [
     'PUBLISHED', 'CONTAINS', 'SAID', 'ABOUT', 'ADDRESSED_TO', 'VIA', 'INSTANCE_OF', 'MENTIONS',
     'PARTICIPANT', 'REPORTS', 'AT', 'SAME_AS',
@@ -49,6 +50,8 @@ const LOOKUPS = [
   ['ActorDay', 'actor', 'actor_day_actor'],
   ['ActorPair', 'from', 'actor_pair_from'],
   ['ActorPair', 'to', 'actor_pair_to'],
+  // The network's monthly rollups: a window's whole months are looked up here.
+  ['PairMonth', 'month', 'pair_month_month'],
 ] as const;
 
 /**
@@ -78,6 +81,7 @@ const UNIQUE_KEYS = [
   ['ActorDay', 'key', 'actor_day_key'],
   ['ActorPair', 'key', 'actor_pair_key'],
   ['ActorTotal', 'key', 'actor_total_key'],
+  ['PairMonth', 'key', 'pair_month_key'],
 ] as const;
 
 const snake = (label: string) => label.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
@@ -159,6 +163,20 @@ WHERE said > 0 OR about > 0 OR articles > 0
 MERGE (c:ActorTotal {key: a.id})
 SET c.said = said, c.about = about, c.articles = articles
 RETURN count(c) AS n`,
+  /**
+   * Migration to version 6: the network's monthly rollups (WRITE.countPairMonths)
+   * from the statements already stored, whole counts SET (safe to run again);
+   * the bucket as window.ts rollupBucket computes it.
+   * One SAID per statement and ABOUT merged, so count(s) counts statements.
+   */
+  backfillPairMonths: `MATCH (p:Actor)-[:SAID]->(s:Statement)-[:ABOUT]->(t:Actor)
+WITH CASE WHEN s.timeDay IS NULL THEN ''
+    WHEN size(s.timeDay) = 10 AND substring(s.timeDay, 8) >= '01' AND substring(s.timeDay, 8) <= '31' THEN substring(s.timeDay, 0, 8) + '*'
+    ELSE s.timeDay END AS month, p.id AS from, t.id AS to, s.cueClass AS cueClass,
+  count(s) AS n, min(s.time) AS firstAt, max(s.time) AS lastAt
+MERGE (c:PairMonth {key: month + '|' + from + '|' + to + '|' + coalesce(cueClass, '')})
+SET c.month = month, c.from = from, c.to = to, c.cueClass = cueClass, c.n = n, c.firstAt = firstAt, c.lastAt = lastAt
+RETURN count(c) AS n`,
 } as const;
 
 /** Sample parameters of each query, so the Cypher lint test can declare them. */
@@ -171,6 +189,7 @@ export const SCHEMA_PARAMS: { [K in keyof typeof SCHEMA]: Record<string, unknown
   backfillActorDaysAbout: {},
   backfillActorPairs: {},
   backfillActorTotals: {},
+  backfillPairMonths: {},
 };
 
 /** Parameters of the generated schema statements: none. */

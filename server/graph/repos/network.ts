@@ -1,13 +1,18 @@
 /**
  * The network read model: speaker -> target rows in a window. It owns the
- * choice of queries (queries/api.ts, network*): with a source
- * filter every (speaker, target, cue class) row; without one, the page of
- * final edges among actors no merge touches plus the rows touching merged
- * groups, which the caller folds into canonical actors.
+ * choice of queries: with a source filter every (speaker, target, cue class)
+ * row of the statements (queries/api.ts networkEdges*); without one, the page
+ * of final edges among actors no merge touches plus the rows touching merged
+ * groups, which the caller folds into canonical actors, read from the
+ * monthly rollups for the window's whole months and from the statements for
+ * the days of the months it cuts (queries/network.ts), or from the
+ * statements alone when the window holds no whole month or a bound has a
+ * time of day (queries/api.ts networkTopEdges*, networkGroupedEdges*).
  */
 import { API } from '../queries/api.js';
+import { NETWORK } from '../queries/network.js';
 import type { Row } from '../types.js';
-import { windowDays } from '../window.js';
+import { bucketInWindow, dayAligned, rollupBucket, windowDays } from '../window.js';
 import type { Runner } from './statements.js';
 
 export type NetworkFilters = {
@@ -18,7 +23,7 @@ export type NetworkFilters = {
 };
 
 /**
- * `top`: final edges (source, target, n, cueClasses, firstAt, lastAt) among
+ * `top`: final edges (source, target, n, byCueClass, firstAt, lastAt) among
  * unmerged actors, heaviest first, at most `limit` of them; `rows`: raw
  * (source, target, cueClass, n, firstAt, lastAt) rows still to fold.
  */
@@ -36,11 +41,67 @@ export async function networkRows(
   if (filters.sources !== null) {
     return { top: [], rows: await store.run(days ? API.networkEdgesDays : API.networkEdges, days ? { ...filters, days } : filters) };
   }
+  const base = { cueClasses: filters.cueClasses, from: filters.from, to: filters.to, grouped: opts.grouped };
+  const page = { ego: opts.ego, minCount: opts.minCount, limit: opts.limit };
+  // The rollups count whole months of `timeDay`: exact for bounds without a time of day (window.ts dayAligned).
+  if (dayAligned(filters.from) && dayAligned(filters.to)) {
+    const existing = await store.run(NETWORK.windowDays, { from: filters.from, to: filters.to });
+    const split = rollupWindow(filters.from, filters.to, existing.map((r) => String(r.day)));
+    if (split.months.length > 0) {
+      const params = { ...base, months: split.months, days: split.days };
+      const [top, rows] = await Promise.all([
+        store.run(NETWORK.rollupTopEdges, { ...params, ...page }),
+        opts.grouped.length > 0 ? store.run(NETWORK.rollupGroupedEdges, params) : Promise.resolve([]),
+      ]);
+      return { top: top.map((r) => ({ ...r, byCueClass: tallyCues(r.cues), cues: undefined })), rows };
+    }
+  }
   // Only the page of edges among unmerged actors leaves the store, already final; rows touching merged groups fold in the caller.
-  const base = { cueClasses: filters.cueClasses, from: filters.from, to: filters.to, grouped: opts.grouped, ...(days ? { days } : {}) };
+  const scan = { ...base, ...(days ? { days } : {}) };
   const [top, rows] = await Promise.all([
-    store.run(days ? API.networkTopEdgesDays : API.networkTopEdges, { ...base, ego: opts.ego, minCount: opts.minCount, limit: opts.limit }),
-    opts.grouped.length > 0 ? store.run(days ? API.networkGroupedEdgesDays : API.networkGroupedEdges, base) : Promise.resolve([]),
+    store.run(days ? API.networkTopEdgesDays : API.networkTopEdges, { ...scan, ...page }),
+    opts.grouped.length > 0 ? store.run(days ? API.networkGroupedEdgesDays : API.networkGroupedEdges, scan) : Promise.resolve([]),
   ]);
-  return { top, rows };
+  return { top: top.map((r) => ({ ...r, byCueClass: tallyClasses(r.cueClasses, Number(r.n ?? 0)), cueClasses: undefined })), rows };
+}
+
+/**
+ * Splits a window [from, to) (bounds absent or without a time of day) over
+ * the statement days the store holds (`existing`, every distinct `timeDay`)
+ * into `months`, the rollup buckets (window.ts rollupBucket: the days of a
+ * month, or a coarse time) that lie in the window whole, read from the
+ * rollups, and `days`, the days of the other buckets inside it, read from
+ * their statements. Undated statements (bucket '') are in a window without
+ * bounds only, as in the statement queries.
+ */
+export function rollupWindow(from: string | null, to: string | null, existing: readonly string[]): { months: string[]; days: string[] } {
+  const months = new Set<string>();
+  const days = new Set<string>();
+  for (const day of existing) {
+    if ((from !== null && day < from) || (to !== null && day >= to)) continue;
+    const bucket = rollupBucket(day);
+    if (bucketInWindow(bucket, from, to)) months.add(bucket);
+    else days.add(day);
+  }
+  if (from === null && to === null) months.add('');
+  return { months: [...months].sort(), days: [...days].sort() };
+}
+
+/** Per cue class counts from the rollup query's {cueClass, n} rows; a statement without a class counts as 'other'. */
+function tallyCues(cues: unknown): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const c of Array.isArray(cues) ? (cues as Array<{ cueClass?: unknown; n?: unknown }>) : []) {
+    const cls = typeof c.cueClass === 'string' ? c.cueClass : 'other';
+    out[cls] = (out[cls] ?? 0) + Number(c.n ?? 0);
+  }
+  return out;
+}
+
+/** Per cue class counts from the statement query's list of classes (nulls left out by collect: the rest is 'other'). */
+function tallyClasses(classes: unknown, count: number): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const cls of Array.isArray(classes) ? classes : []) out[String(cls)] = (out[String(cls)] ?? 0) + 1;
+  const classified = Object.values(out).reduce((a, b) => a + b, 0);
+  if (classified < count) out.other = (out.other ?? 0) + count - classified;
+  return out;
 }
