@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { makeCall, READS_WHILE_WRITING, WritePriority, type Call } from '../../server/graph/host/calls.js';
-import { openStore, serialWrite, WRITE } from '../../server/graph/index.js';
+import { openStore, serialWrite, withWritePriority, WRITE } from '../../server/graph/index.js';
 
 /**
  * The hosted store's write-priority queue (issue 19): while a write unit's
@@ -39,6 +39,22 @@ describe('WritePriority', () => {
     settle(unitCall2);
     await expect.poll(() => sent.length, { timeout: 5_000 }).toBe(7);
     expect(sent.slice().sort((a, b) => a - b)).toEqual([1, 2, 10, 11, 12, 13, 14]);
+  });
+
+  test('an ingest\'s reads before its unit (withWritePriority) are marked as a unit\'s, across awaits; the same read outside is not', async () => {
+    const inside = await withWritePriority(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      return makeCall(1, 'run', [APP_READ, {}], 'app', true);
+    });
+    expect(inside.unit).toBe(true);
+    expect(makeCall(2, 'run', [APP_READ, {}], 'app', true).unit).toBe(false);
+    // So a held queue of background reads does not hold it.
+    const sent: number[] = [];
+    const priority = new WritePriority((call) => sent.push(call.id));
+    priority.submit({ ...makeCall(3, 'writeArticle', [{}], 'app', true), unit: true });
+    for (let i = 0; i < 4; i++) priority.submit(makeCall(10 + i, 'run', [APP_READ, {}], 'app', true));
+    priority.submit({ ...inside, id: 4 });
+    expect(sent).toEqual([3, 10, 11, 4]);
   });
 
   test('a user query and a write are not background reads: neither is held', () => {
