@@ -35,9 +35,36 @@ export async function initSchemaVersion(run: (query: string, params: Record<stri
   // 5: the per-actor totals (WRITE.countActorTotals), read by the actor page's summary.
   if (stored !== null && stored < 5) await run(SCHEMA.backfillActorTotals, {});
   // 6: the network's monthly rollups (WRITE.countPairMonths), read by GET /api/network for a window's whole months.
-  if (stored !== null && stored < 6) await run(SCHEMA.backfillPairMonths, {});
+  if (stored !== null && stored < 6) await backfillPairMonths(run);
   if (stored !== SCHEMA_VERSION) {
     await run(SCHEMA.writeVersion, { version: SCHEMA_VERSION, updatedAt: new Date().toISOString() });
   }
   return SCHEMA_VERSION;
+}
+
+/** Statements a page of the rollup backfill reads at most (a speaker with more is a page of its own). */
+export const BACKFILL_PAGE_STATEMENTS = 50_000;
+
+/**
+ * The version-6 backfill (SCHEMA.backfillPairMonths) over pages of speakers
+ * of about `pageStatements` statements each, in id order: each page SETs
+ * whole counts of its own speakers' rollups, so a crash midway and a rerun
+ * give the same counts.
+ */
+export async function backfillPairMonths(
+  run: (query: string, params: Record<string, unknown>) => Promise<Row[]>,
+  pageStatements = BACKFILL_PAGE_STATEMENTS,
+): Promise<void> {
+  let ids: string[] = [];
+  let size = 0;
+  for (const row of await run(SCHEMA.pairMonthSpeakers, {})) {
+    ids.push(String(row.id));
+    size += Number(row.said ?? 0);
+    if (size >= pageStatements) {
+      await run(SCHEMA.backfillPairMonths, { ids });
+      ids = [];
+      size = 0;
+    }
+  }
+  if (ids.length > 0) await run(SCHEMA.backfillPairMonths, { ids });
 }

@@ -166,10 +166,20 @@ RETURN count(c) AS n`,
   /**
    * Migration to version 6: the network's monthly rollups (WRITE.countPairMonths)
    * from the statements already stored, whole counts SET (safe to run again);
-   * the bucket as window.ts rollupBucket computes it.
-   * One SAID per statement and ABOUT merged, so count(s) counts statements.
+   * the bucket as window.ts rollupBucket computes it. One SAID per statement
+   * and ABOUT merged, so count(s) counts statements. Run per page of
+   * speakers (`$ids`, from pairMonthSpeakers; server/graph/schema.ts): a
+   * rollup belongs to one speaker, so a page never splits one, and no page
+   * reaches Grafeo's 30 s query timeout, which the whole store at 1M did.
    */
-  backfillPairMonths: `MATCH (p:Actor)-[:SAID]->(s:Statement)-[:ABOUT]->(t:Actor)
+  pairMonthSpeakers: `MATCH (p:Actor)
+WITH p.id AS id, COUNT { (p)-[:SAID]->(:Statement) } AS said
+WHERE said > 0
+RETURN id, said
+ORDER BY id`,
+  backfillPairMonths: `MATCH (p:Actor)
+WHERE p.id IN $ids
+MATCH (p)-[:SAID]->(s:Statement)-[:ABOUT]->(t:Actor)
 WITH CASE WHEN s.timeDay IS NULL THEN ''
     WHEN size(s.timeDay) = 10 AND substring(s.timeDay, 8) >= '01' AND substring(s.timeDay, 8) <= '31' THEN substring(s.timeDay, 0, 8) + '*'
     ELSE s.timeDay END AS month, p.id AS from, t.id AS to, s.cueClass AS cueClass,
@@ -189,7 +199,8 @@ export const SCHEMA_PARAMS: { [K in keyof typeof SCHEMA]: Record<string, unknown
   backfillActorDaysAbout: {},
   backfillActorPairs: {},
   backfillActorTotals: {},
-  backfillPairMonths: {},
+  pairMonthSpeakers: {},
+  backfillPairMonths: { ids: ['act_0', 'act_1'] },
 };
 
 /** Parameters of the generated schema statements: none. */
