@@ -49,11 +49,17 @@ export async function networkRows(
     const split = rollupWindow(filters.from, filters.to, existing.map((r) => String(r.day)));
     if (split.months.length > 0) {
       const params = { ...base, months: split.months, days: split.days };
+      const withDays = split.days.length > 0;
       const [top, rows] = await Promise.all([
-        store.run(NETWORK.rollupTopEdges, { ...params, ...page }),
-        opts.grouped.length > 0 ? store.run(NETWORK.rollupGroupedEdges, params) : Promise.resolve([]),
+        store.run(withDays ? NETWORK.rollupTopEdgesDays : NETWORK.rollupTopEdges, { ...params, ...page }),
+        opts.grouped.length > 0 ? store.run(withDays ? NETWORK.rollupGroupedEdgesDays : NETWORK.rollupGroupedEdges, params) : Promise.resolve([]),
       ]);
-      return { top: top.map((r) => ({ ...r, byCueClass: tallyCues(r.cues), cues: undefined })), rows };
+      return {
+        top: top.map(({ source, target, n, cues, firsts, lasts }) => ({
+          source, target, n, byCueClass: tallyCues(cues), firstAt: extreme(firsts, -1), lastAt: extreme(lasts, 1),
+        })),
+        rows,
+      };
     }
   }
   // Only the page of edges among unmerged actors leaves the store, already final; rows touching merged groups fold in the caller.
@@ -93,6 +99,15 @@ function tallyCues(cues: unknown): Record<string, number> {
   for (const c of Array.isArray(cues) ? (cues as Array<{ cueClass?: unknown; n?: unknown }>) : []) {
     const cls = typeof c.cueClass === 'string' ? c.cueClass : 'other';
     out[cls] = (out[cls] ?? 0) + Number(c.n ?? 0);
+  }
+  return out;
+}
+
+/** The least (`sign` -1) or greatest (1) of the strings in a list, null when none. */
+function extreme(values: unknown, sign: 1 | -1): string | null {
+  let out: string | null = null;
+  for (const v of Array.isArray(values) ? values : []) {
+    if (typeof v === 'string' && (out === null || (sign < 0 ? v < out : v > out))) out = v;
   }
   return out;
 }
