@@ -144,7 +144,7 @@ export async function benchClaims(sizes: number[] = [10_000, 100_000], sample = 
       out[`twinsExpected@${label}`] = expected;
       const breakdown = [...perQuery.entries()].sort((a, b) => b[1].ms - a[1].ms).map(([k, e]) => `${k} ${(e.ms / sample).toFixed(2)} ms, ${(e.calls / sample).toFixed(2)} calls, ${(e.rows / sample).toFixed(1)} rows`);
       process.stderr.write(`bench claims: per article at ${label}: ${breakdown.join('; ')}\n`);
-      const [stats] = await store.run(`RETURN COUNT { MATCH (c:Claim) } AS claims, COUNT { MATCH ()-[r:REPUBLISHES]->() } AS republishes, COUNT { MATCH ()-[r:CONTRADICTS]->() } AS contradicts, COUNT { MATCH (b:Band) } AS bands`);
+      const [stats] = await store.run(`RETURN COUNT { MATCH (c:Claim) } AS claims, COUNT { MATCH ()-[r:REPUBLISHES]->() } AS republishes, COUNT { MATCH ()-[r:CONTRADICTS]->() } AS contradicts, COUNT { MATCH (b:_Band) } AS bands`);
       out[`claims@${label}`] = Number(stats?.claims ?? 0);
       out[`republishes@${label}`] = Number(stats?.republishes ?? 0);
       out[`contradictions@${label}`] = Number(stats?.contradicts ?? 0);

@@ -17,6 +17,7 @@ import { tmpdir, cpus, loadavg, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
 import { z } from 'zod';
 import { embeddedStorePath, openStore } from '../server/graph/index.js';
 import type { GraphStore } from '../server/graph/types.js';
@@ -24,6 +25,9 @@ import { ingestRecord } from '../server/ingest/index.js';
 import { processArticle } from '../server/pipeline/index.js';
 import { corpus } from './corpus.js';
 import { scalingSvg } from './plot.js';
+
+// As bin/claimgraph.mjs sets it for every command, so the extractor measured in process runs as the CLI runs it.
+setFlagsFromString('--no-turbo-inline-array-builtins');
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 

@@ -1,5 +1,5 @@
 import { allMergeDecisions, clearAliasKeys, countAliasKeys, identityActorsPage, indexActorKeys, type ActorNode, type GraphStore, type Row } from '../graph/index.js';
-import { indexKeys, isArticleScoped, lookupKeys, resolveActor, type StoredActor } from '../claims/index.js';
+import { indexKeys, isArticleScoped, lookupKeys, resolveActor, type StoredActor } from './identity.js';
 import { mergeActors } from './merge.js';
 
 /**

@@ -3,12 +3,11 @@
  * GET /api/network/met-with.
  * Same conventions as ./schemas.ts (window `from` inclusive, `to` exclusive,
  * compared as strings against the event's date; paging with limit/offset/cursor).
- * `EVENT_ROUTE_DOCS` is spread into the OpenAPI route list (./openapi.ts).
+ * The routes' OpenAPI entries are written with their handlers (./routes/events.ts).
  */
-import type { RouteConfig } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { EVENT_TYPES } from '../extract/index.js';
-import { ActorRefSchema, ErrorBodySchema, IdParamsSchema, IsoDateSchema, NetworkQuerySchema, PageQuerySchema } from './schemas.js';
+import { ActorRefSchema, IsoDateSchema, NetworkQuerySchema, PageQuerySchema } from './schemas.js';
 
 export const EventTypeSchema = z.enum(EVENT_TYPES).meta({ id: 'EventType' });
 
@@ -124,25 +123,3 @@ export const MetWithResponseSchema = z
   })
   .openapi('MetWith');
 export type MetWithResponse = z.infer<typeof MetWithResponseSchema>;
-
-const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
-const error = (description: string) => json(ErrorBodySchema, description);
-
-/** The OpenAPI entries of the events routes. */
-export const EVENT_ROUTE_DOCS: RouteConfig[] = [
-  {
-    method: 'get', path: '/api/events', summary: 'Events (meetings, summits, calls, visits...) in a window, by participant', tags: ['events'],
-    request: { query: EventListQuerySchema },
-    responses: { 200: json(EventPageSchema, 'a page of events, oldest first'), 400: error('invalid input: details name each bad field') },
-  },
-  {
-    method: 'get', path: '/api/events/{id}', summary: 'One event: participants, reporting articles, statements made at it', tags: ['events'],
-    request: { params: IdParamsSchema },
-    responses: { 200: json(EventDetailSchema, 'the event'), 400: error('invalid input'), 404: error('not found') },
-  },
-  {
-    method: 'get', path: '/api/network/met-with', summary: '"Met with" edges: undirected pairs of actors who took part in the same events', tags: ['events'],
-    request: { query: MetWithQuerySchema },
-    responses: { 200: json(MetWithResponseSchema, 'pairs with their shared events, most shared events first'), 400: error('invalid input: details name each bad field') },
-  },
-];

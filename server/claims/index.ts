@@ -1,7 +1,8 @@
 /**
  * The claims component: what makes claimgraph cross-source.
  * - Actor identity across articles (aliases, spelling variants, metonyms;
- *   namesakes kept apart), decided before an article is written.
+ *   namesakes kept apart), decided before an article is written: the
+ *   rules are server/actors' (identity.ts); resolveActors runs them here.
  * - Claims: statements in different articles that report the same
  *   utterance, with counts of articles, outlets and independent origins.
  * - Republication: near-duplicate articles linked to the earlier one.
@@ -11,8 +12,7 @@
  * them against a GraphStore through the graph component's CLAIMS queries,
  * with a fixed number of indexed lookups per article. See docs/claims.md.
  */
-export { resolveActors, updateClaims, claimsState, finishClaims, refreshClaimStats, CLAIMS_VERSION, BAND_CAP, BAND_MEMBERS_CAP, CANDIDATE_BUDGET, ARTICLE_BUDGET, ALIAS_CAP, type ClaimsStore, type ClaimsUpdate } from './update.js';
-export { parsePersonName, indexKeys, lookupKeys, resolveActor, applyIdentity, otherNameKey, isArticleScoped, graphActorId, type StoredActor, type NameForm, type Resolution } from './identity.js';
+export { resolveActors, updateClaims, claimsState, refreshClaimStats, CLAIMS_VERSION, BAND_CAP, BAND_MEMBERS_CAP, CANDIDATE_BUDGET, ARTICLE_BUDGET, ALIAS_CAP, type ClaimsStore, type ClaimsUpdate } from './update.js';
 export { sameClaim, contradiction, contentMatch, prepare, type ClaimStatement, type Prepared, type Decision, type ContradictionDecision, type ContentMatch, type MatchKind } from './similarity.js';
 export { planClaims, claimStats, claimId, type Candidate, type ClaimPlan, type ClaimMember, type ClaimStats } from './plan.js';
 export { planRepublication, copyMatch, type ArticleText, type RepublishLink } from './republication.js';

@@ -104,7 +104,7 @@ export function anchorKeys(content: string): string[] {
     .map(([, h]) => `q:${h.toString(36)}`);
 }
 
-/** The (:Band) keys a statement is stored under; none without content words or actors. */
+/** The (:_Band) keys a statement is stored under; none without content words or actors. */
 export function statementKeys(s: Keyed): string[] {
   return [...scopedKeys(s, ownPeriods(s)), ...anchorKeys(s.content)];
 }
@@ -132,7 +132,7 @@ export function articleShingles(text: string): Set<string> {
   return new Set(shingles(words(text), ARTICLE_SHINGLE));
 }
 
-/** The (:Band) keys of one article text; none for a short text. */
+/** The (:_Band) keys of one article text; none for a short text. */
 export function articleKeys(text: string): string[] {
   const w = words(text);
   if (w.length < MIN_ARTICLE_WORDS) return [];

@@ -1,4 +1,4 @@
-import { parsePersonName } from './identity.js';
+import { parsePersonName } from '../actors/index.js';
 import { normalizeText } from './text.js';
 
 /** A statement's speaker as the claim step sees it: the resolved actor's id and name, both null when unknown. */

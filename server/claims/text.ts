@@ -1,25 +1,9 @@
 import { CURRENCY_SIGNS, CURRENCY_WORDS, MULTIPLIERS, NUMBER_WORDS, PERCENT_WORDS } from './model/numbers.js';
 import { ANTONYMS, CLAUSE_BREAK_WORDS, NEGATING_CUE_CLASSES, NEGATION_CUES, NON_NEGATING_NEXT, NON_NEGATING_PHRASES } from './model/polarity.js';
 import { STOPWORDS } from './model/stopwords.js';
-import { SPELLING_VARIANTS } from './model/variants.js';
+import { normalizeText, SPELLING_VARIANTS } from '../actors/index.js';
 
-/**
- * Text normal forms shared by claims, republication and identity: lower
- * case, accents and quotation marks removed, contractions closed up
- * ("won't" -> "wont", so the negation stays one token), possessive "'s"
- * dropped ("Trump's" -> "trump"), every other non-alphanumeric run a space.
- */
-export function normalizeText(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[\u2018\u2019\u02bc`´]/g, "'")
-    .replace(/n't\b/g, 'nt')
-    .replace(/'s\b/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
+export { normalizeText };
 
 /**
  * Light stemming, enough to meet "troops"/"troop" and "talks"/"talk"

@@ -9,14 +9,14 @@ import {
   linkContradictions,
   linkRepublishes,
   lookupAliases,
-  readWrittenArticleGraph,
   setClaimStats,
   statementCandidates,
   type ArticleGraph,
   type GraphStore,
+  type ActorRow,
   type Row,
 } from '../graph/index.js';
-import { applyIdentity, indexKeys, lookupKeys, resolveActor, type StoredActor } from './identity.js';
+import { applyIdentity, indexKeys, lookupKeys, resolveActor, type StoredActor } from '../actors/index.js';
 import { articleKeys, statementKeys, statementLookupKeys } from './keys.js';
 import { claimStats, planClaims, type Candidate, type ClaimMember, type ClaimPlan } from './plan.js';
 import { planRepublication, type RepublishLink } from './republication.js';
@@ -24,7 +24,7 @@ import type { ClaimStatement } from './similarity.js';
 
 /**
  * The claims step's thin I/O shell. The decisions are the pure functions of
- * identity.ts, plan.ts and republication.ts; this file only runs the
+ * identity rules (server/actors), plan.ts and republication.ts; this file only runs the
  * graph component's claims repository (server/graph/repos/claims.ts; it writes no
  * Cypher), each one an indexed lookup or a batched UNWIND, a fixed number of
  * round trips per article whatever the size of the store.
@@ -125,7 +125,7 @@ export async function updateClaims(store: ClaimsStore, graph: ArticleGraph): Pro
     const rows = await articleCandidates(store, { keys: aKeys, id: articleId, cap: BAND_CAP, budget: ARTICLE_BUDGET });
     republishes = planRepublication(
       { id: articleId, text: graph.article.text, date },
-      rows.map((r) => ({ id: String(r.id), text: String(r.text ?? ''), date: str(r.date), republishes: str(r.republishes) })),
+      rows.map((r) => ({ id: r.id, text: r.text ?? '', date: r.date, republishes: r.republishes })),
     );
     if (republishes.length > 0) await linkRepublishes(store, republishes);
   }
@@ -184,31 +184,16 @@ export async function claimsState(store: ClaimsStore, articleId: string): Promis
   return version >= CLAIMS_VERSION ? 'done' : 'pending';
 }
 
-/**
- * Runs the claims step for an article already stored, from what its own
- * write stored (readWrittenArticleGraph: its statements, and its actors as
- * the article named them), not from a new extraction, whose actors may
- * resolve differently today, nor from the actor nodes, which gathered the
- * names of every article since. So a crash between the article's commit and
- * this step is finished exactly as the clean run would have done it.
- * Returns null when the article is not stored.
- */
-export async function finishClaims(store: GraphStore, articleId: string): Promise<ClaimsUpdate | null> {
-  const graph = await readWrittenArticleGraph(store, articleId);
-  if (graph === null) return null;
-  return updateClaims(store, graph);
-}
-
 /** Recomputes the stored counts of some claims from their members. */
 export async function refreshClaimStats(store: ClaimsStore, claimIds: string[]): Promise<void> {
   const members: ClaimMember[] = (await claimMembers(store, claimIds)).map((r) => ({
-    claimId: String(r.claimId),
-    statementId: String(r.statementId),
-    articleId: String(r.articleId),
-    sourceId: str(r.sourceId),
-    articleDate: str(r.articleDate),
+    claimId: r.claimId,
+    statementId: r.statementId,
+    articleId: r.articleId,
+    sourceId: r.sourceId,
+    articleDate: r.articleDate,
     originId: chainEnd(r.chain, r.copies),
-    speakerName: str(r.speakerName),
+    speakerName: r.speakerName,
   }));
   const rows = claimStats(members);
   if (rows.length > 0) await setClaimStats(store, rows);
@@ -232,14 +217,8 @@ function candidate(r: Row): Candidate {
   };
 }
 
-function storedActor(r: Row): StoredActor {
-  return {
-    id: String(r.id),
-    name: String(r.name),
-    kind: String(r.kind),
-    aliases: Array.isArray(r.aliases) ? r.aliases.map(String) : [],
-    roles: Array.isArray(r.roles) ? r.roles.map(String) : [],
-  };
+function storedActor(r: ActorRow): StoredActor {
+  return { id: r.id, name: r.name, kind: r.kind, aliases: [...(r.aliases ?? [])], roles: [...(r.roles ?? [])] };
 }
 
 /**
@@ -247,10 +226,9 @@ function storedActor(r: Row): StoredActor {
  * that copies no other (one outgoing link per article, so there is one);
  * null for an original, or a chain longer than the query follows.
  */
-function chainEnd(chain: unknown, copies: unknown): string | null {
-  if (!Array.isArray(chain)) return null;
-  const copying = new Set(Array.isArray(copies) ? copies.map(String) : []);
-  return chain.map(String).find((id) => !copying.has(id)) ?? null;
+function chainEnd(chain: string[], copies: string[]): string | null {
+  const copying = new Set(copies);
+  return chain.find((id) => !copying.has(id)) ?? null;
 }
 
 /** The first of a list column (a pattern comprehension standing in for an OPTIONAL MATCH), or null. */

@@ -3,8 +3,11 @@ import { z } from 'zod';
 import type { Config } from '../config.js';
 import { normalizeError, fromZod } from '../errors.js';
 import type { Statement, Span } from '../extract/index.js';
-import { ingestRecord, type IngestedArticle, type IngestOptions } from '../ingest/index.js';
-import { ExtractPool, extractArticleStatements } from '../pipeline/index.js';
+// Narrow imports: the index files would load the store, the HTTP fetcher and the HTML and feed parsers, which `extract --jsonl` never uses (start-up).
+import type { IngestedArticle, IngestOptions } from '../ingest/index.js';
+import { ingestRecord } from '../ingest/records.js';
+import { ExtractPool } from '../pipeline/pool.js';
+import { extractArticleStatements } from '../pipeline/statements.js';
 import { ExtractFlags, IsoDate, parseFlags } from './options.js';
 
 /** One article of the `extract` output contract (issue 3). */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fromZod } from '../errors.js';
-import { parseIsoDate } from '../ingest/index.js';
+import { parseIsoDate } from '../ingest/dates.js';
 
 /**
  * ISO-8601 date or date-time, as accepted by --published-at / --retrieved-at:

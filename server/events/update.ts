@@ -32,7 +32,7 @@ import {
   type ArticleGraph,
   type GraphStore,
 } from '../graph/index.js';
-import { participantId, planEvents, reportRow, str, type EventWrite } from './plan.js';
+import { participantId, planEvents, reportRow, type EventWrite } from './plan.js';
 
 /**
  * The events step's version, stored as `Article.eventsVersion` once the step
@@ -59,14 +59,14 @@ export async function writeEvents(store: GraphStore, graph: ArticleGraph, events
   const keys = [...new Set(keyed.flatMap(lookupKeys))];
   const rows = keys.length > 0 ? await eventCandidates(store, keys, KEY_CAP) : [];
   const candidates: StoredEventCandidate[] = rows.map((r) => ({
-    id: String(r.id),
-    type: String(r.type) as EventType,
-    name: str(r.name),
-    place: str(r.place),
-    date: str(r.date),
-    datePrecision: str(r.datePrecision) ?? 'unknown',
-    dateText: str(r.dateText),
-    participantIds: Array.isArray(r.participantIds) ? r.participantIds.map(String) : [],
+    id: r.id,
+    type: r.type as EventType,
+    name: r.name,
+    place: r.place,
+    date: r.date,
+    datePrecision: r.datePrecision ?? 'unknown',
+    dateText: r.dateText,
+    participantIds: [...r.participantIds],
   }));
   const writes = planEvents(graph, events, candidates);
   const seen = graph.article.publishedAt ?? graph.article.retrievedAt;

@@ -1,7 +1,7 @@
 import { closeSync, openSync, readSync, createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { badInput, normalizeError } from '../errors.js';
-import { runImportStatement, runSchemaStep, serialWrite, type GraphStore, type SchemaStep } from '../graph/index.js';
+import { GRAPH_MODEL, TIME_CONVERSIONS, runImportStatement, runSchemaStep, serialWrite, type GraphStore, type SchemaStep } from '../graph/index.js';
 import { CYPHER_EXPORT_HEADER } from './formats.js';
 import type { TransferProgress, TransferSummary } from './transfer.js';
 
@@ -13,12 +13,24 @@ const SCHEMA_STATEMENT = /^(CREATE|DROP)\s+(CONSTRAINT|INDEX)\b/i;
 
 /** Counters the actor page and the timeline read, and the migration queries that rebuild them from the statements. */
 const COUNTER_REBUILDS: Record<string, SchemaStep[]> = {
-  DayCount: ['backfillDayCounts'],
-  ActorDay: ['backfillActorDaysSaid', 'backfillActorDaysAbout'],
-  ActorPair: ['backfillActorPairs'],
-  ActorTotal: ['backfillActorTotals'],
+  _DayCount: ['backfillDayCounts'],
+  _ActorDay: ['backfillActorDaysSaid', 'backfillActorDaysAbout'],
+  _ActorPair: ['backfillActorPairs'],
+  _ActorTotal: ['backfillActorTotals'],
 };
-const LOOKUP_LABELS = ['Alias', 'Band', 'EventKey'];
+const LOOKUP_LABELS = ['_Alias', '_Band', '_EventKey'];
+
+/**
+ * A node pattern of a script written before schema version 6 that names a
+ * bookkeeping label by its former name (`(n:Band `, `(k:DayCount `): such a
+ * script loads as if written now, under the marked names (`_Band`).
+ */
+const FORMER_LABEL = new RegExp(`\\(([a-z]):(${GRAPH_MODEL.formerLabels.join('|')}) `, 'g');
+
+/** The statement with the former bookkeeping labels of its node patterns renamed (`(n:Band ` -> `(n:_Band `). */
+export function upgradeFormerLabels(statement: string): string {
+  return statement.replace(FORMER_LABEL, '($1:_$2 ');
+}
 
 /** Whether `file` starts with the cypher export's first line (`claimgraph import` takes either format). */
 export function isCypherExport(file: string): boolean {
@@ -81,7 +93,7 @@ export async function importCypher(store: GraphStore, file: string, onProgress: 
     if (pending === '') startLine = n;
     pending += pending ? `\n${line}` : line;
     if (!line.trimEnd().endsWith(';')) continue;
-    const text = pending.trimEnd().replace(/;$/, '');
+    const text = upgradeFormerLabels(pending.trimEnd().replace(/;$/, ''));
     pending = '';
     if (SCHEMA_STATEMENT.test(text) && store.backend === 'embedded') continue;
     const merged = /^MERGE \(n:([A-Za-z_]+)[^{]*\{(id|key):/.exec(text);
@@ -92,8 +104,14 @@ export async function importCypher(store: GraphStore, file: string, onProgress: 
     batch.push({ line: startLine, text });
     if (batch.length >= BATCH) await flush();
   }
-  if (pending.trim() !== '') batch.push({ line: startLine, text: pending.trim() });
+  if (pending.trim() !== '') batch.push({ line: startLine, text: upgradeFormerLabels(pending.trim()) });
   await flush();
+  // A script written before schema version 7 holds its times as strings: stored as native values like the app's.
+  if (summary.created > 0) {
+    await serialWrite(store, async () => {
+      for (const q of TIME_CONVERSIONS) await runSchemaStep(store, q);
+    });
+  }
   const rebuild = Object.entries(COUNTER_REBUILDS).filter(([label]) => !derived.has(label)).flatMap(([, queries]) => queries);
   if (rebuild.length > 0 && summary.created > 0) {
     await serialWrite(store, async () => {

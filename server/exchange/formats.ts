@@ -1,4 +1,4 @@
-import { claimAppearances, exportPage, SCHEMA_NEO4J, type GraphStore, type Row } from '../graph/index.js';
+import { claimAppearances, exportPage, SCHEMA_NEO4J, temporalLiteral, type GraphStore, type Row } from '../graph/index.js';
 import { articleIds, decisionRecords, eventRecords, graphPages, readArticleGraph } from './read.js';
 import { JSONL_VERSION, type ExportLine } from './schema.js';
 
@@ -90,6 +90,11 @@ export function cypherLiteral(v: unknown): string {
   return `'${String(v).replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r')}'`;
 }
 
+/** A node's properties as a map literal, its stored times as temporal values (`datetime('...')`, server/graph/times.ts). */
+function nodeProps(props: Row): string {
+  return `{${Object.entries(props).map(([k, x]) => `${cypherName(k)}: ${temporalLiteral(k, x) ?? cypherLiteral(x)}`).join(', ')}}`;
+}
+
 /** A label, type or key, backticked unless it is a plain identifier. */
 export function cypherName(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `\`${name.replace(/`/g, '``')}\``;
@@ -118,7 +123,7 @@ export async function exportCypher(store: GraphStore, write: Sink): Promise<void
       const label = n.labels.map(cypherName).join(':');
       labelOf.set(String(n.props.id), label);
       const { id, ...rest } = n.props;
-      await write(`MERGE (n:${label} {id: ${cypherLiteral(id)}}) SET n += ${cypherLiteral(rest)};\n`);
+      await write(`MERGE (n:${label} {id: ${cypherLiteral(id)}}) SET n += ${nodeProps(rest)};\n`);
     }
     for (const r of page.relationships) rels.push(JSON.stringify(r));
   }

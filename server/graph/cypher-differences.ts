@@ -58,10 +58,10 @@ export const DIFFERENCES: Record<DifferenceId, Difference> = {
     handled: 'explained',
   },
   'date-of-timestamp': {
-    construct: 'date() of a timestamp string (date(a.publishedAt))',
+    construct: "date() of a timestamp string (date('2019-02-05T10:00:00Z'))",
     neo4j: 'an error: a timestamp cannot be parsed as a date',
     embedded: 'null',
-    rewrite: 'date(datetime(x)), or substring(x, 0, 10) for the ISO day',
+    rewrite: "date(datetime('...')); stored times are native values (schema version 7), so date(a.publishedAt) works on both",
     handled: 'noticed',
   },
   'temporal-accessor': {

@@ -9,6 +9,7 @@ import { ALLOWED_PROCEDURES, assertReadOnly } from './readonly.js';
 import { initSchemaVersion } from './schema.js';
 import { withTimeout } from './timeout.js';
 import type { ArticleGraph, GraphStore, ReadQueryOptions, Row, StoreStats, WriteStatus } from './types.js';
+import { storeTimes } from './times.js';
 import { grafeoToPlain, rowToPlain } from './values.js';
 import { writeArticleInTx } from './write.js';
 import { readStats } from './reads.js';
@@ -95,14 +96,14 @@ export class EmbeddedStore implements GraphStore {
     return this.serialised(async () => {
       const tx = this.begin();
       try {
-        const status = await writeArticleInTx((q, p) => execute(tx, q, p), graph);
+        const status = await writeArticleInTx((q, p) => execute(tx, q, p, storeFailed), graph);
         // Nothing was written for an article already stored: rolling back is the cheaper end.
         if (status === 'created') tx.commit();
         else tx.rollback();
         return status;
       } catch (error) {
         if (tx.isActive) tx.rollback();
-        throw error instanceof AppError ? error : queryFailed(`could not write article ${graph.article.id}: ${messageOf(error)}`, error);
+        throw error instanceof AppError ? error : storeFailed(`could not write article ${graph.article.id}: ${messageOf(error)}`, error);
       }
     });
   }
@@ -181,7 +182,7 @@ export class EmbeddedStore implements GraphStore {
   }
 }
 
-/** Runs a query; an engine failure becomes `fail` (QUERY_FAILED for a client's query and inside a write, STORE_FAILED for the app's reads). */
+/** Runs a query; an engine failure becomes `fail` (QUERY_FAILED for a client's query, STORE_FAILED for the app's own: its reads and the article write). */
 async function execute(
   target: Db | Tx,
   query: string,
@@ -190,7 +191,8 @@ async function execute(
 ): Promise<Row[]> {
   let result;
   try {
-    result = await target.executeCypher(query, params);
+    // The app's times as native temporal values (server/graph/times.ts).
+    result = await target.executeCypher(query, storeTimes(params));
   } catch (error) {
     throw fail(messageOf(error), error);
   }

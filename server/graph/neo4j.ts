@@ -8,6 +8,7 @@ import { assertReadOnly } from './readonly.js';
 import { initSchemaVersion } from './schema.js';
 import { queryTimeout } from './timeout.js';
 import type { ArticleGraph, GraphStore, ReadQueryOptions, Row, StoreStats, WriteStatus } from './types.js';
+import { storeTimes } from './times.js';
 import { rowToPlain, toNeo4jParams, toPlain } from './values.js';
 import { writeArticleInTx } from './write.js';
 
@@ -68,7 +69,7 @@ export class Neo4jStore implements GraphStore {
     try {
       return await session.executeWrite((tx) => writeArticleInTx((q, p) => runInTx(tx, q, p), graph));
     } catch (error) {
-      throw mapError(error, `could not write article ${graph.article.id}`);
+      throw mapError(error, `could not write article ${graph.article.id}`, undefined, storeFailed);
     } finally {
       await session.close();
     }
@@ -85,7 +86,7 @@ export class Neo4jStore implements GraphStore {
 
   async run(query: string, params: Record<string, unknown> = {}): Promise<Row[]> {
     try {
-      const result = await this.driver.executeQuery(query, toNeo4jParams(params), {
+      const result = await this.driver.executeQuery(query, toNeo4jParams(storeTimes(params)), {
         database: this.database,
         routing: neo4j.routing.WRITE,
       });
@@ -184,7 +185,7 @@ export function formatPlan(plan: Plan | ProfiledPlan | false | undefined): strin
 }
 
 async function runInTx(tx: ManagedTransaction, query: string, params: Record<string, unknown>): Promise<Row[]> {
-  const result = await tx.run(query, toNeo4jParams(params));
+  const result = await tx.run(query, toNeo4jParams(storeTimes(params)));
   return result.records.map((r) => rowToPlain(r.toObject(), toPlain));
 }
 

@@ -1,5 +1,7 @@
 import { READ } from './queries/read.js';
 import type { GraphStore, Row, StoreStats } from './types.js';
+import { ActorRowSchema, ArticleRowSchema, type ActorRow, type ArticleRow } from './repos/articles.js';
+import { read, readOne } from './repos/rows.js';
 
 /**
  * Typed readers over the app's read queries (server/graph/queries/read.ts).
@@ -10,21 +12,6 @@ import type { GraphStore, Row, StoreStats } from './types.js';
 export interface ActorRefRow {
   id: string;
   name: string;
-}
-
-export interface ArticleRow {
-  id: string;
-  url: string | null;
-  title: string;
-  publishedAt: string | null;
-  publishedAtPrecision: string;
-  retrievedAt: string;
-  contentHash: string;
-  language: string;
-  text: string;
-  sourceId: string | null;
-  source: string | null;
-  sourceDomain: string | null;
 }
 
 export interface StatementRow {
@@ -52,14 +39,6 @@ export interface StatementRow {
   viaId: string | null;
   via: string | null;
   about: ActorRefRow[];
-}
-
-export interface ActorRow {
-  id: string;
-  name: string;
-  kind: string;
-  aliases: string[];
-  roles: string[];
 }
 
 export interface ArticleView {
@@ -119,11 +98,11 @@ export async function articleOrigin(store: GraphStore, id: string): Promise<{ ur
 
 /** One article with its statements in text order and the actors it mentions; null when unknown. */
 export async function getArticle(store: GraphStore, id: string): Promise<ArticleView | null> {
-  const [article] = await store.run(READ.article, { id });
+  const article = await readOne(store, ArticleRowSchema, 'an article', READ.article, { id });
   if (!article) return null;
   const statements = await store.run(READ.articleStatements, { id });
-  const actors = await store.run(READ.articleActors, { id });
-  return { article: article as unknown as ArticleRow, statements: statements.map(withAbout) as unknown as StatementRow[], actors: actors as unknown as ActorRow[] };
+  const actors = await read(store, ActorRowSchema, 'an article\'s actors', READ.articleActors, { id });
+  return { article, statements: statements.map(withAbout) as unknown as StatementRow[], actors };
 }
 
 /** Statements dated in [from, to) (ISO strings), oldest first; with actorIds, only those said by or about one of them. */

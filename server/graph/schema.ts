@@ -6,16 +6,27 @@ import type { Row } from './types.js';
  * The version of the graph model this code writes. Bump it with a migration
  * step below when a change needs existing stores rewritten.
  */
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 8;
+
+/** Schema version 6's label renames, in order (SCHEMA.rename*). */
+export const RENAMES = ['renameAlias', 'renameBand', 'renameEventKey', 'renameDayCount', 'renameActorDay', 'renameActorPair', 'renameActorTotal'] as const;
+
+/** Schema version 7's conversions of stored time strings to native temporal values (SCHEMA.convert*). */
+export const TIME_CONVERSIONS = [
+  'convertPublishedAt', 'convertRetrievedAt', 'convertSaidAt',
+  'convertFirstSeen', 'convertLastSeen', 'convertDecisionAt', 'convertDecisionUndoneAt',
+] as const;
 
 /**
- * Records the schema version in the `(:SchemaVersion {id: 'claimgraph'})`
+ * Records the schema version in the `(:_SchemaVersion {id: 'claimgraph'})`
  * node, or refuses a store written by a newer claimgraph, whose data this
  * code could misread. Runs after the backend's indexes/constraints exist.
  */
 export async function initSchemaVersion(run: (query: string, params: Record<string, unknown>) => Promise<Row[]>): Promise<number> {
   const [row] = await run(SCHEMA.readVersion, {});
-  const stored = row?.version === null || row?.version === undefined ? null : Number(row.version);
+  const current = row?.version === null || row?.version === undefined ? null : Number(row.version);
+  const former = row?.formerVersion === null || row?.formerVersion === undefined ? null : Number(row.formerVersion);
+  const stored = current ?? former;
   if (stored !== null && stored > SCHEMA_VERSION) {
     throw storeUnavailable(
       `the store holds graph schema version ${stored}, newer than this claimgraph's ${SCHEMA_VERSION}: upgrade claimgraph`,
@@ -34,11 +45,21 @@ export async function initSchemaVersion(run: (query: string, params: Record<stri
   }
   // 5: the per-actor totals (WRITE.countActorTotals), read by the actor page's summary.
   if (stored !== null && stored < 5) await run(SCHEMA.backfillActorTotals, {});
-  // 6: the network's monthly rollups (WRITE.countPairMonths), read by GET /api/network for a window's whole months.
-  if (stored !== null && stored < 6) await backfillPairMonths(run);
-  if (stored !== SCHEMA_VERSION) {
+  // 6: the bookkeeping labels into the marked namespace (`_Band`, ...). Also when a former version node is
+  // there beside a new one (an older claimgraph opened the store, or an older cypher export was loaded into it).
+  if (former !== null) {
+    for (const step of RENAMES) await run(SCHEMA[step], {});
+  }
+  // 7: times as native temporal values (server/graph/times.ts).
+  if (stored !== null && stored < 7) {
+    for (const step of TIME_CONVERSIONS) await run(SCHEMA[step], {});
+  }
+  // 8: the network's monthly rollups (WRITE.countPairMonths), read by GET /api/network for a window's whole months.
+  if (stored !== null && stored < 8) await backfillPairMonths(run);
+  if (current !== SCHEMA_VERSION) {
     await run(SCHEMA.writeVersion, { version: SCHEMA_VERSION, updatedAt: new Date().toISOString() });
   }
+  if (former !== null) await run(SCHEMA.removeFormerVersion, {});
   return SCHEMA_VERSION;
 }
 
@@ -46,7 +67,7 @@ export async function initSchemaVersion(run: (query: string, params: Record<stri
 export const BACKFILL_PAGE_STATEMENTS = 50_000;
 
 /**
- * The version-6 backfill (SCHEMA.backfillPairMonths) over pages of speakers
+ * The version-8 backfill (SCHEMA.backfillPairMonths) over pages of speakers
  * of about `pageStatements` statements each, in id order: each page SETs
  * whole counts of its own speakers' rollups, so a crash midway and a rerun
  * give the same counts.

@@ -1,5 +1,6 @@
 import { AppError, userQueryFailed } from '../errors.js';
 import { DIFFERENCES, unsupportedMessage, type DifferenceId } from './cypher-differences.js';
+import { MODEL } from './queries/schema.js';
 import { assertReadOnly, tokenize, type Token } from './readonly.js';
 import type { GraphStore, ReadQueryOptions, Row } from './types.js';
 
@@ -33,7 +34,7 @@ export async function runUserQuery(store: GraphStore, query: string, params: Rec
   if (store.backend === 'neo4j') {
     const plan: { text?: string } = {};
     const rows = await store.readOnly(query, params, mode ? { ...opts, plan } : opts);
-    return { rows, plan: plan.text, notices: [] };
+    return { rows: withoutBookkeeping(tokens, rows), plan: plan.text, notices: [] };
   }
   const refused = refusedOnEmbedded(tokens);
   if (refused) throw userQueryFailed(unsupportedMessage(refused));
@@ -47,7 +48,7 @@ export async function runUserQuery(store: GraphStore, query: string, params: Rec
       const [row] = await store.readOnly(`EXPLAIN ${rewrite.text}`, params, opts);
       return { rows: [], plan: typeof row?.plan === 'string' ? row.plan : '', notices };
     }
-    const rows = (await store.readOnly(rewrite.text, params, opts)).map((row) => renameColumns(row, rewrite.columns));
+    const rows = withoutBookkeeping(tokens, (await store.readOnly(rewrite.text, params, opts)).map((row) => renameColumns(row, rewrite.columns)));
     if (mode === 'PROFILE') {
       const [row] = await store.readOnly(`PROFILE ${rewrite.text}`, params, { ...opts, maxRows: 1 });
       return { rows, plan: typeof row?.profile === 'string' ? row.profile : '', notices: noticesAfter(notices, rows, tokens) };
@@ -56,6 +57,54 @@ export async function runUserQuery(store: GraphStore, query: string, params: Rec
   } catch (error) {
     throw explainFailure(error, tokenize(body));
   }
+}
+
+/** Schema procedures whose answers list labels (lower case): schema views, like SHOW INDEXES and SHOW CONSTRAINTS. */
+const SCHEMA_VIEWS = new Set(['db.labels', 'db.schema.visualization', 'db.schema.nodetypeproperties']);
+/** Bookkeeping labels (`_Band`), and their names before schema version 6, which the embedded engine's label list keeps. */
+const FORMER = new Set<string>(MODEL.formerLabels);
+const isBookkeeping = (v: unknown): boolean => typeof v === 'string' && (v.startsWith('_') || FORMER.has(v));
+const namesBookkeeping = (v: unknown): boolean => isBookkeeping(v) || (Array.isArray(v) && v.some(isBookkeeping));
+
+/**
+ * Schema views leave the bookkeeping namespace out (docs/cypher.md,
+ * "Bookkeeping labels"): in the answer of a schema procedure (CALL db.labels()
+ * and the like) or a SHOW command, a row naming a bookkeeping label goes, and
+ * so do the nodes of one in db.schema.visualization's lists, with their
+ * relationships. Any other query answers what it matched.
+ */
+export function withoutBookkeeping(tokens: Token[], rows: Row[]): Row[] {
+  const words = tokens.filter((t) => t.kind === 'word' || t.kind === 'quoted');
+  const first = words[0]?.text.toUpperCase();
+  const start = first === 'EXPLAIN' || first === 'PROFILE' ? 1 : 0;
+  const lead = words[start]?.text.toUpperCase();
+  const callIndex = tokens.indexOf(words[start]!);
+  const view = lead === 'SHOW' || (lead === 'CALL' && SCHEMA_VIEWS.has(dotted(tokens, callIndex + 1).toLowerCase()));
+  if (!view) return rows;
+  return rows
+    .filter((row) => !Object.values(row).some(namesBookkeeping))
+    .map((row) => {
+      const out: Row = {};
+      for (const [key, value] of Object.entries(row)) out[key] = Array.isArray(value) ? withoutBookkeepingNodes(value, row) : value;
+      return out;
+    });
+}
+
+/** A list of db.schema.visualization's nodes or relationships without the bookkeeping nodes and their relationships. */
+function withoutBookkeepingNodes(list: unknown[], row: Row): unknown[] {
+  const dropped = new Set<string>();
+  for (const items of Object.values(row)) {
+    if (!Array.isArray(items)) continue;
+    for (const n of items) {
+      if (n && typeof n === 'object' && namesBookkeeping((n as Row)._labels)) dropped.add(String((n as Row)._id));
+    }
+  }
+  if (dropped.size === 0) return list;
+  return list.filter((item) => {
+    if (!item || typeof item !== 'object') return true;
+    const x = item as Row;
+    return !dropped.has(String(x._id)) && !dropped.has(String(x._source)) && !dropped.has(String(x._target));
+  });
 }
 
 /** Procedures Neo4j has that the embedded engine lacks (lower case). */
@@ -119,9 +168,8 @@ function noticesFor(tokens: Token[]): string[] {
     const next = tokens[k + 1];
     if (isWord(t, 'date') && isPunct(next, '(') && !isPunct(prev, '.')) {
       const arg = tokens[k + 2];
-      // date('2024-03-15'), date(datetime(x)) and date() are fine; a property or variable may hold a timestamp.
-      const literalOrCall = arg?.kind === 'string' ? !/T/.test(arg.text) : isPunct(arg, ')') || isPunct(tokens[k + 3], '(') || isPunct(arg, '{');
-      if (!literalOrCall) out.add('date-of-timestamp');
+      // date('2024-03-15') is fine, and so is date(x) of a stored time (native since schema version 7); a timestamp string is not.
+      if (arg?.kind === 'string' && /T/.test(arg.text)) out.add('date-of-timestamp');
     }
     if (isPunct(t, '=') || (isPunct(t, '>') && isPunct(prev, '<'))) {
       const left = isPunct(t, '>') ? tokens[k - 2] : prev;

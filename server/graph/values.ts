@@ -1,11 +1,15 @@
 import neo4j from 'neo4j-driver';
+import { appDateTime, ENGINE_DATETIME } from './times.js';
 import type { Row } from './types.js';
 
 /**
  * Values leave the graph component as plain JSON-friendly JS, the same shapes
  * from both backends:
  * - integers: `number` when safe, else a decimal string (never a driver Integer or bigint);
- * - temporal values: ISO-8601 strings (the driver's own `toString`);
+ * - temporal values: ISO-8601 strings, dates and datetimes in the app's form
+ *   (`2019-02-05`, `2019-02-05T10:00:00.000Z`: the one place stored times become
+ *   the strings the app handles, server/graph/times.ts), other temporal types
+ *   as the driver's own `toString`;
  * - nodes: `{_id, _labels, ...properties}`; relationships: `{_id, _source, _target, _type, ...properties}`;
  *   paths: `{nodes, edges}`. `_id`, `_source`, `_target` are opaque strings
  *   (Neo4j element ids; Grafeo's numeric ids as strings), valid only within one store;
@@ -20,9 +24,9 @@ export function toPlain(value: unknown): PlainValue {
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   if (typeof value === 'bigint') return bigintToPlain(value);
   if (neo4j.isInt(value)) return value.inSafeRange() ? value.toNumber() : value.toString();
+  if (neo4j.isDateTime(value)) return neo4jDateTime(value);
   if (
     neo4j.isDate(value) ||
-    neo4j.isDateTime(value) ||
     neo4j.isLocalDateTime(value) ||
     neo4j.isTime(value) ||
     neo4j.isLocalTime(value) ||
@@ -66,7 +70,12 @@ export function toPlain(value: unknown): PlainValue {
  */
 export function grafeoToPlain(value: unknown): PlainValue {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'boolean') return value;
+  // Grafeo gives a datetime back as a string without zero milliseconds (`2019-02-05T00:00:00Z`).
+  if (typeof value === 'string') {
+    // The cheap test first: most strings are no datetime.
+    return value.length >= 20 && value.charCodeAt(10) === 84 && ENGINE_DATETIME.test(value) ? appDateTime(value) : value;
+  }
+  if (typeof value === 'boolean') return value;
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   if (typeof value === 'bigint') return bigintToPlain(value);
   if (isPlainObject(value) && isGraphEntity(value)) {
@@ -96,11 +105,33 @@ export function toNeo4jParams(value: unknown): unknown {
   if (typeof value === 'number') return Number.isSafeInteger(value) ? neo4j.int(value) : value;
   if (Array.isArray(value)) return value.map(toNeo4jParams);
   if (isPlainObject(value)) {
+    // Temporal parameters, in Grafeo's tagged form (server/graph/times.ts): the driver's Date and DateTime.
+    if (typeof value.$date === 'string' && Object.keys(value).length === 1) {
+      const [y, m, d] = value.$date.split('-').map(Number) as [number, number, number];
+      return new neo4j.types.Date(y, m, d);
+    }
+    if (typeof value.$zoned_datetime === 'string' && Object.keys(value).length === 1) {
+      const t = new Date(value.$zoned_datetime);
+      return new neo4j.types.DateTime(
+        t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate(), t.getUTCHours(), t.getUTCMinutes(), t.getUTCSeconds(),
+        t.getUTCMilliseconds() * 1_000_000, 0,
+      );
+    }
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) out[k] = toNeo4jParams(v);
     return out;
   }
   return value;
+}
+
+/** A Neo4j DateTime as the app's string (its instant, UTC, milliseconds); one with only a zone name as the driver prints it. */
+function neo4jDateTime(value: InstanceType<typeof neo4j.types.DateTime>): string {
+  if (value.timeZoneOffsetSeconds === undefined || value.timeZoneOffsetSeconds === null) return value.toString();
+  const ms = Date.UTC(
+    neo4j.integer.toNumber(value.year), neo4j.integer.toNumber(value.month) - 1, neo4j.integer.toNumber(value.day),
+    neo4j.integer.toNumber(value.hour), neo4j.integer.toNumber(value.minute), neo4j.integer.toNumber(value.second),
+  ) - neo4j.integer.toNumber(value.timeZoneOffsetSeconds) * 1000 + Math.floor(neo4j.integer.toNumber(value.nanosecond) / 1_000_000);
+  return new Date(ms).toISOString();
 }
 
 function bigintToPlain(value: bigint): PlainValue {

@@ -1,4 +1,4 @@
-import { queryFailed } from '../errors.js';
+import { storeFailed } from '../errors.js';
 import { WRITE } from './queries/write.js';
 import { rollupBucket } from './window.js';
 import type { ArticleGraph, Row, StatementNode, WriteStatus } from './types.js';
@@ -19,7 +19,7 @@ export interface WriteStep {
  * both backends. Returns 'unchanged' (having written nothing) when the
  * article id is already stored; the check runs in the same transaction, so a
  * concurrent writer of the same article cannot slip between check and write
- * on Neo4j's uniqueness constraints. Throws QUERY_FAILED when a statement
+ * on Neo4j's uniqueness constraints. Throws STORE_FAILED when a statement
  * points at an actor that is neither in the article nor in the store: the
  * caller rolls the whole transaction back.
  */
@@ -31,7 +31,7 @@ export async function writeArticleInTx(run: TxRun, graph: ArticleGraph): Promise
     if (step.expectLinked !== undefined) {
       const linked = Number(rows[0]?.linked ?? 0);
       if (linked < step.expectLinked) {
-        throw queryFailed(
+        throw storeFailed(
           `article ${graph.article.id}: ${step.name} linked ${linked} of ${step.expectLinked}; ` +
             `a statement or mention refers to an actor id that is neither in the article's actors nor in the store`,
         );

@@ -1,5 +1,16 @@
-import * as chrono from 'chrono-node';
+import { createRequire } from 'node:module';
+import type * as Chrono from 'chrono-node';
 import type { DatePrecision } from './types.js';
+
+/**
+ * chrono-node, loaded on first use, and its CommonJS build (the same version
+ * and code as its ES build): the ES build is ~270 modules, each loaded
+ * through tsx's loader thread, about half a second of every command's
+ * start-up; require() loads this one in a fifth of that, and a run that never
+ * needs it skips even that (docs/performance.md).
+ */
+let chronoModule: typeof Chrono | undefined;
+const chrono = (): typeof Chrono => (chronoModule ??= createRequire(import.meta.url)('chrono-node') as typeof Chrono);
 
 /** A point in time as ISO-8601 UTC with how much of it the input actually said. */
 export interface ResolvedDate {
@@ -79,7 +90,7 @@ export function parseLooseDate(input: string): ResolvedDate | null {
       return { value: new Date(ms).toISOString(), precision: hasSeconds ? 'second' : 'minute' };
     }
   }
-  const parsed = chrono.parse(s, { instant: new Date(0), timezone: 'UTC' }, { forwardDate: false });
+  const parsed = chrono().parse(s, { instant: new Date(0), timezone: 'UTC' }, { forwardDate: false });
   const first = parsed[0];
   // Only an explicit year makes a date certain; chrono would otherwise guess one.
   if (!first || !first.start.isCertain('year') || !first.start.isCertain('month')) return null;

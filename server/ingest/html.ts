@@ -1,11 +1,23 @@
+import { createRequire } from 'node:module';
 import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import type * as Linkedom from 'linkedom';
 import { badInput, unsupportedInput } from '../errors.js';
 import { deriveTitle, makeArticle } from './article.js';
 import { parseLooseDate, type ResolvedDate } from './dates.js';
 import { assertTextString } from './guards.js';
 import { requireIsoDate, retrievalTime } from './resolve.js';
 import type { IngestedArticle, IngestMeta, IngestOptions } from './types.js';
+
+/**
+ * linkedom, loaded when the first page is parsed: a command that reads no
+ * HTML (`extract --jsonl`) does not load its ~200 modules at start-up. Its
+ * CommonJS build, which require() loads synchronously.
+ */
+let linkedom: typeof Linkedom | undefined;
+function parseHTML(html: string): ReturnType<typeof Linkedom.parseHTML> {
+  linkedom ??= createRequire(import.meta.url)('linkedom') as typeof Linkedom;
+  return linkedom.parseHTML(html);
+}
 
 /** Metadata a page states about itself; every field null when the page does not say. */
 export interface PageMetadata {

@@ -22,11 +22,18 @@ const MIN_WORDS = 20;
 export function detectLanguage(text: string): string {
   // franc is slow and no more accurate on long inputs; the first few thousand characters decide.
   const sample = text.slice(0, 4000);
-  const words = sample.trim().split(/\s+/).filter(Boolean).length;
-  if (words < MIN_WORDS) return 'und';
+  if (!hasWords(sample, MIN_WORDS)) return 'und';
   const head = sample.slice(0, 1500).toLowerCase().match(/\p{L}+/gu) ?? [];
   let common = 0;
   for (const w of head) if (ENGLISH_FUNCTION_WORDS.has(w)) common++;
   if (head.length >= MIN_WORDS && common / head.length >= ENGLISH_SHARE) return 'eng';
   return franc(sample);
+}
+
+/** Whether `text` has at least `n` whitespace-separated words: counts no further than `n` (the whole count was a split of every article). */
+function hasWords(text: string, n: number): boolean {
+  const word = /\S+/g;
+  let count = 0;
+  while (count < n && word.exec(text)) count++;
+  return count >= n;
 }

@@ -2,7 +2,7 @@ import type { Extraction, ActorRef } from '../extract/index.js';
 import type { IngestedArticle } from '../ingest/index.js';
 import type { ActorNode, ArticleGraph, StatementNode } from '../graph/index.js';
 import { sourceId, statementId } from '../ids.js';
-import { graphActorId } from '../claims/index.js';
+import { graphActorId } from '../actors/index.js';
 
 /** Turns one ingested article and its extraction into the store's write unit with stable ids. */
 export function buildArticleGraph(article: IngestedArticle, extraction: Extraction): ArticleGraph {
@@ -11,7 +11,7 @@ export function buildArticleGraph(article: IngestedArticle, extraction: Extracti
   // statement keeps its words in speakerMention (issue 16).
   const idOf = (ref: ActorRef): string | null => {
     if (ref.kind === 'other') return null;
-    // generic actors ("Police", "officials", "a reporter in Kenya") are scoped to their article (claims/identity.ts)
+    // generic actors ("Police", "officials", "a reporter in Kenya") are scoped to their article (actors/identity.ts)
     const id = graphActorId(ref.kind, ref.name, article.id);
     if (!actors.has(id)) actors.set(id, { id, name: ref.name, kind: ref.kind, aliases: [], roles: [] });
     return id;

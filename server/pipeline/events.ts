@@ -1,36 +1,14 @@
 /**
- * The events step as the pipeline runs it: the events of an ingested
- * article (extraction, English only), finishing the step for an article
- * already stored, and the backfill over a whole store. The step itself
- * (plan and writes) is server/events.
+ * The events step over a whole store (`claimgraph backfill-events`). The
+ * step itself (plan and writes) is server/events; running it for one
+ * article is the derived-step runner's (./steps.ts).
  */
-import { isExtractable } from './language.js';
-import { articleOfGraph } from './build.js';
-import { extractEvents, type ExtractedEvent } from '../extract/index.js';
-import { articlesLackingEvents, countLackingEvents, readWrittenArticleGraph, serialWrite, type GraphStore } from '../graph/index.js';
+import { articlesLackingEvents, countLackingEvents, serialWrite, type GraphStore } from '../graph/index.js';
 import { normalizeError } from '../errors.js';
-import type { IngestedArticle } from '../ingest/index.js';
-import { EVENTS_VERSION, eventsState, runEventsStep, type EventWrite } from '../events/index.js';
+import { EVENTS_VERSION } from '../events/index.js';
+import { finishDerivedSteps } from './steps.js';
 
 export { EVENTS_VERSION, eventsState, markEventsDone, planEvents, runEventsStep, writeEvents, type EventWrite } from '../events/index.js';
-
-/** The events of one ingested article (none for text the English rules are not applied to). */
-export function extractArticleEvents(article: IngestedArticle): ExtractedEvent[] {
-  if (!isExtractable(article)) return [];
-  return extractEvents(article.text, { publishedAt: article.publishedAt ?? article.retrievedAt });
-}
-
-/**
- * Runs the events step for an article already stored, over what the store
- * holds (its text, and its actors and statements as written). Null when the
- * article is not stored.
- */
-export async function finishEvents(store: GraphStore, articleId: string): Promise<EventWrite[] | null> {
-  // As the article's own write left it (its actors as it named them), so participants resolve as in the clean run.
-  const graph = await readWrittenArticleGraph(store, articleId);
-  if (graph === null) return null;
-  return runEventsStep(store, graph, extractArticleEvents(articleOfGraph(graph)));
-}
 
 export interface BackfillSummary {
   /** Articles the step ran for. */
@@ -59,10 +37,10 @@ export async function backfillEvents(
     for (const { id } of rows) {
       try {
         // One queue unit per article, so ingests sent meanwhile interleave with the backfill instead of conflicting.
-        const writes = await serialWrite(store, async () => ((await eventsState(store, String(id))) === 'pending' ? finishEvents(store, String(id)) : []));
-        if (writes) {
+        const ran = await serialWrite(store, () => finishDerivedSteps(store, String(id), { skip: ['claims'] }));
+        if (ran) {
           summary.articles += 1;
-          summary.events += writes.length;
+          summary.events += ran.events ?? 0;
         }
       } catch (error) {
         summary.failed += 1;

@@ -8,7 +8,8 @@ export { processArticle, prepareArticle, writePrepared, ingestInputs, batchTally
 export { ExtractPool, defaultWorkers, type ArticleExtraction } from './pool.js';
 export { storeArticleGraph } from './store.js';
 export { articleOfGraph } from './build.js';
+export { backfillEvents, eventsState, markEventsDone, runEventsStep, EVENTS_VERSION, type BackfillSummary } from './events.js';
 export {
-  backfillEvents, eventsState, finishEvents, markEventsDone, runEventsStep, EVENTS_VERSION, type BackfillSummary,
-} from './events.js';
-export { extractArticle, extractArticleStatements } from './statements.js';
+  DERIVED_STEPS, runDerivedSteps, finishDerivedSteps, type DerivedStep, type StepName, type StepState, type StepInput, type StepOptions, type StepCounts,
+} from './steps.js';
+export { extractArticle, extractArticleStatements, extractArticleEvents } from './statements.js';

@@ -35,8 +35,11 @@ interface Slot {
  * (docs/performance.md, issue 19), two threads made `extract --jsonl` and
  * `ingest` slower, not faster: each thread starts its own TypeScript loader
  * and loads the extractor (1-2 s of CPU), and the threads compete for the
- * same two cores as the store. CLAIMGRAPH_EXTRACT_WORKERS turns them on
- * where there are cores to spare.
+ * same two cores as the store. Measured again after issue 15's speed-ups
+ * (the extractor now warms up faster): still slower, 7.9 s of CPU against
+ * 5.1 s on the 6 MB Wikinews bench, each thread paying its own start-up and
+ * V8 warm-up. CLAIMGRAPH_EXTRACT_WORKERS turns them on where there are
+ * cores to spare.
  */
 export function defaultWorkers(): number {
   return 0;

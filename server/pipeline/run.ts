@@ -2,10 +2,10 @@ import { extractArticle } from './statements.js';
 import type { Extraction } from '../extract/index.js';
 import type { IngestedArticle, IngestItem } from '../ingest/index.js';
 import type { GraphStore, WriteStatus } from '../graph/index.js';
-import { AppError, normalizeError } from '../errors.js';
+import { normalizeError, type AppError } from '../errors.js';
 import { buildArticleGraph } from './build.js';
-import { claimsState, finishClaims, resolveActors, updateClaims } from '../claims/index.js';
-import { eventsState, finishEvents, runEventsStep } from './events.js';
+import { claimsState, resolveActors } from '../claims/index.js';
+import { attempt, finishDerivedSteps, runDerivedSteps } from './steps.js';
 import { serialWrite, withWritePriority } from '../graph/index.js';
 import { crashPoint } from './crash-point.js';
 import { asStoredOrCopy } from './republish.js';
@@ -66,8 +66,7 @@ export function writePrepared(store: GraphStore, prepared: PreparedArticle): Pro
     if (state !== 'absent') {
       // Stored without its claims or events step (a crash in between, or stored before the step existed):
       // finished from what the article's own write stored, exactly as the clean run would have done it.
-      if (state === 'pending') await finishClaims(store, article.id);
-      if ((await eventsState(store, article.id)) === 'pending') await finishEvents(store, article.id);
+      await finishDerivedSteps(store, article.id, { known: { claims: state } });
       return { article, status: 'unchanged' as const, extraction: { statements: [], actors: [] }, skipped: null };
     }
     const { extraction, events, skipped } = extracted ?? extractArticle(article);
@@ -75,33 +74,13 @@ export function writePrepared(store: GraphStore, prepared: PreparedArticle): Pro
     const graph = await resolveActors(store, buildArticleGraph(article, extraction));
     // The article was absent when this unit began and the queue lets no other writer in: an "unchanged" here can
     // only be a failed attempt of this unit that had committed before it failed. Either way this request created it.
-    await retryingWhenRetriable(() => store.writeArticle(graph));
+    await attempt(() => store.writeArticle(graph));
     crashPoint('after-article-commit');
-    // Claims, republication and contradiction candidates: incremental, a fixed number of indexed lookups.
-    await retryingWhenRetriable(() => updateClaims(store, graph));
-    // Events (issue 10, server/pipeline/events.ts): meetings, calls, visits, merged with stored ones by indexed keys.
-    // Events come from the same parse as the statements; the step marks the article when done.
-    await retryingWhenRetriable(() => runEventsStep(store, graph, events));
+    // The derived steps (pipeline/steps.ts): claims, republication and contradiction candidates, then events (from
+    // the same parse as the statements); incremental, a fixed number of indexed lookups; each marks the article when done.
+    await runDerivedSteps(store, { graph, events }, { retry: true });
     return { article, status: 'created' as const, extraction, skipped };
   });
-}
-
-/**
- * Runs one write of an article's unit again when it failed in a way that
- * may pass (a store process that crashed and is restarting: retriable
- * STORE_UNAVAILABLE), at most three times. Safe because each is idempotent:
- * the article write is a no-op once stored, and the claims and events steps
- * MERGE on stable ids and mark the article last. So an ingest does not
- * answer an error for an article it stored and leave its steps undone.
- */
-async function retryingWhenRetriable<T>(work: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await work();
-    } catch (error) {
-      if (!(error instanceof AppError && error.retriable) || attempt >= 3) throw error;
-    }
-  }
 }
 
 export interface IngestSummary {

@@ -1,4 +1,4 @@
-import { analyze, extract, type ExtractedEvent } from '../extract/index.js';
+import { analyze, extract, extractEvents, type ExtractedEvent } from '../extract/index.js';
 import type { Extraction } from '../extract/index.js';
 import type { IngestedArticle } from '../ingest/index.js';
 import { isExtractable } from './language.js';
@@ -32,4 +32,10 @@ export function extractArticle(article: IngestedArticle): { extraction: Extracti
   }
   const { extraction, events } = analyze(article.text, { publishedAt: article.publishedAt ?? article.retrievedAt });
   return { extraction, events, skipped: null };
+}
+
+/** The events of one article (none for text the English rules are not applied to): the events step's input when the caller has no parse of it. */
+export function extractArticleEvents(article: IngestedArticle): ExtractedEvent[] {
+  if (!isExtractable(article)) return [];
+  return extractEvents(article.text, { publishedAt: article.publishedAt ?? article.retrievedAt });
 }

@@ -81,7 +81,7 @@ describe('bounds of the claims step', () => {
     // The same sentence 30 times by one speaker in one period: every statement shares all of its band keys.
     const phrase = 'The blockade of the northern ports must end before any talks on grain exports begin';
     for (let i = 0; i < 30; i++) await ingest(article(200 + i, phrase, 10 + (i % 3)));
-    const [widest] = await store.run('MATCH (b:Band)<-[:IN_BAND]-(s:Statement) WITH b, count(s) AS n RETURN max(n) AS n, min(b.members) AS low, max(b.members) AS high');
+    const [widest] = await store.run('MATCH (b:_Band)<-[:IN_BAND]-(s:Statement) WITH b, count(s) AS n RETURN max(n) AS n, min(b.members) AS low, max(b.members) AS high');
     expect(widest).toEqual({ n: BAND_MEMBERS_CAP, low: BAND_MEMBERS_CAP, high: BAND_MEMBERS_CAP });
     // The 30 reports are still one claim: a repeat finds the key's first members, which are in it.
     const claims = await store.run('MATCH (c:Claim)<-[:INSTANCE_OF]-(s:Statement) RETURN c.id AS id, count(s) AS n');
@@ -118,10 +118,10 @@ describe('bounds of the claims step', () => {
     await ingest(graph);
     const [r] = await store.run(
       `MATCH (a:Article {id: $id})
-       RETURN size([(a)-[:IN_BAND]->(b:Band) | b]) AS articleBands,
-         size([(a)-[:CONTAINS]->(s:Statement)-[:IN_BAND]->(b:Band) | b]) AS statementBands,
+       RETURN size([(a)-[:IN_BAND]->(b:_Band) | b]) AS articleBands,
+         size([(a)-[:CONTAINS]->(s:Statement)-[:IN_BAND]->(b:_Band) | b]) AS statementBands,
          size([(a)-[:NAMED]->(x:Actor) | x]) AS named,
-         size([(a)-[:NAMED]->(x:Actor)<-[:OF]-(al:Alias) | al]) AS aliases`,
+         size([(a)-[:NAMED]->(x:Actor)<-[:OF]-(al:_Alias) | al]) AS aliases`,
       { id: graph.article.id },
     );
     // 16 article bands; 8 speaker bands of the statement and its anchor keys (47 word 4-grams winnowed, capped at 24);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { applyIdentity, graphActorId, indexKeys, isArticleScoped, lookupKeys, otherNameKey, parsePersonName, resolveActor, type StoredActor } from '../../server/claims/identity.js';
+import { applyIdentity, graphActorId, indexKeys, isArticleScoped, lookupKeys, otherNameKey, parsePersonName, resolveActor, type StoredActor } from '../../server/actors/index.js';
 import type { ActorNode, ArticleGraph } from '../../server/graph/types.js';
 import { actorId } from '../../server/ids.js';
 

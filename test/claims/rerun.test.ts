@@ -22,7 +22,7 @@ async function ingest(store: GraphStore, title: string, text: string) {
   for (const a of ingestText(text, { origin: title, title, source: 'Harbour Gazette', retrievedAt: RETRIEVED, publishedAt: '2025-03-13' })) await processArticle(store, a);
 }
 
-const aliasKeys = async (store: GraphStore) => (await store.run('MATCH (al:Alias) RETURN al.key AS key ORDER BY key')).map((r) => String(r.key));
+const aliasKeys = async (store: GraphStore) => (await store.run('MATCH (al:_Alias) RETURN al.key AS key ORDER BY key')).map((r) => String(r.key));
 const mergedInto = async (store: GraphStore, id: string) => (await store.run('MATCH (a:Actor {id: $id}) RETURN a.mergedInto AS m', { id }))[0]?.m ?? null;
 
 /** A node for a person as an older rule could have made it: same name, another id. */
@@ -45,7 +45,7 @@ describe('rerunIdentity on an embedded store', () => {
     expect(await aliasKeys(store)).not.toContain('o:organization:police');
 
     // what older rules left: a title key on Mara Ellison, a second Mara Ellison node, a second Tariq Olsen node
-    await store.run('MERGE (al:Alias {key: "r:harbour master"}) WITH al MATCH (a:Actor {id: $id}) MERGE (al)-[:OF]->(a)', { id: ellison });
+    await store.run('MERGE (al:_Alias {key: "r:harbour master"}) WITH al MATCH (a:Actor {id: $id}) MERGE (al)-[:OF]->(a)', { id: ellison });
     await legacyActor(store, 'act_legacy_ellison', 'Mara Ellison', ['Ellison']);
     await legacyActor(store, 'act_legacy_olsen', 'Tariq Olsen', []);
     // a user merged the nickname into the full name (the rules would not), and merged then split the two Olsens

@@ -155,7 +155,7 @@ describe('claimgraph backfill-events', SLOW, () => {
       const store = await openStore({ backend: 'embedded', path: embeddedStorePath(a.dir) });
       try {
         await store.run('MATCH (e:Event) DETACH DELETE e');
-        await store.run('MATCH (k:EventKey) DETACH DELETE k');
+        await store.run('MATCH (k:_EventKey) DETACH DELETE k');
         await store.run('MATCH (a:Article) REMOVE a.eventsVersion');
       } finally {
         await store.close();

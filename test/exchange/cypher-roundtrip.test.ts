@@ -110,6 +110,30 @@ describe('cypher export loaded into an empty store', () => {
     }
   }, 240_000);
 
+  test('embedded: a script written before schema version 6 (bookkeeping under its former labels) loads the same', async () => {
+    const older = join(dir.dir, 'graph-v5.cypher');
+    // What a version-5 export wrote: the same statements with Band, Alias, DayCount ... for _Band, _Alias, _DayCount ...
+    const text = readFileSync(script, 'utf8');
+    const downgraded = text.replace(/\(([a-z]):_([A-Za-z]+) /g, '($1:$2 ');
+    expect(downgraded).not.toBe(text);
+    expect(downgraded).toMatch(/MERGE \(n:Band \{key: /);
+    writeFileSync(older, downgraded);
+    const data = join(dir.dir, 'embedded-v5');
+    const run = await runCliInProcess(['import', older, '--data', data, '--json', '--no-progress']);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ created: 9, failed: 0, errors: [] });
+    const target = await openStore({ backend: 'embedded', path: embeddedStorePath(data) });
+    try {
+      expect(await target.run('MATCH (n) WHERE n:Band OR n:Alias OR n:DayCount OR n:SchemaVersion RETURN count(n) AS n')).toEqual([{ n: 0 }]);
+      const got = await views(target);
+      expect(got.timeline).toEqual(expected.timeline);
+      expect(got.actors).toEqual(expected.actors);
+      expect(await fingerprint(target)).toBe(await fingerprint(source));
+    } finally {
+      await target.close();
+    }
+  }, 240_000);
+
   // The Neo4j legs are registered only when NEO4J_URI is set (npm run test:neo4j), as the contract suite adds its
   // Neo4j backend: without a server there is nothing to run, and no skipped test is left in the suite.
   if (neo4jUri) {

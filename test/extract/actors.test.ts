@@ -292,3 +292,13 @@ describe('known outlets are media', () => {
     expect(run(text).actors.find((a) => a.name === name)?.kind).toBe('media');
   });
 });
+
+describe('lookup tables answer only for their own entries, not for names every JavaScript object has', () => {
+  // Before: "Constructor" (lowercased "constructor") was looked up in a plain object, found
+  // Object.prototype.constructor, and the statement lost its speaker. It is an unknown capitalised
+  // name like the control "Zorblat", and speaks like it.
+  test.each(['Zorblat', 'Constructor'])('"%s said ..." keeps its speaker', (word) => {
+    const r = run(`${word} said the engine was sound.`);
+    expect(speakers(r)).toEqual([word]);
+  });
+});

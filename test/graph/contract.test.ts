@@ -48,7 +48,7 @@ if (process.env.NEO4J_URI) {
     open: async () => {
       const store = await openStore(opts);
       // Test-only: the contract needs an empty graph. Never point NEO4J_URI at data you keep while testing.
-      await store.run('MATCH (n) WHERE NOT n:SchemaVersion DETACH DELETE n');
+      await store.run('MATCH (n) WHERE NOT n:_SchemaVersion DETACH DELETE n');
       return store;
     },
   });
@@ -131,7 +131,7 @@ describe.each(backends)('store contract [$name]', ({ open, full }) => {
       graph.statements[1]!.speakerId = 'act_nobody';
       const error = await store.writeArticle(graph).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(AppError);
-      expect((error as AppError).code).toBe('QUERY_FAILED');
+      expect((error as AppError).code).toBe('STORE_FAILED');
       expect((error as AppError).message).toMatch(/linkSpeakers linked 1 of 2/);
       expect(await store.stats()).toEqual({ sources: 0, articles: 0, statements: 0, actors: 0, claims: 0 });
       expect(await relationshipCounts(store)).toEqual({});
@@ -284,7 +284,7 @@ describe('embedded store', () => {
     await store.close(); // closing twice is fine
     const again = await openStore({ backend: 'embedded', path });
     expect(await again.stats()).toMatchObject({ articles: 1, statements: 2 });
-    expect(await again.run("MATCH (v:SchemaVersion) RETURN v.version AS version")).toEqual([{ version: 6 }]);
+    expect(await again.run("MATCH (v:_SchemaVersion) RETURN v.version AS version")).toEqual([{ version: 8 }]);
     expect(await again.writeArticle(richArticle())).toBe('unchanged');
     await again.close();
   });
@@ -297,11 +297,11 @@ describe('embedded store', () => {
     expect(written.every((r) => typeof r.time === 'string' && r.timeDay === String(r.time).slice(0, 10))).toBe(true);
     await store.run("MATCH (s:Statement) SET s.time = null, s.timeDay = null RETURN count(s) AS n");
     expect(await store.run('MATCH (s:Statement) WHERE s.time IS NOT NULL OR s.timeDay IS NOT NULL RETURN count(s) AS n')).toEqual([{ n: 0 }]);
-    await store.run("MATCH (v:SchemaVersion) SET v.version = 1 RETURN v.version AS version");
+    await store.run("MATCH (v:_SchemaVersion) SET v.version = 1 RETURN v.version AS version");
     await store.close();
     const again = await openStore({ backend: 'embedded', path });
     expect(await again.run('MATCH (s:Statement) RETURN s.id AS id, s.time AS time, s.timeDay AS timeDay ORDER BY id')).toEqual(written);
-    expect(await again.run("MATCH (v:SchemaVersion) RETURN v.version AS version")).toEqual([{ version: 6 }]);
+    expect(await again.run("MATCH (v:_SchemaVersion) RETURN v.version AS version")).toEqual([{ version: 8 }]);
     await again.close();
   });
 
@@ -364,7 +364,7 @@ describe('embedded store', () => {
   test('when the store is newer than the code, then opening it is refused', async () => {
     const path = tempPath();
     const store = await openStore({ backend: 'embedded', path });
-    await store.run("MATCH (v:SchemaVersion {id: 'claimgraph'}) SET v.version = 99");
+    await store.run("MATCH (v:_SchemaVersion {id: 'claimgraph'}) SET v.version = 99");
     await store.close();
     await expect(openStore({ backend: 'embedded', path })).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE', message: /version 99/ });
   });
@@ -379,7 +379,7 @@ async function relationshipCounts(store: GraphStore): Promise<Record<string, num
 /** Every node and relationship with its internal id and properties, sorted: equal snapshots mean nothing changed. */
 async function snapshot(store: GraphStore): Promise<{ nodes: Row[]; relationships: Row[] }> {
   const nodes = await store.run(
-    'MATCH (n) WHERE NOT n:SchemaVersion RETURN n AS node, labels(n) AS labels, properties(n) AS props ORDER BY n.id',
+    'MATCH (n) WHERE NOT n:_SchemaVersion RETURN n AS node, labels(n) AS labels, properties(n) AS props ORDER BY n.id',
   );
   const relationships = await store.run(
     'MATCH (a)-[r]->(b) RETURN a.id AS from, type(r) AS type, b.id AS to, r AS rel ORDER BY from, type, to',

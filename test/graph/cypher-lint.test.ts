@@ -69,7 +69,8 @@ const cases = await collectQueries();
 
 /** The graph model, so the linter's "label/type not in the database" warnings catch typos and undeclared additions. */
 const DB_SCHEMA = {
-  labels: [...MODEL.labels],
+  // The bookkeeping labels' former names: only schema version 6's migration names them (checked below).
+  labels: [...MODEL.labels, ...MODEL.formerLabels],
   relationshipTypes: [...MODEL.relationshipTypes],
   functions: { 'CYPHER 5': NEO4J_FUNCTIONS },
   procedures: { 'CYPHER 5': NEO4J_PROCEDURES },
@@ -122,6 +123,19 @@ describe('Cypher lint (Neo4j parser and semantic analysis)', () => {
     );
     expect(problems).toEqual([]);
   }, 120_000);
+
+  test('only the migration to schema version 6 and the version read name a bookkeeping label by its former name', () => {
+    const former = new RegExp(`:(${MODEL.formerLabels.join('|')})\\b`);
+    const naming = cases.filter((c) => former.test(c.query)).map((c) => c.name).sort();
+    expect(naming).toEqual([
+      'schema.ts:SCHEMA.readVersion', 'schema.ts:SCHEMA.removeFormerVersion',
+      'schema.ts:SCHEMA.renameActorDay', 'schema.ts:SCHEMA.renameActorPair', 'schema.ts:SCHEMA.renameActorTotal',
+      'schema.ts:SCHEMA.renameAlias', 'schema.ts:SCHEMA.renameBand', 'schema.ts:SCHEMA.renameDayCount', 'schema.ts:SCHEMA.renameEventKey',
+    ]);
+    // Every bookkeeping label is in the marked namespace, every domain label outside it.
+    for (const l of MODEL.derivedLabels) expect(l.startsWith('_')).toBe(true);
+    expect(MODEL.labels.filter((l) => l.startsWith('_')).sort()).toEqual([...MODEL.derivedLabels, '_SchemaVersion'].sort());
+  });
 
   test('the lint catches a bad query (so a pass means something)', () => {
     const bad = lintCypherQuery('MATCH (a:Actor {id: $undeclared}) RETRUN a', { ...DB_SCHEMA, parameters: {} });

@@ -13,7 +13,7 @@ import { actor, richArticle, smallArticle, statement } from '../utils/graph-fixt
 import { exportAndImport, storeSandbox } from '../utils/stores.js';
 
 /**
- * The per-day counters `(:DayCount {day, cueClass, n})` that the article
+ * The per-day counters `(:_DayCount {day, cueClass, n})` that the article
  * write maintains (WRITE.countDays) and the unfiltered timeline reads must
  * always equal a count of the stored statements by day and cue class: after
  * ingest, after re-ingesting the same articles (nothing written), after an
@@ -47,7 +47,7 @@ const ARTICLES = (): ArticleGraph[] =>
 
 /** The counters as sorted "day|cueClass=n" strings. */
 async function counters(store: GraphStore): Promise<string[]> {
-  const rows = await store.run('MATCH (c:DayCount) RETURN c.day AS day, c.cueClass AS cueClass, c.n AS n');
+  const rows = await store.run('MATCH (c:_DayCount) RETURN c.day AS day, c.cueClass AS cueClass, c.n AS n');
   return rows.map((r) => `${r.day}|${r.cueClass}=${r.n}`).sort();
 }
 
@@ -124,12 +124,12 @@ describe('per-day statement counters', () => {
     expect(await counters(to)).toEqual(expected);
   });
 
-  test('when a version-2 store (no counters) is opened, then the migrations backfill them and record the current version (5)', async () => {
+  test('when a version-2 store (no counters) is opened, then the migrations backfill them and record the current version (7)', async () => {
     const path = join(tempDir(), 'store.grafeo');
     const old = await openStore({ backend: 'embedded', path });
     for (const g of ARTICLES()) await old.writeArticle(g);
     // Make it what version 2 wrote: no counters, version 2.
-    await old.run('MATCH (c:DayCount) DETACH DELETE c');
+    await old.run('MATCH (c:_DayCount) DETACH DELETE c');
     await old.run(SCHEMA.writeVersion, { version: 2, updatedAt: '2026-01-01T00:00:00.000Z' });
     expect(await counters(old)).toEqual([]);
     await old.close();
@@ -137,7 +137,7 @@ describe('per-day statement counters', () => {
     const store = await open(path);
     const [version] = await store.run(SCHEMA.readVersion);
     expect(Number(version?.version)).toBe(SCHEMA_VERSION);
-    expect(SCHEMA_VERSION).toBeGreaterThanOrEqual(5);
+    expect(SCHEMA_VERSION).toBe(8);
     expect(await counters(store)).toEqual(expected);
     // Articles written after the migration are counted on top.
     await store.writeArticle(smallArticle(100, 2));

@@ -178,14 +178,14 @@ describe.each(targets)('the Neo4j path, checked against the embedded store [$nam
     try {
       await ingestInputs(store, readInputs([SEED_PAGE], { retrievedAt: '2025-08-21T12:00:00.000Z' }));
       await store.init();
-      const totals = 'MATCH (c:ActorTotal) RETURN c.key AS key, c.said AS said, c.about AS about, c.articles AS articles ORDER BY key';
+      const totals = 'MATCH (c:_ActorTotal) RETURN c.key AS key, c.said AS said, c.about AS about, c.articles AS articles ORDER BY key';
       const before = await store.run(totals);
       expect(before.length).toBeGreaterThan(0);
-      await store.run('MATCH (c:ActorTotal) DETACH DELETE c');
-      await store.run(`MATCH (v:SchemaVersion {id: 'claimgraph'}) SET v.version = 4`);
+      await store.run('MATCH (c:_ActorTotal) DETACH DELETE c');
+      await store.run(`MATCH (v:_SchemaVersion {id: 'claimgraph'}) SET v.version = 4`);
       await store.init();
       expect(await store.run(totals)).toEqual(before);
-      const [version] = await store.run(`MATCH (v:SchemaVersion {id: 'claimgraph'}) RETURN v.version AS v`);
+      const [version] = await store.run(`MATCH (v:_SchemaVersion {id: 'claimgraph'}) RETURN v.version AS v`);
       expect(version!.v).toBe(SCHEMA_VERSION);
       if (store.backend === 'neo4j') {
         // Every constraint of the bootstrap exists on the server.

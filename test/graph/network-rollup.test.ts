@@ -12,8 +12,8 @@ import { actor, statement } from '../utils/graph-fixtures.js';
 import { storeSandbox } from '../utils/stores.js';
 
 /**
- * The network's monthly rollups, `(:PairMonth)` (WRITE.countPairMonths):
- * kept by the article write, backfilled by the version-6 migration, and read
+ * The network's monthly rollups, `(:_PairMonth)` (WRITE.countPairMonths):
+ * kept by the article write, backfilled by the version-8 migration, and read
  * by the network view for a window's whole months, with the statements of
  * the days of the months a window cuts. The answers must be those of the
  * statement scan (API.networkTopEdges*, networkGroupedEdges*) over a store
@@ -113,7 +113,7 @@ function normalise(top: Edge[], rows: Row[]) {
 
 /** The rollup nodes as "bucket|from|to|cue n firstAt lastAt". */
 async function rollups(store: GraphStore): Promise<string[]> {
-  const rows = await store.run('MATCH (c:PairMonth) RETURN c.key AS key, c.n AS n, c.firstAt AS firstAt, c.lastAt AS lastAt');
+  const rows = await store.run('MATCH (c:_PairMonth) RETURN c.key AS key, c.n AS n, c.firstAt AS firstAt, c.lastAt AS lastAt');
   return rows.map((r) => `${r.key} ${r.n} ${r.firstAt} ${r.lastAt}`).sort();
 }
 
@@ -239,19 +239,19 @@ describe('network rollups', () => {
     expect(ever.top.reduce((n, e) => n + e.n, 0)).toBeGreaterThan(year.top.reduce((n, e) => n + e.n, 0));
   });
 
-  test('when a version-5 store (no rollups) is opened, then the migration backfills them and records the current version (6)', async () => {
+  test('when a version-7 store (no rollups) is opened, then the migration backfills them and records the current version (8)', async () => {
     const path = join(tempDir(), 'store.grafeo');
     const old = await openStore({ backend: 'embedded', path });
     for (const g of ARTICLES) await old.writeArticle(g);
-    await old.run('MATCH (c:PairMonth) DETACH DELETE c');
-    await old.run(SCHEMA.writeVersion, { version: 5, updatedAt: '2026-01-01T00:00:00.000Z' });
+    await old.run('MATCH (c:_PairMonth) DETACH DELETE c');
+    await old.run(SCHEMA.writeVersion, { version: 7, updatedAt: '2026-01-01T00:00:00.000Z' });
     expect(await rollups(old)).toEqual([]);
     await old.close();
 
     const migrated = await open(path);
     const [version] = await migrated.run(SCHEMA.readVersion);
     expect(Number(version?.version)).toBe(SCHEMA_VERSION);
-    expect(SCHEMA_VERSION).toBe(6);
+    expect(SCHEMA_VERSION).toBe(8);
     expect(await rollups(migrated)).toEqual(await rollups(store));
     // Articles written after the migration are counted on top; the backfill run again, in pages of a few
     // statements (several speakers a page, or one), changes nothing.

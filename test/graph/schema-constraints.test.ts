@@ -35,7 +35,7 @@ const indexed = (schema: Record<string, string>) =>
 describe('uniqueness constraints for every MERGEd key', () => {
   test('the scan finds the keys named in the issue (Alias, Band, EventKey) and the ids', async () => {
     const keys = await mergedKeys();
-    for (const k of ['Alias.key', 'Band.key', 'EventKey.key', 'Article.id', 'Actor.id', 'DayCount.key']) expect(keys).toContain(k);
+    for (const k of ['_Alias.key', '_Band.key', '_EventKey.key', 'Article.id', 'Actor.id', '_DayCount.key']) expect(keys).toContain(k);
   });
 
   test('Neo4j: a uniqueness constraint on each; embedded: an index on each', async () => {
@@ -55,5 +55,23 @@ describe('uniqueness constraints for every MERGEd key', () => {
     const lastDrop = statements.map((q) => q.startsWith('DROP INDEX')).lastIndexOf(true);
     expect(lastDrop).toBeGreaterThanOrEqual(0);
     expect(lastDrop).toBeLessThan(firstConstraint);
+  });
+
+  test.each([
+    { backend: 'Neo4j', schema: SCHEMA_NEO4J },
+    { backend: 'embedded', schema: SCHEMA_EMBEDDED },
+  ])('$backend: no index or constraint is created under a name it drops (IF NOT EXISTS would keep the former one, on the former label)', ({ schema }) => {
+    const statements = Object.values(schema);
+    const dropped = statements.flatMap((q) => [.../^DROP (?:INDEX|CONSTRAINT) (\w+) IF EXISTS$/.exec(q) ?? []].slice(1));
+    const created = statements.flatMap((q) => [.../^CREATE (?:INDEX|CONSTRAINT) (\w+) IF NOT EXISTS/.exec(q) ?? []].slice(1));
+    // The former bookkeeping labels' names are among the dropped (schema version 6 renamed the labels).
+    expect(dropped).toEqual(expect.arrayContaining(['band_key', 'actor_day_actor']));
+    expect(created.length).toBeGreaterThan(10);
+    expect(created.filter((n) => dropped.includes(n))).toEqual([]);
+    // Every index or constraint on a bookkeeping label has the bk_ prefix, every other none.
+    for (const q of statements.filter((x) => x.startsWith('CREATE'))) {
+      const [, name, label] = /^CREATE (?:INDEX|CONSTRAINT) (\w+) IF NOT EXISTS FOR \(n:(\w+)\)/.exec(q)!;
+      expect(name!.startsWith('bk_'), q).toBe(label!.startsWith('_'));
+    }
   });
 });

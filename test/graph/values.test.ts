@@ -4,6 +4,25 @@ import { grafeoToPlain, toNeo4jParams, toPlain } from '../../server/graph/values
 
 const { Node, Relationship, UnboundRelationship, Path, PathSegment, Point, Date: NeoDate, DateTime, LocalDateTime, Time, LocalTime, Duration } = neo4j.types;
 
+describe('times in and out (server/graph/times.ts)', () => {
+  test.each([
+    { name: 'a tagged date becomes the driver\'s Date', param: { $date: '2019-02-05' }, check: (v: unknown) => neo4j.isDate(v as never) && String(v) === '2019-02-05' },
+    { name: 'a tagged datetime becomes the driver\'s DateTime at offset 0', param: { $zoned_datetime: '2019-02-05T10:30:00.123Z' }, check: (v: unknown) => neo4j.isDateTime(v as never) && String(v) === '2019-02-05T10:30:00.123000000Z' },
+    { name: 'a map with other keys stays a map', param: { $date: '2019-02-05', note: 'x' }, check: (v: unknown) => !neo4j.isDate(v as never) && typeof v === 'object' },
+  ])('toNeo4jParams: $name', ({ param, check }) => {
+    expect(check(toNeo4jParams(param))).toBe(true);
+  });
+
+  test.each([
+    { value: '2019-02-05T00:00:00Z', plain: '2019-02-05T00:00:00.000Z', why: 'a datetime as Grafeo gives it back' },
+    { value: '2019-02-05T10:30:00.123Z', plain: '2019-02-05T10:30:00.123Z', why: 'milliseconds kept' },
+    { value: '2019-02-05', plain: '2019-02-05', why: 'a date is already the app\'s form' },
+    { value: 'said on 2019-02-05T00:00:00Z', plain: 'said on 2019-02-05T00:00:00Z', why: 'text around a timestamp is text' },
+  ])('grafeoToPlain: $why', ({ value, plain }) => {
+    expect(grafeoToPlain(value)).toBe(plain);
+  });
+});
+
 describe('toPlain (Neo4j driver values)', () => {
   test.each([
     { name: 'a small Integer becomes a number', value: neo4j.int(42), plain: 42 },
@@ -15,11 +34,13 @@ describe('toPlain (Neo4j driver values)', () => {
     { name: 'undefined becomes null', value: undefined, plain: null },
     { name: 'a Date becomes an ISO date', value: new NeoDate(2024, 3, 4), plain: '2024-03-04' },
     {
-      name: 'a DateTime with an offset becomes an ISO string with the offset',
+      name: 'a DateTime with an offset becomes the app\'s ISO string of its instant (UTC, milliseconds)',
       value: new DateTime(2024, 3, 4, 10, 30, 0, 0, 3600),
-      plain: '2024-03-04T10:30:00+01:00',
+      plain: '2024-03-04T09:30:00.000Z',
     },
-    { name: 'a UTC DateTime ends in Z, nanoseconds kept', value: new DateTime(2024, 3, 4, 10, 30, 15, 500_000_000, 0), plain: '2024-03-04T10:30:15.500000000Z' },
+    { name: 'a UTC DateTime ends in Z with milliseconds (finer digits dropped)', value: new DateTime(2024, 3, 4, 10, 30, 15, 500_999_999, 0), plain: '2024-03-04T10:30:15.500Z' },
+    { name: 'a UTC DateTime at midnight keeps its zero milliseconds, as the app writes it', value: new DateTime(2019, 2, 5, 0, 0, 0, 0, 0), plain: '2019-02-05T00:00:00.000Z' },
+    { name: 'a DateTime with only a zone name is printed as the driver prints it', value: new DateTime(2024, 3, 4, 10, 30, 0, 0, undefined, 'Europe/Paris'), plain: '2024-03-04T10:30:00[Europe/Paris]' },
     { name: 'a LocalDateTime has no offset', value: new LocalDateTime(2024, 3, 4, 10, 30, 0, 0), plain: '2024-03-04T10:30:00' },
     { name: 'a Time keeps its offset', value: new Time(9, 5, 0, 0, 0), plain: '09:05:00Z' },
     { name: 'a LocalTime', value: new LocalTime(9, 5, 1, 0), plain: '09:05:01' },

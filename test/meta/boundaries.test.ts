@@ -43,6 +43,32 @@ export function pastIndex(file: string, text: string): string[] {
   return out;
 }
 
+/** The components `file` (text `text`) imports from other components. */
+function componentImports(file: string, text: string): string[] {
+  const from = componentOf(file);
+  return relativeImports(text)
+    .map((spec) => componentOf(resolve(dirname(file), spec)))
+    .filter((to): to is string => to !== null && from !== null && to !== from);
+}
+
+/** The cycles of a graph of components ("a -> b -> a"), each found from its first member in name order. */
+export function componentCycles(edges: ReadonlyMap<string, ReadonlySet<string>>): string[] {
+  const out: string[] = [];
+  const done = new Set<string>();
+  const walk = (node: string, path: string[]) => {
+    const at = path.indexOf(node);
+    if (at >= 0) {
+      out.push([...path.slice(at), node].join(' -> '));
+      return;
+    }
+    if (done.has(node)) return;
+    for (const next of [...(edges.get(node) ?? [])].sort()) walk(next, [...path, node]);
+    done.add(node);
+  };
+  for (const node of [...edges.keys()].sort()) walk(node, []);
+  return out;
+}
+
 describe('component boundaries in server/', () => {
   const files = sourceFiles(SERVER);
 
@@ -55,6 +81,25 @@ describe('component boundaries in server/', () => {
   test('no import enters another component past its index.ts', () => {
     const bad = files.flatMap((f) => pastIndex(f, readFileSync(f, 'utf8')));
     expect(bad).toEqual([]);
+  });
+
+  test('no two components import each other, directly or through others (claims imports actors, never the reverse)', () => {
+    const edges = new Map<string, Set<string>>();
+    for (const f of files) {
+      const from = componentOf(f);
+      if (from === null) continue;
+      for (const to of componentImports(f, readFileSync(f, 'utf8'))) edges.set(from, (edges.get(from) ?? new Set()).add(to));
+    }
+    expect(edges.get('claims')?.has('actors')).toBe(true);
+    expect(componentCycles(edges)).toEqual([]);
+  });
+
+  test.each([
+    { name: 'two components importing each other', edges: { actors: ['claims'], claims: ['actors'] }, cycles: ['actors -> claims -> actors'] },
+    { name: 'a cycle through a third component', edges: { api: ['graph'], graph: ['pipeline'], pipeline: ['api'] }, cycles: ['api -> graph -> pipeline -> api'] },
+    { name: 'layers importing downwards only', edges: { api: ['claims', 'graph'], claims: ['actors', 'graph'], actors: ['graph'] }, cycles: [] },
+  ])('the cycle check on $name', ({ edges, cycles }) => {
+    expect(componentCycles(new Map(Object.entries(edges).map(([k, v]) => [k, new Set(v)])))).toEqual(cycles);
   });
 
   // The rule on made-up files, so an empty list above means something.

@@ -1,61 +1,85 @@
-import { Router } from 'express';
 import { notFound } from '../../errors.js';
 import { actorPage, actorPageRows, actorsByIds, actorTotals, type GraphStore, type Row } from '../../graph/index.js';
-import { loadActorMap, type ActorMap } from '../canonical.js';
+import { loadActorMap, type ActorMap } from '../../actors/index.js';
+import { statementView } from '../statement-view.js';
 import { pageOf, pageWindow, parse } from '../http.js';
 import { mergeActors, splitActor, toDecision } from '../../actors/index.js';
 import {
-  ActorDetailQuerySchema,
-  ActorListQuerySchema,
-  IdParamsSchema,
-  MergeRequestSchema,
-  SplitRequestSchema,
-  type ActorDetail,
-  type ActorSummary,
-  type MergeResponse,
-  type Neighbour,
+  ActorDetailQuerySchema, ActorDetailSchema, ActorListQuerySchema, ActorPageSchema, IdParamsSchema, MergeRequestSchema,
+  MergeResponseSchema, SplitRequestSchema, type ActorDetail, type ActorSummary, type MergeResponse, type Neighbour,
 } from '../schemas.js';
-import { route } from '../route.js';
+import { defineRoute, type RouteDefinition } from '../route.js';
+import { errors, json, bearer } from '../doc-parts.js';
 
 /** GET /api/actors, GET /api/actors/:id, POST /api/actors/merge, POST /api/actors/:id/split. */
-export function actorRoutes(store: GraphStore): Router {
-  const r = Router();
+export const ACTOR_ROUTES: readonly RouteDefinition[] = [
+  defineRoute({
+    method: 'get',
+    path: '/api/actors',
+    summary: 'Actors (merged ones folded in), most active first; search by name or alias',
+    tags: ['actors'],
+    request: { query: ActorListQuerySchema },
+    responses: { 200: json(ActorPageSchema, 'a page of actors'), ...errors(400) },
+    handler: ({ store }) => async (req, res) => {
+      const q = parse('query', ActorListQuerySchema, req.query);
+      const w = pageWindow(q);
+      const filters = { kind: q.kind ?? null, q: q.q ?? null };
+      const { rows, total } = await actorPage(store, filters, w);
+      res.json(pageOf(rows.map(listedActor), total, w));
+    },
+  }),
 
-  route(r, 'get', '/api/actors', async (req, res) => {
-    const q = parse('query', ActorListQuerySchema, req.query);
-    const w = pageWindow(q);
-    const filters = { kind: q.kind ?? null, q: q.q ?? null };
-    const { rows, total } = await actorPage(store, filters, w);
-    res.json(pageOf(rows.map(listedActor), total, w));
-  });
+  defineRoute({
+    method: 'get',
+    path: '/api/actors/{id}',
+    summary: 'One actor: aliases, roles, statements made and about them over time',
+    tags: ['actors'],
+    request: { params: IdParamsSchema, query: ActorDetailQuerySchema },
+    responses: { 200: json(ActorDetailSchema, 'the actor (the canonical one when id was merged)'), ...errors(400, 404) },
+    handler: ({ store }) => async (req, res) => {
+      const { id } = parse('params', IdParamsSchema, req.params);
+      const q = parse('query', ActorDetailQuerySchema, req.query);
+      const detail = await actorDetail(store, id, q.statements);
+      if (!detail) throw notFound('actor', id);
+      res.json(detail);
+    },
+  }),
 
-  route(r, 'post', '/api/actors/merge', async (req, res) => {
-    const body = parse('body', MergeRequestSchema, req.body);
-    const decision = await mergeActors(store, body.from, body.into, body.note);
-    const [actor] = await actorSummaries(store, await loadActorMap(store), [decision.into]);
-    const out: MergeResponse = { decision, actor: actor! };
-    res.status(201).json(out);
-  });
+  defineRoute({
+    method: 'post',
+    path: '/api/actors/merge',
+    summary: 'Merge actor `from` into `into`; kept as a decision, survives re-ingest',
+    tags: ['actors'],
+    security: bearer,
+    request: { body: { content: { 'application/json': { schema: MergeRequestSchema } }, required: true } },
+    responses: { 201: json(MergeResponseSchema, 'merged'), ...errors(400, 401, 404, 409) },
+    handler: ({ store }) => async (req, res) => {
+      const body = parse('body', MergeRequestSchema, req.body);
+      const decision = await mergeActors(store, body.from, body.into, body.note);
+      const [actor] = await actorSummaries(store, await loadActorMap(store), [decision.into]);
+      const out: MergeResponse = { decision, actor: actor! };
+      res.status(201).json(out);
+    },
+  }),
 
-  route(r, 'post', '/api/actors/{id}/split', async (req, res) => {
-    const { id } = parse('params', IdParamsSchema, req.params);
-    const body = parse('body', SplitRequestSchema, req.body ?? {});
-    const decision = await splitActor(store, id, body.note);
-    const [actor] = await actorSummaries(store, await loadActorMap(store), [id]);
-    const out: MergeResponse = { decision, actor: actor! };
-    res.json(out);
-  });
-
-  route(r, 'get', '/api/actors/{id}', async (req, res) => {
-    const { id } = parse('params', IdParamsSchema, req.params);
-    const q = parse('query', ActorDetailQuerySchema, req.query);
-    const detail = await actorDetail(store, id, q.statements);
-    if (!detail) throw notFound('actor', id);
-    res.json(detail);
-  });
-
-  return r;
-}
+  defineRoute({
+    method: 'post',
+    path: '/api/actors/{id}/split',
+    summary: 'Undo the merge of actor `id`',
+    tags: ['actors'],
+    security: bearer,
+    request: { params: IdParamsSchema, body: { content: { 'application/json': { schema: SplitRequestSchema } }, required: false } },
+    responses: { 200: json(MergeResponseSchema, 'split; the decision now has undoneAt'), ...errors(400, 401, 404, 409) },
+    handler: ({ store }) => async (req, res) => {
+      const { id } = parse('params', IdParamsSchema, req.params);
+      const body = parse('body', SplitRequestSchema, req.body ?? {});
+      const decision = await splitActor(store, id, body.note);
+      const [actor] = await actorSummaries(store, await loadActorMap(store), [id]);
+      const out: MergeResponse = { decision, actor: actor! };
+      res.json(out);
+    },
+  }),
+];
 
 const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 const unique = (xs: string[]) => [...new Set(xs)];
@@ -158,8 +182,8 @@ export async function actorDetail(store: GraphStore, id: string, statementLimit:
       mergedFrom: members.map((m) => ({ id: String(m.id), name: String(m.name ?? '') })),
     },
     requestedId: id,
-    said: said.map((s) => map.statement(s)),
-    aboutThem: aboutThem.map((s) => map.statement(s)),
+    said: said.map((s) => statementView(s, map)),
+    aboutThem: aboutThem.map((s) => statementView(s, map)),
     overTime: [...months.values()].sort((a, b) => (a.period < b.period ? -1 : 1)),
     talksAbout: neighbours(talksAbout, map, canonId),
     talkedAboutBy: neighbours(talkedAboutBy, map, canonId),

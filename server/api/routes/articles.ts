@@ -1,72 +1,91 @@
 import { licenceFor } from '../licences.js';
-import { Router } from 'express';
 import type { Config } from '../../config.js';
 import { forClient, normalizeError, notFound } from '../../errors.js';
-import { articlePage, articlePageRows, statementRecordOf, type GraphStore, type Row } from '../../graph/index.js';
+import { articlePage, articlePageRows, statementRecordOf, type ArticleListRow, type GraphStore, type LinkedArticleRow } from '../../graph/index.js';
 import { ingestRecord, readInputs, type IngestedArticle as Ingested } from '../../ingest/index.js';
 import { buildArticleGraph, extractArticle, processArticle } from '../../pipeline/index.js';
-import { loadActorMap, type ActorMap } from '../canonical.js';
+import { loadActorMap, type ActorMap } from '../../actors/index.js';
 import { statementView } from '../statement-view.js';
 import { logFailure, pageOf, pageWindow, parse } from '../http.js';
 import { actorSummaries } from './actors.js';
 import {
-  ArticleListQuerySchema,
-  IdParamsSchema,
-  IngestQuerySchema,
-  IngestRequestSchema,
-  type ArticleDetail,
-  type ArticleSummary,
-  type IngestedArticle,
-  type IngestRequest,
-  type IngestResponse,
+  ArticleDetailSchema, ArticleListQuerySchema, ArticlePageSchema, IdParamsSchema, IngestQuerySchema,
+  IngestRequestSchema, IngestResponseSchema, type ArticleDetail, type ArticleSummary, type IngestedArticle,
+  type IngestRequest, type IngestResponse,
 } from '../schemas.js';
-import { route } from '../route.js';
+import { defineRoute, type RouteDefinition } from '../route.js';
+import { errors, json, bearer } from '../doc-parts.js';
 
 /** GET /api/articles, GET /api/articles/:id, POST /api/articles. */
-export function articleRoutes(store: GraphStore, config: Config, log: (line: string) => void): Router {
-  const r = Router();
+export const ARTICLE_ROUTES: readonly RouteDefinition[] = [
+  defineRoute({
+    method: 'get',
+    path: '/api/articles',
+    summary: 'Articles, newest first; filter by source, publication window, title',
+    tags: ['articles'],
+    request: { query: ArticleListQuerySchema },
+    responses: { 200: json(ArticlePageSchema, 'a page of articles'), ...errors(400) },
+    handler: ({ store }) => async (req, res) => {
+      const q = parse('query', ArticleListQuerySchema, req.query);
+      const w = pageWindow(q);
+      const filters = { sources: q.source ?? null, from: q.from ?? null, to: q.to ?? null, q: q.q ?? null };
+      const { rows, total } = await articlePage(store, filters, { ...w, sort: q.sort });
+      res.json(pageOf(rows.map(articleSummary), total, w));
+    },
+  }),
 
-  route(r, 'get', '/api/articles', async (req, res) => {
-    const q = parse('query', ArticleListQuerySchema, req.query);
-    const w = pageWindow(q);
-    const filters = { sources: q.source ?? null, from: q.from ?? null, to: q.to ?? null, q: q.q ?? null };
-    const { rows, total } = await articlePage(store, filters, { ...w, sort: q.sort });
-    res.json(pageOf(rows.map(articleSummary), total, w));
-  });
-
-  route(r, 'get', '/api/articles/{id}', async (req, res) => {
-    const { id } = parse('params', IdParamsSchema, req.params);
-    const detail = await articleDetail(store, id);
-    if (!detail) throw notFound('article', id);
-    res.json(detail);
-  });
-
-  route(r, 'post', '/api/articles', async (req, res) => {
-    const query = parse('query', IngestQuerySchema, req.query);
-    const body = parse('body', IngestRequestSchema, req.body);
-    const dryRun = query.dryRun === true || body.preview === true;
-    const { articles, errors } = await articlesOf(body, config, log);
-    const out: IngestResponse = { dryRun, created: 0, unchanged: 0, articles: [], errors };
-    for (const article of articles) {
-      try {
-        out.articles.push(dryRun ? preview(article) : await ingest(store, article));
-      } catch (error) {
-        const e = normalizeError(error);
-        if (articles.length === 1 && errors.length === 0) throw e;
-        // A batch item's result is a client error too: our message, the raw one in the log (issue 14, defect 11).
-        const origin = `${article.origin} (${article.title})`;
-        const safe = forClient(e);
-        if (safe !== e) logFailure(log, `POST /api/articles ${origin}`, e);
-        out.errors.push({ origin, code: safe.code, message: safe.message });
+  defineRoute({
+    method: 'post',
+    path: '/api/articles',
+    summary: 'Ingest text, HTML, a URL or records; idempotent; ?dryRun=true previews',
+    tags: ['articles'],
+    security: bearer,
+    request: { query: IngestQuerySchema, body: { content: { 'application/json': { schema: IngestRequestSchema } }, required: true } },
+    responses: {
+      200: json(IngestResponseSchema, 'nothing new stored (already stored, or a preview)'),
+      201: json(IngestResponseSchema, 'at least one article stored'),
+      ...errors(400, 401, 413, 415, 502),
+    },
+    handler: ({ store, config, log }) => async (req, res) => {
+      const query = parse('query', IngestQuerySchema, req.query);
+      const body = parse('body', IngestRequestSchema, req.body);
+      const dryRun = query.dryRun === true || body.preview === true;
+      const { articles, errors } = await articlesOf(body, config, log);
+      const out: IngestResponse = { dryRun, created: 0, unchanged: 0, articles: [], errors };
+      for (const article of articles) {
+        try {
+          out.articles.push(dryRun ? preview(article) : await ingest(store, article));
+        } catch (error) {
+          const e = normalizeError(error);
+          if (articles.length === 1 && errors.length === 0) throw e;
+          // A batch item's result is a client error too: our message, the raw one in the log (issue 14, defect 11).
+          const origin = `${article.origin} (${article.title})`;
+          const safe = forClient(e);
+          if (safe !== e) logFailure(log, `POST /api/articles ${origin}`, e);
+          out.errors.push({ origin, code: safe.code, message: safe.message });
+        }
       }
-    }
-    out.created = out.articles.filter((a) => a.status === 'created').length;
-    out.unchanged = out.articles.filter((a) => a.status === 'unchanged').length;
-    res.status(out.created > 0 ? 201 : 200).json(out);
-  });
+      out.created = out.articles.filter((a) => a.status === 'created').length;
+      out.unchanged = out.articles.filter((a) => a.status === 'unchanged').length;
+      res.status(out.created > 0 ? 201 : 200).json(out);
+    },
+  }),
 
-  return r;
-}
+  defineRoute({
+    method: 'get',
+    path: '/api/articles/{id}',
+    summary: 'One article: text, metadata, statements with spans, actors',
+    tags: ['articles'],
+    request: { params: IdParamsSchema },
+    responses: { 200: json(ArticleDetailSchema, 'the article'), ...errors(400, 404) },
+    handler: ({ store }) => async (req, res) => {
+      const { id } = parse('params', IdParamsSchema, req.params);
+      const detail = await articleDetail(store, id);
+      if (!detail) throw notFound('article', id);
+      res.json(detail);
+    },
+  }),
+];
 
 /**
  * The articles of a request body. A single input (text, html, url) that
@@ -166,23 +185,21 @@ function ingestedHead(a: Ingested, sourceId: string | null) {
   };
 }
 
-const str = (v: unknown) => (typeof v === 'string' ? v : null);
-
 /** An article row as the API lists it, without its statement count (claim pages, article details). */
-export function articleRef(r: Row): Omit<ArticleSummary, 'statements'> {
+export function articleRef(r: Omit<ArticleListRow, 'statements'>): Omit<ArticleSummary, 'statements'> {
   return {
-    id: String(r.id),
-    title: String(r.title ?? ''),
-    url: str(r.url),
-    publishedAt: str(r.publishedAt),
-    publishedAtPrecision: str(r.publishedAtPrecision),
-    sourceId: str(r.sourceId),
-    source: str(r.source),
+    id: r.id,
+    title: r.title ?? '',
+    url: r.url,
+    publishedAt: r.publishedAt,
+    publishedAtPrecision: r.publishedAtPrecision,
+    sourceId: r.sourceId,
+    source: r.source,
   };
 }
 
-export function articleSummary(r: Row): ArticleSummary {
-  return { ...articleRef(r), statements: Number(r.statements ?? 0) };
+export function articleSummary(r: ArticleListRow): ArticleSummary {
+  return { ...articleRef(r), statements: r.statements };
 }
 
 /** One article with its statements in text order and the (canonical) actors it mentions; null when unknown. */
@@ -191,21 +208,21 @@ export async function articleDetail(store: GraphStore, id: string, map?: ActorMa
   if (!rows) return null;
   const { article: a, statements: statementRows, actors: actorRows, original, copies } = rows;
   const actors = map ?? (await loadActorMap(store));
-  const link = (r: Row) => ({ id: String(r.id), title: String(r.title ?? ''), source: str(r.source) });
+  const link = (r: LinkedArticleRow) => ({ id: r.id, title: r.title ?? '', source: r.source });
   const article = {
     ...articleRef(a),
     statements: statementRows.length,
-    retrievedAt: str(a.retrievedAt),
-    language: str(a.language),
-    contentHash: str(a.contentHash),
-    sourceDomain: str(a.sourceDomain),
-    licence: licenceFor(str(a.sourceDomain)),
+    retrievedAt: a.retrievedAt,
+    language: a.language,
+    contentHash: a.contentHash,
+    sourceDomain: a.sourceDomain,
+    licence: licenceFor(a.sourceDomain),
     republishes: original ? link(original) : null,
     republishedBy: copies.map(link),
-    text: String(a.text ?? ''),
+    text: a.text,
   };
   const statements = statementRows.map((s) =>
-    actors.statement({ ...s, articleId: article.id, articleTitle: article.title, articleUrl: article.url, publishedAt: article.publishedAt, sourceId: article.sourceId, source: article.source }),
+    statementView({ ...s, articleId: article.id, articleTitle: article.title, articleUrl: article.url, publishedAt: article.publishedAt, sourceId: article.sourceId, source: article.source }, actors),
   );
   const mentioned = [...new Set(actorRows.map((m) => actors.canon(String(m.id))))];
   const summaries = await actorSummaries(store, actors, mentioned);

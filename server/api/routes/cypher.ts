@@ -1,10 +1,10 @@
-import { Router } from 'express';
 import type { Config } from '../../config.js';
 import { AppError } from '../../errors.js';
-import { runUserQuery, type GraphStore, type Row, type UserQueryResult } from '../../graph/index.js';
+import { runUserQuery, type Row, type UserQueryResult } from '../../graph/index.js';
 import { parse } from '../http.js';
-import { CypherRequestSchema, type CypherResponse, type GraphNode, type GraphRelationship } from '../schemas.js';
-import { route } from '../route.js';
+import { CypherRequestSchema, CypherResponseSchema, type CypherResponse, type GraphNode, type GraphRelationship } from '../schemas.js';
+import { defineRoute, type RouteDefinition } from '../route.js';
+import { errors, json, bearer } from '../doc-parts.js';
 
 /** Rows returned when neither the request nor the configuration says otherwise. */
 export const DEFAULT_MAX_ROWS = 1000;
@@ -21,42 +21,51 @@ const MAX_CONCURRENT = 4;
  * Neo4j Cypher the engine lacks is rewritten or explained, and `notices`
  * name known differences the answer may show (server/graph/user-cypher.ts).
  */
-export function cypherRoutes(store: GraphStore, config: Config): Router {
-  const r = Router();
-  const limit = serverMaxRows(config);
-  let running = 0;
-  route(r, 'post', '/api/cypher', async (req, res) => {
-    const body = parse('body', CypherRequestSchema, req.body);
-    const maxRows = Math.min(body.maxRows ?? limit, limit);
-    if (running >= MAX_CONCURRENT) {
-      throw new AppError('STORE_UNAVAILABLE', `${running} Cypher queries are already running; retry when one has finished`, { retriable: true, expose: true });
-    }
-    running++;
-    const started = performance.now();
-    let rows: Row[];
-    let result: UserQueryResult;
-    try {
-      // One row more than asked tells whether the result was cut.
-      result = await runUserQuery(store, body.query, body.params ?? {}, { timeoutMs: config.queryTimeoutMs, maxRows: maxRows + 1, maxBytes: config.queryMaxBytes });
-      rows = result.rows;
-    } finally {
-      running--;
-    }
-    const truncated = rows.length > maxRows;
-    if (truncated) rows = rows.slice(0, maxRows);
-    const out: CypherResponse = {
-      columns: columnsOf(rows),
-      rows,
-      truncated,
-      graph: graphOf(rows),
-      elapsedMs: Math.round(performance.now() - started),
-      ...(result.plan === undefined ? {} : { plan: result.plan }),
-      ...(result.notices.length === 0 ? {} : { notices: result.notices }),
-    };
-    res.json(out);
-  });
-  return r;
-}
+export const CYPHER_ROUTES: readonly RouteDefinition[] = [
+  defineRoute({
+    method: 'post',
+    path: '/api/cypher',
+    summary: 'Read-only Cypher with a time and row limit',
+    tags: ['cypher'],
+    security: bearer,
+    request: { body: { content: { 'application/json': { schema: CypherRequestSchema } }, required: true } },
+    responses: { 200: json(CypherResponseSchema, 'columns, rows and the graph in them'), ...errors(400, 401, 403, 408, 503) },
+    handler: ({ store, config }) => {
+      const limit = serverMaxRows(config);
+      let running = 0;
+      return async (req, res) => {
+      const body = parse('body', CypherRequestSchema, req.body);
+      const maxRows = Math.min(body.maxRows ?? limit, limit);
+      if (running >= MAX_CONCURRENT) {
+        throw new AppError('STORE_UNAVAILABLE', `${running} Cypher queries are already running; retry when one has finished`, { retriable: true, expose: true });
+      }
+      running++;
+      const started = performance.now();
+      let rows: Row[];
+      let result: UserQueryResult;
+      try {
+        // One row more than asked tells whether the result was cut.
+        result = await runUserQuery(store, body.query, body.params ?? {}, { timeoutMs: config.queryTimeoutMs, maxRows: maxRows + 1, maxBytes: config.queryMaxBytes });
+        rows = result.rows;
+      } finally {
+        running--;
+      }
+      const truncated = rows.length > maxRows;
+      if (truncated) rows = rows.slice(0, maxRows);
+      const out: CypherResponse = {
+        columns: columnsOf(rows),
+        rows,
+        truncated,
+        graph: graphOf(rows),
+        elapsedMs: Math.round(performance.now() - started),
+        ...(result.plan === undefined ? {} : { plan: result.plan }),
+        ...(result.notices.length === 0 ? {} : { notices: result.notices }),
+      };
+      res.json(out);
+      };
+    },
+  }),
+];
 
 /** The row limit: config.queryMaxRows when the configuration has one, else 1,000. */
 function serverMaxRows(config: Config): number {

@@ -1,38 +1,35 @@
-import { Router } from 'express';
 import { notFound } from '../../errors.js';
-import { eventPage, eventPageRows, metWithEvents, type GraphStore, type Row } from '../../graph/index.js';
-import { loadActorMap } from '../canonical.js';
+import { eventPage, eventPageRows, metWithEvents, type EventReportRow, type EventRow, type Row } from '../../graph/index.js';
+import { loadActorMap } from '../../actors/index.js';
 import {
-  EventListQuerySchema, MetWithQuerySchema, type EventDetail, type EventSentence, type EventSummary, type MetWithEdge, type MetWithResponse,
+  EventDetailSchema, EventListQuerySchema, EventPageSchema, MetWithQuerySchema, MetWithResponseSchema, type EventDetail, type EventSentence, type EventSummary, type MetWithEdge, type MetWithResponse,
 } from '../events-schemas.js';
 import { pageOf, pageWindow, parse } from '../http.js';
 import { IdParamsSchema } from '../schemas.js';
-import { route } from '../route.js';
+import { defineRoute, type RouteDefinition } from '../route.js';
+import { error, json } from '../doc-parts.js';
 
 type ActorMap = Awaited<ReturnType<typeof loadActorMap>>;
 
-const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
-
 /** Participants made canonical (merged actors shown as their canonical actor, once). */
-function participants(map: ActorMap, v: unknown): { id: string; name: string }[] {
+function participants(map: ActorMap, list: EventRow['participants']): { id: string; name: string }[] {
   const out = new Map<string, { id: string; name: string }>();
-  for (const p of Array.isArray(v) ? (v as Array<{ id: string; name: string }>) : []) {
-    if (!p || typeof p.id !== 'string') continue;
-    const ref = map.ref(p.id, String(p.name ?? ''));
+  for (const p of list) {
+    const ref = map.ref(p.id, p.name ?? '');
     out.set(ref.id, ref);
   }
   return [...out.values()];
 }
 
-function eventFields(map: ActorMap, r: Row) {
+function eventFields(map: ActorMap, r: EventRow) {
   return {
-    id: String(r.id),
-    type: String(r.type) as EventSummary['type'],
-    name: str(r.name),
-    place: str(r.place),
-    date: str(r.date),
-    datePrecision: str(r.datePrecision) ?? 'unknown',
-    dateText: str(r.dateText),
+    id: r.id,
+    type: r.type as EventSummary['type'],
+    name: r.name,
+    place: r.place,
+    date: r.date,
+    datePrecision: r.datePrecision ?? 'unknown',
+    dateText: r.dateText,
     participants: participants(map, r.participants),
   };
 }
@@ -42,10 +39,10 @@ function eventFields(map: ActorMap, r: Row) {
  * text here rather than in Cypher (the backends count string offsets
  * differently); spans that do not fit the text are left out.
  */
-function sentencesOf(r: Row): EventSentence[] {
-  const text = typeof r.text === 'string' ? r.text : '';
-  const starts = Array.isArray(r.starts) ? r.starts.map(Number) : [];
-  const ends = Array.isArray(r.ends) ? r.ends.map(Number) : [];
+function sentencesOf(r: EventReportRow): EventSentence[] {
+  const text = r.text ?? '';
+  const starts = r.starts ?? [];
+  const ends = r.ends ?? [];
   const out: EventSentence[] = [];
   starts.forEach((start, i) => {
     const end = ends[i];
@@ -59,54 +56,66 @@ function sentencesOf(r: Row): EventSentence[] {
  * GET /api/events (window, participant and type filters), GET /api/events/:id,
  * GET /api/network/met-with (issue 10).
  */
-export function eventRoutes(store: GraphStore): Router {
-  const r = Router();
+export const EVENT_ROUTES: readonly RouteDefinition[] = [
+  defineRoute({
+    method: 'get', path: '/api/events', summary: 'Events (meetings, summits, calls, visits...) in a window, by participant', tags: ['events'],
+    request: { query: EventListQuerySchema },
+    responses: { 200: json(EventPageSchema, 'a page of events, oldest first'), 400: error('invalid input: details name each bad field') },
+    handler: ({ store }) => async (req, res) => {
+      const q = parse('query', EventListQuerySchema, req.query);
+      const w = pageWindow(q);
+      const map = await loadActorMap(store);
+      const filters = { from: q.from ?? null, to: q.to ?? null, participantIds: map.expand(q.participant), type: q.type ?? null, q: q.q ?? null };
+      const { rows, total } = await eventPage(store, filters, { ...w, sort: q.sort });
+      const items: EventSummary[] = rows.map((row) => ({ ...eventFields(map, row), reports: row.reports, statements: row.statements }));
+      res.json(pageOf(items, total, w));
+    },
+  }),
 
-  route(r, 'get', '/api/events', async (req, res) => {
-    const q = parse('query', EventListQuerySchema, req.query);
-    const w = pageWindow(q);
-    const map = await loadActorMap(store);
-    const filters = { from: q.from ?? null, to: q.to ?? null, participantIds: map.expand(q.participant), type: q.type ?? null, q: q.q ?? null };
-    const { rows, total } = await eventPage(store, filters, { ...w, sort: q.sort });
-    const items: EventSummary[] = rows.map((row) => ({ ...eventFields(map, row), reports: Number(row.reports ?? 0), statements: Number(row.statements ?? 0) }));
-    res.json(pageOf(items, total, w));
-  });
+  defineRoute({
+    method: 'get', path: '/api/events/{id}', summary: 'One event: participants, reporting articles, statements made at it', tags: ['events'],
+    request: { params: IdParamsSchema },
+    responses: { 200: json(EventDetailSchema, 'the event'), 400: error('invalid input'), 404: error('not found') },
+    handler: ({ store }) => async (req, res) => {
+      const { id } = parse('params', IdParamsSchema, req.params);
+      const found = await eventPageRows(store, id);
+      if (!found) throw notFound('event', id);
+      const { event: row, reports, statements } = found;
+      const map = await loadActorMap(store);
+      const body: EventDetail = {
+        ...eventFields(map, row),
+        reports: reports.map((a) => ({
+          id: a.id, title: a.title ?? '', url: a.url, publishedAt: a.publishedAt, retrievedAt: a.retrievedAt, source: a.source,
+          sentences: sentencesOf(a),
+        })),
+        statements: statements.map((s) => ({
+          id: s.id,
+          content: s.content ?? '',
+          direct: s.direct === true,
+          cue: s.cue ?? '',
+          saidAt: s.saidAt,
+          saidAtPrecision: s.saidAtPrecision,
+          speaker: s.speakerId === null ? null : map.ref(s.speakerId, s.speakerName ?? ''),
+          articleId: s.articleId,
+        })),
+      };
+      res.json(body);
+    },
+  }),
 
-  route(r, 'get', '/api/events/{id}', async (req, res) => {
-    const { id } = parse('params', IdParamsSchema, req.params);
-    const found = await eventPageRows(store, id);
-    if (!found) throw notFound('event', id);
-    const { event: row, reports, statements } = found;
-    const map = await loadActorMap(store);
-    const body: EventDetail = {
-      ...eventFields(map, row),
-      reports: reports.map((a) => ({
-        id: String(a.id), title: String(a.title ?? ''), url: str(a.url), publishedAt: str(a.publishedAt), retrievedAt: str(a.retrievedAt), source: str(a.source),
-        sentences: sentencesOf(a),
-      })),
-      statements: statements.map((s) => ({
-        id: String(s.id),
-        content: String(s.content ?? ''),
-        direct: s.direct === true,
-        cue: String(s.cue ?? ''),
-        saidAt: str(s.saidAt),
-        saidAtPrecision: str(s.saidAtPrecision),
-        speaker: typeof s.speakerId === 'string' ? map.ref(s.speakerId, String(s.speakerName ?? '')) : null,
-        articleId: str(s.articleId),
-      })),
-    };
-    res.json(body);
-  });
+  defineRoute({
+    method: 'get', path: '/api/network/met-with', summary: '"Met with" edges: undirected pairs of actors who took part in the same events', tags: ['events'],
+    request: { query: MetWithQuerySchema },
+    responses: { 200: json(MetWithResponseSchema, 'pairs with their shared events, most shared events first'), 400: error('invalid input: details name each bad field') },
+    handler: ({ store }) => async (req, res) => {
+      const q = parse('query', MetWithQuerySchema, req.query);
+      const map = await loadActorMap(store);
+      const rows = await metWithEvents(store, { from: q.from ?? null, to: q.to ?? null, types: q.type ?? null, sources: q.source ?? null });
+      res.json(metWithPairs(map, rows, { actors: q.actor ? q.actor.map((id) => map.canon(id)) : null, limit: q.limit }));
+    },
+  }),
 
-  route(r, 'get', '/api/network/met-with', async (req, res) => {
-    const q = parse('query', MetWithQuerySchema, req.query);
-    const map = await loadActorMap(store);
-    const rows = await metWithEvents(store, { from: q.from ?? null, to: q.to ?? null, types: q.type ?? null, sources: q.source ?? null });
-    res.json(metWithPairs(map, rows, { actors: q.actor ? q.actor.map((id) => map.canon(id)) : null, limit: q.limit }));
-  });
-
-  return r;
-}
+];
 
 /**
  * Undirected "met with" pairs from events and their participants: every two
@@ -115,6 +124,7 @@ export function eventRoutes(store: GraphStore): Router {
  * pair is ordered by id, so each shows once. Most shared events first.
  */
 export function metWithPairs(map: ActorMap, rows: Row[], opts: { actors: string[] | null; limit: number }): MetWithResponse {
+  const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
   const edges = new Map<string, MetWithEdge>();
   const names = new Map<string, { id: string; name: string; kind: string }>();
   for (const row of rows) {

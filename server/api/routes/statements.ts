@@ -1,78 +1,97 @@
-import { Router } from 'express';
 import { notFound } from '../../errors.js';
-import { firstStatements, statementById, statementFilters, statementPage, timelineDays, timelineTotal, type DayCountRow, type GraphStore } from '../../graph/index.js';
+import { firstStatements, statementById, statementFilters, statementPage, timelineDays, timelineTotal, type DayCountRow } from '../../graph/index.js';
 import { bucketStart, isDay } from '../../time/index.js';
-import { loadActorMap } from '../canonical.js';
+import { loadActorMap } from '../../actors/index.js';
+import { statementView } from '../statement-view.js';
 import { pageOf, pageWindow, parse } from '../http.js';
 import {
-  IdParamsSchema,
-  StatementListQuerySchema,
-  TimelineQuerySchema,
-  type TimelineBucket,
-  type TimelineResponse,
+  IdParamsSchema, StatementListQuerySchema, StatementPageSchema, StatementViewSchema, TimelineQuerySchema,
+  TimelineResponseSchema, type TimelineBucket, type TimelineResponse,
 } from '../schemas.js';
-import { route } from '../route.js';
+import { defineRoute, type RouteDefinition } from '../route.js';
+import { errors, json } from '../doc-parts.js';
 
 export { statementFilters, type StatementFilters } from '../../graph/index.js';
 
 /** GET /api/statements, GET /api/statements/:id, GET /api/timeline. */
-export function statementRoutes(store: GraphStore): Router {
-  const r = Router();
+export const STATEMENT_ROUTES: readonly RouteDefinition[] = [
+  defineRoute({
+    method: 'get',
+    path: '/api/statements',
+    summary: 'Statements by time; filter by speaker, about, cue class, source, article, window, text',
+    tags: ['statements'],
+    request: { query: StatementListQuerySchema },
+    responses: { 200: json(StatementPageSchema, 'a page of statements'), ...errors(400) },
+    handler: ({ store }) => async (req, res) => {
+      const q = parse('query', StatementListQuerySchema, req.query);
+      const w = pageWindow(q);
+      const map = await loadActorMap(store);
+      const filters = statementFilters({
+        speakerIds: map.expand(q.speaker),
+        aboutIds: map.expand(q.about),
+        cueClasses: q.cueClass ?? null,
+        sources: q.source ?? null,
+        articleId: q.article ?? null,
+        from: q.from ?? null,
+        to: q.to ?? null,
+        q: q.q ?? null,
+      });
+      const { rows, total } = await statementPage(store, filters, { order: q.order === 'desc' ? 'desc' : 'asc', ...w });
+      res.json(pageOf(rows.map((s) => statementView(s, map)), total, w));
+    },
+  }),
 
-  route(r, 'get', '/api/statements', async (req, res) => {
-    const q = parse('query', StatementListQuerySchema, req.query);
-    const w = pageWindow(q);
-    const map = await loadActorMap(store);
-    const filters = statementFilters({
-      speakerIds: map.expand(q.speaker),
-      aboutIds: map.expand(q.about),
-      cueClasses: q.cueClass ?? null,
-      sources: q.source ?? null,
-      articleId: q.article ?? null,
-      from: q.from ?? null,
-      to: q.to ?? null,
-      q: q.q ?? null,
-    });
-    const { rows, total } = await statementPage(store, filters, { order: q.order === 'desc' ? 'desc' : 'asc', ...w });
-    res.json(pageOf(rows.map((s) => map.statement(s)), total, w));
-  });
+  defineRoute({
+    method: 'get',
+    path: '/api/statements/{id}',
+    summary: 'One statement with its article and source',
+    tags: ['statements'],
+    request: { params: IdParamsSchema },
+    responses: { 200: json(StatementViewSchema, 'the statement'), ...errors(400, 404) },
+    handler: ({ store }) => async (req, res) => {
+      const { id } = parse('params', IdParamsSchema, req.params);
+      const row = await statementById(store, id);
+      if (!row) throw notFound('statement', id);
+      res.json(statementView(row, await loadActorMap(store)));
+    },
+  }),
 
-  route(r, 'get', '/api/statements/{id}', async (req, res) => {
-    const { id } = parse('params', IdParamsSchema, req.params);
-    const row = await statementById(store, id);
-    if (!row) throw notFound('statement', id);
-    res.json((await loadActorMap(store)).statement(row));
-  });
+  defineRoute({
+    method: 'get',
+    path: '/api/timeline',
+    summary: 'Statements in a window, or bucketed counts when more than `limit`',
+    tags: ['statements'],
+    request: { query: TimelineQuerySchema },
+    responses: { 200: json(TimelineResponseSchema, 'statements or buckets'), ...errors(400) },
+    handler: ({ store }) => async (req, res) => {
+      const q = parse('query', TimelineQuerySchema, req.query);
+      const map = await loadActorMap(store);
+      const filters = statementFilters({
+        actorIds: map.expand(q.actor),
+        cueClasses: q.cueClass ?? null,
+        sources: q.source ?? null,
+        from: q.from ?? null,
+        to: q.to ?? null,
+        dated: true,
+      });
+      // The read model picks the day counters, a count over the window's days or a scan.
+      const counted = await timelineTotal(store, filters);
+      const total = counted.total;
+      let days = counted.days;
+      let out: TimelineResponse;
+      if (total <= q.limit && q.bucket === 'auto') {
+        const rows = await firstStatements(store, filters, q.limit);
+        out = { mode: 'statements', total, statements: rows.map((s) => statementView(s, map)) };
+      } else {
+        days ??= await timelineDays(store, filters);
+        const bucket = q.bucket === 'auto' ? autoBucket(days) : q.bucket;
+        out = { mode: 'buckets', total, bucket, buckets: bucketize(days, bucket) };
+      }
+      res.json(out);
+    },
+  }),
 
-  route(r, 'get', '/api/timeline', async (req, res) => {
-    const q = parse('query', TimelineQuerySchema, req.query);
-    const map = await loadActorMap(store);
-    const filters = statementFilters({
-      actorIds: map.expand(q.actor),
-      cueClasses: q.cueClass ?? null,
-      sources: q.source ?? null,
-      from: q.from ?? null,
-      to: q.to ?? null,
-      dated: true,
-    });
-    // The read model picks the day counters, a count over the window's days or a scan.
-    const counted = await timelineTotal(store, filters);
-    const total = counted.total;
-    let days = counted.days;
-    let out: TimelineResponse;
-    if (total <= q.limit && q.bucket === 'auto') {
-      const rows = await firstStatements(store, filters, q.limit);
-      out = { mode: 'statements', total, statements: rows.map((s) => map.statement(s)) };
-    } else {
-      days ??= await timelineDays(store, filters);
-      const bucket = q.bucket === 'auto' ? autoBucket(days) : q.bucket;
-      out = { mode: 'buckets', total, bucket, buckets: bucketize(days, bucket) };
-    }
-    res.json(out);
-  });
-
-  return r;
-}
+];
 
 /** Day buckets up to about three months, weeks up to about two years, months beyond. */
 function autoBucket(days: DayCountRow[]): 'day' | 'week' | 'month' {

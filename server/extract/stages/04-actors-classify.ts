@@ -18,6 +18,16 @@ export const PARTICLE_NAME = /^(?:al|el|ad|as|ash|at|az|ar|bin|ibn|abu|abd|bou|b
 
 export interface Item { t: Token; idx: number; role: boolean; }
 
+/*
+ * The whole-run lookup tables as Maps: looked up for every capitalised run,
+ * where a string-keyed object is slow and also answers for names inherited
+ * from Object.prototype ("Constructor" would have been an organisation).
+ */
+const METONYM_OF = new Map(Object.entries(METONYMS));
+const ORG_OF = new Map(Object.entries(KNOWN_ORGS));
+const MEDIA_OF = new Map(Object.entries(KNOWN_MEDIA));
+const PARTY_OF = new Map(Object.entries(PARTY_PLURALS));
+
 interface Classified { actor: Actor | null; title: string | null; }
 
 /** Splits a run into role and name parts and decides what it names. */
@@ -35,11 +45,11 @@ export function classify(doc: Doc, reg: Registry, items: Item[], hasThe: boolean
   if (REGIONS_NOT_COUNTRIES.has(fold(lowerJoined))) return { actor: placeActor(reg, words.join(' '), surface, pos), title: null };
   // whole-run lookups first: metonyms, organisations, media, countries
   const caps = capitalsOk(lowerJoined, words);
-  const metonym = METONYMS[lowerJoined];
+  const metonym = METONYM_OF.get(lowerJoined);
   if (metonym) return { actor: reg.get(metonym.name, metonym.kind, surface, pos), title: null };
-  const org = caps ? KNOWN_ORGS[lowerJoined] : undefined;
+  const org = caps ? ORG_OF.get(lowerJoined) : undefined;
   if (org) return { actor: reg.get(org.name, org.kind, surface, pos), title: null };
-  const media = caps ? KNOWN_MEDIA[lowerJoined] ?? KNOWN_MEDIA[(hasThe ? 'the ' : '') + lowerJoined] : undefined;
+  const media = caps ? MEDIA_OF.get(lowerJoined) ?? MEDIA_OF.get((hasThe ? 'the ' : '') + lowerJoined) : undefined;
   if (media) return { actor: reg.get(media, 'media', surface, pos), title: null };
   const country = caps ? COUNTRY_NAMES.get(lowerJoined) : undefined;
   if (country) return { actor: reg.get(country, 'country', surface, pos), title: null };
@@ -89,7 +99,7 @@ export function classify(doc: Doc, reg: Registry, items: Item[], hasThe: boolean
     const nameLast = fold(nameItems[nameItems.length - 1]!.t.text);
     // "Mayor of New York City", "Sheriff of Harlan Parish": a place after a role is not the person's name
     const placeLike = PLACE_HEADS.has(nameLast) || (nameItems.length > 1 && (LAW_HEADS.has(nameLast) || isFacility(nameItems.map((it) => stripPossessive(it.t.text)))));
-    const a = METONYMS[nameLower] || KNOWN_ORGS[nameLower] || PLACE_NAMES.has(fold(nameLower)) || placeLike ? null : reg.person(name, surface, pos);
+    const a = METONYM_OF.get(nameLower) || ORG_OF.get(nameLower) || PLACE_NAMES.has(fold(nameLower)) || placeLike ? null : reg.person(name, surface, pos);
     if (a) {
       addRole(a, roleItems);
       return { actor: a, title: null };
@@ -122,12 +132,12 @@ export function classify(doc: Doc, reg: Registry, items: Item[], hasThe: boolean
     return null;
   }
   // name only (or a name after a possessive / nationality: "Ukraine's Vladimir Zelensky")
-  const nameMet = METONYMS[nameLower];
+  const nameMet = METONYM_OF.get(nameLower);
   if (nameMet) return { actor: reg.get(nameMet.name, nameMet.kind, name, pos), title: null };
   const nameCaps = capitalsOk(nameLower, nameItems.map((it) => stripPossessive(it.t.text)));
-  const nameOrg = nameCaps ? KNOWN_ORGS[nameLower] : undefined;
+  const nameOrg = nameCaps ? ORG_OF.get(nameLower) : undefined;
   if (nameOrg) return { actor: reg.get(nameOrg.name, nameOrg.kind, name, pos), title: null };
-  const nameMedia = nameCaps ? KNOWN_MEDIA[nameLower] : undefined;
+  const nameMedia = nameCaps ? MEDIA_OF.get(nameLower) : undefined;
   if (nameMedia) return { actor: reg.get(nameMedia, 'media', name, pos), title: null };
   const nameCountry = nameCaps ? COUNTRY_NAMES.get(nameLower) : undefined;
   if (nameCountry) return { actor: reg.get(nameCountry, 'country', name, pos), title: null };
@@ -135,7 +145,7 @@ export function classify(doc: Doc, reg: Registry, items: Item[], hasThe: boolean
   if (MEDIA_HEADS.has(lastName) && hasThe) return { actor: reg.get('The ' + name, 'media', surface, pos), title: null };
   if (MEDIA_LAST_WORDS.has(lastName) && nameItems.length > 1) return { actor: reg.get(name, 'media', surface, pos), title: null };
   // "Democrats walked out": party members in the plural are the party
-  const party = nameItems.length === 1 ? PARTY_PLURALS[fold(nameLower)] : undefined;
+  const party = nameItems.length === 1 ? PARTY_OF.get(fold(nameLower)) : undefined;
   if (party) return { actor: reg.get(party, 'organization', surface, pos), title: null };
 
   if (nameItems.length > 1 && isFacility(nameItems.map((it) => stripPossessive(it.t.text)))) return { actor: placeActor(reg, surfaceOf(doc, items), surface, pos), title: null };

@@ -25,6 +25,9 @@ import { PARTICLE_NAME, classify, looksLikeName, placeWords, sentenceInitial, ty
 
 export { compatibleNames, fold, nationOf, registryOf, Registry, stripPossessive } from './04-actors-registry.js';
 
+/** PRONOUNS as a Map: looked up for every word of every article, where a string-keyed object is slow and also answers for inherited names ("constructor"). */
+const PRONOUN_KINDS = new Map(Object.entries(PRONOUNS));
+
 /** Finds and resolves mentions sentence by sentence, so titles and partial names see only what came before. */
 export function actors(doc: Doc): void {
   const reg = registryOf(doc);
@@ -35,7 +38,7 @@ export function actors(doc: Doc): void {
     while (i < end) {
       const t = tokens[i]!;
       if (t.type !== 'word') { i++; continue; }
-      const pron = PRONOUNS[t.lower];
+      const pron = PRONOUN_KINDS.get(t.lower);
       if (pron) {
         doc.mentions.push({ span: [t.start, t.end], tokens: [i, i + 1], text: t.text, actor: null, pronoun: pron, title: null, group: null, sentence: si });
         i++;
@@ -168,7 +171,10 @@ function parseRun(doc: Doc, reg: Registry, i: number, end: number, si: number): 
   const lastItem = items[items.length - 1]!;
   const nextTok = tokens[lastIdx + 1];
   if (isPossessive(lastItem.t) && nextTok && lastIdx + 1 < end && PROXY_NOUNS.has(nextTok.lower)) {
-    const inner = classify(doc, reg, items.map((it) => ({ ...it })), hasThe, pos, stripPossessive(doc.text.slice(items[0]!.t.start, lastItem.t.end)));
+    // copies written out field by field, not spread: a spread copy gets another object shape, and classify's optimised code is thrown away when one reaches it
+    const copies: Item[] = [];
+    for (const it of items) copies.push({ t: it.t, idx: it.idx, role: it.role });
+    const inner = classify(doc, reg, copies, hasThe, pos, stripPossessive(doc.text.slice(items[0]!.t.start, lastItem.t.end)));
     lastIdx += 1;
     endOff = nextTok.end;
     return mk(inner?.actor ?? null, { tokens: [firstIdx, lastIdx + 1], span: [start, endOff], text: doc.text.slice(start, endOff) });

@@ -12,10 +12,21 @@
  * clause ("will meet on Friday", "before the summit in June") turns the
  * direction: the next such day or month (FUTURE_MARKERS in model/time.ts).
  */
-import * as chrono from 'chrono-node';
+import { createRequire } from 'node:module';
+import type * as Chrono from 'chrono-node';
 import type { Doc, TimeExpr } from '../doc.js';
 import type { TimePrecision } from '../schema.js';
 import { FUTURE_CLITICS, FUTURE_MARKERS, MONTHS, MONTH_ABBREVIATIONS, PAST_MARKERS, PAST_SAYING, WEEKDAYS } from '../model/time.js';
+
+/**
+ * chrono-node, loaded on first use, and its CommonJS build (the same version
+ * and code as its ES build): the ES build is ~270 modules, each loaded
+ * through tsx's loader thread, about half a second of every command's
+ * start-up; require() loads this one in a fifth of that, and a run that never
+ * needs it skips even that (docs/performance.md).
+ */
+let chronoModule: typeof Chrono | undefined;
+const chrono = (): typeof Chrono => (chronoModule ??= createRequire(import.meta.url)('chrono-node') as typeof Chrono);
 
 const WD = WEEKDAYS.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('|');
 const MO = [...MONTHS, ...MONTH_ABBREVIATIONS.map((m) => m + '\\.?')].map((m) => m[0]!.toUpperCase() + m.slice(1)).join('|');
@@ -57,6 +68,69 @@ export function futureContext(before: string, expr: string): boolean {
   return lastSaying < lastFuture;
 }
 
+/** What resolveTime takes from a calendar date: chrono-node's first result's start, or null when it finds none. */
+export interface CalendarDate { year: number | undefined; month: number | undefined; day: number | undefined; yearCertain: boolean }
+
+/** Month names and abbreviations as chrono-node's English dictionary spells them (no "may."). */
+const MONTH_NUMBER = new Map<string, number>([
+  ...MONTHS.map((m, i) => [m, i + 1] as const),
+  ...['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec'].flatMap((m) => {
+    const n = m === 'sept' ? 9 : MONTHS.findIndex((full) => full.startsWith(m)) + 1;
+    return [[m, n], [`${m}.`, n]] as const;
+  }),
+]);
+const IN_MONTH_YEAR = /^in ([a-z]+) (\d{4})$/i;
+const MONTH_DAY = /^(?:on )?([a-z]+\.?) (\d{1,2})(?:st|nd|rd|th)?(?:,? (\d{4}))?$/i;
+const DAY_MONTH = /^(\d{1,2})(?:st|nd|rd|th)? (?:of )?([a-z]+\.?)(?:,? (\d{4}))?$/i;
+
+/** chrono-node's year for a date given without one: its findYearClosestToRef, step for step (local time, as chrono computes it). */
+function yearClosestToRef(ref: Date, day: number, month: number): number {
+  let date = new Date(ref);
+  date.setMonth(month - 1);
+  date.setDate(day);
+  const next = new Date(date);
+  next.setFullYear(next.getFullYear() + 1);
+  const last = new Date(date);
+  last.setFullYear(last.getFullYear() - 1);
+  if (Math.abs(next.getTime() - ref.getTime()) < Math.abs(date.getTime() - ref.getTime())) date = next;
+  else if (Math.abs(last.getTime() - ref.getTime()) < Math.abs(date.getTime() - ref.getTime())) date = last;
+  return date.getFullYear();
+}
+
+/**
+ * The start of chrono-node's first result for a calendar expression, with
+ * `ref` as its reference date. The common spellings ("March 5", "5 March
+ * 2020", "on Sept. 3, 2019", "in June 2018"; single spaces, a date that
+ * exists, a year 1000-2999) are read here as chrono reads them, without
+ * calling it: chrono
+ * runs some thirty parsers per call and needs thousands of calls before its
+ * code is fast, so it was a quarter of `extract --jsonl`'s time on the
+ * Wikinews bench (docs/performance.md). Anything else goes to chrono.
+ * test/extract/calendar-dates.test.ts checks the two agree on every spelling
+ * read here, against a range of reference dates. Exported for that test.
+ */
+export function calendarDate(expr: string, ref: Date): CalendarDate | null {
+  const inMonth = IN_MONTH_YEAR.exec(expr);
+  if (inMonth && MONTHS.includes(inMonth[1]!.toLowerCase()) && /^[12]\d{3}$/.test(inMonth[2]!)) {
+    // chrono's month-name parser: the day is implied, the first
+    return { year: Number(inMonth[2]), month: MONTHS.indexOf(inMonth[1]!.toLowerCase()) + 1, day: 1, yearCertain: true };
+  }
+  const md = inMonth ? null : MONTH_DAY.exec(expr);
+  const dm = md || inMonth ? null : DAY_MONTH.exec(expr);
+  const month = md ? MONTH_NUMBER.get(md[1]!.toLowerCase()) : dm ? MONTH_NUMBER.get(dm[2]!.toLowerCase()) : undefined;
+  const day = Number(md ? md[2] : dm?.[1]);
+  const yearText = md ? md[3] : dm?.[3];
+  if (month !== undefined && day >= 1 && (yearText === undefined || /^[12]\d{3}$/.test(yearText))) {
+    const year = yearText === undefined ? yearClosestToRef(ref, day, month) : Number(yearText);
+    // a date that does not exist (February 29 of a common year) is chrono's to judge
+    if (day <= new Date(Date.UTC(year, month, 0)).getUTCDate()) return { year, month, day, yearCertain: yearText !== undefined };
+  }
+  const parsed = chrono().en.parse(expr, ref, { forwardDate: false })[0];
+  if (!parsed) return null;
+  const c = parsed.start;
+  return { year: c.get('year') ?? undefined, month: c.get('month') ?? undefined, day: c.get('day') ?? undefined, yearCertain: c.isCertain('year') };
+}
+
 /**
  * Resolves one expression against the article date; exported for unit tests. `future` (from
  * futureContext) makes a weekday, a month or a calendar date without a year the next one on or after
@@ -67,13 +141,12 @@ export function resolveTime(expr: string, ref: Date | null, future = false): { v
   const wd = WEEKDAYS.findIndex((w) => e.includes(w));
   const calendar = /\d/.test(e) && !/ago$/.test(e);
   if (calendar) {
-    const parsed = chrono.en.parse(expr, ref ?? new Date(), { forwardDate: false })[0];
-    if (!parsed) return { value: null, precision: 'unknown' };
-    const c = parsed.start;
-    let d = new Date(Date.UTC(c.get('year') ?? 2000, (c.get('month') ?? 1) - 1, c.get('day') ?? 1));
-    if (ref && !c.isCertain('year') && !future && d.getTime() > utcDay(ref).getTime() + DAY) d = new Date(Date.UTC(d.getUTCFullYear() - 1, d.getUTCMonth(), d.getUTCDate()));
-    if (ref && !c.isCertain('year') && future && d.getTime() < utcDay(ref).getTime()) d = new Date(Date.UTC(d.getUTCFullYear() + 1, d.getUTCMonth(), d.getUTCDate()));
-    if (!ref && !c.isCertain('year')) return { value: null, precision: 'unknown' };
+    const c = calendarDate(expr, ref ?? new Date());
+    if (!c) return { value: null, precision: 'unknown' };
+    let d = new Date(Date.UTC(c.year ?? 2000, (c.month ?? 1) - 1, c.day ?? 1));
+    if (ref && !c.yearCertain && !future && d.getTime() > utcDay(ref).getTime() + DAY) d = new Date(Date.UTC(d.getUTCFullYear() - 1, d.getUTCMonth(), d.getUTCDate()));
+    if (ref && !c.yearCertain && future && d.getTime() < utcDay(ref).getTime()) d = new Date(Date.UTC(d.getUTCFullYear() + 1, d.getUTCMonth(), d.getUTCDate()));
+    if (!ref && !c.yearCertain) return { value: null, precision: 'unknown' };
     return { value: iso(d), precision: 'day' };
   }
   if (/^in [a-z]+( \d{4})?$/.test(e) && MONTHS.some((m) => e.includes(m))) {

@@ -271,7 +271,7 @@ RETURN count(a) AS total`,
 WHERE a.id IN $ids
 RETURN a.id AS id, a.name AS name, a.kind AS kind, a.aliases AS aliases, a.roles AS roles`,
   /** The totals the article write keeps per actor (WRITE.countActorTotals): statements made, about it, articles mentioning it. */
-  actorTotals: `MATCH (c:ActorTotal)
+  actorTotals: `MATCH (c:_ActorTotal)
 WHERE c.key IN $ids
 RETURN c.key AS id, c.said AS said, c.about AS about, c.articles AS articles`,
   /** The ids merged into an actor. */
@@ -332,7 +332,7 @@ ${OWN_BY_DAY}`,
    * write maintains (WRITE.countDays), a few hundred small nodes a year,
    * instead of counting the window's statements. Same rows as statementsByDayOwnDays.
    */
-  timelineDayCounts: `MATCH (c:DayCount)
+  timelineDayCounts: `MATCH (c:_DayCount)
 WHERE ($from IS NULL OR c.day >= $from)
   AND ($to IS NULL OR c.day < $to)
   AND ($cueClasses IS NULL OR c.cueClass IN $cueClasses)
@@ -366,14 +366,14 @@ ${FIRST_BY_TIME}`,
    * many statements it made and was the subject of (WRITE.countActorDays),
    * whom it talks about and who talks about it (WRITE.countActorPairs).
    */
-  actorDays: `MATCH (c:ActorDay)
+  actorDays: `MATCH (c:_ActorDay)
 WHERE c.actor IN $ids
 RETURN c.day AS day, c.said AS said, c.about AS about`,
-  actorPairsFrom: `MATCH (c:ActorPair)
+  actorPairsFrom: `MATCH (c:_ActorPair)
 WHERE c.from IN $ids
 MATCH (t:Actor {id: c.to})
 RETURN t.id AS id, t.name AS name, t.kind AS kind, c.n AS statements`,
-  actorPairsTo: `MATCH (c:ActorPair)
+  actorPairsTo: `MATCH (c:_ActorPair)
 WHERE c.to IN $ids
 MATCH (p:Actor {id: c.from})
 RETURN p.id AS id, p.name AS name, p.kind AS kind, c.n AS statements`,

@@ -23,7 +23,7 @@ export const CLAIMS = {
   // At most $cap per key: a surname shared by more people than that is ambiguous anyway (server/claims/update.ts).
   lookupAliases: `UNWIND $keys AS key
 CALL (key) {
-  MATCH (:Alias {key: key})-[:OF]->(a:Actor)
+  MATCH (:_Alias {key: key})-[:OF]->(a:Actor)
   RETURN a ORDER BY a.id LIMIT $cap
 }
 RETURN key, a.id AS id, a.name AS name, a.kind AS kind, a.aliases AS aliases, a.roles AS roles, a.mergedInto AS mergedInto`,
@@ -34,7 +34,7 @@ RETURN a.id AS id, a.name AS name, a.kind AS kind, a.aliases AS aliases, a.roles
   // After the aggregation Grafeo no longer sees `a` as a node: it is matched again by its indexed id.
   articleCandidates: `UNWIND $keys AS key
 CALL (key) {
-  MATCH (:Band {key: key})<-[:IN_BAND]-(a:Article)
+  MATCH (:_Band {key: key})<-[:IN_BAND]-(a:Article)
   WHERE a.id <> $id
   RETURN a ORDER BY a.id LIMIT $cap
 }
@@ -58,7 +58,7 @@ RETURN count(*) AS linked`,
 CALL (st) {
   UNWIND st.keys AS key
   CALL (key) {
-    MATCH (:Band {key: key})<-[:IN_BAND]-(s:Statement)
+    MATCH (:_Band {key: key})<-[:IN_BAND]-(s:Statement)
     RETURN s ORDER BY s.id LIMIT $cap
   }
   WITH s, count(*) AS hits
@@ -111,13 +111,13 @@ CALL (art) {
   UNWIND $actors AS r
   MATCH (a:Actor {id: r.actorId})
   UNWIND r.keys AS key
-  MERGE (al:Alias {key: key})
+  MERGE (al:_Alias {key: key})
   WITH al, a
   MERGE (al)-[:OF]->(a)
 }
 CALL (art) {
   UNWIND $articleKeys AS key
-  MERGE (b:Band {key: key})
+  MERGE (b:_Band {key: key})
   WITH art, b
   WHERE coalesce(b.members, 0) < $bandMembersCap
   MERGE (art)-[:IN_BAND]->(b)
@@ -127,7 +127,7 @@ CALL () {
   UNWIND $statements AS r
   MATCH (s:Statement {id: r.id})
   UNWIND r.keys AS key
-  MERGE (b:Band {key: key})
+  MERGE (b:_Band {key: key})
   WITH s, b
   WHERE coalesce(b.members, 0) < $bandMembersCap
   MERGE (s)-[:IN_BAND]->(b)

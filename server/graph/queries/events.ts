@@ -33,7 +33,7 @@ WHERE ($from IS NULL OR e.date >= $from)
 export const EVENTS = {
   candidates: `UNWIND $keys AS key
 CALL (key) {
-  MATCH (:EventKey {key: key})<-[:KEYED]-(e:Event)
+  MATCH (:_EventKey {key: key})<-[:KEYED]-(e:Event)
   RETURN e ORDER BY e.id LIMIT $cap
 }
 WITH DISTINCT e
@@ -64,7 +64,7 @@ MERGE (s)-[:AT]->(e)
 RETURN count(*) AS linked`,
   indexKeys: `UNWIND $rows AS r
 MATCH (e:Event {id: r.eventId})
-MERGE (k:EventKey {key: r.key})
+MERGE (k:_EventKey {key: r.key})
 WITH e, k
 MERGE (e)-[:KEYED]->(k)
 RETURN count(*) AS n`,
@@ -101,7 +101,7 @@ OPTIONAL MATCH (p:Actor)-[:SAID]->(s)
 OPTIONAL MATCH (art:Article)-[:CONTAINS]->(s)
 RETURN s.id AS id, s.content AS content, s.direct AS direct, s.cue AS cue, s.saidAt AS saidAt,
   s.saidAtPrecision AS saidAtPrecision, p.id AS speakerId, p.name AS speakerName, art.id AS articleId
-ORDER BY s.saidAt, s.id`,
+ORDER BY toString(s.saidAt), s.id`,
   /**
    * "Met with" edges of the network view (GET /api/network/met-with): each
    * event in the window with its participants' raw ids; the route folds merged

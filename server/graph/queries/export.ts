@@ -55,7 +55,7 @@ RETURN properties(e) AS event,
   [(art:Article)-[:REPORTS]->(e) | art.id] AS articleIds,
   [(art:Article)-[rep:REPORTS]->(e) | {articleId: art.id, starts: rep.starts, ends: rep.ends}] AS reportSpans,
   [(s:Statement)-[:AT]->(e) | s.id] AS statementIds,
-  [(e)-[:KEYED]->(k:EventKey) | k.key] AS keys
+  [(e)-[:KEYED]->(k:_EventKey) | k.key] AS keys
 ORDER BY e.id LIMIT $limit`,
   mergeDecisionsPage: `MATCH (d:MergeDecision) WHERE d.id > $after RETURN properties(d) AS decision ORDER BY d.id LIMIT $limit`,
   importEvents: `UNWIND $rows AS r

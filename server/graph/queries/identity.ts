@@ -16,10 +16,10 @@ LIMIT $limit`,
   allDecisions: `MATCH (d:MergeDecision)
 RETURN d.id AS id, d.from AS from, d.into AS into, d.note AS note, d.undoneAt AS undoneAt
 ORDER BY id`,
-  countAliases: `MATCH (al:Alias)
+  countAliases: `MATCH (al:_Alias)
 RETURN count(al) AS n`,
   /** Removes up to `$limit` alias keys with their OF links; returns how many went. */
-  clearAliases: `MATCH (al:Alias)
+  clearAliases: `MATCH (al:_Alias)
 WITH al LIMIT $limit
 DETACH DELETE al
 RETURN count(*) AS n`,
@@ -27,7 +27,7 @@ RETURN count(*) AS n`,
   indexActors: `UNWIND $rows AS r
 MATCH (a:Actor {id: r.actorId})
 UNWIND r.keys AS key
-MERGE (al:Alias {key: key})
+MERGE (al:_Alias {key: key})
 MERGE (al)-[:OF]->(a)
 RETURN count(*) AS n`,
 } as const;

@@ -1,6 +1,6 @@
 /**
  * The network view from its monthly rollups (issue 19): the article write
- * keeps `(:PairMonth {key, month, from, to, cueClass, n, firstAt, lastAt})`
+ * keeps `(:_PairMonth {key, month, from, to, cueClass, n, firstAt, lastAt})`
  * (queries/write.ts countPairMonths), so a window's whole months are read
  * from a few rollup nodes per speaker and subject instead of every statement
  * of the month, and only the days of the months the window cuts (`$days`)
@@ -17,7 +17,7 @@
  */
 
 /** The rollups of the whole months, and the statements of the cut months' days, as rows of one shape. */
-const MONTHS_PART = `MATCH (c:PairMonth)
+const MONTHS_PART = `MATCH (c:_PairMonth)
 WHERE c.month IN $months AND ($cueClasses IS NULL OR c.cueClass IN $cueClasses)`;
 const MONTHS_TOP = `  AND c.from <> c.to AND NOT c.from IN $grouped AND NOT c.to IN $grouped
   AND ($ego IS NULL OR c.from IN $ego OR c.to IN $ego)`;
@@ -87,7 +87,7 @@ ${DAYS_ROW}
 }
 ${GROUPED_ROWS}`,
   /** The distinct statement days (`timeDay`) in a window, from the per-day counters: what rollupWindow splits. */
-  windowDays: `MATCH (c:DayCount)
+  windowDays: `MATCH (c:_DayCount)
 WHERE ($from IS NULL OR c.day >= $from)
   AND ($to IS NULL OR c.day < $to)
 RETURN DISTINCT c.day AS day`,

@@ -41,7 +41,7 @@ RETURN src.id AS id, src.name AS name, src.domain AS domain,
 ORDER BY name, id`,
   // Statements dated in [$from, $to); with $actorIds, only those said by or about one of them.
   timeline: `MATCH (s:Statement)
-WHERE s.saidAt >= $from AND s.saidAt < $to
+WHERE s.saidAt IS NOT NULL AND s.time >= $from AND s.time < $to
 OPTIONAL MATCH (p:Actor)-[:SAID]->(s)
 OPTIONAL MATCH (art:Article)-[:CONTAINS]->(s)
 OPTIONAL MATCH (src:Source)-[:PUBLISHED]->(art)
@@ -51,7 +51,7 @@ RETURN s.id AS id, s.saidAt AS saidAt, s.saidAtPrecision AS saidAtPrecision, s.t
   s.content AS content, s.direct AS direct, s.cue AS cue, s.cueClass AS cueClass,
   p.id AS speakerId, p.name AS speaker, about,
   art.id AS articleId, art.title AS articleTitle, src.name AS source
-ORDER BY saidAt, id
+ORDER BY toString(saidAt), id
 LIMIT $limit`,
   actor: `MATCH (a:Actor {id: $id})
 RETURN a.id AS id, a.name AS name, a.kind AS kind, a.aliases AS aliases, a.roles AS roles,
@@ -76,7 +76,7 @@ RETURN s.id AS id, s.saidAt AS saidAt, s.saidAtPrecision AS saidAtPrecision, s.c
   s.direct AS direct, s.cue AS cue, s.cueClass AS cueClass,
   [(s)-[:ABOUT]->(x:Actor) | {id: x.id, name: x.name}] AS about,
   art.id AS articleId, art.title AS articleTitle
-ORDER BY saidAt, id
+ORDER BY toString(saidAt), id
 LIMIT $limit`,
   // Whom the actor's statements are about, with how many statements each.
   neighbourhoodAbout: `MATCH (a:Actor {id: $id})-[:SAID]->(s:Statement)-[:ABOUT]->(t:Actor)

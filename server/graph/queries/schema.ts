@@ -14,27 +14,43 @@
  * feature extends. The Cypher lint declares exactly these, so a query using
  * anything else (a typo, or an undeclared addition) fails the test.
  * MergeDecision and SAME_AS are the API's actor merges (docs/api.md).
- * Alias, Band, OF, IN_BAND, NAMED, REPUBLISHES and CONTRADICTS are the
- * claims step's (docs/claims.md). DayCount holds the per-day statement
- * counters the article write maintains (server/graph/write.ts), ActorDay,
- * ActorPair and ActorTotal the actor page's (per actor and day, per speaker
- * and subject, per actor), PairMonth the network's (per month, speaker,
+ * _Alias, _Band, OF, IN_BAND, NAMED, REPUBLISHES and CONTRADICTS are the
+ * claims step's (docs/claims.md). _DayCount holds the per-day statement
+ * counters the article write maintains (server/graph/write.ts), _ActorDay,
+ * _ActorPair and _ActorTotal the actor page's (per actor and day, per speaker
+ * and subject, per actor), _PairMonth the network's (per month, speaker,
  * subject and cue class).
+ *
+ * Bookkeeping (lookup keys, counters, the schema version) lives in one
+ * marked namespace: its labels start with `_` (docs/cypher.md, "Bookkeeping
+ * labels"), so a user's `MATCH (n) WHERE none(l IN labels(n) WHERE l STARTS
+ * WITH '_')` is the domain, and the console's schema views leave them out.
  */
+const DOMAIN_LABELS = ['Source', 'Article', 'Actor', 'Statement', 'Claim', 'Event', 'MergeDecision'] as const;
+const BOOKKEEPING_LABELS = ['_SchemaVersion', '_Alias', '_Band', '_EventKey', '_DayCount', '_ActorDay', '_ActorPair', '_ActorTotal', '_PairMonth'] as const;
 export const MODEL = {
-  labels: ['Source', 'Article', 'Actor', 'Statement', 'Claim', 'Event', 'MergeDecision', 'SchemaVersion', 'Alias', 'Band', 'EventKey', 'DayCount', 'ActorDay', 'ActorPair', 'ActorTotal', 'PairMonth'],
-  /** Labels of derived data keyed by `key` (lookup keys and counters): no `id`, rebuilt by ingest, never exported. */
-  derivedLabels: ['Alias', 'Band', 'EventKey', 'DayCount', 'ActorDay', 'ActorPair', 'ActorTotal', 'PairMonth'],
+  labels: [...DOMAIN_LABELS, ...BOOKKEEPING_LABELS],
+  domainLabels: DOMAIN_LABELS,
+  /** Bookkeeping: every label in the marked namespace (a leading `_`). */
+  bookkeepingLabels: BOOKKEEPING_LABELS,
+  /** Labels of derived data keyed by `key` (lookup keys and counters): no `id`, rebuilt by ingest. */
+  derivedLabels: ['_Alias', '_Band', '_EventKey', '_DayCount', '_ActorDay', '_ActorPair', '_ActorTotal', '_PairMonth'],
+  /**
+   * The bookkeeping labels' names before schema version 6, which renamed them
+   * into the marked namespace: only the migration (SCHEMA.renameLabel*) and
+   * the version read name them.
+   */
+  formerLabels: ['SchemaVersion', 'Alias', 'Band', 'EventKey', 'DayCount', 'ActorDay', 'ActorPair', 'ActorTotal'],
   relationshipTypes: [
     'PUBLISHED', 'CONTAINS', 'SAID', 'ABOUT', 'ADDRESSED_TO', 'VIA', 'INSTANCE_OF', 'MENTIONS',
     'PARTICIPANT', 'REPORTS', 'AT', 'SAME_AS',
     'OF', 'IN_BAND', 'NAMED', 'REPUBLISHES', 'CONTRADICTS',
-    'KEYED', // (Event)-[:KEYED]->(EventKey): the events step's lookup keys (server/events)
+    'KEYED', // (Event)-[:KEYED]->(_EventKey): the events step's lookup keys (server/events)
   ],
 } as const;
 
-/** Labels whose nodes are merged or looked up by `id`: every label of the model. */
-const ID_LABELS = MODEL.labels;
+/** Labels whose nodes are merged or looked up by `id`: the domain's and the schema version's. */
+const ID_LABELS = [...DOMAIN_LABELS, '_SchemaVersion'] as const;
 
 /** Other looked-up properties: [label, property, index name]. */
 const LOOKUPS = [
@@ -47,11 +63,11 @@ const LOOKUPS = [
   // The events window.
   ['Event', 'date', 'event_date'],
   // The actor page's counters (server/graph/write.ts): an actor's days, a speaker's and a subject's pairs.
-  ['ActorDay', 'actor', 'actor_day_actor'],
-  ['ActorPair', 'from', 'actor_pair_from'],
-  ['ActorPair', 'to', 'actor_pair_to'],
+  ['_ActorDay', 'actor', 'bk_actor_day_actor'],
+  ['_ActorPair', 'from', 'bk_actor_pair_from'],
+  ['_ActorPair', 'to', 'bk_actor_pair_to'],
   // The network's monthly rollups: a window's whole months are looked up here.
-  ['PairMonth', 'month', 'pair_month_month'],
+  ['_PairMonth', 'month', 'bk_pair_month_month'],
 ] as const;
 
 /**
@@ -64,30 +80,46 @@ const LOOKUPS = [
  * for every key MERGEd concurrently (test/graph/schema-constraints.test.ts
  * checks each MERGEd key has its constraint).
  */
-
-/**
- * Range indexes of earlier versions on keys that now have a uniqueness
- * constraint: Neo4j refuses a constraint on a property that already has an
- * index, so they are dropped first (IF EXISTS: a no-op on new stores).
- */
-const FORMER_INDEXES = ['alias_key', 'band_key', 'event_key_key'] as const;
 const UNIQUE_KEYS = [
   // The claims step's lookups (server/claims): alias index and MinHash band keys, MERGEd by key.
-  ['Alias', 'key', 'alias_key'],
-  ['Band', 'key', 'band_key'],
+  ['_Alias', 'key', 'bk_alias_key'],
+  ['_Band', 'key', 'bk_band_key'],
   // The events step's lookup keys (server/pipeline/events.ts), MERGEd by key.
-  ['EventKey', 'key', 'event_key_key'],
-  ['DayCount', 'key', 'day_count_key'],
-  ['ActorDay', 'key', 'actor_day_key'],
-  ['ActorPair', 'key', 'actor_pair_key'],
-  ['ActorTotal', 'key', 'actor_total_key'],
-  ['PairMonth', 'key', 'pair_month_key'],
+  ['_EventKey', 'key', 'bk_event_key_key'],
+  ['_DayCount', 'key', 'bk_day_count_key'],
+  ['_ActorDay', 'key', 'bk_actor_day_key'],
+  ['_ActorPair', 'key', 'bk_actor_pair_key'],
+  ['_ActorTotal', 'key', 'bk_actor_total_key'],
+  ['_PairMonth', 'key', 'bk_pair_month_key'],
 ] as const;
 
-const snake = (label: string) => label.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
+/**
+ * Index and constraint names of earlier versions, dropped first (IF EXISTS:
+ * a no-op on new stores). Range indexes on keys that later got a uniqueness
+ * constraint (Neo4j refuses a constraint on a property that already has an
+ * index), and everything on the bookkeeping labels' former names (schema
+ * version 6): Neo4j's `CREATE ... IF NOT EXISTS` is a no-op when the name
+ * exists, whatever its label, so the marked labels' have new names (`bk_`).
+ */
+const FORMER_INDEXES = [
+  'alias_key', 'band_key', 'event_key_key', 'actor_day_actor', 'actor_pair_from', 'actor_pair_to',
+  'day_count_key', 'actor_day_key', 'actor_pair_key', 'actor_total_key',
+  'schema_version_id', 'alias_id', 'band_id', 'event_key_id', 'day_count_id', 'actor_day_id', 'actor_pair_id', 'actor_total_id',
+] as const;
+const FORMER_CONSTRAINTS = [
+  'alias_key_unique', 'band_key_unique', 'event_key_key_unique', 'day_count_key_unique', 'actor_day_key_unique',
+  'actor_pair_key_unique', 'actor_total_key_unique',
+  'schema_version_id_unique', 'alias_id_unique', 'band_id_unique', 'event_key_id_unique', 'day_count_id_unique',
+  'actor_day_id_unique', 'actor_pair_id_unique', 'actor_total_id_unique',
+] as const;
+
+/** `ActorDay` -> `actor_day`; a bookkeeping label `_ActorDay` -> `bk_actor_day`. */
+const snake = (label: string) =>
+  (label.startsWith('_') ? 'bk_' : '') + label.replace(/^_/, '').replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
 
 /** Neo4j 5: uniqueness constraints on ids, range indexes on the other looked-up properties. */
 export const SCHEMA_NEO4J: Readonly<Record<string, string>> = Object.fromEntries([
+  ...FORMER_CONSTRAINTS.map((name) => [`drop_${name}`, `DROP CONSTRAINT ${name} IF EXISTS`]),
   ...FORMER_INDEXES.map((name) => [`drop_${name}`, `DROP INDEX ${name} IF EXISTS`]),
   ...ID_LABELS.map((l) => [
     `${snake(l)}_id_unique`,
@@ -102,6 +134,7 @@ export const SCHEMA_NEO4J: Readonly<Record<string, string>> = Object.fromEntries
  * also valid Neo4j, so the lint test checks these too.
  */
 export const SCHEMA_EMBEDDED: Readonly<Record<string, string>> = Object.fromEntries([
+  ...FORMER_INDEXES.map((name) => [`drop_${name}`, `DROP INDEX ${name} IF EXISTS`]),
   ...ID_LABELS.map((l) => [`${snake(l)}_id`, `CREATE INDEX ${snake(l)}_id IF NOT EXISTS FOR (n:${l}) ON (n.id)`]),
   ...[...LOOKUPS, ...UNIQUE_KEYS].map(([l, p, name]) => [name, `CREATE INDEX ${name} IF NOT EXISTS FOR (n:${l}) ON (n.${p})`]),
 ]);
@@ -111,14 +144,63 @@ export const SCHEMA_EMBEDDED: Readonly<Record<string, string>> = Object.fromEntr
  * both backends.
  */
 export const SCHEMA = {
-  readVersion: `OPTIONAL MATCH (v:SchemaVersion {id: 'claimgraph'}) RETURN v.version AS version`,
-  writeVersion: `MERGE (v:SchemaVersion {id: 'claimgraph'})
+  /** The version, and the one a store of version 5 or older recorded under the former label (SchemaVersion). */
+  readVersion: `OPTIONAL MATCH (v:_SchemaVersion {id: 'claimgraph'})
+OPTIONAL MATCH (old:SchemaVersion {id: 'claimgraph'})
+RETURN v.version AS version, old.version AS formerVersion`,
+  /**
+   * Migration to version 6: the bookkeeping labels into the marked namespace
+   * (MODEL.formerLabels -> BOOKKEEPING_LABELS), one label at a time (labels
+   * cannot be parameters). Safe to run again. The former version node is
+   * removed last, after the new one is written (server/graph/schema.ts).
+   */
+  renameAlias: `MATCH (n:Alias) SET n:_Alias REMOVE n:Alias RETURN count(n) AS n`,
+  renameBand: `MATCH (n:Band) SET n:_Band REMOVE n:Band RETURN count(n) AS n`,
+  renameEventKey: `MATCH (n:EventKey) SET n:_EventKey REMOVE n:EventKey RETURN count(n) AS n`,
+  renameDayCount: `MATCH (n:DayCount) SET n:_DayCount REMOVE n:DayCount RETURN count(n) AS n`,
+  renameActorDay: `MATCH (n:ActorDay) SET n:_ActorDay REMOVE n:ActorDay RETURN count(n) AS n`,
+  renameActorPair: `MATCH (n:ActorPair) SET n:_ActorPair REMOVE n:ActorPair RETURN count(n) AS n`,
+  renameActorTotal: `MATCH (n:ActorTotal) SET n:_ActorTotal REMOVE n:ActorTotal RETURN count(n) AS n`,
+  removeFormerVersion: `MATCH (old:SchemaVersion) DETACH DELETE old RETURN count(*) AS n`,
+  /**
+   * Migration to version 7: times stored as ISO strings become native
+   * temporal values (server/graph/times.ts has the kinds). Each touches only
+   * values still stored as strings (`toString(x) = x` holds for a string
+   * alone), so it is safe to run again, and it runs after a cypher script
+   * written before version 7 is loaded. A coarse value ("2024-03") stays a
+   * string, as the write path keeps it.
+   */
+  convertPublishedAt: `MATCH (a:Article) WHERE toString(a.publishedAt) = a.publishedAt
+SET a.publishedAt = datetime(a.publishedAt)
+RETURN count(a) AS n`,
+  convertRetrievedAt: `MATCH (a:Article) WHERE toString(a.retrievedAt) = a.retrievedAt
+SET a.retrievedAt = datetime(a.retrievedAt)
+RETURN count(a) AS n`,
+  convertSaidAt: `MATCH (s:Statement) WHERE toString(s.saidAt) = s.saidAt AND size(s.saidAt) >= 10
+SET s.saidAt = CASE WHEN size(s.saidAt) = 10 THEN date(s.saidAt) ELSE datetime(s.saidAt) END
+RETURN count(s) AS n`,
+  convertFirstSeen: `MATCH (c:Claim) WHERE toString(c.firstSeen) = c.firstSeen
+SET c.firstSeen = datetime(c.firstSeen)
+RETURN count(c) AS n`,
+  convertLastSeen: `MATCH (c:Claim) WHERE toString(c.lastSeen) = c.lastSeen
+SET c.lastSeen = datetime(c.lastSeen)
+RETURN count(c) AS n`,
+  convertDecisionAt: `MATCH (d:MergeDecision) WHERE toString(d.at) = d.at
+SET d.at = datetime(d.at)
+RETURN count(d) AS n`,
+  convertDecisionUndoneAt: `MATCH (d:MergeDecision) WHERE toString(d.undoneAt) = d.undoneAt
+SET d.undoneAt = datetime(d.undoneAt)
+RETURN count(d) AS n`,
+  writeVersion: `MERGE (v:_SchemaVersion {id: 'claimgraph'})
 SET v.version = $version, v.updatedAt = $updatedAt
 RETURN v.version AS version`,
-  /** Migration to version 2: a statement's time and day stored on it (server/graph/write.ts statementTime). */
+  /**
+   * Migration to version 2: a statement's time and day stored on it (server/graph/write.ts statementTime),
+   * as strings (toString: the times may be native already); the version-7 conversions make them native.
+   */
   backfillStatementTime: `MATCH (art:Article)-[:CONTAINS]->(s:Statement)
 WHERE s.time IS NULL AND coalesce(s.saidAt, art.publishedAt) IS NOT NULL
-WITH s, coalesce(s.saidAt, art.publishedAt) AS time
+WITH s, toString(coalesce(s.saidAt, art.publishedAt)) AS time
 SET s.time = time, s.timeDay = substring(time, 0, 10)
 RETURN count(s) AS n`,
   /**
@@ -129,7 +211,7 @@ RETURN count(s) AS n`,
   backfillDayCounts: `MATCH (s:Statement)
 WHERE s.timeDay IS NOT NULL
 WITH s.timeDay AS day, coalesce(s.cueClass, 'other') AS cueClass, count(s) AS n
-MERGE (c:DayCount {key: day + '|' + cueClass})
+MERGE (c:_DayCount {key: day + '|' + cueClass})
 SET c.day = day, c.cueClass = cueClass, c.n = n
 RETURN count(c) AS n`,
   /**
@@ -141,18 +223,18 @@ RETURN count(c) AS n`,
   backfillActorDaysSaid: `MATCH (p:Actor)-[:SAID]->(s:Statement)
 WHERE s.timeDay IS NOT NULL
 WITH p.id AS actor, s.timeDay AS day, count(s) AS n
-MERGE (c:ActorDay {key: actor + '|' + day})
+MERGE (c:_ActorDay {key: actor + '|' + day})
 SET c.actor = actor, c.day = day, c.said = n, c.about = coalesce(c.about, 0)
 RETURN count(c) AS n`,
   backfillActorDaysAbout: `MATCH (t:Actor)<-[:ABOUT]-(s:Statement)
 WHERE s.timeDay IS NOT NULL
 WITH t.id AS actor, s.timeDay AS day, count(DISTINCT s) AS n
-MERGE (c:ActorDay {key: actor + '|' + day})
+MERGE (c:_ActorDay {key: actor + '|' + day})
 SET c.actor = actor, c.day = day, c.about = n, c.said = coalesce(c.said, 0)
 RETURN count(c) AS n`,
   backfillActorPairs: `MATCH (p:Actor)-[:SAID]->(s:Statement)-[:ABOUT]->(t:Actor)
 WITH p.id AS from, t.id AS to, count(DISTINCT s) AS n
-MERGE (c:ActorPair {key: from + '|' + to})
+MERGE (c:_ActorPair {key: from + '|' + to})
 SET c.from = from, c.to = to, c.n = n
 RETURN count(c) AS n`,
   /** Migration to version 5: the per-actor totals (WRITE.countActorTotals), whole counts SET at once (safe to run again). */
@@ -160,11 +242,11 @@ RETURN count(c) AS n`,
 WITH a, COUNT { (a)-[:SAID]->(:Statement) } AS said, COUNT { (a)<-[:ABOUT]-(:Statement) } AS about,
   COUNT { (a)<-[:MENTIONS]-(:Article) } AS articles
 WHERE said > 0 OR about > 0 OR articles > 0
-MERGE (c:ActorTotal {key: a.id})
+MERGE (c:_ActorTotal {key: a.id})
 SET c.said = said, c.about = about, c.articles = articles
 RETURN count(c) AS n`,
   /**
-   * Migration to version 6: the network's monthly rollups (WRITE.countPairMonths)
+   * Migration to version 8: the network's monthly rollups (WRITE.countPairMonths)
    * from the statements already stored, whole counts SET (safe to run again);
    * the bucket as window.ts rollupBucket computes it. One SAID per statement
    * and ABOUT merged, so count(s) counts statements. Run per page of
@@ -184,7 +266,7 @@ WITH CASE WHEN s.timeDay IS NULL THEN ''
     WHEN size(s.timeDay) = 10 AND substring(s.timeDay, 8) >= '01' AND substring(s.timeDay, 8) <= '31' THEN substring(s.timeDay, 0, 8) + '*'
     ELSE s.timeDay END AS month, p.id AS from, t.id AS to, s.cueClass AS cueClass,
   count(s) AS n, min(s.time) AS firstAt, max(s.time) AS lastAt
-MERGE (c:PairMonth {key: month + '|' + from + '|' + to + '|' + coalesce(cueClass, '')})
+MERGE (c:_PairMonth {key: month + '|' + from + '|' + to + '|' + coalesce(cueClass, '')})
 SET c.month = month, c.from = from, c.to = to, c.cueClass = cueClass, c.n = n, c.firstAt = firstAt, c.lastAt = lastAt
 RETURN count(c) AS n`,
 } as const;
@@ -192,6 +274,21 @@ RETURN count(c) AS n`,
 /** Sample parameters of each query, so the Cypher lint test can declare them. */
 export const SCHEMA_PARAMS: { [K in keyof typeof SCHEMA]: Record<string, unknown> } = {
   readVersion: {},
+  renameAlias: {},
+  renameBand: {},
+  renameEventKey: {},
+  renameDayCount: {},
+  renameActorDay: {},
+  renameActorPair: {},
+  renameActorTotal: {},
+  removeFormerVersion: {},
+  convertPublishedAt: {},
+  convertRetrievedAt: {},
+  convertSaidAt: {},
+  convertFirstSeen: {},
+  convertLastSeen: {},
+  convertDecisionAt: {},
+  convertDecisionUndoneAt: {},
   writeVersion: { version: 2, updatedAt: '2024-01-01T00:00:00.000Z' },
   backfillStatementTime: {},
   backfillDayCounts: {},

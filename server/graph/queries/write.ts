@@ -77,7 +77,7 @@ MATCH (t:Actor {id: l.actorId})
 MERGE (s)-[:VIA]->(t)
 RETURN count(*) AS linked`,
   /**
-   * The per-day counters, `(:DayCount {key, day, cueClass, n})`: how many
+   * The per-day counters, `(:_DayCount {key, day, cueClass, n})`: how many
    * dated statements have that `timeDay` and cue class, read by the
    * unfiltered timeline (API.timelineDayCounts) instead of counting the
    * statements of a window. Counted from what the article's statements are
@@ -90,17 +90,17 @@ RETURN count(*) AS linked`,
   countDays: `MATCH (a:Article {id: $articleId})-[:CONTAINS]->(s:Statement)
 WHERE s.timeDay IS NOT NULL
 WITH s.timeDay AS day, coalesce(s.cueClass, 'other') AS cueClass, count(s) AS n
-MERGE (c:DayCount {key: day + '|' + cueClass})
+MERGE (c:_DayCount {key: day + '|' + cueClass})
 ON CREATE SET c.day = day, c.cueClass = cueClass, c.n = n
 ON MATCH SET c.n = c.n + n
 RETURN count(c) AS n`,
   /**
    * The actor page's counters, added to in the article's transaction from
    * counts the write plan takes from the article graph (server/graph/write.ts
-   * actorCounts): `(:ActorDay {key, actor, day, said, about})`, the dated
+   * actorCounts): `(:_ActorDay {key, actor, day, said, about})`, the dated
    * statements an actor made and was the subject of on a `timeDay`;
-   * `(:ActorPair {key, from, to, n})`, the statements (dated or not) `from`
-   * made about `to`; `(:ActorTotal {key, said, about, articles})`, all of an
+   * `(:_ActorPair {key, from, to, n})`, the statements (dated or not) `from`
+   * made about `to`; `(:_ActorTotal {key, said, about, articles})`, all of an
    * actor's statements made and about it and the articles mentioning it.
    * Like DayCount, exact because the write is all or nothing and an article
    * is written once. Pairs are nodes keyed by the pair, not relationships
@@ -109,17 +109,17 @@ RETURN count(c) AS n`,
    * 5 backfill them (SCHEMA.backfillActor*).
    */
   countActorDays: `UNWIND $rows AS r
-MERGE (c:ActorDay {key: r.key})
+MERGE (c:_ActorDay {key: r.key})
 ON CREATE SET c.actor = r.actor, c.day = r.day, c.said = r.said, c.about = r.about
 ON MATCH SET c.said = c.said + r.said, c.about = c.about + r.about
 RETURN count(c) AS n`,
   countActorPairs: `UNWIND $rows AS r
-MERGE (c:ActorPair {key: r.key})
+MERGE (c:_ActorPair {key: r.key})
 ON CREATE SET c.from = r.from, c.to = r.to, c.n = r.n
 ON MATCH SET c.n = c.n + r.n
 RETURN count(c) AS n`,
   /**
-   * The network's monthly rollups, `(:PairMonth {key, month, from, to,
+   * The network's monthly rollups, `(:_PairMonth {key, month, from, to,
    * cueClass, n, firstAt, lastAt})`: per bucket of `timeDay` (window.ts
    * rollupBucket: "2025-03-*" for the days of March 2025, a coarse time as
    * itself, '' for undated statements), speaker `from`, subject `to` and
@@ -128,17 +128,17 @@ RETURN count(c) AS n`,
    * written (one speaker, subjects deduplicated), in the article's
    * transaction, so exact for the same reasons as DayCount. Read by the
    * network view for the whole months of a window (queries/network.ts)
-   * instead of its statements. Schema version 6 backfills them.
+   * instead of its statements. Schema version 8 backfills them.
    */
   countPairMonths: `UNWIND $rows AS r
-MERGE (c:PairMonth {key: r.key})
+MERGE (c:_PairMonth {key: r.key})
 ON CREATE SET c.month = r.month, c.from = r.from, c.to = r.to, c.cueClass = r.cueClass, c.n = r.n, c.firstAt = r.firstAt, c.lastAt = r.lastAt
 ON MATCH SET c.n = c.n + r.n,
   c.firstAt = CASE WHEN c.firstAt IS NULL OR r.firstAt < c.firstAt THEN r.firstAt ELSE c.firstAt END,
   c.lastAt = CASE WHEN c.lastAt IS NULL OR r.lastAt > c.lastAt THEN r.lastAt ELSE c.lastAt END
 RETURN count(c) AS n`,
   countActorTotals: `UNWIND $rows AS r
-MERGE (c:ActorTotal {key: r.key})
+MERGE (c:_ActorTotal {key: r.key})
 ON CREATE SET c.said = r.said, c.about = r.about, c.articles = r.articles
 ON MATCH SET c.said = c.said + r.said, c.about = c.about + r.about, c.articles = c.articles + r.articles
 RETURN count(c) AS n`,

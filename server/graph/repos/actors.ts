@@ -8,25 +8,69 @@
  */
 import { API } from '../queries/api.js';
 import { IDENTITY } from '../queries/identity.js';
+import { z } from 'zod';
+import { StatementRecordSchema } from '../records.js';
+import { ActorRowSchema, type ActorRow } from './articles.js';
+import type { StatementRecordRow } from './statements.js';
 import type { Row } from '../types.js';
-import type { Runner } from './statements.js';
+import { num, optNum, optStr, optStrs, read, readN, readOne, readTotal, str, type Runner } from './rows.js';
+
+/** A canonical actor of the list with its group's counts (API.listActors). */
+export const ActorListRowSchema = z.object({
+  id: str, name: str, kind: str, aliases: optStrs, roles: optStrs,
+  members: z.array(z.object({ name: optStr, aliases: optStrs, roles: optStrs })), said: num, about: num,
+});
+export type ActorListRow = z.infer<typeof ActorListRowSchema>;
+/** The totals the article write keeps for an actor (API.actorTotals). */
+export const ActorTotalRowSchema = z.object({ id: str, said: optNum, about: optNum, articles: optNum });
+export type ActorTotalRow = z.infer<typeof ActorTotalRowSchema>;
+/** One day's counters of an actor (API.actorDays). */
+export const ActorDayRowSchema = z.object({ day: str, said: optNum, about: optNum });
+/** Statements of an actor per month (API.actorSaidByMonth, API.actorAboutByMonth, or from its counters). */
+export const MonthCountRowSchema = z.object({ period: str, n: num });
+export type MonthCountRow = z.infer<typeof MonthCountRowSchema>;
+/** An actor one talks about or is talked about by (API.actorPairs*, API.actorTalk*). */
+export const ActorNeighbourRowSchema = z.object({ id: str, name: optStr, kind: optStr, statements: num });
+export type ActorNeighbourRow = z.infer<typeof ActorNeighbourRowSchema>;
+/** An actor merged into another (API.actorMembers). */
+export const MemberRowSchema = z.object({ id: str, name: optStr });
+export type MemberRow = z.infer<typeof MemberRowSchema>;
+/** A merge decision (API.mergeDecisionsOf, API.activeMergeDecisions). */
+export const MergeDecisionRowSchema = z.object({
+  id: str, from: str, into: str, fromName: optStr, intoName: optStr, at: str, note: optStr, undoneAt: optStr,
+});
+export type MergeDecisionRow = z.infer<typeof MergeDecisionRowSchema>;
+/** An actor merged into another, with the name and kind of the one it is merged into (API.sameAs). */
+export const SameAsRowSchema = z.object({ from: str, into: str, name: optStr, kind: optStr });
+export type SameAsRow = z.infer<typeof SameAsRowSchema>;
+/** An actor as the identity re-run reads it (IDENTITY.actorsPage). */
+export const IdentityActorRowSchema = ActorRowSchema.extend({ mergedInto: optStr });
+export type IdentityActorRow = z.infer<typeof IdentityActorRowSchema>;
+/** A merge decision as the identity re-run reads it (IDENTITY.allDecisions). */
+export const DecisionRowSchema = z.object({ id: str, from: str, into: str, note: optStr, undoneAt: optStr });
+export type DecisionRow = z.infer<typeof DecisionRowSchema>;
+const ArticleCount = z.object({ articles: num });
+const ActorExistsRow = z.object({ id: str, name: optStr, canonicalId: optStr });
 
 // ------------------------------------------------------------ lists and summaries
 
 /** A page of canonical actors with their group's counts, and how many there are. */
-export async function actorPage(store: Runner, filters: { kind: string | null; q: string | null }, w: { skip: number; limit: number }): Promise<{ rows: Row[]; total: number }> {
-  const [rows, [count]] = await Promise.all([store.run(API.listActors, { ...filters, ...w }), store.run(API.countActors, filters)]);
-  return { rows, total: Number(count?.total ?? 0) };
+export async function actorPage(store: Runner, filters: { kind: string | null; q: string | null }, w: { skip: number; limit: number }): Promise<{ rows: ActorListRow[]; total: number }> {
+  const [rows, total] = await Promise.all([
+    read(store, ActorListRowSchema, 'the actor list', API.listActors, { ...filters, ...w }),
+    readTotal(store, 'an actor count', API.countActors, filters),
+  ]);
+  return { rows, total };
 }
 
 /** The given raw actors (id, name, kind, aliases, roles). */
-export function actorsByIds(store: Runner, ids: string[]): Promise<Row[]> {
-  return store.run(API.actorsByIds, { ids });
+export function actorsByIds(store: Runner, ids: string[]): Promise<ActorRow[]> {
+  return read(store, ActorRowSchema, 'actors by id', API.actorsByIds, { ids });
 }
 
 /** The totals the article write keeps per actor (id, said, about, articles). */
-export function actorTotals(store: Runner, ids: string[]): Promise<Row[]> {
-  return store.run(API.actorTotals, { ids });
+export function actorTotals(store: Runner, ids: string[]): Promise<ActorTotalRow[]> {
+  return read(store, ActorTotalRowSchema, 'actor totals', API.actorTotals, { ids });
 }
 
 // ------------------------------------------------------------ the actor page
@@ -34,8 +78,8 @@ export function actorTotals(store: Runner, ids: string[]): Promise<Row[]> {
 /** What the actor page takes from one actor's day counters (API.actorDays rows). */
 export interface ActorCounters {
   /** Rows like API.actorSaidByMonth's and API.actorAboutByMonth's: {period, n}, months with statements only. */
-  saidByMonth: Row[];
-  aboutByMonth: Row[];
+  saidByMonth: MonthCountRow[];
+  aboutByMonth: MonthCountRow[];
   /** The earliest days holding the first `limit` statements made / about, or null when fewer are dated (read them all). */
   saidDays: string[] | null;
   aboutDays: string[] | null;
@@ -50,7 +94,7 @@ export interface ActorCounters {
  */
 export function countersOf(days: Row[], limit: number): ActorCounters {
   const sorted = days.map((d) => ({ day: String(d.day), said: Number(d.said ?? 0), about: Number(d.about ?? 0) })).sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
-  const byMonth = (key: 'said' | 'about'): Row[] => {
+  const byMonth = (key: 'said' | 'about'): MonthCountRow[] => {
     const months = new Map<string, number>();
     for (const d of sorted) if (d[key] > 0) months.set(d.day.slice(0, 7), (months.get(d.day.slice(0, 7)) ?? 0) + d[key]);
     return [...months].map(([period, n]) => ({ period, n }));
@@ -71,15 +115,15 @@ export function countersOf(days: Row[], limit: number): ActorCounters {
 
 /** The raw rows of an actor page (raw actor ids; the caller folds them). */
 export interface ActorPageRows {
-  said: Row[];
-  aboutThem: Row[];
-  saidByMonth: Row[];
-  aboutByMonth: Row[];
-  talksAbout: Row[];
-  talkedAboutBy: Row[];
-  members: Row[];
+  said: StatementRecordRow[];
+  aboutThem: StatementRecordRow[];
+  saidByMonth: MonthCountRow[];
+  aboutByMonth: MonthCountRow[];
+  talksAbout: ActorNeighbourRow[];
+  talkedAboutBy: ActorNeighbourRow[];
+  members: MemberRow[];
   articles: number;
-  merges: Row[];
+  merges: MergeDecisionRow[];
 }
 
 /**
@@ -94,35 +138,38 @@ export async function actorPageRows(
   statementLimit: number,
 ): Promise<ActorPageRows> {
   const { ids, canonId } = group;
-  const counted = ids.length === 1 ? countersOf(await store.run(API.actorDays, { ids }), statementLimit) : null;
+  const counted = ids.length === 1 ? countersOf(await read(store, ActorDayRowSchema, 'an actor\'s day counters', API.actorDays, { ids }), statementLimit) : null;
   const limit = statementLimit;
+  const statements = (text: string, params: Record<string, unknown>) => read(store, StatementRecordSchema, 'an actor\'s statements', text, params);
+  const months = (text: string) => read(store, MonthCountRowSchema, 'an actor\'s months', text, { ids });
+  const neighbours = (text: string) => read(store, ActorNeighbourRowSchema, 'an actor\'s neighbours', text, { ids });
   const [said, aboutThem, saidByMonth, aboutByMonth, talksAbout, talkedAboutBy, members, articles, merges] = await Promise.all([
-    counted?.saidDays ? store.run(API.actorSaidInDays, { ids, days: counted.saidDays, limit }) : store.run(API.actorSaid, { ids, limit }),
-    counted?.aboutDays ? store.run(API.actorAboutInDays, { ids, days: counted.aboutDays, limit }) : store.run(API.actorAbout, { ids, limit }),
-    counted ? counted.saidByMonth : store.run(API.actorSaidByMonth, { ids }),
-    counted ? counted.aboutByMonth : store.run(API.actorAboutByMonth, { ids }),
-    store.run(counted ? API.actorPairsFrom : API.actorTalksAbout, { ids }),
-    store.run(counted ? API.actorPairsTo : API.actorTalkedAboutBy, { ids }),
-    store.run(API.actorMembers, { id: canonId }),
+    counted?.saidDays ? statements(API.actorSaidInDays, { ids, days: counted.saidDays, limit }) : statements(API.actorSaid, { ids, limit }),
+    counted?.aboutDays ? statements(API.actorAboutInDays, { ids, days: counted.aboutDays, limit }) : statements(API.actorAbout, { ids, limit }),
+    counted ? counted.saidByMonth : months(API.actorSaidByMonth),
+    counted ? counted.aboutByMonth : months(API.actorAboutByMonth),
+    neighbours(counted ? API.actorPairsFrom : API.actorTalksAbout),
+    neighbours(counted ? API.actorPairsTo : API.actorTalkedAboutBy),
+    read(store, MemberRowSchema, 'an actor\'s members', API.actorMembers, { id: canonId }),
     // One actor: its total kept by the write; a group counts the articles mentioning any member once.
-    counted ? [{ articles: group.keptArticles }] : store.run(API.actorArticleCount, { ids }),
-    store.run(API.mergeDecisionsOf, { ids: group.decisionIds }),
+    counted ? [{ articles: group.keptArticles }] : read(store, ArticleCount, 'an actor\'s article count', API.actorArticleCount, { ids }),
+    read(store, MergeDecisionRowSchema, 'an actor\'s merge decisions', API.mergeDecisionsOf, { ids: group.decisionIds }),
   ]);
-  return { said, aboutThem, saidByMonth, aboutByMonth, talksAbout, talkedAboutBy, members, articles: Number(articles[0]?.articles ?? 0), merges };
+  return { said, aboutThem, saidByMonth, aboutByMonth, talksAbout, talkedAboutBy, members, articles: articles[0]?.articles ?? 0, merges };
 }
 
 // ------------------------------------------------------------ merges
 
 /** Every actor merged into another (from, into, name, kind of the canonical actor). */
-export function sameAsLinks(store: Runner): Promise<Row[]> {
-  return store.run(API.sameAs);
+export function sameAsLinks(store: Runner): Promise<SameAsRow[]> {
+  return read(store, SameAsRowSchema, 'the SAME_AS links', API.sameAs);
 }
 
 /** An actor with the actor it is merged into; null when unknown. */
 export async function actorWithCanonical(store: Runner, id: string): Promise<{ id: string; name: string; canonicalId: string | null } | null> {
-  const [row] = await store.run(API.actorExists, { id });
+  const row = await readOne(store, ActorExistsRow, 'an actor', API.actorExists, { id });
   if (!row) return null;
-  return { id, name: String(row.name ?? ''), canonicalId: typeof row.canonicalId === 'string' ? row.canonicalId : null };
+  return { id, name: row.name ?? '', canonicalId: row.canonicalId };
 }
 
 export interface MergeDecisionRecord {
@@ -144,8 +191,8 @@ export async function undoMergeDecision(store: Runner, id: string, at: string, n
 }
 
 /** The decisions not undone, oldest first. */
-export function activeMergeDecisions(store: Runner): Promise<Row[]> {
-  return store.run(API.activeMergeDecisions);
+export function activeMergeDecisions(store: Runner): Promise<MergeDecisionRow[]> {
+  return read(store, MergeDecisionRowSchema, 'the active merge decisions', API.activeMergeDecisions);
 }
 
 /**
@@ -164,18 +211,17 @@ export async function setSameAsLinks(store: Runner, links: Array<{ from: string;
 // ------------------------------------------------------------ identity re-run
 
 /** A page of actors by id after `after` (id, name, kind, aliases, roles, mergedInto). */
-export function identityActorsPage(store: Runner, after: string, limit: number): Promise<Row[]> {
-  return store.run(IDENTITY.actorsPage, { after, limit });
+export function identityActorsPage(store: Runner, after: string, limit: number): Promise<IdentityActorRow[]> {
+  return read(store, IdentityActorRowSchema, 'a page of actors', IDENTITY.actorsPage, { after, limit });
 }
 
 export async function countAliasKeys(store: Runner): Promise<number> {
-  const [row] = await store.run(IDENTITY.countAliases);
-  return Number(row?.n ?? 0);
+  return readN(store, 'the alias key count', IDENTITY.countAliases);
 }
 
 /** Removes up to `limit` alias keys; how many it removed. */
 export async function clearAliasKeys(store: Runner, limit: number): Promise<number> {
-  return Number((await store.run(IDENTITY.clearAliases, { limit }))[0]?.n ?? 0);
+  return readN(store, 'the alias keys removed', IDENTITY.clearAliases, { limit });
 }
 
 export async function indexActorKeys(store: Runner, rows: Array<{ actorId: string; keys: string[] }>): Promise<void> {
@@ -183,6 +229,6 @@ export async function indexActorKeys(store: Runner, rows: Array<{ actorId: strin
 }
 
 /** Every merge decision, undone ones too. */
-export function allMergeDecisions(store: Runner): Promise<Row[]> {
-  return store.run(IDENTITY.allDecisions);
+export function allMergeDecisions(store: Runner): Promise<DecisionRow[]> {
+  return read(store, DecisionRowSchema, 'the merge decisions', IDENTITY.allDecisions);
 }

@@ -7,8 +7,40 @@
 import { API } from '../queries/api.js';
 import { CLAIMS } from '../queries/claims.js';
 import { SORTED } from '../queries/sorted.js';
-import type { Row } from '../types.js';
-import type { Runner } from './statements.js';
+import { z } from 'zod';
+import { ActorRowSchema } from './articles.js';
+import { IdRow, num, optNum, optStr, read, readOne, readTotal, str, strs, type Runner } from './rows.js';
+
+/** A claim with its counts (API.listClaims, SORTED.claims*, API.claim). */
+export const ClaimRowSchema = z.object({ id: str, text: optStr, firstSeen: optStr, lastSeen: optStr, statements: num, articles: num, sources: num });
+export type ClaimRow = z.infer<typeof ClaimRowSchema>;
+/** An article carrying a claim (API.claimArticles). */
+export const ClaimArticleRowSchema = z.object({
+  id: str, title: optStr, url: optStr, publishedAt: optStr, publishedAtPrecision: optStr, sourceId: optStr, source: optStr, republishes: optStr,
+});
+export type ClaimArticleRow = z.infer<typeof ClaimArticleRowSchema>;
+/** A contradiction candidate (API.listContradictions, SORTED.contradictions*). */
+export const ContradictionRowSchema = z.object({ fromId: str, toId: str, score: optNum, reason: optStr });
+export type ContradictionRow = z.infer<typeof ContradictionRowSchema>;
+/** A stored actor under an alias key (CLAIMS.lookupAliases). */
+export const AliasRowSchema = ActorRowSchema.extend({ key: str, mergedInto: optStr });
+export type AliasRow = z.infer<typeof AliasRowSchema>;
+/** A stored article a new one may copy (CLAIMS.articleCandidates). */
+export const ArticleCandidateRowSchema = z.object({ id: str, text: optStr, date: optStr, republishes: optStr });
+export type ArticleCandidateRow = z.infer<typeof ArticleCandidateRowSchema>;
+/** A stored statement a new one may report the same as (CLAIMS.statementCandidates). */
+export const StatementCandidateRowSchema = z.object({
+  forId: str, hits: num, id: str, articleId: str, content: optStr, cueClass: optStr, direct: z.boolean().nullable(),
+  saidAt: optStr, saidAtPrecision: optStr, articleDate: optStr, speakerIds: strs, speakerNames: z.array(optStr), aboutIds: strs,
+  claimIds: strs, claimSpeakers: z.array(z.array(z.unknown())),
+});
+export type StatementCandidateRow = z.infer<typeof StatementCandidateRowSchema>;
+/** A statement of a claim with what its counts need (CLAIMS.claimMembers). */
+export const ClaimMemberRowSchema = z.object({
+  claimId: str, statementId: str, articleId: str, sourceId: optStr, articleDate: optStr, speakerName: optStr, chain: strs, copies: strs,
+});
+export type ClaimMemberRow = z.infer<typeof ClaimMemberRowSchema>;
+const ClaimsVersionRow = z.object({ claimsVersion: optNum });
 
 // ------------------------------------------------------------ reads
 
@@ -30,51 +62,56 @@ export const CONTRADICTION_SORTS = {
 export type ContradictionSort = keyof typeof CONTRADICTION_SORTS;
 
 /** A page of claims in the order asked (most recently seen first by default), and how many match. */
-export async function claimPage(store: Runner, q: string | null, w: { skip: number; limit: number; sort?: ClaimSort }): Promise<{ rows: Row[]; total: number }> {
+export async function claimPage(store: Runner, q: string | null, w: { skip: number; limit: number; sort?: ClaimSort }): Promise<{ rows: ClaimRow[]; total: number }> {
   const text = CLAIM_SORTS[w.sort ?? 'recent'];
-  const [rows, [count]] = await Promise.all([store.run(text, { q, skip: w.skip, limit: w.limit }), store.run(API.countClaims, { q })]);
-  return { rows, total: Number(count?.total ?? 0) };
+  const [rows, total] = await Promise.all([
+    read(store, ClaimRowSchema, 'the claim list', text, { q, skip: w.skip, limit: w.limit }),
+    readTotal(store, 'a claim count', API.countClaims, { q }),
+  ]);
+  return { rows, total };
 }
 
-export async function claimById(store: Runner, id: string): Promise<Row | undefined> {
-  const [row] = await store.run(API.claim, { id });
-  return row;
+export async function claimById(store: Runner, id: string): Promise<ClaimRow | undefined> {
+  return readOne(store, ClaimRowSchema, 'a claim', API.claim, { id });
 }
 
 /** The articles carrying a claim, with the article each republishes. */
-export function claimArticles(store: Runner, id: string): Promise<Row[]> {
-  return store.run(API.claimArticles, { id });
+export function claimArticles(store: Runner, id: string): Promise<ClaimArticleRow[]> {
+  return read(store, ClaimArticleRowSchema, 'a claim\'s articles', API.claimArticles, { id });
 }
 
 /** A page of contradiction candidates (fromId, toId, score, reason), strongest first, and how many there are. */
 /** `q`: words of either statement or a speaker's name (null: every pair). */
-export async function contradictionPage(store: Runner, w: { q: string | null; skip: number; limit: number; sort?: ContradictionSort }): Promise<{ rows: Row[]; total: number }> {
+export async function contradictionPage(store: Runner, w: { q: string | null; skip: number; limit: number; sort?: ContradictionSort }): Promise<{ rows: ContradictionRow[]; total: number }> {
   const text = CONTRADICTION_SORTS[w.sort ?? 'strongest'];
-  const [rows, [count]] = await Promise.all([store.run(text, { q: w.q, skip: w.skip, limit: w.limit }), store.run(API.countContradictions, { q: w.q })]);
-  return { rows, total: Number(count?.total ?? 0) };
+  const [rows, total] = await Promise.all([
+    read(store, ContradictionRowSchema, 'the contradiction candidates', text, { q: w.q, skip: w.skip, limit: w.limit }),
+    readTotal(store, 'a contradiction count', API.countContradictions, { q: w.q }),
+  ]);
+  return { rows, total };
 }
 
 // ------------------------------------------------------------ the claims step
 
 /** Stored actors under alias keys (key, id, name, kind, aliases, roles, mergedInto), at most `cap` a key. */
-export function lookupAliases(store: Runner, keys: string[], cap: number): Promise<Row[]> {
-  return store.run(CLAIMS.lookupAliases, { keys, cap });
+export function lookupAliases(store: Runner, keys: string[], cap: number): Promise<AliasRow[]> {
+  return read(store, AliasRowSchema, 'the alias lookup', CLAIMS.lookupAliases, { keys, cap });
 }
 
-export function claimActorsByIds(store: Runner, ids: string[]): Promise<Row[]> {
-  return store.run(CLAIMS.actorsByIds, { ids });
+export function claimActorsByIds(store: Runner, ids: string[]) {
+  return read(store, ActorRowSchema, 'actors by id', CLAIMS.actorsByIds, { ids });
 }
 
-export function articleCandidates(store: Runner, p: { keys: string[]; id: string; cap: number; budget: number }): Promise<Row[]> {
-  return store.run(CLAIMS.articleCandidates, p);
+export function articleCandidates(store: Runner, p: { keys: string[]; id: string; cap: number; budget: number }): Promise<ArticleCandidateRow[]> {
+  return read(store, ArticleCandidateRowSchema, 'the article candidates', CLAIMS.articleCandidates, p);
 }
 
 export async function linkRepublishes(store: Runner, links: unknown[]): Promise<void> {
   await store.run(CLAIMS.linkRepublishes, { links });
 }
 
-export function statementCandidates(store: Runner, p: { stmts: Array<{ id: string; keys: string[] }>; articleId: string; cap: number; budget: number }): Promise<Row[]> {
-  return store.run(CLAIMS.statementCandidates, p);
+export function statementCandidates(store: Runner, p: { stmts: Array<{ id: string; keys: string[] }>; articleId: string; cap: number; budget: number }): Promise<StatementCandidateRow[]> {
+  return read(store, StatementCandidateRowSchema, 'the statement candidates', CLAIMS.statementCandidates, p);
 }
 
 export async function linkClaims(store: Runner, links: unknown[]): Promise<void> {
@@ -86,8 +123,8 @@ export async function linkContradictions(store: Runner, links: unknown[]): Promi
 }
 
 /** The claims the statements of the given articles are instances of (id). */
-export function claimsOfArticles(store: Runner, ids: string[]): Promise<Row[]> {
-  return store.run(CLAIMS.claimsOfArticles, { ids });
+export function claimsOfArticles(store: Runner, ids: string[]): Promise<Array<{ id: string }>> {
+  return read(store, IdRow, 'the claims of articles', CLAIMS.claimsOfArticles, { ids });
 }
 
 /** The alias index, the band keys and the completion mark of one article, in one round trip. */
@@ -100,12 +137,12 @@ export async function finishClaimsArticle(
 
 /** The claims step version an article was finished with; undefined when the article is not stored. */
 export async function articleClaimsVersion(store: Runner, id: string): Promise<number | undefined> {
-  const [row] = await store.run(CLAIMS.articleClaimsVersion, { id });
-  return row ? Number(row.claimsVersion ?? 0) : undefined;
+  const row = await readOne(store, ClaimsVersionRow, 'an article\'s claims version', CLAIMS.articleClaimsVersion, { id });
+  return row ? (row.claimsVersion ?? 0) : undefined;
 }
 
-export function claimMembers(store: Runner, ids: string[]): Promise<Row[]> {
-  return store.run(CLAIMS.claimMembers, { ids });
+export function claimMembers(store: Runner, ids: string[]): Promise<ClaimMemberRow[]> {
+  return read(store, ClaimMemberRowSchema, 'the members of claims', CLAIMS.claimMembers, { ids });
 }
 
 export async function setClaimStats(store: Runner, rows: unknown[]): Promise<void> {

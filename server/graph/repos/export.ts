@@ -5,8 +5,40 @@
  */
 import { EXPORT } from '../queries/export.js';
 import { SCHEMA } from '../queries/schema.js';
+import { z } from 'zod';
 import type { Row } from '../types.js';
-import type { Runner } from './statements.js';
+import { IdRow, num, optNum, optStr, read, readN, str, strs, type Runner } from './rows.js';
+
+/** A node's or relationship's stored properties, as they are (an export writes them out unchanged). */
+const Props = z.record(z.string(), z.unknown());
+const optBool = z.boolean().nullable();
+
+/** The row of each page an export reads. */
+export const EXPORT_ROWS = {
+  articleIds: IdRow,
+  events: z.object({
+    event: Props, participantIds: strs, articleIds: strs,
+    reportSpans: z.array(z.object({ articleId: str, starts: z.array(num).nullable(), ends: z.array(num).nullable() })), statementIds: strs, keys: strs,
+  }),
+  mergeDecisions: z.object({ decision: Props }),
+  statementsFlat: z.object({
+    id: str, content: optStr, direct: optBool, cue: optStr, cueClass: optStr, saidAt: optStr, saidAtPrecision: optStr, sentence: optStr,
+    start: optNum, end: optNum, confidence: optNum, speaker: optStr, speakerKind: optStr, about: z.array(optStr),
+    articleId: optStr, articleTitle: optStr, articleUrl: optStr, publishedAt: optStr, source: optStr,
+  }),
+  claims: z.object({ claim: Props }),
+  nodes: z.object({ labels: strs, props: Props }),
+  derivedNodes: z.object({ labels: strs, props: Props, outgoing: z.array(Props), incoming: z.array(Props) }),
+} as const;
+export type ExportRow<K extends ExportPage> = z.infer<(typeof EXPORT_ROWS)[K]>;
+/** A relationship leaving a node (EXPORT.relationshipsFrom). */
+export const RelationshipRowSchema = z.object({ from: str, type: str, to: str, props: Props });
+export type RelationshipRow = z.infer<typeof RelationshipRowSchema>;
+/** Where a claim appears (EXPORT.claimAppearances). */
+export const ClaimAppearanceRowSchema = z.object({
+  statementId: str, content: optStr, saidAt: optStr, speaker: optStr, speakerKind: optStr, articleId: optStr, url: optStr, title: optStr, publishedAt: optStr, source: optStr,
+});
+export type ClaimAppearanceRow = z.infer<typeof ClaimAppearanceRowSchema>;
 
 /** The pages an export reads by id (`after`, `limit`), in id order. */
 const PAGED = {
@@ -22,23 +54,22 @@ const PAGED = {
 export type ExportPage = keyof typeof PAGED;
 
 /** One page of `what` after the id `after`. */
-export function exportPage(store: Runner, what: ExportPage, after: string, limit: number): Promise<Row[]> {
-  return store.run(PAGED[what], { after, limit });
+export function exportPage<K extends ExportPage>(store: Runner, what: K, after: string, limit: number): Promise<ExportRow<K>[]> {
+  return read(store, EXPORT_ROWS[what], `the export page of ${what}`, PAGED[what], { after, limit }) as Promise<ExportRow<K>[]>;
 }
 
 export async function articleCount(store: Runner): Promise<number> {
-  const [row] = await store.run(EXPORT.articleCount, {});
-  return Number(row?.n ?? 0);
+  return readN(store, 'the article count', EXPORT.articleCount, {});
 }
 
 /** The relationships leaving the given nodes (from, type, to, props). */
-export function relationshipsFrom(store: Runner, ids: string[]): Promise<Row[]> {
-  return store.run(EXPORT.relationshipsFrom, { ids });
+export function relationshipsFrom(store: Runner, ids: string[]): Promise<RelationshipRow[]> {
+  return read(store, RelationshipRowSchema, 'the relationships of nodes', EXPORT.relationshipsFrom, { ids });
 }
 
 /** Where a claim appears: its statements with their articles and speakers. */
-export function claimAppearances(store: Runner, id: unknown): Promise<Row[]> {
-  return store.run(EXPORT.claimAppearances, { id });
+export function claimAppearances(store: Runner, id: unknown): Promise<ClaimAppearanceRow[]> {
+  return read(store, ClaimAppearanceRowSchema, 'where a claim appears', EXPORT.claimAppearances, { id });
 }
 
 export async function importEvents(store: Runner, rows: Array<{ id: string; props: Row }>): Promise<void> {

@@ -9,11 +9,37 @@
  * statements alone when the window holds no whole month or a bound has a
  * time of day (queries/api.ts networkTopEdges*, networkGroupedEdges*).
  */
+import { z } from 'zod';
 import { API } from '../queries/api.js';
 import { NETWORK } from '../queries/network.js';
-import type { Row } from '../types.js';
 import { bucketInWindow, dayAligned, rollupBucket, windowDays } from '../window.js';
-import type { Runner } from './statements.js';
+import { num, optNum, optStr, read, str, strs, type Runner } from './rows.js';
+
+/** A final edge among unmerged actors from the statements (API.networkTopEdges*): one cue class per statement. */
+export const NetworkEdgeRowSchema = z.object({ source: str, target: str, n: num, cueClasses: strs, firstAt: optStr, lastAt: optStr });
+export type NetworkEdgeRow = z.infer<typeof NetworkEdgeRowSchema>;
+/** The same from the rollups (NETWORK.rollupTopEdges*): per rollup or statement row its cue class, count and times. */
+export const NetworkRollupEdgeRowSchema = z.object({
+  source: str,
+  target: str,
+  n: num,
+  cues: z.array(z.object({ cueClass: optStr, n: optNum })),
+  firsts: z.array(optStr),
+  lasts: z.array(optStr),
+});
+/** A raw (speaker, target, cue class) row still to fold (API.networkEdges*, networkGroupedEdges*, NETWORK.rollupGroupedEdges*). */
+export const NetworkRawRowSchema = z.object({ source: str, target: str, cueClass: optStr, n: num, firstAt: optStr, lastAt: optStr });
+export type NetworkRawRow = z.infer<typeof NetworkRawRowSchema>;
+
+/** A final edge as the read model hands it up: its count per cue class ('other' for statements without one). */
+export interface NetworkTopEdge {
+  source: string;
+  target: string;
+  n: number;
+  byCueClass: Record<string, number>;
+  firstAt: string | null;
+  lastAt: string | null;
+}
 
 export type NetworkFilters = {
   cueClasses: string[] | null;
@@ -23,13 +49,13 @@ export type NetworkFilters = {
 };
 
 /**
- * `top`: final edges (source, target, n, byCueClass, firstAt, lastAt) among
- * unmerged actors, heaviest first, at most `limit` of them; `rows`: raw
- * (source, target, cueClass, n, firstAt, lastAt) rows still to fold.
+ * `top`: final edges among unmerged actors, heaviest first, at most `limit`
+ * of them; `rows`: raw (source, target, cueClass, n, firstAt, lastAt) rows
+ * still to fold.
  */
 export interface NetworkRows {
-  top: Row[];
-  rows: Row[];
+  top: NetworkTopEdge[];
+  rows: NetworkRawRow[];
 }
 
 export async function networkRows(
@@ -39,20 +65,22 @@ export async function networkRows(
 ): Promise<NetworkRows> {
   const days = windowDays(filters.from, filters.to);
   if (filters.sources !== null) {
-    return { top: [], rows: await store.run(days ? API.networkEdgesDays : API.networkEdges, days ? { ...filters, days } : filters) };
+    return { top: [], rows: await read(store, NetworkRawRowSchema, 'network edges', days ? API.networkEdgesDays : API.networkEdges, days ? { ...filters, days } : filters) };
   }
   const base = { cueClasses: filters.cueClasses, from: filters.from, to: filters.to, grouped: opts.grouped };
   const page = { ego: opts.ego, minCount: opts.minCount, limit: opts.limit };
-  // The rollups count whole months of `timeDay`: exact for bounds without a time of day (window.ts dayAligned).
+  // The rollups count whole buckets of `timeDay`: exact for bounds without a time of day (window.ts dayAligned).
   if (dayAligned(filters.from) && dayAligned(filters.to)) {
-    const existing = await store.run(NETWORK.windowDays, { from: filters.from, to: filters.to });
-    const split = rollupWindow(filters.from, filters.to, existing.map((r) => String(r.day)));
+    const existing = await read(store, DayRow, 'window days', NETWORK.windowDays, { from: filters.from, to: filters.to });
+    const split = rollupWindow(filters.from, filters.to, existing.map((r) => r.day));
     if (split.months.length > 0) {
       const params = { ...base, months: split.months, days: split.days };
       const withDays = split.days.length > 0;
       const [top, rows] = await Promise.all([
-        store.run(withDays ? NETWORK.rollupTopEdgesDays : NETWORK.rollupTopEdges, { ...params, ...page }),
-        opts.grouped.length > 0 ? store.run(withDays ? NETWORK.rollupGroupedEdgesDays : NETWORK.rollupGroupedEdges, params) : Promise.resolve([]),
+        read(store, NetworkRollupEdgeRowSchema, 'network rollup edges', withDays ? NETWORK.rollupTopEdgesDays : NETWORK.rollupTopEdges, { ...params, ...page }),
+        opts.grouped.length > 0
+          ? read(store, NetworkRawRowSchema, 'network rollup grouped edges', withDays ? NETWORK.rollupGroupedEdgesDays : NETWORK.rollupGroupedEdges, params)
+          : Promise.resolve([]),
       ]);
       return {
         top: top.map(({ source, target, n, cues, firsts, lasts }) => ({
@@ -65,11 +93,16 @@ export async function networkRows(
   // Only the page of edges among unmerged actors leaves the store, already final; rows touching merged groups fold in the caller.
   const scan = { ...base, ...(days ? { days } : {}) };
   const [top, rows] = await Promise.all([
-    store.run(days ? API.networkTopEdgesDays : API.networkTopEdges, { ...scan, ...page }),
-    opts.grouped.length > 0 ? store.run(days ? API.networkGroupedEdgesDays : API.networkGroupedEdges, scan) : Promise.resolve([]),
+    read(store, NetworkEdgeRowSchema, 'network top edges', days ? API.networkTopEdgesDays : API.networkTopEdges, { ...scan, ...page }),
+    opts.grouped.length > 0 ? read(store, NetworkRawRowSchema, 'network grouped edges', days ? API.networkGroupedEdgesDays : API.networkGroupedEdges, scan) : Promise.resolve([]),
   ]);
-  return { top: top.map((r) => ({ ...r, byCueClass: tallyClasses(r.cueClasses, Number(r.n ?? 0)), cueClasses: undefined })), rows };
+  return {
+    top: top.map(({ source, target, n, cueClasses, firstAt, lastAt }) => ({ source, target, n, byCueClass: tallyClasses(cueClasses, n), firstAt, lastAt })),
+    rows,
+  };
 }
+
+const DayRow = z.object({ day: str });
 
 /**
  * Splits a window [from, to) (bounds absent or without a time of day) over

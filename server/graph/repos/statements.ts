@@ -5,12 +5,13 @@
  * through their links, a `$days` window lookup or a scan, the per-day
  * counters or a count, so a caller states filters and gets rows.
  */
+import { z } from 'zod';
 import { API } from '../queries/api.js';
-import type { GraphStore, Row } from '../types.js';
+import { StatementRecordSchema, type StatementRecord } from '../records.js';
 import { dayAligned, windowDays } from '../window.js';
+import { num, read, readOne, readTotal, str, type Runner } from './rows.js';
 
-/** What a read model needs of a store. */
-export type Runner = Pick<GraphStore, 'run'>;
+export type { Runner } from './rows.js';
 
 /** The parameters of the statement filter; every one null (unused) unless given. */
 export type StatementFilters = {
@@ -44,11 +45,12 @@ export function statementFilters(f: Partial<StatementFilters> = {}): StatementFi
   };
 }
 
-/** A statement row as the queries return it (STATEMENT_FIELDS and its article and outlet); api/canonical.ts maps it to the API's view. */
-export type StatementRecordRow = Row;
+/** A statement row as the queries return it (STATEMENT_FIELDS and its article and outlet); api/statement-view.ts maps it to the API's view. */
+export type StatementRecordRow = StatementRecord;
 
 /** One day's count for one cue class (`day` a statement's timeDay). */
-export type DayCountRow = Row;
+export const DayCountRowSchema = z.object({ day: str, cueClass: str, n: num });
+export type DayCountRow = z.infer<typeof DayCountRowSchema>;
 
 /** Whether the filters are on the statements' own properties only (no speaker, actor, source, article or claim). */
 function ownOnly(f: StatementFilters): boolean {
@@ -70,35 +72,38 @@ export async function statementPage(
   const days = windowDays(filters.from, filters.to);
   const desc = page.order === 'desc';
   const w = { skip: page.skip, limit: page.limit };
-  let rows: Row[];
-  let count: Row | undefined;
   if (ownOnly(filters)) {
     // Text, cue class and time only: paged on the statement nodes, details read for the page only.
     const params = days ? ownParams(filters, days) : ownParams(filters, null);
     const list = days ? (desc ? API.listOwnDescDays : API.listOwnAscDays) : desc ? API.listOwnDesc : API.listOwnAsc;
-    [rows, [count]] = await Promise.all([store.run(list, { ...params, ...w }), store.run(days ? API.countOwnDays : API.countOwn, params)]);
-  } else {
-    const params = days ? { ...filters, days } : filters;
-    const list = days ? (desc ? API.listStatementsDescDays : API.listStatementsAscDays) : desc ? API.listStatementsDesc : API.listStatementsAsc;
-    [rows, [count]] = await Promise.all([store.run(list, { ...params, ...w }), store.run(days ? API.countStatementsDays : API.countStatements, params)]);
+    const [rows, total] = await Promise.all([
+      read(store, StatementRecordSchema, 'a statement page', list, { ...params, ...w }),
+      readTotal(store, 'a statement count', days ? API.countOwnDays : API.countOwn, params),
+    ]);
+    return { rows, total };
   }
-  return { rows, total: Number(count?.total ?? 0) };
+  const params = days ? { ...filters, days } : filters;
+  const list = days ? (desc ? API.listStatementsDescDays : API.listStatementsAscDays) : desc ? API.listStatementsDesc : API.listStatementsAsc;
+  const [rows, total] = await Promise.all([
+    read(store, StatementRecordSchema, 'a statement page', list, { ...params, ...w }),
+    readTotal(store, 'a statement count', days ? API.countStatementsDays : API.countStatements, params),
+  ]);
+  return { rows, total };
 }
 
 /** The first `limit` statements in scope by time (the timeline's statements, a claim's statements). */
 export async function firstStatements(store: Runner, filters: StatementFilters, limit: number): Promise<StatementRecordRow[]> {
   const window = windowDays(filters.from, filters.to);
   const params = window ? { ...filters, days: window } : filters;
-  return store.run(window ? API.listStatementsAscDays : API.listStatementsAsc, { ...params, skip: 0, limit });
+  return read(store, StatementRecordSchema, 'the first statements', window ? API.listStatementsAscDays : API.listStatementsAsc, { ...params, skip: 0, limit });
 }
 
 export async function statementById(store: Runner, id: string): Promise<StatementRecordRow | undefined> {
-  const [row] = await store.run(API.statement, { id });
-  return row;
+  return readOne(store, StatementRecordSchema, 'a statement', API.statement, { id });
 }
 
 export async function statementsByIds(store: Runner, ids: string[]): Promise<StatementRecordRow[]> {
-  return ids.length ? store.run(API.statementsByIds, { ids }) : [];
+  return ids.length ? read(store, StatementRecordSchema, 'statements by id', API.statementsByIds, { ids }) : [];
 }
 
 /**
@@ -111,15 +116,15 @@ export async function timelineTotal(store: Runner, filters: StatementFilters): P
   const window = windowDays(filters.from, filters.to);
   const own = ownOnly(filters);
   if (own && dayAligned(filters.from) && dayAligned(filters.to)) {
-    const days = await store.run(API.timelineDayCounts, { cueClasses: filters.cueClasses, from: filters.from, to: filters.to });
-    return { total: days.reduce((n, d) => n + Number(d.n ?? 0), 0), days };
+    const days = await read(store, DayCountRowSchema, 'the day counters', API.timelineDayCounts, { cueClasses: filters.cueClasses, from: filters.from, to: filters.to });
+    return { total: days.reduce((n, d) => n + d.n, 0), days };
   }
   const params = window ? { ...filters, days: window } : filters;
-  const [count] =
+  const total =
     own && window !== null
-      ? await store.run(API.countOwnDays, ownParams(filters, window))
-      : await store.run(window ? API.countStatementsDays : API.countStatements, params);
-  return { total: Number(count?.total ?? 0), days: null };
+      ? await readTotal(store, 'a statement count', API.countOwnDays, ownParams(filters, window))
+      : await readTotal(store, 'a statement count', window ? API.countStatementsDays : API.countStatements, params);
+  return { total, days: null };
 }
 
 /** Per day and cue class, the statements the filters hold (day, cueClass, n). */
@@ -127,6 +132,6 @@ export async function timelineDays(store: Runner, filters: StatementFilters): Pr
   const window = windowDays(filters.from, filters.to);
   const params = window ? { ...filters, days: window } : filters;
   return ownOnly(filters) && window !== null
-    ? store.run(API.statementsByDayOwnDays, ownParams(filters, window))
-    : store.run(window ? API.statementsByDayDays : API.statementsByDay, params);
+    ? read(store, DayCountRowSchema, 'statements by day', API.statementsByDayOwnDays, ownParams(filters, window))
+    : read(store, DayCountRowSchema, 'statements by day', window ? API.statementsByDayDays : API.statementsByDay, params);
 }

@@ -1,12 +1,16 @@
 /**
- * Merged actors as the API shows them. `(a)-[:SAME_AS]->(b)` says a was
+ * Canonical folding: merged actors as the API and the exports show them. `(a)-[:SAME_AS]->(b)` says a was
  * merged into b (always one hop: see ./merge.ts); queries return raw actor
  * ids and these helpers fold them into canonical actors. The map is loaded
  * per request: merges are few, so it is one small query.
  */
 import { sameAsLinks, type GraphStore, type Row } from '../graph/index.js';
-import type { ActorRef, StatementView } from './schemas.js';
-import { statementView } from './statement-view.js';
+
+/** An actor as a reference: its canonical id and name. */
+export interface ActorRef {
+  id: string;
+  name: string;
+}
 
 export class ActorMap {
   private readonly into = new Map<string, { id: string; name: string; kind: string }>();
@@ -57,10 +61,6 @@ export class ActorMap {
     return [...new Set(ids.flatMap((id) => this.group(id)))];
   }
 
-  /** A statement row with its speaker, addressee, via and about actors made canonical (about deduplicated, by name). */
-  statement(row: Row): StatementView {
-    return statementView(row, this);
-  }
 }
 
 export async function loadActorMap(store: GraphStore): Promise<ActorMap> {

@@ -3,12 +3,12 @@ import { actorId, normalizeName, stableId } from '../ids.js';
 import { COMMON_WORDS, GENERIC_ORG_NAMES, PARTY_WORDS } from '../extract/index.js';
 import { CAPITALS_ONLY_METONYMS, METONYMS, SPELLING_VARIANTS } from './model/variants.js';
 import { NAME_PARTICLES, NAME_SUFFIXES, PLACE_WORDS, TITLE_WORDS } from './model/titles.js';
-import { normalizeText } from './text.js';
+import { normalizeText } from './names.js';
 
 /**
  * Actor identity across articles, decided before an article is written.
  *
- * Every stored actor is indexed under alias keys, one (:Alias {key}) node
+ * Every stored actor is indexed under alias keys, one (:_Alias {key}) node
  * per key with an OF relationship to each actor it names:
  * - `p:<first last>`  a person's full name, titles stripped, spellings folded;
  * - `s:<last>`        a person's surname, from any full or surname-only form;
