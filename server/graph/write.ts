@@ -1,5 +1,6 @@
 import { storeFailed } from '../errors.js';
 import { WRITE } from './queries/write.js';
+import { rollupBucket } from './window.js';
 import type { ActorNode, ArticleGraph, Row, StatementNode, WriteStatus } from './types.js';
 
 /** Runs one query inside the caller's open transaction and returns plain rows. */
@@ -130,6 +131,7 @@ export function articleWritePlan(graphs: readonly ArticleGraph[]): WriteStep[] {
   if (counts.days.length > 0) steps.push({ name: 'countActorDays', query: WRITE.countActorDays, params: { rows: counts.days } });
   if (counts.pairs.length > 0) steps.push({ name: 'countActorPairs', query: WRITE.countActorPairs, params: { rows: counts.pairs } });
   if (counts.totals.length > 0) steps.push({ name: 'countActorTotals', query: WRITE.countActorTotals, params: { rows: counts.totals } });
+  if (counts.months.length > 0) steps.push({ name: 'countPairMonths', query: WRITE.countPairMonths, params: { rows: counts.months } });
   return steps;
 }
 
@@ -151,12 +153,14 @@ function sumCounts(list: Counts[]): Counts {
     days: sum(list.flatMap((c) => c.days), ['said', 'about']),
     pairs: sum(list.flatMap((c) => c.pairs), ['n']),
     totals: sum(list.flatMap((c) => c.totals), ['said', 'about', 'articles']),
+    months: sumPairMonths(list.flatMap((c) => c.months)),
   };
 }
 
 /**
  * What one article adds to the actor counters (WRITE.countActorDays,
- * countActorPairs, countActorTotals), counted the way the links are written:
+ * countActorPairs, countActorTotals) and the network's monthly rollups
+ * (WRITE.countPairMonths), counted the way the links are written:
  * one speaker per statement, its ABOUT actors deduplicated, days by
  * `timeDay` (undated statements count in pairs and totals only), and one
  * article per mentioned actor.
@@ -165,6 +169,7 @@ function actorCounts(graph: ArticleGraph, mentions: readonly string[]) {
   const days = new Map<string, { key: string; actor: string; day: string; said: number; about: number }>();
   const pairs = new Map<string, { key: string; from: string; to: string; n: number }>();
   const totals = new Map<string, { key: string; said: number; about: number; articles: number }>();
+  const months = new Map<string, PairMonthRow>();
   const day = (actor: string, d: string) => {
     const key = `${actor}|${d}`;
     const row = days.get(key) ?? { key, actor, day: d, said: 0, about: 0 };
@@ -177,7 +182,7 @@ function actorCounts(graph: ArticleGraph, mentions: readonly string[]) {
     return row;
   };
   for (const s of graph.statements) {
-    const { timeDay } = statementTime(s.saidAt ?? graph.article.publishedAt);
+    const { time, timeDay } = statementTime(s.saidAt ?? graph.article.publishedAt);
     const subjects = unique(s.aboutIds);
     if (s.speakerId !== null) {
       total(s.speakerId).said += 1;
@@ -187,6 +192,7 @@ function actorCounts(graph: ArticleGraph, mentions: readonly string[]) {
         const row = pairs.get(key) ?? { key, from: s.speakerId, to: t, n: 0 };
         row.n += 1;
         pairs.set(key, row);
+        addPairMonth(months, s.speakerId, t, s.cueClass ?? null, time, timeDay);
       }
     }
     for (const t of subjects) {
@@ -195,7 +201,46 @@ function actorCounts(graph: ArticleGraph, mentions: readonly string[]) {
     }
   }
   for (const m of mentions) total(m).articles += 1;
-  return { days: [...days.values()], pairs: [...pairs.values()], totals: [...totals.values()] };
+  return { days: [...days.values()], pairs: [...pairs.values()], totals: [...totals.values()], months: [...months.values()] };
+}
+
+/** A row of WRITE.countPairMonths: one (month, speaker, subject, cue class) with its count and time span. */
+export interface PairMonthRow {
+  key: string;
+  month: string;
+  from: string;
+  to: string;
+  cueClass: string | null;
+  n: number;
+  firstAt: string | null;
+  lastAt: string | null;
+}
+
+/** Rollup rows of several articles, one per key: counts summed, the earliest first and the latest last time kept. */
+function sumPairMonths(rows: PairMonthRow[]): PairMonthRow[] {
+  const byKey = new Map<string, PairMonthRow>();
+  for (const r of rows) {
+    const seen = byKey.get(r.key);
+    if (!seen) {
+      byKey.set(r.key, { ...r });
+      continue;
+    }
+    seen.n += r.n;
+    if (r.firstAt !== null && (seen.firstAt === null || r.firstAt < seen.firstAt)) seen.firstAt = r.firstAt;
+    if (r.lastAt !== null && (seen.lastAt === null || r.lastAt > seen.lastAt)) seen.lastAt = r.lastAt;
+  }
+  return [...byKey.values()];
+}
+
+/** Counts one (speaker, subject) statement into its rollup row; its `month` is window.ts rollupBucket of the statement's day. */
+export function addPairMonth(rows: Map<string, PairMonthRow>, from: string, to: string, cueClass: string | null, time: string | null, timeDay: string | null): void {
+  const month = rollupBucket(timeDay);
+  const key = `${month}|${from}|${to}|${cueClass ?? ''}`;
+  const row = rows.get(key) ?? { key, month, from, to, cueClass, n: 0, firstAt: time, lastAt: time };
+  row.n += 1;
+  if (time !== null && (row.firstAt === null || time < row.firstAt)) row.firstAt = time;
+  if (time !== null && (row.lastAt === null || time > row.lastAt)) row.lastAt = time;
+  rows.set(key, row);
 }
 
 /**

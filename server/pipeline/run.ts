@@ -6,7 +6,7 @@ import { normalizeError, type AppError } from '../errors.js';
 import { buildArticleGraph } from './build.js';
 import { claimsState, resolveActors } from '../claims/index.js';
 import { attempt, finishDerivedSteps, runDerivedSteps } from './steps.js';
-import { serialWrite } from '../graph/index.js';
+import { serialWrite, withWritePriority } from '../graph/index.js';
 import { crashPoint } from './crash-point.js';
 import { asStoredOrCopy } from './republish.js';
 import type { ArticleExtraction, ExtractPool } from './pool.js';
@@ -34,10 +34,13 @@ export interface PreparedArticle {
  * nothing, so a stored article is not extracted; the extraction depends
  * only on the article's text and dates, not on its id.
  */
-export async function prepareArticle(store: GraphStore, input: IngestedArticle, pool: ExtractPool | null = null): Promise<PreparedArticle> {
-  const stored = (await claimsState(store, (await asStoredOrCopy(store, input)).id)) !== 'absent';
-  if (stored) return { input, extracted: null };
-  return { input, extracted: pool ? await pool.article(input) : extractArticle(input) };
+export function prepareArticle(store: GraphStore, input: IngestedArticle, pool: ExtractPool | null = null): Promise<PreparedArticle> {
+  // The ingest's own reads: ahead of the UI's in a hosted store's write-priority queue, as its unit's are.
+  return withWritePriority(async () => {
+    const stored = (await claimsState(store, (await asStoredOrCopy(store, input)).id)) !== 'absent';
+    if (stored) return { input, extracted: null };
+    return { input, extracted: pool ? await pool.article(input) : extractArticle(input) };
+  });
 }
 
 /**

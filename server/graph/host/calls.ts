@@ -81,8 +81,14 @@ export function exitError(call: Call, how: string, ownFault: boolean): AppError 
   );
 }
 
-/** Reads from outside any write unit that may run on the process at once while a write unit's calls are going. */
-export const READS_WHILE_WRITING = 2;
+/**
+ * Reads from outside any write unit that may run on the process at once
+ * while a write unit's calls are going. One, not two: bench/load.ts (50
+ * clients, 1,000-article store, the machine at load 15-20) measured ingest
+ * under load at 0.19 of its unloaded rate with two and 0.58 and 0.51 with
+ * one, the clients' requests per second about the same (docs/performance.md).
+ */
+export const READS_WHILE_WRITING = 1;
 /** How long after a write unit's last call the process counts as still written to (the unit's own work between its queries). */
 export const WRITE_GRACE_MS = 20;
 

@@ -134,6 +134,25 @@ MERGE (c:_ActorPair {key: r.key})
 ON CREATE SET c.from = r.from, c.to = r.to, c.n = r.n
 ON MATCH SET c.n = c.n + r.n
 RETURN count(c) AS n`,
+  /**
+   * The network's monthly rollups, `(:_PairMonth {key, month, from, to,
+   * cueClass, n, firstAt, lastAt})`: per bucket of `timeDay` (window.ts
+   * rollupBucket: "2025-03-*" for the days of March 2025, a coarse time as
+   * itself, '' for undated statements), speaker `from`, subject `to` and
+   * cue class (null kept as null, the key uses ''), how many statements and
+   * their first and last `time`. Counted as the SAID and ABOUT links are
+   * written (one speaker, subjects deduplicated), in the article's
+   * transaction, so exact for the same reasons as DayCount. Read by the
+   * network view for the whole months of a window (queries/network.ts)
+   * instead of its statements. Schema version 8 backfills them.
+   */
+  countPairMonths: `UNWIND $rows AS r
+MERGE (c:_PairMonth {key: r.key})
+ON CREATE SET c.month = r.month, c.from = r.from, c.to = r.to, c.cueClass = r.cueClass, c.n = r.n, c.firstAt = r.firstAt, c.lastAt = r.lastAt
+ON MATCH SET c.n = c.n + r.n,
+  c.firstAt = CASE WHEN c.firstAt IS NULL OR r.firstAt < c.firstAt THEN r.firstAt ELSE c.firstAt END,
+  c.lastAt = CASE WHEN c.lastAt IS NULL OR r.lastAt > c.lastAt THEN r.lastAt ELSE c.lastAt END
+RETURN count(c) AS n`,
   countActorTotals: `UNWIND $rows AS r
 MERGE (c:_ActorTotal {key: r.key})
 ON CREATE SET c.said = r.said, c.about = r.about, c.articles = r.articles
@@ -163,4 +182,5 @@ export const WRITE_PARAMS: { [K in keyof typeof WRITE]: Record<string, unknown> 
   countActorDays: { rows: [{ key: 'act_0|2024-01-01', actor: 'act_0', day: '2024-01-01', said: 1, about: 0 }] },
   countActorPairs: { rows: [{ key: 'act_0|act_1', from: 'act_0', to: 'act_1', n: 1 }] },
   countActorTotals: { rows: [{ key: 'act_0', said: 1, about: 0, articles: 1 }] },
+  countPairMonths: { rows: [{ key: '2024-01|act_0|act_1|say', month: '2024-01', from: 'act_0', to: 'act_1', cueClass: 'say', n: 1, firstAt: '2024-01-05', lastAt: '2024-01-05' }] },
 };
