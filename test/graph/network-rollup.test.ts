@@ -10,6 +10,8 @@ import { bucketInWindow, rollupBucket, windowDays } from '../../server/graph/win
 import { sourceId, stableId } from '../../server/ids.js';
 import { actor, statement } from '../utils/graph-fixtures.js';
 import { storeSandbox } from '../utils/stores.js';
+// The bench's seeded generator (mulberry32), so the varied store is the same on every run.
+import { rng } from '../../bench/corpus.js';
 
 /**
  * The network's monthly rollups, `(:_PairMonth)` (WRITE.countPairMonths):
@@ -21,18 +23,6 @@ import { storeSandbox } from '../utils/stores.js';
  * year-only times, undated statements, statements without a cue class,
  * several subjects, a speaker about itself, month edges.
  */
-
-/** mulberry32: a seeded generator, so the varied store is the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ACTORS = Array.from({ length: 12 }, (_, i) => actor(`Person ${i}`));
 const CUES = ['say', 'accuse', 'warn', null] as const;
