@@ -159,10 +159,6 @@ export async function neighbourhood(store: GraphStore, actorId: string, limit = 
   };
 }
 
-/** Article headlines, newest first. */
-export async function listArticles(store: GraphStore, opts: { skip?: number; limit?: number } = {}): Promise<Row[]> {
-  return store.run(READ.listArticles, { skip: opts.skip ?? 0, limit: opts.limit ?? 50 });
-}
 
 // Pattern comprehensions return [] for no match on both backends; the sort keeps list order stable across them.
 function withAbout(row: Row): Row {

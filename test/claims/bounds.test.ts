@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { openStore, type GraphStore } from '../../server/graph/index.js';
 import type { ArticleGraph } from '../../server/graph/types.js';
+import { CLAIM_TEST_READS } from './reads.js';
 import { CLAIMS } from '../../server/graph/queries/claims.js';
 import { ALIAS_CAP, BAND_MEMBERS_CAP, CANDIDATE_BUDGET, claimsState, resolveActors, updateClaims, type ClaimsStore } from '../../server/claims/index.js';
 import { anchorKeys } from '../../server/claims/keys.js';
@@ -70,7 +71,7 @@ describe('bounds of the claims step', () => {
     const repeat = await ingest(article(101, twin, 12), rows);
     await ingest(article(102, template(7).replace('number 107', 'number 999'), 12), crowdedRows);
     expect(repeat.claims).toHaveLength(1);
-    const members = await store.run(CLAIMS.claimStatements, { id: repeat.claims[0] });
+    const members = await store.run(CLAIM_TEST_READS.claimStatements, { id: repeat.claims[0] });
     expect(members.map((m) => m.articleId).sort()).toEqual([stableId('art', 'bounds', '100'), stableId('art', 'bounds', '101')].sort());
     // The templated statement collides with many stored ones: the budget, not the crowd, decides how many are read.
     expect(crowdedRows[0]).toBe(CANDIDATE_BUDGET);

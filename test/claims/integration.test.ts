@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { openStore, type GraphStore } from '../../server/graph/index.js';
 import { API } from '../../server/graph/queries/api.js';
+import { CLAIM_TEST_READS } from './reads.js';
 import { CLAIMS } from '../../server/graph/queries/claims.js';
 import { ingestText, readInputs } from '../../server/ingest/index.js';
 import { buildArticleGraph, extractArticle, ingestInputs, processArticle } from '../../server/pipeline/index.js';
@@ -37,15 +38,15 @@ async function ingest(text: string, meta: { title: string; source: string; publi
 async function snapshot() {
   const nodes = await store.run('MATCH (n) RETURN labels(n)[0] AS label, count(*) AS n ORDER BY label');
   const rels = await store.run('MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n ORDER BY type');
-  const claims = await store.run(CLAIMS.listClaims, { skip: 0, limit: 1000 });
+  const claims = await store.run(CLAIM_TEST_READS.listClaims, { skip: 0, limit: 1000 });
   return { nodes, rels, claims };
 }
 
 async function putinClaim() {
-  const claims = await store.run(CLAIMS.listClaims, { skip: 0, limit: 100 });
+  const claims = await store.run(CLAIM_TEST_READS.listClaims, { skip: 0, limit: 100 });
   const c = claims.find((x) => String(x.text).includes("'sincere' desire to achieve peace"));
   expect(c, 'the "sincere desire" claim').toBeDefined();
-  return { claim: c!, statements: await store.run(CLAIMS.claimStatements, { id: c!.id }) };
+  return { claim: c!, statements: await store.run(CLAIM_TEST_READS.claimStatements, { id: c!.id }) };
 }
 
 describe('claims on the seed page', () => {
@@ -61,7 +62,7 @@ describe('claims on the seed page', () => {
 
   test('it is the only claim of the page (no false cross-article pairs)', async () => {
     await ingestSeed();
-    expect(await store.run(CLAIMS.listClaims, { skip: 0, limit: 100 })).toHaveLength(1);
+    expect(await store.run(CLAIM_TEST_READS.listClaims, { skip: 0, limit: 100 })).toHaveLength(1);
   });
 
   test('when the page is ingested again, then nothing changes', async () => {
@@ -126,7 +127,7 @@ describe('actor identity across articles', () => {
   test('the aliases and roles an article gave an actor are kept with that article', async () => {
     await ingestSeed();
     const [trump] = await store.run("MATCH (a:Actor {name: 'Donald Trump'}) RETURN a.id AS id");
-    const namings = await store.run(CLAIMS.actorNamings, { id: trump!.id, limit: 10 });
+    const namings = await store.run(CLAIM_TEST_READS.actorNamings, { id: trump!.id, limit: 10 });
     expect(namings.length).toBeGreaterThanOrEqual(2);
     expect(namings.flatMap((n) => n.aliases as string[])).toContain('US President Donald Trump');
   });
@@ -152,7 +153,7 @@ describe('incremental safety', () => {
     // Write every article the way a crash after the article write would leave it: no claims step.
     for (const a of articles) await store.writeArticle(await resolveActors(store, buildArticleGraph(a, extractArticle(a).extraction)));
     expect(await claimsState(store, articles[1]!.id)).toBe('pending');
-    expect(await store.run(CLAIMS.listClaims, { skip: 0, limit: 10 })).toEqual([]);
+    expect(await store.run(CLAIM_TEST_READS.listClaims, { skip: 0, limit: 10 })).toEqual([]);
     for (const a of articles) expect((await processArticle(store, a)).status).toBe('unchanged');
     expect(await claimsState(store, articles[1]!.id)).toBe('done');
     const { claim } = await putinClaim();

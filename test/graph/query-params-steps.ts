@@ -33,9 +33,6 @@ export const CLAIMS_PARAMS: { [K in keyof typeof CLAIMS]: Record<string, unknown
   },
   articleNamings: { id: 'art_0' },
   articleClaimsVersion: { id: 'art_0' },
-  listClaims: { skip: 0, limit: 50 },
-  claimStatements: { id: 'clm_0' },
-  actorNamings: { id: 'act_0', limit: 100 },
   evalMembers: {},
 };
 

@@ -107,16 +107,11 @@ export const READ_PARAMS: { [K in keyof typeof READ]: Record<string, unknown> } 
   article: { id: 'art_0' },
   articleStatements: { id: 'art_0' },
   articleActors: { id: 'art_0' },
-  listArticles: { skip: 0, limit: 50 },
   listSources: {},
   timeline: { from: '2024-01-01', to: '2024-02-01', actorIds: ['act_0'], limit: 500 },
   actor: { id: 'act_0' },
-  listActors: { skip: 0, limit: 50 },
-  findActors: { q: 'zakh', limit: 20 },
-  actorStatements: { id: 'act_0', limit: 500 },
   neighbourhoodAbout: { id: 'act_0', limit: 50 },
   neighbourhoodTalkers: { id: 'act_0', limit: 50 },
-  actorNetwork: { limit: 200 },
 };
 
 export const EXPORT_PARAMS: { [K in keyof typeof EXPORT]: Record<string, unknown> } = {

@@ -15,22 +15,14 @@ import { readQueryRecord, type QueryRecord } from '../utils/query-record.js';
  * every declared text was executed, and every text the app sent is declared.
  */
 /**
- * Declared query texts no app code sends (found by this check): only tests run
- * them, as helpers or through the contract suite's sweep over READ. EVENTS.evalEvents
- * is sent by scripts/eval-events.ts (`npm run eval`, not part of the suite); the
- * others have no caller in server/ at all and are candidates for removal. The list
- * is exact: a query that gains a caller, or a new one that has none, fails the test.
+ * Declared query texts no app code sends in the suite: EVENTS.evalEvents is sent
+ * by scripts/eval-events.ts (`npm run eval`, not part of the suite). Queries that
+ * had no caller in server/ were removed, and the claims tests' own reads live in
+ * test/claims/reads.ts. The list is exact: a query that gains a caller, or a new
+ * one that has none, fails the test.
  */
 const SENT_ONLY_BY_TESTS = [
-  'claims.ts:CLAIMS.actorNamings',
-  'claims.ts:CLAIMS.claimStatements',
-  'claims.ts:CLAIMS.listClaims',
   'events.ts:EVENTS.evalEvents',
-  'read.ts:READ.actorNetwork',
-  'read.ts:READ.actorStatements',
-  'read.ts:READ.findActors',
-  'read.ts:READ.listActors',
-  'read.ts:READ.listArticles',
 ];
 
 describe('query texts executed by the suite', () => {

@@ -29,12 +29,6 @@ ORDER BY start, id`,
   articleActors: `MATCH (a:Article {id: $id})-[:MENTIONS]->(m:Actor)
 RETURN m.id AS id, m.name AS name, m.kind AS kind, m.aliases AS aliases, m.roles AS roles
 ORDER BY name, id`,
-  listArticles: `MATCH (a:Article)
-OPTIONAL MATCH (src:Source)-[:PUBLISHED]->(a)
-RETURN a.id AS id, a.title AS title, a.url AS url, a.publishedAt AS publishedAt,
-  src.name AS source, COUNT { (a)-[:CONTAINS]->(:Statement) } AS statements
-ORDER BY publishedAt DESC, id
-SKIP $skip LIMIT $limit`,
   listSources: `MATCH (src:Source)
 RETURN src.id AS id, src.name AS name, src.domain AS domain,
   COUNT { (src)-[:PUBLISHED]->(:Article) } AS articles
@@ -58,26 +52,6 @@ RETURN a.id AS id, a.name AS name, a.kind AS kind, a.aliases AS aliases, a.roles
   COUNT { (a)-[:SAID]->(:Statement) } AS said,
   COUNT { (:Statement)-[:ABOUT]->(a) } AS about,
   COUNT { (:Article)-[:MENTIONS]->(a) } AS articles`,
-  // Actors by how much they say or are talked about: the default set of the network view.
-  listActors: `MATCH (a:Actor)
-WITH a, COUNT { (a)-[:SAID]->(:Statement) } AS said, COUNT { (:Statement)-[:ABOUT]->(a) } AS about
-RETURN a.id AS id, a.name AS name, a.kind AS kind, said, about
-ORDER BY said + about DESC, name, id
-SKIP $skip LIMIT $limit`,
-  // Case-insensitive substring over names and aliases: a scan, fine for a search box.
-  findActors: `MATCH (a:Actor)
-WHERE toLower(a.name) CONTAINS toLower($q) OR any(x IN a.aliases WHERE toLower(x) CONTAINS toLower($q))
-RETURN a.id AS id, a.name AS name, a.kind AS kind, a.aliases AS aliases
-ORDER BY size(a.name), name, id
-LIMIT $limit`,
-  actorStatements: `MATCH (p:Actor {id: $id})-[:SAID]->(s:Statement)
-OPTIONAL MATCH (art:Article)-[:CONTAINS]->(s)
-RETURN s.id AS id, s.saidAt AS saidAt, s.saidAtPrecision AS saidAtPrecision, s.content AS content,
-  s.direct AS direct, s.cue AS cue, s.cueClass AS cueClass,
-  [(s)-[:ABOUT]->(x:Actor) | {id: x.id, name: x.name}] AS about,
-  art.id AS articleId, art.title AS articleTitle
-ORDER BY toString(saidAt), id
-LIMIT $limit`,
   // Whom the actor's statements are about, with how many statements each.
   neighbourhoodAbout: `MATCH (a:Actor {id: $id})-[:SAID]->(s:Statement)-[:ABOUT]->(t:Actor)
 WHERE t.id <> a.id
@@ -89,11 +63,5 @@ LIMIT $limit`,
 WHERE p.id <> a.id
 RETURN p.id AS id, p.name AS name, p.kind AS kind, count(DISTINCT s) AS statements
 ORDER BY statements DESC, name, id
-LIMIT $limit`,
-  // Speaker -> target edges over the whole graph, heaviest first: the actor network.
-  actorNetwork: `MATCH (p:Actor)-[:SAID]->(s:Statement)-[:ABOUT]->(t:Actor)
-WHERE p.id <> t.id
-RETURN p.id AS source, t.id AS target, count(DISTINCT s) AS statements
-ORDER BY statements DESC, source, target
 LIMIT $limit`,
 } as const;
