@@ -34,15 +34,17 @@ interface Classified { actor: Actor | null; title: string | null; }
 export function classify(doc: Doc, reg: Registry, items: Item[], hasThe: boolean, pos: number, surface: string): Classified | null {
   const { tokens } = doc;
   const words = items.map((it) => stripPossessive(it.t.text));
-  const lowerJoined = words.join(' ').toLowerCase();
+  const joined = words.join(' ');
+  const lowerJoined = joined.toLowerCase();
   const prev = tokens[(items[0]!.idx) - (hasThe ? 2 : 1)];
   // what the words around it say first: "at the White House", "the comedy Night Ferry", "Dunmore province"
-  const context = runContext(doc, items, hasThe);
+  const context = runContext(doc, items, hasThe, fold(joined));
   if (context === 'none') return null;
   if (context === 'thing') return { actor: thingActor(reg, surfaceOf(doc, items), surface, pos), title: null };
   if (context === 'place') return { actor: placeActor(reg, surfaceOf(doc, items), surface, pos), title: null };
+  const folded = fold(lowerJoined);
   // "Korea" alone: a region of two states, a place
-  if (REGIONS_NOT_COUNTRIES.has(fold(lowerJoined))) return { actor: placeActor(reg, words.join(' '), surface, pos), title: null };
+  if (REGIONS_NOT_COUNTRIES.has(folded)) return { actor: placeActor(reg, words.join(' '), surface, pos), title: null };
   // whole-run lookups first: metonyms, organisations, media, countries
   const caps = capitalsOk(lowerJoined, words);
   const metonym = METONYM_OF.get(lowerJoined);
@@ -56,7 +58,6 @@ export function classify(doc: Doc, reg: Registry, items: Item[], hasThe: boolean
   // an acronym or name registered earlier in the article ("WHO" after "World Health Organization (WHO)")
   const known = items.length === 1 && /^\p{Lu}{2,6}$/u.test(words[0]!) ? reg.find(words[0]!) : undefined;
   if (known && known.kind !== 'person') return { actor: reg.get(known.name, known.kind, surface, pos), title: null };
-  const folded = fold(lowerJoined);
   if (NON_SOVEREIGN.has(folded)) return { actor: placeActor(reg, words.join(' '), surface, pos), title: null };
   if (LEXICON_COUNTRIES.has(folded)) return { actor: reg.get(words.join(' '), 'country', surface, pos), title: null };
   if (PLACE_NAMES.has(folded) && !hasThe) return { actor: placeActor(reg, words.join(' '), surface, pos), title: null };
@@ -69,13 +70,14 @@ export function classify(doc: Doc, reg: Registry, items: Item[], hasThe: boolean
   // "the Slovak Republic": a nationality before "Republic" is the country
   const republicOf = words.length === 2 && words[1]!.toLowerCase() === 'republic' ? nationOf(words[0]!) : undefined;
   if (republicOf) return { actor: reg.get(republicOf, 'country', surface, pos), title: null };
+  const anyRoleHead = items.some((it) => ROLE_HEADS.has(stripPossessive(it.t.lower)));
   // "Royal College of Nursing", "Northshire Hospitals NHS Trust": an organisation head and no role head
-  if (items.length > 1 && isFacility(words) && !items.some((it) => ROLE_HEADS.has(stripPossessive(it.t.lower)))) {
+  if (items.length > 1 && isFacility(words) && !anyRoleHead) {
     return { actor: placeActor(reg, surfaceOf(doc, items), surface, pos), title: null };
   }
   // "X Center for Y medical anthropologist Mona Vale": lowercase role words then a name end the run: a person, not the organisation
   const personAfterRole = items.some((it, k) => !it.t.cap && it.role && k < items.length - 1 && items.slice(k + 1).every((x) => x.t.cap && !x.role));
-  if (!personAfterRole && !items.some((it) => ROLE_HEADS.has(stripPossessive(it.t.lower))) && items.some((it) => it.t.cap && ORG_HEADS.has(stripPossessive(it.t.lower)))) {
+  if (!personAfterRole && !anyRoleHead && items.some((it) => it.t.cap && ORG_HEADS.has(stripPossessive(it.t.lower)))) {
     return { actor: reg.get(surfaceOf(doc, items), 'organization', surface, pos), title: null };
   }
   // name part: capitalised words at the right end that are not roles, nations or organisation heads
