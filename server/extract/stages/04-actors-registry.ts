@@ -123,9 +123,10 @@ export class Registry {
 
   /** A person by full or partial name: "Zelensky" finds "Vladimir Zelensky"; a fuller name upgrades a partial one. */
   person(name: string, surface: string, pos: number): Actor {
-    const parts = fold(name).split(/\s+/);
+    const key = fold(name);
+    const parts = key.split(/\s+/);
     const last = parts[parts.length - 1]!;
-    const exact = this.byName.get(fold(name));
+    const exact = this.byName.get(key);
     // a place, a work or a thing met before stays what it is ("the Keller decision ... overturn Keller")
     if (exact && exact.kind === 'other' && exact.speakerKind !== undefined && exact.speakerKind !== 'person') return this.touch(exact, surface, pos);
     if (exact && (exact.kind === 'person' || exact.kind === 'other')) {
