@@ -5,15 +5,21 @@
  *   - extraction alone, in this process on one core (wall time);
  *   - `claimgraph extract --jsonl` as users run it (wall, start-up included);
  *   - `claimgraph ingest FILE` into a fresh embedded store (wall, start-up
- *     included): extraction, store writes, claims and events steps;
- *   - both commands again with two extraction threads
- *     (CLAIMGRAPH_EXTRACT_WORKERS=2), to show what the threads give here;
+ *     included): extraction, store writes, claims and events steps, in
+ *     batches (the default, CLAIMGRAPH_INGEST_BATCH) and one article per
+ *     transaction (CLAIMGRAPH_INGEST_BATCH=1, what ingest did before
+ *     issue 19's batches);
+ *   - with `--threads`, the batched ingest and `extract --jsonl` again with
+ *     two extraction threads (CLAIMGRAPH_EXTRACT_WORKERS=2), to show what
+ *     they give here;
  *
- * and the ratio ingest / extraction of the same run, so a loaded machine
- * moves both sides. extractJsonlMBps is issue 15's must-show (>= 2 MB/s,
- * printed beside it as extractJsonlTargetMBps); extractMBps is the
- * extractor alone (warm, statements only) on the same text. `npx tsx bench/e2e.ts` prints the numbers;
- * `npm run bench` calls benchEndToEnd().
+ * with each command's CPU time (user + system, of the child and its
+ * children) beside its wall time, and the ratio ingest / extraction of the
+ * same run, so a loaded machine moves both sides. extractJsonlMBps is issue
+ * 15's must-show (>= 2 MB/s, printed beside it as extractJsonlTargetMBps);
+ * extractMBps is the extractor alone (warm, statements only) on the same text. `npx tsx bench/e2e.ts
+ * [articles] [--threads]` prints the numbers; `npm run bench` calls
+ * benchEndToEnd().
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -41,8 +47,9 @@ interface WikinewsRecord {
 /**
  * The Wikinews articles repeated until there are at least `minArticles`.
  * A copy's id, url and text differ from the original's (a round marker
- * appended to the text), so every copy is a distinct article and not a
- * republication of the first round.
+ * appended to the text), so every copy is a distinct article; being
+ * near-identical, the claims step links it to the original as a
+ * republication (which ingest pays for, as real wire copies make it).
  */
 export function wikinewsArticles(minArticles: number): string[] {
   const base = readFileSync(WIKINEWS, 'utf8')
@@ -60,8 +67,9 @@ export function wikinewsArticles(minArticles: number): string[] {
 }
 
 /** Runs the CLI with `args`, `input` on stdin; resolves with the wall seconds and stdout. */
-function cli(args: string[], input: string | null, env: NodeJS.ProcessEnv = {}): Promise<{ secs: number; stdout: string }> {
+function cli(args: string[], input: string | null, env: NodeJS.ProcessEnv = {}): Promise<{ secs: number; cpuSecs: number; stdout: string }> {
   const t0 = performance.now();
+  const cpu0 = childrenCpu();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['bin/claimgraph.mjs', ...args], {
       cwd: ROOT,
@@ -74,14 +82,24 @@ function cli(args: string[], input: string | null, env: NodeJS.ProcessEnv = {}):
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
     child.on('close', (code) => {
-      if (code === 0) resolve({ secs: (performance.now() - t0) / 1000, stdout });
+      if (code === 0) resolve({ secs: (performance.now() - t0) / 1000, cpuSecs: childrenCpu() - cpu0, stdout });
       else reject(new Error(`claimgraph ${args[0]} exited with ${code}: ${stderr.trim().slice(-300)}`));
     });
     child.stdin.end(input ?? '');
   });
 }
 
-export async function benchEndToEnd(minArticles = 2430): Promise<Record<string, number>> {
+/** CPU seconds (user + system) of this process's waited-for children so far (/proc/self/stat cutime + cstime). */
+function childrenCpu(): number {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+export async function benchEndToEnd(minArticles = 2430, opts: { threads?: boolean } = {}): Promise<Record<string, number>> {
   const lines = wikinewsArticles(minArticles);
   const input = `${lines.join('\n')}\n`;
   const mb = Buffer.byteLength(input) / 1024 / 1024;
@@ -91,9 +109,12 @@ export async function benchEndToEnd(minArticles = 2430): Promise<Record<string, 
 
   for (const r of records.slice(0, 100)) extract(r.text, { publishedAt: r.publishedAt }); // warm-up
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   let statements = 0;
   for (const r of records) statements += extract(r.text, { publishedAt: r.publishedAt }).statements.length;
   const extractSecs = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const extractCpuSecs = (cpu.user + cpu.system) / 1e6;
 
   const jsonl = await cli(['extract', '--jsonl'], input);
 
@@ -101,17 +122,18 @@ export async function benchEndToEnd(minArticles = 2430): Promise<Record<string, 
   try {
     const file = join(dir, 'wikinews.jsonl');
     writeFileSync(file, input);
-    const ingestWith = async (workers: string | undefined, data: string) => {
-      const run = await cli(['ingest', file, '--json', '--no-progress', '--data', join(dir, data)], null, workers === undefined ? {} : { CLAIMGRAPH_EXTRACT_WORKERS: workers });
+    const ingestWith = async (env: NodeJS.ProcessEnv, data: string) => {
+      const run = await cli(['ingest', file, '--json', '--no-progress', '--data', join(dir, data)], null, env);
       const summary = JSON.parse(run.stdout.trim().split('\n').pop()!) as { ingested: number; failed: number; statements: number };
       if (summary.failed > 0 || summary.ingested < lines.length) {
         throw new Error(`ingest stored ${summary.ingested} of ${lines.length} articles (${summary.failed} failed)`);
       }
-      return { secs: run.secs, statements: summary.statements };
+      return { secs: run.secs, cpuSecs: run.cpuSecs, statements: summary.statements };
     };
-    const ingest = await ingestWith(undefined, 'data-default');
-    const threads = await ingestWith('2', 'data-threads');
-    const jsonlThreads = await cli(['extract', '--jsonl'], input, { CLAIMGRAPH_EXTRACT_WORKERS: '2' });
+    const ingest = await ingestWith({}, 'data-default');
+    const single = await ingestWith({ CLAIMGRAPH_INGEST_BATCH: '1' }, 'data-single');
+    const threads = opts.threads ? await ingestWith({ CLAIMGRAPH_EXTRACT_WORKERS: '2' }, 'data-threads') : null;
+    const jsonlThreads = opts.threads ? await cli(['extract', '--jsonl'], input, { CLAIMGRAPH_EXTRACT_WORKERS: '2' }) : null;
     const summary = { statements: ingest.statements };
     return {
       articles: lines.length,
@@ -119,6 +141,7 @@ export async function benchEndToEnd(minArticles = 2430): Promise<Record<string, 
       loadAvg1AtStart: load1,
       statements,
       extractSecs,
+      extractCpuSecs,
       extractArticlesPerSec: lines.length / extractSecs,
       extractMBps: mb / extractSecs,
       extractJsonlSecs: jsonl.secs,
@@ -126,13 +149,18 @@ export async function benchEndToEnd(minArticles = 2430): Promise<Record<string, 
       extractJsonlMBps: mb / jsonl.secs,
       extractJsonlTargetMBps: 2,
       ingestSecs: ingest.secs,
+      ingestCpuSecs: ingest.cpuSecs,
       ingestArticlesPerSec: lines.length / ingest.secs,
       ingestStatements: summary.statements,
       ingestOverExtract: ingest.secs / extractSecs,
       ingestOverExtractJsonl: ingest.secs / jsonl.secs,
-      ingestTwoThreadsSecs: threads.secs,
-      extractJsonlTwoThreadsSecs: jsonlThreads.secs,
-      extractJsonlTwoThreadsMBps: mb / jsonlThreads.secs,
+      ingestOneByOneSecs: single.secs,
+      ingestOneByOneCpuSecs: single.cpuSecs,
+      ingestOneByOneArticlesPerSec: lines.length / single.secs,
+      ingestOneByOneOverExtract: single.secs / extractSecs,
+      batchedOverOneByOne: ingest.secs / single.secs,
+      ...(threads ? { ingestTwoThreadsSecs: threads.secs, ingestTwoThreadsCpuSecs: threads.cpuSecs } : {}),
+      ...(jsonlThreads ? { extractJsonlTwoThreadsSecs: jsonlThreads.secs, extractJsonlTwoThreadsMBps: mb / jsonlThreads.secs } : {}),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -140,7 +168,8 @@ export async function benchEndToEnd(minArticles = 2430): Promise<Record<string, 
 }
 
 if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
-  const n = Number(process.argv[2] ?? 2430);
-  const r = await benchEndToEnd(n);
+  const args = process.argv.slice(2);
+  const n = Number(args.find((a) => /^\d+$/.test(a)) ?? 2430);
+  const r = await benchEndToEnd(n, { threads: args.includes('--threads') });
   for (const [k, v] of Object.entries(r)) console.log(`${k.padEnd(24)} ${Number(v.toFixed(2))}`);
 }

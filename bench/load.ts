@@ -25,7 +25,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadConfig } from '../server/config.js';
-import { openStore } from '../server/graph/index.js';
+import { openStore, type GraphStore } from '../server/graph/index.js';
+import { declaredQueryNames } from './query-names.js';
 import { ingestRecord } from '../server/ingest/index.js';
 import { ExtractPool, processArticle } from '../server/pipeline/index.js';
 import { corpus } from './corpus.js';
@@ -85,13 +86,39 @@ export async function benchLoad(durationSeconds = 30, seedArticles = 3000): Prom
     await seeding.close();
   }
   const store = await openStore({ backend: 'embedded', path, hosted: true, log: () => undefined });
+  // The server's store calls timed from the server's side (queueing included), per query, while the clients read.
+  const names = await declaredQueryNames();
+  const calls = new Map<string, { n: number; ms: number }>();
+  let tallying = false;
+  const timed = new Proxy(store, {
+    get(target, prop) {
+      if (prop === 'run') {
+        return async (query: string, params?: Record<string, unknown>) => {
+          const t0 = performance.now();
+          try {
+            return await target.run(query, params);
+          } finally {
+            if (tallying) {
+              const name = names.get(query) ?? query.split('\n')[0]!.slice(0, 60);
+              const c = calls.get(name) ?? { n: 0, ms: 0 };
+              c.n += 1;
+              c.ms += performance.now() - t0;
+              calls.set(name, c);
+            }
+          }
+        };
+      }
+      const v = Reflect.get(target, prop) as unknown;
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+  }) as GraphStore;
   const pool = new ExtractPool();
   const out: Record<string, number> = {};
   try {
     out.seedArticles = seedArticles;
 
     const { startServer } = await import('../server/main.js');
-    const server = await startServer({ store, config: { ...loadConfig({}), host: '127.0.0.1', port: 0 } });
+    const server = await startServer({ store: timed, config: { ...loadConfig({}), host: '127.0.0.1', port: 0 } });
     const base = `http://127.0.0.1:${server.port}`;
     try {
       // Warm the plan caches so the first second is not all compile time.
@@ -145,12 +172,17 @@ export async function benchLoad(durationSeconds = 30, seedArticles = 3000): Prom
       const loaded = ingestFor(loadedStop);
       const ingest = loaded.counts;
       const t0 = performance.now();
+      tallying = true;
       const results = await Promise.all(
         Object.entries(ROUTES).map(async ([name, path]) => [name, await cannon(base + path, CONNECTIONS_PER_ROUTE, durationSeconds)] as const),
       );
       loadedStop.running = false;
       await loaded.done;
+      tallying = false;
       const seconds = (performance.now() - t0) / 1000;
+      // What the 50 clients' requests ask of the store: calls per query, and their mean time (queueing included).
+      const perCall = [...calls].sort((a, b) => b[1].ms - a[1].ms).slice(0, 8);
+      process.stderr.write(`bench: load: the server's store calls under load (calls, mean ms): ${perCall.map(([q, c]) => `${q} ${c.n} x ${(c.ms / c.n).toFixed(1)}`).join('; ')}\n`);
       clearInterval(sampler);
 
       for (const [name, r] of results) {

@@ -6,6 +6,7 @@
  *   npm run bench -- --sizes 10k,100k,1m   adds 1M (about 15 more minutes: the fill alone is 100,000 articles)
  *   npm run bench -- --skip claims,load,ui   leaves sections out (extract, ingest, claims, load, ui)
  *   npm run bench -- --keep-stores     keeps the filled stores (their paths are printed) for profiling
+ *   npm run bench -- --sizes 1m --reuse-store DIR   measures a store kept by --keep-stores (its data directory) instead of filling one
  *   npm run bench -- --quick           small sizes, short load test (a smoke run)
  *
  * Numbers, not pass/fail: targets are printed beside them for reading.
@@ -45,6 +46,7 @@ const Flags = z.object({
     .optional()
     .transform((s) => new Set(s ? s.split(',') : [])),
   keepStores: z.boolean().default(false),
+  reuseStore: z.string().optional(),
 });
 
 type Result = Record<string, number | string>;
@@ -108,22 +110,25 @@ async function latencies(base: string, paths: Record<string, string>, n: number)
 }
 
 /** Fills a persistent store to `size` statements, then measures open time, disk size and API latency. */
-async function benchSize(size: number, requests: number, keep = false): Promise<Result> {
-  const dir = mkdtempSync(join(tmpdir(), `claimgraph-bench-${size}-`));
+async function benchSize(size: number, requests: number, keep = false, reuse?: string): Promise<Result> {
+  // A reused store (--reuse-store, filled by an earlier run with --keep-stores) is measured as it is, never removed.
+  const dir = reuse ?? mkdtempSync(join(tmpdir(), `claimgraph-bench-${size}-`));
   const path = embeddedStorePath(dir);
   const perArticle = 10;
   const gen = corpus({ seed: 11, statementsPerArticle: perArticle, days: 365 });
   let store: GraphStore = await openStore({ backend: 'embedded', path });
   const tFill = performance.now();
-  const articles = Math.ceil(size / perArticle);
+  const articles = reuse ? 0 : Math.ceil(size / perArticle);
   for (let i = 0; i < articles; i++) {
     await store.writeArticle(gen.nextGraph());
     if ((i + 1) % 10_000 === 0) process.stderr.write(`bench:   ${(i + 1) * perArticle} statements written in ${round(ms(tFill) / 1000)} s\n`);
   }
   const fillS = ms(tFill) / 1000;
+  // Closing a reused store checkpoints what its open migrated, if anything: timed, not a fill's close.
   const tClose = performance.now();
   await store.close();
   const closeMs = ms(tClose);
+  keep ||= reuse !== undefined;
 
   // Store open, timed in this process; then the real `claimgraph serve` (hosted store, a fresh process that never
   // filled anything) answers the requests, so latency includes the IPC and memory is what serving this store takes.
@@ -134,10 +139,12 @@ async function benchSize(size: number, requests: number, keep = false): Promise<
   const [actor] = await store.run('MATCH (a:Actor {name: $name}) RETURN a.id AS id', { name: top });
   await store.close();
   const out: Result = {
-    [`store.writeStatementsPerSec`]: round((articles * perArticle) / fillS),
-    [`store.fillS`]: round(fillS),
-    // Closing checkpoints the write-ahead log into the store file (so the next open has nothing to replay).
-    [`store.closeMs`]: round(closeMs),
+    ...(reuse ? { [`store.reusedCloseMs`]: round(closeMs) } : {
+      [`store.writeStatementsPerSec`]: round((articles * perArticle) / fillS),
+      [`store.fillS`]: round(fillS),
+      // Closing checkpoints the write-ahead log into the store file (so the next open has nothing to replay).
+      [`store.closeMs`]: round(closeMs),
+    }),
     [`store.openMs`]: round(openMs),
     [`store.diskMB`]: round(dirSize(dir) / 1e6),
   };
@@ -151,7 +158,12 @@ async function benchSize(size: number, requests: number, keep = false): Promise<
         server.url,
         {
           timeline: `/api/timeline?${window}`,
-          network: `/api/network?${window}`,
+          // The network over one calendar month (`to` is exclusive: the window the load test and the UI's month use),
+          // over the 30 days of the timeline's window (March cut at the 31st: its days are read from their
+          // statements), and with no window (the network page's first view: every month's rollups).
+          network: `/api/network?from=2025-03-01&to=2025-04-01`,
+          network30d: `/api/network?${window}`,
+          networkAll: `/api/network`,
           actor: `/api/actors/${encodeURIComponent(String(actor?.id))}`,
           search: `/api/statements?q=${encodeURIComponent('energy pact')}&limit=50`,
         },
@@ -162,6 +174,7 @@ async function benchSize(size: number, requests: number, keep = false): Promise<
     const mem = processTreeMemory(server.pid);
     out['store.rssMB'] = mem.rssMB;
     out['store.peakRssMB'] = mem.peakMB;
+    out['store.rssByProcessMB'] = mem.byProcess;
     out['machine.loadAvg1'] = round(loadavg()[0]!, 2);
   } finally {
     await server.stop();
@@ -203,7 +216,7 @@ async function startServe(dataDir: string): Promise<{ url: string; pid: number; 
 }
 
 /** Resident and peak memory (MB) of a process and all its descendants, from /proc (Linux). */
-function processTreeMemory(root: number): { rssMB: number; peakMB: number } {
+function processTreeMemory(root: number): { rssMB: number; peakMB: number; byProcess: string } {
   const parentOf = new Map<number, number>();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
@@ -218,16 +231,21 @@ function processTreeMemory(root: number): { rssMB: number; peakMB: number } {
   for (let i = 0; i < tree.length; i++) for (const [pid, ppid] of parentOf) if (ppid === tree[i]) tree.push(pid);
   let rss = 0;
   let peak = 0;
+  const parts: string[] = [];
   for (const pid of tree) {
     try {
       const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-      rss += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      const own = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      rss += own;
       peak += Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      // Which process: the server, a store process (host/child.ts; the idle standby is the one holding little), or another.
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      parts.push(`${pid === root ? 'server' : cmd.includes('child.ts') ? 'store' : 'other'} ${round(own / 1024, 0)}`);
     } catch {
       // gone
     }
   }
-  return { rssMB: round(rss / 1024), peakMB: round(peak / 1024) };
+  return { rssMB: round(rss / 1024), peakMB: round(peak / 1024), byProcess: parts.join(', ') };
 }
 
 /** Runs an optional benchmark module another component provides; a failure is reported, not fatal. */
@@ -251,9 +269,10 @@ async function main(): Promise<void> {
       requests: { type: 'string' },
       skip: { type: 'string' },
       'keep-stores': { type: 'boolean' },
+      'reuse-store': { type: 'string' },
     },
   });
-  const flags = Flags.parse({ sizes: values.sizes, quick: values.quick, ingestArticles: values['ingest-articles'], requests: values.requests, skip: values.skip, keepStores: values['keep-stores'] });
+  const flags = Flags.parse({ sizes: values.sizes, quick: values.quick, ingestArticles: values['ingest-articles'], requests: values.requests, skip: values.skip, keepStores: values['keep-stores'], reuseStore: values['reuse-store'] });
   const sizes = flags.quick ? [2000, 10_000] : flags.sizes;
   const results: Result = {};
   const section = async (label: string, fn: () => Promise<Result>, name?: string) => {
@@ -282,7 +301,7 @@ async function main(): Promise<void> {
   const bySize: Record<number, Result> = {};
   for (const size of sizes) {
     await section(`store of ${size} statements`, async () => {
-      bySize[size] = await benchSize(size, flags.quick ? 20 : flags.requests, flags.keepStores);
+      bySize[size] = await benchSize(size, flags.quick ? 20 : flags.requests, flags.keepStores, flags.reuseStore);
       return Object.fromEntries(Object.entries(bySize[size]!).map(([k, v]) => [`${k}@${size}`, v]));
     });
   }

@@ -19,6 +19,8 @@ const EnvSchema = z.object({
   CLAIMGRAPH_WAL_SALVAGE: z.enum(['0', '1']).default('0'),
   /** Worker threads that extract for `ingest` and `extract --jsonl` (default 0: extract in the main thread). */
   CLAIMGRAPH_EXTRACT_WORKERS: z.coerce.number().int().min(0).max(64).optional(),
+  /** Articles `ingest` writes per transaction (default 64; 1 writes them one by one). */
+  CLAIMGRAPH_INGEST_BATCH: z.coerce.number().int().min(1).max(1000).optional(),
   NEO4J_URI: z.string().regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\//, 'expected a bolt:// or neo4j:// URI').optional(),
   NEO4J_USER: z.string().default('neo4j'),
   NEO4J_PASSWORD: z.string().optional(),
@@ -41,6 +43,8 @@ export type Config = {
   walSalvage: boolean;
   /** Extraction worker threads (CLAIMGRAPH_EXTRACT_WORKERS); undefined: the default, none. */
   extractWorkers?: number;
+  /** Articles per write transaction for `ingest` (CLAIMGRAPH_INGEST_BATCH); undefined: the default. */
+  ingestBatch?: number;
   /**
    * Most statements GET /api/claims/:id lists (oldest first); the claim's
    * `statements` count is the total, so a shorter list says it was cut. No
@@ -70,6 +74,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     queryMaxMemoryBytes: e.CLAIMGRAPH_QUERY_MAX_MEMORY_MB * 1024 * 1024,
     walSalvage: e.CLAIMGRAPH_WAL_SALVAGE === '1',
     extractWorkers: e.CLAIMGRAPH_EXTRACT_WORKERS,
+    ingestBatch: e.CLAIMGRAPH_INGEST_BATCH,
     neo4j: e.NEO4J_URI
       ? { uri: e.NEO4J_URI, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD ?? '', database: e.NEO4J_DATABASE }
       : undefined,

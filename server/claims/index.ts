@@ -12,6 +12,7 @@
  * them against a GraphStore through the graph component's CLAIMS queries,
  * with a fixed number of indexed lookups per article. See docs/claims.md.
  */
+export { resolveActorsBatch } from './batch.js';
 export { resolveActors, updateClaims, claimsState, refreshClaimStats, CLAIMS_VERSION, BAND_CAP, BAND_MEMBERS_CAP, CANDIDATE_BUDGET, ARTICLE_BUDGET, ALIAS_CAP, type ClaimsStore, type ClaimsUpdate } from './update.js';
 export { sameClaim, contradiction, contentMatch, prepare, type ClaimStatement, type Prepared, type Decision, type ContradictionDecision, type ContentMatch, type MatchKind } from './similarity.js';
 export { planClaims, claimStats, claimId, type Candidate, type ClaimPlan, type ClaimMember, type ClaimStats } from './plan.js';

@@ -74,6 +74,11 @@ export async function runIngest(config: Config, flags: Record<string, unknown>, 
   const pool = store ? new ExtractPool(config.extractWorkers) : null;
   const bar = progressBar('ingest', opts.progress !== false && !opts.json);
   const counts = { created: 0, unchanged: 0, failed: 0 };
+  // A JSONL file is streamed (ingest/stream.ts): how much of it is read shows how far the ingest is.
+  let read = '';
+  const onBytes = (_path: string, n: number, size: number) => {
+    read = ` | ${(n / 1048576).toFixed(1)} of ${(size / 1048576).toFixed(1)} MB read`;
+  };
   const onProgress = (event: ProgressEvent) => {
     if (event.kind === 'article') {
       if (event.status === 'created') counts.created += 1;
@@ -85,7 +90,7 @@ export async function runIngest(config: Config, flags: Record<string, unknown>, 
     }
     // The number of articles is unknown until every input is read (folders, feeds, pages that split).
     const origin = event.origin.length > 40 ? `…${event.origin.slice(-39)}` : event.origin;
-    bar.update(counts.created + counts.unchanged + counts.failed, null, `${counts.created} new, ${counts.unchanged} unchanged, ${counts.failed} failed | ${origin}`);
+    bar.update(counts.created + counts.unchanged + counts.failed, null, `${counts.created} new, ${counts.unchanged} unchanged, ${counts.failed} failed${read} | ${origin}`);
   };
   try {
     const items = readInputs(inputs as string[], {
@@ -95,8 +100,9 @@ export async function runIngest(config: Config, flags: Record<string, unknown>, 
       maxBytes: opts.maxBytes ?? config.maxInputBytes,
       fetchTimeoutMs: config.fetchTimeoutMs,
       allowPrivateAddresses: config.fetchAllowPrivate,
+      onBytes,
     });
-    const summary = store ? await ingestInputs(store, items, onProgress, pool) : await ingestThroughServer(remote!, items, onProgress);
+    const summary = store ? await ingestInputs(store, items, onProgress, pool, config.ingestBatch) : await ingestThroughServer(remote!, items, onProgress);
     const backend = store ? store.backend : (await remote!.stats()).backend;
     bar.stop();
     if (opts.json) {

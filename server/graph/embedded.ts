@@ -11,7 +11,7 @@ import { withTimeout } from './timeout.js';
 import type { ArticleGraph, GraphStore, ReadQueryOptions, Row, StoreStats, WriteStatus } from './types.js';
 import { storeTimes } from './times.js';
 import { grafeoToPlain, rowToPlain } from './values.js';
-import { writeArticleInTx } from './write.js';
+import { writeArticlesInTx } from './write.js';
 import { readStats } from './reads.js';
 import { WRITE } from './queries/write.js';
 
@@ -92,18 +92,24 @@ export class EmbeddedStore implements GraphStore {
     await initSchemaVersion((q, p) => this.run(q, p));
   }
 
-  writeArticle(graph: ArticleGraph): Promise<WriteStatus> {
+  async writeArticle(graph: ArticleGraph): Promise<WriteStatus> {
+    const [status] = await this.writeArticles([graph]);
+    return status!;
+  }
+
+  writeArticles(graphs: ArticleGraph[]): Promise<WriteStatus[]> {
     return this.serialised(async () => {
       const tx = this.begin();
       try {
-        const status = await writeArticleInTx((q, p) => execute(tx, q, p, storeFailed), graph);
-        // Nothing was written for an article already stored: rolling back is the cheaper end.
-        if (status === 'created') tx.commit();
+        const statuses = await writeArticlesInTx((q, p) => execute(tx, q, p, storeFailed), graphs);
+        // Nothing was written when every article was stored already: rolling back is the cheaper end.
+        if (statuses.includes('created')) tx.commit();
         else tx.rollback();
-        return status;
+        return statuses;
       } catch (error) {
         if (tx.isActive) tx.rollback();
-        throw error instanceof AppError ? error : storeFailed(`could not write article ${graph.article.id}: ${messageOf(error)}`, error);
+        const ids = graphs.map((g) => g.article.id).join(', ');
+        throw error instanceof AppError ? error : storeFailed(`could not write article ${ids}: ${messageOf(error)}`, error);
       }
     });
   }

@@ -102,7 +102,7 @@ export { assertReadOnly, warmUpReadOnlyCheck } from './readonly.js';
 export { QUERY_LIMITS } from './limits.js';
 export { HostedStore, type RestartRecord } from './host/index.js';
 export { toPlain } from './values.js';
-export { serialWrite } from './write-queue.js';
+export { serialWrite, withWritePriority } from './write-queue.js';
 export * from './reads.js';
 export * from './repos/index.js';
 export { StatementRecordSchema, statementRecordOf, type StatementArticle, type StatementRecord } from './records.js';

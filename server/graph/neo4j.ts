@@ -10,7 +10,7 @@ import { queryTimeout } from './timeout.js';
 import type { ArticleGraph, GraphStore, ReadQueryOptions, Row, StoreStats, WriteStatus } from './types.js';
 import { storeTimes } from './times.js';
 import { rowToPlain, toNeo4jParams, toPlain } from './values.js';
-import { writeArticleInTx } from './write.js';
+import { writeArticlesInTx } from './write.js';
 
 export interface Neo4jOptions {
   uri: string;
@@ -65,11 +65,16 @@ export class Neo4jStore implements GraphStore {
   }
 
   async writeArticle(graph: ArticleGraph): Promise<WriteStatus> {
+    const [status] = await this.writeArticles([graph]);
+    return status!;
+  }
+
+  async writeArticles(graphs: ArticleGraph[]): Promise<WriteStatus[]> {
     const session = this.session(neo4j.session.WRITE);
     try {
-      return await session.executeWrite((tx) => writeArticleInTx((q, p) => runInTx(tx, q, p), graph));
+      return await session.executeWrite((tx) => writeArticlesInTx((q, p) => runInTx(tx, q, p), graphs));
     } catch (error) {
-      throw mapError(error, `could not write article ${graph.article.id}`, undefined, storeFailed);
+      throw mapError(error, `could not write article ${graphs.map((g) => g.article.id).join(', ')}`, undefined, storeFailed);
     } finally {
       await session.close();
     }

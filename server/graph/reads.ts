@@ -1,7 +1,9 @@
 import { READ } from './queries/read.js';
+import { WRITE } from './queries/write.js';
 import type { GraphStore, Row, StoreStats } from './types.js';
 import { ActorRowSchema, ArticleRowSchema, type ActorRow, type ArticleRow } from './repos/articles.js';
-import { read, readOne } from './repos/rows.js';
+import { optNum, optStr, read, readOne, str } from './repos/rows.js';
+import { z } from 'zod';
 
 /**
  * Typed readers over the app's read queries (server/graph/queries/read.ts).
@@ -94,6 +96,27 @@ export async function articleOrigin(store: GraphStore, id: string): Promise<{ ur
   if (!article) return null;
   const str = (v: unknown) => (typeof v === 'string' ? v : null);
   return { url: str(article.url), sourceId: str(article.sourceId) };
+}
+
+/** Where a stored article stands, for a batch's checks (server/pipeline/batch.ts). */
+export interface ArticleState {
+  url: string | null;
+  sourceId: string | null;
+  claimsVersion: number;
+  eventsVersion: number;
+}
+
+/** A row of WRITE.articleStates: a stored article's origin and its steps' marks (null when a step never ran). */
+const ArticleStateRowSchema = z.object({ id: str, url: optStr, sourceId: optStr, claimsVersion: optNum, eventsVersion: optNum });
+
+/** The stored articles among `ids`, each with its origin and step marks (0 when a step has not run); one query. */
+export async function articleStates(store: Pick<GraphStore, 'run'>, ids: string[]): Promise<Map<string, ArticleState>> {
+  const out = new Map<string, ArticleState>();
+  if (ids.length === 0) return out;
+  for (const r of await read(store, ArticleStateRowSchema, 'the states of a batch of articles', WRITE.articleStates, { ids })) {
+    out.set(r.id, { url: r.url, sourceId: r.sourceId, claimsVersion: r.claimsVersion ?? 0, eventsVersion: r.eventsVersion ?? 0 });
+  }
+  return out;
 }
 
 /** One article with its statements in text order and the actors it mentions; null when unknown. */

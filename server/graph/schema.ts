@@ -6,7 +6,7 @@ import type { Row } from './types.js';
  * The version of the graph model this code writes. Bump it with a migration
  * step below when a change needs existing stores rewritten.
  */
-export const SCHEMA_VERSION = 7;
+export const SCHEMA_VERSION = 8;
 
 /** Schema version 6's label renames, in order (SCHEMA.rename*). */
 export const RENAMES = ['renameAlias', 'renameBand', 'renameEventKey', 'renameDayCount', 'renameActorDay', 'renameActorPair', 'renameActorTotal'] as const;
@@ -54,9 +54,38 @@ export async function initSchemaVersion(run: (query: string, params: Record<stri
   if (stored !== null && stored < 7) {
     for (const step of TIME_CONVERSIONS) await run(SCHEMA[step], {});
   }
+  // 8: the network's monthly rollups (WRITE.countPairMonths), read by GET /api/network for a window's whole months.
+  if (stored !== null && stored < 8) await backfillPairMonths(run);
   if (current !== SCHEMA_VERSION) {
     await run(SCHEMA.writeVersion, { version: SCHEMA_VERSION, updatedAt: new Date().toISOString() });
   }
   if (former !== null) await run(SCHEMA.removeFormerVersion, {});
   return SCHEMA_VERSION;
+}
+
+/** Statements a page of the rollup backfill reads at most (a speaker with more is a page of its own). */
+export const BACKFILL_PAGE_STATEMENTS = 50_000;
+
+/**
+ * The version-8 backfill (SCHEMA.backfillPairMonths) over pages of speakers
+ * of about `pageStatements` statements each, in id order: each page SETs
+ * whole counts of its own speakers' rollups, so a crash midway and a rerun
+ * give the same counts.
+ */
+export async function backfillPairMonths(
+  run: (query: string, params: Record<string, unknown>) => Promise<Row[]>,
+  pageStatements = BACKFILL_PAGE_STATEMENTS,
+): Promise<void> {
+  let ids: string[] = [];
+  let size = 0;
+  for (const row of await run(SCHEMA.pairMonthSpeakers, {})) {
+    ids.push(String(row.id));
+    size += Number(row.said ?? 0);
+    if (size >= pageStatements) {
+      await run(SCHEMA.backfillPairMonths, { ids });
+      ids = [];
+      size = 0;
+    }
+  }
+  if (ids.length > 0) await run(SCHEMA.backfillPairMonths, { ids });
 }

@@ -100,6 +100,12 @@ export interface GraphStore {
   init(): Promise<void>;
   /** Writes one article and its statements in one transaction. "unchanged" when its id was already stored. */
   writeArticle(graph: ArticleGraph): Promise<WriteStatus>;
+  /**
+   * Writes a batch of articles in one transaction (all or nothing): each
+   * article's status in input order, "unchanged" for one already stored (or
+   * earlier in the batch). Stores what writing them one by one would.
+   */
+  writeArticles(graphs: ArticleGraph[]): Promise<WriteStatus[]>;
   hasArticle(id: string): Promise<boolean>;
   stats(): Promise<StoreStats>;
   /** Runs one of the app's own queries (from server/graph/queries) and returns plain rows. */

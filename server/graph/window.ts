@@ -59,3 +59,26 @@ export function windowDays(from: string | null | undefined, to: string | null | 
 export function dayAligned(bound: string | null | undefined): boolean {
   return !bound || /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/.test(bound);
 }
+
+/**
+ * The network rollup bucket of a statement day (`timeDay`), the `month` of
+ * its `(:PairMonth)` (queries/write.ts countPairMonths): a day "2025-03-05"
+ * goes to "2025-03-*", the days of its month (two characters "01".."31"
+ * after "2025-03-"); any other value (a coarse time "2025-03" or "2025", or
+ * a day outside that form) is its own bucket; undated is ''. A window holds a
+ * month bucket whole when "2025-03-01" >= from and "2025-03-31" < to
+ * (rollupWindow in repos/network.ts); coarse values keep their own order,
+ * so "2025-03" stays out of a window from "2025-03-01" as the statement
+ * queries leave it out. SCHEMA.backfillPairMonths computes the same in Cypher.
+ */
+export function rollupBucket(timeDay: string | null): string {
+  if (timeDay === null) return '';
+  const dd = timeDay.slice(8);
+  return timeDay.length === 10 && dd >= '01' && dd <= '31' ? `${timeDay.slice(0, 8)}*` : timeDay;
+}
+
+/** Whether every statement day of a rollup bucket (rollupBucket) lies in [from, to) (bounds absent or of at most ten characters). */
+export function bucketInWindow(bucket: string, from: string | null, to: string | null): boolean {
+  const [low, high] = bucket.endsWith('*') && bucket.length === 9 ? [`${bucket.slice(0, 8)}01`, `${bucket.slice(0, 8)}31`] : [bucket, bucket];
+  return (from === null || from <= low) && (to === null || high < to);
+}

@@ -34,12 +34,25 @@ export function serialWrite<T>(store: GraphStore, work: () => Promise<T>): Promi
 }
 
 
+const ahead = new AsyncLocalStorage<true>();
+
 /**
- * True inside a unit of some store's write queue: a store uses it to give
- * the queries of a unit (an ingest's article, its claims and events steps)
- * the way before reads made outside any unit (the UI's), so ingest keeps
- * its pace while the UI reads (server/graph/host/calls.ts WritePriority).
+ * Runs `work` with a write unit's priority for its store calls, without
+ * joining the write queue: the part of an ingest that runs before its unit
+ * (is the article stored already? its extraction), which would otherwise
+ * wait behind the UI's reads as if it were one of them.
+ */
+export function withWritePriority<T>(work: () => Promise<T>): Promise<T> {
+  return ahead.run(true, work);
+}
+
+/**
+ * True inside a unit of some store's write queue or withWritePriority: a
+ * store uses it to give the queries of an ingest (an article's checks, its
+ * write, its claims and events steps) the way before reads made outside any
+ * unit (the UI's), so ingest keeps its pace while the UI reads
+ * (server/graph/host/calls.ts WritePriority).
  */
 export function inWriteUnit(): boolean {
-  return holding.getStore() !== undefined;
+  return holding.getStore() !== undefined || ahead.getStore() === true;
 }

@@ -1,6 +1,7 @@
 import { storeFailed } from '../errors.js';
 import { WRITE } from './queries/write.js';
-import type { ArticleGraph, Row, StatementNode, WriteStatus } from './types.js';
+import { rollupBucket } from './window.js';
+import type { ActorNode, ArticleGraph, Row, StatementNode, WriteStatus } from './types.js';
 
 /** Runs one query inside the caller's open transaction and returns plain rows. */
 export type TxRun = (query: string, params: Record<string, unknown>) => Promise<Row[]>;
@@ -14,73 +15,108 @@ export interface WriteStep {
 }
 
 /**
- * Writes one article inside an open transaction: the same query sequence on
- * both backends. Returns 'unchanged' (having written nothing) when the
- * article id is already stored; the check runs in the same transaction, so a
- * concurrent writer of the same article cannot slip between check and write
- * on Neo4j's uniqueness constraints. Throws STORE_FAILED when a statement
- * points at an actor that is neither in the article nor in the store: the
- * caller rolls the whole transaction back.
+ * Writes one article inside an open transaction (a batch of one:
+ * writeArticlesInTx). Returns 'unchanged' (having written nothing) when the
+ * article id is already stored.
  */
 export async function writeArticleInTx(run: TxRun, graph: ArticleGraph): Promise<WriteStatus> {
-  const [exists] = await run(WRITE.articleExists, { id: graph.article.id });
-  if (Number(exists?.n ?? 0) > 0) return 'unchanged';
-  for (const step of articleWritePlan(graph)) {
+  const [status] = await writeArticlesInTx(run, [graph]);
+  return status!;
+}
+
+/**
+ * Writes a batch of articles inside one open transaction: the same query
+ * sequence on both backends, one query per kind of row for the whole batch
+ * (issue 19), so a batch costs what one article costs in round trips.
+ * Returns each article's status in input order: 'unchanged' (nothing
+ * written for it) when its id is already stored or came earlier in the
+ * batch. The check runs in the same transaction, so a concurrent writer of
+ * the same article cannot slip between check and write on Neo4j's
+ * uniqueness constraints. What the batch writes is what writing its
+ * articles one after the other writes (actor aliases unioned in article
+ * order, counters summed). Throws STORE_FAILED when a statement points at an
+ * actor that is neither in the batch nor in the store: the caller rolls the
+ * whole transaction back (and may write the batch's articles one by one to
+ * find the bad one).
+ */
+export async function writeArticlesInTx(run: TxRun, graphs: readonly ArticleGraph[]): Promise<WriteStatus[]> {
+  if (graphs.length === 0) return [];
+  const stored = new Set((await run(WRITE.articlesExist, { ids: unique(graphs.map((g) => g.article.id)) })).map((r) => String(r.id)));
+  const fresh: ArticleGraph[] = [];
+  const statuses = graphs.map((g): WriteStatus => {
+    if (stored.has(g.article.id)) return 'unchanged';
+    stored.add(g.article.id);
+    fresh.push(g);
+    return 'created';
+  });
+  for (const step of articleWritePlan(fresh)) {
     const rows = await run(step.query, step.params);
     if (step.expectLinked !== undefined) {
       const linked = Number(rows[0]?.linked ?? 0);
       if (linked < step.expectLinked) {
         throw storeFailed(
-          `article ${graph.article.id}: ${step.name} linked ${linked} of ${step.expectLinked}; ` +
+          `article ${fresh.map((g) => g.article.id).join(', ')}: ${step.name} linked ${linked} of ${step.expectLinked}; ` +
             `a statement or mention refers to an actor id that is neither in the article's actors nor in the store`,
         );
       }
     }
   }
-  return 'created';
+  return statuses;
 }
 
 /**
- * The queries that write one article, in order (nodes before the
- * relationships that need them). Steps with nothing to write are left out,
- * so a small article is five or six round trips.
+ * The queries that write a batch of articles (distinct ids, none stored),
+ * in order (nodes before the relationships that need them). Steps with
+ * nothing to write are left out, so a small batch is five or six round trips.
  */
-export function articleWritePlan(graph: ArticleGraph): WriteStep[] {
-  const articleId = graph.article.id;
-  const steps: WriteStep[] = [{ name: 'upsertArticle', query: WRITE.upsertArticle, params: { id: articleId, props: { ...graph.article } } }];
-  if (graph.source) {
-    const { id, name, domain } = graph.source;
-    steps.push({ name: 'upsertSource', query: WRITE.upsertSource, params: { id, props: { id, name, domain } } });
-    steps.push({ name: 'linkSource', query: WRITE.linkSource, params: { articleId, sourceId: id }, expectLinked: 1 });
+export function articleWritePlan(graphs: readonly ArticleGraph[]): WriteStep[] {
+  const all = <T>(pick: (g: ArticleGraph) => T[]): T[] => graphs.flatMap(pick);
+  const steps: WriteStep[] = [];
+  if (graphs.length === 0) return steps;
+  steps.push({ name: 'upsertArticle', query: WRITE.upsertArticle, params: { articles: graphs.map((g) => ({ id: g.article.id, props: { ...g.article } })) } });
+  const sources = mergeSources(graphs);
+  if (sources.length > 0) {
+    steps.push({ name: 'upsertSource', query: WRITE.upsertSource, params: { sources } });
+    const links = all((g) => (g.source ? [{ articleId: g.article.id, sourceId: g.source.id }] : []));
+    steps.push({ name: 'linkSource', query: WRITE.linkSource, params: { links }, expectLinked: links.length });
   }
-  const actors = mergeActors(graph);
+  const actors = mergeActors(all((g) => g.actors));
   if (actors.length > 0) steps.push({ name: 'upsertActors', query: WRITE.upsertActors, params: { actors } });
   // The article's own names for its actors, in its own transaction (issue 14, defect 4): what the claims step and
   // a crash recovery read, never the lists the actor node gathered from other articles.
-  const named = actors
-    .filter((a) => a.aliases.length > 0 || a.roles.length > 0)
-    .map((a) => ({ actorId: a.id, aliases: a.aliases, roles: a.roles }));
-  if (named.length > 0) steps.push({ name: 'linkNamed', query: WRITE.linkNamed, params: { articleId, rows: named }, expectLinked: named.length });
-  const mentions = unique(graph.mentions);
+  const named = all((g) =>
+    mergeActors(g.actors)
+      .filter((a) => a.aliases.length > 0 || a.roles.length > 0)
+      .map((a) => ({ articleId: g.article.id, actorId: a.id, aliases: a.aliases, roles: a.roles })),
+  );
+  if (named.length > 0) steps.push({ name: 'linkNamed', query: WRITE.linkNamed, params: { rows: named }, expectLinked: named.length });
+  const mentions = all((g) => unique(g.mentions).map((actorId) => ({ articleId: g.article.id, actorId })));
   if (mentions.length > 0) {
-    steps.push({ name: 'linkMentions', query: WRITE.linkMentions, params: { articleId, actorIds: mentions }, expectLinked: mentions.length });
+    steps.push({ name: 'linkMentions', query: WRITE.linkMentions, params: { links: mentions }, expectLinked: mentions.length });
   }
-  if (graph.statements.length > 0) {
-    const published = graph.article.publishedAt;
-    const statements = graph.statements.map((s) => ({ ...statementProps(s), ...statementTime(s.saidAt ?? published) }));
-    steps.push({ name: 'upsertStatements', query: WRITE.upsertStatements, params: { articleId, statements } });
+  const statements = all((g) =>
+    g.statements.map((s) => {
+      const props = { ...statementProps(s), ...statementTime(s.saidAt ?? g.article.publishedAt) };
+      return { articleId: g.article.id, id: s.id, props };
+    }),
+  );
+  if (statements.length > 0) {
+    steps.push({ name: 'upsertStatements', query: WRITE.upsertStatements, params: { statements } });
     // The per-day counters of the unfiltered timeline, from the statements just written (same transaction).
-    steps.push({ name: 'countDays', query: WRITE.countDays, params: { articleId } });
+    const articleIds = graphs.filter((g) => g.statements.length > 0).map((g) => g.article.id);
+    steps.push({ name: 'countDays', query: WRITE.countDays, params: { articleIds } });
   }
   const links = (name: 'linkSpeakers' | 'linkAbout' | 'linkAddressees' | 'linkVia', pick: (s: StatementNode) => Array<string | null>) => {
-    const seen = new Set<string>();
     const rows: Array<{ statementId: string; actorId: string }> = [];
-    for (const s of graph.statements) {
-      for (const actorId of pick(s)) {
-        const key = `${s.id}\u0000${actorId}`;
-        if (actorId === null || seen.has(key)) continue;
-        seen.add(key);
-        rows.push({ statementId: s.id, actorId });
+    for (const g of graphs) {
+      const seen = new Set<string>();
+      for (const s of g.statements) {
+        for (const actorId of pick(s)) {
+          const key = `${s.id}\u0000${actorId}`;
+          if (actorId === null || seen.has(key)) continue;
+          seen.add(key);
+          rows.push({ statementId: s.id, actorId });
+        }
       }
     }
     if (rows.length > 0) steps.push({ name, query: WRITE[name], params: { links: rows }, expectLinked: rows.length });
@@ -89,17 +125,42 @@ export function articleWritePlan(graph: ArticleGraph): WriteStep[] {
   links('linkAbout', (s) => s.aboutIds);
   links('linkAddressees', (s) => [s.addresseeId]);
   links('linkVia', (s) => [s.viaId]);
-  // The actor page's counters, added to in the same transaction, after the links they count.
-  const counts = actorCounts(graph, mentions);
+  // The actor page's counters, added to in the same transaction, after the links they count: each article's
+  // counts as writing it alone would add them, summed per counter.
+  const counts = sumCounts(graphs.map((g) => actorCounts(g, unique(g.mentions))));
   if (counts.days.length > 0) steps.push({ name: 'countActorDays', query: WRITE.countActorDays, params: { rows: counts.days } });
   if (counts.pairs.length > 0) steps.push({ name: 'countActorPairs', query: WRITE.countActorPairs, params: { rows: counts.pairs } });
   if (counts.totals.length > 0) steps.push({ name: 'countActorTotals', query: WRITE.countActorTotals, params: { rows: counts.totals } });
+  if (counts.months.length > 0) steps.push({ name: 'countPairMonths', query: WRITE.countPairMonths, params: { rows: counts.months } });
   return steps;
+}
+
+type Counts = ReturnType<typeof actorCounts>;
+
+/** The counter rows of several articles, one row per key with the numbers summed (first-seen order). */
+function sumCounts(list: Counts[]): Counts {
+  if (list.length === 1) return list[0]!;
+  const sum = <R extends { key: string }>(rows: R[], fields: ReadonlyArray<keyof R>): R[] => {
+    const byKey = new Map<string, R>();
+    for (const r of rows) {
+      const seen = byKey.get(r.key);
+      if (!seen) byKey.set(r.key, { ...r });
+      else for (const f of fields) (seen[f] as number) += r[f] as number;
+    }
+    return [...byKey.values()];
+  };
+  return {
+    days: sum(list.flatMap((c) => c.days), ['said', 'about']),
+    pairs: sum(list.flatMap((c) => c.pairs), ['n']),
+    totals: sum(list.flatMap((c) => c.totals), ['said', 'about', 'articles']),
+    months: sumPairMonths(list.flatMap((c) => c.months)),
+  };
 }
 
 /**
  * What one article adds to the actor counters (WRITE.countActorDays,
- * countActorPairs, countActorTotals), counted the way the links are written:
+ * countActorPairs, countActorTotals) and the network's monthly rollups
+ * (WRITE.countPairMonths), counted the way the links are written:
  * one speaker per statement, its ABOUT actors deduplicated, days by
  * `timeDay` (undated statements count in pairs and totals only), and one
  * article per mentioned actor.
@@ -108,6 +169,7 @@ function actorCounts(graph: ArticleGraph, mentions: readonly string[]) {
   const days = new Map<string, { key: string; actor: string; day: string; said: number; about: number }>();
   const pairs = new Map<string, { key: string; from: string; to: string; n: number }>();
   const totals = new Map<string, { key: string; said: number; about: number; articles: number }>();
+  const months = new Map<string, PairMonthRow>();
   const day = (actor: string, d: string) => {
     const key = `${actor}|${d}`;
     const row = days.get(key) ?? { key, actor, day: d, said: 0, about: 0 };
@@ -120,7 +182,7 @@ function actorCounts(graph: ArticleGraph, mentions: readonly string[]) {
     return row;
   };
   for (const s of graph.statements) {
-    const { timeDay } = statementTime(s.saidAt ?? graph.article.publishedAt);
+    const { time, timeDay } = statementTime(s.saidAt ?? graph.article.publishedAt);
     const subjects = unique(s.aboutIds);
     if (s.speakerId !== null) {
       total(s.speakerId).said += 1;
@@ -130,6 +192,7 @@ function actorCounts(graph: ArticleGraph, mentions: readonly string[]) {
         const row = pairs.get(key) ?? { key, from: s.speakerId, to: t, n: 0 };
         row.n += 1;
         pairs.set(key, row);
+        addPairMonth(months, s.speakerId, t, s.cueClass ?? null, time, timeDay);
       }
     }
     for (const t of subjects) {
@@ -138,7 +201,46 @@ function actorCounts(graph: ArticleGraph, mentions: readonly string[]) {
     }
   }
   for (const m of mentions) total(m).articles += 1;
-  return { days: [...days.values()], pairs: [...pairs.values()], totals: [...totals.values()] };
+  return { days: [...days.values()], pairs: [...pairs.values()], totals: [...totals.values()], months: [...months.values()] };
+}
+
+/** A row of WRITE.countPairMonths: one (month, speaker, subject, cue class) with its count and time span. */
+export interface PairMonthRow {
+  key: string;
+  month: string;
+  from: string;
+  to: string;
+  cueClass: string | null;
+  n: number;
+  firstAt: string | null;
+  lastAt: string | null;
+}
+
+/** Rollup rows of several articles, one per key: counts summed, the earliest first and the latest last time kept. */
+function sumPairMonths(rows: PairMonthRow[]): PairMonthRow[] {
+  const byKey = new Map<string, PairMonthRow>();
+  for (const r of rows) {
+    const seen = byKey.get(r.key);
+    if (!seen) {
+      byKey.set(r.key, { ...r });
+      continue;
+    }
+    seen.n += r.n;
+    if (r.firstAt !== null && (seen.firstAt === null || r.firstAt < seen.firstAt)) seen.firstAt = r.firstAt;
+    if (r.lastAt !== null && (seen.lastAt === null || r.lastAt > seen.lastAt)) seen.lastAt = r.lastAt;
+  }
+  return [...byKey.values()];
+}
+
+/** Counts one (speaker, subject) statement into its rollup row; its `month` is window.ts rollupBucket of the statement's day. */
+export function addPairMonth(rows: Map<string, PairMonthRow>, from: string, to: string, cueClass: string | null, time: string | null, timeDay: string | null): void {
+  const month = rollupBucket(timeDay);
+  const key = `${month}|${from}|${to}|${cueClass ?? ''}`;
+  const row = rows.get(key) ?? { key, month, from, to, cueClass, n: 0, firstAt: time, lastAt: time };
+  row.n += 1;
+  if (time !== null && (row.firstAt === null || time < row.firstAt)) row.firstAt = time;
+  if (time !== null && (row.lastAt === null || time > row.lastAt)) row.lastAt = time;
+  rows.set(key, row);
 }
 
 /**
@@ -165,10 +267,14 @@ export function statementTime(time: string | null): { time: string | null; timeD
   return { time, timeDay: time === null ? null : time.slice(0, 10) };
 }
 
-/** One row per actor id, aliases and roles unioned, so one UNWIND never merges the same id twice. */
-function mergeActors(graph: ArticleGraph): Array<{ id: string; name: string; kind: string; aliases: string[]; roles: string[] }> {
+/**
+ * One row per actor id, aliases and roles unioned in order, so one UNWIND
+ * never merges the same id twice: the first sighting's name and kind, and
+ * the lists the node would gather from these sightings one after the other.
+ */
+function mergeActors(list: readonly ActorNode[]): Array<{ id: string; name: string; kind: string; aliases: string[]; roles: string[] }> {
   const byId = new Map<string, { id: string; name: string; kind: string; aliases: string[]; roles: string[] }>();
-  for (const a of graph.actors) {
+  for (const a of list) {
     const seen = byId.get(a.id);
     if (seen) {
       seen.aliases = unique([...seen.aliases, ...a.aliases]);
@@ -176,6 +282,19 @@ function mergeActors(graph: ArticleGraph): Array<{ id: string; name: string; kin
     } else {
       byId.set(a.id, { id: a.id, name: a.name, kind: a.kind, aliases: unique(a.aliases), roles: unique(a.roles) });
     }
+  }
+  return [...byId.values()];
+}
+
+/** One row per outlet: the first article's name, the first domain any article gives (as the upsert would keep it). */
+function mergeSources(graphs: readonly ArticleGraph[]): Array<{ id: string; props: { id: string; name: string; domain: string | null } }> {
+  const byId = new Map<string, { id: string; props: { id: string; name: string; domain: string | null } }>();
+  for (const g of graphs) {
+    if (!g.source) continue;
+    const { id, name, domain } = g.source;
+    const seen = byId.get(id);
+    if (!seen) byId.set(id, { id, props: { id, name, domain } });
+    else seen.props.domain = seen.props.domain ?? domain;
   }
   return [...byId.values()];
 }

@@ -8,6 +8,7 @@ import { ingestHtml } from './html.js';
 import { ingestJson, ingestJsonl } from './records.js';
 import { requireIsoDate } from './resolve.js';
 import { ingestText } from './text.js';
+import { readJsonlStream } from './stream.js';
 import type { IngestItem, IngestOptions } from './types.js';
 
 /** How an input's content is read. */
@@ -81,7 +82,21 @@ async function* readPath(path: string, opts: IngestOptions): AsyncIterable<Inges
     yield* readFolder(path, opts, new Set());
     return;
   }
-  yield* guard(path, () => readFileInput(path, opts));
+  yield* readOneFile(path, opts);
+}
+
+/** One file: a JSONL file as a stream of records (ingest/stream.ts), any other read whole. */
+async function* readOneFile(path: string, opts: IngestOptions): AsyncIterable<IngestItem> {
+  if (EXTENSIONS[extname(path).toLowerCase()] !== 'jsonl') {
+    yield* guard(path, () => readFileInput(path, opts));
+    return;
+  }
+  try {
+    const info = await stat(path);
+    yield* readJsonlStream(path, opts, opts.retrievedAt ?? info.mtime.toISOString(), opts.onBytes ? (n) => opts.onBytes!(path, n, info.size) : undefined);
+  } catch (error) {
+    yield { ok: false, origin: path, error: error instanceof AppError ? error : fileError(path, error) };
+  }
 }
 
 async function* readFolder(dir: string, opts: IngestOptions, seen: Set<string>): AsyncIterable<IngestItem> {
@@ -104,7 +119,7 @@ async function* readFolder(dir: string, opts: IngestOptions, seen: Set<string>):
     let isDir = entry.isDirectory();
     if (entry.isSymbolicLink()) isDir = await stat(path).then((s) => s.isDirectory(), () => false);
     if (isDir) yield* readFolder(path, opts, seen);
-    else if (EXTENSIONS[extname(entry.name).toLowerCase()] !== undefined) yield* guard(path, () => readFileInput(path, opts));
+    else if (EXTENSIONS[extname(entry.name).toLowerCase()] !== undefined) yield* readOneFile(path, opts);
   }
 }
 

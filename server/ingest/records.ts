@@ -48,7 +48,8 @@ function recordArticles(record: unknown, origin: string, opts: IngestOptions, de
   return ingestText(r.text ?? '', meta, opts);
 }
 
-function recordItem(record: unknown, origin: string, opts: IngestOptions, fileTime: string | undefined): IngestItem {
+/** The item of one JSON record (an element of a JSON array, a JSONL line). */
+export function recordItem(record: unknown, origin: string, opts: IngestOptions, fileTime: string | undefined): IngestItem {
   try {
     return { ok: true, origin, articles: recordArticles(record, origin, opts, fileTime) };
   } catch (error) {

@@ -65,7 +65,7 @@ export interface IngestOptions {
    * aggregator page, a plain text file). Dates the input does give win: they are per article.
    */
   publishedAt?: string;
-  /** Size cap per file, URL body or stdin, in bytes; default 10 MB. */
+  /** Size cap per file, URL body or stdin, in bytes (per record of a JSONL file, which is streamed); default 10 MB. */
   maxBytes?: number;
   /** Timeout of a URL fetch, body included, in milliseconds; default 15 s. */
   fetchTimeoutMs?: number;
@@ -77,6 +77,8 @@ export interface IngestOptions {
   allowPrivateAddresses?: boolean;
   /** Source name to use when the input does not name one. */
   source?: string;
+  /** Told the bytes read so far of a streamed file and its size (progress of a large JSONL file). */
+  onBytes?: (path: string, read: number, size: number) => void;
 }
 
 /** What the caller knows about one text or HTML document besides its content. */

@@ -14,7 +14,12 @@ import { articleIdOfHash, type IngestedArticle } from '../ingest/index.js';
  */
 export async function asStoredOrCopy(store: GraphStore, article: IngestedArticle): Promise<IngestedArticle> {
   if (!article.source && !article.url) return article;
-  const stored = await articleOrigin(store, article.id);
+  return storedOrCopy(article, await articleOrigin(store, article.id));
+}
+
+/** asStoredOrCopy's decision, given the origin (URL, outlet) of the article stored under the same id, or null. */
+export function storedOrCopy(article: IngestedArticle, stored: { url: string | null; sourceId: string | null } | null): IngestedArticle {
+  if (!article.source && !article.url) return article;
   // A stored copy that names neither outlet nor URL cannot be told apart from this one: the same article.
   if (!stored || (!stored.sourceId && !stored.url)) return article;
   const sameOutlet = article.source !== null && stored.sourceId === sourceId(article.source);

@@ -6,10 +6,11 @@ import { normalizeError, type AppError } from '../errors.js';
 import { buildArticleGraph } from './build.js';
 import { claimsState, resolveActors } from '../claims/index.js';
 import { attempt, finishDerivedSteps, runDerivedSteps } from './steps.js';
-import { serialWrite } from '../graph/index.js';
+import { serialWrite, withWritePriority } from '../graph/index.js';
 import { crashPoint } from './crash-point.js';
 import { asStoredOrCopy } from './republish.js';
 import type { ArticleExtraction, ExtractPool } from './pool.js';
+import { DEFAULT_INGEST_BATCH, prepareBatch, writePreparedBatch, type Settled } from './batch.js';
 
 export interface ProcessedArticle {
   article: IngestedArticle;
@@ -33,10 +34,13 @@ export interface PreparedArticle {
  * nothing, so a stored article is not extracted; the extraction depends
  * only on the article's text and dates, not on its id.
  */
-export async function prepareArticle(store: GraphStore, input: IngestedArticle, pool: ExtractPool | null = null): Promise<PreparedArticle> {
-  const stored = (await claimsState(store, (await asStoredOrCopy(store, input)).id)) !== 'absent';
-  if (stored) return { input, extracted: null };
-  return { input, extracted: pool ? await pool.article(input) : extractArticle(input) };
+export function prepareArticle(store: GraphStore, input: IngestedArticle, pool: ExtractPool | null = null): Promise<PreparedArticle> {
+  // The ingest's own reads: ahead of the UI's in a hosted store's write-priority queue, as its unit's are.
+  return withWritePriority(async () => {
+    const stored = (await claimsState(store, (await asStoredOrCopy(store, input)).id)) !== 'absent';
+    if (stored) return { input, extracted: null };
+    return { input, extracted: pool ? await pool.article(input) : extractArticle(input) };
+  });
 }
 
 /**
@@ -106,54 +110,73 @@ export function batchTally(onProgress: (event: ProgressEvent) => void): { summar
   return { summary, fail };
 }
 
-/** Articles an ingest checks and extracts ahead of the one being written (per extraction worker). */
-const AHEAD_PER_WORKER = 8;
-
 /**
  * Runs a batch: every item from the ingest reader is extracted and written;
- * a failing item is recorded and the batch goes on. With a pool the
- * extraction of the next articles runs in worker threads while this thread
- * writes the current one; articles are written, and reported, in input order.
+ * a failing item is recorded and the batch goes on. Articles are written
+ * `batchSize` to a transaction (pipeline/batch.ts; 1 writes them one by
+ * one), and reported in input order. The next batch is checked and
+ * extracted (in worker threads with a pool) while this one is written.
  */
 export async function ingestInputs(
   store: GraphStore,
   items: AsyncIterable<IngestItem>,
   onProgress: (event: ProgressEvent) => void = () => {},
   pool: ExtractPool | null = null,
+  batchSize: number = DEFAULT_INGEST_BATCH,
 ): Promise<IngestSummary> {
   const { summary, fail } = batchTally(onProgress);
-  const ahead = pool && pool.workers > 0 ? pool.workers * AHEAD_PER_WORKER : 0;
-  type Queued = { origin: string; title: string; prepared: Promise<PreparedArticle> };
-  const queue: Queued[] = [];
-  const writeNext = async () => {
-    const { origin, title, prepared } = queue.shift()!;
-    try {
-      const result = await writePrepared(store, await prepared);
-      if (result.status === 'created') {
+  type Entry = { origin: string; title: string };
+  let chunk: Array<Entry & { article: IngestedArticle }> = [];
+  let writing: Promise<void> = Promise.resolve();
+  const report = (entries: Entry[], results: Settled[]) => {
+    entries.forEach(({ origin, title }, i) => {
+      const r = results[i]!;
+      if (!r.ok) return fail(`${origin} (${title})`, r.error);
+      const { status, extraction } = r.value;
+      if (status === 'created') {
         summary.ingested += 1;
-        summary.statements += result.extraction.statements.length;
+        summary.statements += extraction.statements.length;
       } else {
         summary.unchanged += 1;
       }
-      onProgress({ kind: 'article', origin, title, status: result.status, statements: result.extraction.statements.length });
-    } catch (error) {
-      fail(`${origin} (${title})`, normalizeError(error));
-    }
+      onProgress({ kind: 'article', origin, title, status, statements: extraction.statements.length });
+    });
+  };
+  const flush = async () => {
+    if (chunk.length === 0) return;
+    const entries = chunk;
+    chunk = [];
+    // Checked and extracted now, written after the batch before it: at most one batch ahead of the writer.
+    const prepared = prepareBatch(store, entries.map((e) => e.article), pool);
+    prepared.catch(() => undefined); // awaited (and reported) in order below
+    const previous = writing;
+    writing = (async () => {
+      await previous;
+      let results: Settled[];
+      try {
+        results = await writePreparedBatch(store, await prepared);
+      } catch (error) {
+        const e = normalizeError(error);
+        results = entries.map(() => ({ ok: false as const, error: e }));
+      }
+      report(entries, results);
+    })();
+    await previous;
   };
   for await (const item of items) {
     if (!item.ok) {
       // Reported where it stands in the input: after the articles before it.
-      while (queue.length > 0) await writeNext();
+      await flush();
+      await writing;
       fail(item.origin, item.error);
       continue;
     }
     for (const article of item.articles) {
-      const prepared = prepareArticle(store, article, pool);
-      prepared.catch(() => undefined); // awaited (and reported) in order by writeNext
-      queue.push({ origin: item.origin, title: article.title, prepared });
-      while (queue.length > ahead) await writeNext();
+      chunk.push({ origin: item.origin, title: article.title, article });
+      if (chunk.length >= batchSize) await flush();
     }
   }
-  while (queue.length > 0) await writeNext();
+  await flush();
+  await writing;
   return summary;
 }

@@ -114,7 +114,8 @@ describe('cypher export loaded into an empty store', () => {
     const older = join(dir.dir, 'graph-v5.cypher');
     // What a version-5 export wrote: the same statements with Band, Alias, DayCount ... for _Band, _Alias, _DayCount ...
     const text = readFileSync(script, 'utf8');
-    const downgraded = text.replace(/\(([a-z]):_([A-Za-z]+) /g, '($1:$2 ');
+    // (Only the labels that had a former name: the network rollups, _PairMonth, came after, with schema version 8.)
+    const downgraded = text.replace(/\(([a-z]):_(SchemaVersion|Alias|Band|EventKey|DayCount|ActorDay|ActorPair|ActorTotal) /g, '($1:$2 ');
     expect(downgraded).not.toBe(text);
     expect(downgraded).toMatch(/MERGE \(n:Band \{key: /);
     writeFileSync(older, downgraded);

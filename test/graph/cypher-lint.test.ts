@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { MODEL } from '../../server/graph/queries/schema.js';
-import { API_PARAMS, EXPORT_PARAMS, IDENTITY_PARAMS, READ_PARAMS } from './query-params.js';
+import { API_PARAMS, EXPORT_PARAMS, IDENTITY_PARAMS, NETWORK_PARAMS, READ_PARAMS } from './query-params.js';
 import { CASES as FIDELITY } from './fidelity/cases.js';
 
 /**
@@ -28,7 +28,7 @@ const { lintCypherQuery, testData } = createRequire(import.meta.url)('@neo4j-cyp
 };
 
 /** Sample parameters kept in test/ rather than next to their queries. */
-const TEST_PARAMS: Record<string, Record<string, Record<string, unknown>>> = { API: API_PARAMS, READ: READ_PARAMS, EXPORT: EXPORT_PARAMS, IDENTITY: IDENTITY_PARAMS };
+const TEST_PARAMS: Record<string, Record<string, Record<string, unknown>>> = { API: API_PARAMS, READ: READ_PARAMS, EXPORT: EXPORT_PARAMS, IDENTITY: IDENTITY_PARAMS, NETWORK: NETWORK_PARAMS };
 /**
  * Neo4j 5's function and procedure lists, as the package ships them (its
  * test data: a Neo4j 5 server's SHOW FUNCTIONS and SHOW PROCEDURES, with

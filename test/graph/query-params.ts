@@ -1,6 +1,7 @@
 import { API } from '../../server/graph/queries/api.js';
 import { EXPORT } from '../../server/graph/queries/export.js';
 import { IDENTITY } from '../../server/graph/queries/identity.js';
+import { NETWORK } from '../../server/graph/queries/network.js';
 import { READ } from '../../server/graph/queries/read.js';
 
 /**
@@ -142,4 +143,13 @@ export const IDENTITY_PARAMS: Record<keyof typeof IDENTITY, Record<string, unkno
   countAliases: {},
   clearAliases: { limit: 5000 },
   indexActors: { rows: [{ actorId: 'act_0', keys: ['p:donald trump', 's:trump'] }] },
+};
+
+/** Sample parameters of the network's rollup queries (server/graph/queries/network.ts). */
+export const NETWORK_PARAMS: { [K in keyof typeof NETWORK]: Record<string, unknown> } = {
+  rollupTopEdges: { cueClasses: null, months: ['2024-01-*', '2024-02-*'], grouped: ['act_0'], ego: null, minCount: 1, limit: 301 },
+  rollupTopEdgesDays: { cueClasses: null, from: '2024-01-01', to: '2024-03-05', months: ['2024-01-*', '2024-02-*'], days: ['2024-03-01'], grouped: ['act_0'], ego: null, minCount: 1, limit: 301 },
+  rollupGroupedEdges: { cueClasses: ['say'], months: ['', '2024-01-*'], grouped: ['act_0'] },
+  rollupGroupedEdgesDays: { cueClasses: ['say'], from: null, to: '2024-02-03', months: ['', '2024-01-*'], days: ['2024-02-01'], grouped: ['act_0'] },
+  windowDays: { from: '2024-01-01', to: null },
 };

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { readArticleGraph, statementFilters, statementPage } from '../../server/graph/index.js';
+import { articlePage, readArticleGraph, statementFilters, statementPage } from '../../server/graph/index.js';
 import { API } from '../../server/graph/queries/api.js';
 import { SCHEMA } from '../../server/graph/queries/schema.js';
 import { SCHEMA_VERSION, TIME_CONVERSIONS } from '../../server/graph/schema.js';
@@ -95,6 +95,20 @@ describe('native temporal values', () => {
     expect(linked.rows.map((r) => r.saidAt)).toEqual(['2024-03-05']);
   });
 
+  test.each([
+    { from: '2024-03-05', to: null, n: 1, why: 'a day bound: published that day at 08:00, inside' },
+    { from: '2024-03', to: '2024-04', n: 1, why: 'a month bound, as its first moment' },
+    { from: null, to: '2024-03-05T08:00:00.000Z', n: 0, why: 'the bound is exclusive: published exactly then, outside' },
+    { from: '2024-03-05T08:00:00.000Z', to: '2024-03-05T08:00:01.000Z', n: 1, why: 'a one-second window around it' },
+    { from: '2024-03-06', to: null, n: 0, why: 'after it' },
+  ])('the article window compares the stored datetime with instants: $why', async ({ from, to, n }) => {
+    const store = await open(null);
+    await store.writeArticle(ARTICLE);
+    const page = await articlePage(store, { sources: null, q: null, from, to }, { skip: 0, limit: 10 });
+    expect(page.total).toBe(n);
+    expect(page.rows.map((r) => r.publishedAt)).toEqual(n ? [ARTICLE.article.publishedAt] : []);
+  });
+
   test('when a version-6 store (times as strings) is opened, then every time becomes native and reads the same', async () => {
     const path = join(tempDir(), 'store.grafeo');
     const store = await open(path);
@@ -116,7 +130,7 @@ describe('native temporal values', () => {
     expect(await times(again)).toEqual(written);
     expect(await again.run(`MATCH (a:Article {id: $id})-[:CONTAINS]->(s:Statement) RETURN a.publishedAt.year AS y, s.saidAt.day AS d ORDER BY d`, { id: ID })).toEqual([{ y: 2024, d: 4 }, { y: 2024, d: 5 }]);
     expect(await again.run('MATCH (v:_SchemaVersion) RETURN v.version AS v')).toEqual([{ v: SCHEMA_VERSION }]);
-    expect(SCHEMA_VERSION).toBe(7);
+    expect(SCHEMA_VERSION).toBe(8);
     // Running the conversions again changes nothing (they touch strings only).
     for (const step of TIME_CONVERSIONS) expect(await again.run(SCHEMA[step])).toEqual([{ n: 0 }]);
   });

@@ -63,7 +63,9 @@ describe('query texts executed by the suite', () => {
 
   test('the record sees what it should (so an empty list of misses means something)', () => {
     // The schema set-up runs on every store open, in the test workers and in every store process.
-    expect(record.app).toContain("OPTIONAL MATCH (v:_SchemaVersion {id: 'claimgraph'}) RETURN v.version AS version");
+    expect(record.app).toContain(
+      "OPTIONAL MATCH (v:_SchemaVersion {id: 'claimgraph'})\nOPTIONAL MATCH (old:SchemaVersion {id: 'claimgraph'})\nRETURN v.version AS version, old.version AS formerVersion",
+    );
     // The console's queries are the user's (test/api/cypher.test.ts sends this one to POST /api/cypher), never the app's.
     const consoleQuery = 'MATCH (a:Actor)-[r:SAID]->(s:Statement) RETURN a, r, s.id AS sid LIMIT 3';
     expect(record.user).toContain(consoleQuery);

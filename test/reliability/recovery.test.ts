@@ -75,28 +75,36 @@ async function dump(data: string): Promise<string[][]> {
 }
 
 describe('an ingest killed between an article commit and its derived steps, then run again', () => {
-  // Crash points spread over the run, each on an article that names an actor with less than earlier articles did.
-  test.each([{ n: 2 }, { n: 4 }, { n: 7 }])('when killed after the commit of article $n, then the rerun gives the clean run\'s graph byte for byte', async ({ n }) => {
-    const clean = join(dir.dir, `clean-${n}`);
-    const crashed = join(dir.dir, `crashed-${n}`);
-    const first = await ingest(clean);
+  // Crash points spread over the run, each on an article that names an actor with less than earlier articles did;
+  // one article per transaction, and batches of three (issue 19: the second batch's commit, articles 4 to 6 pending).
+  test.each([
+    { batch: 1, n: 2, stored: 2, pending: 1 },
+    { batch: 1, n: 4, stored: 4, pending: 1 },
+    { batch: 1, n: 7, stored: 7, pending: 1 },
+    { batch: 3, n: 2, stored: 6, pending: 3 },
+  ])('when killed after write transaction $n ($batch article(s) each), then the rerun gives the clean run\'s graph byte for byte', async ({ batch, n, stored, pending }) => {
+    const clean = join(dir.dir, `clean-${batch}-${n}`);
+    const crashed = join(dir.dir, `crashed-${batch}-${n}`);
+    const env = { CLAIMGRAPH_INGEST_BATCH: String(batch) };
+    // The clean run writes one article at a time: a batched run must end in the same graph.
+    const first = await ingest(clean, { CLAIMGRAPH_INGEST_BATCH: '1' });
     expect(first.code, first.stderr).toBe(0);
 
-    const killed = await ingest(crashed, { CLAIMGRAPH_TEST_CRASH: `after-article-commit:${n}` });
+    const killed = await ingest(crashed, { ...env, CLAIMGRAPH_TEST_CRASH: `after-article-commit:${n}` });
     expect(killed.code, 'the hook killed the ingest (no exit code: a signal)').toBeNull();
     // The kill left the article stored without its claims and events steps: what the rerun must finish.
     {
       const store = await openStore({ backend: 'embedded', path: embeddedStorePath(crashed) });
       try {
         const [row] = await store.run(`MATCH (a:Article) RETURN count(a) AS articles, count(CASE WHEN a.claimsVersion IS NULL AND a.eventsVersion IS NULL THEN 1 END) AS pending`);
-        expect(row).toEqual({ articles: n, pending: 1 });
+        expect(row).toEqual({ articles: stored, pending });
       } finally {
         await store.close();
       }
     }
-    const rerun = await ingest(crashed);
+    const rerun = await ingest(crashed, env);
     expect(rerun.code, rerun.stderr).toBe(0);
-    expect(JSON.parse(rerun.stdout)).toMatchObject({ ingested: ARTICLES - n, unchanged: n, failed: 0 });
+    expect(JSON.parse(rerun.stdout)).toMatchObject({ ingested: ARTICLES - stored, unchanged: stored, failed: 0 });
 
     expect(await exportJsonl(crashed)).toBe(await exportJsonl(clean));
     expect(await dump(crashed)).toEqual(await dump(clean));

@@ -45,10 +45,7 @@ export const NETWORK_ROUTES: readonly RouteDefinition[] = [
         const source = String(row.source);
         const target = String(row.target);
         const count = Number(row.n ?? 0);
-        const byCueClass: Record<string, number> = {};
-        for (const cls of Array.isArray(row.cueClasses) ? row.cueClasses : []) byCueClass[String(cls)] = (byCueClass[String(cls)] ?? 0) + 1;
-        const classified = Object.values(byCueClass).reduce((a, b) => a + b, 0);
-        if (classified < count) byCueClass.other = (byCueClass.other ?? 0) + count - classified;
+        const byCueClass = { ...row.byCueClass };
         edges.set(`${source}>${target}`, { source, target, count, byCueClass, firstAt: strOrNull(row.firstAt), lastAt: strOrNull(row.lastAt) });
       }
       fold(rows);

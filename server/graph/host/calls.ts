@@ -36,7 +36,7 @@ export interface Call {
 
 /** The app's writes: never on the process while a user query runs there, so a crash or kill cannot catch one midway. */
 export function isWrite(call: Call): boolean {
-  return call.kind === 'app' && (call.op === 'writeArticle' || (call.op === 'run' && !call.retryable));
+  return call.kind === 'app' && (call.op === 'writeArticle' || call.op === 'writeArticles' || (call.op === 'run' && !call.retryable));
 }
 
 
@@ -81,8 +81,14 @@ export function exitError(call: Call, how: string, ownFault: boolean): AppError 
   );
 }
 
-/** Reads from outside any write unit that may run on the process at once while a write unit's calls are going. */
-export const READS_WHILE_WRITING = 2;
+/**
+ * Reads from outside any write unit that may run on the process at once
+ * while a write unit's calls are going. One, not two: bench/load.ts (50
+ * clients, 1,000-article store, the machine at load 15-20) measured ingest
+ * under load at 0.19 of its unloaded rate with two and 0.58 and 0.51 with
+ * one, the clients' requests per second about the same (docs/performance.md).
+ */
+export const READS_WHILE_WRITING = 1;
 /** How long after a write unit's last call the process counts as still written to (the unit's own work between its queries). */
 export const WRITE_GRACE_MS = 20;
 
@@ -167,4 +173,11 @@ export function makeCall(id: number, op: Op, args: unknown[], kind: Kind, retrya
     id, op, args, kind, retryable, attempts: 0, generation: 0, settled: false, timers: [], interrupted: false,
     resolve: () => undefined, reject: () => undefined, undelivered: false, unit: kind === 'app' && inWriteUnit(),
   };
+}
+
+/** An interrupted article write's answer: "unchanged" there means the interrupted attempt committed it, "created". */
+export function asCommittedByInterrupted(op: string, value: unknown): unknown {
+  if (op === 'writeArticle') return value === 'unchanged' ? 'created' : value;
+  if (op === 'writeArticles' && Array.isArray(value)) return value.map((v) => (v === 'unchanged' ? 'created' : v));
+  return value;
 }

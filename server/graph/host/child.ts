@@ -102,6 +102,8 @@ async function dispatch(store: EmbeddedStore, op: Op, raw: unknown[]): Promise<u
     case 'writeArticle':
       // The graph arrives as sent: the parse above checked its id; the write checks the rest as the in-process store does.
       return store.writeArticle(raw[0] as Parameters<EmbeddedStore['writeArticle']>[0]);
+    case 'writeArticles':
+      return store.writeArticles(raw[0] as Parameters<EmbeddedStore['writeArticles']>[0]);
     case 'hasArticle':
       return store.hasArticle(ARGS.hasArticle.parse(raw)[0]);
     case 'stats':

@@ -9,16 +9,19 @@ import { AppError, type ErrorCode } from '../../errors.js';
  */
 
 /** Store calls the child serves: the GraphStore methods plus the rolled-back transaction of EmbeddedStore. */
-export const OPS = ['init', 'writeArticle', 'hasArticle', 'stats', 'run', 'readOnly', 'runInRolledBackTransaction', 'close'] as const;
+export const OPS = ['init', 'writeArticle', 'writeArticles', 'hasArticle', 'stats', 'run', 'readOnly', 'runInRolledBackTransaction', 'close'] as const;
 export type Op = (typeof OPS)[number];
 
 const Params = z.record(z.string(), z.unknown());
 const ReadOpts = z.object({ maxRows: z.number().int().positive().optional(), maxBytes: z.number().int().positive().optional() }).strict();
 
+const ArticleGraphId = z.looseObject({ article: z.looseObject({ id: z.string().min(1) }) });
+
 /** The argument list of each op. The article graph is checked for its id here; the store checks the rest as it writes. */
 export const ARGS = {
   init: z.tuple([]),
-  writeArticle: z.tuple([z.looseObject({ article: z.looseObject({ id: z.string().min(1) }) })]),
+  writeArticle: z.tuple([ArticleGraphId]),
+  writeArticles: z.tuple([z.array(ArticleGraphId)]),
   hasArticle: z.tuple([z.string()]),
   stats: z.tuple([]),
   run: z.tuple([z.string().min(1), Params]),
@@ -51,6 +54,7 @@ const StatsSchema = z.object({ sources: z.number(), articles: z.number(), statem
 export const RESULTS = {
   init: z.undefined(),
   writeArticle: z.enum(['created', 'unchanged']),
+  writeArticles: z.array(z.enum(['created', 'unchanged'])),
   hasArticle: z.boolean(),
   stats: StatsSchema,
   run: Rows,

@@ -3,7 +3,7 @@ import { assertParamsDepth } from '../limits.js';
 import { assertReadOnly, warmUpReadOnlyCheck } from '../readonly.js';
 import { queryTimeout } from '../timeout.js';
 import type { ArticleGraph, GraphStore, ReadQueryOptions, Row, StoreStats, WriteStatus } from '../types.js';
-import { APP_ATTEMPTS, exitError, makeCall, isStaticallyReadOnly, isWrite, WritePriority, type Call, type Kind } from './calls.js';
+import { APP_ATTEMPTS, asCommittedByInterrupted, exitError, makeCall, isStaticallyReadOnly, isWrite, WritePriority, type Call, type Kind } from './calls.js';
 import { describeRestart, forkStoreProcess, withDefaults, openStoreIn, QUERY_FAULTS, watchResident, type Child, type HostedOptions, type Loaded, type RestartReason, type RestartRecord } from './process.js';
 import { ChildMessageSchema, fromWire, RESULTS, type Op } from './protocol.js';
 
@@ -75,21 +75,11 @@ export class HostedStore implements GraphStore {
     while (this.restarting) await this.restarting;
   }
 
-  init(): Promise<void> {
-    return this.call('init', [], 'app', true) as Promise<void>;
-  }
-
-  writeArticle(graph: ArticleGraph): Promise<WriteStatus> {
-    return this.call('writeArticle', [graph], 'app', true) as Promise<WriteStatus>;
-  }
-
-  hasArticle(id: string): Promise<boolean> {
-    return this.call('hasArticle', [id], 'app', true) as Promise<boolean>;
-  }
-
-  stats(): Promise<StoreStats> {
-    return this.call('stats', [], 'app', true) as Promise<StoreStats>;
-  }
+  init = (): Promise<void> => this.call('init', [], 'app', true) as Promise<void>;
+  writeArticle = (graph: ArticleGraph): Promise<WriteStatus> => this.call('writeArticle', [graph], 'app', true) as Promise<WriteStatus>;
+  writeArticles = (graphs: ArticleGraph[]): Promise<WriteStatus[]> => this.call('writeArticles', [graphs], 'app', true) as Promise<WriteStatus[]>;
+  hasArticle = (id: string): Promise<boolean> => this.call('hasArticle', [id], 'app', true) as Promise<boolean>;
+  stats = (): Promise<StoreStats> => this.call('stats', [], 'app', true) as Promise<StoreStats>;
 
   run(query: string, params: Record<string, unknown> = {}): Promise<Row[]> {
     return this.call('run', [query, params], 'app', isStaticallyReadOnly(query)) as Promise<Row[]>;
@@ -337,7 +327,7 @@ export class HostedStore implements GraphStore {
     // An article write interrupted by its process's death and found stored when sent again was committed by the
     // interrupted attempt (the pipeline writes only articles it found absent): that is this call's work, "created",
     // and the pipeline must go on to the article's claims and events steps.
-    call.resolve(call.op === 'writeArticle' && call.interrupted && value.data === 'unchanged' ? 'created' : value.data);
+    call.resolve(call.interrupted ? asCommittedByInterrupted(call.op, value.data) : value.data);
   }
 
   private fail(call: Call, error: AppError): void {
@@ -497,4 +487,3 @@ export class HostedStore implements GraphStore {
     await child.exited;
   }
 }
-

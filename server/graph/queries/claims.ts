@@ -29,7 +29,7 @@ CALL (key) {
 RETURN key, a.id AS id, a.name AS name, a.kind AS kind, a.aliases AS aliases, a.roles AS roles, a.mergedInto AS mergedInto`,
   actorsByIds: `UNWIND $ids AS id
 MATCH (a:Actor {id: id})
-RETURN a.id AS id, a.name AS name, a.kind AS kind, a.aliases AS aliases, a.roles AS roles`,
+RETURN a.id AS id, a.name AS name, a.kind AS kind, a.aliases AS aliases, a.roles AS roles, a.mergedInto AS mergedInto`,
   // At most $cap articles per key, then the $budget sharing the most keys (a copy shares most of its 16 bands).
   // After the aggregation Grafeo no longer sees `a` as a node: it is matched again by its indexed id.
   articleCandidates: `UNWIND $keys AS key

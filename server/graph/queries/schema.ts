@@ -18,7 +18,8 @@
  * claims step's (docs/claims.md). _DayCount holds the per-day statement
  * counters the article write maintains (server/graph/write.ts), _ActorDay,
  * _ActorPair and _ActorTotal the actor page's (per actor and day, per speaker
- * and subject, per actor).
+ * and subject, per actor), _PairMonth the network's (per month, speaker,
+ * subject and cue class).
  *
  * Bookkeeping (lookup keys, counters, the schema version) lives in one
  * marked namespace: its labels start with `_` (docs/cypher.md, "Bookkeeping
@@ -26,14 +27,14 @@
  * WITH '_')` is the domain, and the console's schema views leave them out.
  */
 const DOMAIN_LABELS = ['Source', 'Article', 'Actor', 'Statement', 'Claim', 'Event', 'MergeDecision'] as const;
-const BOOKKEEPING_LABELS = ['_SchemaVersion', '_Alias', '_Band', '_EventKey', '_DayCount', '_ActorDay', '_ActorPair', '_ActorTotal'] as const;
+const BOOKKEEPING_LABELS = ['_SchemaVersion', '_Alias', '_Band', '_EventKey', '_DayCount', '_ActorDay', '_ActorPair', '_ActorTotal', '_PairMonth'] as const;
 export const MODEL = {
   labels: [...DOMAIN_LABELS, ...BOOKKEEPING_LABELS],
   domainLabels: DOMAIN_LABELS,
   /** Bookkeeping: every label in the marked namespace (a leading `_`). */
   bookkeepingLabels: BOOKKEEPING_LABELS,
   /** Labels of derived data keyed by `key` (lookup keys and counters): no `id`, rebuilt by ingest. */
-  derivedLabels: ['_Alias', '_Band', '_EventKey', '_DayCount', '_ActorDay', '_ActorPair', '_ActorTotal'],
+  derivedLabels: ['_Alias', '_Band', '_EventKey', '_DayCount', '_ActorDay', '_ActorPair', '_ActorTotal', '_PairMonth'],
   /**
    * The bookkeeping labels' names before schema version 6, which renamed them
    * into the marked namespace: only the migration (SCHEMA.renameLabel*) and
@@ -65,6 +66,8 @@ const LOOKUPS = [
   ['_ActorDay', 'actor', 'bk_actor_day_actor'],
   ['_ActorPair', 'from', 'bk_actor_pair_from'],
   ['_ActorPair', 'to', 'bk_actor_pair_to'],
+  // The network's monthly rollups: a window's whole months are looked up here.
+  ['_PairMonth', 'month', 'bk_pair_month_month'],
 ] as const;
 
 /**
@@ -87,6 +90,7 @@ const UNIQUE_KEYS = [
   ['_ActorDay', 'key', 'bk_actor_day_key'],
   ['_ActorPair', 'key', 'bk_actor_pair_key'],
   ['_ActorTotal', 'key', 'bk_actor_total_key'],
+  ['_PairMonth', 'key', 'bk_pair_month_key'],
 ] as const;
 
 /**
@@ -241,6 +245,30 @@ WHERE said > 0 OR about > 0 OR articles > 0
 MERGE (c:_ActorTotal {key: a.id})
 SET c.said = said, c.about = about, c.articles = articles
 RETURN count(c) AS n`,
+  /**
+   * Migration to version 8: the network's monthly rollups (WRITE.countPairMonths)
+   * from the statements already stored, whole counts SET (safe to run again);
+   * the bucket as window.ts rollupBucket computes it. One SAID per statement
+   * and ABOUT merged, so count(s) counts statements. Run per page of
+   * speakers (`$ids`, from pairMonthSpeakers; server/graph/schema.ts): a
+   * rollup belongs to one speaker, so a page never splits one, and no page
+   * reaches Grafeo's 30 s query timeout, which the whole store at 1M did.
+   */
+  pairMonthSpeakers: `MATCH (p:Actor)
+WITH p.id AS id, COUNT { (p)-[:SAID]->(:Statement) } AS said
+WHERE said > 0
+RETURN id, said
+ORDER BY id`,
+  backfillPairMonths: `MATCH (p:Actor)
+WHERE p.id IN $ids
+MATCH (p)-[:SAID]->(s:Statement)-[:ABOUT]->(t:Actor)
+WITH CASE WHEN s.timeDay IS NULL THEN ''
+    WHEN size(s.timeDay) = 10 AND substring(s.timeDay, 8) >= '01' AND substring(s.timeDay, 8) <= '31' THEN substring(s.timeDay, 0, 8) + '*'
+    ELSE s.timeDay END AS month, p.id AS from, t.id AS to, s.cueClass AS cueClass,
+  count(s) AS n, min(s.time) AS firstAt, max(s.time) AS lastAt
+MERGE (c:_PairMonth {key: month + '|' + from + '|' + to + '|' + coalesce(cueClass, '')})
+SET c.month = month, c.from = from, c.to = to, c.cueClass = cueClass, c.n = n, c.firstAt = firstAt, c.lastAt = lastAt
+RETURN count(c) AS n`,
 } as const;
 
 /** Sample parameters of each query, so the Cypher lint test can declare them. */
@@ -268,6 +296,8 @@ export const SCHEMA_PARAMS: { [K in keyof typeof SCHEMA]: Record<string, unknown
   backfillActorDaysAbout: {},
   backfillActorPairs: {},
   backfillActorTotals: {},
+  pairMonthSpeakers: {},
+  backfillPairMonths: { ids: ['act_0', 'act_1'] },
 };
 
 /** Parameters of the generated schema statements: none. */

@@ -1,6 +1,8 @@
 /**
- * The queries of `writeArticle`: one article is at most twelve of these, each
- * batched with UNWIND, run in one transaction (see server/graph/write.ts).
+ * The queries of `writeArticles`: a batch of articles is at most sixteen of
+ * these, each one UNWIND over the rows of every article of the batch (one
+ * article is a batch of one: the same texts), run in one transaction (see
+ * server/graph/write.ts).
  * Every MERGE is on a stable `id`, which is indexed (Grafeo) or
  * uniqueness-constrained (Neo4j), so each one is an index seek and ingest
  * stays linear in the number of statements already stored.
@@ -14,17 +16,30 @@
  */
 export const WRITE = {
   articleExists: `MATCH (a:Article {id: $id}) RETURN count(a) AS n`,
-  upsertArticle: `MERGE (a:Article {id: $id})
-ON CREATE SET a += $props
+  // Which of a batch's article ids are stored already (those are not written again).
+  articlesExist: `UNWIND $ids AS id
+MATCH (a:Article {id: id})
 RETURN a.id AS id`,
+  // Where each of a batch's articles stands before the batch is written (server/pipeline/batch.ts): its origin
+  // (outlet, URL: republication) and the marks of its claims and events steps; absent ids give no row.
+  articleStates: `UNWIND $ids AS id
+MATCH (a:Article {id: id})
+RETURN a.id AS id, a.url AS url, head([(a)<-[:PUBLISHED]-(src:Source) | src.id]) AS sourceId,
+  a.claimsVersion AS claimsVersion, a.eventsVersion AS eventsVersion`,
+  upsertArticle: `UNWIND $articles AS r
+MERGE (a:Article {id: r.id})
+ON CREATE SET a += r.props
+RETURN count(*) AS n`,
   // An outlet first seen without a domain gets one when a later article brings it.
-  upsertSource: `MERGE (src:Source {id: $id})
-ON CREATE SET src += $props
-ON MATCH SET src.domain = coalesce(src.domain, $props.domain)
-RETURN src.id AS id`,
+  upsertSource: `UNWIND $sources AS r
+MERGE (src:Source {id: r.id})
+ON CREATE SET src += r.props
+ON MATCH SET src.domain = coalesce(src.domain, r.props.domain)
+RETURN count(*) AS n`,
   // A query of its own: bound first by a MERGE, the outlet would be the end Grafeo walks from.
-  linkSource: `MATCH (a:Article {id: $articleId})
-MATCH (src:Source {id: $sourceId})
+  linkSource: `UNWIND $links AS l
+MATCH (a:Article {id: l.articleId})
+MATCH (src:Source {id: l.sourceId})
 MERGE (a)<-[:PUBLISHED]-(src)
 RETURN count(*) AS linked`,
   // Actors are shared across articles: a second sighting unions its aliases and roles into the node.
@@ -37,22 +52,22 @@ ON MATCH SET
 RETURN count(*) AS n`,
   // How this article named each actor (its own aliases and roles, not the actor's gathered lists): written with the
   // article, so a crash before the claims step cannot leave it to be rebuilt from what the actor node gathered since.
-  linkNamed: `MATCH (art:Article {id: $articleId})
-UNWIND $rows AS r
+  linkNamed: `UNWIND $rows AS r
+MATCH (art:Article {id: r.articleId})
 MATCH (a:Actor {id: r.actorId})
 MERGE (art)-[n:NAMED]->(a)
 SET n.aliases = r.aliases, n.roles = r.roles
 RETURN count(*) AS linked`,
-  linkMentions: `MATCH (a:Article {id: $articleId})
-UNWIND $actorIds AS actorId
-MATCH (m:Actor {id: actorId})
+  linkMentions: `UNWIND $links AS l
+MATCH (a:Article {id: l.articleId})
+MATCH (m:Actor {id: l.actorId})
 MERGE (a)-[:MENTIONS]->(m)
 RETURN count(*) AS linked`,
   // The WITH is for Grafeo 0.6, which refuses a MERGE ... ON CREATE SET directly followed by another MERGE.
-  upsertStatements: `MATCH (a:Article {id: $articleId})
-UNWIND $statements AS r
+  upsertStatements: `UNWIND $statements AS r
+MATCH (a:Article {id: r.articleId})
 MERGE (s:Statement {id: r.id})
-ON CREATE SET s += r
+ON CREATE SET s += r.props
 WITH a, s
 MERGE (a)-[:CONTAINS]->(s)
 RETURN count(*) AS n`,
@@ -87,7 +102,8 @@ RETURN count(*) AS linked`,
    * (SCHEMA.backfillDayCounts); a statement without a cue class counts as
    * 'other', as the timeline shows it.
    */
-  countDays: `MATCH (a:Article {id: $articleId})-[:CONTAINS]->(s:Statement)
+  countDays: `UNWIND $articleIds AS articleId
+MATCH (a:Article {id: articleId})-[:CONTAINS]->(s:Statement)
 WHERE s.timeDay IS NOT NULL
 WITH s.timeDay AS day, coalesce(s.cueClass, 'other') AS cueClass, count(s) AS n
 MERGE (c:_DayCount {key: day + '|' + cueClass})
@@ -118,6 +134,25 @@ MERGE (c:_ActorPair {key: r.key})
 ON CREATE SET c.from = r.from, c.to = r.to, c.n = r.n
 ON MATCH SET c.n = c.n + r.n
 RETURN count(c) AS n`,
+  /**
+   * The network's monthly rollups, `(:_PairMonth {key, month, from, to,
+   * cueClass, n, firstAt, lastAt})`: per bucket of `timeDay` (window.ts
+   * rollupBucket: "2025-03-*" for the days of March 2025, a coarse time as
+   * itself, '' for undated statements), speaker `from`, subject `to` and
+   * cue class (null kept as null, the key uses ''), how many statements and
+   * their first and last `time`. Counted as the SAID and ABOUT links are
+   * written (one speaker, subjects deduplicated), in the article's
+   * transaction, so exact for the same reasons as DayCount. Read by the
+   * network view for the whole months of a window (queries/network.ts)
+   * instead of its statements. Schema version 8 backfills them.
+   */
+  countPairMonths: `UNWIND $rows AS r
+MERGE (c:_PairMonth {key: r.key})
+ON CREATE SET c.month = r.month, c.from = r.from, c.to = r.to, c.cueClass = r.cueClass, c.n = r.n, c.firstAt = r.firstAt, c.lastAt = r.lastAt
+ON MATCH SET c.n = c.n + r.n,
+  c.firstAt = CASE WHEN c.firstAt IS NULL OR r.firstAt < c.firstAt THEN r.firstAt ELSE c.firstAt END,
+  c.lastAt = CASE WHEN c.lastAt IS NULL OR r.lastAt > c.lastAt THEN r.lastAt ELSE c.lastAt END
+RETURN count(c) AS n`,
   countActorTotals: `UNWIND $rows AS r
 MERGE (c:_ActorTotal {key: r.key})
 ON CREATE SET c.said = r.said, c.about = r.about, c.articles = r.articles
@@ -130,19 +165,22 @@ const link = { statementId: 'stm_0', actorId: 'act_0' };
 /** Sample parameters of each query, so the Cypher lint test can declare them. */
 export const WRITE_PARAMS: { [K in keyof typeof WRITE]: Record<string, unknown> } = {
   articleExists: { id: 'art_0' },
-  upsertArticle: { id: 'art_0', props: { id: 'art_0', title: 'A title' } },
-  upsertSource: { id: 'src_0', props: { id: 'src_0', name: 'The Daily', domain: 'daily.example' } },
-  linkSource: { articleId: 'art_0', sourceId: 'src_0' },
-  linkNamed: { articleId: 'art_0', rows: [{ actorId: 'act_0', aliases: ['Zakharova'], roles: ['spokeswoman'] }] },
+  articlesExist: { ids: ['art_0', 'art_1'] },
+  articleStates: { ids: ['art_0', 'art_1'] },
+  upsertArticle: { articles: [{ id: 'art_0', props: { id: 'art_0', title: 'A title' } }] },
+  upsertSource: { sources: [{ id: 'src_0', props: { id: 'src_0', name: 'The Daily', domain: 'daily.example' } }] },
+  linkSource: { links: [{ articleId: 'art_0', sourceId: 'src_0' }] },
+  linkNamed: { rows: [{ articleId: 'art_0', actorId: 'act_0', aliases: ['Zakharova'], roles: ['spokeswoman'] }] },
   upsertActors: { actors: [{ id: 'act_0', name: 'Maria Zakharova', kind: 'person', aliases: ['Zakharova'], roles: ['spokeswoman'] }] },
-  linkMentions: { articleId: 'art_0', actorIds: ['act_0'] },
-  upsertStatements: { articleId: 'art_0', statements: [{ id: 'stm_0', content: 'It is over.', start: 0, end: 11 }] },
+  linkMentions: { links: [{ articleId: 'art_0', actorId: 'act_0' }] },
+  upsertStatements: { statements: [{ articleId: 'art_0', id: 'stm_0', props: { id: 'stm_0', content: 'It is over.', start: 0, end: 11 } }] },
   linkSpeakers: { links: [link] },
   linkAbout: { links: [link] },
   linkAddressees: { links: [link] },
   linkVia: { links: [link] },
-  countDays: { articleId: 'art_0' },
+  countDays: { articleIds: ['art_0'] },
   countActorDays: { rows: [{ key: 'act_0|2024-01-01', actor: 'act_0', day: '2024-01-01', said: 1, about: 0 }] },
   countActorPairs: { rows: [{ key: 'act_0|act_1', from: 'act_0', to: 'act_1', n: 1 }] },
   countActorTotals: { rows: [{ key: 'act_0', said: 1, about: 0, articles: 1 }] },
+  countPairMonths: { rows: [{ key: '2024-01|act_0|act_1|say', month: '2024-01', from: 'act_0', to: 'act_1', cueClass: 'say', n: 1, firstAt: '2024-01-05', lastAt: '2024-01-05' }] },
 };

@@ -98,8 +98,12 @@ export function lookupAliases(store: Runner, keys: string[], cap: number): Promi
   return read(store, AliasRowSchema, 'the alias lookup', CLAIMS.lookupAliases, { keys, cap });
 }
 
-export function claimActorsByIds(store: Runner, ids: string[]) {
-  return read(store, ActorRowSchema, 'actors by id', CLAIMS.actorsByIds, { ids });
+/** Stored actors by id, with `mergedInto` when a user merged the actor into another (CLAIMS.actorsByIds). */
+export const ActorByIdRowSchema = ActorRowSchema.extend({ mergedInto: optStr });
+export type ActorByIdRow = z.infer<typeof ActorByIdRowSchema>;
+
+export function claimActorsByIds(store: Runner, ids: string[]): Promise<ActorByIdRow[]> {
+  return read(store, ActorByIdRowSchema, 'actors by id', CLAIMS.actorsByIds, { ids });
 }
 
 export function articleCandidates(store: Runner, p: { keys: string[]; id: string; cap: number; budget: number }): Promise<ArticleCandidateRow[]> {

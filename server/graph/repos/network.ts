@@ -1,21 +1,45 @@
 /**
  * The network read model: speaker -> target rows in a window. It owns the
- * choice of queries (queries/api.ts, network*): with a source
- * filter every (speaker, target, cue class) row; without one, the page of
- * final edges among actors no merge touches plus the rows touching merged
- * groups, which the caller folds into canonical actors.
+ * choice of queries: with a source filter every (speaker, target, cue class)
+ * row of the statements (queries/api.ts networkEdges*); without one, the page
+ * of final edges among actors no merge touches plus the rows touching merged
+ * groups, which the caller folds into canonical actors, read from the
+ * monthly rollups for the window's whole months and from the statements for
+ * the days of the months it cuts (queries/network.ts), or from the
+ * statements alone when the window holds no whole month or a bound has a
+ * time of day (queries/api.ts networkTopEdges*, networkGroupedEdges*).
  */
 import { z } from 'zod';
 import { API } from '../queries/api.js';
-import { windowDays } from '../window.js';
-import { num, optStr, read, str, strs, type Runner } from './rows.js';
+import { NETWORK } from '../queries/network.js';
+import { bucketInWindow, dayAligned, rollupBucket, windowDays } from '../window.js';
+import { num, optNum, optStr, read, str, strs, type Runner } from './rows.js';
 
-/** A final edge among unmerged actors (API.networkTopEdges*). */
+/** A final edge among unmerged actors from the statements (API.networkTopEdges*): one cue class per statement. */
 export const NetworkEdgeRowSchema = z.object({ source: str, target: str, n: num, cueClasses: strs, firstAt: optStr, lastAt: optStr });
 export type NetworkEdgeRow = z.infer<typeof NetworkEdgeRowSchema>;
-/** A raw (speaker, target, cue class) row still to fold (API.networkEdges*, API.networkGroupedEdges*). */
-export const NetworkRawRowSchema = z.object({ source: str, target: str, cueClass: str, n: num, firstAt: optStr, lastAt: optStr });
+/** The same from the rollups (NETWORK.rollupTopEdges*): per rollup or statement row its cue class, count and times. */
+export const NetworkRollupEdgeRowSchema = z.object({
+  source: str,
+  target: str,
+  n: num,
+  cues: z.array(z.object({ cueClass: optStr, n: optNum })),
+  firsts: z.array(optStr),
+  lasts: z.array(optStr),
+});
+/** A raw (speaker, target, cue class) row still to fold (API.networkEdges*, networkGroupedEdges*, NETWORK.rollupGroupedEdges*). */
+export const NetworkRawRowSchema = z.object({ source: str, target: str, cueClass: optStr, n: num, firstAt: optStr, lastAt: optStr });
 export type NetworkRawRow = z.infer<typeof NetworkRawRowSchema>;
+
+/** A final edge as the read model hands it up: its count per cue class ('other' for statements without one). */
+export interface NetworkTopEdge {
+  source: string;
+  target: string;
+  n: number;
+  byCueClass: Record<string, number>;
+  firstAt: string | null;
+  lastAt: string | null;
+}
 
 export type NetworkFilters = {
   cueClasses: string[] | null;
@@ -25,12 +49,12 @@ export type NetworkFilters = {
 };
 
 /**
- * `top`: final edges (source, target, n, cueClasses, firstAt, lastAt) among
- * unmerged actors, heaviest first, at most `limit` of them; `rows`: raw
- * (source, target, cueClass, n, firstAt, lastAt) rows still to fold.
+ * `top`: final edges among unmerged actors, heaviest first, at most `limit`
+ * of them; `rows`: raw (source, target, cueClass, n, firstAt, lastAt) rows
+ * still to fold.
  */
 export interface NetworkRows {
-  top: NetworkEdgeRow[];
+  top: NetworkTopEdge[];
   rows: NetworkRawRow[];
 }
 
@@ -43,11 +67,89 @@ export async function networkRows(
   if (filters.sources !== null) {
     return { top: [], rows: await read(store, NetworkRawRowSchema, 'network edges', days ? API.networkEdgesDays : API.networkEdges, days ? { ...filters, days } : filters) };
   }
+  const base = { cueClasses: filters.cueClasses, from: filters.from, to: filters.to, grouped: opts.grouped };
+  const page = { ego: opts.ego, minCount: opts.minCount, limit: opts.limit };
+  // The rollups count whole buckets of `timeDay`: exact for bounds without a time of day (window.ts dayAligned).
+  if (dayAligned(filters.from) && dayAligned(filters.to)) {
+    const existing = await read(store, DayRow, 'window days', NETWORK.windowDays, { from: filters.from, to: filters.to });
+    const split = rollupWindow(filters.from, filters.to, existing.map((r) => r.day));
+    if (split.months.length > 0) {
+      const params = { ...base, months: split.months, days: split.days };
+      const withDays = split.days.length > 0;
+      const [top, rows] = await Promise.all([
+        read(store, NetworkRollupEdgeRowSchema, 'network rollup edges', withDays ? NETWORK.rollupTopEdgesDays : NETWORK.rollupTopEdges, { ...params, ...page }),
+        opts.grouped.length > 0
+          ? read(store, NetworkRawRowSchema, 'network rollup grouped edges', withDays ? NETWORK.rollupGroupedEdgesDays : NETWORK.rollupGroupedEdges, params)
+          : Promise.resolve([]),
+      ]);
+      return {
+        top: top.map(({ source, target, n, cues, firsts, lasts }) => ({
+          source, target, n, byCueClass: tallyCues(cues), firstAt: extreme(firsts, -1), lastAt: extreme(lasts, 1),
+        })),
+        rows,
+      };
+    }
+  }
   // Only the page of edges among unmerged actors leaves the store, already final; rows touching merged groups fold in the caller.
-  const base = { cueClasses: filters.cueClasses, from: filters.from, to: filters.to, grouped: opts.grouped, ...(days ? { days } : {}) };
+  const scan = { ...base, ...(days ? { days } : {}) };
   const [top, rows] = await Promise.all([
-    read(store, NetworkEdgeRowSchema, 'network top edges', days ? API.networkTopEdgesDays : API.networkTopEdges, { ...base, ego: opts.ego, minCount: opts.minCount, limit: opts.limit }),
-    opts.grouped.length > 0 ? read(store, NetworkRawRowSchema, 'network grouped edges', days ? API.networkGroupedEdgesDays : API.networkGroupedEdges, base) : Promise.resolve([]),
+    read(store, NetworkEdgeRowSchema, 'network top edges', days ? API.networkTopEdgesDays : API.networkTopEdges, { ...scan, ...page }),
+    opts.grouped.length > 0 ? read(store, NetworkRawRowSchema, 'network grouped edges', days ? API.networkGroupedEdgesDays : API.networkGroupedEdges, scan) : Promise.resolve([]),
   ]);
-  return { top, rows };
+  return {
+    top: top.map(({ source, target, n, cueClasses, firstAt, lastAt }) => ({ source, target, n, byCueClass: tallyClasses(cueClasses, n), firstAt, lastAt })),
+    rows,
+  };
+}
+
+const DayRow = z.object({ day: str });
+
+/**
+ * Splits a window [from, to) (bounds absent or without a time of day) over
+ * the statement days the store holds (`existing`, every distinct `timeDay`)
+ * into `months`, the rollup buckets (window.ts rollupBucket: the days of a
+ * month, or a coarse time) that lie in the window whole, read from the
+ * rollups, and `days`, the days of the other buckets inside it, read from
+ * their statements. Undated statements (bucket '') are in a window without
+ * bounds only, as in the statement queries.
+ */
+export function rollupWindow(from: string | null, to: string | null, existing: readonly string[]): { months: string[]; days: string[] } {
+  const months = new Set<string>();
+  const days = new Set<string>();
+  for (const day of existing) {
+    if ((from !== null && day < from) || (to !== null && day >= to)) continue;
+    const bucket = rollupBucket(day);
+    if (bucketInWindow(bucket, from, to)) months.add(bucket);
+    else days.add(day);
+  }
+  if (from === null && to === null) months.add('');
+  return { months: [...months].sort(), days: [...days].sort() };
+}
+
+/** Per cue class counts from the rollup query's {cueClass, n} rows; a statement without a class counts as 'other'. */
+function tallyCues(cues: unknown): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const c of Array.isArray(cues) ? (cues as Array<{ cueClass?: unknown; n?: unknown }>) : []) {
+    const cls = typeof c.cueClass === 'string' ? c.cueClass : 'other';
+    out[cls] = (out[cls] ?? 0) + Number(c.n ?? 0);
+  }
+  return out;
+}
+
+/** The least (`sign` -1) or greatest (1) of the strings in a list, null when none. */
+function extreme(values: unknown, sign: 1 | -1): string | null {
+  let out: string | null = null;
+  for (const v of Array.isArray(values) ? values : []) {
+    if (typeof v === 'string' && (out === null || (sign < 0 ? v < out : v > out))) out = v;
+  }
+  return out;
+}
+
+/** Per cue class counts from the statement query's list of classes (nulls left out by collect: the rest is 'other'). */
+function tallyClasses(classes: unknown, count: number): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const cls of Array.isArray(classes) ? classes : []) out[String(cls)] = (out[String(cls)] ?? 0) + 1;
+  const classified = Object.values(out).reduce((a, b) => a + b, 0);
+  if (classified < count) out.other = (out.other ?? 0) + count - classified;
+  return out;
 }

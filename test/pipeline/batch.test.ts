@@ -1,0 +1,115 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { openStore } from '../../server/graph/index.js';
+import type { ArticleGraph, GraphStore, WriteStatus } from '../../server/graph/types.js';
+import { ingestText, type IngestedArticle, type IngestItem } from '../../server/ingest/index.js';
+import { ingestInputs, processArticle, type ProgressEvent } from '../../server/pipeline/index.js';
+import { fingerprint } from '../api/helpers.js';
+
+/**
+ * Ingest in batches (issue 19, server/pipeline/batch.ts) stores exactly
+ * what ingesting the same articles one by one stores: every node and
+ * relationship with its properties (actors with their gathered aliases,
+ * statements, claims and their counts, band and alias keys, events,
+ * counters), compared on a dump of the whole graph. The articles make the
+ * batch's own bookkeeping matter: people named in full, then by surname,
+ * in later articles of the same batch (actor identity reads the alias keys
+ * the earlier articles' claims steps wrote), repeated quotes (claims
+ * across articles of a batch), the same text from a second outlet
+ * (republication inside a batch) and an exact duplicate (unchanged).
+ */
+const WIKINEWS = new URL('../../bench/wikinews/wikinews-2019-2020.jsonl', import.meta.url);
+const AT = '2025-09-01T00:00:00.000Z';
+
+/** Invented reports, written for this test: one story told several times, its people named in different ways. */
+const STORY = [
+  `Harbour commissioner Petra Lindqvist said on Monday that the new ferry terminal "will open in the spring". Lindqvist added that the budget was safe.`,
+  `Petra Lindqvist said on Tuesday that the ferry terminal will open in the spring. Mayor Tomas Okafor said the city would pay half.`,
+  `Lindqvist met Okafor at the harbour on Wednesday. "The ferry terminal will open in the spring," Lindqvist told reporters.`,
+  `Tomas Okafor accused Lindqvist of hiding the costs. "The budget is not safe," Okafor said on Thursday.`,
+  `The harbour commissioner, Petra Lindqvist, denied on Friday that costs were hidden. Okafor said he would ask for an audit.`,
+];
+
+function articles(): IngestedArticle[] {
+  const records = readFileSync(WIKINEWS, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .slice(0, 60)
+    .map((l) => JSON.parse(l) as { title: string; text: string; publishedAt: string; source?: string });
+  const one = (text: string, title: string, publishedAt: string, source: string) =>
+    ingestText(text, { origin: title, title, retrievedAt: AT, publishedAt, source })[0]!;
+  const out: IngestedArticle[] = [];
+  records.forEach((r, i) => {
+    out.push(one(r.text, r.title, r.publishedAt, r.source ?? 'Wikinews'));
+    // A story report every twelve articles, so the story spans several batches of 16 and sits inside them.
+    if (i % 12 === 5) {
+      const k = Math.floor(i / 12);
+      out.push(one(STORY[k]!, `Harbour ${k + 1}`, `2025-03-0${k + 3}`, `Outlet ${(k % 2) + 1}`));
+    }
+  });
+  // The same text from another outlet (a republication), and the same article again (unchanged), inside the batches.
+  out.splice(20, 0, one(records[17]!.text, records[17]!.title, records[17]!.publishedAt, 'Another Wire'));
+  out.splice(30, 0, out[25]!);
+  return out;
+}
+
+async function* asItems(list: IngestedArticle[]): AsyncIterable<IngestItem> {
+  for (const a of list) yield { ok: true, origin: a.title, articles: [a] };
+}
+
+async function withStore<T>(work: (store: GraphStore) => Promise<T>): Promise<T> {
+  const store = await openStore({ backend: 'embedded', path: null });
+  try {
+    return await work(store);
+  } finally {
+    await store.close();
+  }
+}
+
+describe('ingest in batches', () => {
+  test('stores, node for node and relationship for relationship, what ingesting the articles one by one stores, and reports the same', async () => {
+    const list = articles();
+    const oneByOne = await withStore(async (store) => {
+      const statuses: string[] = [];
+      for (const a of list) statuses.push((await processArticle(store, a)).status);
+      return { dump: await fingerprint(store), statuses };
+    });
+    const run = (batchSize: number) =>
+      withStore(async (store) => {
+        const statuses: string[] = [];
+        const summary = await ingestInputs(store, asItems(list), (e: ProgressEvent) => statuses.push(e.kind === 'article' ? e.status : 'error'), null, batchSize);
+        return { dump: await fingerprint(store), statuses, summary };
+      });
+    const [single, batched, large] = [await run(1), await run(16), await run(200)];
+    // The comparison is of a graph with something in it: claims across articles, a republication, a resolved surname.
+    const dump = JSON.parse(oneByOne.dump) as [string[], string[]];
+    expect(dump[0].filter((n) => n.includes('"Claim"')).length).toBeGreaterThan(0);
+    expect(dump[1].some((r) => r.includes('"REPUBLISHES"'))).toBe(true);
+    expect(oneByOne.statuses.filter((s) => s === 'unchanged')).toHaveLength(1);
+    for (const r of [single, batched, large]) {
+      expect(r.statuses).toEqual(oneByOne.statuses);
+      expect(r.summary.failed).toBe(0);
+      expect(r.dump).toEqual(oneByOne.dump);
+    }
+  }, 300_000);
+
+  test('a batch whose write fails is written article by article: the article the store refuses is reported, the others are stored', async () => {
+    const list = articles().slice(0, 12);
+    const refused = list[4]!.id;
+    await withStore(async (real) => {
+      // Fault injection over the real store: it refuses any write that contains one chosen article.
+      const store: GraphStore = Object.assign(Object.create(real) as GraphStore, {
+        writeArticles: (graphs: ArticleGraph[]): Promise<WriteStatus[]> =>
+          graphs.some((g) => g.article.id === refused) ? Promise.reject(new Error('refused by the test')) : real.writeArticles(graphs),
+        writeArticle: (graph: ArticleGraph): Promise<WriteStatus> =>
+          graph.article.id === refused ? Promise.reject(new Error('refused by the test')) : real.writeArticle(graph),
+      });
+      const events: string[] = [];
+      const summary = await ingestInputs(store, asItems(list), (e) => events.push(e.kind === 'article' ? `${e.title}:${e.status}` : `error:${e.origin}`), null, 8);
+      expect(summary).toMatchObject({ ingested: list.length - 1, failed: 1 });
+      expect(events[4]).toBe(`error:${list[4]!.title} (${list[4]!.title})`);
+      expect(await real.hasArticle(refused)).toBe(false);
+      for (const a of list) if (a.id !== refused) expect(await real.hasArticle(a.id)).toBe(true);
+    });
+  }, 120_000);
+});
