@@ -4,7 +4,7 @@
  * ids and these helpers fold them into canonical actors. The map is loaded
  * per request: merges are few, so it is one small query.
  */
-import { sameAsLinks, type GraphStore, type Row } from '../graph/index.js';
+import { sameAsLinks, type GraphStore, type SameAsRow } from '../graph/index.js';
 
 /** An actor as a reference: its canonical id and name. */
 export interface ActorRef {
@@ -16,11 +16,9 @@ export class ActorMap {
   private readonly into = new Map<string, { id: string; name: string; kind: string }>();
   private readonly members = new Map<string, string[]>();
 
-  constructor(rows: Row[]) {
-    for (const r of rows) {
-      const from = String(r.from);
-      const into = String(r.into);
-      this.into.set(from, { id: into, name: String(r.name ?? ''), kind: String(r.kind ?? '') });
+  constructor(rows: SameAsRow[]) {
+    for (const { from, into, name, kind } of rows) {
+      this.into.set(from, { id: into, name: name ?? '', kind: kind ?? '' });
       this.members.set(into, [...(this.members.get(into) ?? []), from]);
     }
   }

@@ -19,17 +19,16 @@
  */
 import { randomUUID } from 'node:crypto';
 import { AppError, notFound } from '../errors.js';
-import { activeMergeDecisions, actorWithCanonical, createMergeDecision, serialWrite, setSameAsLinks, undoMergeDecision, type GraphStore, type MergeDecisionRecord, type Row } from '../graph/index.js';
+import { activeMergeDecisions, actorWithCanonical, createMergeDecision, serialWrite, setSameAsLinks, undoMergeDecision, type GraphStore, type MergeDecisionRecord, type MergeDecisionRow } from '../graph/index.js';
 
 /** A merge decision as the API shows it (api/schemas.ts MergeDecisionSchema describes the same shape): the stored record, and when a split undid it. */
 export interface MergeDecision extends MergeDecisionRecord {
   undoneAt: string | null;
 }
 
-
-export function toDecision(row: Row): MergeDecision {
-  const s = (k: string) => (typeof row[k] === 'string' ? (row[k] as string) : null);
-  return { id: String(row.id), from: String(row.from), into: String(row.into), fromName: s('fromName'), intoName: s('intoName'), at: String(row.at), note: s('note'), undoneAt: s('undoneAt') };
+/** A stored decision row as the API shows it (its fields alone, in the view's order). */
+export function toDecision(r: MergeDecisionRow): MergeDecision {
+  return { id: r.id, from: r.from, into: r.into, fromName: r.fromName, intoName: r.intoName, at: r.at, note: r.note, undoneAt: r.undoneAt };
 }
 
 async function actorInfo(store: GraphStore, id: string): Promise<{ id: string; name: string; canonicalId: string | null }> {
@@ -65,7 +64,7 @@ export function mergeActors(store: GraphStore, from: string, into: string, note:
       await applyDecisions(store);
       return stored;
     }
-    const targetName = target === b.id ? b.name : String((await actorInfo(store, target)).name);
+    const targetName = target === b.id ? b.name : (await actorInfo(store, target)).name;
     const decision: MergeDecision = {
       id: `mrg_${randomUUID().replace(/-/g, '').slice(0, 16)}`,
       from: a.id,

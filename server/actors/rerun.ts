@@ -1,4 +1,4 @@
-import { allMergeDecisions, clearAliasKeys, countAliasKeys, identityActorsPage, indexActorKeys, type ActorNode, type GraphStore, type Row } from '../graph/index.js';
+import { allMergeDecisions, clearAliasKeys, countAliasKeys, identityActorsPage, indexActorKeys, type ActorNode, type GraphStore, type IdentityActorRow } from '../graph/index.js';
 import { indexKeys, isArticleScoped, lookupKeys, resolveActor, type StoredActor } from './identity.js';
 import { mergeActors } from './merge.js';
 
@@ -35,15 +35,8 @@ export interface RerunSummary {
 
 const PAGE = 1000;
 
-function toActor(r: Row): StoredActor & { mergedInto: string | null } {
-  return {
-    id: String(r.id),
-    name: String(r.name ?? ''),
-    kind: String(r.kind ?? 'other'),
-    aliases: Array.isArray(r.aliases) ? r.aliases.map(String) : [],
-    roles: Array.isArray(r.roles) ? r.roles.map(String) : [],
-    mergedInto: typeof r.mergedInto === 'string' ? r.mergedInto : null,
-  };
+function toActor(r: IdentityActorRow): StoredActor & { mergedInto: string | null } {
+  return { id: r.id, name: r.name, kind: r.kind, aliases: [...(r.aliases ?? [])], roles: [...(r.roles ?? [])], mergedInto: r.mergedInto };
 }
 
 const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
@@ -56,7 +49,7 @@ export async function rerunIdentity(store: GraphStore, opts: { dryRun?: boolean;
     const rows = await identityActorsPage(store, after, PAGE);
     actors.push(...rows.map(toActor));
     if (rows.length < PAGE) break;
-    after = String(rows[rows.length - 1]!.id);
+    after = rows[rows.length - 1]!.id;
   }
   const aliasKeysBefore = await countAliasKeys(store);
 
@@ -78,9 +71,9 @@ export async function rerunIdentity(store: GraphStore, opts: { dryRun?: boolean;
   const userPairs = new Set<string>();
   const userMerged = new Set<string>();
   for (const d of await allMergeDecisions(store)) {
-    if (typeof d.note === 'string' && d.note.startsWith(RERUN_NOTE)) continue;
-    userPairs.add(pairKey(String(d.from), String(d.into)));
-    if (d.undoneAt === null || d.undoneAt === undefined) userMerged.add(String(d.from));
+    if (d.note !== null && d.note.startsWith(RERUN_NOTE)) continue;
+    userPairs.add(pairKey(d.from, d.into));
+    if (d.undoneAt === null) userMerged.add(d.from);
   }
   const byId = new Map(actors.map((a) => [a.id, a]));
   const merges: RerunSummary['merges'] = [];

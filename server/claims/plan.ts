@@ -1,5 +1,5 @@
 import { stableId } from '../ids.js';
-import { contradiction, prepare, sameClaim, type ClaimStatement, type Prepared } from './similarity.js';
+import { contradiction, prepare, sameClaim, type ClaimStatement } from './similarity.js';
 import { fitsClaimSpeakers } from './speakers.js';
 
 /** A stored statement found through a band key, with the claim it already belongs to. */

@@ -14,7 +14,7 @@ import {
   type ArticleGraph,
   type GraphStore,
   type ActorRow,
-  type Row,
+  type StatementCandidateRow,
 } from '../graph/index.js';
 import { applyIdentity, indexKeys, lookupKeys, resolveActor, type StoredActor } from '../actors/index.js';
 import { articleKeys, statementKeys, statementLookupKeys } from './keys.js';
@@ -80,16 +80,16 @@ export async function resolveActors(store: ClaimsStore, graph: ArticleGraph): Pr
   if (keys.length === 0) return graph;
   const all = await lookupAliases(store, keys, ALIAS_CAP);
   const perKey = new Map<string, number>();
-  for (const r of all) perKey.set(String(r.key), (perKey.get(String(r.key)) ?? 0) + 1);
-  const rows = all.filter((r) => (perKey.get(String(r.key)) ?? 0) < ALIAS_CAP);
+  for (const r of all) perKey.set(r.key, (perKey.get(r.key) ?? 0) + 1);
+  const rows = all.filter((r) => (perKey.get(r.key) ?? 0) < ALIAS_CAP);
   // A user merge points the actor at its canonical one: resolve to that (one more indexed read, only when merges exist).
-  const mergedIds = [...new Set(rows.map((r) => str(r.mergedInto)).filter((x): x is string => x !== null))];
+  const mergedIds = [...new Set(rows.map((r) => r.mergedInto).filter((x): x is string => x !== null))];
   const canonical = new Map<string, StoredActor>();
-  if (mergedIds.length > 0) for (const r of await claimActorsByIds(store, mergedIds)) canonical.set(String(r.id), storedActor(r));
+  if (mergedIds.length > 0) for (const r of await claimActorsByIds(store, mergedIds)) canonical.set(r.id, storedActor(r));
   const found = new Map<string, StoredActor[]>();
   for (const r of rows) {
-    const key = String(r.key);
-    const merged = str(r.mergedInto);
+    const key = r.key;
+    const merged = r.mergedInto;
     const actor = (merged !== null ? canonical.get(merged) : undefined) ?? storedActor(r);
     found.set(key, [...(found.get(key) ?? []), actor]);
   }
@@ -162,7 +162,7 @@ export async function updateClaims(store: ClaimsStore, graph: ArticleGraph): Pro
   const touched = new Set(plan.touched);
   const becameCopies = republishes.filter((l) => l.from !== articleId).map((l) => l.from);
   if (becameCopies.length > 0) {
-    for (const r of await claimsOfArticles(store, becameCopies)) touched.add(String(r.id));
+    for (const r of await claimsOfArticles(store, becameCopies)) touched.add(r.id);
   }
   if (touched.size > 0) await refreshClaimStats(store, [...touched]);
 
@@ -199,21 +199,22 @@ export async function refreshClaimStats(store: ClaimsStore, claimIds: string[]):
   if (rows.length > 0) await setClaimStats(store, rows);
 }
 
-function candidate(r: Row): Candidate {
+/** A stored statement as the claims plan reads it: its first speaker and first claim (a statement has at most one of each). */
+function candidate(r: StatementCandidateRow): Candidate {
   return {
-    id: String(r.id),
-    articleId: String(r.articleId),
-    content: String(r.content ?? ''),
-    cueClass: str(r.cueClass),
-    saidAt: str(r.saidAt),
-    saidAtPrecision: str(r.saidAtPrecision) ?? 'unknown',
-    articleDate: str(r.articleDate),
-    speakerId: first(r.speakerIds),
-    speakerName: first(r.speakerNames),
+    id: r.id,
+    articleId: r.articleId,
+    content: r.content ?? '',
+    cueClass: r.cueClass,
+    saidAt: r.saidAt,
+    saidAtPrecision: r.saidAtPrecision ?? 'unknown',
+    articleDate: r.articleDate,
+    speakerId: r.speakerIds[0] ?? null,
+    speakerName: r.speakerNames[0] ?? null,
     direct: r.direct === true,
-    aboutIds: Array.isArray(r.aboutIds) ? r.aboutIds.map(String) : [],
-    claimId: first(r.claimIds),
-    claimSpeakers: Array.isArray(r.claimSpeakers) && Array.isArray(r.claimSpeakers[0]) ? (r.claimSpeakers[0] as unknown[]).map(String) : [],
+    aboutIds: [...r.aboutIds],
+    claimId: r.claimIds[0] ?? null,
+    claimSpeakers: [...(r.claimSpeakers[0] ?? [])],
   };
 }
 
@@ -229,13 +230,4 @@ function storedActor(r: ActorRow): StoredActor {
 function chainEnd(chain: string[], copies: string[]): string | null {
   const copying = new Set(copies);
   return chain.find((id) => !copying.has(id)) ?? null;
-}
-
-/** The first of a list column (a pattern comprehension standing in for an OPTIONAL MATCH), or null. */
-function first(x: unknown): string | null {
-  return Array.isArray(x) && x.length > 0 ? String(x[0]) : null;
-}
-
-function str(x: unknown): string | null {
-  return x === null || x === undefined ? null : String(x);
 }

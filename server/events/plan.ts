@@ -35,8 +35,6 @@ export interface EventWrite {
   merged: boolean;
 }
 
-export const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
-
 /** The graph's actor id for an extracted participant, after actor identity may have renamed it (server/claims). */
 export function participantId(graph: ArticleGraph, ref: { name: string; kind: string }): string | null {
   const id = actorId(ref.kind, ref.name);

@@ -1,4 +1,4 @@
-import { claimAppearances, exportPage, SCHEMA_NEO4J, temporalLiteral, type GraphStore, type Row } from '../graph/index.js';
+import { claimAppearances, exportPage, SCHEMA_NEO4J, temporalLiteral, type ClaimAppearanceRow, type GraphStore, type Row } from '../graph/index.js';
 import { articleIds, decisionRecords, eventRecords, graphPages, readArticleGraph } from './read.js';
 import { JSONL_VERSION, type ExportLine } from './schema.js';
 
@@ -35,7 +35,7 @@ export async function exportStatements(store: GraphStore, write: Sink, pageSize 
     for (const row of rows) await write(`${JSON.stringify(row)}\n`);
     n += rows.length;
     if (rows.length < pageSize) return n;
-    after = String(rows[rows.length - 1]!.id);
+    after = rows[rows.length - 1]!.id;
   }
 }
 
@@ -64,7 +64,7 @@ export async function exportGraphml(store: GraphStore, write: Sink): Promise<voi
   let e = 0;
   for await (const page of graphPages(store)) {
     for (const n of page.nodes) {
-      const id = xmlEscape(String(n.props.id));
+      const id = xmlEscape(n.props.id);
       let xml = `    <node id="${id}"><data key="n_labels">:${xmlEscape(n.labels.join(':'))}</data>`;
       for (const [k, v] of Object.entries(n.props)) if (v !== null) xml += `<data key="n_${xmlEscape(k)}">${xmlEscape(scalar(v))}</data>`;
       await write(`${xml}</node>\n`);
@@ -121,7 +121,7 @@ export async function exportCypher(store: GraphStore, write: Sink): Promise<void
   for await (const page of graphPages(store)) {
     for (const n of page.nodes) {
       const label = n.labels.map(cypherName).join(':');
-      labelOf.set(String(n.props.id), label);
+      labelOf.set(n.props.id, label);
       const { id, ...rest } = n.props;
       await write(`MERGE (n:${label} {id: ${cypherLiteral(id)}}) SET n += ${nodeProps(rest)};\n`);
     }
@@ -173,16 +173,16 @@ async function* derivedNodes(store: GraphStore, pageSize = 1000): AsyncGenerator
     const nextSeen = new Set<string>();
     let last = after;
     for (const r of rows) {
-      const labels = (r.labels as string[]).slice().sort();
-      const props = r.props as Row;
-      const key = String(props.key);
+      const labels = [...r.labels].sort();
+      const props = r.props;
+      const key = props.key;
       const id = `${labels.join(':')}|${key}`;
       if (key === after && seenAtAfter.has(id)) continue;
       if (key !== last) nextSeen.clear();
       last = key;
       nextSeen.add(id);
       fresh += 1;
-      yield { labels, props, out: (r.outgoing as never[]) ?? [], in: (r.incoming as never[]) ?? [] };
+      yield { labels, props, out: r.outgoing, in: r.incoming };
     }
     if (rows.length < pageSize || fresh === 0) return;
     seenAtAfter = last === after ? new Set([...seenAtAfter, ...nextSeen]) : nextSeen;
@@ -287,12 +287,11 @@ export async function exportClaims(store: GraphStore, write: Sink, pageSize = 50
   let n = 0;
   for (;;) {
     const page = await exportPage(store, 'claims', after, pageSize);
-    for (const { claim } of page) {
-      const c = claim as Row;
+    for (const { claim: c } of page) {
       const rows = await claimAppearances(store, c.id);
-      const work = (r: Row) => ({
+      const work = (r: ClaimAppearanceRow) => ({
         '@type': 'NewsArticle',
-        '@id': r.url ?? `urn:claimgraph:article:${String(r.articleId)}`,
+        '@id': r.url ?? `urn:claimgraph:article:${r.articleId}`,
         ...(r.url ? { url: r.url } : {}),
         headline: r.title,
         ...(r.publishedAt ? { datePublished: r.publishedAt } : {}),
@@ -302,7 +301,7 @@ export async function exportClaims(store: GraphStore, write: Sink, pageSize = 50
       const doc = {
         '@context': 'https://schema.org',
         '@type': 'Claim',
-        '@id': `urn:claimgraph:claim:${String(c.id)}`,
+        '@id': `urn:claimgraph:claim:${c.id}`,
         text: c.text,
         ...(speaker ? { author: { '@type': speaker.speakerKind === 'person' ? 'Person' : 'Organization', name: speaker.speaker } } : {}),
         ...(c.firstSeen ? { dateCreated: c.firstSeen } : {}),
@@ -313,6 +312,6 @@ export async function exportClaims(store: GraphStore, write: Sink, pageSize = 50
       n += 1;
     }
     if (page.length < pageSize) return n;
-    after = String((page[page.length - 1]!.claim as Row).id);
+    after = page[page.length - 1]!.claim.id;
   }
 }

@@ -1,11 +1,11 @@
-import { articleCount, exportPage, relationshipsFrom, type ExportPage, type GraphStore, type Row } from '../graph/index.js';
+import { articleCount, exportPage, relationshipsFrom, type ExportPage, type ExportRow, type GraphStore, type Row } from '../graph/index.js';
 
 import type { DecisionRecord, EventRecord } from './schema.js';
 
 export { readArticleGraph } from '../graph/index.js';
 
 /** Rows of a query paged by id (`$after`, `$limit`), in id order. */
-async function* pagedById(store: GraphStore, what: ExportPage, idOf: (row: Row) => string, pageSize = 500): AsyncGenerator<Row> {
+async function* pagedById<K extends ExportPage>(store: GraphStore, what: K, idOf: (row: ExportRow<K>) => string, pageSize = 500): AsyncGenerator<ExportRow<K>> {
   let after = '';
   for (;;) {
     const rows = await exportPage(store, what, after, pageSize);
@@ -20,16 +20,16 @@ function nodeProps(props: Row): Row {
   return Object.fromEntries(Object.entries(props).filter(([k, v]) => v !== null && v !== undefined && k !== 'id').sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
-const sortedIds = (v: unknown): string[] => (Array.isArray(v) ? v.map(String).sort() : []);
+const sortedIds = (ids: readonly string[]): string[] => [...ids].sort();
 
 /** The REPORTS spans by article id (ids sorted, so the same graph always gives the same text); articles without spans left out. */
-function reportSpans(v: unknown): Record<string, [number, number][]> | undefined {
+function reportSpans(spans: ExportRow<'events'>['reportSpans']): Record<string, [number, number][]> | undefined {
   const out: [string, [number, number][]][] = [];
-  for (const r of Array.isArray(v) ? (v as Row[]) : []) {
-    const starts = Array.isArray(r.starts) ? r.starts.map(Number) : [];
-    const ends = Array.isArray(r.ends) ? r.ends.map(Number) : [];
+  for (const r of spans) {
+    const starts = r.starts ?? [];
+    const ends = r.ends ?? [];
     if (starts.length === 0 || starts.length !== ends.length) continue;
-    out.push([String(r.articleId), starts.map((a, i) => [a, ends[i]!])]);
+    out.push([r.articleId, starts.map((a, i) => [a, ends[i]!])]);
   }
   return out.length > 0 ? Object.fromEntries(out.sort(([a], [b]) => (a < b ? -1 : 1))) : undefined;
 }
@@ -38,10 +38,10 @@ const withSpans = (spans: Record<string, [number, number][]> | undefined) => (sp
 
 /** Every Event with its participants, reporting articles, statements made at it and lookup keys, in id order. */
 export async function* eventRecords(store: GraphStore): AsyncGenerator<EventRecord> {
-  for await (const row of pagedById(store, 'events', (r) => String((r.event as Row).id))) {
-    const props = row.event as Row;
+  for await (const row of pagedById(store, 'events', (r) => r.event.id)) {
+    const props = row.event;
     yield {
-      id: String(props.id),
+      id: props.id,
       props: nodeProps(props) as EventRecord['props'],
       participantIds: sortedIds(row.participantIds),
       articleIds: sortedIds(row.articleIds),
@@ -54,15 +54,15 @@ export async function* eventRecords(store: GraphStore): AsyncGenerator<EventReco
 
 /** Every MergeDecision (active and split), in id order. */
 export async function* decisionRecords(store: GraphStore): AsyncGenerator<DecisionRecord> {
-  for await (const row of pagedById(store, 'mergeDecisions', (r) => String((r.decision as Row).id))) {
-    const props = row.decision as Row;
-    yield { id: String(props.id), props: nodeProps(props) as DecisionRecord['props'] };
+  for await (const row of pagedById(store, 'mergeDecisions', (r) => r.decision.id)) {
+    const props = row.decision;
+    yield { id: props.id, props: nodeProps(props) as DecisionRecord['props'] };
   }
 }
 
 /** Every article id in id order, a page at a time. */
 export async function* articleIds(store: GraphStore, pageSize = 500): AsyncGenerator<string> {
-  for await (const r of pagedById(store, 'articleIds', (row) => String(row.id), pageSize)) yield String(r.id);
+  for await (const r of pagedById(store, 'articleIds', (row) => row.id, pageSize)) yield r.id;
 }
 
 export async function countArticles(store: GraphStore): Promise<number> {
@@ -73,20 +73,13 @@ export async function countArticles(store: GraphStore): Promise<number> {
 export async function* graphPages(
   store: GraphStore,
   pageSize = 1000,
-): AsyncGenerator<{ nodes: { labels: string[]; props: Row }[]; relationships: { from: string; type: string; to: string; props: Row }[] }> {
+): AsyncGenerator<{ nodes: { labels: string[]; props: Row & { id: string } }[]; relationships: { from: string; type: string; to: string; props: Row }[] }> {
   let after = '';
   for (;;) {
     const rows = await exportPage(store, 'nodes', after, pageSize);
-    const nodes = rows.map((r) => ({ labels: (r.labels as string[]).slice().sort(), props: r.props as Row }));
-    const ids = nodes.map((n) => String(n.props.id));
-    const rels = ids.length
-      ? (await relationshipsFrom(store, ids)).map((r) => ({
-          from: String(r.from),
-          type: String(r.type),
-          to: String(r.to),
-          props: (r.props as Row | null) ?? {},
-        }))
-      : [];
+    const nodes = rows.map((r) => ({ labels: [...r.labels].sort(), props: r.props }));
+    const ids = nodes.map((n) => n.props.id);
+    const rels = ids.length ? (await relationshipsFrom(store, ids)).map(({ from, type, to, props }) => ({ from, type, to, props })) : [];
     yield { nodes, relationships: rels };
     if (rows.length < pageSize) return;
     after = ids[ids.length - 1]!;

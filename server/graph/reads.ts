@@ -2,7 +2,7 @@ import { READ } from './queries/read.js';
 import { WRITE } from './queries/write.js';
 import type { GraphStore, Row, StoreStats } from './types.js';
 import { ActorRowSchema, ArticleRowSchema, type ActorRow, type ArticleRow } from './repos/articles.js';
-import { optNum, optStr, read, readOne, str } from './repos/rows.js';
+import { num, optNum, optStr, read, readOne, str } from './repos/rows.js';
 import { z } from 'zod';
 
 /**
@@ -83,19 +83,23 @@ export interface Neighbourhood {
   talkedAboutBy: NeighbourRow[];
 }
 
+const StatsRow = z.object({ sources: num, articles: num, statements: num, actors: num, claims: num });
+
 /** Node counts per label. */
 export async function readStats(store: Pick<GraphStore, 'run'>): Promise<StoreStats> {
-  const [row] = await store.run(READ.stats);
-  const n = (k: string) => Number(row?.[k] ?? 0);
+  const row = await readOne(store, StatsRow, 'the node counts', READ.stats);
+  const n = (k: keyof z.infer<typeof StatsRow>) => row?.[k] ?? 0;
   return { sources: n('sources'), articles: n('articles'), statements: n('statements'), actors: n('actors'), claims: n('claims') };
 }
 
+/** The origin columns of READ.article (the rest of the row is not read here). */
+const OriginRow = z.object({ url: optStr, sourceId: optStr });
+
 /** Where a stored article came from (its URL and outlet), without its statements; null when unknown. */
 export async function articleOrigin(store: GraphStore, id: string): Promise<{ url: string | null; sourceId: string | null } | null> {
-  const [article] = await store.run(READ.article, { id });
+  const article = await readOne(store, OriginRow, 'an article\'s origin', READ.article, { id });
   if (!article) return null;
-  const str = (v: unknown) => (typeof v === 'string' ? v : null);
-  return { url: str(article.url), sourceId: str(article.sourceId) };
+  return { url: article.url, sourceId: article.sourceId };
 }
 
 /** Where a stored article stands, for a batch's checks (server/pipeline/batch.ts). */

@@ -37,18 +37,18 @@ export async function backfillEvents(
     for (const { id } of rows) {
       try {
         // One queue unit per article, so ingests sent meanwhile interleave with the backfill instead of conflicting.
-        const ran = await serialWrite(store, () => finishDerivedSteps(store, String(id), { skip: ['claims'] }));
+        const ran = await serialWrite(store, () => finishDerivedSteps(store, id, { skip: ['claims'] }));
         if (ran) {
           summary.articles += 1;
           summary.events += ran.events ?? 0;
         }
       } catch (error) {
         summary.failed += 1;
-        summary.errors.push({ where: `article ${String(id)}`, message: normalizeError(error).message });
+        summary.errors.push({ where: `article ${id}`, message: normalizeError(error).message });
       }
       onProgress(summary.articles + summary.failed, total);
     }
     if (rows.length < pageSize) return summary;
-    after = String(rows[rows.length - 1]!.id);
+    after = rows[rows.length - 1]!.id;
   }
 }

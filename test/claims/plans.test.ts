@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openStore, type GraphStore } from '../../server/graph/index.js';
-import { CLAIMS, CLAIMS_PARAMS } from '../../server/graph/queries/claims.js';
+import { CLAIMS } from '../../server/graph/queries/claims.js';
+import { CLAIMS_PARAMS } from '../graph/query-params-steps.js';
 
 /**
  * No query of the claims step reads the whole store: Grafeo's EXPLAIN shows

@@ -5,6 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { MODEL } from '../../server/graph/queries/schema.js';
 import { API_PARAMS, EXPORT_PARAMS, IDENTITY_PARAMS, NETWORK_PARAMS, READ_PARAMS } from './query-params.js';
+import { CLAIMS_PARAMS, EVENTS_PARAMS, EVENTS_STEP_PARAMS, SORTED_PARAMS, WRITE_PARAMS } from './query-params-steps.js';
 import { CASES as FIDELITY } from './fidelity/cases.js';
 
 /**
@@ -12,7 +13,8 @@ import { CASES as FIDELITY } from './fidelity/cases.js';
  * own parser and semantic analysis, with its parameters declared, since no
  * Neo4j server runs here. A query object `X` declares its sample parameters
  * in `X_PARAMS` (same keys): in ./query-params.ts (API, READ, EXPORT,
- * IDENTITY), else next to `X`.
+ * IDENTITY, NETWORK) and ./query-params-steps.ts (CLAIMS, EVENTS,
+ * EVENTS_STEP, SORTED, WRITE), else next to `X` (SCHEMA's, per backend).
  *
  * SCHEMA_EMBEDDED (Grafeo's index statements) is linted too: its
  * `CREATE INDEX name IF NOT EXISTS FOR (n:L) ON (n.p)` is also Neo4j syntax.
@@ -28,7 +30,10 @@ const { lintCypherQuery, testData } = createRequire(import.meta.url)('@neo4j-cyp
 };
 
 /** Sample parameters kept in test/ rather than next to their queries. */
-const TEST_PARAMS: Record<string, Record<string, Record<string, unknown>>> = { API: API_PARAMS, READ: READ_PARAMS, EXPORT: EXPORT_PARAMS, IDENTITY: IDENTITY_PARAMS, NETWORK: NETWORK_PARAMS };
+const TEST_PARAMS: Record<string, Record<string, Record<string, unknown>>> = {
+  API: API_PARAMS, READ: READ_PARAMS, EXPORT: EXPORT_PARAMS, IDENTITY: IDENTITY_PARAMS, NETWORK: NETWORK_PARAMS,
+  CLAIMS: CLAIMS_PARAMS, EVENTS: EVENTS_PARAMS, EVENTS_STEP: EVENTS_STEP_PARAMS, SORTED: SORTED_PARAMS, WRITE: WRITE_PARAMS,
+};
 /**
  * Neo4j 5's function and procedure lists, as the package ships them (its
  * test data: a Neo4j 5 server's SHOW FUNCTIONS and SHOW PROCEDURES, with

@@ -8,8 +8,9 @@ import { READ } from '../../server/graph/queries/read.js';
  * Sample parameters of the app's read queries (server/graph/queries api.ts,
  * read.ts, export.ts, identity.ts), so the Cypher lint (cypher-lint.test.ts)
  * can declare every parameter a text uses and the contract suite run each:
- * test data, kept out of the production modules. (The write side's samples
- * still sit next to their queries.)
+ * test data, kept out of the production modules (the write side's and the
+ * derived steps' are in ./query-params-steps.ts; the schema set-up's stay
+ * beside SCHEMA, which derives them per backend).
  */
 const FILTERS = {
   speakerIds: null,

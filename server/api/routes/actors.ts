@@ -1,5 +1,7 @@
 import { notFound } from '../../errors.js';
-import { actorPage, actorPageRows, actorsByIds, actorTotals, type GraphStore, type Row } from '../../graph/index.js';
+import {
+  actorPage, actorPageRows, actorsByIds, actorTotals, type ActorListRow, type ActorNeighbourRow, type ActorRow, type ActorTotalRow, type GraphStore, type MonthCountRow,
+} from '../../graph/index.js';
 import { loadActorMap, type ActorMap } from '../../actors/index.js';
 import { statementView } from '../statement-view.js';
 import { pageOf, pageWindow, parse } from '../http.js';
@@ -81,23 +83,24 @@ export const ACTOR_ROUTES: readonly RouteDefinition[] = [
   }),
 ];
 
-const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 const unique = (xs: string[]) => [...new Set(xs)];
 
 /** A row of API.listActors: member names and aliases become aliases of the canonical actor. */
-function listedActor(r: Row): ActorSummary {
-  const members = Array.isArray(r.members) ? (r.members as Array<Record<string, unknown>>) : [];
-  const name = String(r.name ?? '');
+function listedActor(r: ActorListRow): ActorSummary {
+  const { name, members } = r;
   return {
-    id: String(r.id),
+    id: r.id,
     name,
-    kind: String(r.kind ?? 'other'),
-    aliases: unique([...strings(r.aliases), ...members.flatMap((m) => [String(m.name ?? ''), ...strings(m.aliases)])]).filter((a) => a !== '' && a !== name),
-    roles: unique([...strings(r.roles), ...members.flatMap((m) => strings(m.roles))]),
-    said: Number(r.said ?? 0),
-    about: Number(r.about ?? 0),
+    kind: r.kind,
+    aliases: unique([...(r.aliases ?? []), ...members.flatMap((m) => [m.name ?? '', ...(m.aliases ?? [])])]).filter((a) => a !== '' && a !== name),
+    roles: unique([...(r.roles ?? []), ...members.flatMap((m) => m.roles ?? [])]),
+    said: r.said,
+    about: r.about,
   };
 }
+
+/** A raw actor with its kept totals (0 when the write kept none). */
+type CountedActor = ActorRow & { said: number; about: number };
 
 /** Summaries of canonical actors with their groups folded in (aliases, roles, counts); unknown ids are left out. */
 export async function actorSummaries(store: GraphStore, map: ActorMap, ids: string[]): Promise<ActorSummary[]> {
@@ -105,27 +108,27 @@ export async function actorSummaries(store: GraphStore, map: ActorMap, ids: stri
 }
 
 /** actorSummaries, with each raw actor's totals row (API.actorTotals) for callers that need more of it. */
-async function summariesWithTotals(store: GraphStore, map: ActorMap, ids: string[]): Promise<{ summaries: ActorSummary[]; totalOf: Map<string, Row> }> {
+async function summariesWithTotals(store: GraphStore, map: ActorMap, ids: string[]): Promise<{ summaries: ActorSummary[]; totalOf: Map<string, ActorTotalRow> }> {
   const canon = unique(ids.map((id) => map.canon(id)));
   const all = unique(canon.flatMap((id) => map.group(id)));
   const [raw, totals] = await Promise.all([actorsByIds(store, all), actorTotals(store, all)]);
-  const totalOf = new Map(totals.map((t) => [String(t.id), t]));
-  const byId = new Map<string, Row>(raw.map((r) => [String(r.id), { ...r, said: totalOf.get(String(r.id))?.said ?? 0, about: totalOf.get(String(r.id))?.about ?? 0 }]));
+  const totalOf = new Map(totals.map((t) => [t.id, t]));
+  const byId = new Map<string, CountedActor>(raw.map((r) => [r.id, { ...r, said: totalOf.get(r.id)?.said ?? 0, about: totalOf.get(r.id)?.about ?? 0 }]));
   const out: ActorSummary[] = [];
   for (const id of canon) {
     const head = byId.get(id);
     if (!head) continue;
-    const members = map.group(id).slice(1).map((m) => byId.get(m)).filter((m): m is Row => m !== undefined);
+    const members = map.group(id).slice(1).map((m) => byId.get(m)).filter((m): m is CountedActor => m !== undefined);
     const all = [head, ...members];
-    const name = String(head.name ?? '');
+    const name = head.name;
     out.push({
       id,
       name,
-      kind: String(head.kind ?? 'other'),
-      aliases: unique([...strings(head.aliases), ...members.flatMap((m) => [String(m.name ?? ''), ...strings(m.aliases)])]).filter((a) => a !== '' && a !== name),
-      roles: unique(all.flatMap((m) => strings(m.roles))),
-      said: all.reduce((n, m) => n + Number(m.said ?? 0), 0),
-      about: all.reduce((n, m) => n + Number(m.about ?? 0), 0),
+      kind: head.kind,
+      aliases: unique([...(head.aliases ?? []), ...members.flatMap((m) => [m.name, ...(m.aliases ?? [])])]).filter((a) => a !== '' && a !== name),
+      roles: unique(all.flatMap((m) => m.roles ?? [])),
+      said: all.reduce((n, m) => n + m.said, 0),
+      about: all.reduce((n, m) => n + m.about, 0),
     });
   }
   return { summaries: out, totalOf };
@@ -134,13 +137,13 @@ async function summariesWithTotals(store: GraphStore, map: ActorMap, ids: string
 export { countersOf, type ActorCounters } from '../../graph/index.js';
 
 /** Folds raw neighbour rows into canonical actors, leaving out the actor's own group. */
-function neighbours(rows: Row[], map: ActorMap, self: string): Neighbour[] {
+function neighbours(rows: ActorNeighbourRow[], map: ActorMap, self: string): Neighbour[] {
   const out = new Map<string, Neighbour>();
   for (const r of rows) {
-    const ref = map.ref(String(r.id), String(r.name ?? ''));
+    const ref = map.ref(r.id, r.name ?? '');
     if (ref.id === self) continue;
-    const n = out.get(ref.id) ?? { id: ref.id, name: ref.name, kind: map.kindOf(String(r.id), String(r.kind ?? 'other')), statements: 0 };
-    n.statements += Number(r.statements ?? 0);
+    const n = out.get(ref.id) ?? { id: ref.id, name: ref.name, kind: map.kindOf(r.id, r.kind ?? 'other'), statements: 0 };
+    n.statements += r.statements;
     out.set(ref.id, n);
   }
   return [...out.values()].sort((a, b) => b.statements - a.statements || (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1)).slice(0, 50);
@@ -161,15 +164,14 @@ export async function actorDetail(store: GraphStore, id: string, statementLimit:
   // One actor reads the counters the article write keeps; a merged group counts distinct statements the long way (the read model chooses).
   const { said, aboutThem, saidByMonth, aboutByMonth, talksAbout, talkedAboutBy, members, articles, merges } = await actorPageRows(
     store,
-    { canonId, ids, decisionIds: unique([id, ...ids]), keptArticles: Number(totalOf.get(canonId)?.articles ?? 0) },
+    { canonId, ids, decisionIds: unique([id, ...ids]), keptArticles: totalOf.get(canonId)?.articles ?? 0 },
     statementLimit,
   );
   const months = new Map<string, { period: string; said: number; about: number }>();
-  const bump = (rows: Row[], key: 'said' | 'about') => {
-    for (const r of rows) {
-      const period = String(r.period);
+  const bump = (rows: MonthCountRow[], key: 'said' | 'about') => {
+    for (const { period, n } of rows) {
       const m = months.get(period) ?? { period, said: 0, about: 0 };
-      m[key] += Number(r.n ?? 0);
+      m[key] += n;
       months.set(period, m);
     }
   };
@@ -179,7 +181,7 @@ export async function actorDetail(store: GraphStore, id: string, statementLimit:
     actor: {
       ...summary,
       articles,
-      mergedFrom: members.map((m) => ({ id: String(m.id), name: String(m.name ?? '') })),
+      mergedFrom: members.map((m) => ({ id: m.id, name: m.name ?? '' })),
     },
     requestedId: id,
     said: said.map((s) => statementView(s, map)),

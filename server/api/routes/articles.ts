@@ -224,7 +224,7 @@ export async function articleDetail(store: GraphStore, id: string, map?: ActorMa
   const statements = statementRows.map((s) =>
     statementView({ ...s, articleId: article.id, articleTitle: article.title, articleUrl: article.url, publishedAt: article.publishedAt, sourceId: article.sourceId, source: article.source }, actors),
   );
-  const mentioned = [...new Set(actorRows.map((m) => actors.canon(String(m.id))))];
+  const mentioned = [...new Set(actorRows.map((m) => actors.canon(m.id)))];
   const summaries = await actorSummaries(store, actors, mentioned);
   summaries.sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : x.id < y.id ? -1 : 1));
   return { article, statements, actors: summaries };

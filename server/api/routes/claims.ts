@@ -92,14 +92,14 @@ export const CLAIM_ROUTES: readonly RouteDefinition[] = [
       const q = parse('query', ContradictionQuerySchema, req.query);
       const w = pageWindow(q);
       const { rows: pairs, total } = await contradictionPage(store, { q: q.q ?? null, ...w, sort: q.sort });
-      const ids = [...new Set(pairs.flatMap((p) => [String(p.fromId), String(p.toId)]))];
+      const ids = [...new Set(pairs.flatMap((p) => [p.fromId, p.toId]))];
       const map = await loadActorMap(store);
-      const statements = new Map((await statementsByIds(store, ids)).map((s) => [String(s.id), statementView(s, map)]));
+      const statements = new Map((await statementsByIds(store, ids)).map((s) => [s.id, statementView(s, map)]));
       const items: Contradiction[] = [];
       for (const p of pairs) {
-        const from = statements.get(String(p.fromId));
-        const to = statements.get(String(p.toId));
-        if (from && to) items.push({ from, to, score: Number(p.score ?? 0), reason: String(p.reason ?? '') });
+        const from = statements.get(p.fromId);
+        const to = statements.get(p.toId);
+        if (from && to) items.push({ from, to, score: p.score ?? 0, reason: p.reason ?? '' });
       }
       res.json(pageOf(items, total, w));
     },

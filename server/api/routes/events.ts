@@ -1,5 +1,5 @@
 import { notFound } from '../../errors.js';
-import { eventPage, eventPageRows, metWithEvents, type EventReportRow, type EventRow, type Row } from '../../graph/index.js';
+import { eventPage, eventPageRows, metWithEvents, type EventReportRow, type EventRow, type MetWithEventRow } from '../../graph/index.js';
 import { loadActorMap } from '../../actors/index.js';
 import {
   EventDetailSchema, EventListQuerySchema, EventPageSchema, MetWithQuerySchema, MetWithResponseSchema, type EventDetail, type EventSentence, type EventSummary, type MetWithEdge, type MetWithResponse,
@@ -123,20 +123,18 @@ export const EVENT_ROUTES: readonly RouteDefinition[] = [
  * another counts as that one; a pair made a loop by a merge is dropped). The
  * pair is ordered by id, so each shows once. Most shared events first.
  */
-export function metWithPairs(map: ActorMap, rows: Row[], opts: { actors: string[] | null; limit: number }): MetWithResponse {
-  const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+export function metWithPairs(map: ActorMap, rows: MetWithEventRow[], opts: { actors: string[] | null; limit: number }): MetWithResponse {
   const edges = new Map<string, MetWithEdge>();
   const names = new Map<string, { id: string; name: string; kind: string }>();
   for (const row of rows) {
     const people = new Map<string, { id: string; name: string; kind: string }>();
-    for (const p of Array.isArray(row.participants) ? (row.participants as Array<Record<string, unknown>>) : []) {
-      if (!p || typeof p.id !== 'string') continue;
-      const ref = map.ref(p.id, String(p.name ?? ''));
-      people.set(ref.id, { ...ref, kind: map.kindOf(p.id, String(p.kind ?? '')) });
+    for (const p of row.participants) {
+      const ref = map.ref(p.id, p.name ?? '');
+      people.set(ref.id, { ...ref, kind: map.kindOf(p.id, p.kind ?? '') });
     }
     const ids = [...people.keys()].sort();
-    const date = str(row.date);
-    const event = { id: String(row.id), name: str(row.name), type: String(row.type) as MetWithEdge['events'][number]['type'], date };
+    const date = row.date;
+    const event = { id: row.id, name: row.name, type: row.type as MetWithEdge['events'][number]['type'], date };
     for (let i = 0; i < ids.length; i++) {
       for (let j = i + 1; j < ids.length; j++) {
         const source = ids[i]!;

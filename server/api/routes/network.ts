@@ -1,4 +1,4 @@
-import { networkRows, type Row } from '../../graph/index.js';
+import { networkRows, type NetworkRawRow } from '../../graph/index.js';
 import { loadActorMap } from '../../actors/index.js';
 import { parse } from '../http.js';
 import { NetworkQuerySchema, NetworkResponseSchema, type NetworkEdge, type NetworkResponse } from '../schemas.js';
@@ -22,15 +22,15 @@ export const NETWORK_ROUTES: readonly RouteDefinition[] = [
       const ego = q.actor ? new Set(q.actor.map((id) => map.canon(id))) : null;
       const edges = new Map<string, NetworkEdge>();
       // Raw (speaker, target, cue class) rows fold into canonical edges; an edge that becomes a loop by a merge is dropped.
-      const fold = (rows: Row[]) => {
+      const fold = (rows: NetworkRawRow[]) => {
         for (const row of rows) {
-          const source = map.canon(String(row.source));
-          const target = map.canon(String(row.target));
+          const source = map.canon(row.source);
+          const target = map.canon(row.target);
           if (source === target) continue;
           const key = `${source}>${target}`;
           const e = edges.get(key) ?? { source, target, count: 0, byCueClass: {}, firstAt: null, lastAt: null };
-          const n = Number(row.n ?? 0);
-          const cls = String(row.cueClass ?? 'other');
+          const n = row.n;
+          const cls = row.cueClass ?? 'other';
           e.count += n;
           e.byCueClass[cls] = (e.byCueClass[cls] ?? 0) + n;
           e.firstAt = minTime(e.firstAt, row.firstAt);
@@ -42,11 +42,8 @@ export const NETWORK_ROUTES: readonly RouteDefinition[] = [
       // unmerged actors (one more than the limit tells whether it was cut) and the rows touching merged groups.
       const { top, rows } = await networkRows(store, params, { grouped: map.groupedIds(), ego: ego ? [...ego] : null, minCount: q.minCount, limit: q.limit + 1 });
       for (const row of top) {
-        const source = String(row.source);
-        const target = String(row.target);
-        const count = Number(row.n ?? 0);
-        const byCueClass = { ...row.byCueClass };
-        edges.set(`${source}>${target}`, { source, target, count, byCueClass, firstAt: strOrNull(row.firstAt), lastAt: strOrNull(row.lastAt) });
+        const { source, target, n: count, firstAt, lastAt } = row;
+        edges.set(`${source}>${target}`, { source, target, count, byCueClass: { ...row.byCueClass }, firstAt, lastAt });
       }
       fold(rows);
       const kept = [...edges.values()]
@@ -61,16 +58,12 @@ export const NETWORK_ROUTES: readonly RouteDefinition[] = [
   }),
 ];
 
-function strOrNull(v: unknown): string | null {
-  return typeof v === 'string' ? v : null;
-}
-
-function minTime(a: string | null, b: unknown): string | null {
-  if (typeof b !== 'string') return a;
+function minTime(a: string | null, b: string | null): string | null {
+  if (b === null) return a;
   return a === null || b < a ? b : a;
 }
 
-function maxTime(a: string | null, b: unknown): string | null {
-  if (typeof b !== 'string') return a;
+function maxTime(a: string | null, b: string | null): string | null {
+  if (b === null) return a;
   return a === null || b > a ? b : a;
 }

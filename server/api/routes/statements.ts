@@ -95,7 +95,7 @@ export const STATEMENT_ROUTES: readonly RouteDefinition[] = [
 
 /** Day buckets up to about three months, weeks up to about two years, months beyond. */
 function autoBucket(days: DayCountRow[]): 'day' | 'week' | 'month' {
-  const sorted = days.map((d) => String(d.day)).filter(isDay).sort();
+  const sorted = days.map((d) => d.day).filter(isDay).sort();
   if (sorted.length === 0) return 'day';
   const span = (Date.parse(sorted[sorted.length - 1]!) - Date.parse(sorted[0]!)) / 86_400_000;
   return span <= 92 ? 'day' : span <= 730 ? 'week' : 'month';
@@ -106,10 +106,9 @@ export { bucketStart };
 function bucketize(days: DayCountRow[], bucket: 'day' | 'week' | 'month'): TimelineBucket[] {
   const out = new Map<string, TimelineBucket>();
   for (const d of days) {
-    const start = bucketStart(String(d.day), bucket);
+    const start = bucketStart(d.day, bucket);
     const b = out.get(start) ?? { start, count: 0, byCueClass: {} };
-    const n = Number(d.n ?? 0);
-    const cls = String(d.cueClass ?? 'other');
+    const { n, cueClass: cls } = d;
     b.count += n;
     b.byCueClass[cls] = (b.byCueClass[cls] ?? 0) + n;
     out.set(start, b);

@@ -168,29 +168,3 @@ OPTIONAL MATCH (p:Actor)-[:SAID]->(s)
 RETURN c.id AS claimId, s.id AS statementId, s.content AS content, p.name AS speaker, a.id AS articleId, a.title AS articleTitle
 ORDER BY claimId, statementId`,
 } as const;
-
-const keys = ['p:donald trump', 's:trump'];
-
-/** Sample parameters of each query, so the Cypher lint test can declare them. */
-export const CLAIMS_PARAMS: { [K in keyof typeof CLAIMS]: Record<string, unknown> } = {
-  lookupAliases: { keys, cap: 16 },
-  actorsByIds: { ids: ['act_0'] },
-  articleCandidates: { keys: ['art:0:abc'], id: 'art_0', cap: 8, budget: 8 },
-  linkRepublishes: { links: [{ from: 'art_1', to: 'art_0', score: 0.9, reason: 'resemblance 0.9' }] },
-  statementCandidates: { stmts: [{ id: 'stm_1', keys: ['sp|act_0|0:0:abc'] }], articleId: 'art_0', cap: 8, budget: 12 },
-  linkClaims: { links: [{ claimId: 'clm_0', statementId: 'stm_0', score: 1, reason: 'verbatim', text: 'It is over.' }] },
-  claimMembers: { ids: ['clm_0'] },
-  setClaimStats: { rows: [{ id: 'clm_0', firstSeen: '2025-08-20', lastSeen: '2025-08-21', statements: 2, articles: 2, sources: 1, origins: 1, speakers: ['Donald Trump'] }] },
-  claimsOfArticles: { ids: ['art_0'] },
-  linkContradictions: { links: [{ from: 'stm_1', to: 'stm_0', score: 0.8, reason: 'opposite polarity' }] },
-  finishArticle: {
-    articleId: 'art_0', version: 1, bandMembersCap: 8, articleKeys: ['art:0:abc'], statements: [{ id: 'stm_0', keys: ['sp|act_0|0:0:abc'] }],
-    actors: [{ actorId: 'act_0', keys: ['p:donald trump'] }],
-  },
-  articleNamings: { id: 'art_0' },
-  articleClaimsVersion: { id: 'art_0' },
-  listClaims: { skip: 0, limit: 50 },
-  claimStatements: { id: 'clm_0' },
-  actorNamings: { id: 'act_0', limit: 100 },
-  evalMembers: {},
-};

@@ -20,11 +20,3 @@ RETURN a.id AS id ORDER BY id LIMIT $limit`,
 WHERE a.eventsVersion IS NULL OR a.eventsVersion < $version
 RETURN count(a) AS n`,
 } as const;
-
-/** Sample parameters of each query, so the Cypher lint test can declare them. */
-export const EVENTS_STEP_PARAMS: { [K in keyof typeof EVENTS_STEP]: Record<string, unknown> } = {
-  markArticles: { ids: ['art_0'], version: 1 },
-  articleEventsVersion: { id: 'art_0' },
-  articlesLackingEvents: { after: '', version: 1, limit: 100 },
-  countLackingEvents: { version: 1 },
-};

@@ -125,27 +125,3 @@ RETURN e.id AS id, e.type AS type, e.name AS name, e.place AS place, e.date AS d
   [(s:Statement)-[:AT]->(e) | s.content] AS atContents
 ORDER BY e.date, e.id`,
 } as const;
-
-const EVENT_FILTERS = { from: '2025-08-01', to: '2025-09-01', participantIds: ['act_0'], type: null, q: null };
-
-/** Sample parameters of each query, so the Cypher lint test can declare them. */
-export const EVENTS_PARAMS: { [K in keyof typeof EVENTS]: Record<string, unknown> } = {
-  candidates: { keys: ['in-person|act_0|W2025-08-18'], cap: 50 },
-  upsertEvents: {
-    events: [{
-      id: 'evt_0', type: 'summit', name: 'Alaska summit', place: 'Anchorage', placeArea: 'alaska', date: '2025-08-15',
-      datePrecision: 'day', dateText: 'on Friday', seen: '2025-08-21T12:00:00.000Z',
-    }],
-  },
-  linkParticipants: { rows: [{ eventId: 'evt_0', actorId: 'act_0' }] },
-  linkReports: { articleId: 'art_0', rows: [{ eventId: 'evt_0', start: 0, end: 52, starts: [0, 140], ends: [52, 201] }] },
-  linkAt: { rows: [{ statementId: 'stm_0', eventId: 'evt_0' }] },
-  indexKeys: { rows: [{ eventId: 'evt_0', key: 'in-person|act_0|W2025-08-11' }] },
-  listEvents: { ...EVENT_FILTERS, skip: 0, limit: 50 },
-  countEvents: { ...EVENT_FILTERS },
-  event: { id: 'evt_0' },
-  eventReports: { id: 'evt_0' },
-  eventStatements: { id: 'evt_0' },
-  metWithEvents: { from: '2025-08-01', to: '2025-09-01', types: ['summit', 'meeting'], sources: ['The Times'] },
-  evalEvents: {},
-};

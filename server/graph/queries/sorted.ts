@@ -94,22 +94,3 @@ ${EVENT_RETURN}`,
 ORDER BY statements DESC, e.id
 ${EVENT_RETURN}`,
 } as const;
-
-const ARTICLES = { sources: null, from: '2024-01-01', to: null, q: null, skip: 0, limit: 50 };
-const CLAIMS = { q: 'sanctions', skip: 0, limit: 50 };
-const EVENTS = { from: null, to: null, participantIds: ['act_0'], type: null, q: null, skip: 0, limit: 25 };
-
-/** Sample parameters for the Cypher lint (test/graph/cypher-lint.test.ts). */
-export const SORTED_PARAMS: { [K in keyof typeof SORTED]: Record<string, unknown> } = {
-  articlesOldest: ARTICLES,
-  articlesMostStatements: ARTICLES,
-  articlesTitle: ARTICLES,
-  claimsOldest: CLAIMS,
-  claimsMostReported: CLAIMS,
-  claimsMostSources: CLAIMS,
-  contradictionsNewest: CLAIMS,
-  contradictionsOldest: CLAIMS,
-  eventsNewest: EVENTS,
-  eventsMostReported: EVENTS,
-  eventsMostStatements: EVENTS,
-};

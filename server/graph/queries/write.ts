@@ -159,28 +159,3 @@ ON CREATE SET c.said = r.said, c.about = r.about, c.articles = r.articles
 ON MATCH SET c.said = c.said + r.said, c.about = c.about + r.about, c.articles = c.articles + r.articles
 RETURN count(c) AS n`,
 } as const;
-
-const link = { statementId: 'stm_0', actorId: 'act_0' };
-
-/** Sample parameters of each query, so the Cypher lint test can declare them. */
-export const WRITE_PARAMS: { [K in keyof typeof WRITE]: Record<string, unknown> } = {
-  articleExists: { id: 'art_0' },
-  articlesExist: { ids: ['art_0', 'art_1'] },
-  articleStates: { ids: ['art_0', 'art_1'] },
-  upsertArticle: { articles: [{ id: 'art_0', props: { id: 'art_0', title: 'A title' } }] },
-  upsertSource: { sources: [{ id: 'src_0', props: { id: 'src_0', name: 'The Daily', domain: 'daily.example' } }] },
-  linkSource: { links: [{ articleId: 'art_0', sourceId: 'src_0' }] },
-  linkNamed: { rows: [{ articleId: 'art_0', actorId: 'act_0', aliases: ['Zakharova'], roles: ['spokeswoman'] }] },
-  upsertActors: { actors: [{ id: 'act_0', name: 'Maria Zakharova', kind: 'person', aliases: ['Zakharova'], roles: ['spokeswoman'] }] },
-  linkMentions: { links: [{ articleId: 'art_0', actorId: 'act_0' }] },
-  upsertStatements: { statements: [{ articleId: 'art_0', id: 'stm_0', props: { id: 'stm_0', content: 'It is over.', start: 0, end: 11 } }] },
-  linkSpeakers: { links: [link] },
-  linkAbout: { links: [link] },
-  linkAddressees: { links: [link] },
-  linkVia: { links: [link] },
-  countDays: { articleIds: ['art_0'] },
-  countActorDays: { rows: [{ key: 'act_0|2024-01-01', actor: 'act_0', day: '2024-01-01', said: 1, about: 0 }] },
-  countActorPairs: { rows: [{ key: 'act_0|act_1', from: 'act_0', to: 'act_1', n: 1 }] },
-  countActorTotals: { rows: [{ key: 'act_0', said: 1, about: 0, articles: 1 }] },
-  countPairMonths: { rows: [{ key: '2024-01|act_0|act_1|say', month: '2024-01', from: 'act_0', to: 'act_1', cueClass: 'say', n: 1, firstAt: '2024-01-05', lastAt: '2024-01-05' }] },
-};

@@ -13,7 +13,7 @@ import { StatementRecordSchema } from '../records.js';
 import { ActorRowSchema, type ActorRow } from './articles.js';
 import type { StatementRecordRow } from './statements.js';
 import type { Row } from '../types.js';
-import { num, optNum, optStr, optStrs, read, readN, readOne, readTotal, str, type Runner } from './rows.js';
+import { checked, num, optNum, optStr, optStrs, read, readN, readOne, readTotal, str, type Runner } from './rows.js';
 
 /** A canonical actor of the list with its group's counts (API.listActors). */
 export const ActorListRowSchema = z.object({
@@ -93,7 +93,8 @@ export interface ActorCounters {
  * hold the first `limit` statements by time.
  */
 export function countersOf(days: Row[], limit: number): ActorCounters {
-  const sorted = days.map((d) => ({ day: String(d.day), said: Number(d.said ?? 0), about: Number(d.about ?? 0) })).sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+  const rows = checked(ActorDayRowSchema, 'an actor\'s day counters', days);
+  const sorted = rows.map((d) => ({ day: d.day, said: d.said ?? 0, about: d.about ?? 0 })).sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
   const byMonth = (key: 'said' | 'about'): MonthCountRow[] => {
     const months = new Map<string, number>();
     for (const d of sorted) if (d[key] > 0) months.set(d.day.slice(0, 7), (months.get(d.day.slice(0, 7)) ?? 0) + d[key]);

@@ -32,7 +32,7 @@ export type ArticleCandidateRow = z.infer<typeof ArticleCandidateRowSchema>;
 export const StatementCandidateRowSchema = z.object({
   forId: str, hits: num, id: str, articleId: str, content: optStr, cueClass: optStr, direct: z.boolean().nullable(),
   saidAt: optStr, saidAtPrecision: optStr, articleDate: optStr, speakerIds: strs, speakerNames: z.array(optStr), aboutIds: strs,
-  claimIds: strs, claimSpeakers: z.array(z.array(z.unknown())),
+  claimIds: strs, claimSpeakers: z.array(strs),
 });
 export type StatementCandidateRow = z.infer<typeof StatementCandidateRowSchema>;
 /** A statement of a claim with what its counts need (CLAIMS.claimMembers). */

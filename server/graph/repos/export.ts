@@ -11,24 +11,32 @@ import { IdRow, num, optNum, optStr, read, readN, str, strs, type Runner } from 
 
 /** A node's or relationship's stored properties, as they are (an export writes them out unchanged). */
 const Props = z.record(z.string(), z.unknown());
+/** A node's properties as they are, its `id` a string (the pages read nodes by id). */
+const NodeProps = z.object({ id: str }).catchall(z.unknown());
+/** A derived node's properties as they are, its `key` a string (derived nodes are keyed, not identified). */
+const KeyedProps = z.object({ key: str }).catchall(z.unknown());
 const optBool = z.boolean().nullable();
 
 /** The row of each page an export reads. */
 export const EXPORT_ROWS = {
   articleIds: IdRow,
   events: z.object({
-    event: Props, participantIds: strs, articleIds: strs,
+    event: NodeProps, participantIds: strs, articleIds: strs,
     reportSpans: z.array(z.object({ articleId: str, starts: z.array(num).nullable(), ends: z.array(num).nullable() })), statementIds: strs, keys: strs,
   }),
-  mergeDecisions: z.object({ decision: Props }),
+  mergeDecisions: z.object({ decision: NodeProps }),
   statementsFlat: z.object({
     id: str, content: optStr, direct: optBool, cue: optStr, cueClass: optStr, saidAt: optStr, saidAtPrecision: optStr, sentence: optStr,
     start: optNum, end: optNum, confidence: optNum, speaker: optStr, speakerKind: optStr, about: z.array(optStr),
     articleId: optStr, articleTitle: optStr, articleUrl: optStr, publishedAt: optStr, source: optStr,
   }),
-  claims: z.object({ claim: Props }),
-  nodes: z.object({ labels: strs, props: Props }),
-  derivedNodes: z.object({ labels: strs, props: Props, outgoing: z.array(Props), incoming: z.array(Props) }),
+  claims: z.object({ claim: NodeProps }),
+  nodes: z.object({ labels: strs, props: NodeProps }),
+  derivedNodes: z.object({
+    labels: strs, props: KeyedProps,
+    outgoing: z.array(z.object({ type: str, to: str, toLabels: strs, props: Props.nullable() })),
+    incoming: z.array(z.object({ type: str, from: str, fromLabels: strs, props: Props.nullable() })),
+  }),
 } as const;
 export type ExportRow<K extends ExportPage> = z.infer<(typeof EXPORT_ROWS)[K]>;
 /** A relationship leaving a node (EXPORT.relationshipsFrom). */
@@ -36,7 +44,7 @@ export const RelationshipRowSchema = z.object({ from: str, type: str, to: str, p
 export type RelationshipRow = z.infer<typeof RelationshipRowSchema>;
 /** Where a claim appears (EXPORT.claimAppearances). */
 export const ClaimAppearanceRowSchema = z.object({
-  statementId: str, content: optStr, saidAt: optStr, speaker: optStr, speakerKind: optStr, articleId: optStr, url: optStr, title: optStr, publishedAt: optStr, source: optStr,
+  statementId: str, content: optStr, saidAt: optStr, speaker: optStr, speakerKind: optStr, articleId: str, url: optStr, title: optStr, publishedAt: optStr, source: optStr,
 });
 export type ClaimAppearanceRow = z.infer<typeof ClaimAppearanceRowSchema>;
 

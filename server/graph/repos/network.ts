@@ -127,28 +127,28 @@ export function rollupWindow(from: string | null, to: string | null, existing: r
 }
 
 /** Per cue class counts from the rollup query's {cueClass, n} rows; a statement without a class counts as 'other'. */
-function tallyCues(cues: unknown): Record<string, number> {
+function tallyCues(cues: ReadonlyArray<{ cueClass: string | null; n: number | null }>): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const c of Array.isArray(cues) ? (cues as Array<{ cueClass?: unknown; n?: unknown }>) : []) {
-    const cls = typeof c.cueClass === 'string' ? c.cueClass : 'other';
-    out[cls] = (out[cls] ?? 0) + Number(c.n ?? 0);
+  for (const c of cues) {
+    const cls = c.cueClass ?? 'other';
+    out[cls] = (out[cls] ?? 0) + (c.n ?? 0);
   }
   return out;
 }
 
 /** The least (`sign` -1) or greatest (1) of the strings in a list, null when none. */
-function extreme(values: unknown, sign: 1 | -1): string | null {
+function extreme(values: ReadonlyArray<string | null>, sign: 1 | -1): string | null {
   let out: string | null = null;
-  for (const v of Array.isArray(values) ? values : []) {
-    if (typeof v === 'string' && (out === null || (sign < 0 ? v < out : v > out))) out = v;
+  for (const v of values) {
+    if (v !== null && (out === null || (sign < 0 ? v < out : v > out))) out = v;
   }
   return out;
 }
 
 /** Per cue class counts from the statement query's list of classes (nulls left out by collect: the rest is 'other'). */
-function tallyClasses(classes: unknown, count: number): Record<string, number> {
+function tallyClasses(classes: readonly string[], count: number): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const cls of Array.isArray(classes) ? classes : []) out[String(cls)] = (out[String(cls)] ?? 0) + 1;
+  for (const cls of classes) out[cls] = (out[cls] ?? 0) + 1;
   const classified = Object.values(out).reduce((a, b) => a + b, 0);
   if (classified < count) out.other = (out.other ?? 0) + count - classified;
   return out;
