@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Entry point for `npx claimgraph` and `npm start`. The source is TypeScript run
 // through tsx's loader, so a fresh clone needs no build step before use.
+import { register as registerHooks } from 'node:module';
 import { setFlagsFromString } from 'node:v8';
 import { register } from 'tsx/esm/api';
 
@@ -14,6 +15,8 @@ import { register } from 'tsx/esm/api';
 setFlagsFromString('--no-turbo-inline-array-builtins');
 
 register();
+// Registered after tsx's, so it is asked first: zod from its CommonJS build (bin/zod-hooks.mjs).
+registerHooks('./zod-hooks.mjs', import.meta.url);
 // A reader that stops early (`claimgraph export | head`) closes the pipe: that ends the command quietly, as it does for Unix tools.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (error) => {

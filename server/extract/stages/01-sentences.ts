@@ -89,6 +89,15 @@ export function scanTokens(text: string, push: (start: number, end: number, type
     i += width;
   }
 }
+/** `s.toLowerCase()`, without the call for ASCII that has no capitals (most tokens): the same string either way. */
+function lowerCase(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 0x7f || (c >= 0x41 && c <= 0x5a)) return s.toLowerCase();
+  }
+  return s;
+}
+
 /** A sentence longer than this is cut at a space: keeps every later stage linear on text with no punctuation. */
 const MAX_SENTENCE = 4000;
 
@@ -111,7 +120,7 @@ export function sentences(doc: Doc): void {
   scanTokens(text, (start, end, type) => {
     const t = text.slice(start, end);
     const first = t.charAt(0);
-    const low = t.toLowerCase();
+    const low = lowerCase(t);
     tokens.push({
       start, end, text: t, lower: low.includes('’') ? low.replace(/’/g, "'") : low, type,
       cap: type === 'word' && first !== low.charAt(0), quote: -1,

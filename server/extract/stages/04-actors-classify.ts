@@ -34,15 +34,17 @@ interface Classified { actor: Actor | null; title: string | null; }
 export function classify(doc: Doc, reg: Registry, items: Item[], hasThe: boolean, pos: number, surface: string): Classified | null {
   const { tokens } = doc;
   const words = items.map((it) => stripPossessive(it.t.text));
-  const lowerJoined = words.join(' ').toLowerCase();
+  const joined = words.join(' ');
+  const lowerJoined = joined.toLowerCase();
   const prev = tokens[(items[0]!.idx) - (hasThe ? 2 : 1)];
   // what the words around it say first: "at the White House", "the comedy Night Ferry", "Dunmore province"
-  const context = runContext(doc, items, hasThe);
+  const context = runContext(doc, items, hasThe, fold(joined));
   if (context === 'none') return null;
   if (context === 'thing') return { actor: thingActor(reg, surfaceOf(doc, items), surface, pos), title: null };
   if (context === 'place') return { actor: placeActor(reg, surfaceOf(doc, items), surface, pos), title: null };
+  const folded = fold(lowerJoined);
   // "Korea" alone: a region of two states, a place
-  if (REGIONS_NOT_COUNTRIES.has(fold(lowerJoined))) return { actor: placeActor(reg, words.join(' '), surface, pos), title: null };
+  if (REGIONS_NOT_COUNTRIES.has(folded)) return { actor: placeActor(reg, words.join(' '), surface, pos), title: null };
   // whole-run lookups first: metonyms, organisations, media, countries
   const caps = capitalsOk(lowerJoined, words);
   const metonym = METONYM_OF.get(lowerJoined);
@@ -56,26 +58,26 @@ export function classify(doc: Doc, reg: Registry, items: Item[], hasThe: boolean
   // an acronym or name registered earlier in the article ("WHO" after "World Health Organization (WHO)")
   const known = items.length === 1 && /^\p{Lu}{2,6}$/u.test(words[0]!) ? reg.find(words[0]!) : undefined;
   if (known && known.kind !== 'person') return { actor: reg.get(known.name, known.kind, surface, pos), title: null };
-  const folded = fold(lowerJoined);
   if (NON_SOVEREIGN.has(folded)) return { actor: placeActor(reg, words.join(' '), surface, pos), title: null };
   if (LEXICON_COUNTRIES.has(folded)) return { actor: reg.get(words.join(' '), 'country', surface, pos), title: null };
   if (PLACE_NAMES.has(folded) && !hasThe) return { actor: placeActor(reg, words.join(' '), surface, pos), title: null };
   if (prev && MEDIA_MARKERS.has(prev.lower)) return { actor: reg.get(words.join(' '), 'media', surface, pos), title: null };
 
   // "DO NOT", "STOP": ordinary words in capitals are emphasis, not an acronym
-  if (words.every((w) => w.length > 1 && w === w.toUpperCase() && (COMMON_WORDS.has(w.toLowerCase()) || NON_NOUNS.has(w.toLowerCase())))) return null;
+  if (words.every((w) => w.length > 1 && allCapitals(w) && (COMMON_WORDS.has(w.toLowerCase()) || NON_NOUNS.has(w.toLowerCase())))) return null;
   // "the Hotel Arpit Palace", "the USS Ronald Reagan": a facility or a vessel
   if (items.length > 1 && FACILITY_OPENERS.has(fold(words[0]!))) return { actor: placeActor(reg, surfaceOf(doc, items), surface, pos), title: null };
   // "the Slovak Republic": a nationality before "Republic" is the country
   const republicOf = words.length === 2 && words[1]!.toLowerCase() === 'republic' ? nationOf(words[0]!) : undefined;
   if (republicOf) return { actor: reg.get(republicOf, 'country', surface, pos), title: null };
+  const anyRoleHead = items.some((it) => ROLE_HEADS.has(stripPossessive(it.t.lower)));
   // "Royal College of Nursing", "Northshire Hospitals NHS Trust": an organisation head and no role head
-  if (items.length > 1 && isFacility(words) && !items.some((it) => ROLE_HEADS.has(stripPossessive(it.t.lower)))) {
+  if (items.length > 1 && isFacility(words) && !anyRoleHead) {
     return { actor: placeActor(reg, surfaceOf(doc, items), surface, pos), title: null };
   }
   // "X Center for Y medical anthropologist Mona Vale": lowercase role words then a name end the run: a person, not the organisation
   const personAfterRole = items.some((it, k) => !it.t.cap && it.role && k < items.length - 1 && items.slice(k + 1).every((x) => x.t.cap && !x.role));
-  if (!personAfterRole && !items.some((it) => ROLE_HEADS.has(stripPossessive(it.t.lower))) && items.some((it) => it.t.cap && ORG_HEADS.has(stripPossessive(it.t.lower)))) {
+  if (!personAfterRole && !anyRoleHead && items.some((it) => it.t.cap && ORG_HEADS.has(stripPossessive(it.t.lower)))) {
     return { actor: reg.get(surfaceOf(doc, items), 'organization', surface, pos), title: null };
   }
   // name part: capitalised words at the right end that are not roles, nations or organisation heads
@@ -93,13 +95,14 @@ export function classify(doc: Doc, reg: Registry, items: Item[], hasThe: boolean
   const nameItems = items.slice(k);
   const name = nameItems.map((it) => stripPossessive(it.t.text)).join(' ');
   const nameLower = name.toLowerCase();
+  const nameFolded = fold(nameLower);
   const hasRoleHead = roleItems.some((it) => ROLE_HEADS.has(stripPossessive(it.t.lower)));
 
   if (nameItems.length > 0 && roleItems.length > 0 && hasRoleHead) {
     const nameLast = fold(nameItems[nameItems.length - 1]!.t.text);
     // "Mayor of New York City", "Sheriff of Harlan Parish": a place after a role is not the person's name
     const placeLike = PLACE_HEADS.has(nameLast) || (nameItems.length > 1 && (LAW_HEADS.has(nameLast) || isFacility(nameItems.map((it) => stripPossessive(it.t.text)))));
-    const a = METONYM_OF.get(nameLower) || ORG_OF.get(nameLower) || PLACE_NAMES.has(fold(nameLower)) || placeLike ? null : reg.person(name, surface, pos);
+    const a = METONYM_OF.get(nameLower) || ORG_OF.get(nameLower) || PLACE_NAMES.has(nameFolded) || placeLike ? null : reg.person(name, surface, pos);
     if (a) {
       addRole(a, roleItems);
       return { actor: a, title: null };
@@ -141,11 +144,11 @@ export function classify(doc: Doc, reg: Registry, items: Item[], hasThe: boolean
   if (nameMedia) return { actor: reg.get(nameMedia, 'media', name, pos), title: null };
   const nameCountry = nameCaps ? COUNTRY_NAMES.get(nameLower) : undefined;
   if (nameCountry) return { actor: reg.get(nameCountry, 'country', name, pos), title: null };
-  const lastName = nameLower.split(' ').pop()!;
+  const lastName = nameLower.slice(nameLower.lastIndexOf(' ') + 1);
   if (MEDIA_HEADS.has(lastName) && hasThe) return { actor: reg.get('The ' + name, 'media', surface, pos), title: null };
   if (MEDIA_LAST_WORDS.has(lastName) && nameItems.length > 1) return { actor: reg.get(name, 'media', surface, pos), title: null };
   // "Democrats walked out": party members in the plural are the party
-  const party = nameItems.length === 1 ? PARTY_OF.get(fold(nameLower)) : undefined;
+  const party = nameItems.length === 1 ? PARTY_OF.get(nameFolded) : undefined;
   if (party) return { actor: reg.get(party, 'organization', surface, pos), title: null };
 
   if (nameItems.length > 1 && isFacility(nameItems.map((it) => stripPossessive(it.t.text)))) return { actor: placeActor(reg, surfaceOf(doc, items), surface, pos), title: null };
@@ -171,16 +174,16 @@ export function classify(doc: Doc, reg: Registry, items: Item[], hasThe: boolean
   if (nameItems.length === 1) {
     // a lone capitalised word is a person only if we know the person; stage 6 promotes speakers.
     // A common word opening a sentence ("Reports said", "One of them") is not taken for a surname.
-    const common = roleItems.length === 0 && !hasThe && COMMON_WORDS.has(fold(nameLower)) && sentenceInitial(doc, items[0]!.idx);
+    const common = roleItems.length === 0 && !hasThe && COMMON_WORDS.has(nameFolded) && sentenceInitial(doc, items[0]!.idx);
     // ... and an adverb or preposition opening it ("Within hours, ...") is no mention at all
-    if (common && CLAUSE_OPENERS.has(fold(nameLower))) return null;
+    if (common && CLAUSE_OPENERS.has(nameFolded)) return null;
     const known = common ? undefined : reg.personBySurname(nameLower);
     if (known) return { actor: reg.person(name, surface, pos), title: null };
     // "Twitter suspended the account": an organisation known by its one-word name
-    if (!common && roleItems.length === 0 && (ORG_NAMES.has(fold(nameLower)) || PLATFORM_NAMES.has(fold(nameLower)))) return { actor: reg.get(name, 'organization', surface, pos), title: null };
+    if (!common && roleItems.length === 0 && (ORG_NAMES.has(nameFolded) || PLATFORM_NAMES.has(nameFolded))) return { actor: reg.get(name, 'organization', surface, pos), title: null };
     const a = reg.get(name, 'other', surface, pos);
     // "Reports said", "Nearly all experts", "I've spent": a text, an adverb or a pronoun never becomes a speaking person
-    const w = fold(nameLower);
+    const w = nameFolded;
     if (roleItems.length === 0 && !GIVEN_NAMES.has(w) && !SURNAMES.has(w) && (namesNobody(w) || isTextHead(w))) a.speakerKind = 'other';
     return { actor: a, title: null };
   }
@@ -238,6 +241,15 @@ function addRole(a: Actor, roleItems: Item[]): void {
 function capitalsOk(key: string, words: string[]): boolean {
   if (!CAPITALS_ONLY.has(key)) return true;
   const w = words.join('').replace(/\./g, '');
+  return allCapitals(w);
+}
+
+/** `w === w.toUpperCase()`, answered without making the copy when a lowercase ASCII letter already says no (most words). */
+export function allCapitals(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 0x61 && c <= 0x7a) return false;
+  }
   return w === w.toUpperCase();
 }
 

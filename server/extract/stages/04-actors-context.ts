@@ -8,7 +8,7 @@ import { GENERIC_ORG_NAMES, ORG_HEADS } from '../model/orgs.js';
 import { NON_NOUNS, ORG_NAMES, PERSON_NOUNS } from '../model/lexicon.js';
 import { GROUP_NOUNS, PROXY_NOUNS, ROLE_WORDS } from '../model/titles.js';
 import { MODIFIED_NOUNS, BUILDING_METONYMS, BUILDING_PARTS, BUILDING_PREPOSITIONS, CASE_NOUNS, PLACE_AFTER, PLATFORM_NAMES, WORK_NOUNS } from '../model/nonactors.js';
-import { fold, isPossessive, stripPossessive } from './04-actors-registry.js';
+import { isPossessive, stripPossessive } from './04-actors-registry.js';
 import type { Item } from './04-actors-classify.js';
 
 /**
@@ -16,16 +16,16 @@ import type { Item } from './04-actors-classify.js';
  * House", "posted on Twitter"); `thing`: a work or a case ("the comedy Night
  * Ferry", "the Keller decision"), never an actor even when it "speaks";
  * `place`: a place ("Dunmore province", "the Dunmore provincial council");
- * null: the context says nothing.
+ * null: the context says nothing. `key` is the run's words folded, possessive
+ * dropped (fold of the words joined by spaces), which the caller has made.
  */
-export function runContext(doc: Doc, items: readonly Item[], hasThe: boolean): 'none' | 'thing' | 'place' | null {
+export function runContext(doc: Doc, items: readonly Item[], hasThe: boolean, key: string): 'none' | 'thing' | 'place' | null {
   const { tokens } = doc;
   // the word before the run, "the" skipped (a run may be re-read without its "the")
   const firstIdx = items[0]!.idx - (hasThe || tokens[items[0]!.idx - 1]?.lower === 'the' ? 1 : 0);
   const last = items[items.length - 1]!;
   const prev = tokens[firstIdx - 1];
   const next = tokens[last.idx + 1];
-  const key = fold(items.map((it) => stripPossessive(it.t.text)).join(' '));
   if (prev && prev.type === 'word' && !prev.cap) {
     if (BUILDING_METONYMS.has(key) && (BUILDING_PREPOSITIONS.has(prev.lower) || (prev.lower === 'of' && BUILDING_PARTS.has(tokens[firstIdx - 2]?.lower ?? '')))) return 'none';
     if (PLATFORM_NAMES.has(key) && (prev.lower === 'on' || prev.lower === 'via' || prev.lower === 'onto')) return 'none';

@@ -12,7 +12,7 @@ import { GROUP_NOUNS, ROLE_HEADS, ROLE_WORDS } from '../model/titles.js';
 import { DOCUMENT_HEADS, ORGANIZATION_HEADS, QUANTITY_HEADS } from '../model/speakers.js';
 
 export function namesNobody(word: string): boolean {
-  const w = word.toLowerCase().replace(/['’]s$/u, '').replace(/’/gu, "'");
+  const w = withoutApostrophes(word.toLowerCase());
   if (NON_ACTOR_PRONOUNS.has(w) || THING_SPEAKER_HEADS.has(w)) return true;
   if (ROLE_HEADS.has(w) || ROLE_WORDS.has(w) || PERSON_NOUNS.has(w) || GROUP_NOUNS.has(w) || ORGANIZATION_HEADS.has(w) || QUANTITY_HEADS.has(w) || DOCUMENT_HEADS.has(w)) return false;
   return NON_NOUNS.has(w) || COMMON_WORDS.has(w) && w.endsWith('ly') || (w.length > 5 && w.endsWith('ly') && !LY_NOUNS.has(w));
@@ -27,6 +27,16 @@ const LY_NOUNS = new Set([
 
 /** Whether a speaker-phrase head is a text (a document, a warning, a comment): a source, not an actor. */
 export function isTextHead(word: string): boolean {
-  const w = word.toLowerCase().replace(/['’]s$/u, '');
+  const lower = word.toLowerCase();
+  const w = hasApostrophe(lower) ? lower.replace(/['’]s$/u, '') : lower;
   return DOCUMENT_HEADS.has(w) || THING_SPEAKER_HEADS.has(w);
+}
+
+function hasApostrophe(w: string): boolean {
+  return w.includes("'") || w.includes('’');
+}
+
+/** "minister’s" -> "minister", "o’neill" -> "o'neill"; a word with no apostrophe (most) is returned as it is. */
+function withoutApostrophes(w: string): string {
+  return hasApostrophe(w) ? w.replace(/['’]s$/u, '').replace(/’/gu, "'") : w;
 }

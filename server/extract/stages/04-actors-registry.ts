@@ -36,9 +36,15 @@ export function nationOf(word: string): string | undefined {
 
 /** Lowercase, accents removed: "Erdoğan" and "Erdogan" are one key. */
 export function fold(s: string): string {
-  // fast path: plain ASCII needs no normalisation (a loop: cheaper than a regular expression on these short strings)
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
-  return s.toLowerCase();
+  // fast path: plain ASCII needs no normalisation, and lowercase ASCII (most keys: they were lowercased before) is its own fold
+  // (a loop: cheaper than a regular expression on these short strings)
+  let upper = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 0x7f) return s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+    if (c >= 0x41 && c <= 0x5a) upper = true;
+  }
+  return upper ? s.toLowerCase() : s;
 }
 
 /**
@@ -117,9 +123,10 @@ export class Registry {
 
   /** A person by full or partial name: "Zelensky" finds "Vladimir Zelensky"; a fuller name upgrades a partial one. */
   person(name: string, surface: string, pos: number): Actor {
-    const parts = fold(name).split(/\s+/);
+    const key = fold(name);
+    const parts = key.split(/\s+/);
     const last = parts[parts.length - 1]!;
-    const exact = this.byName.get(fold(name));
+    const exact = this.byName.get(key);
     // a place, a work or a thing met before stays what it is ("the Keller decision ... overturn Keller")
     if (exact && exact.kind === 'other' && exact.speakerKind !== undefined && exact.speakerKind !== 'person') return this.touch(exact, surface, pos);
     if (exact && (exact.kind === 'person' || exact.kind === 'other')) {

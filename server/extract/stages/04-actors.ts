@@ -21,7 +21,7 @@ import { SENTENCE_OPENERS } from '../model/openers.js';
 import { AMBIGUOUS_COUNTRIES } from '../model/nonactors.js';
 import { CONNECTORS, fold, isPossessive, nationOf, registryOf, stripPossessive, type Registry } from './04-actors-registry.js';
 import { isTextHead, namesNobody } from './04-actors-heads.js';
-import { PARTICLE_NAME, classify, looksLikeName, placeWords, sentenceInitial, type Item } from './04-actors-classify.js';
+import { PARTICLE_NAME, allCapitals, classify, looksLikeName, placeWords, sentenceInitial, type Item } from './04-actors-classify.js';
 
 export { compatibleNames, fold, nationOf, registryOf, Registry, stripPossessive } from './04-actors-registry.js';
 
@@ -109,14 +109,14 @@ function parseRun(doc: Doc, reg: Registry, i: number, end: number, si: number): 
     if (t.type !== 'word' || t.quote !== quote) break;
     const lower = stripPossessive(t.lower);
     if (t.cap) {
-      if (items.length === 0 && NON_NAME_CAPITALS.has(t.lower) && !(t.text.length > 1 && t.text === t.text.toUpperCase())) break;
+      if (items.length === 0 && NON_NAME_CAPITALS.has(t.lower) && !(t.text.length > 1 && allCapitals(t.text))) break;
       // "Afterwards Trump said": an adverb opening the sentence is not the first word of the name after it
-      if (items.length === 0 && !hasThe && t.text !== t.text.toUpperCase() && isOpener(t.lower) && tokens[j + 1]?.cap && tokens[j + 1]!.type === 'word' && sentenceInitial(doc, j)) break;
+      if (items.length === 0 && !hasThe && tokens[j + 1]?.cap && tokens[j + 1]!.type === 'word' && !allCapitals(t.text) && isOpener(t.lower) && sentenceInitial(doc, j)) break;
       if (items.length > 0 && NON_NAME_CAPITALS.has(t.lower) && /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/.test(t.lower)) break;
       items.push({ t, idx: j, role: ROLE_WORDS.has(lower) || ORG_HEADS.has(lower) });
       j++;
       // a middle initial ("Robert F. Kennedy"): the dot does not end the name
-      if ((/^\p{Lu}$/u.test(t.text) && items.length > 1 || TITLE_ABBREVIATIONS.has(t.lower)) && tokens[j]?.text === '.' && tokens[j]!.start === t.end && j + 1 < end && tokens[j + 1]!.cap && tokens[j + 1]!.type === 'word') { j++; continue; }
+      if (tokens[j]?.text === '.' && tokens[j]!.start === t.end && (/^\p{Lu}$/u.test(t.text) && items.length > 1 || TITLE_ABBREVIATIONS.has(t.lower)) && j + 1 < end && tokens[j + 1]!.cap && tokens[j + 1]!.type === 'word') { j++; continue; }
       if (isPossessive(t) && !(j < end && tokens[j]!.type === 'word' && (tokens[j]!.cap || ROLE_WORDS.has(tokens[j]!.lower)))) break;
       continue;
     }

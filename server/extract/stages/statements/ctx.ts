@@ -176,7 +176,7 @@ export function quotesWithin(ctx: Ctx, span: Span): Quote[] {
 export function aboutIn(ctx: Ctx, content: Span, speaker: Actor | null, sentences: number[]): Actor[] {
   const out: Actor[] = [];
   const reg = registryOf(ctx.doc);
-  for (const m of sentences.flatMap((si) => ctx.mentionsBySentence.get(si) ?? [])) {
+  for (const si of sentences) for (const m of ctx.mentionsBySentence.get(si) ?? []) {
     if (m.span[0] < content[0] || m.span[1] > content[1] || m.pronoun) continue;
     const a = m.actor;
     if (a && a.kind === 'other' && m.text.includes('-')) {
