@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { scanTokens } from '../../server/extract/stages/01-sentences.js';
+import { rng } from '../utils/random.js';
 
 /**
  * Stage 1's scanner replaced this regular expression for speed
@@ -23,17 +24,6 @@ const POOL = [
   'a', 'Z', 'é', 'ß', 'Ω', '中', 'ش', '𝐀', '7', '٣', '²', 'Ⅻ', "'", "''", '’', '‘', '"', '“', '”', '«', '»', '„', '-', '.', ',', '!', '?', '…', '(', ')', '—',
   ' ', '  ', '\n', '\t', '\u00a0', '\u2009', '\u3000', '\ufeff', '😀', '\ud800', '\u0301', '$', '%', '/', 'x', 'rock', "n't", 'U.S', '1.5',
 ];
-
-/** Mulberry32: a seeded generator, so a failure is repeatable. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('the stage 1 scanner finds the tokens the former regular expression found', () => {
   test.each([

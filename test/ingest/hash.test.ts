@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { articleId, contentHash, ingestText } from '../../server/ingest/index.js';
 import { collapseWhiteSpace } from '../../server/ingest/hash.js';
+import { rng } from '../utils/random.js';
 
 describe('articleId and contentHash', () => {
   // Expected hashes computed outside the code: printf 'Hello world.' | sha256sum
@@ -41,17 +42,6 @@ describe('articleId and contentHash', () => {
 /** Every character \\s matches in JavaScript, and near misses it does not (U+180E, zero-width space, the information separators, U+0085). */
 const WHITE = ['\t', '\n', '\v', '\f', '\r', ' ', '\u00a0', '\u1680', '\u2000', '\u2005', '\u200a', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff'];
 const NOT_WHITE = ['\u180e', '\u200b', '\u001c', '\u001f', '\u0085', 'a', 'é', '.', '😀'];
-
-/** Mulberry32: a seeded generator, so a failure is repeatable. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('collapseWhiteSpace is replace(/\\s+/g, " ")', () => {
   test.each([

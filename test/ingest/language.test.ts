@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { detectLanguage, functionWordCount } from '../../server/ingest/language.js';
+import { rng } from '../utils/random.js';
 
 // Invented paragraphs, about thirty words each, so the detector has enough to go on.
 describe('detectLanguage: the English shortcut and franc for the rest', () => {
@@ -29,17 +30,6 @@ function byRegex(text: string): { words: number; common: number } {
 
 /** Pieces the random strings are made of: function words, letters (accented, astral, non-Latin), marks, digits, lone surrogates, punctuation and white space. */
 const POOL = ['the', 'of', 'and', 'said', 'with', 'a', 'he', 'will', 'théa', 'x', 'é', 'ß', '中', '𝐀', '😀', '\ud800', '\udc00', '\u0301', '7', '٣', ' ', '\n', '\u00a0', '’', "'", '-', '.', ','];
-
-/** Mulberry32: a seeded generator, so a failure is repeatable. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('functionWordCount counts the words the expression /\\p{L}+/gu finds', () => {
   test.each([
