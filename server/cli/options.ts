@@ -6,12 +6,13 @@ import { parseIsoDate } from '../ingest/dates.js';
  * ISO-8601 date or date-time, as accepted by --published-at / --retrieved-at:
  * a real calendar date (not 2025-02-30), read by the ingest's strict reader.
  */
-export const IsoDate = z
-  .string()
-  .refine((s) => /^\d{4}-\d{2}-\d{2}([T ]|$)/.test(s) && parseIsoDate(s) !== null, {
-    message: 'expected a real calendar date in ISO-8601, such as 2025-08-21 or 2025-08-21T12:00:00Z',
-  })
-  .transform((s) => parseIsoDate(s)!.value);
+export const IsoDate = z.string().transform((s, ctx) => {
+  // Read once: `claimgraph extract --jsonl` checks the dates of every record.
+  const date = /^\d{4}-\d{2}-\d{2}([T ]|$)/.test(s) ? parseIsoDate(s) : null;
+  if (date !== null) return date.value;
+  ctx.addIssue({ code: 'custom', message: 'expected a real calendar date in ISO-8601, such as 2025-08-21 or 2025-08-21T12:00:00Z' });
+  return z.NEVER;
+});
 
 export const DataOptions = z.object({ data: z.string().min(1).optional() });
 
