@@ -22,16 +22,14 @@
  * [articles] [--threads]` prints the numbers; `npm run bench` calls
  * benchEndToEnd().
  */
+// The CLI's V8 flags, so the extractor measured in process runs as the CLI runs it.
+import '../bin/v8-flags.mjs';
 import { spawn } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { setFlagsFromString } from 'node:v8';
 import { extract } from '../server/extract/index.js';
-
-// As bin/claimgraph.mjs sets it for every command, so the extractor measured in process runs as the CLI runs it.
-setFlagsFromString('--no-turbo-inline-array-builtins');
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const WIKINEWS = fileURLToPath(new URL('./wikinews/wikinews-2019-2020.jsonl', import.meta.url));

@@ -11,13 +11,14 @@
  *
  * Numbers, not pass/fail: targets are printed beside them for reading.
  */
+// The CLI's V8 flags, so the extractor measured in process runs as the CLI runs it.
+import '../bin/v8-flags.mjs';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir, cpus, loadavg, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { setFlagsFromString } from 'node:v8';
 import { z } from 'zod';
 import { embeddedStorePath, openStore } from '../server/graph/index.js';
 import type { GraphStore } from '../server/graph/types.js';
@@ -25,9 +26,6 @@ import { ingestRecord } from '../server/ingest/index.js';
 import { processArticle } from '../server/pipeline/index.js';
 import { corpus } from './corpus.js';
 import { scalingSvg } from './plot.js';
-
-// As bin/claimgraph.mjs sets it for every command, so the extractor measured in process runs as the CLI runs it.
-setFlagsFromString('--no-turbo-inline-array-builtins');
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 

@@ -1,18 +1,9 @@
 #!/usr/bin/env node
 // Entry point for `npx claimgraph` and `npm start`. The source is TypeScript run
 // through tsx's loader, so a fresh clone needs no build step before use.
+import './v8-flags.mjs';
 import { register as registerHooks } from 'node:module';
-import { setFlagsFromString } from 'node:v8';
 import { register } from 'tsx/esm/api';
-
-// Set before any of our code is compiled. V8 inlines map/filter/some/... into
-// optimised code specialised to the array shapes seen so far; the extractor's
-// stages meet many shapes, so its largest functions were optimised and thrown
-// away a dozen times over the first ~2,000 articles of a run (--trace-deopt:
-// "wrong map"). Without that inlining the code settles within ~500 articles:
-// `extract --jsonl` on the 6 MB Wikinews bench needs about a sixth less CPU,
-// and the steady-state speed is the same (docs/performance.md).
-setFlagsFromString('--no-turbo-inline-array-builtins');
 
 register();
 // Registered after tsx's, so it is asked first: zod from its CommonJS build (bin/zod-hooks.mjs).
