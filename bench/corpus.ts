@@ -135,17 +135,23 @@ export function corpus(opts: CorpusOptions = {}) {
         if (!used.has(i)) used.set(i, actorId('person', actors[i]!.name));
         return used.get(i)!;
       };
+      // The article's text holds each statement's sentence at its offsets (a store may keep only the offsets and
+      // slice the sentence from the text: docs/graph.md, "Statement texts"), one sentence a line.
       let offset = 0;
+      const lines: string[] = [];
       const statements: StatementNode[] = utterances.map((u) => {
         const v = VERBS[u.verb]!;
-        const start = offset;
-        offset += u.quote.length + 40;
+        const sentence = `"${u.quote}," ${actors[u.speaker]!.name} ${v.text}.`;
+        const sentenceStart = offset;
+        const start = sentenceStart + 1;
+        offset += sentence.length + 1;
+        lines.push(sentence);
         const saidAt = new Date(START + u.day * DAY).toISOString().slice(0, 10);
         return {
           id: statementId(art, start, start + u.quote.length),
           content: u.quote, quote: u.quote, direct: true, cue: v.text, cueLemma: v.lemma, cueClass: rand() < 0.2 ? 'accuse' : v.cls,
-          saidAt, saidAtPrecision: 'day', timeText: null, sentence: `"${u.quote}," ${actors[u.speaker]!.name} ${v.text}.`,
-          sentenceStart: start, sentenceEnd: start + u.quote.length + 30, start, end: start + u.quote.length, confidence: 0.9,
+          saidAt, saidAtPrecision: 'day', timeText: null, sentence,
+          sentenceStart, sentenceEnd: sentenceStart + sentence.length, start, end: start + u.quote.length, confidence: 0.9,
           speakerId: idOf(u.speaker), speakerMention: actors[u.speaker]!.name, aboutIds: [idOf(u.target)], addresseeId: null, viaId: null,
         };
       });
@@ -153,7 +159,7 @@ export function corpus(opts: CorpusOptions = {}) {
         source: { id: sourceId(srcName), name: srcName, domain: null },
         article: {
           id: art, url: null, title: `Report ${n}`, publishedAt: new Date(START + day * DAY).toISOString(), publishedAtPrecision: 'day',
-          retrievedAt: new Date(START + day * DAY).toISOString(), contentHash: art, language: 'eng', text: ' '.repeat(offset),
+          retrievedAt: new Date(START + day * DAY).toISOString(), contentHash: art, language: 'eng', text: lines.join('\n'),
         },
         actors: [...used.entries()].map(([i, id]) => ({ id, name: actors[i]!.name, kind: 'person' as const, aliases: [], roles: [actors[i]!.role] })),
         statements,
