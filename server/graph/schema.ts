@@ -1,12 +1,13 @@
 import { storeUnavailable } from '../errors.js';
 import { SCHEMA } from './queries/schema.js';
 import type { Row } from './types.js';
+import { ROLLUP_HOT_AT } from './window.js';
 
 /**
  * The version of the graph model this code writes. Bump it with a migration
  * step below when a change needs existing stores rewritten.
  */
-export const SCHEMA_VERSION = 8;
+export const SCHEMA_VERSION = 9;
 
 /** Schema version 6's label renames, in order (SCHEMA.rename*). */
 export const RENAMES = ['renameAlias', 'renameBand', 'renameEventKey', 'renameDayCount', 'renameActorDay', 'renameActorPair', 'renameActorTotal'] as const;
@@ -56,6 +57,10 @@ export async function initSchemaVersion(run: (query: string, params: Record<stri
   }
   // 8: the network's monthly rollups (WRITE.countPairMonths), read by GET /api/network for a window's whole months.
   if (stored !== null && stored < 8) await backfillPairMonths(run);
+  // 9: the hot flag of the rollups (WRITE.markHotPairMonths), read by GET /api/network for a month's heavy pairs.
+  if (stored !== null && stored < 9) {
+    for (const row of await run(SCHEMA.rollupBuckets, {})) await run(SCHEMA.markHotBucket, { month: String(row.month ?? ''), hotAt: ROLLUP_HOT_AT });
+  }
   if (current !== SCHEMA_VERSION) {
     await run(SCHEMA.writeVersion, { version: SCHEMA_VERSION, updatedAt: new Date().toISOString() });
   }

@@ -9,6 +9,8 @@
  * list only has to hold every possible key (it may hold more).
  */
 
+import type { CueClass } from '../extract/index.js';
+
 const DAY_MS = 86_400_000;
 
 /** The most keys a window is looked up by; a longer window scans instead (null). */
@@ -82,3 +84,25 @@ export function bucketInWindow(bucket: string, from: string | null, to: string |
   const [low, high] = bucket.endsWith('*') && bucket.length === 9 ? [`${bucket.slice(0, 8)}01`, `${bucket.slice(0, 8)}31`] : [bucket, bucket];
   return (from === null || from <= low) && (to === null || high < to);
 }
+
+/**
+ * A rollup bucket's (speaker, subject) pair is hot once its statements of
+ * every cue class number this many (WRITE.markHotPairMonths sets `hot` on
+ * its rollups): the network's page of a month is proven from the hot pairs
+ * alone when its last edge counts more than a pair below this can
+ * (repos/network.ts hotPage). On the 1M bench store a month holds about
+ * 2,000 hot pairs of 34,000, and its 301st edge counts 24. Changing it needs
+ * a migration that marks the stored rollups again (server/graph/schema.ts).
+ */
+export const ROLLUP_HOT_AT = 5;
+
+/**
+ * Every cue class a statement can have (the extractor's CueClassSchema; the
+ * record type makes the compiler list each one exactly once), and '' for
+ * none: the cue class parts of a pair bucket's rollup keys.
+ */
+const CUE_CLASS_KEYS: Record<CueClass, true> = {
+  say: true, accuse: true, warn: true, deny: true, demand: true, announce: true, ask: true, describe: true, report: true,
+  support: true, criticize: true, other: true, belief: true, intention: true, evidence: true,
+};
+export const ROLLUP_CUE_KEYS: readonly string[] = [...Object.keys(CUE_CLASS_KEYS), ''];

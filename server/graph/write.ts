@@ -1,6 +1,6 @@
 import { storeFailed } from '../errors.js';
 import { WRITE } from './queries/write.js';
-import { rollupBucket } from './window.js';
+import { ROLLUP_CUE_KEYS, ROLLUP_HOT_AT, rollupBucket } from './window.js';
 import type { ActorNode, ArticleGraph, Row, StatementNode, WriteStatus } from './types.js';
 
 /** Runs one query inside the caller's open transaction and returns plain rows. */
@@ -132,6 +132,8 @@ export function articleWritePlan(graphs: readonly ArticleGraph[]): WriteStep[] {
   if (counts.pairs.length > 0) steps.push({ name: 'countActorPairs', query: WRITE.countActorPairs, params: { rows: counts.pairs } });
   if (counts.totals.length > 0) steps.push({ name: 'countActorTotals', query: WRITE.countActorTotals, params: { rows: counts.totals } });
   if (counts.months.length > 0) steps.push({ name: 'countPairMonths', query: WRITE.countPairMonths, params: { rows: counts.months } });
+  const hot = hotPairRows(counts.months);
+  if (hot.length > 0) steps.push({ name: 'markHotPairMonths', query: WRITE.markHotPairMonths, params: { pairs: hot, hotAt: ROLLUP_HOT_AT } });
   return steps;
 }
 
@@ -214,6 +216,27 @@ export interface PairMonthRow {
   n: number;
   firstAt: string | null;
   lastAt: string | null;
+}
+
+/**
+ * The pair buckets a batch's rollup rows touched, each with the keys of all
+ * its rollups (every cue class, and any class a row has beyond those), for
+ * WRITE.markHotPairMonths. A speaker about itself is left out: the network
+ * never shows a loop.
+ */
+export function hotPairRows(rows: readonly PairMonthRow[]): Array<{ month: string; keys: string[] }> {
+  const byPair = new Map<string, { month: string; keys: string[] }>();
+  for (const r of rows) {
+    if (r.from === r.to) continue;
+    const prefix = `${r.month}|${r.from}|${r.to}|`;
+    let pair = byPair.get(prefix);
+    if (!pair) {
+      pair = { month: r.month, keys: ROLLUP_CUE_KEYS.map((c) => prefix + c) };
+      byPair.set(prefix, pair);
+    }
+    if (!pair.keys.includes(r.key)) pair.keys.push(r.key);
+  }
+  return [...byPair.values()];
 }
 
 /** Rollup rows of several articles, one per key: counts summed, the earliest first and the latest last time kept. */

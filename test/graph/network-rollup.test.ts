@@ -5,8 +5,9 @@ import { API } from '../../server/graph/queries/api.js';
 import { SCHEMA } from '../../server/graph/queries/schema.js';
 import { backfillPairMonths, SCHEMA_VERSION } from '../../server/graph/schema.js';
 import type { ArticleGraph, GraphStore, Row, StatementNode } from '../../server/graph/types.js';
-import { rollupWindow } from '../../server/graph/repos/network.js';
-import { bucketInWindow, rollupBucket, windowDays } from '../../server/graph/window.js';
+import { hotPage, HotRowSchema, rollupWindow, type HotRow } from '../../server/graph/repos/network.js';
+import { NETWORK } from '../../server/graph/queries/network.js';
+import { bucketInWindow, ROLLUP_HOT_AT, rollupBucket, windowDays } from '../../server/graph/window.js';
 import { sourceId, stableId } from '../../server/ids.js';
 import { actor, statement } from '../utils/graph-fixtures.js';
 import { storeSandbox } from '../utils/stores.js';
@@ -67,6 +68,44 @@ function variedArticles(count: number, seed: number): ArticleGraph[] {
   });
 }
 
+/**
+ * Articles about a few heavy pairs, so months hold hot pairs (WRITE.markHotPairMonths): speaker i about i + 1,
+ * `counts[i]` statements in February 2024 and `march[i]` in March, four cue classes in turn (none among them).
+ */
+function heavyArticles(): ArticleGraph[] {
+  const feb = [14, 12, 10, 9, 8, 7, 4];
+  const march = [9, 8, 11, 7, 6, 6, 2];
+  const cues = ['say', 'accuse', null, 'warn'] as const;
+  const out: ArticleGraph[] = [];
+  const add = (month: string, counts: number[]) =>
+    counts.forEach((count, i) => {
+      for (let first = 0; first < count; first += 4) {
+        const id = stableId('art', `heavy ${month} ${i} ${first}`);
+        const statements = Array.from({ length: Math.min(4, count - first) }, (_, k) =>
+          statement(id, 10 + k * 40, 40 + k * 40, {
+            speakerId: ACTORS[i]!.id,
+            aboutIds: [ACTORS[i + 1]!.id],
+            cueClass: cues[(first + k) % cues.length] as StatementNode['cueClass'],
+            saidAt: `${month}-${String(1 + ((first + k) % 28)).padStart(2, '0')}`,
+          }),
+        );
+        out.push({
+          source: { id: sourceId('Outlet 0'), name: 'Outlet 0', domain: null },
+          article: {
+            id, url: null, title: `Heavy ${month} ${i} ${first}`, publishedAt: `${month}-01T12:00:00.000Z`, publishedAtPrecision: 'minute',
+            retrievedAt: '2024-05-01T00:00:00.000Z', contentHash: stableId('sha', `heavy ${month} ${i} ${first}`), language: 'en', text: 'x'.repeat(200),
+          },
+          actors: [ACTORS[i]!, ACTORS[i + 1]!],
+          statements,
+          mentions: [ACTORS[i]!.id, ACTORS[i + 1]!.id],
+        } as ArticleGraph);
+      }
+    });
+  add('2024-02', feb);
+  add('2024-03', march);
+  return out;
+}
+
 type Edge = { source: string; target: string; n: number; byCueClass: Record<string, number>; firstAt: string | null; lastAt: string | null };
 type Window = { from: string | null; to: string | null; cueClasses: string[] | null };
 type Opts = { grouped: string[]; ego: string[] | null; minCount: number; limit: number };
@@ -123,6 +162,45 @@ async function rollupsFromStatements(store: GraphStore): Promise<string[]> {
   return [...out].map(([k, v]) => `${k} ${v.n} ${v.first} ${v.last}`).sort();
 }
 
+/** The keys of the rollups flagged hot, with their flag ("key hot"). */
+async function hotFlags(store: GraphStore): Promise<string[]> {
+  const rows = await store.run('MATCH (c:_PairMonth) WHERE c.hot IS NOT NULL RETURN c.key AS key, c.hot AS hot');
+  return rows.map((r) => `${r.key} ${r.hot}`).sort();
+}
+
+/** The same from the rollups' counts: every rollup of a pair bucket (no loop) with ROLLUP_HOT_AT statements or more. */
+async function hotFlagsFromRollups(store: GraphStore): Promise<string[]> {
+  const rows = await store.run('MATCH (c:_PairMonth) RETURN c.key AS key, c.month AS month, c.from AS source, c.to AS target, c.n AS n');
+  const totals = new Map<string, number>();
+  for (const r of rows) totals.set(`${r.month}|${r.source}|${r.target}`, (totals.get(`${r.month}|${r.source}|${r.target}`) ?? 0) + Number(r.n));
+  return rows
+    .filter((r) => r.source !== r.target && totals.get(`${r.month}|${r.source}|${r.target}`)! >= ROLLUP_HOT_AT)
+    .map((r) => `${r.key} ${r.month}`)
+    .sort();
+}
+
+describe('the hot page of the network, worked by hand (ROLLUP_HOT_AT 5: a pair not known exactly has at most 4 a bucket)', () => {
+  const row = (source: string, target: string, n: number, month = 'm1', cueClass: string | null = 'say'): HotRow =>
+    ({ month, source, target, cueClass, n, firstAt: `${month}-first`, lastAt: `${month}-last` });
+  const ROWS = [row('a', 'b', 9), row('a', 'b', 3, 'm1', null), row('c', 'd', 7), row('e', 'f', 5), row('b', 'a', 5)];
+  test.each([
+    { name: 'one bucket, the 3rd edge (5) above 4: proven, ties by source', rows: ROWS, buckets: 1, minCount: 1, limit: 3, page: ['a>b 12', 'c>d 7', 'b>a 5'] },
+    { name: 'one bucket, fewer edges than the limit and 4 < minCount 5: every edge', rows: ROWS, buckets: 1, minCount: 5, limit: 10, page: ['a>b 12', 'c>d 7', 'b>a 5', 'e>f 5'] },
+    { name: 'one bucket, fewer edges than the limit and minCount 4: a light pair may have 4, not proven', rows: ROWS, buckets: 1, minCount: 4, limit: 10, page: null },
+    { name: 'two buckets: a light pair may have 8, the 2nd edge (7 + 7) is above it', rows: [...ROWS, row('a', 'b', 6, 'm2'), row('c', 'd', 7, 'm2')], buckets: 2, minCount: 1, limit: 2, page: ['a>b 18', 'c>d 14'] },
+    { name: 'two buckets: e>f hot in one only may reach 7 + 4 = 11, above the 2nd edge (10)', rows: [row('a', 'b', 9), row('a', 'b', 9, 'm2'), row('c', 'd', 5), row('c', 'd', 5, 'm2'), row('e', 'f', 7)], buckets: 2, minCount: 1, limit: 2, page: null },
+    { name: 'no rows: nothing proven unless minCount is above every bound', rows: [], buckets: 1, minCount: 5, limit: 3, page: [] },
+  ])('$name', ({ rows, buckets, minCount, limit, page }) => {
+    const got = hotPage(rows, buckets, { minCount, limit });
+    expect(got === null ? null : got.map((e) => `${e.source}>${e.target} ${e.n}`)).toEqual(page);
+  });
+
+  test('a proven edge carries its counts per cue class and its first and last times', () => {
+    const [edge] = hotPage([...ROWS, row('a', 'b', 6, 'm2', 'accuse')], 2, { minCount: 1, limit: 1 })!;
+    expect(edge).toEqual({ source: 'a', target: 'b', n: 18, byCueClass: { say: 9, other: 3, accuse: 6 }, firstAt: 'm1-first', lastAt: 'm2-last' });
+  });
+});
+
 describe('rollup buckets and window splits, worked by hand', () => {
   test.each([
     { day: '2024-02-14', bucket: '2024-02-*' },
@@ -166,7 +244,7 @@ describe('rollup buckets and window splits, worked by hand', () => {
 
 describe('network rollups', () => {
   const { tempDir, open } = storeSandbox('claimgraph-rollup-');
-  const ARTICLES = variedArticles(160, 19);
+  const ARTICLES = [...variedArticles(160, 19), ...heavyArticles()];
   let store: GraphStore;
   beforeAll(async () => {
     store = await openStore({ backend: 'embedded', path: null });
@@ -191,6 +269,30 @@ describe('network rollups', () => {
     const counted = await rollupsFromStatements(store);
     expect(counted.length).toBeGreaterThan(50);
     expect(await rollups(store)).toEqual(counted);
+  });
+
+  test('the hot flags the writes kept are those of the pair buckets with ROLLUP_HOT_AT statements or more', async () => {
+    const expected = await hotFlagsFromRollups(store);
+    expect(expected.length).toBeGreaterThan(10);
+    expect(await hotFlags(store)).toEqual(expected);
+  });
+
+  // Pages the hot pairs prove (the heavy pairs' counts are set for it); the read model's answer is then theirs.
+  const HOT_CASES = [
+    { name: 'February, top 3', from: '2024-02-01', to: '2024-03-01', cueClasses: null, months: ['2024-02-*'], minCount: 1, limit: 3 },
+    { name: 'February, every edge of 6 or more', from: '2024-02-01', to: '2024-03-01', cueClasses: null, months: ['2024-02-*'], minCount: 6, limit: 5000 },
+    { name: 'February and March, top 2', from: '2024-02-01', to: '2024-04-01', cueClasses: null, months: ['2024-02-*', '2024-03-*'], minCount: 1, limit: 2 },
+    { name: 'February, said and accused, top 2', from: '2024-02-01', to: '2024-03-01', cueClasses: ['say', 'accuse'], months: ['2024-02-*'], minCount: 1, limit: 2 },
+  ];
+  test.each(HOT_CASES)('$name: the hot pairs prove the page, and it is the statement scan\'s', async ({ from, to, cueClasses, months, minCount, limit }) => {
+    const o = { grouped: [], ego: null, minCount, limit };
+    const hot = (await store.run(NETWORK.hotEdges, { cueClasses, months, grouped: [], ego: null })).map((r) => HotRowSchema.parse(r));
+    const page = hotPage(hot, months.length, o);
+    expect(page).not.toBeNull();
+    const scan = await viaScan(store, { from, to, cueClasses }, o);
+    expect(scan.top.length).toBeGreaterThan(1);
+    expect(normalise(page!, []).top).toEqual(scan.top);
+    expect(await viaReadModel(store, { from, to, cueClasses }, o)).toEqual(scan);
   });
 
   const WINDOWS: Window[] = [
@@ -233,6 +335,22 @@ describe('network rollups', () => {
     expect(ever.top.reduce((n, e) => n + e.n, 0)).toBeGreaterThan(year.top.reduce((n, e) => n + e.n, 0));
   });
 
+  test('when a version-8 store (rollups without hot flags) is opened, then the migration flags them and records the current version', async () => {
+    const path = join(tempDir(), 'store8.grafeo');
+    const old = await openStore({ backend: 'embedded', path });
+    for (const g of ARTICLES) await old.writeArticle(g);
+    await old.run('MATCH (c:_PairMonth) REMOVE c.hot');
+    await old.run(SCHEMA.writeVersion, { version: 8, updatedAt: '2026-01-01T00:00:00.000Z' });
+    expect(await hotFlags(old)).toEqual([]);
+    await old.close();
+
+    const migrated = await open(path);
+    const [version] = await migrated.run(SCHEMA.readVersion);
+    expect(Number(version?.version)).toBe(SCHEMA_VERSION);
+    expect(await hotFlags(migrated)).toEqual(await hotFlags(store));
+    expect(await hotFlags(migrated)).toEqual(await hotFlagsFromRollups(migrated));
+  });
+
   test('when a version-7 store (no rollups) is opened, then the migration backfills them and records the current version (8)', async () => {
     const path = join(tempDir(), 'store.grafeo');
     const old = await openStore({ backend: 'embedded', path });
@@ -245,8 +363,8 @@ describe('network rollups', () => {
     const migrated = await open(path);
     const [version] = await migrated.run(SCHEMA.readVersion);
     expect(Number(version?.version)).toBe(SCHEMA_VERSION);
-    expect(SCHEMA_VERSION).toBe(8);
     expect(await rollups(migrated)).toEqual(await rollups(store));
+    expect(await hotFlags(migrated)).toEqual(await hotFlags(store));
     // Articles written after the migration are counted on top; the backfill run again, in pages of a few
     // statements (several speakers a page, or one), changes nothing.
     for (const g of variedArticles(20, 23)) await migrated.writeArticle(g);

@@ -147,5 +147,6 @@ export const NETWORK_PARAMS: { [K in keyof typeof NETWORK]: Record<string, unkno
   rollupTopEdgesDays: { cueClasses: null, from: '2024-01-01', to: '2024-03-05', months: ['2024-01-*', '2024-02-*'], days: ['2024-03-01'], grouped: ['act_0'], ego: null, minCount: 1, limit: 301 },
   rollupGroupedEdges: { cueClasses: ['say'], months: ['', '2024-01-*'], grouped: ['act_0'] },
   rollupGroupedEdgesDays: { cueClasses: ['say'], from: null, to: '2024-02-03', months: ['', '2024-01-*'], days: ['2024-02-01'], grouped: ['act_0'] },
+  hotEdges: { cueClasses: null, months: ['2024-01-*'], grouped: ['act_0'], ego: null },
   windowDays: { from: '2024-01-01', to: null },
 };

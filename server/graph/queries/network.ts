@@ -86,6 +86,18 @@ ${DAYS_GROUPED}
 ${DAYS_ROW}
 }
 ${GROUPED_ROWS}`,
+  /**
+   * The rollups of the hot pairs of whole buckets (`$months`; WRITE.markHotPairMonths
+   * flags every rollup of a pair bucket with at least ROLLUP_HOT_AT
+   * statements), with the filters of rollupTopEdges, one row per rollup: the
+   * read model (repos/network.ts hotPage) proves the page from them or falls
+   * back to rollupTopEdges. An index lookup of a few thousand rollups, not
+   * the month's 41,000 (1M bench store).
+   */
+  hotEdges: `MATCH (c:_PairMonth)
+WHERE c.hot IN $months AND ($cueClasses IS NULL OR c.cueClass IN $cueClasses)
+${MONTHS_TOP}
+RETURN c.month AS month, c.from AS source, c.to AS target, c.cueClass AS cueClass, c.n AS n, c.firstAt AS firstAt, c.lastAt AS lastAt`,
   /** The distinct statement days (`timeDay`) in a window, from the per-day counters: what rollupWindow splits. */
   windowDays: `MATCH (c:_DayCount)
 WHERE ($from IS NULL OR c.day >= $from)

@@ -68,6 +68,8 @@ const LOOKUPS = [
   ['_ActorPair', 'to', 'bk_actor_pair_to'],
   // The network's monthly rollups: a window's whole months are looked up here.
   ['_PairMonth', 'month', 'bk_pair_month_month'],
+  // ... and a window's hot pairs (WRITE.markHotPairMonths: `hot` is the bucket of a pair with many statements in it).
+  ['_PairMonth', 'hot', 'bk_pair_month_hot'],
 ] as const;
 
 /**
@@ -269,6 +271,23 @@ WITH CASE WHEN s.timeDay IS NULL THEN ''
 MERGE (c:_PairMonth {key: month + '|' + from + '|' + to + '|' + coalesce(cueClass, '')})
 SET c.month = month, c.from = from, c.to = to, c.cueClass = cueClass, c.n = n, c.firstAt = firstAt, c.lastAt = lastAt
 RETURN count(c) AS n`,
+  /**
+   * Migration to version 9: the hot flag of the network's rollups
+   * (WRITE.markHotPairMonths) on the rollups already stored, one bucket at a
+   * time (`$month`, from rollupBuckets: a bucket is about 41,000 rollups on
+   * the 1M bench store, far from Grafeo's 30 s query timeout). Safe to run
+   * again: it sets the same flags.
+   */
+  rollupBuckets: `MATCH (c:_PairMonth)
+RETURN DISTINCT c.month AS month
+ORDER BY month`,
+  markHotBucket: `MATCH (c:_PairMonth)
+WHERE c.month = $month AND c.from <> c.to
+WITH c.from AS from, c.to AS to, collect(c) AS cs, sum(c.n) AS n
+WHERE n >= $hotAt
+UNWIND cs AS c
+SET c.hot = c.month
+RETURN count(c) AS n`,
 } as const;
 
 /** Sample parameters of each query, so the Cypher lint test can declare them. */
@@ -298,6 +317,8 @@ export const SCHEMA_PARAMS: { [K in keyof typeof SCHEMA]: Record<string, unknown
   backfillActorTotals: {},
   pairMonthSpeakers: {},
   backfillPairMonths: { ids: ['act_0', 'act_1'] },
+  rollupBuckets: {},
+  markHotBucket: { month: '2024-01-*', hotAt: 5 },
 };
 
 /** Parameters of the generated schema statements: none. */

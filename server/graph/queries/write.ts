@@ -153,6 +153,24 @@ ON MATCH SET c.n = c.n + r.n,
   c.firstAt = CASE WHEN c.firstAt IS NULL OR r.firstAt < c.firstAt THEN r.firstAt ELSE c.firstAt END,
   c.lastAt = CASE WHEN c.lastAt IS NULL OR r.lastAt > c.lastAt THEN r.lastAt ELSE c.lastAt END
 RETURN count(c) AS n`,
+  /**
+   * The hot flag of the network's rollups (issue 19): every `_PairMonth` of
+   * a (bucket, speaker, subject) whose statements of all cue classes number
+   * at least `$hotAt` (window.ts ROLLUP_HOT_AT) gets `hot` = its bucket
+   * (indexed), so the network reads a month's few heavy pairs, not all of its
+   * rollups (repos/network.ts hotPage). Run after countPairMonths for the
+   * pair buckets it touched; `r.keys` are the keys of every cue class the
+   * bucket can hold (write.ts hotPairRows). Totals only grow, so a flag once
+   * set stays true.
+   */
+  markHotPairMonths: `UNWIND $pairs AS r
+UNWIND r.keys AS key
+MATCH (c:_PairMonth {key: key})
+WITH r, collect(c) AS cs, sum(c.n) AS n
+WHERE n >= $hotAt
+UNWIND cs AS c
+SET c.hot = r.month
+RETURN count(c) AS n`,
   countActorTotals: `UNWIND $rows AS r
 MERGE (c:_ActorTotal {key: r.key})
 ON CREATE SET c.said = r.said, c.about = r.about, c.articles = r.articles

@@ -12,7 +12,7 @@
 import { z } from 'zod';
 import { API } from '../queries/api.js';
 import { NETWORK } from '../queries/network.js';
-import { bucketInWindow, dayAligned, rollupBucket, windowDays } from '../window.js';
+import { bucketInWindow, dayAligned, ROLLUP_HOT_AT, rollupBucket, windowDays } from '../window.js';
 import { num, optNum, optStr, read, str, strs, type Runner } from './rows.js';
 
 /** A final edge among unmerged actors from the statements (API.networkTopEdges*): one cue class per statement. */
@@ -76,11 +76,19 @@ export async function networkRows(
     if (split.months.length > 0) {
       const params = { ...base, months: split.months, days: split.days };
       const withDays = split.days.length > 0;
+      const grouped = opts.grouped.length > 0
+        ? read(store, NetworkRawRowSchema, 'network rollup grouped edges', withDays ? NETWORK.rollupGroupedEdgesDays : NETWORK.rollupGroupedEdges, params)
+        : Promise.resolve([]);
+      grouped.catch(() => undefined); // awaited below on every path; this keeps a failure while the hot read runs from going unhandled
+      // Whole buckets alone: the page from their hot pairs when it can be proven (hotPage), else from every rollup.
+      if (!withDays) {
+        const hot = await read(store, HotRowSchema, 'network hot edges', NETWORK.hotEdges, { cueClasses: base.cueClasses, grouped: base.grouped, months: split.months, ego: opts.ego });
+        const top = hotPage(hot, split.months.length, opts);
+        if (top) return { top, rows: await grouped };
+      }
       const [top, rows] = await Promise.all([
         read(store, NetworkRollupEdgeRowSchema, 'network rollup edges', withDays ? NETWORK.rollupTopEdgesDays : NETWORK.rollupTopEdges, { ...params, ...page }),
-        opts.grouped.length > 0
-          ? read(store, NetworkRawRowSchema, 'network rollup grouped edges', withDays ? NETWORK.rollupGroupedEdgesDays : NETWORK.rollupGroupedEdges, params)
-          : Promise.resolve([]),
+        grouped,
       ]);
       return {
         top: top.map(({ source, target, n, cues, firsts, lasts }) => ({
@@ -103,6 +111,51 @@ export async function networkRows(
 }
 
 const DayRow = z.object({ day: str });
+
+/** A hot pair's rollup (NETWORK.hotEdges): one bucket, one cue class. */
+export const HotRowSchema = z.object({ month: str, source: str, target: str, cueClass: optStr, n: num, firstAt: optStr, lastAt: optStr });
+export type HotRow = z.infer<typeof HotRowSchema>;
+
+/**
+ * The page of final edges (heaviest `limit` with at least `minCount`
+ * statements, ties by source and target, as the statement scan orders them)
+ * from the rollups of the hot pairs of `buckets` whole buckets, or null when
+ * those cannot prove it. Every rollup of a hot pair bucket is flagged, so a
+ * pair hot in every bucket has its exact count; a pair hot in some has at
+ * most ROLLUP_HOT_AT - 1 more in each other bucket, and a pair hot in none
+ * at most that in each. The page is proven when its last edge counts more
+ * than any of those bounds (or, short of `limit` edges, when no bound reaches
+ * `minCount`): no other pair can enter it or tie with its last edge.
+ */
+export function hotPage(rows: readonly HotRow[], buckets: number, opts: { minCount: number; limit: number }, hotAt = ROLLUP_HOT_AT): NetworkTopEdge[] | null {
+  const pairs = new Map<string, NetworkTopEdge & { months: Set<string> }>();
+  for (const r of rows) {
+    const key = `${r.source}>${r.target}`;
+    let e = pairs.get(key);
+    if (!e) {
+      e = { source: r.source, target: r.target, n: 0, byCueClass: {}, firstAt: null, lastAt: null, months: new Set() };
+      pairs.set(key, e);
+    }
+    e.n += r.n;
+    e.months.add(r.month);
+    const cls = r.cueClass ?? 'other';
+    e.byCueClass[cls] = (e.byCueClass[cls] ?? 0) + r.n;
+    e.firstAt = extreme([e.firstAt, r.firstAt], -1);
+    e.lastAt = extreme([e.lastAt, r.lastAt], 1);
+  }
+  // The most statements a pair not known exactly can have: below the flag in every bucket it is not hot in.
+  let bound = buckets * (hotAt - 1);
+  const exact: NetworkTopEdge[] = [];
+  for (const { months, ...e } of pairs.values()) {
+    if (months.size === buckets) exact.push(e);
+    else bound = Math.max(bound, e.n + (buckets - months.size) * (hotAt - 1));
+  }
+  const kept = exact
+    .filter((e) => e.n >= opts.minCount)
+    .sort((a, b) => b.n - a.n || (a.source < b.source ? -1 : a.source > b.source ? 1 : a.target < b.target ? -1 : a.target > b.target ? 1 : 0));
+  if (kept.length >= opts.limit) return kept[opts.limit - 1]!.n > bound ? kept.slice(0, opts.limit) : null;
+  return bound < opts.minCount ? kept : null;
+}
 
 /**
  * Splits a window [from, to) (bounds absent or without a time of day) over
