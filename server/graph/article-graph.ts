@@ -1,6 +1,7 @@
 import type { ArticleGraph, GraphStore, Row, StatementNode, ActorNode, SourceNode, ArticleNode } from './types.js';
 import { EXPORT } from './queries/export.js';
 import { CLAIMS } from './queries/claims.js';
+import { statementTexts } from './records.js';
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
@@ -15,7 +16,8 @@ export async function readArticleGraph(store: GraphStore, id: string): Promise<A
   const article = head.article as Record<string, unknown>;
   const source = head.source as Record<string, unknown> | null;
   const actors = (await store.run(EXPORT.articleActors, { id })).map((r) => toActor(r.actor as Row));
-  const statements = (await store.run(EXPORT.articleStatements, { id })).map(toStatement);
+  const text = String(article.text ?? '');
+  const statements = (await store.run(EXPORT.articleStatements, { id })).map((r) => toStatement(r, text));
   return {
     source: source ? ({ id: String(source.id), name: String(source.name), domain: str(source.domain) } satisfies SourceNode) : null,
     article: {
@@ -27,7 +29,7 @@ export async function readArticleGraph(store: GraphStore, id: string): Promise<A
       retrievedAt: String(article.retrievedAt ?? ''),
       contentHash: String(article.contentHash ?? ''),
       language: String(article.language ?? 'und'),
-      text: String(article.text ?? ''),
+      text,
     },
     actors,
     statements,
@@ -65,13 +67,18 @@ function toActor(p: Row): ActorNode {
   };
 }
 
-function toStatement(row: Row): StatementNode {
+/** A statement as written, from its stored properties and its article's text (records.ts statementTexts puts back what it may not store). */
+function toStatement(row: Row, articleText: string): StatementNode {
   const p = row.props as Row;
   const num = (v: unknown) => (typeof v === 'number' ? v : Number(v));
+  const texts = statementTexts({
+    content: String(p.content), direct: p.direct === true, quote: str(p.quote), quoteIsContent: p.quoteIsContent === true,
+    sentence: str(p.sentence), sentenceStart: num(p.sentenceStart), sentenceEnd: num(p.sentenceEnd), articleText,
+  });
   return {
     id: String(p.id),
     content: String(p.content),
-    quote: str(p.quote),
+    quote: texts.quote,
     direct: p.direct === true,
     cue: String(p.cue),
     cueLemma: String(p.cueLemma),
@@ -79,7 +86,7 @@ function toStatement(row: Row): StatementNode {
     saidAt: str(p.saidAt),
     saidAtPrecision: p.saidAtPrecision as StatementNode['saidAtPrecision'],
     timeText: str(p.timeText),
-    sentence: String(p.sentence),
+    sentence: String(texts.sentence),
     sentenceStart: num(p.sentenceStart),
     sentenceEnd: num(p.sentenceEnd),
     start: num(p.start),

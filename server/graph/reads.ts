@@ -4,6 +4,7 @@ import type { GraphStore, Row, StoreStats } from './types.js';
 import { ActorRowSchema, ArticleRowSchema, type ActorRow, type ArticleRow } from './repos/articles.js';
 import { num, optNum, optStr, read, readOne, str } from './repos/rows.js';
 import { z } from 'zod';
+import { statementTexts, type StoredTexts } from './records.js';
 
 /**
  * Typed readers over the app's read queries (server/graph/queries/read.ts).
@@ -129,7 +130,7 @@ export async function getArticle(store: GraphStore, id: string): Promise<Article
   if (!article) return null;
   const statements = await store.run(READ.articleStatements, { id });
   const actors = await read(store, ActorRowSchema, 'an article\'s actors', READ.articleActors, { id });
-  return { article, statements: statements.map(withAbout) as unknown as StatementRow[], actors };
+  return { article, statements: statements.map((r) => withAbout(statementTexts(r as Row & StoredTexts))) as unknown as StatementRow[], actors };
 }
 
 /** Statements dated in [from, to) (ISO strings), oldest first; with actorIds, only those said by or about one of them. */

@@ -45,6 +45,50 @@ export const StatementRecordSchema = z.object({
 });
 export type StatementRecord = z.infer<typeof StatementRecordSchema>;
 
+/** What the statement queries return beside a record's fields, for statementTexts. */
+export const STORED_TEXT_FIELDS = {
+  /** Set when the quote is the content, which is then not stored as quote (write.ts storedStatementProps). */
+  quoteIsContent: z.boolean().nullable().optional(),
+  /** The article's text, returned only when the statement does not store its sentence. */
+  articleText: z.string().nullable().optional(),
+};
+/** A statement row as the queries return it (STATEMENT_FIELDS with its article and outlet), made a record by statementRecord. */
+export const StatementRowSchema = StatementRecordSchema.extend(STORED_TEXT_FIELDS);
+
+/** A checked statement row made a record (statementTexts). */
+export function statementRecord(row: z.infer<typeof StatementRowSchema>): StatementRecord {
+  return statementTexts(row);
+}
+
+/** The stored fields statementTexts reads. */
+export interface StoredTexts {
+  content: string;
+  direct: boolean;
+  quote: string | null;
+  quoteIsContent?: boolean | null;
+  sentence: string | null;
+  sentenceStart: number | null;
+  sentenceEnd: number | null;
+  articleText?: string | null;
+}
+
+/**
+ * A statement's quote and sentence as written, from what its node stores
+ * (server/graph/write.ts storedStatementProps): a statement marked
+ * `quoteIsContent` quotes its content, a statement without
+ * a stored sentence has its article's text between its sentence offsets
+ * (sliced here, in UTF-16 code units as the extractor counted them: the two
+ * backends' string functions count differently).
+ */
+export function statementTexts<T extends StoredTexts>(row: T): Omit<T, 'quoteIsContent' | 'articleText'> {
+  const { quoteIsContent, articleText, ...rest } = row;
+  const quote = rest.quote ?? (quoteIsContent === true ? rest.content : null);
+  const sentence =
+    rest.sentence ??
+    (typeof articleText === 'string' && rest.sentenceStart !== null && rest.sentenceEnd !== null ? articleText.slice(rest.sentenceStart, rest.sentenceEnd) : null);
+  return { ...rest, quote, sentence };
+}
+
 /** The article fields of a statement record. */
 export interface StatementArticle {
   articleId: string | null;

@@ -7,7 +7,7 @@ import { ROLLUP_HOT_AT } from './window.js';
  * The version of the graph model this code writes. Bump it with a migration
  * step below when a change needs existing stores rewritten.
  */
-export const SCHEMA_VERSION = 9;
+export const SCHEMA_VERSION = 10;
 
 /** Schema version 6's label renames, in order (SCHEMA.rename*). */
 export const RENAMES = ['renameAlias', 'renameBand', 'renameEventKey', 'renameDayCount', 'renameActorDay', 'renameActorPair', 'renameActorTotal'] as const;
@@ -61,6 +61,8 @@ export async function initSchemaVersion(run: (query: string, params: Record<stri
   if (stored !== null && stored < 9) {
     for (const row of await run(SCHEMA.rollupBuckets, {})) await run(SCHEMA.markHotBucket, { month: String(row.month ?? ''), hotAt: ROLLUP_HOT_AT });
   }
+  // 10: statements without the copies of their texts (server/graph/write.ts storedStatementProps).
+  if (stored !== null && stored < 10) await compactStatementTexts(run);
   if (current !== SCHEMA_VERSION) {
     await run(SCHEMA.writeVersion, { version: SCHEMA_VERSION, updatedAt: new Date().toISOString() });
   }
@@ -93,4 +95,41 @@ export async function backfillPairMonths(
     }
   }
   if (ids.length > 0) await run(SCHEMA.backfillPairMonths, { ids });
+}
+
+/** Articles a page of the version-10 migration reads (their texts and their statements' stored texts). */
+export const COMPACT_PAGE_ARTICLES = 2_000;
+
+/**
+ * The version-10 migration: over pages of articles in id order, removes each
+ * statement's sentence where it is its article's text between its sentence
+ * offsets, and its quote where it is its content (marked `quoteIsContent`),
+ * as server/graph/write.ts storedStatementProps writes new statements.
+ * Idempotent: a rerun after a crash finds less to remove.
+ */
+export async function compactStatementTexts(
+  run: (query: string, params: Record<string, unknown>) => Promise<Row[]>,
+  pageArticles = COMPACT_PAGE_ARTICLES,
+): Promise<void> {
+  let after = '';
+  for (;;) {
+    const page = await run(SCHEMA.statementTextsPage, { after, limit: pageArticles });
+    const sentences: string[] = [];
+    const quotes: string[] = [];
+    for (const a of page) {
+      const text = typeof a.text === 'string' ? a.text : null;
+      for (const s of (Array.isArray(a.statements) ? a.statements : []) as Row[]) {
+        const start = Number(s.sentenceStart);
+        const end = Number(s.sentenceEnd);
+        if (typeof s.sentence === 'string' && text !== null && Number.isInteger(start) && Number.isInteger(end) && text.slice(start, end) === s.sentence) {
+          sentences.push(String(s.id));
+        }
+        if (typeof s.quote === 'string' && s.quote === s.content) quotes.push(String(s.id));
+      }
+    }
+    if (sentences.length > 0) await run(SCHEMA.removeSentences, { ids: sentences });
+    if (quotes.length > 0) await run(SCHEMA.markQuotesContent, { ids: quotes });
+    if (page.length < pageArticles) return;
+    after = String(page[page.length - 1]!.id);
+  }
 }

@@ -96,7 +96,7 @@ export function articleWritePlan(graphs: readonly ArticleGraph[]): WriteStep[] {
   }
   const statements = all((g) =>
     g.statements.map((s) => {
-      const props = { ...statementProps(s), ...statementTime(s.saidAt ?? g.article.publishedAt) };
+      const props = { ...storedStatementProps(s, g.article.text), ...statementTime(s.saidAt ?? g.article.publishedAt) };
       return { articleId: g.article.id, id: s.id, props };
     }),
   );
@@ -274,6 +274,25 @@ export function addPairMonth(rows: Map<string, PairMonthRow>, from: string, to: 
 export function statementProps(s: StatementNode): Record<string, unknown> {
   const { speakerId: _speaker, aboutIds: _about, addresseeId: _addressee, viaId: _via, ...props } = s;
   return props;
+}
+
+/**
+ * What a statement node stores (issue 19, serving memory): its properties
+ * (statementProps) without the texts it can be read back from. `sentence` is
+ * left out when it is the article's text between `sentenceStart` and
+ * `sentenceEnd` (always, for what the pipeline writes), and `quote` when it
+ * is the content (every direct statement the pipeline writes), marked by
+ * `quoteIsContent` instead. records.ts statementTexts puts them back. On the
+ * synthetic 1M store the three texts were three copies of about 100
+ * characters per statement.
+ */
+export function storedStatementProps(s: StatementNode, articleText: string): Record<string, unknown> {
+  const { quote, sentence, ...props } = statementProps(s);
+  return {
+    ...props,
+    ...(quote !== null && quote === s.content ? { quoteIsContent: true } : { quote }),
+    ...(articleText.slice(s.sentenceStart, s.sentenceEnd) === sentence ? {} : { sentence }),
+  };
 }
 
 /**

@@ -87,7 +87,7 @@ describe('bookkeeping in the marked namespace', () => {
     const after = await labelCounts(store);
     expect(after).toEqual(before.counts);
     expect(await store.run('MATCH (v:_SchemaVersion) RETURN v.id AS id, v.version AS version')).toEqual([{ id: 'claimgraph', version: SCHEMA_VERSION }]);
-    expect(SCHEMA_VERSION).toBe(9);
+    expect(SCHEMA_VERSION).toBe(10);
     // The store keeps working on the renamed keys: ingesting the same page again finds every article stored.
     const again = await ingestInputs(store, readInputs([SEED_PAGE], { retrievedAt: '2025-08-21T12:00:00.000Z' }));
     expect(again).toMatchObject({ failed: 0, ingested: 0, unchanged: 4 }); // the seed page's four articles

@@ -36,6 +36,7 @@ OPTIONAL MATCH (src:Source)-[:PUBLISHED]->(art)
 OPTIONAL MATCH (p:Actor)-[:SAID]->(s)
 RETURN s.id AS id, s.content AS content, s.direct AS direct, s.cue AS cue, s.cueClass AS cueClass,
   s.saidAt AS saidAt, s.saidAtPrecision AS saidAtPrecision, s.sentence AS sentence,
+  s.sentenceStart AS sentenceStart, s.sentenceEnd AS sentenceEnd, CASE WHEN s.sentence IS NULL THEN art.text END AS articleText,
   s.start AS start, s.end AS end, s.confidence AS confidence,
   p.name AS speaker, p.kind AS speakerKind, [(s)-[:ABOUT]->(x:Actor) | x.name] AS about,
   art.id AS articleId, art.title AS articleTitle, art.url AS articleUrl, art.publishedAt AS publishedAt,

@@ -288,6 +288,32 @@ WHERE n >= $hotAt
 UNWIND cs AS c
 SET c.hot = c.month
 RETURN count(c) AS n`,
+  /**
+   * Migration to version 10: statements keep only the texts they cannot be
+   * read back from (server/graph/write.ts storedStatementProps), a page of
+   * articles at a time (server/graph/schema.ts compactStatementTexts): each
+   * article's text and the texts its statements still store; the code
+   * compares them (a sentence with the article's text sliced in JavaScript,
+   * as the extractor counted its offsets) and removes what is a copy. Safe to
+   * run again: what is removed is not read again.
+   */
+  statementTextsPage: `MATCH (a:Article)
+WHERE a.id > $after
+WITH a
+ORDER BY a.id
+LIMIT $limit
+RETURN a.id AS id, a.text AS text,
+  [(a)-[:CONTAINS]->(s:Statement) WHERE s.sentence IS NOT NULL OR s.quote IS NOT NULL |
+    {id: s.id, content: s.content, quote: s.quote, sentence: s.sentence, sentenceStart: s.sentenceStart, sentenceEnd: s.sentenceEnd}] AS statements`,
+  removeSentences: `UNWIND $ids AS id
+MATCH (s:Statement {id: id})
+REMOVE s.sentence
+RETURN count(s) AS n`,
+  markQuotesContent: `UNWIND $ids AS id
+MATCH (s:Statement {id: id})
+SET s.quoteIsContent = true
+REMOVE s.quote
+RETURN count(s) AS n`,
 } as const;
 
 /** Sample parameters of each query, so the Cypher lint test can declare them. */
@@ -319,6 +345,9 @@ export const SCHEMA_PARAMS: { [K in keyof typeof SCHEMA]: Record<string, unknown
   backfillPairMonths: { ids: ['act_0', 'act_1'] },
   rollupBuckets: {},
   markHotBucket: { month: '2024-01-*', hotAt: 5 },
+  statementTextsPage: { after: '', limit: 1000 },
+  removeSentences: { ids: ['stm_0'] },
+  markQuotesContent: { ids: ['stm_0'] },
 };
 
 /** Parameters of the generated schema statements: none. */

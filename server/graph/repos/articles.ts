@@ -7,7 +7,7 @@ import { instantBounds } from '../times.js';
 import { READ } from '../queries/read.js';
 import { SORTED } from '../queries/sorted.js';
 import { z } from 'zod';
-import { StatementRecordSchema } from '../records.js';
+import { StatementRecordSchema, statementTexts, STORED_TEXT_FIELDS } from '../records.js';
 import { num, optStr, optStrs, read, readOne, readTotal, str, type Runner } from './rows.js';
 
 /** A row of the article list (API.listArticles and SORTED.articles*). */
@@ -22,8 +22,9 @@ export const ArticleRowSchema = z.object({
 });
 export type ArticleRow = z.infer<typeof ArticleRowSchema>;
 /** A statement of one article in text order, without its article's fields (READ.articleStatements). */
-export const ArticleStatementRowSchema = StatementRecordSchema.omit({ articleId: true, articleTitle: true, articleUrl: true, publishedAt: true, sourceId: true, source: true });
-export type ArticleStatementRow = z.infer<typeof ArticleStatementRowSchema>;
+export const ArticleStatementRowSchema = StatementRecordSchema.omit({ articleId: true, articleTitle: true, articleUrl: true, publishedAt: true, sourceId: true, source: true })
+  .extend(STORED_TEXT_FIELDS);
+export type ArticleStatementRow = Omit<z.infer<typeof ArticleStatementRowSchema>, keyof typeof STORED_TEXT_FIELDS>;
 /** An actor as stored (READ.articleActors, API.actorsByIds). */
 export const ActorRowSchema = z.object({ id: str, name: str, kind: str, aliases: optStrs, roles: optStrs });
 export type ActorRow = z.infer<typeof ActorRowSchema>;
@@ -78,7 +79,7 @@ export async function articlePageRows(store: Runner, id: string): Promise<Articl
   const article = await readOne(store, ArticleRowSchema, 'an article', READ.article, { id });
   if (!article) return null;
   const [statements, actors, originals, copies] = await Promise.all([
-    read(store, ArticleStatementRowSchema, 'an article\'s statements', READ.articleStatements, { id }),
+    read(store, ArticleStatementRowSchema, 'an article\'s statements', READ.articleStatements, { id }).then((rows) => rows.map(statementTexts)),
     read(store, ActorRowSchema, 'an article\'s actors', READ.articleActors, { id }),
     read(store, LinkedArticleRowSchema, 'the original of an article', API.articleOriginal, { id }),
     read(store, LinkedArticleRowSchema, 'the copies of an article', API.articleCopies, { id }),

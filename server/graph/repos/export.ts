@@ -27,6 +27,7 @@ export const EXPORT_ROWS = {
   mergeDecisions: z.object({ decision: NodeProps }),
   statementsFlat: z.object({
     id: str, content: optStr, direct: optBool, cue: optStr, cueClass: optStr, saidAt: optStr, saidAtPrecision: optStr, sentence: optStr,
+    sentenceStart: optNum, sentenceEnd: optNum, articleText: optStr,
     start: optNum, end: optNum, confidence: optNum, speaker: optStr, speakerKind: optStr, about: z.array(optStr),
     articleId: optStr, articleTitle: optStr, articleUrl: optStr, publishedAt: optStr, source: optStr,
   }),
@@ -62,8 +63,23 @@ const PAGED = {
 export type ExportPage = keyof typeof PAGED;
 
 /** One page of `what` after the id `after`. */
-export function exportPage<K extends ExportPage>(store: Runner, what: K, after: string, limit: number): Promise<ExportRow<K>[]> {
-  return read(store, EXPORT_ROWS[what], `the export page of ${what}`, PAGED[what], { after, limit }) as Promise<ExportRow<K>[]>;
+export async function exportPage<K extends ExportPage>(store: Runner, what: K, after: string, limit: number): Promise<ExportRow<K>[]> {
+  const rows = await read(store, EXPORT_ROWS[what], `the export page of ${what}`, PAGED[what], { after, limit });
+  return (what === 'statementsFlat' ? (rows as ExportRow<'statementsFlat'>[]).map(flatSentence) : rows) as ExportRow<K>[];
+}
+
+/**
+ * A flat statement row with its sentence: a statement that does not store it (write.ts storedStatementProps) has it
+ * in its article's text; the offsets and the text that gave it are left out of the row, as before.
+ */
+function flatSentence(row: ExportRow<'statementsFlat'>): ExportRow<'statementsFlat'> {
+  const { sentenceStart: start, sentenceEnd: end, articleText: text } = row;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(row)) {
+    if (k === 'sentenceStart' || k === 'sentenceEnd' || k === 'articleText') continue;
+    out[k] = k === 'sentence' && v === null && text !== null && start !== null && end !== null ? text.slice(start, end) : v;
+  }
+  return out as ExportRow<'statementsFlat'>;
 }
 
 export async function articleCount(store: Runner): Promise<number> {

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { API } from '../queries/api.js';
-import { StatementRecordSchema, type StatementRecord } from '../records.js';
+import { statementRecord, StatementRowSchema, type StatementRecord } from '../records.js';
 import { dayAligned, windowDays } from '../window.js';
 import { num, read, readOne, readTotal, str, type Runner } from './rows.js';
 
@@ -77,7 +77,7 @@ export async function statementPage(
     const params = days ? ownParams(filters, days) : ownParams(filters, null);
     const list = days ? (desc ? API.listOwnDescDays : API.listOwnAscDays) : desc ? API.listOwnDesc : API.listOwnAsc;
     const [rows, total] = await Promise.all([
-      read(store, StatementRecordSchema, 'a statement page', list, { ...params, ...w }),
+      read(store, StatementRowSchema, 'a statement page', list, { ...params, ...w }).then((rows) => rows.map(statementRecord)),
       readTotal(store, 'a statement count', days ? API.countOwnDays : API.countOwn, params),
     ]);
     return { rows, total };
@@ -85,7 +85,7 @@ export async function statementPage(
   const params = days ? { ...filters, days } : filters;
   const list = days ? (desc ? API.listStatementsDescDays : API.listStatementsAscDays) : desc ? API.listStatementsDesc : API.listStatementsAsc;
   const [rows, total] = await Promise.all([
-    read(store, StatementRecordSchema, 'a statement page', list, { ...params, ...w }),
+    read(store, StatementRowSchema, 'a statement page', list, { ...params, ...w }).then((rows) => rows.map(statementRecord)),
     readTotal(store, 'a statement count', days ? API.countStatementsDays : API.countStatements, params),
   ]);
   return { rows, total };
@@ -95,15 +95,16 @@ export async function statementPage(
 export async function firstStatements(store: Runner, filters: StatementFilters, limit: number): Promise<StatementRecordRow[]> {
   const window = windowDays(filters.from, filters.to);
   const params = window ? { ...filters, days: window } : filters;
-  return read(store, StatementRecordSchema, 'the first statements', window ? API.listStatementsAscDays : API.listStatementsAsc, { ...params, skip: 0, limit });
+  return (await read(store, StatementRowSchema, 'the first statements', window ? API.listStatementsAscDays : API.listStatementsAsc, { ...params, skip: 0, limit })).map(statementRecord);
 }
 
 export async function statementById(store: Runner, id: string): Promise<StatementRecordRow | undefined> {
-  return readOne(store, StatementRecordSchema, 'a statement', API.statement, { id });
+  const row = await readOne(store, StatementRowSchema, 'a statement', API.statement, { id });
+  return row && statementRecord(row);
 }
 
 export async function statementsByIds(store: Runner, ids: string[]): Promise<StatementRecordRow[]> {
-  return ids.length ? read(store, StatementRecordSchema, 'statements by id', API.statementsByIds, { ids }) : [];
+  return ids.length ? (await read(store, StatementRowSchema, 'statements by id', API.statementsByIds, { ids })).map(statementRecord) : [];
 }
 
 /**
