@@ -32,7 +32,7 @@ export interface RepublishLink {
 }
 
 /** How alike two texts are, when alike enough to be copies. */
-export function copyMatch(a: Set<string>, b: Set<string>): { score: number; reason: string } | null {
+export function copyMatch(a: ReadonlySet<string>, b: ReadonlySet<string>): { score: number; reason: string } | null {
   const j = jaccard(a, b);
   if (j >= REPUBLISH_JACCARD) return { score: round(j), reason: `resemblance ${round(j)}` };
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
