@@ -1,10 +1,11 @@
 import {
   articleCandidates,
   articleClaimsVersion,
+  bandState,
   claimActorsByIds,
   claimMembers,
   claimsOfArticles,
-  finishClaimsArticle,
+  finishClaimsArticles,
   linkClaims,
   linkContradictions,
   linkRepublishes,
@@ -14,11 +15,13 @@ import {
   type ArticleGraph,
   type GraphStore,
   type ActorRow,
+  type ArticleCandidateRow,
   type StatementCandidateRow,
 } from '../graph/index.js';
 import { applyIdentity, indexKeys, lookupKeys, resolveActor, type StoredActor } from '../actors/index.js';
 import { articleKeys, statementKeys, statementLookupKeys } from './keys.js';
-import { claimStats, planClaims, type Candidate, type ClaimMember, type ClaimPlan } from './plan.js';
+import { claimStats, planClaims, type Candidate, type ClaimMember, type ClaimPlan, type ClaimStats } from './plan.js';
+import { BandIndex } from './bands.js';
 import { planRepublication, type RepublishLink } from './republication.js';
 import type { ClaimStatement } from './similarity.js';
 
@@ -108,29 +111,92 @@ export interface ClaimsUpdate {
   contradictions: number;
 }
 
+/** Updates claims, republication links, the alias index and contradiction candidates for one article just written (a batch of one). */
+export async function updateClaims(store: ClaimsStore, graph: ArticleGraph): Promise<ClaimsUpdate> {
+  return (await updateClaimsBatch(store, [graph]))[0]!;
+}
+
+/** One article of a batch as the claims step reads it: its statements and keys. */
+interface ArticleWork {
+  graph: ArticleGraph;
+  date: string | null;
+  articleKeys: string[];
+  statements: ClaimStatement[];
+  /** Band keys each statement is written under. */
+  keyRows: Array<{ id: string; keys: string[] }>;
+  /** Band keys each statement looks its candidates up with. */
+  lookups: Array<{ id: string; keys: string[] }>;
+  /** Found through the band keys (filled by the in-memory lookups). */
+  articleCandidates: string[];
+  statementCandidates: string[];
+}
+
 /**
  * Updates claims, republication links, the alias index and contradiction
- * candidates for one article just written. Idempotent: every write is a
- * MERGE on stable ids and keys, so running it again (after a crash between
- * its writes) changes nothing more; the article is marked complete last.
+ * candidates for a batch of articles just written, in input order, with
+ * what running updateClaims on each article in turn stores: the band keys
+ * of the whole batch are read once and each article's candidates ranked in
+ * memory with the keys the articles before it add (bands.ts); the chosen
+ * candidates are read by id once for the batch, and what an earlier
+ * article of the batch changes in them (a claim joined, a claim's
+ * speakers, a republication) is carried in memory. The links and counts
+ * are written article by article (a count reads the links before it); the
+ * band keys, the alias index and the completion marks in one last write.
+ *
+ * Idempotent: every write is a MERGE on stable ids and keys, and the marks
+ * are set last, so running it again (after a crash between its writes)
+ * finishes the job.
  */
-export async function updateClaims(store: ClaimsStore, graph: ArticleGraph): Promise<ClaimsUpdate> {
-  const articleId = graph.article.id;
+export async function updateClaimsBatch(store: ClaimsStore, graphs: readonly ArticleGraph[]): Promise<ClaimsUpdate[]> {
+  if (graphs.length === 0) return [];
+  const work = graphs.map(articleWork);
 
-  // Republication: near-duplicate articles through the article band keys, checked exactly.
-  const date = graph.article.publishedAt ?? graph.article.retrievedAt;
-  const aKeys = articleKeys(graph.article.text);
-  let republishes: RepublishLink[] = [];
-  if (aKeys.length > 0) {
-    const rows = await articleCandidates(store, { keys: aKeys, id: articleId, cap: BAND_CAP, budget: ARTICLE_BUDGET });
-    republishes = planRepublication(
-      { id: articleId, text: graph.article.text, date },
-      rows.map((r) => ({ id: r.id, text: r.text ?? '', date: r.date, republishes: r.republishes })),
-    );
-    if (republishes.length > 0) await linkRepublishes(store, republishes);
+  // The band keys the batch reads or writes, as they stand; then each article's lookups, in order, with the
+  // keys of the articles before it added.
+  const keys = new Set<string>();
+  for (const w of work) {
+    for (const k of w.articleKeys) keys.add(k);
+    for (const r of [...w.keyRows, ...w.lookups]) for (const k of r.keys) keys.add(k);
+  }
+  const bands = new BandIndex(keys.size > 0 ? await bandState(store, [...keys]) : [], BAND_MEMBERS_CAP);
+  for (const w of work) {
+    const id = w.graph.article.id;
+    if (w.articleKeys.length > 0) w.articleCandidates = bands.articleCandidates(id, w.articleKeys, BAND_CAP, ARTICLE_BUDGET);
+    w.statementCandidates = w.lookups.flatMap((l) => bands.statementCandidates(l.keys, BAND_CAP, CANDIDATE_BUDGET));
+    bands.addArticle(id, w.articleKeys);
+    for (const r of w.keyRows) bands.addStatement(r.id, r.keys);
   }
 
-  // Claims and contradiction candidates through the statement band keys.
+  // The candidates, read once by id; what the batch changes in them is kept beside.
+  const articleIds = [...new Set(work.flatMap((w) => w.articleCandidates))];
+  const statementIds = [...new Set(work.flatMap((w) => w.statementCandidates))];
+  const articles = new Map((articleIds.length > 0 ? await articleCandidates(store, articleIds) : []).map((r) => [r.id, r]));
+  const statements = new Map((statementIds.length > 0 ? await statementCandidates(store, statementIds) : []).map((r) => [r.id, r]));
+  const changed: BatchChanges = { republishes: new Map(), claimOf: new Map(), speakers: new Map() };
+
+  const out: ClaimsUpdate[] = [];
+  for (const w of work) out.push(await claimArticle(store, w, articles, statements, changed));
+
+  // Last, in one round trip: the band keys, the alias index and the completion marks. The articles' names for their
+  // actors (NAMED) were written with the articles themselves (WRITE.linkNamed).
+  const actors = work.flatMap((w) => w.graph.actors.map((a) => ({ actorId: a.id, keys: indexKeys(a) })).filter((r) => r.keys.length > 0));
+  await finishClaimsArticles(store, { ...bands.pending(), actors, articleIds: work.map((w) => w.graph.article.id), version: CLAIMS_VERSION });
+  return out;
+}
+
+/** What earlier articles of a batch changed in the candidates read at its start. */
+interface BatchChanges {
+  /** Article -> the article it now republishes (an article takes one such link, only when it has none). */
+  republishes: Map<string, string>;
+  /** Statement -> the claim it joined (a statement joins one claim, only when it has none). */
+  claimOf: Map<string, string>;
+  /** Claim -> its known speakers as last counted. */
+  speakers: Map<string, string[]>;
+}
+
+function articleWork(graph: ArticleGraph): ArticleWork {
+  const articleId = graph.article.id;
+  const date = graph.article.publishedAt ?? graph.article.retrievedAt;
   const names = new Map(graph.actors.map((a) => [a.id, a.name]));
   const statements: ClaimStatement[] = graph.statements.map((s) => ({
     id: s.id,
@@ -145,16 +211,52 @@ export async function updateClaims(store: ClaimsStore, graph: ArticleGraph): Pro
     direct: s.direct,
     aboutIds: s.aboutIds,
   }));
-  const keyRows = statements.map((s) => ({ id: s.id, keys: statementKeys(s) })).filter((r) => r.keys.length > 0);
-  const lookups = statements.map((s) => ({ id: s.id, keys: statementLookupKeys(s) })).filter((r) => r.keys.length > 0);
+  return {
+    graph,
+    date,
+    articleKeys: articleKeys(graph.article.text),
+    statements,
+    keyRows: statements.map((s) => ({ id: s.id, keys: statementKeys(s) })).filter((r) => r.keys.length > 0),
+    lookups: statements.map((s) => ({ id: s.id, keys: statementLookupKeys(s) })).filter((r) => r.keys.length > 0),
+    articleCandidates: [],
+    statementCandidates: [],
+  };
+}
+
+/** One article of a batch: republication, claims and contradictions planned from its candidates, written, counted. */
+async function claimArticle(
+  store: ClaimsStore,
+  w: ArticleWork,
+  articles: ReadonlyMap<string, ArticleCandidateRow>,
+  statements: ReadonlyMap<string, StatementCandidateRow>,
+  changed: BatchChanges,
+): Promise<ClaimsUpdate> {
+  const articleId = w.graph.article.id;
+
+  // Republication: near-duplicate articles through the article band keys, checked exactly.
+  let republishes: RepublishLink[] = [];
+  if (w.articleKeys.length > 0) {
+    const rows = w.articleCandidates.map((id) => articles.get(id)).filter((r): r is ArticleCandidateRow => r !== undefined);
+    republishes = planRepublication(
+      { id: articleId, text: w.graph.article.text, date: w.date },
+      rows.map((r) => ({ id: r.id, text: r.text ?? '', date: r.date, republishes: r.republishes ?? changed.republishes.get(r.id) ?? null })),
+    );
+    if (republishes.length > 0) await linkRepublishes(store, republishes);
+    for (const l of republishes) if (!changed.republishes.has(l.from)) changed.republishes.set(l.from, l.to);
+  }
+
+  // Claims and contradiction candidates through the statement band keys.
   let plan: ClaimPlan = { created: [], links: [], touched: [], contradictions: [] };
-  if (lookups.length > 0) {
-    const rows = await statementCandidates(store, { stmts: lookups, articleId, cap: BAND_CAP, budget: CANDIDATE_BUDGET });
-    plan = planClaims(articleId, statements, rows.map(candidate));
+  if (w.lookups.length > 0) {
+    const rows = w.statementCandidates
+      .map((id) => statements.get(id))
+      .filter((r): r is StatementCandidateRow => r !== undefined && r.articleId !== articleId);
+    plan = planClaims(articleId, w.statements, rows.map((r) => candidate(r, changed)));
     // A link that creates its claim carries the claim's text (one round trip for new claims and links).
     const texts = new Map(plan.created.map((c) => [c.id, c.text]));
     const links = plan.links.map((l) => ({ ...l, text: texts.get(l.claimId) ?? null }));
     if (links.length > 0) await linkClaims(store, links);
+    for (const l of plan.links) if (!changed.claimOf.has(l.statementId)) changed.claimOf.set(l.statementId, l.claimId);
     if (plan.contradictions.length > 0) await linkContradictions(store, plan.contradictions);
   }
 
@@ -164,12 +266,9 @@ export async function updateClaims(store: ClaimsStore, graph: ArticleGraph): Pro
   if (becameCopies.length > 0) {
     for (const r of await claimsOfArticles(store, becameCopies)) touched.add(r.id);
   }
-  if (touched.size > 0) await refreshClaimStats(store, [...touched]);
-
-  // Last, in one round trip: the alias index, the band keys, the completion mark. The article's names for its
-  // actors (NAMED) were written with the article itself (WRITE.linkNamed).
-  const actors = graph.actors.map((a) => ({ actorId: a.id, keys: indexKeys(a) })).filter((r) => r.keys.length > 0);
-  await finishClaimsArticle(store, { articleId, actors, articleKeys: aKeys, statements: keyRows, version: CLAIMS_VERSION, bandMembersCap: BAND_MEMBERS_CAP });
+  if (touched.size > 0) {
+    for (const row of await refreshClaimStats(store, [...touched])) changed.speakers.set(row.id, row.speakers);
+  }
   return { claims: plan.touched, republishes, contradictions: plan.contradictions.length };
 }
 
@@ -184,8 +283,8 @@ export async function claimsState(store: ClaimsStore, articleId: string): Promis
   return version >= CLAIMS_VERSION ? 'done' : 'pending';
 }
 
-/** Recomputes the stored counts of some claims from their members. */
-export async function refreshClaimStats(store: ClaimsStore, claimIds: string[]): Promise<void> {
+/** Recomputes the stored counts of some claims from their members; the counts written. */
+export async function refreshClaimStats(store: ClaimsStore, claimIds: string[]): Promise<ClaimStats[]> {
   const members: ClaimMember[] = (await claimMembers(store, claimIds)).map((r) => ({
     claimId: r.claimId,
     statementId: r.statementId,
@@ -197,10 +296,16 @@ export async function refreshClaimStats(store: ClaimsStore, claimIds: string[]):
   }));
   const rows = claimStats(members);
   if (rows.length > 0) await setClaimStats(store, rows);
+  return rows;
 }
 
-/** A stored statement as the claims plan reads it: its first speaker and first claim (a statement has at most one of each). */
-function candidate(r: StatementCandidateRow): Candidate {
+/**
+ * A stored statement as the claims plan reads it: its first speaker and first claim (a statement has at most one of
+ * each), the claim and its speakers as earlier articles of the batch left them.
+ */
+function candidate(r: StatementCandidateRow, changed: BatchChanges): Candidate {
+  const claimId = r.claimIds[0] ?? changed.claimOf.get(r.id) ?? null;
+  const claimSpeakers = claimId === null ? [] : (changed.speakers.get(claimId) ?? r.claimSpeakers[0] ?? []);
   return {
     id: r.id,
     articleId: r.articleId,
@@ -213,8 +318,8 @@ function candidate(r: StatementCandidateRow): Candidate {
     speakerName: r.speakerNames[0] ?? null,
     direct: r.direct === true,
     aboutIds: [...r.aboutIds],
-    claimId: r.claimIds[0] ?? null,
-    claimSpeakers: [...(r.claimSpeakers[0] ?? [])],
+    claimId,
+    claimSpeakers: [...claimSpeakers],
   };
 }
 

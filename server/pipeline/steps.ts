@@ -9,7 +9,7 @@
  * `pending`, and running the step again finishes the job.
  */
 import { readWrittenArticleGraph, type ArticleGraph, type GraphStore } from '../graph/index.js';
-import { claimsState, updateClaims, CLAIMS_VERSION } from '../claims/index.js';
+import { claimsState, updateClaims, updateClaimsBatch, CLAIMS_VERSION } from '../claims/index.js';
 import { eventsState, runEventsStep, EVENTS_VERSION } from '../events/index.js';
 import type { ExtractedEvent } from '../extract/index.js';
 import { AppError } from '../errors.js';
@@ -33,6 +33,11 @@ export interface DerivedStep {
   state(store: GraphStore, articleId: string): Promise<StepState>;
   /** Runs the step for a stored article and marks it done; the number of things it wrote. */
   run(store: GraphStore, input: StepInput): Promise<number>;
+  /**
+   * Runs the step for articles written together, in input order, storing what `run` on each in turn stores, in
+   * fewer round trips; what each wrote. A step without it runs `run` article by article.
+   */
+  runBatch?(store: GraphStore, inputs: readonly StepInput[]): Promise<number[]>;
 }
 
 /** The derived steps, in the order they run: claims (and republication, contradictions), then events. */
@@ -42,6 +47,7 @@ export const DERIVED_STEPS: readonly DerivedStep[] = [
     version: CLAIMS_VERSION,
     state: claimsState,
     run: async (store, { graph }) => (await updateClaims(store, graph)).claims.length,
+    runBatch: async (store, inputs) => (await updateClaimsBatch(store, inputs.map((i) => i.graph))).map((u) => u.claims.length),
   },
   {
     name: 'events',
@@ -67,9 +73,33 @@ const chosen = (opts: StepOptions) => DERIVED_STEPS.filter((s) => !opts.skip?.in
 
 /** Runs every derived step for an article its caller has just written (inside the same write unit). */
 export async function runDerivedSteps(store: GraphStore, input: StepInput, opts: StepOptions = {}): Promise<StepCounts> {
-  const counts: StepCounts = {};
-  for (const step of chosen(opts)) counts[step.name] = await attempt(() => step.run(store, input), opts.retry === true);
+  return (await runDerivedStepsBatch(store, [input], opts))[0]!;
+}
+
+/**
+ * Runs every derived step for articles its caller has just written together
+ * (inside the same write unit): each step for the whole batch, in step
+ * order, through its batch form when it has one. What each article's steps
+ * wrote, in input order. A step that fails fails the batch (its articles
+ * stay pending, and are finished on re-ingest).
+ */
+export async function runDerivedStepsBatch(store: GraphStore, inputs: readonly StepInput[], opts: StepOptions = {}): Promise<StepCounts[]> {
+  const counts: StepCounts[] = inputs.map(() => ({}));
+  for (const step of chosen(opts)) {
+    const { runBatch } = step;
+    const wrote =
+      runBatch !== undefined
+        ? await attempt(() => runBatch(store, inputs), opts.retry === true)
+        : await inputsInOrder(inputs, (input) => attempt(() => step.run(store, input), opts.retry === true));
+    wrote.forEach((n, i) => (counts[i]![step.name] = n));
+  }
   return counts;
+}
+
+async function inputsInOrder<T>(inputs: readonly StepInput[], work: (input: StepInput) => Promise<T>): Promise<T[]> {
+  const out: T[] = [];
+  for (const input of inputs) out.push(await work(input));
+  return out;
 }
 
 /**

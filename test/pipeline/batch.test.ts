@@ -16,7 +16,9 @@ import { fingerprint } from '../api/helpers.js';
  * in later articles of the same batch (actor identity reads the alias keys
  * the earlier articles' claims steps wrote), repeated quotes (claims
  * across articles of a batch), the same text from a second outlet
- * (republication inside a batch) and an exact duplicate (unchanged).
+ * (republication inside a batch), copies of one article in one batch, the
+ * later-found one dated earlier (links and claims made earlier in the batch
+ * read back), and an exact duplicate (unchanged).
  */
 const WIKINEWS = new URL('../../bench/wikinews/wikinews-2019-2020.jsonl', import.meta.url);
 const AT = '2025-09-01T00:00:00.000Z';
@@ -50,6 +52,13 @@ function articles(): IngestedArticle[] {
   // The same text from another outlet (a republication), and the same article again (unchanged), inside the batches.
   out.splice(20, 0, one(records[17]!.text, records[17]!.title, records[17]!.publishedAt, 'Another Wire'));
   out.splice(30, 0, out[25]!);
+  // Copies of one article inside a batch, as wire copies come (the text with a line added): one dated as the original,
+  // then one dated a day earlier, which becomes the origin of both (so the batch must know the first copy's link,
+  // made earlier in the same batch, and the claims its statements joined).
+  const base = records[3]!;
+  const dayBefore = new Date(Date.parse(base.publishedAt) - 86_400_000).toISOString();
+  out.splice(6, 0, one(`${base.text}\n\nDistributed by Wire B.`, base.title, base.publishedAt, 'Wire B'));
+  out.splice(9, 0, one(`${base.text}\n\nDistributed by Wire C.`, base.title, dayBefore, 'Wire C'));
   return out;
 }
 
