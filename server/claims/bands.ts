@@ -26,6 +26,8 @@ export interface BandState {
 }
 
 interface Band {
+  /** Whether the store holds the key (else the batch creates it). */
+  stored: boolean;
   members: number;
   /** Whether `members` changed in this batch (the key is written back). */
   changed: boolean;
@@ -35,8 +37,9 @@ interface Band {
   all: Set<string>;
 }
 
-/** What the batch adds to the store's band keys: new member counts and new links. */
+/** What the batch adds to the store's band keys: new keys, new member counts of stored keys, and new links. */
 export interface BandWrites {
+  newBands: Array<{ key: string; members: number }>;
   bands: Array<{ key: string; members: number }>;
   articleBands: Array<{ id: string; key: string }>;
   statementBands: Array<{ id: string; key: string }>;
@@ -46,7 +49,7 @@ type Kind = 'articles' | 'statements';
 
 export class BandIndex {
   private readonly bands = new Map<string, Band>();
-  private readonly writes: BandWrites = { bands: [], articleBands: [], statementBands: [] };
+  private readonly links: Pick<BandWrites, 'articleBands' | 'statementBands'> = { articleBands: [], statementBands: [] };
 
   constructor(
     stored: readonly BandState[],
@@ -54,6 +57,7 @@ export class BandIndex {
   ) {
     for (const s of stored) {
       this.bands.set(s.key, {
+        stored: true,
         members: s.members ?? 0,
         changed: false,
         articles: [...s.articles],
@@ -83,11 +87,15 @@ export class BandIndex {
     this.add(id, keys, 'statements');
   }
 
-  /** What the additions write to the store: every key whose count changed, and each new link. */
+  /**
+   * What the additions write to the store: the keys it lacks, the new count of every stored key whose count
+   * changed, and each new link (none of them in the store: the links already there were read).
+   */
   pending(): BandWrites {
+    const newBands: Array<{ key: string; members: number }> = [];
     const bands: Array<{ key: string; members: number }> = [];
-    for (const [key, b] of this.bands) if (b.changed) bands.push({ key, members: b.members });
-    return { bands, articleBands: [...this.writes.articleBands], statementBands: [...this.writes.statementBands] };
+    for (const [key, b] of this.bands) if (b.changed) (b.stored ? bands : newBands).push({ key, members: b.members });
+    return { newBands, bands, articleBands: [...this.links.articleBands], statementBands: [...this.links.statementBands] };
   }
 
   private rank(keys: readonly string[], kind: Kind, cap: number, budget: number, without: string | null): string[] {
@@ -108,7 +116,7 @@ export class BandIndex {
     for (const key of keys) {
       let band = this.bands.get(key);
       if (band === undefined) {
-        band = { members: 0, changed: true, articles: [], statements: [], all: new Set() };
+        band = { stored: false, members: 0, changed: true, articles: [], statements: [], all: new Set() };
         this.bands.set(key, band);
       }
       if (band.members >= this.membersCap || band.all.has(id)) continue;
@@ -116,7 +124,7 @@ export class BandIndex {
       band[kind].push(id);
       band.members += 1;
       band.changed = true;
-      (kind === 'articles' ? this.writes.articleBands : this.writes.statementBands).push({ id, key });
+      (kind === 'articles' ? this.links.articleBands : this.links.statementBands).push({ id, key });
     }
   }
 }

@@ -20,7 +20,7 @@ import {
 } from '../graph/index.js';
 import { applyIdentity, indexKeys, lookupKeys, resolveActor, type StoredActor } from '../actors/index.js';
 import { articleKeys, statementKeys, statementLookupKeys } from './keys.js';
-import { claimStats, planClaims, type Candidate, type ClaimMember, type ClaimPlan, type ClaimStats } from './plan.js';
+import { claimStats, planClaims, type Candidate, type ClaimLink, type ClaimMember, type ClaimPlan, type ClaimStats, type ContradictionLink } from './plan.js';
 import { BandIndex } from './bands.js';
 import { planRepublication, type RepublishLink } from './republication.js';
 import type { ClaimStatement } from './similarity.js';
@@ -133,19 +133,28 @@ interface ArticleWork {
 
 /**
  * Updates claims, republication links, the alias index and contradiction
- * candidates for a batch of articles just written, in input order, with
- * what running updateClaims on each article in turn stores: the band keys
- * of the whole batch are read once and each article's candidates ranked in
- * memory with the keys the articles before it add (bands.ts); the chosen
- * candidates are read by id once for the batch, and what an earlier
- * article of the batch changes in them (a claim joined, a claim's
- * speakers, a republication) is carried in memory. The links and counts
- * are written article by article (a count reads the links before it); the
- * band keys, the alias index and the completion marks in one last write.
+ * candidates for a batch of articles just written, deciding article by
+ * article in input order what running updateClaims on each in turn
+ * decides, in a fixed number of round trips per batch:
+ * - the band keys of the whole batch are read once and each article's
+ *   candidates ranked in memory with the keys the articles before it add
+ *   (bands.ts);
+ * - the chosen candidates are read by id once, and what an earlier article
+ *   of the batch changes in them (a republication, a claim joined, a
+ *   claim's known speakers) is carried in memory (BatchState);
+ * - the links (republications, claim members, contradictions) are written
+ *   together, then the counts of every claim the batch touched are
+ *   computed from the stored members once, then the band keys, the alias
+ *   index and the completion marks in one last write.
+ * Counting once per batch reads the members as the whole batch left them,
+ * which is what a one-by-one run leaves as long as every claim whose count
+ * changes is touched by the article that changes it (a statement joining
+ * it, one of its articles becoming a copy); test/pipeline/batch.test.ts
+ * compares the two graphs.
  *
- * Idempotent: every write is a MERGE on stable ids and keys, and the marks
- * are set last, so running it again (after a crash between its writes)
- * finishes the job.
+ * Idempotent: every link is a MERGE on stable ids, counts are recomputed
+ * from the members, and the marks are set in the last write, so running it
+ * again (after a crash between its writes) finishes the job.
  */
 export async function updateClaimsBatch(store: ClaimsStore, graphs: readonly ArticleGraph[]): Promise<ClaimsUpdate[]> {
   if (graphs.length === 0) return [];
@@ -167,31 +176,103 @@ export async function updateClaimsBatch(store: ClaimsStore, graphs: readonly Art
     for (const r of w.keyRows) bands.addStatement(r.id, r.keys);
   }
 
-  // The candidates, read once by id; what the batch changes in them is kept beside.
+  // The candidates, read once by id, and the stored names of the batch's speakers (what a claim's speakers list).
   const articleIds = [...new Set(work.flatMap((w) => w.articleCandidates))];
   const statementIds = [...new Set(work.flatMap((w) => w.statementCandidates))];
+  const speakerIds = [...new Set(work.flatMap((w) => w.statements.map((s) => s.speakerId).filter((x): x is string => x !== null)))];
   const articles = new Map((articleIds.length > 0 ? await articleCandidates(store, articleIds) : []).map((r) => [r.id, r]));
   const statements = new Map((statementIds.length > 0 ? await statementCandidates(store, statementIds) : []).map((r) => [r.id, r]));
-  const changed: BatchChanges = { republishes: new Map(), claimOf: new Map(), speakers: new Map() };
+  const speakerNames = new Map((speakerIds.length > 0 ? await claimActorsByIds(store, speakerIds) : []).map((r) => [r.id, r.name]));
+  const state = new BatchState(statements, speakerNames);
 
-  const out: ClaimsUpdate[] = [];
-  for (const w of work) out.push(await claimArticle(store, w, articles, statements, changed));
+  const out = work.map((w) => claimArticle(w, articles, state));
 
-  // Last, in one round trip: the band keys, the alias index and the completion marks. The articles' names for their
-  // actors (NAMED) were written with the articles themselves (WRITE.linkNamed).
+  // The links in input order; the counts of every claim touched (and of the claims of articles that became copies);
+  // last the band keys, the alias index and the marks. The articles' names for their actors (NAMED) were written with
+  // the articles themselves (WRITE.linkNamed).
+  const republishes = out.flatMap((u) => u.republishes);
+  if (republishes.length > 0) await linkRepublishes(store, republishes);
+  if (state.links.length > 0) await linkClaims(store, state.links);
+  const contradictions = out.flatMap((u) => u.contradictionLinks);
+  if (contradictions.length > 0) await linkContradictions(store, contradictions);
+  const touched = new Set(out.flatMap((u) => u.claims));
+  const becameCopies = [...new Set(out.flatMap((u, k) => u.republishes.filter((l) => l.from !== work[k]!.graph.article.id).map((l) => l.from)))];
+  if (becameCopies.length > 0) for (const r of await claimsOfArticles(store, becameCopies)) touched.add(r.id);
+  if (touched.size > 0) await refreshClaimStats(store, [...touched].sort());
   const actors = work.flatMap((w) => w.graph.actors.map((a) => ({ actorId: a.id, keys: indexKeys(a) })).filter((r) => r.keys.length > 0));
   await finishClaimsArticles(store, { ...bands.pending(), actors, articleIds: work.map((w) => w.graph.article.id), version: CLAIMS_VERSION });
-  return out;
+  return out.map(({ claims, republishes: links, contradictions: n }) => ({ claims, republishes: links, contradictions: n }));
 }
 
-/** What earlier articles of a batch changed in the candidates read at its start. */
-interface BatchChanges {
+/**
+ * What the articles of a batch decided so far, as the next one's candidates
+ * show it: republications, claims joined (a statement joins one claim, only
+ * when it has none), and each claim's known speakers (the stored names of
+ * its members, as the claim's count lists them).
+ */
+class BatchState {
   /** Article -> the article it now republishes (an article takes one such link, only when it has none). */
-  republishes: Map<string, string>;
-  /** Statement -> the claim it joined (a statement joins one claim, only when it has none). */
-  claimOf: Map<string, string>;
-  /** Claim -> its known speakers as last counted. */
-  speakers: Map<string, string[]>;
+  readonly republishes = new Map<string, string>();
+  /** The claim links to write, in order; a link that creates its claim carries the claim's text. */
+  readonly links: Array<ClaimLink & { text: string | null }> = [];
+  private readonly claimOf = new Map<string, string>();
+  private readonly speakers = new Map<string, Set<string>>();
+  /** Claim -> its speakers as stored when the batch started (from the candidates that belong to it). */
+  private readonly storedSpeakers = new Map<string, readonly string[]>();
+
+  constructor(
+    private readonly stored: ReadonlyMap<string, StatementCandidateRow>,
+    private readonly speakerNames: ReadonlyMap<string, string | null>,
+  ) {
+    for (const r of stored.values()) if (r.claimIds[0] !== undefined) this.storedSpeakers.set(r.claimIds[0], r.claimSpeakers[0] ?? []);
+  }
+
+  /** A candidate statement as read at the batch's start. */
+  storedCandidate(id: string): StatementCandidateRow | undefined {
+    return this.stored.get(id);
+  }
+
+  /** A stored statement as the claims plan reads it now: its first speaker, and the claim it belongs to with that claim's speakers. */
+  candidate(r: StatementCandidateRow): Candidate {
+    const claimId = r.claimIds[0] ?? this.claimOf.get(r.id) ?? null;
+    const known = claimId === null ? undefined : this.speakers.get(claimId);
+    return {
+      id: r.id,
+      articleId: r.articleId,
+      content: r.content ?? '',
+      cueClass: r.cueClass,
+      saidAt: r.saidAt,
+      saidAtPrecision: r.saidAtPrecision ?? 'unknown',
+      articleDate: r.articleDate,
+      speakerId: r.speakerIds[0] ?? null,
+      speakerName: r.speakerNames[0] ?? null,
+      direct: r.direct === true,
+      aboutIds: [...r.aboutIds],
+      claimId,
+      claimSpeakers: known !== undefined ? [...known].sort() : [...((claimId !== null ? this.storedSpeakers.get(claimId) : undefined) ?? [])],
+    };
+  }
+
+  /** Records an article's plan: the links to write, the claims its statements joined, and their speakers. */
+  planned(plan: ClaimPlan, own: ReadonlyMap<string, ClaimStatement>): void {
+    const texts = new Map(plan.created.map((c) => [c.id, c.text]));
+    for (const l of plan.links) {
+      this.links.push({ ...l, text: texts.get(l.claimId) ?? null });
+      if (!this.claimOf.has(l.statementId)) this.claimOf.set(l.statementId, l.claimId);
+      let set = this.speakers.get(l.claimId);
+      if (set === undefined) this.speakers.set(l.claimId, (set = new Set(this.storedSpeakers.get(l.claimId) ?? [])));
+      const name = this.storedSpeaker(l.statementId, own);
+      if (name !== null) set.add(name);
+    }
+  }
+
+  /** The stored name of a statement's speaker: a candidate's as read, a new statement's from its actor. */
+  private storedSpeaker(statementId: string, own: ReadonlyMap<string, ClaimStatement>): string | null {
+    const row = this.stored.get(statementId);
+    if (row !== undefined) return row.speakerNames[0] ?? null;
+    const speakerId = own.get(statementId)?.speakerId ?? null;
+    return speakerId === null ? null : (this.speakerNames.get(speakerId) ?? null);
+  }
 }
 
 function articleWork(graph: ArticleGraph): ArticleWork {
@@ -223,14 +304,13 @@ function articleWork(graph: ArticleGraph): ArticleWork {
   };
 }
 
-/** One article of a batch: republication, claims and contradictions planned from its candidates, written, counted. */
-async function claimArticle(
-  store: ClaimsStore,
-  w: ArticleWork,
-  articles: ReadonlyMap<string, ArticleCandidateRow>,
-  statements: ReadonlyMap<string, StatementCandidateRow>,
-  changed: BatchChanges,
-): Promise<ClaimsUpdate> {
+/** One article's decisions: republication, claims and contradictions (written by the caller with the batch's). */
+interface ArticleDecisions extends ClaimsUpdate {
+  contradictionLinks: ContradictionLink[];
+}
+
+/** One article of a batch: republication, claims and contradictions planned from its candidates as the batch left them. */
+function claimArticle(w: ArticleWork, articles: ReadonlyMap<string, ArticleCandidateRow>, state: BatchState): ArticleDecisions {
   const articleId = w.graph.article.id;
 
   // Republication: near-duplicate articles through the article band keys, checked exactly.
@@ -239,37 +319,21 @@ async function claimArticle(
     const rows = w.articleCandidates.map((id) => articles.get(id)).filter((r): r is ArticleCandidateRow => r !== undefined);
     republishes = planRepublication(
       { id: articleId, text: w.graph.article.text, date: w.date },
-      rows.map((r) => ({ id: r.id, text: r.text ?? '', date: r.date, republishes: r.republishes ?? changed.republishes.get(r.id) ?? null })),
+      rows.map((r) => ({ id: r.id, text: r.text ?? '', date: r.date, republishes: r.republishes ?? state.republishes.get(r.id) ?? null })),
     );
-    if (republishes.length > 0) await linkRepublishes(store, republishes);
-    for (const l of republishes) if (!changed.republishes.has(l.from)) changed.republishes.set(l.from, l.to);
+    for (const l of republishes) if (!state.republishes.has(l.from)) state.republishes.set(l.from, l.to);
   }
 
   // Claims and contradiction candidates through the statement band keys.
   let plan: ClaimPlan = { created: [], links: [], touched: [], contradictions: [] };
   if (w.lookups.length > 0) {
     const rows = w.statementCandidates
-      .map((id) => statements.get(id))
+      .map((id) => state.storedCandidate(id))
       .filter((r): r is StatementCandidateRow => r !== undefined && r.articleId !== articleId);
-    plan = planClaims(articleId, w.statements, rows.map((r) => candidate(r, changed)));
-    // A link that creates its claim carries the claim's text (one round trip for new claims and links).
-    const texts = new Map(plan.created.map((c) => [c.id, c.text]));
-    const links = plan.links.map((l) => ({ ...l, text: texts.get(l.claimId) ?? null }));
-    if (links.length > 0) await linkClaims(store, links);
-    for (const l of plan.links) if (!changed.claimOf.has(l.statementId)) changed.claimOf.set(l.statementId, l.claimId);
-    if (plan.contradictions.length > 0) await linkContradictions(store, plan.contradictions);
+    plan = planClaims(articleId, w.statements, rows.map((r) => state.candidate(r)));
+    state.planned(plan, new Map(w.statements.map((s) => [s.id, s])));
   }
-
-  // Counts: the claims touched here, and those of older articles that became copies of this one.
-  const touched = new Set(plan.touched);
-  const becameCopies = republishes.filter((l) => l.from !== articleId).map((l) => l.from);
-  if (becameCopies.length > 0) {
-    for (const r of await claimsOfArticles(store, becameCopies)) touched.add(r.id);
-  }
-  if (touched.size > 0) {
-    for (const row of await refreshClaimStats(store, [...touched])) changed.speakers.set(row.id, row.speakers);
-  }
-  return { claims: plan.touched, republishes, contradictions: plan.contradictions.length };
+  return { claims: plan.touched, republishes, contradictions: plan.contradictions.length, contradictionLinks: plan.contradictions };
 }
 
 /**
@@ -297,30 +361,6 @@ export async function refreshClaimStats(store: ClaimsStore, claimIds: string[]):
   const rows = claimStats(members);
   if (rows.length > 0) await setClaimStats(store, rows);
   return rows;
-}
-
-/**
- * A stored statement as the claims plan reads it: its first speaker and first claim (a statement has at most one of
- * each), the claim and its speakers as earlier articles of the batch left them.
- */
-function candidate(r: StatementCandidateRow, changed: BatchChanges): Candidate {
-  const claimId = r.claimIds[0] ?? changed.claimOf.get(r.id) ?? null;
-  const claimSpeakers = claimId === null ? [] : (changed.speakers.get(claimId) ?? r.claimSpeakers[0] ?? []);
-  return {
-    id: r.id,
-    articleId: r.articleId,
-    content: r.content ?? '',
-    cueClass: r.cueClass,
-    saidAt: r.saidAt,
-    saidAtPrecision: r.saidAtPrecision ?? 'unknown',
-    articleDate: r.articleDate,
-    speakerId: r.speakerIds[0] ?? null,
-    speakerName: r.speakerNames[0] ?? null,
-    direct: r.direct === true,
-    aboutIds: [...r.aboutIds],
-    claimId,
-    claimSpeakers: [...claimSpeakers],
-  };
 }
 
 function storedActor(r: ActorRow): StoredActor {

@@ -29,7 +29,7 @@ export const CLAIMS_PARAMS: { [K in keyof typeof CLAIMS]: Record<string, unknown
   claimsOfArticles: { ids: ['art_0'] },
   linkContradictions: { links: [{ from: 'stm_1', to: 'stm_0', score: 0.8, reason: 'opposite polarity' }] },
   finishArticles: {
-    bands: [{ key: 'art:0:abc', members: 1 }, { key: 'sp|act_0|0:0:abc', members: 1 }],
+    newBands: [{ key: 'art:0:abc', members: 1 }], bands: [{ key: 'sp|act_0|0:0:abc', members: 2 }],
     articleBands: [{ id: 'art_0', key: 'art:0:abc' }], statementBands: [{ id: 'stm_0', key: 'sp|act_0|0:0:abc' }],
     actors: [{ actorId: 'act_0', keys: ['p:donald trump'] }], articleIds: ['art_0'], version: 1,
   },

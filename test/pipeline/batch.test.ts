@@ -32,6 +32,22 @@ const STORY = [
   `The harbour commissioner, Petra Lindqvist, denied on Friday that costs were hidden. Okafor said he would ask for an audit.`,
 ];
 
+/**
+ * Invented reports, written for this test, that make the claims a batch builds matter to its later articles: two
+ * quotes by one person, then one report carrying both (it joins them into one claim), then one repeating the second
+ * (it must join that claim, made earlier in the same batch); a quote by a role ("a spokesman"), the same words by a
+ * named person (they join), the same words by another person (kept out: the claim now has a named speaker).
+ */
+const CLAIM_STORY: Array<[string, string]> = [
+  ['2025-04-01', `Harbour chief Ana Costa spoke to reporters on Tuesday. "The harbour bridge will open to traffic in May," Costa said.`],
+  ['2025-04-02', `Ana Costa gave an update on Wednesday. "The old ferry service will stop running at the end of June," Costa said.`],
+  ['2025-04-03', `"The harbour bridge will open to traffic in May, and the old ferry service will stop running at the end of June," Ana Costa said on Thursday.`],
+  ['2025-04-04', `"The old ferry service will stop running at the end of June," Ana Costa said on Friday.`],
+  ['2025-05-05', `"The tunnel toll will double from next January for every lorry that uses it," a spokesman said on Monday.`],
+  ['2025-05-06', `"The tunnel toll will double from next January for every lorry that uses it," harbour chief Ana Costa said on Tuesday.`],
+  ['2025-05-07', `"The tunnel toll will double from next January for every lorry that uses it," haulier Bo Berg said on Wednesday.`],
+];
+
 function articles(): IngestedArticle[] {
   const records = readFileSync(WIKINEWS, 'utf8')
     .split('\n')
@@ -59,6 +75,8 @@ function articles(): IngestedArticle[] {
   const dayBefore = new Date(Date.parse(base.publishedAt) - 86_400_000).toISOString();
   out.splice(6, 0, one(`${base.text}\n\nDistributed by Wire B.`, base.title, base.publishedAt, 'Wire B'));
   out.splice(9, 0, one(`${base.text}\n\nDistributed by Wire C.`, base.title, dayBefore, 'Wire C'));
+  // The claim stories inside one batch of 16 (articles 32 to 47).
+  out.splice(34, 0, ...CLAIM_STORY.map(([date, text], i) => one(text, `Quay ${i + 1}`, date, `Quay Outlet ${(i % 3) + 1}`)));
   return out;
 }
 

@@ -92,27 +92,32 @@ MATCH (b:Statement {id: l.to})
 MERGE (a)-[r:CONTRADICTS]->(b)
 SET r.score = l.score, r.reason = l.reason
 RETURN count(*) AS linked`,
-  // The step's last write for a batch of articles, one round trip: the band keys (their member counts, and the
-  // links the batch adds, both computed by server/claims/bands.ts), the alias index (the names the articles gave
+  // The step's last write for a batch of articles, one round trip: the band keys (the keys the store lacks, member
+  // counts and the links the batch adds, all computed by server/claims/bands.ts from the keys as read in the same
+  // write unit, so CREATE, not MERGE: nothing created here exists yet), the alias index (the names the articles gave
   // their actors are written with the articles: WRITE.linkNamed), and the completion marks, set last (an article
   // without its mark, after a crash, is redone on re-ingest). Each part is a unit subquery: an empty UNWIND
   // inside drops no outer row.
   finishArticles: `CALL () {
+  UNWIND $newBands AS r
+  CREATE (:_Band {key: r.key, members: r.members})
+}
+CALL () {
   UNWIND $bands AS r
-  MERGE (b:_Band {key: r.key})
+  MATCH (b:_Band {key: r.key})
   SET b.members = r.members
 }
 CALL () {
   UNWIND $articleBands AS r
   MATCH (a:Article {id: r.id})
   MATCH (b:_Band {key: r.key})
-  MERGE (a)-[:IN_BAND]->(b)
+  CREATE (a)-[:IN_BAND]->(b)
 }
 CALL () {
   UNWIND $statementBands AS r
   MATCH (s:Statement {id: r.id})
   MATCH (b:_Band {key: r.key})
-  MERGE (s)-[:IN_BAND]->(b)
+  CREATE (s)-[:IN_BAND]->(b)
 }
 CALL () {
   UNWIND $actors AS r

@@ -145,6 +145,7 @@ export function claimsOfArticles(store: Runner, ids: string[]): Promise<Array<{ 
 export async function finishClaimsArticles(
   store: Runner,
   p: {
+    newBands: Array<{ key: string; members: number }>;
     bands: Array<{ key: string; members: number }>;
     articleBands: Array<{ id: string; key: string }>;
     statementBands: Array<{ id: string; key: string }>;
