@@ -45,4 +45,12 @@ describe('memoByString', () => {
     for (const s of ['a', 'b', 'c', 'a', 'd', 'e', 'a']) memo(s);
     expect(calls.get('a')).toBe(1);
   });
+
+  it('does not remember an argument longer than maxLength', () => {
+    const { wrapped, calls } = counted((s) => s.length);
+    const memo = memoByString(wrapped, 4, 3);
+    for (const s of ['abc', 'abc', 'abcd', 'abcd']) memo(s);
+    expect(calls.get('abc')).toBe(1);
+    expect(calls.get('abcd')).toBe(2);
+  });
 });

@@ -6,7 +6,7 @@ import { memoByString } from '../memo.js';
  * ("won't" -> "wont", so the negation stays one token), possessive "'s"
  * dropped ("Trump's" -> "trump"), every other non-alphanumeric run a space.
  */
-export const normalizeText: (text: string) => string = memoByString(normalize, 20_000);
+export const normalizeText: (text: string) => string = memoByString(normalize, 20_000, 1_000);
 
 function normalize(text: string): string {
   return text

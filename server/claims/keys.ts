@@ -129,7 +129,7 @@ export const ARTICLE_SHINGLE = 3;
 export const MIN_ARTICLE_WORDS = 40;
 
 /** The word 3-shingles of an article text (remembered: a stored article is checked again each time it is a candidate). */
-export const articleShingles: (text: string) => ReadonlySet<string> = memoByString((text) => new Set(shingles(words(text), ARTICLE_SHINGLE)), 2_000);
+export const articleShingles: (text: string) => ReadonlySet<string> = memoByString((text) => new Set(shingles(words(text), ARTICLE_SHINGLE)), 512);
 
 /** The (:_Band) keys of one article text; none for a short text. */
 export function articleKeys(text: string): string[] {

@@ -75,7 +75,7 @@ export function canonicalNumbers(text: string): string {
 }
 
 /** A statement content's normal form: figures written one way (canonicalNumbers), then normalizeText. */
-export const normalizeContent: (text: string) => string = memoByString((text) => normalizeText(canonicalNumbers(text)), 20_000);
+export const normalizeContent: (text: string) => string = memoByString((text) => normalizeText(canonicalNumbers(text)), 20_000, 1_000);
 
 /** Every word of the content, normalised, figures canonical, spelling variants folded, not stemmed. */
 function rawWords(text: string): string[] {
