@@ -128,12 +128,18 @@ export const ARTICLE_SHINGLE = 3;
 /** Shorter texts carry too little evidence to call one a copy of another. */
 export const MIN_ARTICLE_WORDS = 40;
 
+/**
+ * The words of an article text (words()), remembered for the last few hundred texts: a new article's text is read
+ * for its keys and its republication check, a stored one each time it is a candidate.
+ */
+export const articleWords: (text: string) => readonly string[] = memoByString(words, 256);
+
 /** The word 3-shingles of an article text (remembered: a stored article is checked again each time it is a candidate). */
-export const articleShingles: (text: string) => ReadonlySet<string> = memoByString((text) => new Set(shingles(words(text), ARTICLE_SHINGLE)), 512);
+export const articleShingles: (text: string) => ReadonlySet<string> = memoByString((text) => new Set(shingles(articleWords(text), ARTICLE_SHINGLE)), 256);
 
 /** The (:_Band) keys of one article text; none for a short text. */
 export function articleKeys(text: string): string[] {
-  const w = words(text);
+  const w = articleWords(text);
   if (w.length < MIN_ARTICLE_WORDS) return [];
   return bandKeys(minhash(shingles(w, ARTICLE_SHINGLE), ARTICLE_BANDS * ARTICLE_ROWS), ARTICLE_BANDS, ARTICLE_ROWS, 'art');
 }

@@ -1,5 +1,5 @@
-import { articleShingles, MIN_ARTICLE_WORDS } from './keys.js';
-import { containment, jaccard, words } from './text.js';
+import { articleShingles, articleWords, MIN_ARTICLE_WORDS } from './keys.js';
+import { containment, jaccard } from './text.js';
 
 /**
  * Republication: an article whose text is the same or nearly the same as an
@@ -49,7 +49,7 @@ export function copyMatch(a: ReadonlySet<string>, b: ReadonlySet<string>): { sco
  * One outgoing link per article keeps the origin of a copy unambiguous.
  */
 export function planRepublication(article: ArticleText, candidates: readonly ArticleText[]): RepublishLink[] {
-  if (words(article.text).length < MIN_ARTICLE_WORDS) return [];
+  if (articleWords(article.text).length < MIN_ARTICLE_WORDS) return [];
   const mine = articleShingles(article.text);
   const matches = candidates
     .filter((c) => c.id !== article.id)
