@@ -132,10 +132,10 @@ export const MIN_ARTICLE_WORDS = 40;
  * The words of an article text (words()), remembered for the last few hundred texts: a new article's text is read
  * for its keys and its republication check, a stored one each time it is a candidate.
  */
-export const articleWords: (text: string) => readonly string[] = memoByString(words, 256);
+export const articleWords: (text: string) => readonly string[] = memoByString(words, 1_024);
 
 /** The word 3-shingles of an article text (remembered: a stored article is checked again each time it is a candidate). */
-export const articleShingles: (text: string) => ReadonlySet<string> = memoByString((text) => new Set(shingles(articleWords(text), ARTICLE_SHINGLE)), 256);
+export const articleShingles: (text: string) => ReadonlySet<string> = memoByString((text) => new Set(shingles(articleWords(text), ARTICLE_SHINGLE)), 1_024);
 
 /** The (:_Band) keys of one article text; none for a short text. */
 export function articleKeys(text: string): string[] {

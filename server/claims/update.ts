@@ -179,7 +179,8 @@ export async function updateClaimsBatch(store: ClaimsStore, graphs: readonly Art
   // The candidates, read once by id, and the stored names of the batch's speakers (what a claim's speakers list).
   const articleIds = [...new Set(work.flatMap((w) => w.articleCandidates))];
   const statementIds = [...new Set(work.flatMap((w) => w.statementCandidates))];
-  const speakerIds = [...new Set(work.flatMap((w) => w.statements.map((s) => s.speakerId).filter((x): x is string => x !== null)))];
+  // (The names matter only to a later article of the batch: none for a batch of one.)
+  const speakerIds = work.length > 1 ? [...new Set(work.flatMap((w) => w.statements.map((s) => s.speakerId).filter((x): x is string => x !== null)))] : [];
   const articles = new Map((articleIds.length > 0 ? await articleCandidates(store, articleIds) : []).map((r) => [r.id, r]));
   const statements = new Map((statementIds.length > 0 ? await statementCandidates(store, statementIds) : []).map((r) => [r.id, r]));
   const speakerNames = new Map((speakerIds.length > 0 ? await claimActorsByIds(store, speakerIds) : []).map((r) => [r.id, r.name]));
