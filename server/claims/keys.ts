@@ -135,7 +135,7 @@ export const MIN_ARTICLE_WORDS = 40;
 export const articleWords: (text: string) => readonly string[] = memoByString(words, 1_024);
 
 /** The word 3-shingles of an article text (remembered: a stored article is checked again each time it is a candidate). */
-export const articleShingles: (text: string) => ReadonlySet<string> = memoByString((text) => new Set(shingles(articleWords(text), ARTICLE_SHINGLE)), 1_024);
+export const articleShingles: (text: string) => ReadonlySet<string> = memoByString((text) => new Set(shingles(articleWords(text), ARTICLE_SHINGLE)), 512);
 
 /** The (:_Band) keys of one article text; none for a short text. */
 export function articleKeys(text: string): string[] {
