@@ -4,6 +4,7 @@ import { COMMON_WORDS, GENERIC_ORG_NAMES, PARTY_WORDS } from '../extract/index.j
 import { CAPITALS_ONLY_METONYMS, METONYMS, SPELLING_VARIANTS } from './model/variants.js';
 import { NAME_PARTICLES, NAME_SUFFIXES, PLACE_WORDS, TITLE_WORDS } from './model/titles.js';
 import { normalizeText } from './names.js';
+import { memoByString } from '../memo.js';
 
 /**
  * Actor identity across articles, decided before an article is written.
@@ -42,7 +43,12 @@ export type NameForm =
  * are kept in the key only through first and last; spellings are folded
  * (Zelenskyy -> zelensky). A form made only of titles is a descriptor.
  */
-export function parsePersonName(name: string): NameForm | null {
+export const parsePersonName: (name: string) => Readonly<NameForm> | null = memoByString((name) => {
+  const frozen = parseName(name);
+  return frozen === null ? null : Object.freeze(frozen);
+}, 20_000);
+
+function parseName(name: string): NameForm | null {
   const tokens = normalizeText(name)
     .split(' ')
     .filter((t) => t !== '')

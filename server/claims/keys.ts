@@ -1,4 +1,5 @@
 import { bandKeys, hash32, minhash } from './minhash.js';
+import { memoByString } from '../memo.js';
 import { normalizeContent, polarForm, shingles, words } from './text.js';
 import { ownTime } from './times.js';
 import type { ClaimStatement } from './similarity.js';
@@ -127,14 +128,18 @@ export const ARTICLE_SHINGLE = 3;
 /** Shorter texts carry too little evidence to call one a copy of another. */
 export const MIN_ARTICLE_WORDS = 40;
 
-/** The word 3-shingles of an article text. */
-export function articleShingles(text: string): Set<string> {
-  return new Set(shingles(words(text), ARTICLE_SHINGLE));
-}
+/**
+ * The words of an article text (words()), remembered for the last few hundred texts: a new article's text is read
+ * for its keys and its republication check, a stored one each time it is a candidate.
+ */
+export const articleWords: (text: string) => readonly string[] = memoByString(words, 1_024);
+
+/** The word 3-shingles of an article text (remembered: a stored article is checked again each time it is a candidate). */
+export const articleShingles: (text: string) => ReadonlySet<string> = memoByString((text) => new Set(shingles(articleWords(text), ARTICLE_SHINGLE)), 512);
 
 /** The (:_Band) keys of one article text; none for a short text. */
 export function articleKeys(text: string): string[] {
-  const w = words(text);
+  const w = articleWords(text);
   if (w.length < MIN_ARTICLE_WORDS) return [];
   return bandKeys(minhash(shingles(w, ARTICLE_SHINGLE), ARTICLE_BANDS * ARTICLE_ROWS), ARTICLE_BANDS, ARTICLE_ROWS, 'art');
 }

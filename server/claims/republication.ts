@@ -1,5 +1,5 @@
-import { articleShingles, MIN_ARTICLE_WORDS } from './keys.js';
-import { containment, jaccard, words } from './text.js';
+import { articleShingles, articleWords, MIN_ARTICLE_WORDS } from './keys.js';
+import { containment, jaccard } from './text.js';
 
 /**
  * Republication: an article whose text is the same or nearly the same as an
@@ -32,7 +32,7 @@ export interface RepublishLink {
 }
 
 /** How alike two texts are, when alike enough to be copies. */
-export function copyMatch(a: Set<string>, b: Set<string>): { score: number; reason: string } | null {
+export function copyMatch(a: ReadonlySet<string>, b: ReadonlySet<string>): { score: number; reason: string } | null {
   const j = jaccard(a, b);
   if (j >= REPUBLISH_JACCARD) return { score: round(j), reason: `resemblance ${round(j)}` };
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
@@ -49,7 +49,7 @@ export function copyMatch(a: Set<string>, b: Set<string>): { score: number; reas
  * One outgoing link per article keeps the origin of a copy unambiguous.
  */
 export function planRepublication(article: ArticleText, candidates: readonly ArticleText[]): RepublishLink[] {
-  if (words(article.text).length < MIN_ARTICLE_WORDS) return [];
+  if (articleWords(article.text).length < MIN_ARTICLE_WORDS) return [];
   const mine = articleShingles(article.text);
   const matches = candidates
     .filter((c) => c.id !== article.id)

@@ -2,6 +2,7 @@ import { contentWords, jaccard, normalizeContent, overlap, polarForm, shingles, 
 import { speakerRelation, type SpeakerRelation } from './speakers.js';
 import { differentTimes, timesCompatible, type Dated } from './times.js';
 import { STOPWORDS } from './model/stopwords.js';
+import { memoByString } from '../memo.js';
 
 /** A statement as the claim step sees it: the new article's, or a candidate read back from the store. */
 export interface ClaimStatement extends Dated {
@@ -22,20 +23,26 @@ export interface Prepared {
   statement: ClaimStatement;
   norm: string;
   /** The normalised words in order (stopwords kept), for alignment. */
-  tokens: string[];
+  tokens: readonly string[];
   words: ReadonlySet<string>;
   bigrams: ReadonlySet<string>;
   polar: PolarForm;
   neutral: ReadonlySet<string>;
 }
 
-/** Computes the forms every comparison needs, once per statement. */
+/** Computes the forms every comparison needs, once per statement (the forms of a content remembered: a stored statement is a candidate again and again). */
 export function prepare(statement: ClaimStatement): Prepared {
-  const cw = contentWords(statement.content);
-  const polar = polarForm(statement.content, statement.cueClass);
-  const norm = normalizeContent(statement.content);
+  return { statement, ...contentForms(`${statement.cueClass ?? ''}\u0000${statement.content}`) };
+}
+
+const contentForms = memoByString((key: string): Omit<Prepared, 'statement'> => {
+  const cut = key.indexOf('\u0000');
+  const cueClass = cut === 0 ? null : key.slice(0, cut);
+  const content = key.slice(cut + 1);
+  const cw = contentWords(content);
+  const polar = polarForm(content, cueClass);
+  const norm = normalizeContent(content);
   return {
-    statement,
     norm,
     tokens: norm === '' ? [] : norm.split(' '),
     words: new Set(cw),
@@ -43,7 +50,7 @@ export function prepare(statement: ClaimStatement): Prepared {
     polar,
     neutral: new Set(polar.neutral),
   };
-}
+}, 20_000, 2_000);
 
 /**
  * Thresholds, tuned on the seed page and the hand-made pairs in

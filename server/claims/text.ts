@@ -2,6 +2,7 @@ import { CURRENCY_SIGNS, CURRENCY_WORDS, MULTIPLIERS, NUMBER_WORDS, PERCENT_WORD
 import { ANTONYMS, CLAUSE_BREAK_WORDS, NEGATING_CUE_CLASSES, NEGATION_CUES, NON_NEGATING_NEXT, NON_NEGATING_PHRASES } from './model/polarity.js';
 import { STOPWORDS } from './model/stopwords.js';
 import { normalizeText, SPELLING_VARIANTS } from '../actors/index.js';
+import { memoByString } from '../memo.js';
 
 export { normalizeText };
 
@@ -74,9 +75,7 @@ export function canonicalNumbers(text: string): string {
 }
 
 /** A statement content's normal form: figures written one way (canonicalNumbers), then normalizeText. */
-export function normalizeContent(text: string): string {
-  return normalizeText(canonicalNumbers(text));
-}
+export const normalizeContent: (text: string) => string = memoByString((text) => normalizeText(canonicalNumbers(text)), 20_000, 1_000);
 
 /** Every word of the content, normalised, figures canonical, spelling variants folded, not stemmed. */
 function rawWords(text: string): string[] {

@@ -1,10 +1,11 @@
 import {
   articleCandidates,
   articleClaimsVersion,
+  bandState,
   claimActorsByIds,
   claimMembers,
   claimsOfArticles,
-  finishClaimsArticle,
+  finishClaimsArticles,
   linkClaims,
   linkContradictions,
   linkRepublishes,
@@ -14,11 +15,13 @@ import {
   type ArticleGraph,
   type GraphStore,
   type ActorRow,
+  type ArticleCandidateRow,
   type StatementCandidateRow,
 } from '../graph/index.js';
 import { applyIdentity, indexKeys, lookupKeys, resolveActor, type StoredActor } from '../actors/index.js';
 import { articleKeys, statementKeys, statementLookupKeys } from './keys.js';
-import { claimStats, planClaims, type Candidate, type ClaimMember, type ClaimPlan } from './plan.js';
+import { claimStats, planClaims, type Candidate, type ClaimLink, type ClaimMember, type ClaimPlan, type ClaimStats, type ContradictionLink } from './plan.js';
+import { BandIndex } from './bands.js';
 import { planRepublication, type RepublishLink } from './republication.js';
 import type { ClaimStatement } from './similarity.js';
 
@@ -108,29 +111,174 @@ export interface ClaimsUpdate {
   contradictions: number;
 }
 
+/** Updates claims, republication links, the alias index and contradiction candidates for one article just written (a batch of one). */
+export async function updateClaims(store: ClaimsStore, graph: ArticleGraph): Promise<ClaimsUpdate> {
+  return (await updateClaimsBatch(store, [graph]))[0]!;
+}
+
+/** One article of a batch as the claims step reads it: its statements and keys. */
+interface ArticleWork {
+  graph: ArticleGraph;
+  date: string | null;
+  articleKeys: string[];
+  statements: ClaimStatement[];
+  /** Band keys each statement is written under. */
+  keyRows: Array<{ id: string; keys: string[] }>;
+  /** Band keys each statement looks its candidates up with. */
+  lookups: Array<{ id: string; keys: string[] }>;
+  /** Found through the band keys (filled by the in-memory lookups). */
+  articleCandidates: string[];
+  statementCandidates: string[];
+}
+
 /**
  * Updates claims, republication links, the alias index and contradiction
- * candidates for one article just written. Idempotent: every write is a
- * MERGE on stable ids and keys, so running it again (after a crash between
- * its writes) changes nothing more; the article is marked complete last.
+ * candidates for a batch of articles just written, deciding article by
+ * article in input order what running updateClaims on each in turn
+ * decides, in a fixed number of round trips per batch:
+ * - the band keys of the whole batch are read once and each article's
+ *   candidates ranked in memory with the keys the articles before it add
+ *   (bands.ts);
+ * - the chosen candidates are read by id once, and what an earlier article
+ *   of the batch changes in them (a republication, a claim joined, a
+ *   claim's known speakers) is carried in memory (BatchState);
+ * - the links (republications, claim members, contradictions) are written
+ *   together, then the counts of every claim the batch touched are
+ *   computed from the stored members once, then the band keys, the alias
+ *   index and the completion marks in one last write.
+ * Counting once per batch reads the members as the whole batch left them,
+ * which is what a one-by-one run leaves as long as every claim whose count
+ * changes is touched by the article that changes it (a statement joining
+ * it, one of its articles becoming a copy); test/pipeline/batch.test.ts
+ * compares the two graphs.
+ *
+ * Idempotent: every link is a MERGE on stable ids, counts are recomputed
+ * from the members, and the marks are set in the last write, so running it
+ * again (after a crash between its writes) finishes the job.
  */
-export async function updateClaims(store: ClaimsStore, graph: ArticleGraph): Promise<ClaimsUpdate> {
-  const articleId = graph.article.id;
+export async function updateClaimsBatch(store: ClaimsStore, graphs: readonly ArticleGraph[]): Promise<ClaimsUpdate[]> {
+  if (graphs.length === 0) return [];
+  const work = graphs.map(articleWork);
 
-  // Republication: near-duplicate articles through the article band keys, checked exactly.
-  const date = graph.article.publishedAt ?? graph.article.retrievedAt;
-  const aKeys = articleKeys(graph.article.text);
-  let republishes: RepublishLink[] = [];
-  if (aKeys.length > 0) {
-    const rows = await articleCandidates(store, { keys: aKeys, id: articleId, cap: BAND_CAP, budget: ARTICLE_BUDGET });
-    republishes = planRepublication(
-      { id: articleId, text: graph.article.text, date },
-      rows.map((r) => ({ id: r.id, text: r.text ?? '', date: r.date, republishes: r.republishes })),
-    );
-    if (republishes.length > 0) await linkRepublishes(store, republishes);
+  // The band keys the batch reads or writes, as they stand; then each article's lookups, in order, with the
+  // keys of the articles before it added.
+  const keys = new Set<string>();
+  for (const w of work) {
+    for (const k of w.articleKeys) keys.add(k);
+    for (const r of [...w.keyRows, ...w.lookups]) for (const k of r.keys) keys.add(k);
+  }
+  const bands = new BandIndex(keys.size > 0 ? await bandState(store, [...keys]) : [], BAND_MEMBERS_CAP);
+  for (const w of work) {
+    const id = w.graph.article.id;
+    if (w.articleKeys.length > 0) w.articleCandidates = bands.articleCandidates(id, w.articleKeys, BAND_CAP, ARTICLE_BUDGET);
+    w.statementCandidates = w.lookups.flatMap((l) => bands.statementCandidates(l.keys, BAND_CAP, CANDIDATE_BUDGET));
+    bands.addArticle(id, w.articleKeys);
+    for (const r of w.keyRows) bands.addStatement(r.id, r.keys);
   }
 
-  // Claims and contradiction candidates through the statement band keys.
+  // The candidates, read once by id, and the stored names of the batch's speakers (what a claim's speakers list).
+  const articleIds = [...new Set(work.flatMap((w) => w.articleCandidates))];
+  const statementIds = [...new Set(work.flatMap((w) => w.statementCandidates))];
+  // (The names matter only to a later article of the batch: none for a batch of one.)
+  const speakerIds = work.length > 1 ? [...new Set(work.flatMap((w) => w.statements.map((s) => s.speakerId).filter((x): x is string => x !== null)))] : [];
+  const articles = new Map((articleIds.length > 0 ? await articleCandidates(store, articleIds) : []).map((r) => [r.id, r]));
+  const statements = new Map((statementIds.length > 0 ? await statementCandidates(store, statementIds) : []).map((r) => [r.id, r]));
+  const speakerNames = new Map((speakerIds.length > 0 ? await claimActorsByIds(store, speakerIds) : []).map((r) => [r.id, r.name]));
+  const state = new BatchState(statements, speakerNames);
+
+  const out = work.map((w) => claimArticle(w, articles, state));
+
+  // The links in input order; the counts of every claim touched (and of the claims of articles that became copies);
+  // last the band keys, the alias index and the marks. The articles' names for their actors (NAMED) were written with
+  // the articles themselves (WRITE.linkNamed).
+  const republishes = out.flatMap((u) => u.republishes);
+  if (republishes.length > 0) await linkRepublishes(store, republishes);
+  if (state.links.length > 0) await linkClaims(store, state.links);
+  const contradictions = out.flatMap((u) => u.contradictionLinks);
+  if (contradictions.length > 0) await linkContradictions(store, contradictions);
+  const touched = new Set(out.flatMap((u) => u.claims));
+  const becameCopies = [...new Set(out.flatMap((u, k) => u.republishes.filter((l) => l.from !== work[k]!.graph.article.id).map((l) => l.from)))];
+  if (becameCopies.length > 0) for (const r of await claimsOfArticles(store, becameCopies)) touched.add(r.id);
+  if (touched.size > 0) await refreshClaimStats(store, [...touched].sort());
+  const actors = work.flatMap((w) => w.graph.actors.map((a) => ({ actorId: a.id, keys: indexKeys(a) })).filter((r) => r.keys.length > 0));
+  await finishClaimsArticles(store, { ...bands.pending(), actors, articleIds: work.map((w) => w.graph.article.id), version: CLAIMS_VERSION });
+  return out.map(({ claims, republishes: links, contradictions: n }) => ({ claims, republishes: links, contradictions: n }));
+}
+
+/**
+ * What the articles of a batch decided so far, as the next one's candidates
+ * show it: republications, claims joined (a statement joins one claim, only
+ * when it has none), and each claim's known speakers (the stored names of
+ * its members, as the claim's count lists them).
+ */
+class BatchState {
+  /** Article -> the article it now republishes (an article takes one such link, only when it has none). */
+  readonly republishes = new Map<string, string>();
+  /** The claim links to write, in order; a link that creates its claim carries the claim's text. */
+  readonly links: Array<ClaimLink & { text: string | null }> = [];
+  private readonly claimOf = new Map<string, string>();
+  private readonly speakers = new Map<string, Set<string>>();
+  /** Claim -> its speakers as stored when the batch started (from the candidates that belong to it). */
+  private readonly storedSpeakers = new Map<string, readonly string[]>();
+
+  constructor(
+    private readonly stored: ReadonlyMap<string, StatementCandidateRow>,
+    private readonly speakerNames: ReadonlyMap<string, string | null>,
+  ) {
+    for (const r of stored.values()) if (r.claimIds[0] !== undefined) this.storedSpeakers.set(r.claimIds[0], r.claimSpeakers[0] ?? []);
+  }
+
+  /** A candidate statement as read at the batch's start. */
+  storedCandidate(id: string): StatementCandidateRow | undefined {
+    return this.stored.get(id);
+  }
+
+  /** A stored statement as the claims plan reads it now: its first speaker, and the claim it belongs to with that claim's speakers. */
+  candidate(r: StatementCandidateRow): Candidate {
+    const claimId = r.claimIds[0] ?? this.claimOf.get(r.id) ?? null;
+    const known = claimId === null ? undefined : this.speakers.get(claimId);
+    return {
+      id: r.id,
+      articleId: r.articleId,
+      content: r.content ?? '',
+      cueClass: r.cueClass,
+      saidAt: r.saidAt,
+      saidAtPrecision: r.saidAtPrecision ?? 'unknown',
+      articleDate: r.articleDate,
+      speakerId: r.speakerIds[0] ?? null,
+      speakerName: r.speakerNames[0] ?? null,
+      direct: r.direct === true,
+      aboutIds: [...r.aboutIds],
+      claimId,
+      claimSpeakers: known !== undefined ? [...known].sort() : [...((claimId !== null ? this.storedSpeakers.get(claimId) : undefined) ?? [])],
+    };
+  }
+
+  /** Records an article's plan: the links to write, the claims its statements joined, and their speakers. */
+  planned(plan: ClaimPlan, own: ReadonlyMap<string, ClaimStatement>): void {
+    const texts = new Map(plan.created.map((c) => [c.id, c.text]));
+    for (const l of plan.links) {
+      this.links.push({ ...l, text: texts.get(l.claimId) ?? null });
+      if (!this.claimOf.has(l.statementId)) this.claimOf.set(l.statementId, l.claimId);
+      let set = this.speakers.get(l.claimId);
+      if (set === undefined) this.speakers.set(l.claimId, (set = new Set(this.storedSpeakers.get(l.claimId) ?? [])));
+      const name = this.storedSpeaker(l.statementId, own);
+      if (name !== null) set.add(name);
+    }
+  }
+
+  /** The stored name of a statement's speaker: a candidate's as read, a new statement's from its actor. */
+  private storedSpeaker(statementId: string, own: ReadonlyMap<string, ClaimStatement>): string | null {
+    const row = this.stored.get(statementId);
+    if (row !== undefined) return row.speakerNames[0] ?? null;
+    const speakerId = own.get(statementId)?.speakerId ?? null;
+    return speakerId === null ? null : (this.speakerNames.get(speakerId) ?? null);
+  }
+}
+
+function articleWork(graph: ArticleGraph): ArticleWork {
+  const articleId = graph.article.id;
+  const date = graph.article.publishedAt ?? graph.article.retrievedAt;
   const names = new Map(graph.actors.map((a) => [a.id, a.name]));
   const statements: ClaimStatement[] = graph.statements.map((s) => ({
     id: s.id,
@@ -145,32 +293,48 @@ export async function updateClaims(store: ClaimsStore, graph: ArticleGraph): Pro
     direct: s.direct,
     aboutIds: s.aboutIds,
   }));
-  const keyRows = statements.map((s) => ({ id: s.id, keys: statementKeys(s) })).filter((r) => r.keys.length > 0);
-  const lookups = statements.map((s) => ({ id: s.id, keys: statementLookupKeys(s) })).filter((r) => r.keys.length > 0);
+  return {
+    graph,
+    date,
+    articleKeys: articleKeys(graph.article.text),
+    statements,
+    keyRows: statements.map((s) => ({ id: s.id, keys: statementKeys(s) })).filter((r) => r.keys.length > 0),
+    lookups: statements.map((s) => ({ id: s.id, keys: statementLookupKeys(s) })).filter((r) => r.keys.length > 0),
+    articleCandidates: [],
+    statementCandidates: [],
+  };
+}
+
+/** One article's decisions: republication, claims and contradictions (written by the caller with the batch's). */
+interface ArticleDecisions extends ClaimsUpdate {
+  contradictionLinks: ContradictionLink[];
+}
+
+/** One article of a batch: republication, claims and contradictions planned from its candidates as the batch left them. */
+function claimArticle(w: ArticleWork, articles: ReadonlyMap<string, ArticleCandidateRow>, state: BatchState): ArticleDecisions {
+  const articleId = w.graph.article.id;
+
+  // Republication: near-duplicate articles through the article band keys, checked exactly.
+  let republishes: RepublishLink[] = [];
+  if (w.articleKeys.length > 0) {
+    const rows = w.articleCandidates.map((id) => articles.get(id)).filter((r): r is ArticleCandidateRow => r !== undefined);
+    republishes = planRepublication(
+      { id: articleId, text: w.graph.article.text, date: w.date },
+      rows.map((r) => ({ id: r.id, text: r.text ?? '', date: r.date, republishes: r.republishes ?? state.republishes.get(r.id) ?? null })),
+    );
+    for (const l of republishes) if (!state.republishes.has(l.from)) state.republishes.set(l.from, l.to);
+  }
+
+  // Claims and contradiction candidates through the statement band keys.
   let plan: ClaimPlan = { created: [], links: [], touched: [], contradictions: [] };
-  if (lookups.length > 0) {
-    const rows = await statementCandidates(store, { stmts: lookups, articleId, cap: BAND_CAP, budget: CANDIDATE_BUDGET });
-    plan = planClaims(articleId, statements, rows.map(candidate));
-    // A link that creates its claim carries the claim's text (one round trip for new claims and links).
-    const texts = new Map(plan.created.map((c) => [c.id, c.text]));
-    const links = plan.links.map((l) => ({ ...l, text: texts.get(l.claimId) ?? null }));
-    if (links.length > 0) await linkClaims(store, links);
-    if (plan.contradictions.length > 0) await linkContradictions(store, plan.contradictions);
+  if (w.lookups.length > 0) {
+    const rows = w.statementCandidates
+      .map((id) => state.storedCandidate(id))
+      .filter((r): r is StatementCandidateRow => r !== undefined && r.articleId !== articleId);
+    plan = planClaims(articleId, w.statements, rows.map((r) => state.candidate(r)));
+    state.planned(plan, new Map(w.statements.map((s) => [s.id, s])));
   }
-
-  // Counts: the claims touched here, and those of older articles that became copies of this one.
-  const touched = new Set(plan.touched);
-  const becameCopies = republishes.filter((l) => l.from !== articleId).map((l) => l.from);
-  if (becameCopies.length > 0) {
-    for (const r of await claimsOfArticles(store, becameCopies)) touched.add(r.id);
-  }
-  if (touched.size > 0) await refreshClaimStats(store, [...touched]);
-
-  // Last, in one round trip: the alias index, the band keys, the completion mark. The article's names for its
-  // actors (NAMED) were written with the article itself (WRITE.linkNamed).
-  const actors = graph.actors.map((a) => ({ actorId: a.id, keys: indexKeys(a) })).filter((r) => r.keys.length > 0);
-  await finishClaimsArticle(store, { articleId, actors, articleKeys: aKeys, statements: keyRows, version: CLAIMS_VERSION, bandMembersCap: BAND_MEMBERS_CAP });
-  return { claims: plan.touched, republishes, contradictions: plan.contradictions.length };
+  return { claims: plan.touched, republishes, contradictions: plan.contradictions.length, contradictionLinks: plan.contradictions };
 }
 
 /**
@@ -184,8 +348,8 @@ export async function claimsState(store: ClaimsStore, articleId: string): Promis
   return version >= CLAIMS_VERSION ? 'done' : 'pending';
 }
 
-/** Recomputes the stored counts of some claims from their members. */
-export async function refreshClaimStats(store: ClaimsStore, claimIds: string[]): Promise<void> {
+/** Recomputes the stored counts of some claims from their members; the counts written. */
+export async function refreshClaimStats(store: ClaimsStore, claimIds: string[]): Promise<ClaimStats[]> {
   const members: ClaimMember[] = (await claimMembers(store, claimIds)).map((r) => ({
     claimId: r.claimId,
     statementId: r.statementId,
@@ -197,25 +361,7 @@ export async function refreshClaimStats(store: ClaimsStore, claimIds: string[]):
   }));
   const rows = claimStats(members);
   if (rows.length > 0) await setClaimStats(store, rows);
-}
-
-/** A stored statement as the claims plan reads it: its first speaker and first claim (a statement has at most one of each). */
-function candidate(r: StatementCandidateRow): Candidate {
-  return {
-    id: r.id,
-    articleId: r.articleId,
-    content: r.content ?? '',
-    cueClass: r.cueClass,
-    saidAt: r.saidAt,
-    saidAtPrecision: r.saidAtPrecision ?? 'unknown',
-    articleDate: r.articleDate,
-    speakerId: r.speakerIds[0] ?? null,
-    speakerName: r.speakerNames[0] ?? null,
-    direct: r.direct === true,
-    aboutIds: [...r.aboutIds],
-    claimId: r.claimIds[0] ?? null,
-    claimSpeakers: [...(r.claimSpeakers[0] ?? [])],
-  };
+  return rows;
 }
 
 function storedActor(r: ActorRow): StoredActor {

@@ -8,4 +8,4 @@
  * backfill) is the pipeline's.
  */
 export { planEvents, reportRow, type EventWrite } from './plan.js';
-export { EVENTS_VERSION, eventsState, markEventsDone, runEventsStep, writeEvents } from './update.js';
+export { EVENTS_VERSION, eventsState, markEventsDone, runEventsStep, runEventsStepBatch, writeEvents } from './update.js';

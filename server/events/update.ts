@@ -94,9 +94,19 @@ export async function writeEvents(store: GraphStore, graph: ArticleGraph, events
  * idempotent, so running it again finishes the job.
  */
 export async function runEventsStep(store: GraphStore, graph: ArticleGraph, events: ExtractedEvent[]): Promise<EventWrite[]> {
-  const writes = await writeEvents(store, graph, events);
-  await markEventsStep(store, [graph.article.id], EVENTS_VERSION);
-  return writes;
+  return (await runEventsStepBatch(store, [{ graph, events }]))[0]!;
+}
+
+/**
+ * The events step for stored articles written together: each article's
+ * events in input order (a later article's lookups read the events and keys
+ * an earlier one wrote), then one mark for all of them.
+ */
+export async function runEventsStepBatch(store: GraphStore, inputs: ReadonlyArray<{ graph: ArticleGraph; events: ExtractedEvent[] }>): Promise<EventWrite[][]> {
+  const out: EventWrite[][] = [];
+  for (const { graph, events } of inputs) out.push(await writeEvents(store, graph, events));
+  if (inputs.length > 0) await markEventsStep(store, inputs.map((i) => i.graph.article.id), EVENTS_VERSION);
+  return out;
 }
 
 /** Marks articles whose events were written another way (an import that carries them) as done. */

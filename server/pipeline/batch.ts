@@ -4,7 +4,7 @@ import { articleStates, serialWrite, type ArticleGraph, type ArticleState, type 
 import { AppError, normalizeError } from '../errors.js';
 import { sourceId } from '../ids.js';
 import { resolveActorsBatch } from '../claims/index.js';
-import { attempt, DERIVED_STEPS, runDerivedSteps } from './steps.js';
+import { attempt, DERIVED_STEPS, runDerivedStepsBatch } from './steps.js';
 import { buildArticleGraph } from './build.js';
 import { crashPoint } from './crash-point.js';
 import { copyId, storedOrCopy } from './republish.js';
@@ -125,14 +125,13 @@ async function writeSegment(
     return;
   }
   crashPoint('after-article-commit');
-  for (const [k, it] of items.entries()) {
-    const graph = graphs[k]!;
-    try {
-      await runDerivedSteps(store, { graph, events: it.events }, { retry: true });
-      results[it.index] = { ok: true, value: { article: it.article, status: 'created', extraction: it.extraction, skipped: it.skipped } };
-    } catch (error) {
-      results[it.index] = { ok: false, error: normalizeError(error) };
-    }
+  try {
+    await runDerivedStepsBatch(store, items.map((it, k) => ({ graph: graphs[k]!, events: it.events })), { retry: true });
+    for (const it of items) results[it.index] = { ok: true, value: { article: it.article, status: 'created', extraction: it.extraction, skipped: it.skipped } };
+  } catch (error) {
+    // The articles are stored, their steps pending: each reports the error; re-ingest finishes them.
+    const failed = normalizeError(error);
+    for (const it of items) results[it.index] = { ok: false, error: failed };
   }
 }
 

@@ -9,8 +9,8 @@
  * `pending`, and running the step again finishes the job.
  */
 import { readWrittenArticleGraph, type ArticleGraph, type GraphStore } from '../graph/index.js';
-import { claimsState, updateClaims, CLAIMS_VERSION } from '../claims/index.js';
-import { eventsState, runEventsStep, EVENTS_VERSION } from '../events/index.js';
+import { claimsState, updateClaimsBatch, CLAIMS_VERSION } from '../claims/index.js';
+import { eventsState, runEventsStepBatch, EVENTS_VERSION } from '../events/index.js';
 import type { ExtractedEvent } from '../extract/index.js';
 import { AppError } from '../errors.js';
 import { articleOfGraph } from './build.js';
@@ -31,8 +31,12 @@ export interface DerivedStep {
   readonly version: number;
   /** Where an article stands: not stored, done at this version, or pending. One indexed read. */
   state(store: GraphStore, articleId: string): Promise<StepState>;
-  /** Runs the step for a stored article and marks it done; the number of things it wrote. */
-  run(store: GraphStore, input: StepInput): Promise<number>;
+  /**
+   * Runs the step for stored articles written together (often one), in input order, storing what running it on
+   * each in turn stores, in a few round trips for the whole batch, and marks them done; the number of things it
+   * wrote for each.
+   */
+  run(store: GraphStore, inputs: readonly StepInput[]): Promise<number[]>;
 }
 
 /** The derived steps, in the order they run: claims (and republication, contradictions), then events. */
@@ -41,13 +45,14 @@ export const DERIVED_STEPS: readonly DerivedStep[] = [
     name: 'claims',
     version: CLAIMS_VERSION,
     state: claimsState,
-    run: async (store, { graph }) => (await updateClaims(store, graph)).claims.length,
+    run: async (store, inputs) => (await updateClaimsBatch(store, inputs.map((i) => i.graph))).map((u) => u.claims.length),
   },
   {
     name: 'events',
     version: EVENTS_VERSION,
     state: eventsState,
-    run: async (store, { graph, events }) => (await runEventsStep(store, graph, events ?? extractArticleEvents(articleOfGraph(graph)))).length,
+    run: async (store, inputs) =>
+      (await runEventsStepBatch(store, inputs.map(({ graph, events }) => ({ graph, events: events ?? extractArticleEvents(articleOfGraph(graph)) })))).map((w) => w.length),
   },
 ];
 
@@ -67,8 +72,22 @@ const chosen = (opts: StepOptions) => DERIVED_STEPS.filter((s) => !opts.skip?.in
 
 /** Runs every derived step for an article its caller has just written (inside the same write unit). */
 export async function runDerivedSteps(store: GraphStore, input: StepInput, opts: StepOptions = {}): Promise<StepCounts> {
-  const counts: StepCounts = {};
-  for (const step of chosen(opts)) counts[step.name] = await attempt(() => step.run(store, input), opts.retry === true);
+  return (await runDerivedStepsBatch(store, [input], opts))[0]!;
+}
+
+/**
+ * Runs every derived step for articles its caller has just written together
+ * (inside the same write unit): each step for the whole batch, in step
+ * order. What each article's steps
+ * wrote, in input order. A step that fails fails the batch (its articles
+ * stay pending, and are finished on re-ingest).
+ */
+export async function runDerivedStepsBatch(store: GraphStore, inputs: readonly StepInput[], opts: StepOptions = {}): Promise<StepCounts[]> {
+  const counts: StepCounts[] = inputs.map(() => ({}));
+  for (const step of chosen(opts)) {
+    const wrote = await attempt(() => step.run(store, inputs), opts.retry === true);
+    wrote.forEach((n, i) => (counts[i]![step.name] = n));
+  }
   return counts;
 }
 
@@ -90,7 +109,7 @@ export async function finishDerivedSteps(store: GraphStore, articleId: string, o
     if (graph === undefined) graph = await readWrittenArticleGraph(store, articleId);
     if (graph === null) return null;
     const input = { graph };
-    counts[step.name] = await attempt(() => step.run(store, input), opts.retry === true);
+    counts[step.name] = (await attempt(() => step.run(store, [input]), opts.retry === true))[0];
   }
   return counts;
 }

@@ -20,7 +20,7 @@ afterAll(async () => {
 });
 
 /** The queries resolveActors, updateClaims and claimsState run, per article. */
-const STEP = ['lookupAliases', 'actorsByIds', 'articleCandidates', 'linkRepublishes', 'statementCandidates', 'linkClaims', 'linkContradictions', 'claimsOfArticles', 'claimMembers', 'setClaimStats', 'finishArticle', 'articleClaimsVersion'] as const;
+const STEP = ['lookupAliases', 'actorsByIds', 'bandState', 'articleCandidates', 'linkRepublishes', 'statementCandidates', 'linkClaims', 'linkContradictions', 'claimsOfArticles', 'claimMembers', 'setClaimStats', 'finishArticles', 'articleClaimsVersion'] as const;
 
 /**
  * The plan lines that scan. A `NodeScan` is a seek when an index filter sits

@@ -16,7 +16,9 @@ import { fingerprint } from '../api/helpers.js';
  * in later articles of the same batch (actor identity reads the alias keys
  * the earlier articles' claims steps wrote), repeated quotes (claims
  * across articles of a batch), the same text from a second outlet
- * (republication inside a batch) and an exact duplicate (unchanged).
+ * (republication inside a batch), copies of one article in one batch, the
+ * later-found one dated earlier (links and claims made earlier in the batch
+ * read back), and an exact duplicate (unchanged).
  */
 const WIKINEWS = new URL('../../bench/wikinews/wikinews-2019-2020.jsonl', import.meta.url);
 const AT = '2025-09-01T00:00:00.000Z';
@@ -28,6 +30,22 @@ const STORY = [
   `Lindqvist met Okafor at the harbour on Wednesday. "The ferry terminal will open in the spring," Lindqvist told reporters.`,
   `Tomas Okafor accused Lindqvist of hiding the costs. "The budget is not safe," Okafor said on Thursday.`,
   `The harbour commissioner, Petra Lindqvist, denied on Friday that costs were hidden. Okafor said he would ask for an audit.`,
+];
+
+/**
+ * Invented reports, written for this test, that make the claims a batch builds matter to its later articles: two
+ * quotes by one person, then one report carrying both (it joins them into one claim), then one repeating the second
+ * (it must join that claim, made earlier in the same batch); a quote by a role ("a spokesman"), the same words by a
+ * named person (they join), the same words by another person (kept out: the claim now has a named speaker).
+ */
+const CLAIM_STORY: Array<[string, string]> = [
+  ['2025-04-01', `Harbour chief Ana Costa spoke to reporters on Tuesday. "The harbour bridge will open to traffic in May," Costa said.`],
+  ['2025-04-02', `Ana Costa gave an update on Wednesday. "The old ferry service will stop running at the end of June," Costa said.`],
+  ['2025-04-03', `"The harbour bridge will open to traffic in May, and the old ferry service will stop running at the end of June," Ana Costa said on Thursday.`],
+  ['2025-04-04', `"The old ferry service will stop running at the end of June," Ana Costa said on Friday.`],
+  ['2025-05-05', `"The tunnel toll will double from next January for every lorry that uses it," a spokesman said on Monday.`],
+  ['2025-05-06', `"The tunnel toll will double from next January for every lorry that uses it," harbour chief Ana Costa said on Tuesday.`],
+  ['2025-05-07', `"The tunnel toll will double from next January for every lorry that uses it," haulier Bo Berg said on Wednesday.`],
 ];
 
 function articles(): IngestedArticle[] {
@@ -50,6 +68,15 @@ function articles(): IngestedArticle[] {
   // The same text from another outlet (a republication), and the same article again (unchanged), inside the batches.
   out.splice(20, 0, one(records[17]!.text, records[17]!.title, records[17]!.publishedAt, 'Another Wire'));
   out.splice(30, 0, out[25]!);
+  // Copies of one article inside a batch, as wire copies come (the text with a line added): one dated as the original,
+  // then one dated a day earlier, which becomes the origin of both (so the batch must know the first copy's link,
+  // made earlier in the same batch, and the claims its statements joined).
+  const base = records[3]!;
+  const dayBefore = new Date(Date.parse(base.publishedAt) - 86_400_000).toISOString();
+  out.splice(6, 0, one(`${base.text}\n\nDistributed by Wire B.`, base.title, base.publishedAt, 'Wire B'));
+  out.splice(9, 0, one(`${base.text}\n\nDistributed by Wire C.`, base.title, dayBefore, 'Wire C'));
+  // The claim stories inside one batch of 16 (articles 32 to 47).
+  out.splice(34, 0, ...CLAIM_STORY.map(([date, text], i) => one(text, `Quay ${i + 1}`, date, `Quay Outlet ${(i % 3) + 1}`)));
   return out;
 }
 

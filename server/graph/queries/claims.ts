@@ -4,12 +4,12 @@
  * the evaluation use. Same text on both backends.
  *
  * Every lookup starts from an indexed property (`Alias.key`, `Band.key`,
- * `id`), so the cost of one article does not grow with the store. Band
- * lookups take at most `$cap` nodes per key through a CALL subquery: a key
- * shared by very many nodes (a boilerplate paragraph, a claim carried by
- * hundreds of outlets) is sampled, not read whole; one member of a claim is
- * enough to find the claim. Statement lookups also keep at most `$budget`
- * candidates per statement, those sharing the most keys first.
+ * `id`), so the cost of one article does not grow with the store. A band
+ * key holds at most BAND_MEMBERS_CAP members (server/claims/update.ts), so
+ * reading a key is bounded however many outlets carry a phrase; the step
+ * reads the keys of a whole batch of articles at once (bandState) and ranks
+ * the candidates in memory (server/claims/bands.ts), then reads the chosen
+ * candidates by id.
  * Grafeo 0.6 plans an OPTIONAL MATCH, and an existence pattern such as
  * `WHERE NOT (o)-[:R]->()`, as a scan of the whole store (EXPLAIN shows a
  * `NodeScan` without input): neither appears in a query of the claims
@@ -30,18 +30,17 @@ RETURN key, a.id AS id, a.name AS name, a.kind AS kind, a.aliases AS aliases, a.
   actorsByIds: `UNWIND $ids AS id
 MATCH (a:Actor {id: id})
 RETURN a.id AS id, a.name AS name, a.kind AS kind, a.aliases AS aliases, a.roles AS roles, a.mergedInto AS mergedInto`,
-  // At most $cap articles per key, then the $budget sharing the most keys (a copy shares most of its 16 bands).
-  // After the aggregation Grafeo no longer sees `a` as a node: it is matched again by its indexed id.
-  articleCandidates: `UNWIND $keys AS key
-CALL (key) {
-  MATCH (:_Band {key: key})<-[:IN_BAND]-(a:Article)
-  WHERE a.id <> $id
-  RETURN a ORDER BY a.id LIMIT $cap
-}
-WITH a.id AS aid, count(*) AS hits
-ORDER BY hits DESC, aid
-LIMIT $budget
-MATCH (a:Article {id: aid})
+  // The band keys a batch of articles reads or writes, as they stand: each key's member count (what the cap is
+  // checked against) and its members, articles and statements (at most BAND_MEMBERS_CAP each). The candidate
+  // ranking and the batch's own additions are computed from them in memory (server/claims/bands.ts).
+  bandState: `UNWIND $keys AS key
+MATCH (b:_Band {key: key})
+RETURN key, b.members AS members, [(b)<-[:IN_BAND]-(a:Article) | a.id] AS articles,
+  [(b)<-[:IN_BAND]-(s:Statement) | s.id] AS statements`,
+  // Stored articles a new one may copy, by id (found through the band keys): the text to check, and the article
+  // each already republishes.
+  articleCandidates: `UNWIND $ids AS id
+MATCH (a:Article {id: id})
 RETURN a.id AS id, a.text AS text, coalesce(a.publishedAt, a.retrievedAt) AS date,
   head([(a)-[:REPUBLISHES]->(o:Article) | o.id]) AS republishes`,
   linkRepublishes: `UNWIND $links AS l
@@ -50,23 +49,13 @@ MATCH (o:Article {id: l.to})
 MERGE (c)-[r:REPUBLISHES]->(o)
 SET r.score = l.score, r.reason = l.reason
 RETURN count(*) AS linked`,
-  // Per new statement: at most $cap nodes per key, then the $budget sharing the most keys (the likeliest matches:
-  // a near-copy shares most bands, a chance collision one), so the rows per statement are bounded however
-  // crowded a speaker's keys get. Patterns start from the bound statement: Grafeo 0.6 scans the label when a
-  // pattern starts from an unbound node.
-  statementCandidates: `UNWIND $stmts AS st
-CALL (st) {
-  UNWIND st.keys AS key
-  CALL (key) {
-    MATCH (:_Band {key: key})<-[:IN_BAND]-(s:Statement)
-    RETURN s ORDER BY s.id LIMIT $cap
-  }
-  WITH s, count(*) AS hits
-  RETURN s, hits ORDER BY hits DESC, s.id LIMIT $budget
-}
+  // Stored statements a new one may report the same as, by id (found through the band keys), with what the
+  // claims plan compares: content, speakers, targets and the claim each belongs to. Patterns start from the bound
+  // statement: Grafeo 0.6 scans the label when a pattern starts from an unbound node.
+  statementCandidates: `UNWIND $ids AS id
+MATCH (s:Statement {id: id})
 MATCH (s)<-[:CONTAINS]-(art:Article)
-WHERE art.id <> $articleId
-RETURN st.id AS forId, hits, s.id AS id, art.id AS articleId, s.content AS content, s.cueClass AS cueClass, s.direct AS direct,
+RETURN s.id AS id, art.id AS articleId, s.content AS content, s.cueClass AS cueClass, s.direct AS direct,
   s.saidAt AS saidAt, s.saidAtPrecision AS saidAtPrecision,
   coalesce(art.publishedAt, art.retrievedAt) AS articleDate,
   [(s)<-[:SAID]-(p:Actor) | p.id] AS speakerIds, [(s)<-[:SAID]-(p:Actor) | p.name] AS speakerNames,
@@ -103,11 +92,34 @@ MATCH (b:Statement {id: l.to})
 MERGE (a)-[r:CONTRADICTS]->(b)
 SET r.score = l.score, r.reason = l.reason
 RETURN count(*) AS linked`,
-  // The step's last write, one round trip: the alias index (the names the article gave its actors are written with
-  // the article: WRITE.linkNamed), the band keys of the article and its statements, and the completion mark, set last (an article without it, after a
-  // crash, is redone on re-ingest). Each part is a unit subquery: an empty UNWIND inside drops no outer row.
-  finishArticle: `MATCH (art:Article {id: $articleId})
-CALL (art) {
+  // The step's last write for a batch of articles, one round trip: the band keys (the keys the store lacks, member
+  // counts and the links the batch adds, all computed by server/claims/bands.ts from the keys as read in the same
+  // write unit, so CREATE, not MERGE: nothing created here exists yet), the alias index (the names the articles gave
+  // their actors are written with the articles: WRITE.linkNamed), and the completion marks, set last (an article
+  // without its mark, after a crash, is redone on re-ingest). Each part is a unit subquery: an empty UNWIND
+  // inside drops no outer row.
+  finishArticles: `CALL () {
+  UNWIND $newBands AS r
+  CREATE (:_Band {key: r.key, members: r.members})
+}
+CALL () {
+  UNWIND $bands AS r
+  MATCH (b:_Band {key: r.key})
+  SET b.members = r.members
+}
+CALL () {
+  UNWIND $articleBands AS r
+  MATCH (a:Article {id: r.id})
+  MATCH (b:_Band {key: r.key})
+  CREATE (a)-[:IN_BAND]->(b)
+}
+CALL () {
+  UNWIND $statementBands AS r
+  MATCH (s:Statement {id: r.id})
+  MATCH (b:_Band {key: r.key})
+  CREATE (s)-[:IN_BAND]->(b)
+}
+CALL () {
   UNWIND $actors AS r
   MATCH (a:Actor {id: r.actorId})
   UNWIND r.keys AS key
@@ -115,26 +127,12 @@ CALL (art) {
   WITH al, a
   MERGE (al)-[:OF]->(a)
 }
-CALL (art) {
-  UNWIND $articleKeys AS key
-  MERGE (b:_Band {key: key})
-  WITH art, b
-  WHERE coalesce(b.members, 0) < $bandMembersCap
-  MERGE (art)-[:IN_BAND]->(b)
-  ON CREATE SET b.members = coalesce(b.members, 0) + 1
-}
 CALL () {
-  UNWIND $statements AS r
-  MATCH (s:Statement {id: r.id})
-  UNWIND r.keys AS key
-  MERGE (b:_Band {key: key})
-  WITH s, b
-  WHERE coalesce(b.members, 0) < $bandMembersCap
-  MERGE (s)-[:IN_BAND]->(b)
-  ON CREATE SET b.members = coalesce(b.members, 0) + 1
+  UNWIND $articleIds AS id
+  MATCH (art:Article {id: id})
+  SET art.claimsVersion = $version
 }
-SET art.claimsVersion = $version
-RETURN art.id AS id`,
+RETURN size($articleIds) AS finished`,
   // How the article named its actors (WRITE.linkNamed, written with it): what a recovery rebuilds the steps from.
   articleNamings: `MATCH (art:Article {id: $id})-[n:NAMED]->(a:Actor)
 RETURN a.id AS id, n.aliases AS aliases, n.roles AS roles`,

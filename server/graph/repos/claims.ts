@@ -25,12 +25,15 @@ export type ContradictionRow = z.infer<typeof ContradictionRowSchema>;
 /** A stored actor under an alias key (CLAIMS.lookupAliases). */
 export const AliasRowSchema = ActorRowSchema.extend({ key: str, mergedInto: optStr });
 export type AliasRow = z.infer<typeof AliasRowSchema>;
+/** A band key as it stands: its member count and members (CLAIMS.bandState). */
+export const BandStateRowSchema = z.object({ key: str, members: optNum, articles: strs, statements: strs });
+export type BandStateRow = z.infer<typeof BandStateRowSchema>;
 /** A stored article a new one may copy (CLAIMS.articleCandidates). */
 export const ArticleCandidateRowSchema = z.object({ id: str, text: optStr, date: optStr, republishes: optStr });
 export type ArticleCandidateRow = z.infer<typeof ArticleCandidateRowSchema>;
 /** A stored statement a new one may report the same as (CLAIMS.statementCandidates). */
 export const StatementCandidateRowSchema = z.object({
-  forId: str, hits: num, id: str, articleId: str, content: optStr, cueClass: optStr, direct: z.boolean().nullable(),
+  id: str, articleId: str, content: optStr, cueClass: optStr, direct: z.boolean().nullable(),
   saidAt: optStr, saidAtPrecision: optStr, articleDate: optStr, speakerIds: strs, speakerNames: z.array(optStr), aboutIds: strs,
   claimIds: strs, claimSpeakers: z.array(strs),
 });
@@ -106,16 +109,23 @@ export function claimActorsByIds(store: Runner, ids: string[]): Promise<ActorByI
   return read(store, ActorByIdRowSchema, 'actors by id', CLAIMS.actorsByIds, { ids });
 }
 
-export function articleCandidates(store: Runner, p: { keys: string[]; id: string; cap: number; budget: number }): Promise<ArticleCandidateRow[]> {
-  return read(store, ArticleCandidateRowSchema, 'the article candidates', CLAIMS.articleCandidates, p);
+/** The band keys that exist among `keys`, with their member counts and members. */
+export function bandState(store: Runner, keys: string[]): Promise<BandStateRow[]> {
+  return read(store, BandStateRowSchema, 'the band keys', CLAIMS.bandState, { keys });
+}
+
+/** Stored articles by id, as a new article's republication check reads them. */
+export function articleCandidates(store: Runner, ids: string[]): Promise<ArticleCandidateRow[]> {
+  return read(store, ArticleCandidateRowSchema, 'the article candidates', CLAIMS.articleCandidates, { ids });
 }
 
 export async function linkRepublishes(store: Runner, links: unknown[]): Promise<void> {
   await store.run(CLAIMS.linkRepublishes, { links });
 }
 
-export function statementCandidates(store: Runner, p: { stmts: Array<{ id: string; keys: string[] }>; articleId: string; cap: number; budget: number }): Promise<StatementCandidateRow[]> {
-  return read(store, StatementCandidateRowSchema, 'the statement candidates', CLAIMS.statementCandidates, p);
+/** Stored statements by id, as the claims plan compares them. */
+export function statementCandidates(store: Runner, ids: string[]): Promise<StatementCandidateRow[]> {
+  return read(store, StatementCandidateRowSchema, 'the statement candidates', CLAIMS.statementCandidates, { ids });
 }
 
 export async function linkClaims(store: Runner, links: unknown[]): Promise<void> {
@@ -131,12 +141,20 @@ export function claimsOfArticles(store: Runner, ids: string[]): Promise<Array<{ 
   return read(store, IdRow, 'the claims of articles', CLAIMS.claimsOfArticles, { ids });
 }
 
-/** The alias index, the band keys and the completion mark of one article, in one round trip. */
-export async function finishClaimsArticle(
+/** The band keys, the alias index and the completion marks of a batch of articles, in one round trip. */
+export async function finishClaimsArticles(
   store: Runner,
-  p: { articleId: string; actors: unknown[]; articleKeys: string[]; statements: unknown[]; version: number; bandMembersCap: number },
+  p: {
+    newBands: Array<{ key: string; members: number }>;
+    bands: Array<{ key: string; members: number }>;
+    articleBands: Array<{ id: string; key: string }>;
+    statementBands: Array<{ id: string; key: string }>;
+    actors: Array<{ actorId: string; keys: string[] }>;
+    articleIds: string[];
+    version: number;
+  },
 ): Promise<void> {
-  await store.run(CLAIMS.finishArticle, p);
+  await store.run(CLAIMS.finishArticles, p);
 }
 
 /** The claims step version an article was finished with; undefined when the article is not stored. */
