@@ -220,21 +220,23 @@ export interface PairMonthRow {
 
 /**
  * The pair buckets a batch's rollup rows touched, each with the keys of all
- * its rollups (every cue class, and any class a row has beyond those), for
+ * its rollups (every cue class, and any class a row has beyond those) and
+ * of the rollups the batch wrote (`touched`), for
  * WRITE.markHotPairMonths. A speaker about itself is left out: the network
  * never shows a loop.
  */
-export function hotPairRows(rows: readonly PairMonthRow[]): Array<{ month: string; keys: string[] }> {
-  const byPair = new Map<string, { month: string; keys: string[] }>();
+export function hotPairRows(rows: readonly PairMonthRow[]): Array<{ month: string; keys: string[]; touched: string[] }> {
+  const byPair = new Map<string, { month: string; keys: string[]; touched: string[] }>();
   for (const r of rows) {
     if (r.from === r.to) continue;
     const prefix = `${r.month}|${r.from}|${r.to}|`;
     let pair = byPair.get(prefix);
     if (!pair) {
-      pair = { month: r.month, keys: ROLLUP_CUE_KEYS.map((c) => prefix + c) };
+      pair = { month: r.month, keys: ROLLUP_CUE_KEYS.map((c) => prefix + c), touched: [] };
       byPair.set(prefix, pair);
     }
     if (!pair.keys.includes(r.key)) pair.keys.push(r.key);
+    if (!pair.touched.includes(r.key)) pair.touched.push(r.key);
   }
   return [...byPair.values()];
 }

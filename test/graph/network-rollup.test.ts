@@ -103,6 +103,24 @@ function heavyArticles(): ArticleGraph[] {
     });
   add('2024-02', feb);
   add('2024-03', march);
+  // A cue class new to a bucket already hot: its rollup is created after the flag was set, and must be flagged too.
+  const late = (name: string, cueClasses: Array<StatementNode['cueClass']>) => {
+    const id = stableId('art', `heavy late ${name}`);
+    out.push({
+      source: { id: sourceId('Outlet 0'), name: 'Outlet 0', domain: null },
+      article: {
+        id, url: null, title: `Late ${name}`, publishedAt: '2024-01-10T12:00:00.000Z', publishedAtPrecision: 'minute',
+        retrievedAt: '2024-05-01T00:00:00.000Z', contentHash: stableId('sha', `heavy late ${name}`), language: 'en', text: 'x'.repeat(400),
+      },
+      actors: [ACTORS[8]!, ACTORS[9]!],
+      statements: cueClasses.map((cueClass, k) =>
+        statement(id, 10 + k * 40, 40 + k * 40, { speakerId: ACTORS[8]!.id, aboutIds: [ACTORS[9]!.id], cueClass, saidAt: '2024-01-12' }),
+      ),
+      mentions: [ACTORS[8]!.id, ACTORS[9]!.id],
+    } as ArticleGraph);
+  };
+  late('say', ['say', 'say', 'say', 'say', 'say', 'say']);
+  late('deny', ['deny']);
   return out;
 }
 
@@ -274,6 +292,7 @@ describe('network rollups', () => {
   test('the hot flags the writes kept are those of the pair buckets with ROLLUP_HOT_AT statements or more', async () => {
     const expected = await hotFlagsFromRollups(store);
     expect(expected.length).toBeGreaterThan(10);
+    expect(expected.some((f) => f.startsWith(`2024-01-*|${ACTORS[8]!.id}|${ACTORS[9]!.id}|deny `))).toBe(true);
     expect(await hotFlags(store)).toEqual(expected);
   });
 

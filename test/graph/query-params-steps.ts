@@ -115,6 +115,6 @@ export const WRITE_PARAMS: { [K in keyof typeof WRITE]: Record<string, unknown> 
   countActorDays: { rows: [{ key: 'act_0|2024-01-01', actor: 'act_0', day: '2024-01-01', said: 1, about: 0 }] },
   countActorPairs: { rows: [{ key: 'act_0|act_1', from: 'act_0', to: 'act_1', n: 1 }] },
   countActorTotals: { rows: [{ key: 'act_0', said: 1, about: 0, articles: 1 }] },
-  markHotPairMonths: { pairs: [{ month: '2024-01-*', keys: ['2024-01-*|act_0|act_1|say', '2024-01-*|act_0|act_1|'] }], hotAt: 5 },
+  markHotPairMonths: { pairs: [{ month: '2024-01-*', keys: ['2024-01-*|act_0|act_1|say', '2024-01-*|act_0|act_1|'], touched: ['2024-01-*|act_0|act_1|say'] }], hotAt: 5 },
   countPairMonths: { rows: [{ key: '2024-01|act_0|act_1|say', month: '2024-01', from: 'act_0', to: 'act_1', cueClass: 'say', n: 1, firstAt: '2024-01-05', lastAt: '2024-01-05' }] },
 };

@@ -160,10 +160,16 @@ RETURN count(c) AS n`,
    * (indexed), so the network reads a month's few heavy pairs, not all of its
    * rollups (repos/network.ts hotPage). Run after countPairMonths for the
    * pair buckets it touched; `r.keys` are the keys of every cue class the
-   * bucket can hold (write.ts hotPairRows). Totals only grow, so a flag once
-   * set stays true.
+   * bucket can hold, `r.touched` those the batch wrote (write.ts
+   * hotPairRows). Totals only grow, so a flag once set stays true, and a
+   * bucket whose touched rollups are all flagged already (every rollup of a
+   * hot bucket is) is left alone: only the others are summed.
    */
   markHotPairMonths: `UNWIND $pairs AS r
+UNWIND r.touched AS k
+MATCH (t:_PairMonth {key: k})
+WITH r, count(CASE WHEN t.hot IS NULL THEN 1 END) AS cold
+WHERE cold > 0
 UNWIND r.keys AS key
 MATCH (c:_PairMonth {key: key})
 WITH r, collect(c) AS cs, sum(c.n) AS n
