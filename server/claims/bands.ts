@@ -16,13 +16,16 @@
  * Pure: test/claims/bands.test.ts holds it to those rules.
  */
 
-/** A band key as the store holds it: member count and members (articles and statements, by id). */
+/**
+ * A band key as the store holds it: member count and members, by id. A key's members are all articles (the
+ * article keys, scoped `art`) or all statements (the statement keys, scoped by speaker, target or anchor), so the
+ * lookups of each kind read only keys of their kind.
+ */
 export interface BandState {
   key: string;
-  /** Null when the key was never counted (read as 0, as the store's `coalesce` did). */
+  /** Null when the key was never counted (read as 0). */
   members: number | null;
-  articles: readonly string[];
-  statements: readonly string[];
+  ids: readonly string[];
 }
 
 interface Band {
@@ -31,10 +34,7 @@ interface Band {
   members: number;
   /** Whether `members` changed in this batch (the key is written back). */
   changed: boolean;
-  articles: string[];
-  statements: string[];
-  /** Every member, for the link-once rule. */
-  all: Set<string>;
+  ids: string[];
 }
 
 /** What the batch adds to the store's band keys: new keys, new member counts of stored keys, and new links. */
@@ -60,21 +60,19 @@ export class BandIndex {
         stored: true,
         members: s.members ?? 0,
         changed: false,
-        articles: [...s.articles],
-        statements: [...s.statements],
-        all: new Set([...s.articles, ...s.statements]),
+        ids: [...s.ids],
       });
     }
   }
 
   /** The articles sharing the most of these keys with an article (itself left out), best first. */
   articleCandidates(articleId: string, keys: readonly string[], cap: number, budget: number): string[] {
-    return this.rank(keys, 'articles', cap, budget, articleId);
+    return this.rank(keys, cap, budget, articleId);
   }
 
   /** The statements sharing the most of these keys, best first. */
   statementCandidates(keys: readonly string[], cap: number, budget: number): string[] {
-    return this.rank(keys, 'statements', cap, budget, null);
+    return this.rank(keys, cap, budget, null);
   }
 
   /** Adds an article under its keys (those not full yet). */
@@ -98,12 +96,12 @@ export class BandIndex {
     return { newBands, bands, articleBands: [...this.links.articleBands], statementBands: [...this.links.statementBands] };
   }
 
-  private rank(keys: readonly string[], kind: Kind, cap: number, budget: number, without: string | null): string[] {
+  private rank(keys: readonly string[], cap: number, budget: number, without: string | null): string[] {
     const hits = new Map<string, number>();
     for (const key of keys) {
       const band = this.bands.get(key);
       if (band === undefined) continue;
-      const members = without === null ? band[kind] : band[kind].filter((id) => id !== without);
+      const members = without === null ? band.ids : band.ids.filter((id) => id !== without);
       for (const id of [...members].sort(compare).slice(0, cap)) hits.set(id, (hits.get(id) ?? 0) + 1);
     }
     return [...hits.entries()]
@@ -116,12 +114,11 @@ export class BandIndex {
     for (const key of keys) {
       let band = this.bands.get(key);
       if (band === undefined) {
-        band = { stored: false, members: 0, changed: true, articles: [], statements: [], all: new Set() };
+        band = { stored: false, members: 0, changed: true, ids: [] };
         this.bands.set(key, band);
       }
-      if (band.members >= this.membersCap || band.all.has(id)) continue;
-      band.all.add(id);
-      band[kind].push(id);
+      if (band.members >= this.membersCap || band.ids.includes(id)) continue;
+      band.ids.push(id);
       band.members += 1;
       band.changed = true;
       (kind === 'articles' ? this.links.articleBands : this.links.statementBands).push({ id, key });

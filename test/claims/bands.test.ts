@@ -10,11 +10,11 @@ import { BandIndex } from '../../server/claims/bands.js';
  */
 describe('BandIndex', () => {
   const stored = [
-    { key: 'k1', members: 3, articles: [], statements: ['s9', 's2', 's5'] },
-    { key: 'k2', members: 2, articles: [], statements: ['s5', 's7'] },
-    { key: 'a1', members: 2, articles: ['art_b', 'art_a'], statements: [] },
-    { key: 'full', members: 4, articles: [], statements: ['s1', 's2', 's3', 's4'] },
-    { key: 'uncounted', members: null, articles: [], statements: [] },
+    { key: 'k1', members: 3, ids: ['s9', 's2', 's5'] },
+    { key: 'k2', members: 2, ids: ['s5', 's7'] },
+    { key: 'a1', members: 2, ids: ['art_b', 'art_a'] },
+    { key: 'full', members: 4, ids: ['s1', 's2', 's3', 's4'] },
+    { key: 'uncounted', members: null, ids: [] },
   ];
 
   test.each([

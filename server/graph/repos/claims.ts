@@ -26,7 +26,7 @@ export type ContradictionRow = z.infer<typeof ContradictionRowSchema>;
 export const AliasRowSchema = ActorRowSchema.extend({ key: str, mergedInto: optStr });
 export type AliasRow = z.infer<typeof AliasRowSchema>;
 /** A band key as it stands: its member count and members (CLAIMS.bandState). */
-export const BandStateRowSchema = z.object({ key: str, members: optNum, articles: strs, statements: strs });
+export const BandStateRowSchema = z.object({ key: str, members: optNum, ids: strs });
 export type BandStateRow = z.infer<typeof BandStateRowSchema>;
 /** A stored article a new one may copy (CLAIMS.articleCandidates). */
 export const ArticleCandidateRowSchema = z.object({ id: str, text: optStr, date: optStr, republishes: optStr });
