@@ -92,9 +92,9 @@ export function bucketInWindow(bucket: string, from: string | null, to: string |
  * alone when its last edge counts more than a pair below this can
  * (repos/network.ts hotPage). On the 1M bench store a month holds about
  * 1,100 pairs of 8 statements or more (2,000 of 5 or more) of 34,000, and its
- * 301st edge counts 24; 8 rather than 5 halves the rows a month's page reads
- * and sends from the store process, and still proves the page of a month
- * (up to 7 a light pair) and of a quarter (21) there. Changing it needs a
+ * 301st edge counts 24; 8 rather than 5 reads and sends from the store
+ * process 3,051 rows a month instead of 5,145, and still proves the page of
+ * a month (up to 7 a light pair) and of a quarter (21) there. Changing it needs a
  * migration that marks the stored rollups again (server/graph/schema.ts).
  */
 export const ROLLUP_HOT_AT = 8;
