@@ -159,7 +159,7 @@ export function contentMatch(a: Prepared, b: Prepared): ContentMatch | null {
  * quotation repeated word for word over a longer span (times.ts).
  */
 export function sameClaim(a: Prepared, b: Prepared): Decision {
-  const no = (reason: string): Decision => ({ same: false, score: 0, reason });
+  const no = notSame;
   const sa = a.statement;
   const sb = b.statement;
   const rel = speakerRelation(sa, sb);
@@ -217,7 +217,7 @@ export interface ContradictionDecision {
  * conditionals.
  */
 export function contradiction(a: Prepared, b: Prepared): ContradictionDecision {
-  const no = (reason: string): ContradictionDecision => ({ contradicts: false, score: 0, reason });
+  const no = notContradiction;
   let best: { sim: number; flips: string } | null = null;
   for (const ca of a.polar.clauses) {
     if (ca.neutral.length < MIN_WORDS) continue;
@@ -252,6 +252,16 @@ export function contradiction(a: Prepared, b: Prepared): ContradictionDecision {
     weight = 0.9;
   }
   return { contradicts: true, score: round(weight * best.sim), reason: `opposite polarity (${best.flips}); ${who}` };
+}
+
+// Module-level, not closures made per call: the TypeScript loader names every closure it creates (a property
+// write), which was a tenth of the claims step's comparisons.
+function notSame(reason: string): Decision {
+  return { same: false, score: 0, reason };
+}
+
+function notContradiction(reason: string): ContradictionDecision {
+  return { contradicts: false, score: 0, reason };
 }
 
 function flipsOf(flips: readonly string[]): string {

@@ -20,7 +20,7 @@ import {
 } from '../graph/index.js';
 import { applyIdentity, indexKeys, lookupKeys, resolveActor, type StoredActor } from '../actors/index.js';
 import { articleKeys, statementKeys, statementLookupKeys } from './keys.js';
-import { claimStats, planClaims, type Candidate, type ClaimLink, type ClaimMember, type ClaimPlan, type ClaimStats, type ContradictionLink } from './plan.js';
+import { claimStats, planClaims, type Candidate, type ClaimLink, type ClaimMember, type ClaimPlan, type ContradictionLink } from './plan.js';
 import { BandIndex } from './bands.js';
 import { planRepublication, type RepublishLink } from './republication.js';
 import type { ClaimStatement } from './similarity.js';
@@ -30,7 +30,7 @@ import type { ClaimStatement } from './similarity.js';
  * identity rules (server/actors), plan.ts and republication.ts; this file only runs the
  * graph component's claims repository (server/graph/repos/claims.ts; it writes no
  * Cypher), each one an indexed lookup or a batched UNWIND, a fixed number of
- * round trips per article whatever the size of the store.
+ * round trips per batch of articles whatever the size of the store.
  */
 
 /** What the claims step needs of a store. */
@@ -348,8 +348,8 @@ export async function claimsState(store: ClaimsStore, articleId: string): Promis
   return version >= CLAIMS_VERSION ? 'done' : 'pending';
 }
 
-/** Recomputes the stored counts of some claims from their members; the counts written. */
-export async function refreshClaimStats(store: ClaimsStore, claimIds: string[]): Promise<ClaimStats[]> {
+/** Recomputes the stored counts of some claims from their members. */
+export async function refreshClaimStats(store: ClaimsStore, claimIds: string[]): Promise<void> {
   const members: ClaimMember[] = (await claimMembers(store, claimIds)).map((r) => ({
     claimId: r.claimId,
     statementId: r.statementId,
@@ -361,7 +361,6 @@ export async function refreshClaimStats(store: ClaimsStore, claimIds: string[]):
   }));
   const rows = claimStats(members);
   if (rows.length > 0) await setClaimStats(store, rows);
-  return rows;
 }
 
 function storedActor(r: ActorRow): StoredActor {

@@ -5,10 +5,13 @@ import { describe, expect, test } from 'vitest';
 import { SCHEMA_EMBEDDED, SCHEMA_NEO4J } from '../../server/graph/queries/schema.js';
 
 /**
- * Every node key the app MERGEs (`MERGE (x:Label {prop: ...})`) has a
- * uniqueness constraint on Neo4j: without one, two concurrent ingests can
- * both create the node (Neo4j locks a MERGEd key only under a constraint),
- * and on the embedded store an index, without which MERGE scans the label.
+ * Every node key the app MERGEs (`MERGE (x:Label {prop: ...})`) or CREATEs
+ * with a key (`CREATE (:_Band {key: ...})`, the claims step's band keys,
+ * created because the step read them first) has a uniqueness constraint on
+ * Neo4j: without one, two concurrent ingests can both create the node
+ * (Neo4j locks a MERGEd key only under a constraint; a CREATE of a key that
+ * exists fails under one instead of making a second node), and on the
+ * embedded store an index, without which MERGE scans the label.
  */
 const QUERY_DIR = join(fileURLToPath(new URL('.', import.meta.url)), '../../server/graph/queries');
 
@@ -20,7 +23,7 @@ async function mergedKeys(): Promise<Set<string>> {
       if (typeof value !== 'object' || value === null) continue;
       for (const query of Object.values(value)) {
         if (typeof query !== 'string') continue;
-        for (const m of query.matchAll(/MERGE\s*\(\s*\w*\s*:\s*(\w+)\s*\{\s*(\w+)\s*:/g)) keys.add(`${m[1]}.${m[2]}`);
+        for (const m of query.matchAll(/(?:MERGE|CREATE)\s*\(\s*\w*\s*:\s*(\w+)\s*\{\s*(\w+)\s*:/g)) keys.add(`${m[1]}.${m[2]}`);
       }
     }
   }
@@ -32,7 +35,7 @@ const constrained = (schema: Record<string, string>) =>
 const indexed = (schema: Record<string, string>) =>
   new Set(Object.values(schema).flatMap((q) => [...q.matchAll(/FOR \(n:(\w+)\) ON \(n\.(\w+)\)/g)].map((m) => `${m[1]}.${m[2]}`)));
 
-describe('uniqueness constraints for every MERGEd key', () => {
+describe('uniqueness constraints for every MERGEd or keyed CREATEd node', () => {
   test('the scan finds the keys named in the issue (Alias, Band, EventKey) and the ids', async () => {
     const keys = await mergedKeys();
     for (const k of ['_Alias.key', '_Band.key', '_EventKey.key', 'Article.id', 'Actor.id', '_DayCount.key']) expect(keys).toContain(k);

@@ -32,8 +32,8 @@ MATCH (a:Actor {id: id})
 RETURN a.id AS id, a.name AS name, a.kind AS kind, a.aliases AS aliases, a.roles AS roles, a.mergedInto AS mergedInto`,
   // The band keys a batch of articles reads or writes, as they stand: each key's member count (what the cap is
   // checked against) and its members (at most BAND_MEMBERS_CAP; all articles or all statements, as the key's
-  // scope says: no label test, which costs a third of the read). The candidate
-  // ranking and the batch's own additions are computed from them in memory (server/claims/bands.ts).
+  // scope says: no label test, which costs a third of the read). The candidate ranking and the batch's own
+  // additions are computed from them in memory (server/claims/bands.ts).
   bandState: `UNWIND $keys AS key
 MATCH (b:_Band {key: key})
 RETURN key, b.members AS members, [(b)<-[:IN_BAND]-(m) | m.id] AS ids`,
