@@ -263,6 +263,24 @@ describe('rollup buckets and window splits, worked by hand', () => {
 describe('network rollups', () => {
   const { tempDir, open } = storeSandbox('claimgraph-rollup-');
   const ARTICLES = [...variedArticles(160, 19), ...heavyArticles()];
+
+  /**
+   * A store file holding ARTICLES as schema `version` left them (`undo` takes back what later versions added; `check`
+   * sees the old store), then opened by this code: the migrated store, checked to record the current version.
+   */
+  async function migratedFrom(file: string, version: number, undo: string, check: (old: GraphStore) => Promise<void>): Promise<GraphStore> {
+    const path = join(tempDir(), file);
+    const old = await openStore({ backend: 'embedded', path });
+    for (const g of ARTICLES) await old.writeArticle(g);
+    await old.run(undo);
+    await old.run(SCHEMA.writeVersion, { version, updatedAt: '2026-01-01T00:00:00.000Z' });
+    await check(old);
+    await old.close();
+    const migrated = await open(path);
+    const [recorded] = await migrated.run(SCHEMA.readVersion);
+    expect(Number(recorded?.version)).toBe(SCHEMA_VERSION);
+    return migrated;
+  }
   let store: GraphStore;
   beforeAll(async () => {
     store = await openStore({ backend: 'embedded', path: null });
@@ -355,33 +373,13 @@ describe('network rollups', () => {
   });
 
   test('when a version-8 store (rollups without hot flags) is opened, then the migration flags them and records the current version', async () => {
-    const path = join(tempDir(), 'store8.grafeo');
-    const old = await openStore({ backend: 'embedded', path });
-    for (const g of ARTICLES) await old.writeArticle(g);
-    await old.run('MATCH (c:_PairMonth) REMOVE c.hot');
-    await old.run(SCHEMA.writeVersion, { version: 8, updatedAt: '2026-01-01T00:00:00.000Z' });
-    expect(await hotFlags(old)).toEqual([]);
-    await old.close();
-
-    const migrated = await open(path);
-    const [version] = await migrated.run(SCHEMA.readVersion);
-    expect(Number(version?.version)).toBe(SCHEMA_VERSION);
+    const migrated = await migratedFrom('store8.grafeo', 8, 'MATCH (c:_PairMonth) REMOVE c.hot', async (old) => expect(await hotFlags(old)).toEqual([]));
     expect(await hotFlags(migrated)).toEqual(await hotFlags(store));
     expect(await hotFlags(migrated)).toEqual(await hotFlagsFromRollups(migrated));
   });
 
   test('when a version-7 store (no rollups) is opened, then the migration backfills them and records the current version (8)', async () => {
-    const path = join(tempDir(), 'store.grafeo');
-    const old = await openStore({ backend: 'embedded', path });
-    for (const g of ARTICLES) await old.writeArticle(g);
-    await old.run('MATCH (c:_PairMonth) DETACH DELETE c');
-    await old.run(SCHEMA.writeVersion, { version: 7, updatedAt: '2026-01-01T00:00:00.000Z' });
-    expect(await rollups(old)).toEqual([]);
-    await old.close();
-
-    const migrated = await open(path);
-    const [version] = await migrated.run(SCHEMA.readVersion);
-    expect(Number(version?.version)).toBe(SCHEMA_VERSION);
+    const migrated = await migratedFrom('store.grafeo', 7, 'MATCH (c:_PairMonth) DETACH DELETE c', async (old) => expect(await rollups(old)).toEqual([]));
     expect(await rollups(migrated)).toEqual(await rollups(store));
     expect(await hotFlags(migrated)).toEqual(await hotFlags(store));
     // Articles written after the migration are counted on top; the backfill run again, in pages of a few
