@@ -13,7 +13,7 @@
  * with a fixed number of indexed lookups per article. See docs/claims.md.
  */
 export { resolveActorsBatch } from './batch.js';
-export { resolveActors, updateClaims, updateClaimsBatch, claimsState, refreshClaimStats, CLAIMS_VERSION, BAND_CAP, BAND_MEMBERS_CAP, CANDIDATE_BUDGET, ARTICLE_BUDGET, ALIAS_CAP, type ClaimsStore, type ClaimsUpdate } from './update.js';
+export { resolveActors, updateClaims, updateClaimsBatch, claimsState, refreshClaimStats, CLAIMS_VERSION, BAND_CAP, BAND_MEMBERS_CAP, CANDIDATE_BUDGET, ARTICLE_BUDGET, ALIAS_CAP, type ClaimsStore, type ClaimsUpdate, type ClaimsHooks } from './update.js';
 export { sameClaim, contradiction, contentMatch, prepare, type ClaimStatement, type Prepared, type Decision, type ContradictionDecision, type ContentMatch, type MatchKind } from './similarity.js';
 export { planClaims, claimStats, claimId, type Candidate, type ClaimPlan, type ClaimMember, type ClaimStats } from './plan.js';
 export { planRepublication, copyMatch, type ArticleText, type RepublishLink } from './republication.js';

@@ -116,6 +116,12 @@ export async function updateClaims(store: ClaimsStore, graph: ArticleGraph): Pro
   return (await updateClaimsBatch(store, [graph]))[0]!;
 }
 
+/** Test hooks of the batch step (the crash-recovery tests stop it between its writes). */
+export interface ClaimsHooks {
+  /** Called when the batch's links are written, before its counts and its last write. */
+  afterLinks?: () => void;
+}
+
 /** One article of a batch as the claims step reads it: its statements and keys. */
 interface ArticleWork {
   graph: ArticleGraph;
@@ -156,7 +162,7 @@ interface ArticleWork {
  * from the members, and the marks are set in the last write, so running it
  * again (after a crash between its writes) finishes the job.
  */
-export async function updateClaimsBatch(store: ClaimsStore, graphs: readonly ArticleGraph[]): Promise<ClaimsUpdate[]> {
+export async function updateClaimsBatch(store: ClaimsStore, graphs: readonly ArticleGraph[], hooks: ClaimsHooks = {}): Promise<ClaimsUpdate[]> {
   if (graphs.length === 0) return [];
   const work = graphs.map(articleWork);
 
@@ -196,6 +202,7 @@ export async function updateClaimsBatch(store: ClaimsStore, graphs: readonly Art
   if (state.links.length > 0) await linkClaims(store, state.links);
   const contradictions = out.flatMap((u) => u.contradictionLinks);
   if (contradictions.length > 0) await linkContradictions(store, contradictions);
+  hooks.afterLinks?.();
   const touched = new Set(out.flatMap((u) => u.claims));
   const becameCopies = [...new Set(out.flatMap((u, k) => u.republishes.filter((l) => l.from !== work[k]!.graph.article.id).map((l) => l.from)))];
   if (becameCopies.length > 0) for (const r of await claimsOfArticles(store, becameCopies)) touched.add(r.id);

@@ -5,16 +5,18 @@ import { fromZod } from '../errors.js';
  * A deterministic crash for the crash-recovery tests (issue 14, defect 4):
  * `CLAIMGRAPH_TEST_CRASH=<point>:<n>` makes the process SIGKILL itself the
  * n-th time it reaches `<point>`, so a test can stop an ingest exactly
- * between an article's commit and its derived steps instead of hoping a
- * timed kill lands there. Unset (always, outside tests) it costs one
+ * between an article's commit and its derived steps (`after-article-commit`),
+ * or inside a batch's claims step after its links are written and before
+ * its counts and marks (`claims-after-links`), instead of hoping a timed
+ * kill lands there. Unset (always, outside tests) it costs one
  * comparison. Documented in docs/security.md ("Crash recovery").
  */
-export type CrashPointName = 'after-article-commit';
+export type CrashPointName = 'after-article-commit' | 'claims-after-links';
 
 const CRASH_ENV = 'CLAIMGRAPH_TEST_CRASH';
 const CrashSpec = z
   .string()
-  .regex(/^after-article-commit:[1-9]\d{0,6}$/, 'expected after-article-commit:<n>, n >= 1')
+  .regex(/^(?:after-article-commit|claims-after-links):[1-9]\d{0,6}$/, 'expected after-article-commit:<n> or claims-after-links:<n>, n >= 1')
   .transform((s) => {
     const [point, n] = s.split(':') as [CrashPointName, string];
     return { point, n: Number(n) };

@@ -14,6 +14,7 @@ import { eventsState, runEventsStepBatch, EVENTS_VERSION } from '../events/index
 import type { ExtractedEvent } from '../extract/index.js';
 import { AppError } from '../errors.js';
 import { articleOfGraph } from './build.js';
+import { crashPoint } from './crash-point.js';
 import { extractArticleEvents } from './statements.js';
 
 export type StepName = 'claims' | 'events';
@@ -45,7 +46,8 @@ export const DERIVED_STEPS: readonly DerivedStep[] = [
     name: 'claims',
     version: CLAIMS_VERSION,
     state: claimsState,
-    run: async (store, inputs) => (await updateClaimsBatch(store, inputs.map((i) => i.graph))).map((u) => u.claims.length),
+    run: async (store, inputs) =>
+      (await updateClaimsBatch(store, inputs.map((i) => i.graph), { afterLinks: () => crashPoint('claims-after-links') })).map((u) => u.claims.length),
   },
   {
     name: 'events',
