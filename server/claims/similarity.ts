@@ -159,27 +159,26 @@ export function contentMatch(a: Prepared, b: Prepared): ContentMatch | null {
  * quotation repeated word for word over a longer span (times.ts).
  */
 export function sameClaim(a: Prepared, b: Prepared): Decision {
-  const no = notSame;
   const sa = a.statement;
   const sb = b.statement;
   const rel = speakerRelation(sa, sb);
-  if (rel === 'different') return no('different speakers');
+  if (rel === 'different') return notSame('different speakers');
   const m = contentMatch(a, b);
-  if (m === null) return no('different content');
+  if (m === null) return notSame('different content');
   const verbatimLike = m.kind === 'verbatim' || m.kind === 'contained' || m.kind === 'aligned';
   if (rel !== 'same') {
     const need = rel === 'compatible' ? COMPATIBLE_MIN_WORDS : UNKNOWN_MIN_WORDS;
-    if (!verbatimLike || m.sharedWords < need) return no(`${rel === 'compatible' ? 'speakers only alike by name' : 'a speaker unknown'} and too little repeated word for word`);
+    if (!verbatimLike || m.sharedWords < need) return notSame(`${rel === 'compatible' ? 'speakers only alike by name' : 'a speaker unknown'} and too little repeated word for word`);
     const share = Math.min(a.tokens.length, b.tokens.length) / Math.max(a.tokens.length, b.tokens.length);
-    if (rel === 'unknown' && !(sa.direct && sb.direct) && share < UNKNOWN_INDIRECT_LENGTH_SHARE) return no('a speaker unknown and reported speech only partly the same');
+    if (rel === 'unknown' && !(sa.direct && sb.direct) && share < UNKNOWN_INDIRECT_LENGTH_SHARE) return notSame('a speaker unknown and reported speech only partly the same');
   }
   if (m.kind !== 'verbatim' && m.kind !== 'contained') {
     const clash = clauseClash(a.polar.clauses, b.polar.clauses);
-    if (clash !== null) return no(`opposite polarity (${clash})`);
+    if (clash !== null) return notSame(`opposite polarity (${clash})`);
   }
   // Only a direct quotation on both sides is re-quoted over months; an outlet's own words repeated later are a new report.
   const time = timesCompatible(sa, sb, verbatimLike && sa.direct && sb.direct && m.sharedWords >= LONG_QUOTE_WORDS);
-  if (!time.ok) return no(time.why);
+  if (!time.ok) return notSame(time.why);
   const who = rel === 'same' ? '' : rel === 'compatible' ? '; speakers alike by name' : '; one speaker unknown';
   return { same: true, score: round(m.score * SPEAKER_WEIGHT[rel]), reason: `${m.how}; ${time.why}${who}` };
 }
@@ -217,7 +216,6 @@ export interface ContradictionDecision {
  * conditionals.
  */
 export function contradiction(a: Prepared, b: Prepared): ContradictionDecision {
-  const no = notContradiction;
   let best: { sim: number; flips: string } | null = null;
   for (const ca of a.polar.clauses) {
     if (ca.neutral.length < MIN_WORDS) continue;
@@ -232,14 +230,14 @@ export function contradiction(a: Prepared, b: Prepared): ContradictionDecision {
       if (best === null || sim > best.sim) best = { sim, flips: flipsOf([...ca.flips, ...cb.flips]) };
     }
   }
-  if (best === null) return no('no clause says the same with opposite polarity');
+  if (best === null) return notContradiction('no clause says the same with opposite polarity');
   const sa = a.statement;
   const sb = b.statement;
   const rel = speakerRelation(sa, sb);
   let who: string;
   let weight: number;
   if (rel === 'same' || rel === 'compatible') {
-    if (!differentTimes(sa, sb)) return no('same speaker at the same time');
+    if (!differentTimes(sa, sb)) return notContradiction('same speaker at the same time');
     who = 'same speaker at different times';
     weight = 0.8;
   } else if (sa.articleId === sb.articleId) {
@@ -247,7 +245,7 @@ export function contradiction(a: Prepared, b: Prepared): ContradictionDecision {
     weight = 0.85;
   } else {
     const shared = sa.aboutIds.filter((x) => sb.aboutIds.includes(x));
-    if (shared.length === 0) return no('no shared subject');
+    if (shared.length === 0) return notContradiction('no shared subject');
     who = 'different speakers about the same subject';
     weight = 0.9;
   }
