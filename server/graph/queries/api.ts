@@ -80,12 +80,20 @@ RETURN ${STATEMENT_FIELDS},
 const STATEMENT_CONTEXT = `MATCH (s)<-[:CONTAINS]-(art:Article)
 WITH s, art, head([(art)<-[:PUBLISHED]-(x:Source) | x]) AS src, head([(s)<-[:SAID]-(y:Actor) | y]) AS p, s.time AS time`;
 
-/** The first `$limit` statements `s` in scope by time, with their details (the actor page's lists). */
+/**
+ * The ids of the first `$limit` statements `s` in scope by time (the actor
+ * page's lists); their details come from statementsByIds.
+ *
+ * Pages return ids only (issue 19, serving memory): Grafeo loads, for every
+ * row a scan reads, each property of `s` the query names anywhere, and keeps
+ * those columns; a text search that also returned the page's details loaded
+ * about twenty statement columns over all 1M statements (+586 MB in the store
+ * process), though only 50 rows were returned. The details are read by id
+ * (an index lookup, no scan) in a second query.
+ */
 const FIRST_BY_TIME = `ORDER BY s.time, s.id
 LIMIT $limit
-${STATEMENT_CONTEXT}
-${STATEMENT_RETURN}
-ORDER BY time, id`;
+RETURN s.id AS id`;
 
 /**
  * The network's edges from the statements `s` in scope (see networkEdges).
@@ -143,30 +151,27 @@ const OWN_SCOPE = `MATCH (s:Statement)
 WHERE ${STATEMENT_OWN}`;
 const OWN_SCOPE_DAYS = `MATCH (s:Statement)
 WHERE s.timeDay IN $days AND ${STATEMENT_OWN}`;
-/** A page of linked statements by time: cut before the per-statement details are read (four times faster on a large store). */
-const LINKED_PAGE_ASC = `WITH s, art, src, p, time
+/**
+ * A page of linked statements by time: the page's ids, in order; the
+ * details are read after by id (statementsByIds; see FIRST_BY_TIME for why).
+ */
+const LINKED_PAGE_ASC = `WITH s, time
 ORDER BY time, s.id
 SKIP $skip LIMIT $limit
-${STATEMENT_RETURN}
-ORDER BY time, id`;
-const LINKED_PAGE_DESC = `WITH s, art, src, p, time
+RETURN s.id AS id`;
+const LINKED_PAGE_DESC = `WITH s, time
 ORDER BY time DESC, s.id
 SKIP $skip LIMIT $limit
-${STATEMENT_RETURN}
-ORDER BY time DESC, id`;
-/** A page of statements in an own scope: paged on the statement nodes, the page's details read after. */
+RETURN s.id AS id`;
+/** A page of statements in an own scope: paged on the statement nodes, the page's ids in order (details by id after). */
 const OWN_PAGE_ASC = `WITH s
 ORDER BY s.time, s.id
 SKIP $skip LIMIT $limit
-${STATEMENT_CONTEXT}
-${STATEMENT_RETURN}
-ORDER BY time, id`;
+RETURN s.id AS id`;
 const OWN_PAGE_DESC = `WITH s
 ORDER BY s.time DESC, s.id
 SKIP $skip LIMIT $limit
-${STATEMENT_CONTEXT}
-${STATEMENT_RETURN}
-ORDER BY time DESC, id`;
+RETURN s.id AS id`;
 const COUNT = `RETURN count(s) AS total`;
 /** Per day and cue class: the timeline's buckets are folded from these. */
 const LINKED_BY_DAY = `RETURN substring(time, 0, 10) AS day, s.cueClass AS cueClass, count(s) AS n`;
