@@ -1,7 +1,7 @@
 import { closeSync, openSync, readSync, createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { badInput, normalizeError } from '../errors.js';
-import { GRAPH_MODEL, TIME_CONVERSIONS, runImportStatement, runSchemaStep, serialWrite, type GraphStore, type SchemaStep } from '../graph/index.js';
+import { GRAPH_MODEL, TIME_CONVERSIONS, actorMonthsFromDays, runImportStatement, runSchemaStep, serialWrite, type GraphStore, type SchemaStep } from '../graph/index.js';
 import { CYPHER_EXPORT_HEADER } from './formats.js';
 import type { TransferProgress, TransferSummary } from './transfer.js';
 
@@ -14,7 +14,8 @@ const SCHEMA_STATEMENT = /^(CREATE|DROP)\s+(CONSTRAINT|INDEX)\b/i;
 /** Counters the actor page and the timeline read, and the migration queries that rebuild them from the statements. */
 const COUNTER_REBUILDS: Record<string, SchemaStep[]> = {
   _DayCount: ['backfillDayCounts'],
-  _ActorDay: ['backfillActorDaysSaid', 'backfillActorDaysAbout'],
+  // Day counters first, then folded into the month counters the app reads (schema version 11; below).
+  _ActorMonth: ['backfillActorDaysSaid', 'backfillActorDaysAbout'],
   _ActorPair: ['backfillActorPairs'],
   _ActorTotal: ['backfillActorTotals'],
 };
@@ -116,6 +117,7 @@ export async function importCypher(store: GraphStore, file: string, onProgress: 
   if (rebuild.length > 0 && summary.created > 0) {
     await serialWrite(store, async () => {
       for (const q of rebuild) await runSchemaStep(store, q);
+      if (!derived.has('_ActorMonth')) await actorMonthsFromDays((q, p) => store.run(q, p));
     });
   }
   const missing = LOOKUP_LABELS.filter((l) => !derived.has(l));

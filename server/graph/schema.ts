@@ -1,13 +1,13 @@
 import { storeUnavailable } from '../errors.js';
 import { SCHEMA } from './queries/schema.js';
 import type { Row } from './types.js';
-import { ROLLUP_HOT_AT } from './window.js';
+import { ACTOR_MONTH_SLOTS, actorMonthSlot, ROLLUP_HOT_AT } from './window.js';
 
 /**
  * The version of the graph model this code writes. Bump it with a migration
  * step below when a change needs existing stores rewritten.
  */
-export const SCHEMA_VERSION = 10;
+export const SCHEMA_VERSION = 11;
 
 /** Schema version 6's label renames, in order (SCHEMA.rename*). */
 export const RENAMES = ['renameAlias', 'renameBand', 'renameEventKey', 'renameDayCount', 'renameActorDay', 'renameActorPair', 'renameActorTotal'] as const;
@@ -38,7 +38,7 @@ export async function initSchemaVersion(run: (query: string, params: Record<stri
   if (stored !== null && stored < 2) await run(SCHEMA.backfillStatementTime, {});
   // 3: the per-day statement counters (server/graph/write.ts, WRITE.countDays), read by the unfiltered timeline.
   if (stored !== null && stored < 3) await run(SCHEMA.backfillDayCounts, {});
-  // 4: the actor page's counters (WRITE.countActorDays, WRITE.countActorPairs), read by GET /api/actors/:id.
+  // 4: the actor page's counters (then per day, `_ActorDay`; WRITE.countActorPairs), read by GET /api/actors/:id.
   if (stored !== null && stored < 4) {
     await run(SCHEMA.backfillActorDaysSaid, {});
     await run(SCHEMA.backfillActorDaysAbout, {});
@@ -63,6 +63,9 @@ export async function initSchemaVersion(run: (query: string, params: Record<stri
   }
   // 10: statements without the copies of their texts (server/graph/write.ts storedStatementProps).
   if (stored !== null && stored < 10) await compactStatementTexts(run);
+  // 11 (issue 19, serving memory; its own step so a merge can renumber it): the actor page's day counters
+  // `_ActorDay` folded into month counters `_ActorMonth` (WRITE.countActorMonths), a thirteenth of the nodes at 1M.
+  if (stored !== null && stored < 11) await actorMonthsFromDays(run);
   if (current !== SCHEMA_VERSION) {
     await run(SCHEMA.writeVersion, { version: SCHEMA_VERSION, updatedAt: new Date().toISOString() });
   }
@@ -132,4 +135,50 @@ export async function compactStatementTexts(
     if (page.length < pageArticles) return;
     after = String(page[page.length - 1]!.id);
   }
+}
+
+/** Day counters a page of the version-11 migration reads at most (an actor with more is a page of its own). */
+export const ACTOR_MONTH_PAGE_DAYS = 50_000;
+
+/**
+ * The version-11 migration: every `_ActorDay {actor, day, said, about}`
+ * counted into its actor's `_ActorMonth {actor, month, said, about}` at the
+ * day's slot (window.ts actorMonthSlot, as the write counts), over pages of
+ * actors of about `pageDays` day counters, then those day counters deleted.
+ * Each page SETs whole lists from all of its actors' day counters, so a
+ * crash midway and a rerun give the same counters. Also rebuilds the month
+ * counters after `claimgraph import` of a script without them (the day
+ * counters backfilled first).
+ */
+export async function actorMonthsFromDays(
+  run: (query: string, params: Record<string, unknown>) => Promise<Row[]>,
+  pageDays = ACTOR_MONTH_PAGE_DAYS,
+): Promise<void> {
+  const convert = async (ids: string[]) => {
+    const months = new Map<string, { key: string; actor: string; month: string; said: number[]; about: number[] }>();
+    for (const d of await run(SCHEMA.actorDaysOf, { ids })) {
+      const actor = String(d.actor);
+      const { month, slot } = actorMonthSlot(String(d.day));
+      const key = `${actor}|${month}`;
+      const row = months.get(key) ?? { key, actor, month, said: new Array<number>(ACTOR_MONTH_SLOTS).fill(0), about: new Array<number>(ACTOR_MONTH_SLOTS).fill(0) };
+      row.said[slot]! += Number(d.said ?? 0);
+      row.about[slot]! += Number(d.about ?? 0);
+      months.set(key, row);
+    }
+    if (months.size > 0) await run(SCHEMA.setActorMonths, { rows: [...months.values()] });
+    await run(SCHEMA.dropActorDaysOf, { ids });
+  };
+  let ids: string[] = [];
+  let size = 0;
+  const actors = (await run(SCHEMA.actorDayActors, {})).map((r) => ({ id: String(r.id), n: Number(r.n ?? 0) })).sort((a, b) => (a.id < b.id ? -1 : 1));
+  for (const a of actors) {
+    ids.push(a.id);
+    size += a.n;
+    if (size >= pageDays) {
+      await convert(ids);
+      ids = [];
+      size = 0;
+    }
+  }
+  if (ids.length > 0) await convert(ids);
 }

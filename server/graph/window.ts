@@ -109,3 +109,27 @@ const CUE_CLASS_KEYS: Record<CueClass, true> = {
   support: true, criticize: true, other: true, belief: true, intention: true, evidence: true,
 };
 export const ROLLUP_CUE_KEYS: readonly string[] = [...Object.keys(CUE_CLASS_KEYS), ''];
+
+/** Slots of an actor's month counters (`_ActorMonth.said`, `.about`): 0 for a coarse time, 1-31 the days of a month. */
+export const ACTOR_MONTH_SLOTS = 32;
+
+/**
+ * Where a dated statement's `timeDay` is counted in its actor's month
+ * counters (schema version 11, docs/graph.md "Per-actor counters"): a day
+ * "2025-03-18" in the month node "2025-03-*" at slot 18; any other value (a
+ * coarse time "2025-03" or "2025", or a day outside that form) in a node of
+ * its own at slot 0. The same buckets as rollupBucket; `dayOfSlot` is its
+ * inverse.
+ */
+export function actorMonthSlot(timeDay: string): { month: string; slot: number } {
+  const month = rollupBucket(timeDay);
+  if (month === timeDay) return { month, slot: 0 };
+  const slot = Number(timeDay.slice(8));
+  // rollupBucket took "01".."31" by string order: anything not a plain day number keeps a node of its own.
+  return Number.isInteger(slot) && slot >= 1 && slot <= 31 && /^\d\d$/.test(timeDay.slice(8)) ? { month, slot } : { month: timeDay, slot: 0 };
+}
+
+/** The `timeDay` a slot of a month counter stands for (actorMonthSlot's inverse). */
+export function dayOfSlot(month: string, slot: number): string {
+  return slot === 0 ? month : `${month.slice(0, 8)}${String(slot).padStart(2, '0')}`;
+}

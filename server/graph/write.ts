@@ -1,6 +1,6 @@
 import { storeFailed } from '../errors.js';
 import { WRITE } from './queries/write.js';
-import { ROLLUP_CUE_KEYS, ROLLUP_HOT_AT, rollupBucket } from './window.js';
+import { ACTOR_MONTH_SLOTS, actorMonthSlot, ROLLUP_CUE_KEYS, ROLLUP_HOT_AT, rollupBucket } from './window.js';
 import type { ActorNode, ArticleGraph, Row, StatementNode, WriteStatus } from './types.js';
 
 /** Runs one query inside the caller's open transaction and returns plain rows. */
@@ -128,7 +128,7 @@ export function articleWritePlan(graphs: readonly ArticleGraph[]): WriteStep[] {
   // The actor page's counters, added to in the same transaction, after the links they count: each article's
   // counts as writing it alone would add them, summed per counter.
   const counts = sumCounts(graphs.map((g) => actorCounts(g, unique(g.mentions))));
-  if (counts.days.length > 0) steps.push({ name: 'countActorDays', query: WRITE.countActorDays, params: { rows: counts.days } });
+  if (counts.days.length > 0) steps.push({ name: 'countActorMonths', query: WRITE.countActorMonths, params: { rows: counts.days } });
   if (counts.pairs.length > 0) steps.push({ name: 'countActorPairs', query: WRITE.countActorPairs, params: { rows: counts.pairs } });
   if (counts.totals.length > 0) steps.push({ name: 'countActorTotals', query: WRITE.countActorTotals, params: { rows: counts.totals } });
   if (counts.months.length > 0) steps.push({ name: 'countPairMonths', query: WRITE.countPairMonths, params: { rows: counts.months } });
@@ -152,7 +152,7 @@ function sumCounts(list: Counts[]): Counts {
     return [...byKey.values()];
   };
   return {
-    days: sum(list.flatMap((c) => c.days), ['said', 'about']),
+    days: sumActorMonths(list.flatMap((c) => c.days)),
     pairs: sum(list.flatMap((c) => c.pairs), ['n']),
     totals: sum(list.flatMap((c) => c.totals), ['said', 'about', 'articles']),
     months: sumPairMonths(list.flatMap((c) => c.months)),
@@ -160,7 +160,7 @@ function sumCounts(list: Counts[]): Counts {
 }
 
 /**
- * What one article adds to the actor counters (WRITE.countActorDays,
+ * What one article adds to the actor counters (WRITE.countActorMonths,
  * countActorPairs, countActorTotals) and the network's monthly rollups
  * (WRITE.countPairMonths), counted the way the links are written:
  * one speaker per statement, its ABOUT actors deduplicated, days by
@@ -168,15 +168,17 @@ function sumCounts(list: Counts[]): Counts {
  * article per mentioned actor.
  */
 function actorCounts(graph: ArticleGraph, mentions: readonly string[]) {
-  const days = new Map<string, { key: string; actor: string; day: string; said: number; about: number }>();
+  const days = new Map<string, ActorMonthRow>();
   const pairs = new Map<string, { key: string; from: string; to: string; n: number }>();
   const totals = new Map<string, { key: string; said: number; about: number; articles: number }>();
   const months = new Map<string, PairMonthRow>();
-  const day = (actor: string, d: string) => {
-    const key = `${actor}|${d}`;
-    const row = days.get(key) ?? { key, actor, day: d, said: 0, about: 0 };
+  // An actor's dated statements, counted in its month node at the day's slot (window.ts actorMonthSlot).
+  const day = (actor: string, d: string, field: 'said' | 'about') => {
+    const { month, slot } = actorMonthSlot(d);
+    const key = `${actor}|${month}`;
+    const row = days.get(key) ?? { key, actor, month, said: new Array<number>(ACTOR_MONTH_SLOTS).fill(0), about: new Array<number>(ACTOR_MONTH_SLOTS).fill(0) };
     days.set(key, row);
-    return row;
+    row[field][slot]! += 1;
   };
   const total = (actor: string) => {
     const row = totals.get(actor) ?? { key: actor, said: 0, about: 0, articles: 0 };
@@ -188,7 +190,7 @@ function actorCounts(graph: ArticleGraph, mentions: readonly string[]) {
     const subjects = unique(s.aboutIds);
     if (s.speakerId !== null) {
       total(s.speakerId).said += 1;
-      if (timeDay !== null) day(s.speakerId, timeDay).said += 1;
+      if (timeDay !== null) day(s.speakerId, timeDay, 'said');
       for (const t of subjects) {
         const key = `${s.speakerId}|${t}`;
         const row = pairs.get(key) ?? { key, from: s.speakerId, to: t, n: 0 };
@@ -199,11 +201,37 @@ function actorCounts(graph: ArticleGraph, mentions: readonly string[]) {
     }
     for (const t of subjects) {
       total(t).about += 1;
-      if (timeDay !== null) day(t, timeDay).about += 1;
+      if (timeDay !== null) day(t, timeDay, 'about');
     }
   }
   for (const m of mentions) total(m).articles += 1;
   return { days: [...days.values()], pairs: [...pairs.values()], totals: [...totals.values()], months: [...months.values()] };
+}
+
+/** A row of WRITE.countActorMonths: an actor's dated statements made and about it in one month bucket, per slot (window.ts actorMonthSlot). */
+export interface ActorMonthRow {
+  key: string;
+  actor: string;
+  month: string;
+  said: number[];
+  about: number[];
+}
+
+/** Month counter rows of several articles, one per key, slot by slot summed. */
+function sumActorMonths(rows: ActorMonthRow[]): ActorMonthRow[] {
+  const byKey = new Map<string, ActorMonthRow>();
+  for (const r of rows) {
+    const seen = byKey.get(r.key);
+    if (!seen) {
+      byKey.set(r.key, { ...r, said: [...r.said], about: [...r.about] });
+      continue;
+    }
+    for (let i = 0; i < ACTOR_MONTH_SLOTS; i++) {
+      seen.said[i]! += r.said[i]!;
+      seen.about[i]! += r.about[i]!;
+    }
+  }
+  return [...byKey.values()];
 }
 
 /** A row of WRITE.countPairMonths: one (month, speaker, subject, cue class) with its count and time span. */

@@ -5,7 +5,7 @@ import { readInputs } from '../../server/ingest/index.js';
 import { ingestInputs } from '../../server/pipeline/index.js';
 import { openStore } from '../../server/graph/index.js';
 import { SCHEMA } from '../../server/graph/queries/schema.js';
-import { SCHEMA_VERSION } from '../../server/graph/schema.js';
+import { actorMonthsFromDays, SCHEMA_VERSION } from '../../server/graph/schema.js';
 import type { GraphStore } from '../../server/graph/types.js';
 import { actor, smallArticle } from '../utils/graph-fixtures.js';
 import { ARTICLES } from '../utils/actor-fixtures.js';
@@ -13,11 +13,13 @@ import { exportAndImport, storeSandbox } from '../utils/stores.js';
 
 /**
  * The actor page's counters that the article write maintains:
- * `(:_ActorDay {actor, day, said, about})` and `(:_ActorPair {from, to, n})`
- * (WRITE.countActorDays, WRITE.countActorPairs). They must always equal a
- * count of the stored statements: after writes, after writing the same
- * articles again, through the real pipeline, after an export and import,
- * and after the version-4 migration backfilled them on a store without them.
+ * `(:_ActorMonth {actor, month, said, about})` (a count per day slot of the
+ * month) and `(:_ActorPair {from, to, n})` (WRITE.countActorMonths,
+ * WRITE.countActorPairs). They must always equal a count of the stored
+ * statements: after writes, after writing the same articles again, through
+ * the real pipeline, after an export and import, after the version-4
+ * migration backfilled them on a store without them, and after the
+ * version-11 migration folded a version-10 store's day counters into months.
  */
 
 interface Counts {
@@ -26,9 +28,28 @@ interface Counts {
   totals: string[];
 }
 
+/**
+ * The month counters read back as days, written out here rather than with
+ * the app's dayOfSlot: slot 0 is the month node's own key (a coarse time such
+ * as "2024-03"), slot k of "2024-02-*" is the day "2024-02-0k"/"2024-02-kk".
+ */
+async function dayCounters(store: GraphStore): Promise<Array<{ actor: unknown; day: string; said: number; about: number }>> {
+  const months = await store.run('MATCH (c:_ActorMonth) RETURN c.actor AS actor, c.month AS month, c.said AS said, c.about AS about');
+  return months.flatMap((m) => {
+    const said = m.said as number[];
+    const about = m.about as number[];
+    expect(said).toHaveLength(32);
+    expect(about).toHaveLength(32);
+    const month = String(m.month);
+    return said.flatMap((n, slot) =>
+      n > 0 || about[slot]! > 0 ? [{ actor: m.actor, day: slot === 0 ? month : month.replace('*', slot < 10 ? `0${slot}` : `${slot}`), said: n, about: about[slot]! }] : [],
+    );
+  });
+}
+
 /** The counters as sorted strings: "actor|day said/about", "from>to n" and "actor said/about/articles". */
 async function counters(store: GraphStore): Promise<Counts> {
-  const days = await store.run('MATCH (c:_ActorDay) RETURN c.actor AS actor, c.day AS day, c.said AS said, c.about AS about');
+  const days = await dayCounters(store);
   const pairs = await store.run('MATCH (c:_ActorPair) RETURN c.from AS source, c.to AS target, c.n AS n');
   const totals = await store.run('MATCH (c:_ActorTotal) RETURN c.key AS actor, c.said AS said, c.about AS about, c.articles AS articles');
   return {
@@ -144,7 +165,7 @@ describe('the actor page counters', () => {
     const path = join(tempDir(), 'store.grafeo');
     const old = await openStore({ backend: 'embedded', path });
     for (const g of ARTICLES()) await old.writeArticle(g);
-    await old.run('MATCH (c:_ActorDay) DETACH DELETE c');
+    await old.run('MATCH (c:_ActorMonth) DETACH DELETE c');
     await old.run('MATCH (c:_ActorPair) DETACH DELETE c');
     await old.run('MATCH (c:_ActorTotal) DETACH DELETE c');
     await old.run(SCHEMA.writeVersion, { version: 3, updatedAt: '2026-01-01T00:00:00.000Z' });
@@ -154,7 +175,7 @@ describe('the actor page counters', () => {
     const store = await open(path);
     const [version] = await store.run(SCHEMA.readVersion);
     expect(Number(version?.version)).toBe(SCHEMA_VERSION);
-    expect(SCHEMA_VERSION).toBe(10);
+    expect(SCHEMA_VERSION).toBe(11);
     expect(await counters(store)).toEqual(expected);
     // Articles written after the migration are counted on top.
     await store.writeArticle(smallArticle(100, 2, 5));
@@ -167,9 +188,52 @@ describe('the actor page counters', () => {
     for (let i = 0; i < 2; i++) {
       await store.run(SCHEMA.backfillActorDaysSaid);
       await store.run(SCHEMA.backfillActorDaysAbout);
+      await actorMonthsFromDays((q, p) => store.run(q, p));
       await store.run(SCHEMA.backfillActorPairs);
       await store.run(SCHEMA.backfillActorTotals);
     }
     expect(await counters(store)).toEqual(expected);
+  });
+
+  /** A store as version 10 wrote it: the same articles, the actor page's day counters per day (`_ActorDay`), no month counters. */
+  async function version10Store(path: string): Promise<void> {
+    const old = await openStore({ backend: 'embedded', path });
+    for (const g of ARTICLES()) await old.writeArticle(g);
+    await old.run('MATCH (c:_ActorMonth) DETACH DELETE c');
+    await old.run(SCHEMA.backfillActorDaysSaid);
+    await old.run(SCHEMA.backfillActorDaysAbout);
+    await old.run(SCHEMA.writeVersion, { version: 10, updatedAt: '2026-01-01T00:00:00.000Z' });
+    const [days] = await old.run('MATCH (c:_ActorDay) RETURN count(c) AS n');
+    // One day counter per actor and day key: as many as the statements counted per day.
+    expect(Number(days?.n)).toBe(expected.days.length);
+    await old.close();
+  }
+
+  test('when a version-10 store (day counters) is opened, then its day counters become month counters with the same counts', async () => {
+    const path = join(tempDir(), 'store.grafeo');
+    await version10Store(path);
+    const store = await open(path);
+    const [version] = await store.run(SCHEMA.readVersion);
+    expect(Number(version?.version)).toBe(SCHEMA_VERSION);
+    expect(await counters(store)).toEqual(expected);
+    expect(await store.run('MATCH (c:_ActorDay) RETURN count(c) AS n')).toEqual([{ n: 0 }]);
+    // Fewer nodes than day counters: the fixture's actors speak on several days of a month.
+    const [months] = await store.run('MATCH (c:_ActorMonth) RETURN count(c) AS n');
+    expect(Number(months?.n)).toBeLessThan(expected.days.length);
+    // Articles written after the migration are counted on top.
+    await store.writeArticle(smallArticle(100, 2, 5));
+    expect(await counters(store)).toEqual(await countedFromStatements(store));
+  });
+
+  test.each([1, 3, 1_000])('when the month migration runs in pages of %i day counters, twice (a crash before the version was written), then the counts are the same', async (page) => {
+    const path = join(tempDir(), 'store.grafeo');
+    await version10Store(path);
+    const store = await open(path);
+    // Put the day counters back as version 10 had them, beside the month counters the open made.
+    await store.run(SCHEMA.backfillActorDaysSaid);
+    await store.run(SCHEMA.backfillActorDaysAbout);
+    for (let i = 0; i < 2; i++) await actorMonthsFromDays((q, p) => store.run(q, p), page);
+    expect(await counters(store)).toEqual(expected);
+    expect(await store.run('MATCH (c:_ActorDay) RETURN count(c) AS n')).toEqual([{ n: 0 }]);
   });
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { upgradeFormerLabels } from '../../server/exchange/cypher-import.js';
 import { runUserQuery, withoutBookkeeping } from '../../server/graph/index.js';
-import { MODEL } from '../../server/graph/queries/schema.js';
+import { MODEL, SCHEMA } from '../../server/graph/queries/schema.js';
 import { tokenize } from '../../server/graph/readonly.js';
 import { SCHEMA_VERSION } from '../../server/graph/schema.js';
 import type { GraphStore, Row } from '../../server/graph/types.js';
@@ -38,14 +38,20 @@ async function labelCounts(store: GraphStore): Promise<Record<string, number>> {
 
 /** What version 5 wrote: the same nodes under the former names (test-only texts, one per label). */
 async function downgradeToVersion5(store: GraphStore): Promise<void> {
-  for (const [i, former] of MODEL.formerLabels.entries()) {
-    const label = BOOKKEEPING_LABELS[i]!;
-    expect(label).toBe(`_${former}`);
+  // Version 5 kept the actor page's counters per day (ActorDay); version 11 folds them into months (_ActorMonth).
+  await store.run('MATCH (n:_ActorMonth) DETACH DELETE n');
+  await store.run(SCHEMA.backfillActorDaysSaid);
+  await store.run(SCHEMA.backfillActorDaysAbout);
+  for (const former of MODEL.formerLabels) {
+    const label = `_${former}`;
+    expect([...BOOKKEEPING_LABELS, ...MODEL.retiredLabels]).toContain(label);
     await store.run(`MATCH (n:${label}) SET n:${former} REMOVE n:${label} RETURN count(n) AS n`);
   }
   // Labels that came after version 5 have no former name: a version-5 store has none of their nodes (the network
-  // rollups, version 8, which the migration backfills).
-  for (const label of BOOKKEEPING_LABELS.slice(MODEL.formerLabels.length)) await store.run(`MATCH (n:${label}) DETACH DELETE n`);
+  // rollups, version 8, which the migration backfills; the actor month counters, version 11, made from the day ones).
+  for (const label of BOOKKEEPING_LABELS.filter((l) => !(MODEL.formerLabels as readonly string[]).includes(l.slice(1)))) {
+    await store.run(`MATCH (n:${label}) DETACH DELETE n`);
+  }
   await store.run("MATCH (v:SchemaVersion {id: 'claimgraph'}) SET v.version = 5 RETURN v.version AS v");
 }
 
@@ -87,7 +93,7 @@ describe('bookkeeping in the marked namespace', () => {
     const after = await labelCounts(store);
     expect(after).toEqual(before.counts);
     expect(await store.run('MATCH (v:_SchemaVersion) RETURN v.id AS id, v.version AS version')).toEqual([{ id: 'claimgraph', version: SCHEMA_VERSION }]);
-    expect(SCHEMA_VERSION).toBe(10);
+    expect(SCHEMA_VERSION).toBe(11);
     // The store keeps working on the renamed keys: ingesting the same page again finds every article stored.
     const again = await ingestInputs(store, readInputs([SEED_PAGE], { retrievedAt: '2025-08-21T12:00:00.000Z' }));
     expect(again).toMatchObject({ failed: 0, ingested: 0, unchanged: 4 }); // the seed page's four articles

@@ -112,7 +112,7 @@ export const WRITE_PARAMS: { [K in keyof typeof WRITE]: Record<string, unknown> 
   linkAddressees: { links: [link] },
   linkVia: { links: [link] },
   countDays: { articleIds: ['art_0'] },
-  countActorDays: { rows: [{ key: 'act_0|2024-01-01', actor: 'act_0', day: '2024-01-01', said: 1, about: 0 }] },
+  countActorMonths: { rows: [{ key: 'act_0|2024-01-*', actor: 'act_0', month: '2024-01-*', said: [0, 1, ...new Array<number>(30).fill(0)], about: new Array<number>(32).fill(0) }] },
   countActorPairs: { rows: [{ key: 'act_0|act_1', from: 'act_0', to: 'act_1', n: 1 }] },
   countActorTotals: { rows: [{ key: 'act_0', said: 1, about: 0, articles: 1 }] },
   markHotPairMonths: { pairs: [{ month: '2024-01-*', keys: ['2024-01-*|act_0|act_1|say', '2024-01-*|act_0|act_1|'], touched: ['2024-01-*|act_0|act_1|say'] }], hotAt: 5 },

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { MAX_WINDOW_DAYS, windowDays } from '../../server/graph/window.js';
+import { actorMonthSlot, dayOfSlot, MAX_WINDOW_DAYS, windowDays } from '../../server/graph/window.js';
 import { statementTime } from '../../server/graph/write.js';
 
 /**
@@ -38,5 +38,29 @@ describe('windowDays', () => {
         }
       }
     }
+  });
+});
+
+/**
+ * actorMonthSlot: where the actor page's month counters (schema version 11)
+ * count a statement's `timeDay`; dayOfSlot reads the slot back as the day.
+ * Cases worked out by hand from the rule: a day of a month is counted in
+ * the month's node at its day number, anything else in a node of its own at 0.
+ */
+describe('actorMonthSlot and dayOfSlot', () => {
+  test.each([
+    ['2025-03-18', '2025-03-*', 18],
+    ['2025-03-01', '2025-03-*', 1],
+    ['2025-03-31', '2025-03-*', 31],
+    ['2025-12-09', '2025-12-*', 9],
+    // Coarse times are their own bucket (as the network rollups'), at slot 0.
+    ['2025-03', '2025-03', 0],
+    ['2025', '2025', 0],
+    // Not a day number: its own node (rollupBucket's string order would take "1a" as a day).
+    ['2025-03-1a', '2025-03-1a', 0],
+    ['2025-03-00', '2025-03-00', 0],
+  ])('%s is counted in %s at slot %i, and read back as itself', (timeDay, month, slot) => {
+    expect(actorMonthSlot(timeDay)).toEqual({ month, slot });
+    expect(dayOfSlot(month, slot)).toBe(timeDay);
   });
 });

@@ -368,12 +368,13 @@ ${FIRST_BY_TIME}`,
   /**
    * The actor page from the counters the article write keeps (one actor, no
    * merged group: server/api/routes/actors.ts): the actor's days with how
-   * many statements it made and was the subject of (WRITE.countActorDays),
+   * many statements it made and was the subject of (WRITE.countActorMonths:
+   * per month bucket, a count per day slot; repos/actors.ts countersOf reads them back as days),
    * whom it talks about and who talks about it (WRITE.countActorPairs).
    */
-  actorDays: `MATCH (c:_ActorDay)
+  actorDays: `MATCH (c:_ActorMonth)
 WHERE c.actor IN $ids
-RETURN c.day AS day, c.said AS said, c.about AS about`,
+RETURN c.month AS month, c.said AS said, c.about AS about`,
   actorPairsFrom: `MATCH (c:_ActorPair)
 WHERE c.from IN $ids
 MATCH (t:Actor {id: c.to})

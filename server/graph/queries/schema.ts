@@ -27,14 +27,18 @@
  * WITH '_')` is the domain, and the console's schema views leave them out.
  */
 const DOMAIN_LABELS = ['Source', 'Article', 'Actor', 'Statement', 'Claim', 'Event', 'MergeDecision'] as const;
-const BOOKKEEPING_LABELS = ['_SchemaVersion', '_Alias', '_Band', '_EventKey', '_DayCount', '_ActorDay', '_ActorPair', '_ActorTotal', '_PairMonth'] as const;
+const BOOKKEEPING_LABELS = ['_SchemaVersion', '_Alias', '_Band', '_EventKey', '_DayCount', '_ActorPair', '_ActorTotal', '_PairMonth', '_ActorMonth'] as const;
+/** Bookkeeping labels older versions wrote and a migration turns into others: `_ActorDay` (to `_ActorMonth`, schema version 11). */
+const RETIRED_LABELS = ['_ActorDay'] as const;
 export const MODEL = {
-  labels: [...DOMAIN_LABELS, ...BOOKKEEPING_LABELS],
+  labels: [...DOMAIN_LABELS, ...BOOKKEEPING_LABELS, ...RETIRED_LABELS],
+  /** Labels only a migration reads (a store written now has none of their nodes). */
+  retiredLabels: RETIRED_LABELS,
   domainLabels: DOMAIN_LABELS,
   /** Bookkeeping: every label in the marked namespace (a leading `_`). */
   bookkeepingLabels: BOOKKEEPING_LABELS,
   /** Labels of derived data keyed by `key` (lookup keys and counters): no `id`, rebuilt by ingest. */
-  derivedLabels: ['_Alias', '_Band', '_EventKey', '_DayCount', '_ActorDay', '_ActorPair', '_ActorTotal', '_PairMonth'],
+  derivedLabels: ['_Alias', '_Band', '_EventKey', '_DayCount', '_ActorDay', '_ActorMonth', '_ActorPair', '_ActorTotal', '_PairMonth'],
   /**
    * The bookkeeping labels' names before schema version 6, which renamed them
    * into the marked namespace: only the migration (SCHEMA.renameLabel*) and
@@ -64,6 +68,7 @@ const LOOKUPS = [
   ['Event', 'date', 'event_date'],
   // The actor page's counters (server/graph/write.ts): an actor's days, a speaker's and a subject's pairs.
   ['_ActorDay', 'actor', 'bk_actor_day_actor'],
+  ['_ActorMonth', 'actor', 'bk_actor_month_actor'],
   ['_ActorPair', 'from', 'bk_actor_pair_from'],
   ['_ActorPair', 'to', 'bk_actor_pair_to'],
   // The network's monthly rollups: a window's whole months are looked up here.
@@ -90,6 +95,7 @@ const UNIQUE_KEYS = [
   ['_EventKey', 'key', 'bk_event_key_key'],
   ['_DayCount', 'key', 'bk_day_count_key'],
   ['_ActorDay', 'key', 'bk_actor_day_key'],
+  ['_ActorMonth', 'key', 'bk_actor_month_key'],
   ['_ActorPair', 'key', 'bk_actor_pair_key'],
   ['_ActorTotal', 'key', 'bk_actor_total_key'],
   ['_PairMonth', 'key', 'bk_pair_month_key'],
@@ -314,6 +320,27 @@ MATCH (s:Statement {id: id})
 SET s.quoteIsContent = true
 REMOVE s.quote
 RETURN count(s) AS n`,
+  /**
+   * Migration to version 11 (server/graph/schema.ts actorMonthsFromDays):
+   * the day counters `_ActorDay` become month counters `_ActorMonth`, a page
+   * of actors at a time: their day counters read, folded into month rows in
+   * JavaScript (window.ts actorMonthSlot, as the write counts), whole lists
+   * SET, then the page's day counters deleted. A rerun after a crash sets
+   * the same lists again from the day counters left.
+   */
+  actorDayActors: `MATCH (d:_ActorDay)
+RETURN d.actor AS id, count(d) AS n`,
+  actorDaysOf: `MATCH (d:_ActorDay)
+WHERE d.actor IN $ids
+RETURN d.actor AS actor, d.day AS day, d.said AS said, d.about AS about`,
+  setActorMonths: `UNWIND $rows AS r
+MERGE (c:_ActorMonth {key: r.key})
+SET c.actor = r.actor, c.month = r.month, c.said = r.said, c.about = r.about
+RETURN count(c) AS n`,
+  dropActorDaysOf: `MATCH (d:_ActorDay)
+WHERE d.actor IN $ids
+DELETE d
+RETURN count(*) AS n`,
 } as const;
 
 /** Sample parameters of each query, so the Cypher lint test can declare them. */
@@ -348,6 +375,10 @@ export const SCHEMA_PARAMS: { [K in keyof typeof SCHEMA]: Record<string, unknown
   statementTextsPage: { after: '', limit: 1000 },
   removeSentences: { ids: ['stm_0'] },
   markQuotesContent: { ids: ['stm_0'] },
+  actorDayActors: {},
+  actorDaysOf: { ids: ['act_0'] },
+  setActorMonths: { rows: [{ key: 'act_0|2024-01-*', actor: 'act_0', month: '2024-01-*', said: [0, 1, ...new Array<number>(30).fill(0)], about: new Array<number>(32).fill(0) }] },
+  dropActorDaysOf: { ids: ['act_0'] },
 };
 
 /** Parameters of the generated schema statements: none. */

@@ -113,8 +113,11 @@ RETURN count(c) AS n`,
   /**
    * The actor page's counters, added to in the article's transaction from
    * counts the write plan takes from the article graph (server/graph/write.ts
-   * actorCounts): `(:_ActorDay {key, actor, day, said, about})`, the dated
-   * statements an actor made and was the subject of on a `timeDay`;
+   * actorCounts): `(:_ActorMonth {key, actor, month, said, about})`, the
+   * dated statements an actor made and was the subject of in a month bucket,
+   * as lists of 32 counts, one per day of the month (slot 0: a coarse time;
+   * window.ts actorMonthSlot), added slot by slot (schema version 11: one
+   * node per actor and month instead of one per actor and day);
    * `(:_ActorPair {key, from, to, n})`, the statements (dated or not) `from`
    * made about `to`; `(:_ActorTotal {key, said, about, articles})`, all of an
    * actor's statements made and about it and the articles mentioning it.
@@ -124,10 +127,11 @@ RETURN count(c) AS n`,
    * edges, hundreds of thousands for a prolific actor. Schema versions 4 and
    * 5 backfill them (SCHEMA.backfillActor*).
    */
-  countActorDays: `UNWIND $rows AS r
-MERGE (c:_ActorDay {key: r.key})
-ON CREATE SET c.actor = r.actor, c.day = r.day, c.said = r.said, c.about = r.about
-ON MATCH SET c.said = c.said + r.said, c.about = c.about + r.about
+  countActorMonths: `UNWIND $rows AS r
+MERGE (c:_ActorMonth {key: r.key})
+ON CREATE SET c.actor = r.actor, c.month = r.month, c.said = r.said, c.about = r.about
+ON MATCH SET c.said = [i IN range(0, size(r.said) - 1) | c.said[i] + r.said[i]],
+  c.about = [i IN range(0, size(r.about) - 1) | c.about[i] + r.about[i]]
 RETURN count(c) AS n`,
   countActorPairs: `UNWIND $rows AS r
 MERGE (c:_ActorPair {key: r.key})

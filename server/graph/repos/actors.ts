@@ -8,6 +8,7 @@
  */
 import { API } from '../queries/api.js';
 import { IDENTITY } from '../queries/identity.js';
+import { dayOfSlot } from '../window.js';
 import { z } from 'zod';
 import { ActorRowSchema, type ActorRow } from './articles.js';
 import { pageOfStatements, type StatementRecordRow } from './statements.js';
@@ -23,8 +24,8 @@ export type ActorListRow = z.infer<typeof ActorListRowSchema>;
 /** The totals the article write keeps for an actor (API.actorTotals). */
 export const ActorTotalRowSchema = z.object({ id: str, said: optNum, about: optNum, articles: optNum });
 export type ActorTotalRow = z.infer<typeof ActorTotalRowSchema>;
-/** One day's counters of an actor (API.actorDays). */
-export const ActorDayRowSchema = z.object({ day: str, said: optNum, about: optNum });
+/** One month's counters of an actor (API.actorDays): a count per day slot (window.ts actorMonthSlot). */
+export const ActorMonthRowSchema = z.object({ month: str, said: z.array(num), about: z.array(num) });
 /** Statements of an actor per month (API.actorSaidByMonth, API.actorAboutByMonth, or from its counters). */
 export const MonthCountRowSchema = z.object({ period: str, n: num });
 export type MonthCountRow = z.infer<typeof MonthCountRowSchema>;
@@ -74,7 +75,7 @@ export function actorTotals(store: Runner, ids: string[]): Promise<ActorTotalRow
 
 // ------------------------------------------------------------ the actor page
 
-/** What the actor page takes from one actor's day counters (API.actorDays rows). */
+/** What the actor page takes from one actor's month counters (API.actorDays rows). */
 export interface ActorCounters {
   /** Rows like API.actorSaidByMonth's and API.actorAboutByMonth's: {period, n}, months with statements only. */
   saidByMonth: MonthCountRow[];
@@ -85,15 +86,19 @@ export interface ActorCounters {
 }
 
 /**
- * Monthly counts and the days of the first page from an actor's day
- * counters. Day keys are statement `timeDay`s ("2025-08-18", or coarser:
+ * Monthly counts and the days of the first page from an actor's month
+ * counters, read back as days (a slot with a count is a day: window.ts
+ * dayOfSlot). Day keys are statement `timeDay`s ("2025-08-18", or coarser:
  * "2025-08"); in string order every time of an earlier key sorts before
  * every time of a later one, so the earliest keys whose counts reach `limit`
  * hold the first `limit` statements by time.
  */
-export function countersOf(days: Row[], limit: number): ActorCounters {
-  const rows = checked(ActorDayRowSchema, 'an actor\'s day counters', days);
-  const sorted = rows.map((d) => ({ day: d.day, said: d.said ?? 0, about: d.about ?? 0 })).sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+export function countersOf(months: Row[], limit: number): ActorCounters {
+  const rows = checked(ActorMonthRowSchema, 'an actor\'s month counters', months);
+  const days = rows.flatMap((m) =>
+    m.said.flatMap((said, slot) => (said > 0 || (m.about[slot] ?? 0) > 0 ? [{ day: dayOfSlot(m.month, slot), said, about: m.about[slot] ?? 0 }] : [])),
+  );
+  const sorted = days.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
   const byMonth = (key: 'said' | 'about'): MonthCountRow[] => {
     const months = new Map<string, number>();
     for (const d of sorted) if (d[key] > 0) months.set(d.day.slice(0, 7), (months.get(d.day.slice(0, 7)) ?? 0) + d[key]);
@@ -138,7 +143,7 @@ export async function actorPageRows(
   statementLimit: number,
 ): Promise<ActorPageRows> {
   const { ids, canonId } = group;
-  const counted = ids.length === 1 ? countersOf(await read(store, ActorDayRowSchema, 'an actor\'s day counters', API.actorDays, { ids }), statementLimit) : null;
+  const counted = ids.length === 1 ? countersOf(await read(store, ActorMonthRowSchema, 'an actor\'s month counters', API.actorDays, { ids }), statementLimit) : null;
   const limit = statementLimit;
   const statements = (text: string, params: Record<string, unknown>) => pageOfStatements(store, 'an actor\'s statements', text, params);
   const months = (text: string) => read(store, MonthCountRowSchema, 'an actor\'s months', text, { ids });
