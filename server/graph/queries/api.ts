@@ -80,20 +80,12 @@ RETURN ${STATEMENT_FIELDS},
 const STATEMENT_CONTEXT = `MATCH (s)<-[:CONTAINS]-(art:Article)
 WITH s, art, head([(art)<-[:PUBLISHED]-(x:Source) | x]) AS src, head([(s)<-[:SAID]-(y:Actor) | y]) AS p, s.time AS time`;
 
-/**
- * The ids of the first `$limit` statements `s` in scope by time (the actor
- * page's lists); their details come from statementsByIds.
- *
- * Pages return ids only (issue 19, serving memory): Grafeo loads, for every
- * row a scan reads, each property of `s` the query names anywhere, and keeps
- * those columns; a text search that also returned the page's details loaded
- * about twenty statement columns over all 1M statements (+586 MB in the store
- * process), though only 50 rows were returned. The details are read by id
- * (an index lookup, no scan) in a second query.
- */
+/** The first `$limit` statements `s` in scope by time, with their details (the actor page's lists). */
 const FIRST_BY_TIME = `ORDER BY s.time, s.id
 LIMIT $limit
-RETURN s.id AS id`;
+${STATEMENT_CONTEXT}
+${STATEMENT_RETURN}
+ORDER BY time, id`;
 
 /**
  * The network's edges from the statements `s` in scope (see networkEdges).
@@ -151,27 +143,30 @@ const OWN_SCOPE = `MATCH (s:Statement)
 WHERE ${STATEMENT_OWN}`;
 const OWN_SCOPE_DAYS = `MATCH (s:Statement)
 WHERE s.timeDay IN $days AND ${STATEMENT_OWN}`;
-/**
- * A page of linked statements by time: the page's ids, in order; the
- * details are read after by id (statementsByIds; see FIRST_BY_TIME for why).
- */
-const LINKED_PAGE_ASC = `WITH s, time
+/** A page of linked statements by time: cut before the per-statement details are read (four times faster on a large store). */
+const LINKED_PAGE_ASC = `WITH s, art, src, p, time
 ORDER BY time, s.id
 SKIP $skip LIMIT $limit
-RETURN s.id AS id`;
-const LINKED_PAGE_DESC = `WITH s, time
+${STATEMENT_RETURN}
+ORDER BY time, id`;
+const LINKED_PAGE_DESC = `WITH s, art, src, p, time
 ORDER BY time DESC, s.id
 SKIP $skip LIMIT $limit
-RETURN s.id AS id`;
-/** A page of statements in an own scope: paged on the statement nodes, the page's ids in order (details by id after). */
+${STATEMENT_RETURN}
+ORDER BY time DESC, id`;
+/** A page of statements in an own scope: paged on the statement nodes, the page's details read after. */
 const OWN_PAGE_ASC = `WITH s
 ORDER BY s.time, s.id
 SKIP $skip LIMIT $limit
-RETURN s.id AS id`;
+${STATEMENT_CONTEXT}
+${STATEMENT_RETURN}
+ORDER BY time, id`;
 const OWN_PAGE_DESC = `WITH s
 ORDER BY s.time DESC, s.id
 SKIP $skip LIMIT $limit
-RETURN s.id AS id`;
+${STATEMENT_CONTEXT}
+${STATEMENT_RETURN}
+ORDER BY time DESC, id`;
 const COUNT = `RETURN count(s) AS total`;
 /** Per day and cue class: the timeline's buckets are folded from these. */
 const LINKED_BY_DAY = `RETURN substring(time, 0, 10) AS day, s.cueClass AS cueClass, count(s) AS n`;

@@ -10,8 +10,9 @@ import { API } from '../queries/api.js';
 import { IDENTITY } from '../queries/identity.js';
 import { dayOfSlot } from '../window.js';
 import { z } from 'zod';
+import { statementRecord, StatementRowSchema } from '../records.js';
 import { ActorRowSchema, type ActorRow } from './articles.js';
-import { pageOfStatements, type StatementRecordRow } from './statements.js';
+import type { StatementRecordRow } from './statements.js';
 import type { Row } from '../types.js';
 import { checked, num, optNum, optStr, optStrs, read, readN, readOne, readTotal, str, type Runner } from './rows.js';
 
@@ -145,7 +146,7 @@ export async function actorPageRows(
   const { ids, canonId } = group;
   const counted = ids.length === 1 ? countersOf(await read(store, ActorMonthRowSchema, 'an actor\'s month counters', API.actorDays, { ids }), statementLimit) : null;
   const limit = statementLimit;
-  const statements = (text: string, params: Record<string, unknown>) => pageOfStatements(store, 'an actor\'s statements', text, params);
+  const statements = (text: string, params: Record<string, unknown>) => read(store, StatementRowSchema, 'an actor\'s statements', text, params).then((rows) => rows.map(statementRecord));
   const months = (text: string) => read(store, MonthCountRowSchema, 'an actor\'s months', text, { ids });
   const neighbours = (text: string) => read(store, ActorNeighbourRowSchema, 'an actor\'s neighbours', text, { ids });
   const [said, aboutThem, saidByMonth, aboutByMonth, talksAbout, talkedAboutBy, members, articles, merges] = await Promise.all([

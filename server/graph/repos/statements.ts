@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { API } from '../queries/api.js';
 import { statementRecord, StatementRowSchema, type StatementRecord } from '../records.js';
 import { dayAligned, windowDays } from '../window.js';
-import { IdRow, num, read, readOne, readTotal, str, type Runner } from './rows.js';
+import { num, read, readOne, readTotal, str, type Runner } from './rows.js';
 
 export type { Runner } from './rows.js';
 
@@ -77,7 +77,7 @@ export async function statementPage(
     const params = days ? ownParams(filters, days) : ownParams(filters, null);
     const list = days ? (desc ? API.listOwnDescDays : API.listOwnAscDays) : desc ? API.listOwnDesc : API.listOwnAsc;
     const [rows, total] = await Promise.all([
-      pageOfStatements(store, 'a statement page', list, { ...params, ...w }),
+      read(store, StatementRowSchema, 'a statement page', list, { ...params, ...w }).then((rows) => rows.map(statementRecord)),
       readTotal(store, 'a statement count', days ? API.countOwnDays : API.countOwn, params),
     ]);
     return { rows, total };
@@ -85,7 +85,7 @@ export async function statementPage(
   const params = days ? { ...filters, days } : filters;
   const list = days ? (desc ? API.listStatementsDescDays : API.listStatementsAscDays) : desc ? API.listStatementsDesc : API.listStatementsAsc;
   const [rows, total] = await Promise.all([
-    pageOfStatements(store, 'a statement page', list, { ...params, ...w }),
+    read(store, StatementRowSchema, 'a statement page', list, { ...params, ...w }).then((rows) => rows.map(statementRecord)),
     readTotal(store, 'a statement count', days ? API.countStatementsDays : API.countStatements, params),
   ]);
   return { rows, total };
@@ -95,22 +95,7 @@ export async function statementPage(
 export async function firstStatements(store: Runner, filters: StatementFilters, limit: number): Promise<StatementRecordRow[]> {
   const window = windowDays(filters.from, filters.to);
   const params = window ? { ...filters, days: window } : filters;
-  return pageOfStatements(store, 'the first statements', window ? API.listStatementsAscDays : API.listStatementsAsc, { ...params, skip: 0, limit });
-}
-
-/**
- * The statements of a page query (one that returns the page's ids in order:
- * API.listOwn*, listStatements*, actorSaid*, actorAbout*), in that order,
- * their details read by id (API.statementsByIds). Two queries instead of one
- * so the scan that pages names only the properties it filters and sorts on:
- * Grafeo keeps every column a scan loads (docs/performance.md, "Serving
- * memory at 1M").
- */
-export async function pageOfStatements(store: Runner, what: string, text: string, params: Record<string, unknown>): Promise<StatementRecordRow[]> {
-  const ids = (await read(store, IdRow, what, text, params)).map((r) => r.id);
-  const byId = new Map((await statementsByIds(store, ids)).map((s) => [s.id, s]));
-  // A statement removed between the two reads is left out (writes never remove one; a user's Cypher could).
-  return ids.flatMap((id) => byId.get(id) ?? []);
+  return (await read(store, StatementRowSchema, 'the first statements', window ? API.listStatementsAscDays : API.listStatementsAsc, { ...params, skip: 0, limit })).map(statementRecord);
 }
 
 export async function statementById(store: Runner, id: string): Promise<StatementRecordRow | undefined> {
