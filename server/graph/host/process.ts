@@ -59,9 +59,23 @@ export const STORE_PROCESS_ENV = ['PATH', 'HOME', 'TMPDIR', 'TMP', 'TEMP', 'LANG
  */
 export const STORE_MALLOC_ARENAS = '2';
 
-/** The store process's environment: STORE_PROCESS_ENV taken from `env`, and the allocator setting above; nothing else. */
+/**
+ * glibc's thresholds in the store process, fixed (issue 19, fourth session):
+ * by default glibc raises its mmap threshold each time a large block is
+ * freed (up to 32 MB), after which the large blocks of later queries come
+ * from the arenas and their memory stays with the process when freed. Fixed
+ * at 128 KiB, a block that large is mapped and unmapped on its own, and the
+ * arenas' free top beyond 128 KiB is returned (docs/performance.md).
+ */
+export const STORE_MALLOC_THRESHOLD = String(128 * 1024);
+
+/** The store process's environment: STORE_PROCESS_ENV taken from `env`, and the allocator settings above; nothing else. */
 export function storeProcessEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
-  const out: NodeJS.ProcessEnv = { MALLOC_ARENA_MAX: STORE_MALLOC_ARENAS };
+  const out: NodeJS.ProcessEnv = {
+    MALLOC_ARENA_MAX: STORE_MALLOC_ARENAS,
+    MALLOC_MMAP_THRESHOLD_: STORE_MALLOC_THRESHOLD,
+    MALLOC_TRIM_THRESHOLD_: STORE_MALLOC_THRESHOLD,
+  };
   for (const name of STORE_PROCESS_ENV) if (env[name] !== undefined) out[name] = env[name];
   return out;
 }
