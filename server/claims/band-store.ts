@@ -1,5 +1,6 @@
 import { bandMembers, bandSeq, type GraphStore } from '../graph/index.js';
-import { BandIndex, type StoredBands } from './bands.js';
+import type { BandIndex } from './bands.js';
+import { BandTable, type StoredBands } from './band-table.js';
 
 /**
  * The band keys of a store, held in memory by the process that runs the
@@ -33,9 +34,9 @@ export async function storedBands(store: Store): Promise<Held> {
   const seq = await bandSeq(store);
   const known = held.get(store);
   if (known !== undefined && known.seq === seq) return known;
-  const bands: StoredBands = new Map();
+  const bands = new BandTable();
   const members = await bandMembers(store);
-  for (const r of [...members.articles, ...members.statements]) BandIndex.load(bands, r.id, r.keys);
+  for (const rows of [members.articles, members.statements]) for (const r of rows) for (const key of r.keys) bands.add(key, [r.id]);
   const fresh = { seq, bands };
   held.set(store, fresh);
   return fresh;

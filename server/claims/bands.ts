@@ -17,12 +17,7 @@
  * Pure: test/claims/bands.test.ts holds it to those rules.
  */
 
-/**
- * The band keys as the store holds them: each key's members (articles, or
- * statements: a key's scope says which), sorted by id, at most `membersCap`.
- * Built from the keys each member was admitted under (server/claims/band-store.ts).
- */
-export type StoredBands = Map<string, string[]>;
+import type { StoredBands } from './band-table.js';
 
 /** What the batch adds to the store's band keys: each new member with the keys it was admitted under. */
 export interface BandWrites {
@@ -38,19 +33,9 @@ export class BandIndex {
   private readonly admitted: Record<Kind, Map<string, string[]>> = { articles: new Map(), statements: new Map() };
 
   constructor(
-    private readonly stored: ReadonlyMap<string, readonly string[]>,
+    private readonly stored: Pick<StoredBands, 'get'>,
     private readonly membersCap: number,
   ) {}
-
-  /** Adds a member's keys to a stored index (`stored` holds them sorted by id); returns the index. */
-  static load(into: StoredBands, id: string, keys: readonly string[]): StoredBands {
-    for (const key of keys) {
-      const ids = into.get(key);
-      if (ids === undefined) into.set(key, [id]);
-      else if (!ids.includes(id)) insertSorted(ids, id);
-    }
-    return into;
-  }
 
   /** The articles sharing the most of these keys with an article (itself left out), best first. */
   articleCandidates(articleId: string, keys: readonly string[], cap: number, budget: number): string[] {
@@ -79,8 +64,8 @@ export class BandIndex {
   }
 
   /** Applies the additions to the stored index, once the store holds them. */
-  commit(into: StoredBands): void {
-    for (const [key, ids] of this.changed) into.set(key, ids);
+  commit(into: Pick<StoredBands, 'add'>): void {
+    for (const [key, ids] of this.changed) into.add(key, ids);
   }
 
   private members(key: string): readonly string[] | undefined {
