@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { BandTable, hash64 } from '../../server/claims/band-table.js';
+import { rng } from '../utils/random.js';
 
 /**
  * The compact band index (server/claims/band-table.ts) answers what a plain
@@ -8,21 +9,9 @@ import { BandTable, hash64 } from '../../server/claims/band-table.js';
  * keys from a start of 4,096 slots) and for keys never added.
  */
 
-/** A seeded generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('BandTable', () => {
   test.each([1, 2, 3])('holds what a map of sorted member lists holds (seed %i, over 10,000 keys)', (seed) => {
-    const next = random(seed);
+    const next = rng(seed);
     const table = new BandTable();
     const plain = new Map<string, Set<string>>();
     for (let i = 0; i < 60_000; i++) {
