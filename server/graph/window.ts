@@ -115,7 +115,7 @@ export const ACTOR_MONTH_SLOTS = 32;
 
 /**
  * Where a dated statement's `timeDay` is counted in its actor's month
- * counters (schema version 11, docs/graph.md "Per-actor counters"): a day
+ * counters (schema version 12, docs/graph.md "Per-actor counters"): a day
  * "2025-03-18" in the month node "2025-03-*" at slot 18; any other value (a
  * coarse time "2025-03" or "2025", or a day outside that form) in a node of
  * its own at slot 0. The same buckets as rollupBucket; `dayOfSlot` is its

@@ -19,7 +19,7 @@ import { exportAndImport, storeSandbox } from '../utils/stores.js';
  * statements: after writes, after writing the same articles again, through
  * the real pipeline, after an export and import, after the version-4
  * migration backfilled them on a store without them, and after the
- * version-11 migration folded a version-10 store's day counters into months.
+ * version-12 migration folded a version-11 store's day counters into months.
  */
 
 interface Counts {
@@ -175,7 +175,7 @@ describe('the actor page counters', () => {
     const store = await open(path);
     const [version] = await store.run(SCHEMA.readVersion);
     expect(Number(version?.version)).toBe(SCHEMA_VERSION);
-    expect(SCHEMA_VERSION).toBe(11);
+    expect(SCHEMA_VERSION).toBe(12);
     expect(await counters(store)).toEqual(expected);
     // Articles written after the migration are counted on top.
     await store.writeArticle(smallArticle(100, 2, 5));
@@ -195,23 +195,23 @@ describe('the actor page counters', () => {
     expect(await counters(store)).toEqual(expected);
   });
 
-  /** A store as version 10 wrote it: the same articles, the actor page's day counters per day (`_ActorDay`), no month counters. */
-  async function version10Store(path: string): Promise<void> {
+  /** A store as version 11 wrote it: the same articles, the actor page's day counters per day (`_ActorDay`), no month counters. */
+  async function version11Store(path: string): Promise<void> {
     const old = await openStore({ backend: 'embedded', path });
     for (const g of ARTICLES()) await old.writeArticle(g);
     await old.run('MATCH (c:_ActorMonth) DETACH DELETE c');
     await old.run(SCHEMA.backfillActorDaysSaid);
     await old.run(SCHEMA.backfillActorDaysAbout);
-    await old.run(SCHEMA.writeVersion, { version: 10, updatedAt: '2026-01-01T00:00:00.000Z' });
+    await old.run(SCHEMA.writeVersion, { version: 11, updatedAt: '2026-01-01T00:00:00.000Z' });
     const [days] = await old.run('MATCH (c:_ActorDay) RETURN count(c) AS n');
     // One day counter per actor and day key: as many as the statements counted per day.
     expect(Number(days?.n)).toBe(expected.days.length);
     await old.close();
   }
 
-  test('when a version-10 store (day counters) is opened, then its day counters become month counters with the same counts', async () => {
+  test('when a version-11 store (day counters) is opened, then its day counters become month counters with the same counts', async () => {
     const path = join(tempDir(), 'store.grafeo');
-    await version10Store(path);
+    await version11Store(path);
     const store = await open(path);
     const [version] = await store.run(SCHEMA.readVersion);
     expect(Number(version?.version)).toBe(SCHEMA_VERSION);
@@ -227,9 +227,9 @@ describe('the actor page counters', () => {
 
   test.each([1, 3, 1_000])('when the month migration runs in pages of %i day counters, twice (a crash before the version was written), then the counts are the same', async (page) => {
     const path = join(tempDir(), 'store.grafeo');
-    await version10Store(path);
+    await version11Store(path);
     const store = await open(path);
-    // Put the day counters back as version 10 had them, beside the month counters the open made.
+    // Put the day counters back as version 11 had them, beside the month counters the open made.
     await store.run(SCHEMA.backfillActorDaysSaid);
     await store.run(SCHEMA.backfillActorDaysAbout);
     for (let i = 0; i < 2; i++) await actorMonthsFromDays((q, p) => store.run(q, p), page);

@@ -42,7 +42,7 @@ describe('windowDays', () => {
 });
 
 /**
- * actorMonthSlot: where the actor page's month counters (schema version 11)
+ * actorMonthSlot: where the actor page's month counters (schema version 12)
  * count a statement's `timeDay`; dayOfSlot reads the slot back as the day.
  * Cases worked out by hand from the rule: a day of a month is counted in
  * the month's node at its day number, anything else in a node of its own at 0.

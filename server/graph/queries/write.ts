@@ -116,7 +116,7 @@ RETURN count(c) AS n`,
    * actorCounts): `(:_ActorMonth {key, actor, month, said, about})`, the
    * dated statements an actor made and was the subject of in a month bucket,
    * as lists of 32 counts, one per day of the month (slot 0: a coarse time;
-   * window.ts actorMonthSlot), added slot by slot (schema version 11: one
+   * window.ts actorMonthSlot), added slot by slot (schema version 12: one
    * node per actor and month instead of one per actor and day);
    * `(:_ActorPair {key, from, to, n})`, the statements (dated or not) `from`
    * made about `to`; `(:_ActorTotal {key, said, about, articles})`, all of an
