@@ -50,9 +50,10 @@ export function copyMatch(a: ReadonlySet<string>, b: ReadonlySet<string>): { sco
  */
 export function planRepublication(article: ArticleText, candidates: readonly ArticleText[]): RepublishLink[] {
   if (articleWords(article.text).length < MIN_ARTICLE_WORDS) return [];
+  const others = candidates.filter((c) => c.id !== article.id);
+  if (others.length === 0) return [];
   const mine = articleShingles(article.text);
-  const matches = candidates
-    .filter((c) => c.id !== article.id)
+  const matches = others
     .map((c) => ({ c, m: copyMatch(mine, articleShingles(c.text)) }))
     .filter((x): x is { c: ArticleText; m: { score: number; reason: string } } => x.m !== null)
     .sort((x, y) => compareDate(x.c, y.c));
