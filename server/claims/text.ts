@@ -287,12 +287,17 @@ export function polarForm(content: string, cueClass: string | null = null): Pola
 export function shingles(tokens: readonly string[], n: number): string[] {
   if (tokens.length === 0) return [];
   if (tokens.length <= n) return [tokens.join(' ')];
-  const out: string[] = [];
-  for (let i = 0; i + n <= tokens.length; i++) {
-    let g = tokens[i]!;
-    for (let k = 1; k < n; k++) g += ` ${tokens[i + k]!}`;
-    out.push(g);
+  // Slices of the words joined once: no string built per n-gram (nor a list per n-gram to join).
+  const joined = tokens.join(' ');
+  const starts = new Array<number>(tokens.length + 1);
+  let at = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    starts[i] = at;
+    at += tokens[i]!.length + 1;
   }
+  starts[tokens.length] = at;
+  const out: string[] = [];
+  for (let i = 0; i + n <= tokens.length; i++) out.push(joined.slice(starts[i]!, starts[i + n]! - 1));
   return out;
 }
 
