@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { canonicalNumbers, stem } from '../../server/claims/text.js';
+import { canonicalNumbers, normalizeText, stem } from '../../server/claims/text.js';
 import { CURRENCY_SIGNS, CURRENCY_WORDS, MULTIPLIERS, NUMBER_WORDS, PERCENT_WORDS } from '../../server/claims/model/numbers.js';
 import { rng } from '../utils/random.js';
 
@@ -130,6 +130,49 @@ describe('stem is the expressions it replaced', () => {
       const len = Math.floor(next() * 6);
       for (let k = 0; k < len; k++) w += pieces[Math.floor(next() * pieces.length)];
       expect(stem(w), JSON.stringify(w)).toBe(stemBefore(w));
+    }
+  });
+});
+
+/** normalizeText as it stood: NFKD, marks dropped, lower case, quotes folded, contractions, possessives, non-alphanumeric runs. */
+function normalizeTextBefore(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc`\u00b4]/g, "'")
+    .replace(/n't\b/g, 'nt')
+    .replace(/'s\b/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+describe('normalizeText on plain text (ASCII, curly quotes and dashes) skips the Unicode passes and gives what they give', () => {
+  const pieces = [
+    'Trump', "'s", "\u2019s", "n't", "N'T", "N\u2019T", "'S", 'won', 'don', '`', "'", '\u2018', '\u2019', '\u201c', '\u201d', '\u2013', '\u2014',
+    '_', '-', '.', ',', ' ', '  ', '\t', '\n', '42', 'A', 'z', 'sS', 'x1', '$', '%', '\u007f', '\u0000',
+    // and pieces that are not plain, so both ways are compared
+    '\u00e9', '\u00b4', '\u02bc', '\u2026', '\u0130', '\ufb01', '\u00a0', '\u00c9lys\u00e9e', '\ud83d\ude00',
+  ];
+  test('3,000 random strings (seeded)', () => {
+    const next = rng(1915);
+    for (let n = 0; n < 3000; n++) {
+      let text = '';
+      const len = Math.floor(next() * 12);
+      // Most strings plain (the fast way), some with one piece that is not.
+      const pool = next() < 0.7 ? pieces.slice(0, 33) : pieces;
+      for (let k = 0; k < len; k++) text += pool[Math.floor(next() * pool.length)];
+      expect(normalizeText(text), JSON.stringify(text)).toBe(normalizeTextBefore(text));
+    }
+  });
+
+  test('every UTF-16 code unit, between letters and after "n\'t" and "\'s"', () => {
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      for (const text of [`a${ch}b`, `don't${ch}`, `Ann's${ch}x`, `${ch}`]) {
+        const after = normalizeText(text);
+        if (after !== normalizeTextBefore(text)) expect(after, `${c.toString(16)} in ${JSON.stringify(text)}`).toBe(normalizeTextBefore(text));
+      }
     }
   });
 });
