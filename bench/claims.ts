@@ -144,11 +144,14 @@ export async function benchClaims(sizes: number[] = [10_000, 100_000], sample = 
       out[`twinsExpected@${label}`] = expected;
       const breakdown = [...perQuery.entries()].sort((a, b) => b[1].ms - a[1].ms).map(([k, e]) => `${k} ${(e.ms / sample).toFixed(2)} ms, ${(e.calls / sample).toFixed(2)} calls, ${(e.rows / sample).toFixed(1)} rows`);
       process.stderr.write(`bench claims: per article at ${label}: ${breakdown.join('; ')}\n`);
-      const [stats] = await store.run(`RETURN COUNT { MATCH (c:Claim) } AS claims, COUNT { MATCH ()-[r:REPUBLISHES]->() } AS republishes, COUNT { MATCH ()-[r:CONTRADICTS]->() } AS contradicts, COUNT { MATCH (b:_Band) } AS bands`);
+      const [stats] = await store.run(`RETURN COUNT { MATCH (c:Claim) } AS claims, COUNT { MATCH ()-[r:REPUBLISHES]->() } AS republishes, COUNT { MATCH ()-[r:CONTRADICTS]->() } AS contradicts`);
+      // Band keys on their members (schema 11): how many memberships, and how many distinct keys, the index in memory holds.
+      const [bands] = await store.run('MATCH (s:Statement) WHERE s._bands IS NOT NULL UNWIND s._bands AS key RETURN count(key) AS memberships, count(DISTINCT key) AS keys');
       out[`claims@${label}`] = Number(stats?.claims ?? 0);
       out[`republishes@${label}`] = Number(stats?.republishes ?? 0);
       out[`contradictions@${label}`] = Number(stats?.contradicts ?? 0);
-      out[`bandNodes@${label}`] = Number(stats?.bands ?? 0);
+      out[`statementBandKeys@${label}`] = Number(bands?.keys ?? 0);
+      out[`statementBandMemberships@${label}`] = Number(bands?.memberships ?? 0);
       process.stderr.write(`bench claims: ${JSON.stringify(Object.fromEntries(Object.entries(out).filter(([k]) => k.endsWith(`@${label}`))))}\n`);
     }
     const labels = [...sizes].sort((a, b) => a - b).map((s) => (s >= 1000 ? `${s / 1000}k` : String(s)));

@@ -1,11 +1,12 @@
 /**
- * The band keys of a batch of articles in memory (issue 19): what the
- * store holds under each key when the batch starts, read once, plus what
- * the batch's own articles add, so each article's candidates are found
- * exactly as a lookup in the store would find them after the articles
- * before it had written their keys, with no round trip per article.
+ * The band keys in memory (issue 19): what the store holds under each key
+ * (server/claims/band-store.ts keeps it per store), plus what a batch's own
+ * articles add, so each article's candidates are found exactly as a lookup
+ * after the articles before it had written their keys would find them, with
+ * no round trip at all.
  *
- * The rules are the store's (the claims step wrote them as Cypher before):
+ * The rules (the ones the claims step applied in Cypher over `_Band` nodes
+ * before schema version 11):
  * - a key takes a member only while it has fewer than `membersCap`
  *   (BAND_MEMBERS_CAP); a member is linked to a key once;
  * - a lookup reads a key's first `cap` members by id (BAND_CAP), an
@@ -16,54 +17,25 @@
  * Pure: test/claims/bands.test.ts holds it to those rules.
  */
 
-/**
- * A band key as the store holds it: member count and members, by id. A key's members are all articles (the
- * article keys, scoped `art`) or all statements (the statement keys, scoped by speaker, target or anchor), so the
- * lookups of each kind read only keys of their kind.
- */
-export interface BandState {
-  key: string;
-  /** Null when the key was never counted (read as 0). */
-  members: number | null;
-  ids: readonly string[];
-}
+import type { StoredBands } from './band-table.js';
 
-interface Band {
-  /** Whether the store holds the key (else the batch creates it). */
-  stored: boolean;
-  members: number;
-  /** Whether `members` changed in this batch (the key is written back). */
-  changed: boolean;
-  ids: string[];
-}
-
-/** What the batch adds to the store's band keys: new keys, new member counts of stored keys, and new links. */
+/** What the batch adds to the store's band keys: each new member with the keys it was admitted under. */
 export interface BandWrites {
-  newBands: Array<{ key: string; members: number }>;
-  bands: Array<{ key: string; members: number }>;
-  articleBands: Array<{ id: string; key: string }>;
-  statementBands: Array<{ id: string; key: string }>;
+  articleBands: Array<{ id: string; keys: string[] }>;
+  statementBands: Array<{ id: string; keys: string[] }>;
 }
 
 type Kind = 'articles' | 'statements';
 
 export class BandIndex {
-  private readonly bands = new Map<string, Band>();
-  private readonly links: Pick<BandWrites, 'articleBands' | 'statementBands'> = { articleBands: [], statementBands: [] };
+  /** Keys the batch changed: their members, stored and added, sorted (copied from the store's on first change). */
+  private readonly changed = new Map<string, string[]>();
+  private readonly admitted: Record<Kind, Map<string, string[]>> = { articles: new Map(), statements: new Map() };
 
   constructor(
-    stored: readonly BandState[],
+    private readonly stored: Pick<StoredBands, 'get'>,
     private readonly membersCap: number,
-  ) {
-    for (const s of stored) {
-      this.bands.set(s.key, {
-        stored: true,
-        members: s.members ?? 0,
-        changed: false,
-        ids: [...s.ids],
-      });
-    }
-  }
+  ) {}
 
   /** The articles sharing the most of these keys with an article (itself left out), best first. */
   articleCandidates(articleId: string, keys: readonly string[], cap: number, budget: number): string[] {
@@ -85,24 +57,33 @@ export class BandIndex {
     this.add(id, keys, 'statements');
   }
 
-  /**
-   * What the additions write to the store: the keys it lacks, the new count of every stored key whose count
-   * changed, and each new link (none of them in the store: the links already there were read).
-   */
+  /** What the additions write to the store: each new member with the keys it was admitted under, in the order added. */
   pending(): BandWrites {
-    const newBands: Array<{ key: string; members: number }> = [];
-    const bands: Array<{ key: string; members: number }> = [];
-    for (const [key, b] of this.bands) if (b.changed) (b.stored ? bands : newBands).push({ key, members: b.members });
-    return { newBands, bands, articleBands: [...this.links.articleBands], statementBands: [...this.links.statementBands] };
+    const rows = (m: Map<string, string[]>) => [...m].map(([id, keys]) => ({ id, keys: [...keys] }));
+    return { articleBands: rows(this.admitted.articles), statementBands: rows(this.admitted.statements) };
+  }
+
+  /** Applies the additions to the stored index, once the store holds them. */
+  commit(into: Pick<StoredBands, 'add'>): void {
+    for (const [key, ids] of this.changed) into.add(key, ids);
+  }
+
+  private members(key: string): readonly string[] | undefined {
+    return this.changed.get(key) ?? this.stored.get(key);
   }
 
   private rank(keys: readonly string[], cap: number, budget: number, without: string | null): string[] {
     const hits = new Map<string, number>();
     for (const key of keys) {
-      const band = this.bands.get(key);
-      if (band === undefined) continue;
-      const members = without === null ? band.ids : band.ids.filter((id) => id !== without);
-      for (const id of [...members].sort(compare).slice(0, cap)) hits.set(id, (hits.get(id) ?? 0) + 1);
+      const ids = this.members(key);
+      if (ids === undefined) continue;
+      let taken = 0;
+      for (const id of ids) {
+        if (taken >= cap) break;
+        if (id === without) continue;
+        hits.set(id, (hits.get(id) ?? 0) + 1);
+        taken += 1;
+      }
     }
     return [...hits.entries()]
       .sort((a, b) => b[1] - a[1] || compare(a[0], b[0]))
@@ -112,18 +93,28 @@ export class BandIndex {
 
   private add(id: string, keys: readonly string[], kind: Kind): void {
     for (const key of keys) {
-      let band = this.bands.get(key);
-      if (band === undefined) {
-        band = { stored: false, members: 0, changed: true, ids: [] };
-        this.bands.set(key, band);
+      let ids = this.changed.get(key);
+      if (ids === undefined) {
+        const stored = this.stored.get(key);
+        if (stored !== undefined && (stored.length >= this.membersCap || stored.includes(id))) continue;
+        ids = stored === undefined ? [] : [...stored];
+        this.changed.set(key, ids);
       }
-      if (band.members >= this.membersCap || band.ids.includes(id)) continue;
-      band.ids.push(id);
-      band.members += 1;
-      band.changed = true;
-      (kind === 'articles' ? this.links.articleBands : this.links.statementBands).push({ id, key });
+      if (ids.length >= this.membersCap || ids.includes(id)) continue;
+      insertSorted(ids, id);
+      const admitted = this.admitted[kind];
+      const own = admitted.get(id);
+      if (own === undefined) admitted.set(id, [key]);
+      else own.push(key);
     }
   }
+}
+
+/** Inserts `id` into `ids`, sorted by id (a key holds a handful). */
+function insertSorted(ids: string[], id: string): void {
+  let i = ids.length;
+  while (i > 0 && compare(ids[i - 1]!, id) > 0) i -= 1;
+  ids.splice(i, 0, id);
 }
 
 function compare(a: string, b: string): number {

@@ -1,7 +1,6 @@
 import {
   articleCandidates,
   articleClaimsVersion,
-  bandState,
   claimActorsByIds,
   claimMembers,
   claimsOfArticles,
@@ -22,6 +21,7 @@ import { applyIdentity, indexKeys, lookupKeys, resolveActor, type StoredActor } 
 import { articleKeys, statementKeys, statementLookupKeys } from './keys.js';
 import { claimStats, planClaims, type Candidate, type ClaimLink, type ClaimMember, type ClaimPlan, type ContradictionLink } from './plan.js';
 import { BandIndex } from './bands.js';
+import { bandsStored, storedBands } from './band-store.js';
 import { planRepublication, type RepublishLink } from './republication.js';
 import type { ClaimStatement } from './similarity.js';
 
@@ -142,16 +142,17 @@ interface ArticleWork {
  * candidates for a batch of articles just written, deciding article by
  * article in input order what running updateClaims on each in turn
  * decides, in a fixed number of round trips per batch:
- * - the band keys of the whole batch are read once and each article's
- *   candidates ranked in memory with the keys the articles before it add
- *   (bands.ts);
+ * - the band keys are held in memory (band-store.ts: read once per
+ *   process) and each article's candidates ranked there with the keys the
+ *   articles before it add (bands.ts);
  * - the chosen candidates are read by id once, and what an earlier article
  *   of the batch changes in them (a republication, a claim joined, a
  *   claim's known speakers) is carried in memory (BatchState);
  * - the links (republications, claim members, contradictions) are written
  *   together, then the counts of every claim the batch touched are
- *   computed from the stored members once, then the band keys, the alias
- *   index and the completion marks in one last write.
+ *   computed from the stored members once, then the band keys (each new
+ *   member's list), the alias index and the completion marks in one last
+ *   write.
  * Counting once per batch reads the members as the whole batch left them,
  * which is what a one-by-one run leaves as long as every claim whose count
  * changes is touched by the article that changes it (a statement joining
@@ -166,14 +167,10 @@ export async function updateClaimsBatch(store: ClaimsStore, graphs: readonly Art
   if (graphs.length === 0) return [];
   const work = graphs.map(articleWork);
 
-  // The band keys the batch reads or writes, as they stand; then each article's lookups, in order, with the
+  // The band keys as they stand (band-store.ts: in memory), then each article's lookups, in order, with the
   // keys of the articles before it added.
-  const keys = new Set<string>();
-  for (const w of work) {
-    for (const k of w.articleKeys) keys.add(k);
-    for (const r of [...w.keyRows, ...w.lookups]) for (const k of r.keys) keys.add(k);
-  }
-  const bands = new BandIndex(keys.size > 0 ? await bandState(store, [...keys]) : [], BAND_MEMBERS_CAP);
+  const stored = await storedBands(store);
+  const bands = new BandIndex(stored.bands, BAND_MEMBERS_CAP);
   for (const w of work) {
     const id = w.graph.article.id;
     if (w.articleKeys.length > 0) w.articleCandidates = bands.articleCandidates(id, w.articleKeys, BAND_CAP, ARTICLE_BUDGET);
@@ -208,7 +205,8 @@ export async function updateClaimsBatch(store: ClaimsStore, graphs: readonly Art
   if (becameCopies.length > 0) for (const r of await claimsOfArticles(store, becameCopies)) touched.add(r.id);
   if (touched.size > 0) await refreshClaimStats(store, [...touched].sort());
   const actors = work.flatMap((w) => w.graph.actors.map((a) => ({ actorId: a.id, keys: indexKeys(a) })).filter((r) => r.keys.length > 0));
-  await finishClaimsArticles(store, { ...bands.pending(), actors, articleIds: work.map((w) => w.graph.article.id), version: CLAIMS_VERSION });
+  const seq = await finishClaimsArticles(store, { ...bands.pending(), actors, articleIds: work.map((w) => w.graph.article.id), version: CLAIMS_VERSION });
+  bandsStored(store, stored, bands, seq);
   return out.map(({ claims, republishes: links, contradictions: n }) => ({ claims, republishes: links, contradictions: n }));
 }
 

@@ -1,7 +1,7 @@
 import { closeSync, openSync, readSync, createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { badInput, normalizeError } from '../errors.js';
-import { GRAPH_MODEL, TIME_CONVERSIONS, runImportStatement, runSchemaStep, serialWrite, type GraphStore, type SchemaStep } from '../graph/index.js';
+import { GRAPH_MODEL, TIME_CONVERSIONS, moveImportedBands, runImportStatement, runSchemaStep, serialWrite, type GraphStore, type SchemaStep } from '../graph/index.js';
 import { CYPHER_EXPORT_HEADER } from './formats.js';
 import type { TransferProgress, TransferSummary } from './transfer.js';
 
@@ -18,7 +18,7 @@ const COUNTER_REBUILDS: Record<string, SchemaStep[]> = {
   _ActorPair: ['backfillActorPairs'],
   _ActorTotal: ['backfillActorTotals'],
 };
-const LOOKUP_LABELS = ['_Alias', '_Band', '_EventKey'];
+const LOOKUP_LABELS = ['_Alias', '_EventKey'];
 
 /**
  * A node pattern of a script written before schema version 6 that names a
@@ -118,6 +118,9 @@ export async function importCypher(store: GraphStore, file: string, onProgress: 
       for (const q of rebuild) await runSchemaStep(store, q);
     });
   }
+  // A script written before schema version 11 holds the band keys as nodes: moved onto their members, as the
+  // store's own migration does.
+  if (derived.has('_Band')) await serialWrite(store, () => moveImportedBands(store));
   const missing = LOOKUP_LABELS.filter((l) => !derived.has(l));
   if (missing.length > 0 && summary.created > 0) {
     summary.errors.push({

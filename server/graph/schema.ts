@@ -7,7 +7,7 @@ import { ROLLUP_HOT_AT } from './window.js';
  * The version of the graph model this code writes. Bump it with a migration
  * step below when a change needs existing stores rewritten.
  */
-export const SCHEMA_VERSION = 10;
+export const SCHEMA_VERSION = 11;
 
 /** Schema version 6's label renames, in order (SCHEMA.rename*). */
 export const RENAMES = ['renameAlias', 'renameBand', 'renameEventKey', 'renameDayCount', 'renameActorDay', 'renameActorPair', 'renameActorTotal'] as const;
@@ -63,6 +63,8 @@ export async function initSchemaVersion(run: (query: string, params: Record<stri
   }
   // 10: statements without the copies of their texts (server/graph/write.ts storedStatementProps).
   if (stored !== null && stored < 10) await compactStatementTexts(run);
+  // 11: the band keys onto their members (`_bands`; server/claims/band-store.ts holds them in memory).
+  if (stored !== null && stored < 11) await moveBandsToMembers(run);
   if (current !== SCHEMA_VERSION) {
     await run(SCHEMA.writeVersion, { version: SCHEMA_VERSION, updatedAt: new Date().toISOString() });
   }
@@ -131,5 +133,37 @@ export async function compactStatementTexts(
     if (quotes.length > 0) await run(SCHEMA.markQuotesContent, { ids: quotes });
     if (page.length < pageArticles) return;
     after = String(page[page.length - 1]!.id);
+  }
+}
+
+/** `_Band` nodes a page of the version-11 migration moves. */
+export const BAND_PAGE = 5_000;
+
+/**
+ * The version-11 migration (also run after loading a cypher script written
+ * before it): each `_Band` node's key appended to the `_bands` list of each
+ * of its members, then the node deleted, a page at a time. A crash midway
+ * leaves whole pages done; a rerun moves the rest.
+ */
+export async function moveBandsToMembers(
+  run: (query: string, params: Record<string, unknown>) => Promise<Row[]>,
+  pageBands = BAND_PAGE,
+): Promise<void> {
+  for (;;) {
+    const page = await run(SCHEMA.bandsPage, { limit: pageBands });
+    if (page.length === 0) return;
+    const byMember = (field: 'articles' | 'statements') => {
+      const keys = new Map<string, string[]>();
+      for (const b of page) {
+        for (const id of (Array.isArray(b[field]) ? b[field] : []) as unknown[]) {
+          const own = keys.get(String(id));
+          if (own === undefined) keys.set(String(id), [String(b.key)]);
+          else own.push(String(b.key));
+        }
+      }
+      return [...keys].map(([id, list]) => ({ id, keys: list }));
+    };
+    await run(SCHEMA.bandsToMembers, { articles: byMember('articles'), statements: byMember('statements'), keys: page.map((b) => String(b.key)) });
+    if (page.length < pageBands) return;
   }
 }

@@ -19,8 +19,12 @@ afterAll(async () => {
   await store.close();
 });
 
-/** The queries resolveActors, updateClaims and claimsState run, per article. */
-const STEP = ['lookupAliases', 'actorsByIds', 'bandState', 'articleCandidates', 'linkRepublishes', 'statementCandidates', 'linkClaims', 'linkContradictions', 'claimsOfArticles', 'claimMembers', 'setClaimStats', 'finishArticles', 'articleClaimsVersion'] as const;
+/**
+ * The queries resolveActors, updateClaims and claimsState run, per article. Not here: articleBandKeys and
+ * statementBandKeys, which read every member's band keys once per process to build the index in memory
+ * (server/claims/band-store.ts): scans by design, outside the per-article cost.
+ */
+const STEP = ['lookupAliases', 'actorsByIds', 'bandSeq', 'articleCandidates', 'linkRepublishes', 'statementCandidates', 'linkClaims', 'linkContradictions', 'claimsOfArticles', 'claimMembers', 'setClaimStats', 'finishArticles', 'articleClaimsVersion'] as const;
 
 /**
  * The plan lines that scan. A `NodeScan` is a seek when an index filter sits

@@ -61,6 +61,28 @@ async function views(store: GraphStore): Promise<{ timeline: unknown; actors: Re
   }
 }
 
+/**
+ * A script as written before schema version 11: each member's band keys (`_bands: [...]` in its SET map) as a
+ * `_Band` node per key and an IN_BAND relationship per member, in the export's own statement forms.
+ */
+function withBandNodes(text: string): string {
+  const members = new Map<string, string[]>();
+  const out = text.replace(/MERGE \(n:(Article|Statement) \{id: ('[^']*')\}\) SET n \+= \{_bands: \[([^\]]*)\], /g, (_m, label: string, id: string, list: string) => {
+    for (const key of list.split(', ')) members.set(key, [...(members.get(key) ?? []), `${label} ${id}`]);
+    return `MERGE (n:${label} {id: ${id}}) SET n += {`;
+  });
+  const lines: string[] = [];
+  for (const [key, ids] of members) {
+    lines.push(`MERGE (n:_Band {key: ${key}}) SET n += {members: ${ids.length}};`);
+    for (const m of ids) {
+      const [label, id] = m.split(' ');
+      lines.push(`MATCH (a:${label} {id: ${id}}), (k:_Band {key: ${key}}) MERGE (a)-[r:IN_BAND]->(k);`);
+    }
+  }
+  expect(members.size).toBeGreaterThan(10);
+  return `${out}${lines.join('\n')}\n`;
+}
+
 describe('cypher export loaded into an empty store', () => {
   let source: GraphStore;
   let dir: { dir: string; cleanup: () => Promise<void> };
@@ -110,14 +132,16 @@ describe('cypher export loaded into an empty store', () => {
     }
   }, 240_000);
 
-  test('embedded: a script written before schema version 6 (bookkeeping under its former labels) loads the same', async () => {
+  test('embedded: a script written before schema version 6 (bookkeeping under its former labels, band keys as nodes) loads the same', async () => {
     const older = join(dir.dir, 'graph-v5.cypher');
     // What a version-5 export wrote: the same statements with Band, Alias, DayCount ... for _Band, _Alias, _DayCount ...
     const text = readFileSync(script, 'utf8');
     // (Only the labels that had a former name: the network rollups, _PairMonth, came after, with schema version 8.)
-    const downgraded = text.replace(/\(([a-z]):_(SchemaVersion|Alias|Band|EventKey|DayCount|ActorDay|ActorPair|ActorTotal) /g, '($1:$2 ');
+    const downgraded = withBandNodes(text).replace(/\(([a-z]):_(SchemaVersion|Alias|Band|EventKey|DayCount|ActorDay|ActorPair|ActorTotal) /g, '($1:$2 ');
     expect(downgraded).not.toBe(text);
+    expect(downgraded).toMatch(/MERGE \(n:Alias \{key: /);
     expect(downgraded).toMatch(/MERGE \(n:Band \{key: /);
+    expect(downgraded).not.toMatch(/_bands/);
     writeFileSync(older, downgraded);
     const data = join(dir.dir, 'embedded-v5');
     const run = await runCliInProcess(['import', older, '--data', data, '--json', '--no-progress']);

@@ -154,7 +154,7 @@ describe('the actor page counters', () => {
     const store = await open(path);
     const [version] = await store.run(SCHEMA.readVersion);
     expect(Number(version?.version)).toBe(SCHEMA_VERSION);
-    expect(SCHEMA_VERSION).toBe(10);
+    expect(SCHEMA_VERSION).toBe(11);
     expect(await counters(store)).toEqual(expected);
     // Articles written after the migration are counted on top.
     await store.writeArticle(smallArticle(100, 2, 5));

@@ -284,7 +284,7 @@ describe('embedded store', () => {
     await store.close(); // closing twice is fine
     const again = await openStore({ backend: 'embedded', path });
     expect(await again.stats()).toMatchObject({ articles: 1, statements: 2 });
-    expect(await again.run("MATCH (v:_SchemaVersion) RETURN v.version AS version")).toEqual([{ version: 10 }]);
+    expect(await again.run("MATCH (v:_SchemaVersion) RETURN v.version AS version")).toEqual([{ version: 11 }]);
     expect(await again.writeArticle(richArticle())).toBe('unchanged');
     await again.close();
   });
@@ -301,7 +301,7 @@ describe('embedded store', () => {
     await store.close();
     const again = await openStore({ backend: 'embedded', path });
     expect(await again.run('MATCH (s:Statement) RETURN s.id AS id, s.time AS time, s.timeDay AS timeDay ORDER BY id')).toEqual(written);
-    expect(await again.run("MATCH (v:_SchemaVersion) RETURN v.version AS version")).toEqual([{ version: 10 }]);
+    expect(await again.run("MATCH (v:_SchemaVersion) RETURN v.version AS version")).toEqual([{ version: 11 }]);
     await again.close();
   });
 

@@ -13,6 +13,7 @@ import { describe, expect, test } from 'vitest';
  */
 const NOT_PICKING: Record<string, string> = {
   'identity.ts:IDENTITY.clearAliases': 'deletes aliases in batches until none is left: every row is deleted, in any order',
+  'schema.ts:SCHEMA.bandsPage': 'the version-11 migration moves pages of _Band nodes until none is left (each page deleted after): every node is moved, in any order',
 };
 
 const QUERY_DIR = join(fileURLToPath(new URL('.', import.meta.url)), '../../server/graph/queries');

@@ -19,7 +19,9 @@ const keys = ['p:donald trump', 's:trump'];
 export const CLAIMS_PARAMS: { [K in keyof typeof CLAIMS]: Record<string, unknown> } = {
   lookupAliases: { keys, cap: 16 },
   actorsByIds: { ids: ['act_0'] },
-  bandState: { keys: ['art:0:abc', 'sp|act_0|0:0:abc'] },
+  bandSeq: {},
+  articleBandKeys: {},
+  statementBandKeys: {},
   articleCandidates: { ids: ['art_0'] },
   linkRepublishes: { links: [{ from: 'art_1', to: 'art_0', score: 0.9, reason: 'resemblance 0.9' }] },
   statementCandidates: { ids: ['stm_1'] },
@@ -29,8 +31,7 @@ export const CLAIMS_PARAMS: { [K in keyof typeof CLAIMS]: Record<string, unknown
   claimsOfArticles: { ids: ['art_0'] },
   linkContradictions: { links: [{ from: 'stm_1', to: 'stm_0', score: 0.8, reason: 'opposite polarity' }] },
   finishArticles: {
-    newBands: [{ key: 'art:0:abc', members: 1 }], bands: [{ key: 'sp|act_0|0:0:abc', members: 2 }],
-    articleBands: [{ id: 'art_0', key: 'art:0:abc' }], statementBands: [{ id: 'stm_0', key: 'sp|act_0|0:0:abc' }],
+    articleBands: [{ id: 'art_0', keys: ['art:0:abc'] }], statementBands: [{ id: 'stm_0', keys: ['sp|act_0|0:0:abc'] }],
     actors: [{ actorId: 'act_0', keys: ['p:donald trump'] }], articleIds: ['art_0'], version: 1,
   },
   articleNamings: { id: 'art_0' },

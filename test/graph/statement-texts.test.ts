@@ -120,7 +120,7 @@ describe('statement texts stored once', () => {
     const migrated = await open(path);
     const [version] = await migrated.run(SCHEMA.readVersion);
     expect(Number(version?.version)).toBe(SCHEMA_VERSION);
-    expect(SCHEMA_VERSION).toBe(10);
+    expect(SCHEMA_VERSION).toBe(11);
     expect(await stored(migrated)).toEqual(await stored(store));
     expect(await everyRead(migrated)).toEqual(EXPECTED);
     // Pages of one article, run again: nothing more to remove.

@@ -3,13 +3,14 @@
  * republication and contradiction candidates, plus the reads the API and
  * the evaluation use. Same text on both backends.
  *
- * Every lookup starts from an indexed property (`Alias.key`, `Band.key`,
- * `id`), so the cost of one article does not grow with the store. A band
- * key holds at most BAND_MEMBERS_CAP members (server/claims/update.ts), so
- * reading a key is bounded however many outlets carry a phrase; the step
- * reads the keys of a whole batch of articles at once (bandState) and ranks
- * the candidates in memory (server/claims/bands.ts), then reads the chosen
- * candidates by id.
+ * Every lookup starts from an indexed property (`Alias.key`, `id`), so the
+ * cost of one article does not grow with the store. The band keys are not
+ * looked up in the graph: each article and statement keeps the keys it was
+ * admitted under (`_bands`, written by finishArticles), the step holds them
+ * as an index in memory, read once per process (articleBandKeys,
+ * statementBandKeys) and again only when another writer finished articles
+ * since (`bandSeq`), ranks the candidates there (server/claims/bands.ts), and
+ * reads the chosen candidates by id.
  * Grafeo 0.6 plans an OPTIONAL MATCH, and an existence pattern such as
  * `WHERE NOT (o)-[:R]->()`, as a scan of the whole store (EXPLAIN shows a
  * `NodeScan` without input): neither appears in a query of the claims
@@ -30,13 +31,16 @@ RETURN key, a.id AS id, a.name AS name, a.kind AS kind, a.aliases AS aliases, a.
   actorsByIds: `UNWIND $ids AS id
 MATCH (a:Actor {id: id})
 RETURN a.id AS id, a.name AS name, a.kind AS kind, a.aliases AS aliases, a.roles AS roles, a.mergedInto AS mergedInto`,
-  // The band keys a batch of articles reads or writes, as they stand: each key's member count (what the cap is
-  // checked against) and its members (at most BAND_MEMBERS_CAP; all articles or all statements, as the key's
-  // scope says: no label test, which costs a third of the read). The candidate ranking and the batch's own
-  // additions are computed from them in memory (server/claims/bands.ts).
-  bandState: `UNWIND $keys AS key
-MATCH (b:_Band {key: key})
-RETURN key, b.members AS members, [(b)<-[:IN_BAND]-(m) | m.id] AS ids`,
+  // The band keys as the step left them (server/claims/band-store.ts builds its index from these): each member's
+  // keys, read once per process, and the counter of finished batches that tells whether another writer added any since.
+  bandSeq: `MATCH (v:_SchemaVersion {id: 'claimgraph'})
+RETURN coalesce(v.bandSeq, 0) AS seq`,
+  articleBandKeys: `MATCH (a:Article)
+WHERE a._bands IS NOT NULL
+RETURN a.id AS id, a._bands AS keys`,
+  statementBandKeys: `MATCH (s:Statement)
+WHERE s._bands IS NOT NULL
+RETURN s.id AS id, s._bands AS keys`,
   // Stored articles a new one may copy, by id (found through the band keys): the text to check, and the article
   // each already republishes.
   articleCandidates: `UNWIND $ids AS id
@@ -92,32 +96,20 @@ MATCH (b:Statement {id: l.to})
 MERGE (a)-[r:CONTRADICTS]->(b)
 SET r.score = l.score, r.reason = l.reason
 RETURN count(*) AS linked`,
-  // The step's last write for a batch of articles, one round trip: the band keys (the keys the store lacks, member
-  // counts and the links the batch adds, all computed by server/claims/bands.ts from the keys as read in the same
-  // write unit, so CREATE, not MERGE: nothing created here exists yet), the alias index (the names the articles gave
-  // their actors are written with the articles: WRITE.linkNamed), and the completion marks, set last (an article
-  // without its mark, after a crash, is redone on re-ingest). Each part is a unit subquery: an empty UNWIND
-  // inside drops no outer row.
+  // The step's last write for a batch of articles, one round trip: the band keys each new member was admitted under
+  // (computed by server/claims/bands.ts: appended, a member is admitted under a key once), the alias index (the names
+  // the articles gave their actors are written with the articles: WRITE.linkNamed), the completion marks (an article
+  // without its mark, after a crash, is redone on re-ingest) and the count of finished batches, which the step's index
+  // in memory is checked against. Each part is a unit subquery: an empty UNWIND inside drops no outer row.
   finishArticles: `CALL () {
-  UNWIND $newBands AS r
-  CREATE (:_Band {key: r.key, members: r.members})
-}
-CALL () {
-  UNWIND $bands AS r
-  MATCH (b:_Band {key: r.key})
-  SET b.members = r.members
-}
-CALL () {
   UNWIND $articleBands AS r
   MATCH (a:Article {id: r.id})
-  MATCH (b:_Band {key: r.key})
-  CREATE (a)-[:IN_BAND]->(b)
+  SET a._bands = coalesce(a._bands, []) + r.keys
 }
 CALL () {
   UNWIND $statementBands AS r
   MATCH (s:Statement {id: r.id})
-  MATCH (b:_Band {key: r.key})
-  CREATE (s)-[:IN_BAND]->(b)
+  SET s._bands = coalesce(s._bands, []) + r.keys
 }
 CALL () {
   UNWIND $actors AS r
@@ -132,7 +124,12 @@ CALL () {
   MATCH (art:Article {id: id})
   SET art.claimsVersion = $version
 }
-RETURN size($articleIds) AS finished`,
+CALL () {
+  MATCH (v:_SchemaVersion {id: 'claimgraph'})
+  SET v.bandSeq = coalesce(v.bandSeq, 0) + 1
+  RETURN v.bandSeq AS seq
+}
+RETURN size($articleIds) AS finished, seq`,
   // How the article named its actors (WRITE.linkNamed, written with it): what a recovery rebuilds the steps from.
   articleNamings: `MATCH (art:Article {id: $id})-[n:NAMED]->(a:Actor)
 RETURN a.id AS id, n.aliases AS aliases, n.roles AS roles`,

@@ -14,8 +14,10 @@
  * feature extends. The Cypher lint declares exactly these, so a query using
  * anything else (a typo, or an undeclared addition) fails the test.
  * MergeDecision and SAME_AS are the API's actor merges (docs/api.md).
- * _Alias, _Band, OF, IN_BAND, NAMED, REPUBLISHES and CONTRADICTS are the
- * claims step's (docs/claims.md). _DayCount holds the per-day statement
+ * _Alias, OF, NAMED, REPUBLISHES and CONTRADICTS are the claims step's
+ * (docs/claims.md); _Band and IN_BAND its band keys before schema version 11,
+ * which moved them onto their members (`_bands`): only that migration names
+ * them. _DayCount holds the per-day statement
  * counters the article write maintains (server/graph/write.ts), _ActorDay,
  * _ActorPair and _ActorTotal the actor page's (per actor and day, per speaker
  * and subject, per actor), _PairMonth the network's (per month, speaker,
@@ -33,8 +35,10 @@ export const MODEL = {
   domainLabels: DOMAIN_LABELS,
   /** Bookkeeping: every label in the marked namespace (a leading `_`). */
   bookkeepingLabels: BOOKKEEPING_LABELS,
+  /** Bookkeeping labels a store written now never holds: only the migrations that retired them name them (`_Band`: version 11). */
+  retiredLabels: ['_Band'],
   /** Labels of derived data keyed by `key` (lookup keys and counters): no `id`, rebuilt by ingest. */
-  derivedLabels: ['_Alias', '_Band', '_EventKey', '_DayCount', '_ActorDay', '_ActorPair', '_ActorTotal', '_PairMonth'],
+  derivedLabels: ['_Alias', '_EventKey', '_DayCount', '_ActorDay', '_ActorPair', '_ActorTotal', '_PairMonth'],
   /**
    * The bookkeeping labels' names before schema version 6, which renamed them
    * into the marked namespace: only the migration (SCHEMA.renameLabel*) and
@@ -83,8 +87,10 @@ const LOOKUPS = [
  * checks each MERGEd key has its constraint).
  */
 const UNIQUE_KEYS = [
-  // The claims step's lookups (server/claims): alias index and MinHash band keys, MERGEd by key.
+  // The claims step's alias index (server/claims), MERGEd by key.
   ['_Alias', 'key', 'bk_alias_key'],
+  // The MinHash band keys before schema version 11 (now a list on each member, `_bands`): the migration looks them
+  // up by key to delete them.
   ['_Band', 'key', 'bk_band_key'],
   // The events step's lookup keys (server/pipeline/events.ts), MERGEd by key.
   ['_EventKey', 'key', 'bk_event_key_key'],
@@ -305,6 +311,31 @@ LIMIT $limit
 RETURN a.id AS id, a.text AS text,
   [(a)-[:CONTAINS]->(s:Statement) WHERE s.sentence IS NOT NULL OR s.quote IS NOT NULL |
     {id: s.id, content: s.content, quote: s.quote, sentence: s.sentence, sentenceStart: s.sentenceStart, sentenceEnd: s.sentenceEnd}] AS statements`,
+  /**
+   * Migration to version 11: the band keys onto their members (server/graph/schema.ts moveBandsToMembers). A page
+   * of `_Band` nodes with their members; then each member's keys appended to its `_bands` (those it lacks: a rerun
+   * after a crash adds nothing) and the page's nodes deleted, in one write.
+   */
+  bandsPage: `MATCH (b:_Band)
+WITH b
+LIMIT $limit
+RETURN b.key AS key, [(b)<-[:IN_BAND]-(m:Article) | m.id] AS articles, [(b)<-[:IN_BAND]-(m:Statement) | m.id] AS statements`,
+  bandsToMembers: `CALL () {
+  UNWIND $articles AS r
+  MATCH (a:Article {id: r.id})
+  SET a._bands = coalesce(a._bands, []) + [k IN r.keys WHERE NOT k IN coalesce(a._bands, [])]
+}
+CALL () {
+  UNWIND $statements AS r
+  MATCH (s:Statement {id: r.id})
+  SET s._bands = coalesce(s._bands, []) + [k IN r.keys WHERE NOT k IN coalesce(s._bands, [])]
+}
+CALL () {
+  UNWIND $keys AS key
+  MATCH (b:_Band {key: key})
+  DETACH DELETE b
+}
+RETURN size($keys) AS n`,
   removeSentences: `UNWIND $ids AS id
 MATCH (s:Statement {id: id})
 REMOVE s.sentence
@@ -346,6 +377,8 @@ export const SCHEMA_PARAMS: { [K in keyof typeof SCHEMA]: Record<string, unknown
   rollupBuckets: {},
   markHotBucket: { month: '2024-01-*', hotAt: 5 },
   statementTextsPage: { after: '', limit: 1000 },
+  bandsPage: { limit: 1000 },
+  bandsToMembers: { articles: [{ id: 'art_0', keys: ['art:0:abc'] }], statements: [{ id: 'stm_0', keys: ['sp|act_0|0:0:abc'] }], keys: ['art:0:abc'] },
   removeSentences: { ids: ['stm_0'] },
   markQuotesContent: { ids: ['stm_0'] },
 };

@@ -25,9 +25,10 @@ export type ContradictionRow = z.infer<typeof ContradictionRowSchema>;
 /** A stored actor under an alias key (CLAIMS.lookupAliases). */
 export const AliasRowSchema = ActorRowSchema.extend({ key: str, mergedInto: optStr });
 export type AliasRow = z.infer<typeof AliasRowSchema>;
-/** A band key as it stands: its member count and members (CLAIMS.bandState). */
-export const BandStateRowSchema = z.object({ key: str, members: optNum, ids: strs });
-export type BandStateRow = z.infer<typeof BandStateRowSchema>;
+/** A member of band keys (an article or a statement) with the keys it was admitted under (CLAIMS.*BandKeys). */
+export const BandKeysRowSchema = z.object({ id: str, keys: strs });
+export type BandKeysRow = z.infer<typeof BandKeysRowSchema>;
+const BandSeqRow = z.object({ seq: num });
 /** A stored article a new one may copy (CLAIMS.articleCandidates). */
 export const ArticleCandidateRowSchema = z.object({ id: str, text: optStr, date: optStr, republishes: optStr });
 export type ArticleCandidateRow = z.infer<typeof ArticleCandidateRowSchema>;
@@ -109,9 +110,17 @@ export function claimActorsByIds(store: Runner, ids: string[]): Promise<ActorByI
   return read(store, ActorByIdRowSchema, 'actors by id', CLAIMS.actorsByIds, { ids });
 }
 
-/** The band keys that exist among `keys`, with their member counts and members. */
-export function bandState(store: Runner, keys: string[]): Promise<BandStateRow[]> {
-  return read(store, BandStateRowSchema, 'the band keys', CLAIMS.bandState, { keys });
+/** How many batches the claims step has finished in this store (0 for none): what the band index in memory is checked against. */
+export async function bandSeq(store: Runner): Promise<number> {
+  return (await readOne(store, BandSeqRow, 'the band key counter', CLAIMS.bandSeq, {}))?.seq ?? 0;
+}
+
+/** Every member of band keys, articles then statements, with the keys it was admitted under. */
+export async function bandMembers(store: Runner): Promise<{ articles: BandKeysRow[]; statements: BandKeysRow[] }> {
+  return {
+    articles: await read(store, BandKeysRowSchema, 'the articles\' band keys', CLAIMS.articleBandKeys, {}),
+    statements: await read(store, BandKeysRowSchema, 'the statements\' band keys', CLAIMS.statementBandKeys, {}),
+  };
 }
 
 /** Stored articles by id, as a new article's republication check reads them. */
@@ -141,20 +150,22 @@ export function claimsOfArticles(store: Runner, ids: string[]): Promise<Array<{ 
   return read(store, IdRow, 'the claims of articles', CLAIMS.claimsOfArticles, { ids });
 }
 
-/** The band keys, the alias index and the completion marks of a batch of articles, in one round trip. */
+/**
+ * The band keys, the alias index and the completion marks of a batch of articles, in one round trip; the count of
+ * finished batches after it.
+ */
 export async function finishClaimsArticles(
   store: Runner,
   p: {
-    newBands: Array<{ key: string; members: number }>;
-    bands: Array<{ key: string; members: number }>;
-    articleBands: Array<{ id: string; key: string }>;
-    statementBands: Array<{ id: string; key: string }>;
+    articleBands: Array<{ id: string; keys: string[] }>;
+    statementBands: Array<{ id: string; keys: string[] }>;
     actors: Array<{ actorId: string; keys: string[] }>;
     articleIds: string[];
     version: number;
   },
-): Promise<void> {
-  await store.run(CLAIMS.finishArticles, p);
+): Promise<number | null> {
+  const [row] = await store.run(CLAIMS.finishArticles, p);
+  return typeof row?.seq === 'number' ? row.seq : null;
 }
 
 /** The claims step version an article was finished with; undefined when the article is not stored. */
