@@ -18,8 +18,11 @@ export function memoByString<T>(fn: (arg: string) => T, size: number, maxLength 
   let old = new Map<string, T>();
   return (arg: string): T => {
     if (arg.length > maxLength) return fn(arg);
-    if (young.has(arg)) return young.get(arg) as T;
-    const value = old.has(arg) ? (old.get(arg) as T) : fn(arg);
+    // One lookup for a remembered answer (a second only when the answer is undefined itself).
+    const hit = young.get(arg);
+    if (hit !== undefined || young.has(arg)) return hit as T;
+    const kept = old.get(arg);
+    const value = kept !== undefined || old.has(arg) ? (kept as T) : fn(arg);
     if (young.size >= size) {
       old = young;
       young = new Map();

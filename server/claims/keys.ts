@@ -1,4 +1,4 @@
-import { bandKeys, hash32, minhash } from './minhash.js';
+import { bandKeys, bandSuffixes, hash32, minhash, minhashOfHashes, shingleHashes } from './minhash.js';
 import { memoByString } from '../memo.js';
 import { normalizeContent, polarForm, shingles, words } from './text.js';
 import { ownTime } from './times.js';
@@ -46,15 +46,28 @@ function nearPeriods(p: string): string[] {
 type Keyed = Pick<ClaimStatement, 'content' | 'cueClass' | 'speakerId' | 'aboutIds' | 'articleDate' | 'saidAt' | 'saidAtPrecision'>;
 
 function scopedKeys(s: Keyed, periods: string[]): string[] {
-  const sig = minhash(polarForm(s.content, s.cueClass).neutral, STATEMENT_BANDS * STATEMENT_ROWS);
-  if (sig.length === 0) return [];
+  const suffixes = statementBandSuffixes(s.content);
+  if (suffixes.length === 0) return [];
+  const abouts = [...new Set(s.aboutIds)];
   const keys: string[] = [];
+  // A subject's keys are the first ABOUT_BANDS of the speaker's bands (the same rows) under another scope.
   for (const p of periods) {
-    if (s.speakerId) keys.push(...bandKeys(sig, STATEMENT_BANDS, STATEMENT_ROWS, `sp|${s.speakerId}|${p}`));
-    for (const a of new Set(s.aboutIds)) keys.push(...bandKeys(sig, ABOUT_BANDS, STATEMENT_ROWS, `ab|${a}|${p}`));
+    if (s.speakerId) for (const suffix of suffixes) keys.push(`sp|${s.speakerId}|${p}:${suffix}`);
+    for (const a of abouts) for (let b = 0; b < ABOUT_BANDS; b++) keys.push(`ab|${a}|${p}:${suffixes[b]}`);
   }
   return keys;
 }
+
+/**
+ * The scope-free band keys of a content (minhash.ts bandSuffixes): MinHash over its polarity-neutral words, which
+ * do not depend on the cue (a denying cue flips polarity only). Remembered: a statement's keys are made twice
+ * (stored and looked up under), and a repeated quote again.
+ */
+const statementBandSuffixes: (content: string) => readonly string[] = memoByString(
+  (content) => bandSuffixes(minhash(polarForm(content).neutral, STATEMENT_BANDS * STATEMENT_ROWS), STATEMENT_BANDS, STATEMENT_ROWS),
+  20_000,
+  2_000,
+);
 
 /**
  * The periods a statement is filed under: its own time's (saidAt, when
@@ -85,8 +98,10 @@ export const ANCHOR_SHINGLE = 4;
 export const ANCHOR_WINDOW = 4;
 export const MAX_ANCHORS = 24;
 
-/** The anchor keys of a content; none below ANCHOR_SHINGLE words. */
-export function anchorKeys(content: string): string[] {
+/** The anchor keys of a content; none below ANCHOR_SHINGLE words. Remembered (a statement's are asked twice): not to be modified. */
+export const anchorKeys: (content: string) => readonly string[] = memoByString(anchorKeysOf, 20_000, 2_000);
+
+function anchorKeysOf(content: string): string[] {
   const norm = normalizeContent(content);
   if (norm === '') return [];
   const ws = norm.split(' ');
@@ -94,9 +109,11 @@ export function anchorKeys(content: string): string[] {
   const grams = shingles(ws, ANCHOR_SHINGLE).map((g) => ({ g, h: hash32(`q ${g}`) }));
   const picked = new Map<string, number>();
   for (let i = 0; i + ANCHOR_WINDOW <= Math.max(grams.length, ANCHOR_WINDOW); i++) {
-    const window = grams.slice(i, i + ANCHOR_WINDOW);
-    let best = window[0]!;
-    for (const x of window) if (x.h < best.h || (x.h === best.h && x.g < best.g)) best = x;
+    let best = grams[i]!;
+    for (let k = i + 1; k < i + ANCHOR_WINDOW && k < grams.length; k++) {
+      const x = grams[k]!;
+      if (x.h < best.h || (x.h === best.h && x.g < best.g)) best = x;
+    }
     picked.set(best.g, best.h);
   }
   return [...picked.entries()]
@@ -132,7 +149,21 @@ export const MIN_ARTICLE_WORDS = 40;
  * The words of an article text (words()), remembered for the last few hundred texts: a new article's text is read
  * for its keys and its republication check, a stored one each time it is a candidate.
  */
-export const articleWords: (text: string) => readonly string[] = memoByString(words, 1_024);
+export const articleWords: (text: string) => readonly string[] = memoByString((text) => {
+  const joined = articleWordsJoined(text);
+  return typeof joined !== 'string' ? joined : joined === '' ? [] : joined.split(' ');
+}, 1_024);
+
+/**
+ * An article text's words joined by single spaces: the same words in a string, about a tenth of the memory of
+ * the list, so four times as many texts are remembered (a candidate checked again hundreds of articles later, as
+ * copies of one story come in, is not normalised again). The list itself when a word is empty or holds a space
+ * (then the join would not give it back). Texts over 20,000 characters are not remembered here.
+ */
+const articleWordsJoined: (text: string) => string | readonly string[] = memoByString((text) => {
+  const ws = words(text);
+  return ws.every((w) => w !== '' && !w.includes(' ')) ? ws.join(' ') : ws;
+}, 4_096, 20_000);
 
 /** The word 3-shingles of an article text (remembered: a stored article is checked again each time it is a candidate). */
 export const articleShingles: (text: string) => ReadonlySet<string> = memoByString((text) => new Set(shingles(articleWords(text), ARTICLE_SHINGLE)), 512);
@@ -141,5 +172,5 @@ export const articleShingles: (text: string) => ReadonlySet<string> = memoByStri
 export function articleKeys(text: string): string[] {
   const w = articleWords(text);
   if (w.length < MIN_ARTICLE_WORDS) return [];
-  return bandKeys(minhash(shingles(w, ARTICLE_SHINGLE), ARTICLE_BANDS * ARTICLE_ROWS), ARTICLE_BANDS, ARTICLE_ROWS, 'art');
+  return bandKeys(minhashOfHashes(shingleHashes(w, ARTICLE_SHINGLE), ARTICLE_BANDS * ARTICLE_ROWS), ARTICLE_BANDS, ARTICLE_ROWS, 'art');
 }

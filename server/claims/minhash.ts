@@ -31,26 +31,70 @@ function fmix32(x: number): number {
 }
 
 const seedCache: number[] = [];
-function seed(i: number): number {
-  while (seedCache.length <= i) seedCache.push(fmix32(Math.imul(seedCache.length + 1, 0x9e3779b9)));
-  return seedCache[i]!;
+function seeds(k: number): readonly number[] {
+  while (seedCache.length < k) seedCache.push(fmix32(Math.imul(seedCache.length + 1, 0x9e3779b9)));
+  return seedCache;
 }
 
 /** The k-value MinHash signature of a set of strings; empty for an empty set. */
 export function minhash(elements: Iterable<string>, k: number): number[] {
-  const hashes = [...new Set(elements)].map(hash32);
-  if (hashes.length === 0) return [];
+  const hashes: number[] = [];
+  for (const e of elements) hashes.push(hash32(e));
+  return minhashOfHashes(hashes, k);
+}
+
+/**
+ * The signature from the elements' hash32 values: a value given twice changes no minimum, so they need not be
+ * distinct (minhash of a set and of the same elements with repeats are one signature). fmix32 written out in the
+ * loop: the inner loop of every article's and statement's keys.
+ */
+export function minhashOfHashes(hashes: readonly number[], k: number): number[] {
+  const n = hashes.length;
+  if (n === 0) return [];
+  const s = seeds(k);
   const sig = new Array<number>(k);
   for (let i = 0; i < k; i++) {
-    const s = seed(i);
+    const seedI = s[i]!;
     let min = 0xffffffff;
-    for (const h of hashes) {
-      const v = fmix32(h ^ s);
-      if (v < min) min = v;
+    for (let j = 0; j < n; j++) {
+      let h = (hashes[j]! ^ seedI) >>> 0;
+      h ^= h >>> 16;
+      h = Math.imul(h, 0x85ebca6b);
+      h ^= h >>> 13;
+      h = Math.imul(h, 0xc2b2ae35);
+      h ^= h >>> 16;
+      h >>>= 0;
+      if (h < min) min = h;
     }
     sig[i] = min;
   }
   return sig;
+}
+
+/**
+ * hash32 of each word n-gram of `tokens` joined by a space (text.ts `shingles`: a text shorter than n is one
+ * shingle of all its words), without building the strings.
+ */
+export function shingleHashes(tokens: readonly string[], n: number): number[] {
+  if (tokens.length === 0) return [];
+  const width = Math.min(n, tokens.length);
+  const out: number[] = [];
+  for (let i = 0; i + width <= tokens.length; i++) {
+    let h = 0x811c9dc5;
+    for (let w = 0; w < width; w++) {
+      if (w > 0) {
+        h ^= 0x20;
+        h = Math.imul(h, 0x01000193);
+      }
+      const t = tokens[i + w]!;
+      for (let c = 0; c < t.length; c++) {
+        h ^= t.charCodeAt(c);
+        h = Math.imul(h, 0x01000193);
+      }
+    }
+    out.push(h >>> 0);
+  }
+  return out;
 }
 
 /** The fraction of positions where two signatures agree: an estimate of the sets' Jaccard similarity. */
@@ -68,6 +112,14 @@ export function estimateJaccard(a: readonly number[], b: readonly number[]): num
  * so only that speaker's statements can collide with it.
  */
 export function bandKeys(signature: readonly number[], bands: number, rows: number, scope: string): string[] {
+  return bandSuffixes(signature, bands, rows).map((suffix) => `${scope}:${suffix}`);
+}
+
+/**
+ * The scope-free part of each band's key, `${band}:${hash of the band's rows}`: a band's hash depends on its rows
+ * only, so one signature filed under several scopes (periods, speaker and subjects) hashes its bands once.
+ */
+export function bandSuffixes(signature: readonly number[], bands: number, rows: number): string[] {
   if (signature.length === 0) return [];
   if (signature.length < bands * rows) throw new Error(`a signature of ${signature.length} values cannot fill ${bands} bands of ${rows} rows`);
   const keys: string[] = [];
@@ -79,7 +131,7 @@ export function bandKeys(signature: readonly number[], bands: number, rows: numb
       h1 = fmix32(Math.imul(h1 ^ v, 0x01000193));
       h2 = fmix32(Math.imul(h2 ^ v, 0x5bd1e995) + r);
     }
-    keys.push(`${scope}:${b}:${h1.toString(36)}${h2.toString(36)}`);
+    keys.push(`${b}:${h1.toString(36)}${h2.toString(36)}`);
   }
   return keys;
 }

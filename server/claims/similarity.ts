@@ -2,6 +2,7 @@ import { contentWords, jaccard, normalizeContent, overlap, polarForm, shingles, 
 import { speakerRelation, type SpeakerRelation } from './speakers.js';
 import { differentTimes, timesCompatible, type Dated } from './times.js';
 import { STOPWORDS } from './model/stopwords.js';
+import { NEGATING_CUE_CLASSES } from './model/polarity.js';
 import { memoByString } from '../memo.js';
 
 /** A statement as the claim step sees it: the new article's, or a candidate read back from the store. */
@@ -28,29 +29,69 @@ export interface Prepared {
   bigrams: ReadonlySet<string>;
   polar: PolarForm;
   neutral: ReadonlySet<string>;
+  /** What each comparison would otherwise derive again from one side (see ContentForms). */
+  forms: ContentForms;
+}
+
+/** Forms of one side that contentMatch, contradiction and sameClaim read for every pair it is in. */
+interface ContentForms {
+  /** ` ${norm} `, for "is one inside the other". */
+  padded: string;
+  /** The words that are figures (start with a digit), in the order of `words`. */
+  figures: readonly string[];
+  /** The tokens without leading stopwords, joined and padded like `padded`, and how many. */
+  trimmedPadded: string;
+  trimmedLength: number;
+  /** The distinct tokens, for a bound on the longest common subsequence. */
+  tokenSet: ReadonlySet<string>;
+  /** Each clause's neutral words as a set (polar.clauses, same order). */
+  clauseSets: ReadonlyArray<ReadonlySet<string>>;
 }
 
 /** Computes the forms every comparison needs, once per statement (the forms of a content remembered: a stored statement is a candidate again and again). */
 export function prepare(statement: ClaimStatement): Prepared {
-  return { statement, ...contentForms(`${statement.cueClass ?? ''}\u0000${statement.content}`) };
+  const cueClass = statement.cueClass !== null && NEGATING_CUE_CLASSES.has(statement.cueClass) ? statement.cueClass : null;
+  let memo = formsByCue.get(cueClass);
+  if (memo === undefined) formsByCue.set(cueClass, (memo = memoByString((content) => contentForms(content, cueClass), 20_000, 2_000)));
+  const f = memo(statement.content);
+  return { statement, norm: f.norm, tokens: f.tokens, words: f.words, bigrams: f.bigrams, polar: f.polar, neutral: f.neutral, forms: f.forms };
 }
 
-const contentForms = memoByString((key: string): Omit<Prepared, 'statement'> => {
-  const cut = key.indexOf('\u0000');
-  const cueClass = cut === 0 ? null : key.slice(0, cut);
-  const content = key.slice(cut + 1);
+/**
+ * The remembered forms of contents, one memo per cue class that changes them: a cue reads only through the
+ * polarity of a denying class (polarForm), so every other cue shares the memo of no cue.
+ */
+const formsByCue = new Map<string | null, (content: string) => Omit<Prepared, 'statement'>>();
+
+function contentForms(content: string, cueClass: string | null): Omit<Prepared, 'statement'> {
   const cw = contentWords(content);
   const polar = polarForm(content, cueClass);
   const norm = normalizeContent(content);
+  const tokens = norm === '' ? [] : norm.split(' ');
+  const words = new Set(cw);
+  const trimmed = dropLeadingStopwords(tokens);
   return {
     norm,
-    tokens: norm === '' ? [] : norm.split(' '),
-    words: new Set(cw),
+    tokens,
+    words,
     bigrams: new Set(shingles(cw, 2)),
     polar,
     neutral: new Set(polar.neutral),
+    forms: {
+      padded: ` ${norm} `,
+      figures: [...words].filter(isFigure),
+      trimmedPadded: ` ${trimmed.join(' ')} `,
+      trimmedLength: trimmed.length,
+      tokenSet: new Set(tokens),
+      clauseSets: polar.clauses.map((c) => new Set(c.neutral)),
+    },
   };
-}, 20_000, 2_000);
+}
+
+function isFigure(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return c >= 0x30 && c <= 0x39;
+}
 
 /**
  * Thresholds, tuned on the seed page and the hand-made pairs in
@@ -118,19 +159,23 @@ export interface ContentMatch {
 export function contentMatch(a: Prepared, b: Prepared): ContentMatch | null {
   if (a.norm === '' || b.norm === '') return null;
   if (a.norm === b.norm) return { score: 1, how: 'verbatim', kind: 'verbatim', sharedWords: a.tokens.length };
-  const [short, long] = a.tokens.length <= b.tokens.length ? [a, b] : [b, a];
-  if (!numbersAgree(a.words, b.words)) return null;
+  const aShort = a.tokens.length <= b.tokens.length;
+  const short = aShort ? a : b;
+  const long = aShort ? b : a;
+  if (!numbersAgree(a.forms.figures, b.forms.figures)) return null;
   // A trimmed quote: two words or more, one of them a content word ("shut up" inside the full sentence);
   // leading function words may differ ("That keeps the town alive" inside "... keeps the town alive").
-  const trimmed = dropLeadingStopwords(short.tokens);
-  if (short.tokens.length >= 2 && short.words.size >= 1 && ` ${long.norm} `.includes(` ${short.norm} `)) {
+  const trimmedLength = short.forms.trimmedLength;
+  if (short.tokens.length >= 2 && short.words.size >= 1 && long.forms.padded.includes(short.forms.padded)) {
     return { score: 0.95, how: 'trimmed or extended quote', kind: 'contained', sharedWords: short.tokens.length };
   }
-  if (trimmed.length >= 3 && trimmed.length < short.tokens.length && ` ${long.norm} `.includes(` ${trimmed.join(' ')} `)) {
+  if (trimmedLength >= 3 && trimmedLength < short.tokens.length && long.forms.padded.includes(short.forms.trimmedPadded)) {
     // Compared for polarity like an edit: the dropped words may have held a "not".
-    return { score: 0.9, how: 'trimmed quote (leading words differ)', kind: 'aligned', sharedWords: trimmed.length };
+    return { score: 0.9, how: 'trimmed quote (leading words differ)', kind: 'aligned', sharedWords: trimmedLength };
   }
-  if (short.tokens.length >= ALIGNED_MIN_WORDS) {
+  // The words of the shorter in order in the longer are at most its words found in the longer at all: when those
+  // are too few, the alignment cannot reach ALIGNED_SHARE and is not computed.
+  if (short.tokens.length >= ALIGNED_MIN_WORDS && foundIn(short.tokens, long.forms.tokenSet) / short.tokens.length >= ALIGNED_SHARE) {
     const lcs = lcsLength(short.tokens, long.tokens);
     const share = lcs / short.tokens.length;
     if (share >= ALIGNED_SHARE) return { score: round(0.9 * share), how: `edited quote (${round(share)} of the words in order)`, kind: 'aligned', sharedWords: lcs };
@@ -173,7 +218,7 @@ export function sameClaim(a: Prepared, b: Prepared): Decision {
     if (rel === 'unknown' && !(sa.direct && sb.direct) && share < UNKNOWN_INDIRECT_LENGTH_SHARE) return notSame('a speaker unknown and reported speech only partly the same');
   }
   if (m.kind !== 'verbatim' && m.kind !== 'contained') {
-    const clash = clauseClash(a.polar.clauses, b.polar.clauses);
+    const clash = clauseClash(a, b);
     if (clash !== null) return notSame(`opposite polarity (${clash})`);
   }
   // Only a direct quotation on both sides is re-quoted over months; an outlet's own words repeated later are a new report.
@@ -188,13 +233,17 @@ export function sameClaim(a: Prepared, b: Prepared): Decision {
  * polarity, as the flipping words; null when none. Clauses of fewer than
  * two neutral words are not compared (too little to call a proposition).
  */
-function clauseClash(as: readonly PolarClause[], bs: readonly PolarClause[]): string | null {
-  for (const ca of as) {
+function clauseClash(a: Prepared, b: Prepared): string | null {
+  const as = a.polar.clauses;
+  const bs = b.polar.clauses;
+  for (let i = 0; i < as.length; i++) {
+    const ca = as[i]!;
     if (ca.neutral.length < 2) continue;
-    const sa = new Set(ca.neutral);
-    for (const cb of bs) {
+    const sa = a.forms.clauseSets[i]!;
+    for (let k = 0; k < bs.length; k++) {
+      const cb = bs[k]!;
       if (cb.neutral.length < 2 || cb.polarity === ca.polarity) continue;
-      const sb = new Set(cb.neutral);
+      const sb = b.forms.clauseSets[k]!;
       if (overlap(sa, sb) >= PARAPHRASE_OVERLAP && jaccard(sa, sb) >= PARAPHRASE_JACCARD) return flipsOf([...ca.flips, ...cb.flips]);
     }
   }
@@ -217,12 +266,16 @@ export interface ContradictionDecision {
  */
 export function contradiction(a: Prepared, b: Prepared): ContradictionDecision {
   let best: { sim: number; flips: string } | null = null;
-  for (const ca of a.polar.clauses) {
+  const as = a.polar.clauses;
+  const bs = b.polar.clauses;
+  for (let i = 0; i < as.length; i++) {
+    const ca = as[i]!;
     if (ca.neutral.length < MIN_WORDS) continue;
-    const na = new Set(ca.neutral);
-    for (const cb of b.polar.clauses) {
+    const na = a.forms.clauseSets[i]!;
+    for (let k = 0; k < bs.length; k++) {
+      const cb = bs[k]!;
       if (cb.neutral.length < MIN_WORDS || cb.polarity === ca.polarity) continue;
-      const nb = new Set(cb.neutral);
+      const nb = b.forms.clauseSets[k]!;
       const ov = overlap(na, nb);
       const j = jaccard(na, nb);
       if (ov < PARAPHRASE_OVERLAP || j < PARAPHRASE_JACCARD) continue;
@@ -274,13 +327,23 @@ function dropLeadingStopwords(tokens: readonly string[]): string[] {
 
 /** Length of the longest common subsequence of two word lists (O(n·m), contents are short). */
 export function lcsLength(a: readonly string[], b: readonly string[]): number {
-  let prev = new Array<number>(b.length + 1).fill(0);
+  let prev = new Int32Array(b.length + 1);
+  let cur = new Int32Array(b.length + 1);
   for (let i = 1; i <= a.length; i++) {
-    const cur = new Array<number>(b.length + 1).fill(0);
-    for (let j = 1; j <= b.length; j++) cur[j] = a[i - 1] === b[j - 1] ? prev[j - 1]! + 1 : Math.max(prev[j]!, cur[j - 1]!);
+    const x = a[i - 1];
+    for (let j = 1; j <= b.length; j++) cur[j] = x === b[j - 1] ? prev[j - 1]! + 1 : Math.max(prev[j]!, cur[j - 1]!);
+    const t = prev;
     prev = cur;
+    cur = t;
   }
   return prev[b.length]!;
+}
+
+/** How many of the tokens (with repeats) are in the set. */
+function foundIn(tokens: readonly string[], set: ReadonlySet<string>): number {
+  let n = 0;
+  for (const t of tokens) if (set.has(t)) n += 1;
+  return n;
 }
 
 /**
@@ -288,9 +351,7 @@ export function lcsLength(a: readonly string[], b: readonly string[]): number {
  * claims however alike the words. Agree when either has no figure or one's
  * figures include the other's.
  */
-function numbersAgree(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
-  const na = [...a].filter((w) => /^\d/.test(w));
-  const nb = [...b].filter((w) => /^\d/.test(w));
+function numbersAgree(na: readonly string[], nb: readonly string[]): boolean {
   if (na.length === 0 || nb.length === 0) return true;
   return na.every((x) => nb.includes(x)) || nb.every((x) => na.includes(x));
 }

@@ -1,4 +1,5 @@
 import { parsePersonName } from '../actors/index.js';
+import { memoByString } from '../memo.js';
 import { normalizeText } from './text.js';
 
 /** A statement's speaker as the claim step sees it: the resolved actor's id and name, both null when unknown. */
@@ -24,15 +25,29 @@ export type SpeakerRelation = 'same' | 'compatible' | 'unknown' | 'different';
 export function speakerRelation(a: Speaker, b: Speaker): SpeakerRelation {
   if (a.speakerId !== null && a.speakerId === b.speakerId) return 'same';
   if (a.speakerId === null || b.speakerId === null) return 'unknown';
+  const fa = a.speakerName === null ? null : nameForm(a.speakerName);
+  const fb = b.speakerName === null ? null : nameForm(b.speakerName);
   // A role without a name ("the minister") says who in this article, not who in the world: no evidence either way.
-  if (isRoleOnly(a.speakerName) || isRoleOnly(b.speakerName)) return 'unknown';
-  return namesCompatible(a.speakerName, b.speakerName) ? 'compatible' : 'different';
+  if (fa?.roleOnly === true || fb?.roleOnly === true) return 'unknown';
+  return formsCompatible(fa, fb) ? 'compatible' : 'different';
 }
 
 /** A name made only of titles ("the minister", "the US president"). */
 export function isRoleOnly(name: string | null): boolean {
-  return name !== null && parsePersonName(name)?.type === 'descriptor';
+  return name !== null && nameForm(name).roleOnly;
 }
+
+/** What the speaker tests read of a name, remembered as one answer (the test of every candidate pair asks). */
+interface NameForm {
+  norm: string;
+  parsed: ReturnType<typeof parsePersonName>;
+  roleOnly: boolean;
+}
+
+const nameForm: (name: string) => NameForm = memoByString((name) => {
+  const parsed = parsePersonName(name);
+  return { norm: normalizeText(name), parsed, roleOnly: parsed?.type === 'descriptor' };
+}, 20_000);
 
 /**
  * Whether two names can be one person: the same parsed name; one a surname
@@ -42,10 +57,14 @@ export function isRoleOnly(name: string | null): boolean {
  * after normalisation. A missing name is never compatible.
  */
 export function namesCompatible(a: string | null, b: string | null): boolean {
-  if (a === null || b === null) return false;
-  if (normalizeText(a) === normalizeText(b)) return true;
-  const pa = parsePersonName(a);
-  const pb = parsePersonName(b);
+  return formsCompatible(a === null ? null : nameForm(a), b === null ? null : nameForm(b));
+}
+
+function formsCompatible(fa: NameForm | null, fb: NameForm | null): boolean {
+  if (fa === null || fb === null) return false;
+  if (fa.norm === fb.norm) return true;
+  const pa = fa.parsed;
+  const pb = fb.parsed;
   if (pa === null || pb === null || pa.type === 'descriptor' || pb.type === 'descriptor') return false;
   if (pa.last !== pb.last) return false;
   if (pa.type === 'surname' || pb.type === 'surname') return true;

@@ -14,9 +14,15 @@ export { normalizeText };
  * 21 and measured no better on PolNeAR train (docs/claims.md): not kept.
  */
 export function stem(word: string): string {
-  if (/^\d/.test(word)) return word;
-  if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
-  if (word.length > 3 && word.endsWith('s') && !/(ss|us|is)$/.test(word)) return word.slice(0, -1);
+  const c0 = word.charCodeAt(0);
+  if (c0 >= 0x30 && c0 <= 0x39) return word;
+  const n = word.length;
+  if (n > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (n > 3 && word.charCodeAt(n - 1) === 0x73) {
+    const p = word.charCodeAt(n - 2);
+    // Not after "s", "u" or "i" ("press", "status", "crisis").
+    if (p !== 0x73 && p !== 0x75 && p !== 0x69) return word.slice(0, -1);
+  }
   return word;
 }
 
@@ -31,6 +37,64 @@ function figureToken(value: number): string {
   return Number.isInteger(fixed) ? String(fixed) : String(fixed).replace('.', 'point');
 }
 
+/** The rule tables as Maps: a plain object answers "constructor" with a function, not "no such word". */
+const MULTIPLIER_OF: ReadonlyMap<string, number> = new Map(Object.entries(MULTIPLIERS));
+const NUMBER_WORD_OF: ReadonlyMap<string, number> = new Map(Object.entries(NUMBER_WORDS));
+/** Length and first letter of every word the token loop reacts to: most words are passed over on this alone, with no string hashed. */
+const shape = (w: string) => w.length * 65_536 + w.charCodeAt(0);
+const WORD_SHAPES: ReadonlySet<number> = new Set([...NUMBER_WORD_OF.keys(), ...CURRENCY_WORDS, ...PERCENT_WORDS].map(shape));
+
+/** Whether a UTF-16 code unit is one that `\s` matches in a JavaScript regular expression. */
+function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * A token's letters as `t.toLowerCase().replace(/[^a-z]/g, '')` gives them, and whether that is all of
+ * `t.toLowerCase()`, without building either string for the common all-lower-case word. Only A-Z, a-z and
+ * two code units outside ASCII lower-case to ASCII letters: KELVIN SIGN (to "k") and CAPITAL I WITH DOT
+ * ABOVE (to "i" and a combining dot, which is dropped); test/claims/text.test.ts checks every code unit.
+ */
+function lettersOf(t: string): { bare: string; pure: boolean } {
+  let plain = true;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 0x61 || c > 0x7a) {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) return { bare: t, pure: true };
+  let bare = '';
+  let pure = true;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 0x61 && c <= 0x7a) bare += t[i];
+    else if (c >= 0x41 && c <= 0x5a) bare += String.fromCharCode(c + 32);
+    else if (c === 0x212a) bare += 'k';
+    else {
+      pure = false;
+      if (c === 0x130) bare += 'i';
+    }
+  }
+  return { bare, pure };
+}
+
+/** Whether the concatenation of `parts` ends with a digit and then only whitespace (`/\d\s*$/` on `parts.join('')`). */
+function endsWithFigure(parts: readonly string[]): boolean {
+  for (let k = parts.length - 1; k >= 0; k--) {
+    const p = parts[k]!;
+    for (let i = p.length - 1; i >= 0; i--) {
+      const c = p.charCodeAt(i);
+      if (isSpace(c)) continue;
+      return c >= 0x30 && c <= 0x39;
+    }
+  }
+  return false;
+}
+
 /**
  * Figures written one way: "2.6million", "2.6 million" and "2,600,000" all
  * become "2600000"; "$3bn" and "3 billion dollars" become "3000000000";
@@ -39,20 +103,25 @@ function figureToken(value: number): string {
  */
 export function canonicalNumbers(text: string): string {
   const withFigures = text.replace(FIGURE, (_m, _cur: string | undefined, int: string, frac: string | undefined, word: string | undefined, abbr: string | undefined, pct: string | undefined) => {
-    const mult = MULTIPLIERS[(word ?? abbr ?? '').toLowerCase()] ?? 1;
+    const mult = MULTIPLIER_OF.get((word ?? abbr ?? '').toLowerCase()) ?? 1;
     const value = Number(`${int.replace(/,/g, '')}${frac !== undefined ? `.${frac}` : ''}`) * mult;
     return `${figureToken(value)}${pct !== undefined ? ' pct' : ''}`;
   });
-  // Number words (and a number word with a multiplier: "three million"), currency words after a figure.
-  const tokens = withFigures.split(/(\s+)/);
+  // Number words (and a number word with a multiplier: "three million"), currency words after a figure. The
+  // tokens are the words and the whitespace runs between them (a scan: split(/(\s+)/) gives the same).
+  const tokens = splitSpaces(withFigures);
   const out: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    const bare = t.toLowerCase().replace(/[^a-z]/g, '');
-    const n = NUMBER_WORDS[bare];
-    if (n !== undefined && bare === t.toLowerCase()) {
-      const nextWord = (tokens[i + 2] ?? '').toLowerCase().replace(/[^a-z]/g, '');
-      const mult = MULTIPLIERS[nextWord];
+    const { bare, pure } = lettersOf(t);
+    if (bare === '' || !WORD_SHAPES.has(shape(bare))) {
+      out.push(t);
+      continue;
+    }
+    const n = NUMBER_WORD_OF.get(bare);
+    if (n !== undefined && pure) {
+      const nextWord = i + 2 < tokens.length ? lettersOf(tokens[i + 2]!).bare : '';
+      const mult = MULTIPLIER_OF.get(nextWord);
       if (mult !== undefined && nextWord.length > 2) {
         out.push(figureToken(n * mult));
         i += 2;
@@ -61,17 +130,37 @@ export function canonicalNumbers(text: string): string {
       out.push(figureToken(n));
       continue;
     }
-    if (CURRENCY_WORDS.has(bare) && /\d\s*$/.test(out.join(''))) {
+    if (CURRENCY_WORDS.has(bare) && endsWithFigure(out)) {
       out.pop();
       continue;
     }
-    if (PERCENT_WORDS.has(bare) && /\d\s*$/.test(out.join(''))) {
+    if (PERCENT_WORDS.has(bare) && endsWithFigure(out)) {
       out.push('pct');
       continue;
     }
     out.push(t);
   }
   return out.join('');
+}
+
+/** `text.split(/(\s+)/)`: the runs between whitespace and the whitespace runs, alternating, starting with a (maybe empty) run. */
+function splitSpaces(text: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  let i = 0;
+  while (i < text.length) {
+    if (!isSpace(text.charCodeAt(i))) {
+      i += 1;
+      continue;
+    }
+    out.push(text.slice(start, i));
+    const ws = i;
+    while (i < text.length && isSpace(text.charCodeAt(i))) i += 1;
+    out.push(text.slice(ws, i));
+    start = i;
+  }
+  out.push(text.slice(start));
+  return out;
 }
 
 /** A statement content's normal form: figures written one way (canonicalNumbers), then normalizeText. */
@@ -81,12 +170,22 @@ export const normalizeContent: (text: string) => string = memoByString((text) =>
 function rawWords(text: string): string[] {
   const norm = normalizeContent(text);
   if (norm === '') return [];
-  return norm.split(' ').map((w) => SPELLING_VARIANTS[w] ?? w);
+  const ws = norm.split(' ');
+  for (let i = 0; i < ws.length; i++) {
+    const v = VARIANT_OF.get(ws[i]!);
+    if (v !== undefined) ws[i] = v;
+  }
+  return ws;
 }
+
+/** SPELLING_VARIANTS as a Map (a plain object answers "constructor"). */
+const VARIANT_OF: ReadonlyMap<string, string> = new Map(Object.entries(SPELLING_VARIANTS));
 
 /** Every word of the text, normalised, spelling variants folded, stemmed. */
 export function words(text: string): string[] {
-  return rawWords(text).map(stem);
+  const ws = rawWords(text);
+  for (let i = 0; i < ws.length; i++) ws[i] = stem(ws[i]!);
+  return ws;
 }
 
 /** The words that carry content, stemmed: stopwords removed (negations kept: they are not stopwords). */
@@ -188,8 +287,17 @@ export function polarForm(content: string, cueClass: string | null = null): Pola
 export function shingles(tokens: readonly string[], n: number): string[] {
   if (tokens.length === 0) return [];
   if (tokens.length <= n) return [tokens.join(' ')];
+  // Slices of the words joined once: no string built per n-gram (nor a list per n-gram to join).
+  const joined = tokens.join(' ');
+  const starts = new Array<number>(tokens.length + 1);
+  let at = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    starts[i] = at;
+    at += tokens[i]!.length + 1;
+  }
+  starts[tokens.length] = at;
   const out: string[] = [];
-  for (let i = 0; i + n <= tokens.length; i++) out.push(tokens.slice(i, i + n).join(' '));
+  for (let i = 0; i + n <= tokens.length; i++) out.push(joined.slice(starts[i]!, starts[i + n]! - 1));
   return out;
 }
 

@@ -72,14 +72,37 @@ export function storeTimes(params: Record<string, unknown>): Record<string, unkn
   return convert(params, null) as Record<string, unknown>;
 }
 
+/**
+ * `value` with its times converted; a list or map in which nothing changes is given back as it is, not copied (a
+ * batch's parameters are thousands of rows, most without a time, and were copied whole on every query).
+ */
 function convert(value: unknown, kind: TimeKind | null): unknown {
   if (typeof value === 'string') return kind ? timeParam(value, kind) : value;
-  if (Array.isArray(value)) return value.map((v) => convert(v, kind));
+  if (Array.isArray(value)) {
+    let out: unknown[] | null = null;
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      const c = convert(v, kind);
+      if (out === null && c !== v) out = value.slice(0, i);
+      if (out !== null) out.push(c);
+    }
+    return out ?? value;
+  }
   if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
     if ('$date' in value || '$zoned_datetime' in value) return value;
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = convert(v, TIME_KEYS[k] ?? null);
-    return out;
+    const keys = Object.keys(value);
+    let out: Record<string, unknown> | null = null;
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i]!;
+      const v = (value as Record<string, unknown>)[k];
+      const c = convert(v, TIME_KEYS[k] ?? null);
+      if (out === null && c !== v) {
+        out = {};
+        for (let j = 0; j < i; j++) out[keys[j]!] = (value as Record<string, unknown>)[keys[j]!];
+      }
+      if (out !== null) out[k] = c;
+    }
+    return out ?? value;
   }
   return value;
 }

@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { bandKeys, estimateJaccard, hash32, lshHitProbability, minhash } from '../../server/claims/minhash.js';
 import { anchorKeys, articleKeys, period, statementKeys, statementLookupKeys } from '../../server/claims/keys.js';
+import { normalizeContent, polarForm, words } from '../../server/claims/text.js';
+import { rng } from '../utils/random.js';
 
 describe('minhash', () => {
   test('is deterministic across calls (keys written today are found tomorrow)', () => {
@@ -75,5 +77,100 @@ describe('statement and article keys', () => {
   test('an article shorter than 40 words has no keys; a longer one has 16', () => {
     expect(articleKeys('short text')).toEqual([]);
     expect(articleKeys(Array.from({ length: 60 }, (_, i) => `word${i}`).join(' '))).toHaveLength(16);
+  });
+});
+
+/**
+ * The keys as first written (issue 19 made them cheaper: no intermediate sets or shingle strings, a statement's
+ * band hashes made once for all its scopes, the anchors remembered). Written out here as they stood, and the keys
+ * of seeded random statements and articles held to them: a key that changed would strand every key stored before.
+ */
+describe('keys are the straightforward definition', () => {
+  const fmix = (x: number) => {
+    let h = x >>> 0;
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    h ^= h >>> 16;
+    return h >>> 0;
+  };
+  const minhashBefore = (elements: string[], k: number): number[] => {
+    const hashes = [...new Set(elements)].map(hash32);
+    if (hashes.length === 0) return [];
+    return Array.from({ length: k }, (_, i) => {
+      const seed = fmix(Math.imul(i + 1, 0x9e3779b9));
+      return Math.min(...hashes.map((h) => fmix(h ^ seed)));
+    });
+  };
+  const bandKeysBefore = (sig: number[], bands: number, rows: number, scope: string): string[] => {
+    if (sig.length === 0) return [];
+    return Array.from({ length: bands }, (_, b) => {
+      let h1 = 0x9747b28c ^ b;
+      let h2 = 0x2545f491 ^ b;
+      for (let r = 0; r < rows; r++) {
+        const v = sig[b * rows + r]!;
+        h1 = fmix(Math.imul(h1 ^ v, 0x01000193));
+        h2 = fmix(Math.imul(h2 ^ v, 0x5bd1e995) + r);
+      }
+      return `${scope}:${b}:${h1.toString(36)}${h2.toString(36)}`;
+    });
+  };
+  const grams = (ws: string[], n: number) => (ws.length <= n ? [ws.join(' ')] : Array.from({ length: ws.length - n + 1 }, (_, i) => ws.slice(i, i + n).join(' ')));
+  const anchorKeysBefore = (content: string): string[] => {
+    const norm = normalizeContent(content);
+    const ws = norm === '' ? [] : norm.split(' ');
+    if (ws.length < 4) return [];
+    const gs = grams(ws, 4).map((g) => ({ g, h: hash32(`q ${g}`) }));
+    const picked = new Map<string, number>();
+    for (let i = 0; i + 4 <= Math.max(gs.length, 4); i++) {
+      const window = gs.slice(i, i + 4);
+      let best = window[0]!;
+      for (const x of window) if (x.h < best.h || (x.h === best.h && x.g < best.g)) best = x;
+      picked.set(best.g, best.h);
+    }
+    return [...picked.entries()].sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 24).map(([, h]) => `q:${h.toString(36)}`);
+  };
+  const scopedBefore = (st: { content: string; cueClass: string | null; speakerId: string | null; aboutIds: string[] }, periods: string[]) => {
+    const sig = minhashBefore(polarForm(st.content, st.cueClass).neutral, 16);
+    if (sig.length === 0) return [];
+    return periods.flatMap((p) => [
+      ...(st.speakerId ? bandKeysBefore(sig, 8, 2, `sp|${st.speakerId}|${p}`) : []),
+      ...[...new Set(st.aboutIds)].flatMap((a) => bandKeysBefore(sig, 4, 2, `ab|${a}|${p}`)),
+    ]);
+  };
+  const WORDS = ['the', 'minister', 'said', 'will', 'not', 'accept', 'reject', 'port', 'ban', 'on', 'new', 'licences', 'three', '62,000', 'troops', 'a', 'of', 'harbour', 'myth', "won't"];
+  const phrase = (next: () => number, max: number) => Array.from({ length: Math.floor(next() * max) }, () => WORDS[Math.floor(next() * WORDS.length)]!).join(' ');
+
+  test('500 random statements (seeded): stored and lookup keys', () => {
+    const next = rng(1919);
+    for (let n = 0; n < 500; n++) {
+      const st = {
+        content: phrase(next, 30),
+        cueClass: next() < 0.2 ? 'deny' : 'say',
+        speakerId: next() < 0.8 ? `act_${Math.floor(next() * 3)}` : null,
+        aboutIds: Array.from({ length: Math.floor(next() * 3) }, () => `act_${Math.floor(next() * 4)}`),
+        articleDate: next() < 0.9 ? `2025-0${1 + Math.floor(next() * 9)}-1${Math.floor(next() * 9)}T10:00:00Z` : null,
+        saidAt: null,
+        saidAtPrecision: 'unknown',
+      };
+      const own = [period(st.articleDate)];
+      const near = own[0] === 'x' ? ['x'] : [Number(own[0]) - 1, Number(own[0]), Number(own[0]) + 1].map(String);
+      expect(statementKeys(st), st.content).toEqual([...scopedBefore(st, own), ...anchorKeysBefore(st.content)]);
+      expect(statementLookupKeys(st), st.content).toEqual([...scopedBefore(st, near), ...anchorKeysBefore(st.content)]);
+    }
+  });
+
+  test('100 random articles (seeded)', () => {
+    const next = rng(2019);
+    for (let n = 0; n < 100; n++) {
+      const text = phrase(next, 200);
+      const ws = words(text);
+      expect(articleKeys(text)).toEqual(ws.length < 40 ? [] : bandKeysBefore(minhashBefore(grams(ws, 3), 64), 16, 4, 'art'));
+    }
+  });
+
+  test('a signature over repeated elements is the signature over the set', () => {
+    expect(minhash(['a', 'b', 'a', 'c', 'b'], 32)).toEqual(minhashBefore(['a', 'b', 'c'], 32));
   });
 });

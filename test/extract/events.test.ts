@@ -69,6 +69,11 @@ const CASES: Case[] = [
     text: 'Zelensky plans to call Trump on Friday.',
     events: [],
   },
+  {
+    behaviour: 'a word every JavaScript object has ("constructor") is no event noun (a plain-object lookup took it for one)',
+    text: 'The constructor between Anna Holm and Karl Berg took place in Oslo on Monday.',
+    events: [],
+  },
 ];
 
 describe('extractEvents', () => {

@@ -53,7 +53,7 @@ const EVENT_FILTERS = { from: '2025-08-01', to: '2025-09-01', participantIds: ['
 
 /** Sample parameters of each query, so the Cypher lint test can declare them. */
 export const EVENTS_PARAMS: { [K in keyof typeof EVENTS]: Record<string, unknown> } = {
-  candidates: { keys: ['in-person|act_0|W2025-08-18'], cap: 50 },
+  keyMembers: { keys: ['in-person|act_0|W2025-08-18'], cap: 50 },
   upsertEvents: {
     events: [{
       id: 'evt_0', type: 'summit', name: 'Alaska summit', place: 'Anchorage', placeArea: 'alaska', date: '2025-08-15',
@@ -61,7 +61,7 @@ export const EVENTS_PARAMS: { [K in keyof typeof EVENTS]: Record<string, unknown
     }],
   },
   linkParticipants: { rows: [{ eventId: 'evt_0', actorId: 'act_0' }] },
-  linkReports: { articleId: 'art_0', rows: [{ eventId: 'evt_0', start: 0, end: 52, starts: [0, 140], ends: [52, 201] }] },
+  linkReports: { rows: [{ articleId: 'art_0', eventId: 'evt_0', start: 0, end: 52, starts: [0, 140], ends: [52, 201] }] },
   linkAt: { rows: [{ statementId: 'stm_0', eventId: 'evt_0' }] },
   indexKeys: { rows: [{ eventId: 'evt_0', key: 'in-person|act_0|W2025-08-11' }] },
   listEvents: { ...EVENT_FILTERS, skip: 0, limit: 50 },

@@ -55,6 +55,19 @@ describe('native temporal values', () => {
     });
   });
 
+  test('storeTimes leaves its input as it was, hands back the lists and maps without a time as they are, and keeps key order', () => {
+    const plain = { id: 'stm_1', content: 'no time here', aboutIds: ['act_1', 'act_2'] };
+    const params = { rows: [plain, { id: 'stm_2', saidAt: '2024-03-04', content: 'x' }, plain], ids: ['a', 'b'] };
+    const before = JSON.stringify(params);
+    const out = storeTimes(params) as { rows: Array<Record<string, unknown>>; ids: string[] };
+    expect(JSON.stringify(params)).toBe(before);
+    expect(out.rows[0]).toBe(plain);
+    expect(out.rows[2]).toBe(plain);
+    expect(out.ids).toBe(params.ids);
+    expect(Object.keys(out.rows[1]!)).toEqual(['id', 'saidAt', 'content']);
+    expect(out.rows[1]).toEqual({ id: 'stm_2', saidAt: { $date: '2024-03-04' }, content: 'x' });
+  });
+
   test('an article written now: Cypher sees native values, the app gets back the strings it wrote', async () => {
     const store = await open(null);
     await store.writeArticle(ARTICLE);

@@ -3,7 +3,8 @@ import { openStore } from '../../server/graph/index.js';
 import { EVENTS } from '../../server/graph/queries/events.js';
 import type { GraphStore } from '../../server/graph/types.js';
 import { ingestText } from '../../server/ingest/index.js';
-import { processArticle } from '../../server/pipeline/index.js';
+import { ingestInputs, processArticle } from '../../server/pipeline/index.js';
+import type { IngestedArticle, IngestItem } from '../../server/ingest/index.js';
 
 /**
  * The events step through the real pipeline: one Event node for one event
@@ -73,7 +74,7 @@ describe('the events step', () => {
       const inner = s.run;
       s.run = async (q, p) => {
         const rows = await inner(q, p);
-        if (q === EVENTS.candidates) candidates = rows.length;
+        if (q === EVENTS.keyMembers) candidates = new Set(rows.map((r) => (r as { id: string }).id)).size;
         return rows;
       };
       try { for (const x of probe(31)) await processArticle(s, x); } finally { s.run = inner; }
@@ -82,6 +83,58 @@ describe('the events step', () => {
     expect(events(later)).toBe(events(first));
     expect(events(later)).toBeLessThanOrEqual(6);
     expect(candidates).toBe(1); // only the probe's own earlier event
+  });
+});
+
+/** Every node and relationship with every property, keys sorted at every depth (the schema version's time left out). */
+async function wholeGraph(s: GraphStore): Promise<string[]> {
+  const sorted = (v: unknown): unknown =>
+    Array.isArray(v) ? v.map(sorted)
+      : v !== null && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sorted((v as Record<string, unknown>)[k])]))
+        : v;
+  const nodes = await s.run(`MATCH (n) WHERE NOT n:_SchemaVersion RETURN labels(n) AS labels, properties(n) AS props`);
+  const rels = await s.run(`MATCH (a)-[r]->(b) RETURN coalesce(a.id, a.key) AS from, type(r) AS type, coalesce(b.id, b.key) AS to, properties(r) AS props`);
+  return [...nodes, ...rels].map((r) => JSON.stringify(sorted(r))).sort();
+}
+
+describe('the events step in batches', () => {
+  /**
+   * Invented reports, written for this test: a meeting told five times, where the later articles need what the
+   * earlier ones of the same batch wrote: "this week" then "on Monday" (the stored event takes the finer date), a
+   * third person joining (the next report names two of the three, so it finds the event only through the person
+   * the batch added), an earlier week's meeting and a call kept apart.
+   */
+  const TALKS: Array<[string, string]> = [
+    ['Talks 1', 'Foreign Minister Anna Holm met Defence Minister Karl Berg in Oslo last week, officials said.'],
+    ['Talks 2', 'Foreign Minister Anna Holm met Defence Minister Karl Berg in Oslo this week, officials said.'],
+    ['Talks 3', 'Anna Holm met Karl Berg on Monday in Oslo, a spokesman said.'],
+    ['Talks 4', 'Anna Holm, Karl Berg and Prime Minister Lise Dahl met on Monday in Oslo, aides said.'],
+    ['Call', 'Karl Berg briefed Anna Holm by phone on Tuesday.'],
+    ['Talks 5', 'Anna Holm met Lise Dahl on Monday in Oslo, her office said.'],
+  ];
+  const list = (): IngestedArticle[] => TALKS.flatMap(([title, text]) => article(title, text));
+  async function* asItems(as: IngestedArticle[]): AsyncIterable<IngestItem> {
+    for (const a of as) yield { ok: true, origin: a.title, articles: [a] };
+  }
+
+  test('one batch stores, property for property, what the articles one by one store, reading the keys once', async () => {
+    store = await openStore({ backend: 'embedded', path: null });
+    for (const a of list()) await processArticle(store, a);
+    const oneByOne = await wholeGraph(store);
+    // The Monday meeting: one event (the "this week" one, made finer), told by four reports, with three people.
+    const monday = (await store.run(EVENTS.evalEvents)).filter((r) => r.date === '2025-08-18');
+    expect(monday).toHaveLength(1);
+    expect(monday[0]).toMatchObject({ type: 'meeting', datePrecision: 'day', place: 'Oslo' });
+    expect((monday[0]!.articles as string[]).sort()).toEqual(['Talks 2', 'Talks 3', 'Talks 4', 'Talks 5']);
+    expect((monday[0]!.participants as string[]).sort()).toEqual(['Anna Holm', 'Karl Berg', 'Lise Dahl']);
+    await store.close();
+
+    store = await openStore({ backend: 'embedded', path: null });
+    const s = store;
+    const queries = await counting(s, () => ingestInputs(s, asItems(list()), () => undefined, null, 16));
+    expect(await wholeGraph(s)).toEqual(oneByOne);
+    expect(queries.filter((q) => q === EVENTS.keyMembers)).toHaveLength(1);
+    expect(queries.filter((q) => q === EVENTS.upsertEvents)).toHaveLength(1);
   });
 });
 

@@ -206,6 +206,18 @@ function placeAfter(ctx: Ctx, i: number, end: number): { place: string; span: Sp
 }
 
 /** Finds every event trigger of the doc and what its sentence says about it. */
+/**
+ * Every text before a space in an EVENT_NOUNS key ("phone" of "phone call"): a word not in it starts no two-word
+ * key, so findEvents looks up `${prev} ${word}` only after one of these (the lookup finds nothing otherwise).
+ */
+const TWO_WORD_STARTS: ReadonlySet<string> = new Set(
+  Object.keys(EVENT_NOUNS).flatMap((k) => [...k.matchAll(/ /g)].map((m) => k.slice(0, m.index))),
+);
+
+/** EVENT_NOUNS and EVENT_VERBS as Maps for the per-token lookups (a plain object also answers "constructor"). */
+const NOUN_TYPE: ReadonlyMap<string, EventType> = new Map(Object.entries(EVENT_NOUNS));
+const VERB_TYPE: ReadonlyMap<string, EventType> = new Map(Object.entries(EVENT_VERBS));
+
 export function findEvents(doc: Doc): RawEvent[] {
   const ctx = context(doc);
   const { tokens, text } = doc;
@@ -217,9 +229,10 @@ export function findEvents(doc: Doc): RawEvent[] {
       const t = tokens[i]!;
       if (t.type !== 'word' || t.quote !== -1) continue;
       const prev = tokens[i - 1];
-      const two = isWord(prev) && i > first ? `${prev.lower} ${t.lower}` : '';
-      const nounType = EVENT_NOUNS[two] ?? EVENT_NOUNS[t.lower];
-      const verbType = EVENT_VERBS[t.lower];
+      // The two-word string is made only when a two-word noun can start with the word before (most tokens).
+      const two = isWord(prev) && i > first && TWO_WORD_STARTS.has(prev.lower) ? `${prev.lower} ${t.lower}` : '';
+      const nounType = (two === '' ? undefined : NOUN_TYPE.get(two)) ?? NOUN_TYPE.get(t.lower);
+      const verbType = VERB_TYPE.get(t.lower);
       if (nounType && !t.cap) {
         const ev = nounEvent(ctx, reg, si, i, first, end, nounType);
         if (ev) out.push(ev);

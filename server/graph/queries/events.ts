@@ -31,14 +31,15 @@ WHERE ($from IS NULL OR e.date >= $from)
     OR EXISTS { MATCH (e)-[:PARTICIPANT]->(y:Actor) WHERE toLower(y.name) CONTAINS toLower($q) })`;
 
 export const EVENTS = {
-  candidates: `UNWIND $keys AS key
+  // Every key a batch of articles looks up, read once: under each key its first $cap events by id (what one
+  // article's lookup reads), with their properties and participants (in the order the store keeps them).
+  keyMembers: `UNWIND $keys AS key
 CALL (key) {
   MATCH (:_EventKey {key: key})<-[:KEYED]-(e:Event)
   RETURN e ORDER BY e.id LIMIT $cap
 }
-WITH DISTINCT e
 OPTIONAL MATCH (e)-[:PARTICIPANT]->(a:Actor)
-RETURN e.id AS id, e.type AS type, e.name AS name, e.place AS place, e.date AS date, e.datePrecision AS datePrecision,
+RETURN key, e.id AS id, e.type AS type, e.name AS name, e.place AS place, e.date AS date, e.datePrecision AS datePrecision,
   e.dateText AS dateText, collect(a.id) AS participantIds`,
   upsertEvents: `UNWIND $events AS r
 MERGE (e:Event {id: r.id})
@@ -51,8 +52,8 @@ MATCH (a:Actor {id: r.actorId})
 MERGE (e)-[:PARTICIPANT]->(a)
 RETURN count(*) AS linked`,
   // Sets the spans on an existing REPORTS too, so re-running the step (backfill-events) adds them to older stores.
-  linkReports: `MATCH (art:Article {id: $articleId})
-UNWIND $rows AS r
+  linkReports: `UNWIND $rows AS r
+MATCH (art:Article {id: r.articleId})
 MATCH (e:Event {id: r.eventId})
 MERGE (art)-[rep:REPORTS]->(e)
 SET rep.start = r.start, rep.end = r.end, rep.starts = r.starts, rep.ends = r.ends

@@ -33,11 +33,11 @@ export type EventStatementRow = z.infer<typeof EventStatementRowSchema>;
 /** An event for the "met with" pairs (EVENTS.metWithEvents). */
 export const MetWithEventRowSchema = z.object({ id: str, type: str, name: optStr, date: optStr, datePrecision: optStr, participants: z.array(Participant) });
 export type MetWithEventRow = z.infer<typeof MetWithEventRowSchema>;
-/** A stored event an extracted one may join (EVENTS.candidates). */
-export const EventCandidateRowSchema = z.object({
-  id: str, type: str, name: optStr, place: optStr, date: optStr, datePrecision: optStr, dateText: optStr, participantIds: strs,
+/** A stored event under one of the keys looked up (EVENTS.keyMembers): an event an extracted one may join. */
+export const EventKeyMemberRowSchema = z.object({
+  key: str, id: str, type: str, name: optStr, place: optStr, date: optStr, datePrecision: optStr, dateText: optStr, participantIds: strs,
 });
-export type EventCandidateRow = z.infer<typeof EventCandidateRowSchema>;
+export type EventKeyMemberRow = z.infer<typeof EventKeyMemberRowSchema>;
 const EventsVersionRow = z.object({ eventsVersion: optNum });
 
 // ------------------------------------------------------------ reads
@@ -88,8 +88,9 @@ export function metWithEvents(store: Runner, f: { from: string | null; to: strin
 
 // ------------------------------------------------------------ the events step
 
-export function eventCandidates(store: Runner, keys: string[], cap: number): Promise<EventCandidateRow[]> {
-  return read(store, EventCandidateRowSchema, 'the event candidates', EVENTS.candidates, { keys, cap });
+/** The stored events under each of these keys, at most `cap` a key (the first by id), with the key. */
+export function eventKeyMembers(store: Runner, keys: string[], cap: number): Promise<EventKeyMemberRow[]> {
+  return read(store, EventKeyMemberRowSchema, 'the events under their keys', EVENTS.keyMembers, { keys, cap });
 }
 
 export async function upsertEvents(store: Runner, events: unknown[]): Promise<void> {
@@ -100,8 +101,9 @@ export async function linkEventParticipants(store: Runner, rows: Array<{ eventId
   await store.run(EVENTS.linkParticipants, { rows });
 }
 
-export async function linkEventReportsOf(store: Runner, articleId: string, rows: unknown[]): Promise<void> {
-  await store.run(EVENTS.linkReports, { articleId, rows });
+/** REPORTS links with their sentence spans, each row naming its article. */
+export async function linkEventReports(store: Runner, rows: unknown[]): Promise<void> {
+  await store.run(EVENTS.linkReports, { rows });
 }
 
 export async function linkStatementsAt(store: Runner, rows: Array<{ statementId: string; eventId: string }>): Promise<void> {
