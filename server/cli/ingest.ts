@@ -2,7 +2,7 @@ import type { Config } from '../config.js';
 import { AppError, normalizeError } from '../errors.js';
 import { openStoreFromConfig } from '../graph/index.js';
 import { readInputs, type IngestItem, type IngestedArticle } from '../ingest/index.js';
-import { batchTally, ExtractPool, ingestInputs, type IngestSummary, type ProgressEvent } from '../pipeline/index.js';
+import { batchTally, DEFAULT_INGEST_BATCH, defaultIngestWorkers, ExtractPool, ingestInputs, type IngestSummary, type ProgressEvent } from '../pipeline/index.js';
 import { IngestFlags, parseFlags } from './options.js';
 import { progressBar } from './progress.js';
 import { findServer, REMOTE_BATCH, serverError, type RemoteServer } from './remote.js';
@@ -70,8 +70,9 @@ export async function runIngest(config: Config, flags: Record<string, unknown>, 
   const remote = await findServer(config);
   const store = remote ? null : await openStoreFromConfig(config);
   if (remote && !opts.json) process.stderr.write(`the store is held by ${remote.describe()}: ingesting through it\n`);
-  // Extraction in worker threads while this thread writes, when CLAIMGRAPH_EXTRACT_WORKERS asks for them (issue 19).
-  const pool = store ? new ExtractPool(config.extractWorkers) : null;
+  // Extraction in worker threads while this thread writes (issue 19): CLAIMGRAPH_EXTRACT_WORKERS, else one thread
+  // where there is a second core, started once the input outgrows its first batch (pipeline/pool.ts).
+  const pool = store ? new ExtractPool(config.extractWorkers ?? defaultIngestWorkers(), { inThreadFirst: config.ingestBatch ?? DEFAULT_INGEST_BATCH }) : null;
   const bar = progressBar('ingest', opts.progress !== false && !opts.json);
   const counts = { created: 0, unchanged: 0, failed: 0 };
   // A JSONL file is streamed (ingest/stream.ts): how much of it is read shows how far the ingest is.

@@ -33,6 +33,27 @@ describe('the extraction pool', () => {
     expect(fromPool[3]!.skipped).toMatch(/not English/);
   }, 60_000);
 
+  test('a pool told to extract its first articles in this thread starts its threads only after them, with the same results', async () => {
+    const lazy = new ExtractPool(1, { inThreadFirst: 2 });
+    try {
+      const got = [];
+      const threads: number[] = [lazy.threads];
+      for (const a of articles) {
+        got.push(await lazy.article(a));
+        threads.push(lazy.threads);
+      }
+      // None during the first article, one from the second on (the third and fourth go to the thread).
+      expect(threads).toEqual([0, 0, 1, 1, 1]);
+      expect(got).toEqual(articles.map((a) => extractArticle(a)));
+    } finally {
+      await lazy.close();
+    }
+    expect(new ExtractPool(0, { inThreadFirst: 2 }).threads).toBe(0);
+    const eager = new ExtractPool(1);
+    expect(eager.threads).toBe(1);
+    await eager.close();
+  }, 60_000);
+
   test.each([
     ['a record', JSON.stringify({ id: 'r1', text: TEXTS[0]![1], publishedAt: AT })],
     ['invalid JSON', '{"id": "r2", "text": '],
