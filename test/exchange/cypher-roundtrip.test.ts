@@ -127,6 +127,11 @@ describe('cypher export loaded into an empty store', () => {
       expect(got.timeline).toEqual(expected.timeline);
       expect(got.actors).toEqual(expected.actors);
       expect(await fingerprint(target)).toBe(await fingerprint(source));
+      // The script carries the source's count of band-key batches; the import raised it, so a process holding the
+      // band index in memory reads it anew (server/claims/band-store.ts).
+      const seq = async (s: GraphStore) => Number((await s.run('MATCH (v:_SchemaVersion) RETURN v.bandSeq AS seq'))[0]?.seq);
+      expect(await seq(source)).toBeGreaterThan(0);
+      expect(await seq(target)).toBe((await seq(source)) + 1);
     } finally {
       await target.close();
     }

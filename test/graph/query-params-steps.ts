@@ -20,6 +20,7 @@ export const CLAIMS_PARAMS: { [K in keyof typeof CLAIMS]: Record<string, unknown
   lookupAliases: { keys, cap: 16 },
   actorsByIds: { ids: ['act_0'] },
   bandSeq: {},
+  bumpBandSeq: {},
   articleBandKeys: {},
   statementBandKeys: {},
   articleCandidates: { ids: ['art_0'] },

@@ -35,6 +35,11 @@ RETURN a.id AS id, a.name AS name, a.kind AS kind, a.aliases AS aliases, a.roles
   // keys, read once per process, and the counter of finished batches that tells whether another writer added any since.
   bandSeq: `MATCH (v:_SchemaVersion {id: 'claimgraph'})
 RETURN coalesce(v.bandSeq, 0) AS seq`,
+  // Raised by a write that adds band keys outside the claims step (`claimgraph import`), so a process holding the
+  // index reads it anew.
+  bumpBandSeq: `MATCH (v:_SchemaVersion {id: 'claimgraph'})
+SET v.bandSeq = coalesce(v.bandSeq, 0) + 1
+RETURN v.bandSeq AS seq`,
   articleBandKeys: `MATCH (a:Article)
 WHERE a._bands IS NOT NULL
 RETURN a.id AS id, a._bands AS keys`,

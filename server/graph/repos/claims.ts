@@ -115,6 +115,11 @@ export async function bandSeq(store: Runner): Promise<number> {
   return (await readOne(store, BandSeqRow, 'the band key counter', CLAIMS.bandSeq, {}))?.seq ?? 0;
 }
 
+/** Tells every process holding the band index that band keys were added outside the claims step (it reads them anew). */
+export async function bandKeysChanged(store: Runner): Promise<void> {
+  await store.run(CLAIMS.bumpBandSeq, {});
+}
+
 /** Every member of band keys, articles then statements, with the keys it was admitted under. */
 export async function bandMembers(store: Runner): Promise<{ articles: BandKeysRow[]; statements: BandKeysRow[] }> {
   return {
