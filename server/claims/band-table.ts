@@ -47,7 +47,7 @@ export class BandTable implements StoredBands {
   }
 
   get(key: string): readonly string[] | undefined {
-    const slot = this.find(key);
+    const slot = this.find(...hash64(key));
     if (this.head[slot] === EMPTY) return undefined;
     const out: string[] = [];
     for (let n = this.head[slot]! - 1; n >= 0; n = this.next[n]! - 1) out.push(this.ids[this.member[n]!]!);
@@ -57,8 +57,13 @@ export class BandTable implements StoredBands {
   add(key: string, ids: readonly string[]): void {
     if (ids.length === 0) return;
     if ((this.keys + 1) * 4 > this.capacity * 3) this.grow();
-    const slot = this.find(key);
-    if (this.head[slot] === EMPTY) this.keys += 1;
+    const [h, l] = hash64(key);
+    const slot = this.find(h, l);
+    if (this.head[slot] === EMPTY) {
+      this.keys += 1;
+      this.hi[slot] = h;
+      this.lo[slot] = l;
+    }
     for (const id of ids) this.insert(slot, id);
   }
 
@@ -71,20 +76,12 @@ export class BandTable implements StoredBands {
     }
   }
 
-  /** The slot holding `key`, or the empty slot where it would go (sets the slot's hash when empty). */
-  private find(key: string): number {
-    const [h, l] = hash64(key);
+  /** The slot holding the key of hash (h, l), or the empty slot where it would go. */
+  private find(h: number, l: number): number {
     const mask = this.capacity - 1;
     let slot = (l ^ Math.imul(h, 0x9e3779b1)) & mask;
-    for (;;) {
-      if (this.head[slot] === EMPTY) {
-        this.hi[slot] = h;
-        this.lo[slot] = l;
-        return slot;
-      }
-      if (this.hi[slot] === h && this.lo[slot] === l) return slot;
-      slot = (slot + 1) & mask;
-    }
+    while (this.head[slot] !== EMPTY && (this.hi[slot] !== h || this.lo[slot] !== l)) slot = (slot + 1) & mask;
+    return slot;
   }
 
   /** Adds `id` to the slot's list, sorted by id, unless it is there. */

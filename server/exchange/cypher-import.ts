@@ -1,7 +1,7 @@
 import { closeSync, openSync, readSync, createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { badInput, normalizeError } from '../errors.js';
-import { GRAPH_MODEL, TIME_CONVERSIONS, actorMonthsFromDays, bandKeysChanged, moveImportedBands, runImportStatement, runSchemaStep, serialWrite, type GraphStore, type SchemaStep } from '../graph/index.js';
+import { GRAPH_MODEL, TIME_CONVERSIONS, actorMonthsFromDays, bandKeysChanged, moveBandsToMembers, runImportStatement, runSchemaStep, serialWrite, type GraphStore, type SchemaStep } from '../graph/index.js';
 import { CYPHER_EXPORT_HEADER } from './formats.js';
 import type { TransferProgress, TransferSummary } from './transfer.js';
 
@@ -122,7 +122,7 @@ export async function importCypher(store: GraphStore, file: string, onProgress: 
   }
   // A script written before schema version 11 holds the band keys as nodes: moved onto their members, as the
   // store's own migration does.
-  if (derived.has('_Band')) await serialWrite(store, () => moveImportedBands(store));
+  if (derived.has('_Band')) await serialWrite(store, () => moveBandsToMembers((q, p) => store.run(q, p)));
   // The loaded members carry band keys (`_bands`): a process holding the band index (a server on the same Neo4j
   // database) reads it anew at its next batch (server/claims/band-store.ts).
   if (summary.created > 0) await serialWrite(store, () => bandKeysChanged(store));

@@ -97,7 +97,7 @@ export { READ } from './queries/read.js';
 export { WRITE } from './queries/write.js';
 export { MODEL as GRAPH_MODEL, SCHEMA_NEO4J } from './queries/schema.js';
 export { temporalLiteral, TIME_KEYS } from './times.js';
-export { TIME_CONVERSIONS, actorMonthsFromDays } from './schema.js';
+export { TIME_CONVERSIONS, actorMonthsFromDays, moveBandsToMembers } from './schema.js';
 export { assertReadOnly, warmUpReadOnlyCheck } from './readonly.js';
 export { QUERY_LIMITS } from './limits.js';
 export { HostedStore, type RestartRecord } from './host/index.js';

@@ -5,7 +5,6 @@
  */
 import { EXPORT } from '../queries/export.js';
 import { SCHEMA } from '../queries/schema.js';
-import { moveBandsToMembers } from '../schema.js';
 import { z } from 'zod';
 import type { Row } from '../types.js';
 import { IdRow, num, optNum, optStr, read, readN, str, strs, type Runner } from './rows.js';
@@ -120,9 +119,4 @@ export type SchemaStep = keyof typeof SCHEMA;
 /** Runs one migration query of the schema with no parameters (the counters' rebuilds after an import). */
 export async function runSchemaStep(store: Runner, step: SchemaStep): Promise<void> {
   await store.run(SCHEMA[step]);
-}
-
-/** Moves the band keys of a loaded script written before schema version 11 onto their members (server/graph/schema.ts). */
-export async function moveImportedBands(store: Runner): Promise<void> {
-  await moveBandsToMembers((query, params) => store.run(query, params));
 }
