@@ -163,9 +163,14 @@ interface ArticleWork {
  * from the members, and the marks are set in the last write, so running it
  * again (after a crash between its writes) finishes the job.
  */
-export async function updateClaimsBatch(store: ClaimsStore, graphs: readonly ArticleGraph[], hooks: ClaimsHooks = {}): Promise<ClaimsUpdate[]> {
+export async function updateClaimsBatch(
+  store: ClaimsStore,
+  graphs: readonly ArticleGraph[],
+  hooks: ClaimsHooks = {},
+  computed: ReadonlyArray<ComputedArticleKeys | undefined> = [],
+): Promise<ClaimsUpdate[]> {
   if (graphs.length === 0) return [];
-  const work = graphs.map(articleWork);
+  const work = graphs.map((g, k) => articleWork(g, computed[k]));
 
   // The band keys as they stand (band-store.ts: in memory), then each article's lookups, in order, with the
   // keys of the articles before it added.
@@ -281,7 +286,13 @@ class BatchState {
   }
 }
 
-function articleWork(graph: ArticleGraph): ArticleWork {
+/** An article's band keys computed by the caller (with its extraction, in a worker thread), and the text they came from. */
+export interface ComputedArticleKeys {
+  text: string;
+  keys: string[];
+}
+
+function articleWork(graph: ArticleGraph, computed: ComputedArticleKeys | undefined): ArticleWork {
   const articleId = graph.article.id;
   const date = graph.article.publishedAt ?? graph.article.retrievedAt;
   const names = new Map(graph.actors.map((a) => [a.id, a.name]));
@@ -301,7 +312,8 @@ function articleWork(graph: ArticleGraph): ArticleWork {
   return {
     graph,
     date,
-    articleKeys: articleKeys(graph.article.text),
+    // Keys computed for another text (the caller's article differs from the written one) are not used.
+    articleKeys: computed !== undefined && computed.text === graph.article.text ? computed.keys : articleKeys(graph.article.text),
     statements,
     keyRows: statements.map((s) => ({ id: s.id, keys: statementKeys(s) })).filter((r) => r.keys.length > 0),
     lookups: statements.map((s) => ({ id: s.id, keys: statementLookupKeys(s) })).filter((r) => r.keys.length > 0),

@@ -9,8 +9,9 @@ import { buildArticleGraph } from './build.js';
 import { crashPoint } from './crash-point.js';
 import { copyId, storedOrCopy } from './republish.js';
 import { extractArticle } from './statements.js';
+import { extractForIngest } from './pool.js';
 import { writePrepared, type PreparedArticle, type ProcessedArticle } from './run.js';
-import type { ExtractPool } from './pool.js';
+import type { ArticleExtraction, ExtractPool } from './pool.js';
 
 /**
  * Ingest in batches (issue 19): many articles per write transaction and a
@@ -55,7 +56,7 @@ export async function prepareBatch(store: GraphStore, inputs: readonly IngestedA
       const article = storedOrCopy(input, states.get(input.id) ?? null);
       if (states.has(article.id)) return { input, extracted: null };
       try {
-        return { input, extracted: pool ? await pool.article(input) : extractArticle(input) };
+        return { input, extracted: pool ? await pool.article(input) : extractForIngest(input) };
       } catch {
         return { input, extracted: null };
       }
@@ -102,11 +103,19 @@ async function writeSegment(
   segment: ReadonlyArray<{ index: number; prepared: PreparedArticle; article: IngestedArticle }>,
   results: Settled[],
 ): Promise<void> {
-  const items: Array<{ index: number; article: IngestedArticle; extraction: Extraction; events: ExtractedEvent[]; skipped: string | null; prepared: PreparedArticle }> = [];
+  const items: Array<{
+    index: number;
+    article: IngestedArticle;
+    extraction: Extraction;
+    events: ExtractedEvent[];
+    skipped: string | null;
+    articleKeys: ArticleExtraction['articleKeys'];
+    prepared: PreparedArticle;
+  }> = [];
   for (const s of segment) {
     try {
-      const { extraction, events, skipped } = s.prepared.extracted ?? extractArticle(s.article);
-      items.push({ index: s.index, article: s.article, extraction, events, skipped, prepared: s.prepared });
+      const { extraction, events, skipped, articleKeys }: ArticleExtraction = s.prepared.extracted ?? extractArticle(s.article);
+      items.push({ index: s.index, article: s.article, extraction, events, skipped, articleKeys, prepared: s.prepared });
     } catch (error) {
       results[s.index] = { ok: false, error: normalizeError(error) };
     }
@@ -126,7 +135,7 @@ async function writeSegment(
   }
   crashPoint('after-article-commit');
   try {
-    await runDerivedStepsBatch(store, items.map((it, k) => ({ graph: graphs[k]!, events: it.events })), { retry: true });
+    await runDerivedStepsBatch(store, items.map((it, k) => ({ graph: graphs[k]!, events: it.events, articleKeys: it.articleKeys })), { retry: true });
     for (const it of items) results[it.index] = { ok: true, value: { article: it.article, status: 'created', extraction: it.extraction, skipped: it.skipped } };
   } catch (error) {
     // The articles are stored, their steps pending: each reports the error; re-ingest finishes them.

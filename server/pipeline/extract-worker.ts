@@ -1,15 +1,14 @@
 import { parentPort } from 'node:worker_threads';
-import { callExport, type ExtractTask, type WorkerReply } from './pool.js';
-import { extractArticle } from './statements.js';
+import { callExport, extractInThread, type ExtractTask, type WorkerReply } from './pool.js';
 
 /**
  * One extraction worker thread (server/pipeline/pool.ts): pure CPU work on
  * plain values, no store. `article`: statements and events of one article
- * from one parse (what ingest stores); `call`: a pure function the caller
+ * from one parse (what ingest stores) and its band keys; `call`: a pure function the caller
  * names by module URL and export (`extract --jsonl`'s line function).
  */
 async function perform(task: ExtractTask): Promise<unknown> {
-  if (task.kind === 'article') return extractArticle(task.article);
+  if (task.kind === 'article') return extractInThread(task.article);
   return callExport(task.module, task.fn, task.args);
 }
 

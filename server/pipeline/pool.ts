@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { ExtractedEvent, Extraction } from '../extract/index.js';
 import type { IngestedArticle } from '../ingest/index.js';
 import { AppError } from '../errors.js';
+import { articleKeys } from '../claims/keys.js';
 import { extractArticle } from './statements.js';
 
 /** Work an extraction worker does (extract-worker.ts): plain values in, plain values out. */
@@ -17,6 +18,32 @@ export interface ArticleExtraction {
   extraction: Extraction;
   events: ExtractedEvent[];
   skipped: string | null;
+  /**
+   * The claims step's band keys of the article's text (claims/keys.ts articleKeys), computed with the extraction so
+   * that, in a worker thread, their MinHash is off the main thread (issue 19); the step uses them for an article
+   * whose text is this one (the text they came from is kept beside them) and computes them itself otherwise.
+   */
+  articleKeys?: { text: string; keys: string[] };
+}
+
+/**
+ * What ingest needs of an article before its write: extractArticle's statements and events, and the article's band
+ * keys. Pure CPU work on plain values.
+ */
+export function extractForIngest(article: IngestedArticle): ArticleExtraction {
+  return withText(article, extractInThread(article));
+}
+
+/** What a worker thread sends back for an article: extractForIngest's result without the text (the caller has it). */
+type ThreadExtraction = Omit<ArticleExtraction, 'articleKeys'> & { keys: string[] };
+
+/** The extraction and band keys of an article (the worker threads' task). */
+export function extractInThread(article: IngestedArticle): ThreadExtraction {
+  return { ...extractArticle(article), keys: articleKeys(article.text) };
+}
+
+function withText(article: IngestedArticle, { keys, ...rest }: ThreadExtraction): ArticleExtraction {
+  return { ...rest, articleKeys: { text: article.text, keys } };
 }
 
 interface Pending {
@@ -99,15 +126,15 @@ export class ExtractPool {
     return this.slots.length;
   }
 
-  /** Statements and events of one article, as pipeline extractArticle() gives them. */
+  /** Statements, events and band keys of one article, as extractForIngest() gives them. */
   article(article: IngestedArticle): Promise<ArticleExtraction> {
     if (this.inThread > 0) {
       this.inThread -= 1;
       if (this.inThread === 0) this.startAll();
-      return Promise.resolve(extractArticle(article));
+      return Promise.resolve(extractForIngest(article));
     }
-    if (this.slots.length === 0) return Promise.resolve(extractArticle(article));
-    return this.submit({ kind: 'article', article }) as Promise<ArticleExtraction>;
+    if (this.slots.length === 0) return Promise.resolve(extractForIngest(article));
+    return (this.submit({ kind: 'article', article }) as Promise<ThreadExtraction>).then((r) => withText(article, r));
   }
 
   private startAll(): void {

@@ -9,7 +9,7 @@ import { attempt, finishDerivedSteps, runDerivedSteps } from './steps.js';
 import { serialWrite, withWritePriority } from '../graph/index.js';
 import { crashPoint } from './crash-point.js';
 import { asStoredOrCopy } from './republish.js';
-import type { ArticleExtraction, ExtractPool } from './pool.js';
+import { extractForIngest, type ArticleExtraction, type ExtractPool } from './pool.js';
 import { DEFAULT_INGEST_BATCH, prepareBatch, writePreparedBatch, type Settled } from './batch.js';
 
 export interface ProcessedArticle {
@@ -39,7 +39,7 @@ export function prepareArticle(store: GraphStore, input: IngestedArticle, pool: 
   return withWritePriority(async () => {
     const stored = (await claimsState(store, (await asStoredOrCopy(store, input)).id)) !== 'absent';
     if (stored) return { input, extracted: null };
-    return { input, extracted: pool ? await pool.article(input) : extractArticle(input) };
+    return { input, extracted: pool ? await pool.article(input) : extractForIngest(input) };
   });
 }
 
@@ -70,7 +70,7 @@ export function writePrepared(store: GraphStore, prepared: PreparedArticle): Pro
       await finishDerivedSteps(store, article.id, { known: { claims: state } });
       return { article, status: 'unchanged' as const, extraction: { statements: [], actors: [] }, skipped: null };
     }
-    const { extraction, events, skipped } = extracted ?? extractArticle(article);
+    const { extraction, events, skipped, articleKeys }: ArticleExtraction = extracted ?? extractArticle(article);
     // Actor identity before the write, so statements land on actors stored under other names (server/claims).
     const graph = await resolveActors(store, buildArticleGraph(article, extraction));
     // The article was absent when this unit began and the queue lets no other writer in: an "unchanged" here can
@@ -79,7 +79,7 @@ export function writePrepared(store: GraphStore, prepared: PreparedArticle): Pro
     crashPoint('after-article-commit');
     // The derived steps (pipeline/steps.ts): claims, republication and contradiction candidates, then events (from
     // the same parse as the statements); incremental, a fixed number of indexed lookups; each marks the article when done.
-    await runDerivedSteps(store, { graph, events }, { retry: true });
+    await runDerivedSteps(store, { graph, events, articleKeys }, { retry: true });
     return { article, status: 'created' as const, extraction, skipped };
   });
 }

@@ -24,6 +24,8 @@ export type StepState = 'absent' | 'done' | 'pending';
 export interface StepInput {
   graph: ArticleGraph;
   events?: ExtractedEvent[];
+  /** The article's band keys when the caller computed them with its extraction (pool.ts), with the text they came from. */
+  articleKeys?: { text: string; keys: string[] };
 }
 
 export interface DerivedStep {
@@ -47,7 +49,14 @@ export const DERIVED_STEPS: readonly DerivedStep[] = [
     version: CLAIMS_VERSION,
     state: claimsState,
     run: async (store, inputs) =>
-      (await updateClaimsBatch(store, inputs.map((i) => i.graph), { afterLinks: () => crashPoint('claims-after-links') })).map((u) => u.claims.length),
+      (
+        await updateClaimsBatch(
+          store,
+          inputs.map((i) => i.graph),
+          { afterLinks: () => crashPoint('claims-after-links') },
+          inputs.map((i) => i.articleKeys),
+        )
+      ).map((u) => u.claims.length),
   },
   {
     name: 'events',

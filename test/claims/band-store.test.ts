@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { BAND_MEMBERS_CAP, updateClaimsBatch, type ClaimsStore } from '../../server/claims/index.js';
+import { articleKeys, BAND_MEMBERS_CAP, updateClaimsBatch, type ClaimsStore } from '../../server/claims/index.js';
 import { BandIndex } from '../../server/claims/bands.js';
 import { bandsStored, storedBands } from '../../server/claims/band-store.js';
 import type { ArticleGraph, GraphStore } from '../../server/graph/index.js';
@@ -114,6 +114,22 @@ describe('band keys on their members, held in memory', () => {
     bandsStored(store, held, index, seq);
     // What the next batch starts from.
     expect((await storedBands(store)).bands.get('zz-key') !== undefined).toBe(joins);
+    await store.close();
+  });
+
+  test.each([
+    { given: 'for the written text', sameText: true, used: true },
+    { given: 'for another text (the written article differs from the one extracted)', sameText: false, used: false },
+  ])('article keys the caller computed $given: used as given: $used', async ({ sameText, used }) => {
+    const store = await open(null);
+    const graph = article(0, LINES[0]!);
+    await store.writeArticle(graph);
+    // Keys no text gives, so what the article is stored under shows which were used.
+    const computed = { text: sameText ? graph.article.text : `${graph.article.text} (edited)`, keys: ['art:given-a', 'art:given-b'] };
+    await updateClaimsBatch(store, [graph], {}, [computed]);
+    const stored = (await memberKeys(store))[graph.article.id]!;
+    expect(stored).toEqual(used ? ['art:given-a', 'art:given-b'] : [...articleKeys(graph.article.text)].sort());
+    expect(stored.length).toBeGreaterThan(0);
     await store.close();
   });
 

@@ -3,7 +3,8 @@ import { jsonlLine } from '../../server/cli/extract.js';
 import { openStore } from '../../server/graph/index.js';
 import type { GraphStore } from '../../server/graph/types.js';
 import { ingestText, type IngestItem } from '../../server/ingest/index.js';
-import { ExtractPool, extractArticle, ingestInputs } from '../../server/pipeline/index.js';
+import { articleKeys } from '../../server/claims/index.js';
+import { ExtractPool, extractArticle, extractForIngest, ingestInputs } from '../../server/pipeline/index.js';
 
 /**
  * Extraction in worker threads (issue 19): the pool gives exactly what the
@@ -25,9 +26,12 @@ const pool = new ExtractPool(2);
 afterAll(() => pool.close());
 
 describe('the extraction pool', () => {
-  test('gives, for each article, the statements, events and skip reason extractArticle gives in this thread', async () => {
+  test('gives, for each article, the statements, events and skip reason extractArticle gives in this thread, and the claims step\'s article keys of its text', async () => {
     const fromPool = await Promise.all(articles.map((a) => pool.article(a)));
-    expect(fromPool).toEqual(articles.map((a) => extractArticle(a)));
+    expect(fromPool).toEqual(articles.map((a) => ({ ...extractArticle(a), articleKeys: { text: a.text, keys: articleKeys(a.text) } })));
+    // The German note is long enough to have keys (MinHash bands of its words; the short ones have none), so the
+    // comparison is not only of empty lists.
+    expect(fromPool.map((r) => r.articleKeys!.keys.length > 0)).toEqual([false, false, false, true]);
     // The English ones say something, so the comparison is not of empty results; the German one is skipped.
     expect(fromPool.slice(0, 3).every((r) => r.extraction.statements.length > 0)).toBe(true);
     expect(fromPool[3]!.skipped).toMatch(/not English/);
@@ -44,7 +48,7 @@ describe('the extraction pool', () => {
       }
       // None during the first article, one from the second on (the third and fourth go to the thread).
       expect(threads).toEqual([0, 0, 1, 1, 1]);
-      expect(got).toEqual(articles.map((a) => extractArticle(a)));
+      expect(got).toEqual(articles.map((a) => extractForIngest(a)));
     } finally {
       await lazy.close();
     }
