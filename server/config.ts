@@ -43,7 +43,7 @@ export type Config = {
   walSalvage: boolean;
   /** Extraction worker threads (CLAIMGRAPH_EXTRACT_WORKERS); undefined: the default, none. */
   extractWorkers?: number;
-  /** Articles per write transaction for `ingest` (CLAIMGRAPH_INGEST_BATCH); undefined: the default. */
+  /** Articles per batch for `ingest` (CLAIMGRAPH_INGEST_BATCH; written in transactions of at most PIPELINE_PART); undefined: the default. */
   ingestBatch?: number;
   /**
    * Most statements GET /api/claims/:id lists (oldest first); the claim's

@@ -120,6 +120,11 @@ export async function updateClaims(store: ClaimsStore, graph: ArticleGraph): Pro
 export interface ClaimsHooks {
   /** Called when the batch's links are written, before its counts and its last write. */
   afterLinks?: () => void;
+  /**
+   * Awaited after the step's reads and decisions, before its first write (ingest: the next articles' write, running
+   * in the engine meanwhile; the step's writes must not run beside another write: pipeline/batch.ts).
+   */
+  beforeWrites?: () => Promise<unknown>;
 }
 
 /** One article of a batch as the claims step reads it: its statements and keys. */
@@ -177,6 +182,7 @@ export async function updateClaimsBatch(
   const stored = await storedBands(store);
   const bands = new BandIndex(stored.bands, BAND_MEMBERS_CAP);
   for (const w of work) {
+    if (work.length > 1) await giveTurn();
     const id = w.graph.article.id;
     if (w.articleKeys.length > 0) w.articleCandidates = bands.articleCandidates(id, w.articleKeys, BAND_CAP, ARTICLE_BUDGET);
     w.statementCandidates = w.lookups.flatMap((l) => bands.statementCandidates(l.keys, BAND_CAP, CANDIDATE_BUDGET));
@@ -194,7 +200,12 @@ export async function updateClaimsBatch(
   const speakerNames = new Map((speakerIds.length > 0 ? await claimActorsByIds(store, speakerIds) : []).map((r) => [r.id, r.name]));
   const state = new BatchState(statements, speakerNames);
 
-  const out = work.map((w) => claimArticle(w, articles, state));
+  const out: ArticleDecisions[] = [];
+  for (const w of work) {
+    if (work.length > 1) await giveTurn();
+    out.push(claimArticle(w, articles, state));
+  }
+  await hooks.beforeWrites?.();
 
   // The links in input order; the counts of every claim touched (and of the claims of articles that became copies);
   // last the band keys, the alias index and the marks. The articles' names for their actors (NAMED) were written with
@@ -213,6 +224,14 @@ export async function updateClaimsBatch(
   const seq = await finishClaimsArticles(store, { ...bands.pending(), actors, articleIds: work.map((w) => w.graph.article.id), version: CLAIMS_VERSION });
   bandsStored(store, stored, bands, seq);
   return out.map(({ claims, republishes: links, contradictions: n }) => ({ claims, republishes: links, contradictions: n }));
+}
+
+/**
+ * Lets the event loop run between two articles' decisions, so a write the engine runs meanwhile (the next
+ * articles', pipeline/batch.ts) is fed its next query instead of waiting for the whole batch's decisions.
+ */
+function giveTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /**

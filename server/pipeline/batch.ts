@@ -38,8 +38,17 @@ import type { ArticleExtraction, ExtractPool } from './pool.js';
  * bad article is reported alone and the others are stored.
  */
 
-/** Articles written per transaction by default (CLAIMGRAPH_INGEST_BATCH). */
-export const DEFAULT_INGEST_BATCH = 64;
+/** Articles written per batch (one unit of the store's write queue) by default (CLAIMGRAPH_INGEST_BATCH). */
+export const DEFAULT_INGEST_BATCH = 256;
+
+/**
+ * Articles per write transaction inside a batch: the batch's new articles are written in parts of this many, and
+ * each part's write runs in the engine (on its own thread) while the part before it has its claims and events steps
+ * read and decided in this thread; the steps' own writes wait for it, so no two writes run side by side
+ * (write-queue.ts). Every part is written before its steps run, in input order, so the store ends as a sequential
+ * run leaves it: the steps of a part read only keys and links that earlier parts' steps wrote.
+ */
+export const PIPELINE_PART = 64;
 
 export type Settled = { ok: true; value: ProcessedArticle } | { ok: false; error: AppError };
 
@@ -65,7 +74,7 @@ export async function prepareBatch(store: GraphStore, inputs: readonly IngestedA
 }
 
 /** Writes a prepared batch as one unit of the store's write queue; each article's outcome in input order. */
-export function writePreparedBatch(store: GraphStore, prepared: readonly PreparedArticle[]): Promise<Settled[]> {
+export function writePreparedBatch(store: GraphStore, prepared: readonly PreparedArticle[], partSize: number = PIPELINE_PART): Promise<Settled[]> {
   return serialWrite(store, async () => {
     const states = await articleStates(store, idsToCheck(prepared.map((p) => p.input)));
     const results: Settled[] = new Array(prepared.length);
@@ -73,7 +82,7 @@ export function writePreparedBatch(store: GraphStore, prepared: readonly Prepare
     const written = new Map<string, ArticleState>();
     let segment: Array<{ index: number; prepared: PreparedArticle; article: IngestedArticle }> = [];
     const flush = async () => {
-      if (segment.length > 0) await writeSegment(store, segment, results);
+      if (segment.length > 0) await writeSegment(store, segment, results, partSize);
       segment = [];
     };
     for (const [index, p] of prepared.entries()) {
@@ -97,11 +106,15 @@ export function writePreparedBatch(store: GraphStore, prepared: readonly Prepare
   });
 }
 
-/** Writes new articles (absent at the check, distinct ids) in one transaction, then runs their steps in order. */
+/**
+ * Writes new articles (absent at the check, distinct ids) in transactions of `partSize` (PIPELINE_PART), each
+ * part's steps run after its write and beside the next part's, in input order.
+ */
 async function writeSegment(
   store: GraphStore,
   segment: ReadonlyArray<{ index: number; prepared: PreparedArticle; article: IngestedArticle }>,
   results: Settled[],
+  partSize: number,
 ): Promise<void> {
   const items: Array<{
     index: number;
@@ -122,25 +135,48 @@ async function writeSegment(
   }
   if (items.length === 0) return;
   const graphs: ArticleGraph[] = await resolveActorsBatch(store, items.map((it) => buildArticleGraph(it.article, it.extraction)));
-  try {
-    await attempt(() => store.writeArticles(graphs));
-  } catch (error) {
-    if (items.length === 1) {
-      results[items[0]!.index] = { ok: false, error: normalizeError(error) };
-      return;
+  const parts: Array<Array<(typeof items)[number] & { graph: ArticleGraph }>> = [];
+  items.forEach((it, k) => {
+    if (k % partSize === 0) parts.push([]);
+    parts[parts.length - 1]!.push({ ...it, graph: graphs[k]! });
+  });
+  /** One part's write transaction: null when it committed, else its error (nothing of the part was written). */
+  const write = (part: (typeof parts)[number]): Promise<AppError | null> =>
+    attempt(() => store.writeArticles(part.map((it) => it.graph))).then(
+      () => null,
+      (error: unknown) => normalizeError(error),
+    );
+  let stepsFailed: AppError | null = null;
+  let writing: Promise<AppError | null> = write(parts[0]!);
+  for (const [i, part] of parts.entries()) {
+    const failed = await writing;
+    if (failed !== null) {
+      if (part.length === 1) results[part[0]!.index] = { ok: false, error: failed };
+      // Nothing of the part was written: one article at a time, so the bad one fails alone and the others are stored.
+      else for (const it of part) results[it.index] = await settle(writePrepared(store, it.prepared));
+      writing = i + 1 < parts.length ? write(parts[i + 1]!) : Promise.resolve(null);
+      continue;
     }
-    // Nothing of the batch was written: one article at a time, so the bad one fails alone and the others are stored.
-    for (const it of items) results[it.index] = await settle(writePrepared(store, it.prepared));
-    return;
-  }
-  crashPoint('after-article-commit');
-  try {
-    await runDerivedStepsBatch(store, items.map((it, k) => ({ graph: graphs[k]!, events: it.events, articleKeys: it.articleKeys })), { retry: true });
-    for (const it of items) results[it.index] = { ok: true, value: { article: it.article, status: 'created', extraction: it.extraction, skipped: it.skipped } };
-  } catch (error) {
-    // The articles are stored, their steps pending: each reports the error; re-ingest finishes them.
-    const failed = normalizeError(error);
-    for (const it of items) results[it.index] = { ok: false, error: failed };
+    crashPoint('after-article-commit');
+    // The next part's write runs in the engine while this part's steps read and decide; their writes wait for it.
+    writing = i + 1 < parts.length ? write(parts[i + 1]!) : Promise.resolve(null);
+    const next = writing;
+    if (stepsFailed === null) {
+      try {
+        const inputs = part.map((it) => ({ graph: it.graph, events: it.events, articleKeys: it.articleKeys }));
+        await runDerivedStepsBatch(store, inputs, { retry: true, beforeWrites: () => next });
+      } catch (error) {
+        stepsFailed = normalizeError(error);
+      }
+    }
+    for (const it of part) {
+      // After a step failed, this part's and the later parts' articles are stored with their steps pending (their
+      // steps would otherwise run without the failed ones'): each reports the error; re-ingest finishes them in order.
+      results[it.index] =
+        stepsFailed === null
+          ? { ok: true, value: { article: it.article, status: 'created', extraction: it.extraction, skipped: it.skipped } }
+          : { ok: false, error: stepsFailed };
+    }
   }
 }
 

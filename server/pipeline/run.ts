@@ -10,7 +10,7 @@ import { serialWrite, withWritePriority } from '../graph/index.js';
 import { crashPoint } from './crash-point.js';
 import { asStoredOrCopy } from './republish.js';
 import { extractForIngest, type ArticleExtraction, type ExtractPool } from './pool.js';
-import { DEFAULT_INGEST_BATCH, prepareBatch, writePreparedBatch, type Settled } from './batch.js';
+import { DEFAULT_INGEST_BATCH, PIPELINE_PART, prepareBatch, writePreparedBatch, type Settled } from './batch.js';
 
 export interface ProcessedArticle {
   article: IngestedArticle;
@@ -112,10 +112,12 @@ export function batchTally(onProgress: (event: ProgressEvent) => void): { summar
 
 /**
  * Runs a batch: every item from the ingest reader is extracted and written;
- * a failing item is recorded and the batch goes on. Articles are written
- * `batchSize` to a transaction (pipeline/batch.ts; 1 writes them one by
- * one), and reported in input order. The next batch is checked and
- * extracted (in worker threads with a pool) while this one is written.
+ * a failing item is recorded and the batch goes on. Articles are taken
+ * `batchSize` at a time (one unit of the store's write queue; 1 writes them
+ * one by one) and written `partSize` to a transaction, each part's write
+ * beside the steps of the part before it (pipeline/batch.ts), and reported
+ * in input order. The next batch is checked and extracted (in worker
+ * threads with a pool) while this one is written.
  */
 export async function ingestInputs(
   store: GraphStore,
@@ -123,6 +125,7 @@ export async function ingestInputs(
   onProgress: (event: ProgressEvent) => void = () => {},
   pool: ExtractPool | null = null,
   batchSize: number = DEFAULT_INGEST_BATCH,
+  partSize: number = PIPELINE_PART,
 ): Promise<IngestSummary> {
   const { summary, fail } = batchTally(onProgress);
   type Entry = { origin: string; title: string };
@@ -154,7 +157,7 @@ export async function ingestInputs(
       await previous;
       let results: Settled[];
       try {
-        results = await writePreparedBatch(store, await prepared);
+        results = await writePreparedBatch(store, await prepared, partSize);
       } catch (error) {
         const e = normalizeError(error);
         results = entries.map(() => ({ ok: false as const, error: e }));

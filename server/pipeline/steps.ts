@@ -39,7 +39,7 @@ export interface DerivedStep {
    * each in turn stores, in a few round trips for the whole batch, and marks them done; the number of things it
    * wrote for each.
    */
-  run(store: GraphStore, inputs: readonly StepInput[]): Promise<number[]>;
+  run(store: GraphStore, inputs: readonly StepInput[], opts?: Pick<StepOptions, 'beforeWrites'>): Promise<number[]>;
 }
 
 /** The derived steps, in the order they run: claims (and republication, contradictions), then events. */
@@ -48,12 +48,12 @@ export const DERIVED_STEPS: readonly DerivedStep[] = [
     name: 'claims',
     version: CLAIMS_VERSION,
     state: claimsState,
-    run: async (store, inputs) =>
+    run: async (store, inputs, opts = {}) =>
       (
         await updateClaimsBatch(
           store,
           inputs.map((i) => i.graph),
-          { afterLinks: () => crashPoint('claims-after-links') },
+          { afterLinks: () => crashPoint('claims-after-links'), beforeWrites: opts.beforeWrites },
           inputs.map((i) => i.articleKeys),
         )
       ).map((u) => u.claims.length),
@@ -62,8 +62,10 @@ export const DERIVED_STEPS: readonly DerivedStep[] = [
     name: 'events',
     version: EVENTS_VERSION,
     state: eventsState,
-    run: async (store, inputs) =>
-      (await runEventsStepBatch(store, inputs.map(({ graph, events }) => ({ graph, events: events ?? extractArticleEvents(articleOfGraph(graph)) })))).map((w) => w.length),
+    run: async (store, inputs, opts = {}) => {
+      await opts.beforeWrites?.();
+      return (await runEventsStepBatch(store, inputs.map(({ graph, events }) => ({ graph, events: events ?? extractArticleEvents(articleOfGraph(graph)) })))).map((w) => w.length);
+    },
   },
 ];
 
@@ -74,6 +76,11 @@ export interface StepOptions {
   retry?: boolean;
   /** States the caller has read already in this write unit (saves their read). */
   known?: Partial<Record<StepName, StepState>>;
+  /**
+   * Awaited by each step before its first write (after its reads and decisions): a write the caller started
+   * beside the steps (ingest's next articles, pipeline/batch.ts), which no write of theirs may run beside.
+   */
+  beforeWrites?: () => Promise<unknown>;
 }
 
 /** What the steps wrote, per step that ran. */
@@ -96,7 +103,7 @@ export async function runDerivedSteps(store: GraphStore, input: StepInput, opts:
 export async function runDerivedStepsBatch(store: GraphStore, inputs: readonly StepInput[], opts: StepOptions = {}): Promise<StepCounts[]> {
   const counts: StepCounts[] = inputs.map(() => ({}));
   for (const step of chosen(opts)) {
-    const wrote = await attempt(() => step.run(store, inputs), opts.retry === true);
+    const wrote = await attempt(() => step.run(store, inputs, { beforeWrites: opts.beforeWrites }), opts.retry === true);
     wrote.forEach((n, i) => (counts[i]![step.name] = n));
   }
   return counts;

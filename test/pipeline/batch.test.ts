@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { openStore } from '../../server/graph/index.js';
+import { CLAIMS } from '../../server/graph/queries/claims.js';
 import type { ArticleGraph, GraphStore, WriteStatus } from '../../server/graph/types.js';
 import { ingestText, type IngestedArticle, type IngestItem } from '../../server/ingest/index.js';
 import { ingestInputs, processArticle, type ProgressEvent } from '../../server/pipeline/index.js';
@@ -101,26 +102,32 @@ describe('ingest in batches', () => {
       for (const a of list) statuses.push((await processArticle(store, a)).status);
       return { dump: await fingerprint(store), statuses };
     });
-    const run = (batchSize: number) =>
+    const run = (batchSize: number, partSize?: number) =>
       withStore(async (store) => {
         const statuses: string[] = [];
-        const summary = await ingestInputs(store, asItems(list), (e: ProgressEvent) => statuses.push(e.kind === 'article' ? e.status : 'error'), null, batchSize);
+        const onProgress = (e: ProgressEvent) => statuses.push(e.kind === 'article' ? e.status : 'error');
+        const summary = await ingestInputs(store, asItems(list), onProgress, null, batchSize, partSize);
         return { dump: await fingerprint(store), statuses, summary };
       });
-    const [single, batched, large] = [await run(1), await run(16), await run(200)];
+    // One by one; batches of one transaction each; batches written in parts, each part's steps run while the next
+    // part is written (parts of 5 and 7 do not divide the batches, so a batch ends with a short part).
+    const runs = [await run(1), await run(16), await run(200), await run(16, 5), await run(200, 7)];
     // The comparison is of a graph with something in it: claims across articles, a republication, a resolved surname.
     const dump = JSON.parse(oneByOne.dump) as [string[], string[]];
     expect(dump[0].filter((n) => n.includes('"Claim"')).length).toBeGreaterThan(0);
     expect(dump[1].some((r) => r.includes('"REPUBLISHES"'))).toBe(true);
     expect(oneByOne.statuses.filter((s) => s === 'unchanged')).toHaveLength(1);
-    for (const r of [single, batched, large]) {
+    for (const r of runs) {
       expect(r.statuses).toEqual(oneByOne.statuses);
       expect(r.summary.failed).toBe(0);
       expect(r.dump).toEqual(oneByOne.dump);
     }
   }, 300_000);
 
-  test('a batch whose write fails is written article by article: the article the store refuses is reported, the others are stored', async () => {
+  test.each([
+    { parts: 'one transaction for the batch', partSize: undefined },
+    { parts: 'parts of three, the refused article in the second', partSize: 3 },
+  ])('a batch whose write fails is written article by article ($parts): the article the store refuses is reported, the others are stored', async ({ partSize }) => {
     const list = articles().slice(0, 12);
     const refused = list[4]!.id;
     await withStore(async (real) => {
@@ -132,11 +139,39 @@ describe('ingest in batches', () => {
           graph.article.id === refused ? Promise.reject(new Error('refused by the test')) : real.writeArticle(graph),
       });
       const events: string[] = [];
-      const summary = await ingestInputs(store, asItems(list), (e) => events.push(e.kind === 'article' ? `${e.title}:${e.status}` : `error:${e.origin}`), null, 8);
+      const onProgress = (e: ProgressEvent) => events.push(e.kind === 'article' ? `${e.title}:${e.status}` : `error:${e.origin}`);
+      const summary = await ingestInputs(store, asItems(list), onProgress, null, 8, partSize);
       expect(summary).toMatchObject({ ingested: list.length - 1, failed: 1 });
       expect(events[4]).toBe(`error:${list[4]!.title} (${list[4]!.title})`);
       expect(await real.hasArticle(refused)).toBe(false);
       for (const a of list) if (a.id !== refused) expect(await real.hasArticle(a.id)).toBe(true);
+    });
+  }, 120_000);
+  test('when a part\'s claims step fails, that part and the later ones are stored with their steps pending and reported; a rerun finishes them as one by one would', async () => {
+    const list = articles().slice(0, 12);
+    const oneByOne = await withStore(async (store) => {
+      for (const a of list) await processArticle(store, a);
+      return fingerprint(store);
+    });
+    await withStore(async (real) => {
+      // Fault injection over the real store: the claims step's last write fails the second time (the second part's).
+      let finishes = 0;
+      const store: GraphStore = Object.assign(Object.create(real) as GraphStore, {
+        run: (query: string, params?: Record<string, unknown>) =>
+          query === CLAIMS.finishArticles && ++finishes === 2 ? Promise.reject(new Error('refused by the test')) : real.run(query, params),
+      });
+      const events: string[] = [];
+      const onProgress = (e: ProgressEvent) => events.push(e.kind === 'article' ? e.status : 'error');
+      // Twelve articles, one batch, parts of four.
+      const summary = await ingestInputs(store, asItems(list), onProgress, null, 12, 4);
+      expect(summary).toMatchObject({ ingested: 4, failed: 8 });
+      expect(events).toEqual([...Array(4).fill('created'), ...Array(8).fill('error')]);
+      for (const a of list) expect(await real.hasArticle(a.id)).toBe(true);
+      expect(await fingerprint(real)).not.toEqual(oneByOne);
+      // The rerun finds every article stored; the eight with pending steps are finished, in input order.
+      const again = await ingestInputs(real, asItems(list), () => undefined, null, 12, 4);
+      expect(again).toMatchObject({ ingested: 0, unchanged: 12, failed: 0 });
+      expect(await fingerprint(real)).toEqual(oneByOne);
     });
   }, 120_000);
 });
