@@ -9,6 +9,7 @@ import {
   linkContradictions,
   linkRepublishes,
   lookupAliases,
+  republishTargets,
   setClaimStats,
   statementCandidates,
   type ArticleGraph,
@@ -386,17 +387,19 @@ export async function claimsState(store: ClaimsStore, articleId: string): Promis
 
 /** Recomputes the stored counts of some claims from their members. */
 export async function refreshClaimStats(store: ClaimsStore, claimIds: string[]): Promise<void> {
-  const members: ClaimMember[] = (await claimMembers(store, claimIds)).map((r) => ({
+  const rows = await claimMembers(store, claimIds);
+  const originOf = await chainEnds(store, rows);
+  const members: ClaimMember[] = rows.map((r) => ({
     claimId: r.claimId,
     statementId: r.statementId,
     articleId: r.articleId,
     sourceId: r.sourceId,
     articleDate: r.articleDate,
-    originId: chainEnd(r.chain, r.copies),
+    originId: originOf(r.articleId),
     speakerName: r.speakerName,
   }));
-  const rows = claimStats(members);
-  if (rows.length > 0) await setClaimStats(store, rows);
+  const stats = claimStats(members);
+  if (stats.length > 0) await setClaimStats(store, stats);
 }
 
 function storedActor(r: ActorRow): StoredActor {
@@ -408,7 +411,45 @@ function storedActor(r: ActorRow): StoredActor {
  * that copies no other (one outgoing link per article, so there is one);
  * null for an original, or a chain longer than the query follows.
  */
-function chainEnd(chain: string[], copies: string[]): string | null {
-  const copying = new Set(copies);
-  return chain.find((id) => !copying.has(id)) ?? null;
+/** REPUBLISHES hops followed to an article's origin; a chain longer than this gives no origin. */
+export const MAX_CHAIN = 5;
+
+/**
+ * The origin of each of some articles: the end of its REPUBLISHES chain, at most MAX_CHAIN hops away (null: it
+ * republishes nothing, or the chain goes on beyond). An article takes one such link (the claims step links an
+ * article only when it has none), so the chain is a path, read one hop at a time for all the articles at once:
+ * each read asks, of the articles some chain has reached, which one each republishes. As the variable-length
+ * pattern it replaces (`(a)-[:REPUBLISHES*1..5]->(o)`), a link is taken once: a loop ends at the article whose link
+ * was taken already (test/claims/chain-ends.test.ts).
+ */
+export async function chainEnds(store: ClaimsStore, rows: ReadonlyArray<{ articleId: string; republishes: string | null }>): Promise<(articleId: string) => string | null> {
+  const next = new Map<string, string | null>();
+  for (const r of rows) next.set(r.articleId, r.republishes);
+  /** The end of an article's chain; undefined when a link on the way is not read yet (`unread` gets it). */
+  const end = (articleId: string, unread?: Set<string>): string | null | undefined => {
+    let at = next.get(articleId) ?? null;
+    if (at === null) return null;
+    // Articles whose link the walk has taken: a pattern takes a relationship once, so one met again ends the chain.
+    const left = new Set([articleId]);
+    for (let hop = 1; hop <= MAX_CHAIN; hop++) {
+      if (left.has(at)) return at;
+      left.add(at);
+      const after = next.get(at);
+      if (after === undefined) {
+        unread?.add(at);
+        return undefined;
+      }
+      if (after === null) return at;
+      at = after;
+    }
+    return null;
+  };
+  for (let read = 0; read < MAX_CHAIN; read++) {
+    const unread = new Set<string>();
+    for (const r of rows) end(r.articleId, unread);
+    if (unread.size === 0) break;
+    const found = new Map((await republishTargets(store, [...unread].sort())).map((r) => [r.id, r.republishes]));
+    for (const id of unread) next.set(id, found.get(id) ?? null);
+  }
+  return (articleId) => end(articleId) ?? null;
 }

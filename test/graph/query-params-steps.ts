@@ -28,6 +28,7 @@ export const CLAIMS_PARAMS: { [K in keyof typeof CLAIMS]: Record<string, unknown
   statementCandidates: { ids: ['stm_1'] },
   linkClaims: { links: [{ claimId: 'clm_0', statementId: 'stm_0', score: 1, reason: 'verbatim', text: 'It is over.' }] },
   claimMembers: { ids: ['clm_0'] },
+  republishTargets: { ids: ['art_0'] },
   setClaimStats: { rows: [{ id: 'clm_0', firstSeen: '2025-08-20', lastSeen: '2025-08-21', statements: 2, articles: 2, sources: 1, origins: 1, speakers: ['Donald Trump'] }] },
   claimsOfArticles: { ids: ['art_0'] },
   linkContradictions: { links: [{ from: 'stm_1', to: 'stm_0', score: 0.8, reason: 'opposite polarity' }] },

@@ -79,14 +79,17 @@ WITH s, c, l
 MERGE (s)-[r:INSTANCE_OF]->(c)
 ON CREATE SET r.score = l.score, r.reason = l.reason
 RETURN count(*) AS linked`,
-  // Origins: an article's origin is the end of its REPUBLISHES chain (chains are short: one link per article):
-  // the chain's articles minus those that copy another one (no existence pattern: Grafeo scans the store for it).
+  // Origins: an article's origin is the end of its REPUBLISHES chain (an article takes one such link: the chain is a
+  // path). Each member gives the chain's first hop, and republishTargets the next ones, a hop for the whole batch at a
+  // time (server/claims/update.ts chainEnds): a variable-length pattern per member cost Grafeo twice the rest of the read.
   claimMembers: `UNWIND $ids AS id
 MATCH (c:Claim {id: id})<-[:INSTANCE_OF]-(s:Statement)<-[:CONTAINS]-(a:Article)
 RETURN c.id AS claimId, s.id AS statementId, a.id AS articleId, head([(a)<-[:PUBLISHED]-(src:Source) | src.id]) AS sourceId,
   coalesce(a.publishedAt, a.retrievedAt) AS articleDate, head([(s)<-[:SAID]-(p:Actor) | p.name]) AS speakerName,
-  [(a)-[:REPUBLISHES*1..5]->(o:Article) | o.id] AS chain,
-  [(a)-[:REPUBLISHES*1..5]->(o:Article)-[:REPUBLISHES]->(:Article) | o.id] AS copies`,
+  head([(a)-[:REPUBLISHES]->(o:Article) | o.id]) AS republishes`,
+  republishTargets: `UNWIND $ids AS id
+MATCH (a:Article {id: id})
+RETURN a.id AS id, head([(a)-[:REPUBLISHES]->(o:Article) | o.id]) AS republishes`,
   setClaimStats: `UNWIND $rows AS r
 MATCH (c:Claim {id: r.id})
 SET c.firstSeen = r.firstSeen, c.lastSeen = r.lastSeen, c.statements = r.statements,

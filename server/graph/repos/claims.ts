@@ -41,7 +41,7 @@ export const StatementCandidateRowSchema = z.object({
 export type StatementCandidateRow = z.infer<typeof StatementCandidateRowSchema>;
 /** A statement of a claim with what its counts need (CLAIMS.claimMembers). */
 export const ClaimMemberRowSchema = z.object({
-  claimId: str, statementId: str, articleId: str, sourceId: optStr, articleDate: optStr, speakerName: optStr, chain: strs, copies: strs,
+  claimId: str, statementId: str, articleId: str, sourceId: optStr, articleDate: optStr, speakerName: optStr, republishes: optStr,
 });
 export type ClaimMemberRow = z.infer<typeof ClaimMemberRowSchema>;
 const ClaimsVersionRow = z.object({ claimsVersion: optNum });
@@ -181,6 +181,13 @@ export async function articleClaimsVersion(store: Runner, id: string): Promise<n
 
 export function claimMembers(store: Runner, ids: string[]): Promise<ClaimMemberRow[]> {
   return read(store, ClaimMemberRowSchema, 'the members of claims', CLAIMS.claimMembers, { ids });
+}
+
+const RepublishTargetRow = z.object({ id: str, republishes: optStr });
+
+/** The article each of some articles republishes (null: none), by id (CLAIMS.republishTargets). */
+export function republishTargets(store: Runner, ids: string[]): Promise<Array<z.infer<typeof RepublishTargetRow>>> {
+  return read(store, RepublishTargetRow, 'the articles some articles republish', CLAIMS.republishTargets, { ids });
 }
 
 export async function setClaimStats(store: Runner, rows: unknown[]): Promise<void> {
