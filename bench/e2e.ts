@@ -10,6 +10,10 @@
  *     batches (the default, CLAIMGRAPH_INGEST_BATCH) and one article per
  *     transaction (CLAIMGRAPH_INGEST_BATCH=1, what ingest did before
  *     issue 19's batches);
+ *   - the engine's floor (bench/engine-floor.ts): the store calls of an
+ *     ingest of the file recorded, then replayed alone on a fresh store:
+ *     what the embedded engine needs for this graph with none of our
+ *     JavaScript around it, and so the fastest any ingest of it can be;
  *   - with `--threads`, the batched ingest and `extract --jsonl` again with
  *     two extraction threads (CLAIMGRAPH_EXTRACT_WORKERS=2), to show what
  *     they give here;
@@ -30,6 +34,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extract } from '../server/extract/index.js';
+import { engineFloor } from './engine-floor.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const WIKINEWS = fileURLToPath(new URL('./wikinews/wikinews-2019-2020.jsonl', import.meta.url));
@@ -150,6 +155,8 @@ export async function benchEndToEnd(minArticles = 2430, opts: { threads?: boolea
     const single = await ingestWith({ CLAIMGRAPH_INGEST_BATCH: '1' }, 'data-single');
     const threads = opts.threads ? await ingestWith({ CLAIMGRAPH_EXTRACT_WORKERS: '2' }, 'data-threads') : null;
     const jsonlThreads = opts.threads ? await cli(['extract', '--jsonl'], null, { CLAIMGRAPH_EXTRACT_WORKERS: '2' }, jsonlFiles) : null;
+    // The engine's own work for the graph this ingest writes, replayed with nothing around it (bench/engine-floor.ts).
+    const floor = await engineFloor(file);
     const summary = { statements: ingest.statements };
     return {
       articles: lines.length,
@@ -177,6 +184,17 @@ export async function benchEndToEnd(minArticles = 2430, opts: { threads?: boolea
       ingestOneByOneArticlesPerSec: lines.length / single.secs,
       ingestOneByOneOverExtract: single.secs / extractSecs,
       batchedOverOneByOne: ingest.secs / single.secs,
+      engineFloorSecs: floor.floorSecs,
+      engineFloorArticleWriteSecs: floor.articleWriteSecs,
+      engineFloorStepWriteSecs: floor.stepWriteSecs,
+      engineFloorReadSecs: floor.readSecs,
+      engineFloorParamsInSecs: floor.paramsInSecs,
+      engineFloorRowsOutSecs: floor.rowsOutSecs,
+      engineFloorCloseSecs: floor.closeSecs,
+      // what the engine alone allows: no ingest of this graph can beat these
+      engineFloorArticlesPerSec: lines.length / floor.floorSecs,
+      engineFloorOverExtract: floor.floorSecs / extractSecs,
+      ingestOverEngineFloor: ingest.secs / floor.floorSecs,
       ...(threads ? { ingestTwoThreadsSecs: threads.secs, ingestTwoThreadsCpuSecs: threads.cpuSecs } : {}),
       ...(jsonlThreads ? { extractJsonlTwoThreadsSecs: jsonlThreads.secs, extractJsonlTwoThreadsMBps: mb / jsonlThreads.secs } : {}),
     };
