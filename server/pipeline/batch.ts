@@ -9,7 +9,7 @@ import { buildArticleGraph } from './build.js';
 import { crashPoint } from './crash-point.js';
 import { copyId, storedOrCopy } from './republish.js';
 import { extractArticle } from './statements.js';
-import { extractForIngest } from './pool.js';
+import { extractForIngest } from './ingest-extraction.js';
 import { writePrepared, type PreparedArticle, type ProcessedArticle } from './run.js';
 import type { ArticleExtraction, ExtractPool } from './pool.js';
 

@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { callExport, extractInThread, type ExtractTask, type WorkerReply } from './pool.js';
+import { callExport, type ExtractTask, type WorkerReply } from './pool.js';
 
 /**
  * One extraction worker thread (server/pipeline/pool.ts): pure CPU work on
@@ -8,7 +8,8 @@ import { callExport, extractInThread, type ExtractTask, type WorkerReply } from 
  * names by module URL and export (`extract --jsonl`'s line function).
  */
 async function perform(task: ExtractTask): Promise<unknown> {
-  if (task.kind === 'article') return extractInThread(task.article);
+  // Loaded on the first article: a thread of `extract --jsonl` (calls only) does not load the claims modules.
+  if (task.kind === 'article') return (await import('./ingest-extraction.js')).extractInThread(task.article);
   return callExport(task.module, task.fn, task.args);
 }
 

@@ -5,7 +5,8 @@
  */
 export { buildArticleGraph } from './build.js';
 export { processArticle, prepareArticle, writePrepared, ingestInputs, batchTally, type IngestSummary, type PreparedArticle, type ProcessedArticle, type ProgressEvent } from './run.js';
-export { ExtractPool, defaultIngestWorkers, defaultWorkers, extractForIngest, type ArticleExtraction, type PoolOptions } from './pool.js';
+export { ExtractPool, defaultIngestWorkers, defaultWorkers, type ArticleExtraction, type PoolOptions } from './pool.js';
+export { extractForIngest } from './ingest-extraction.js';
 export { storeArticleGraph } from './store.js';
 export { articleOfGraph } from './build.js';
 export { backfillEvents, eventsState, markEventsDone, runEventsStep, EVENTS_VERSION, type BackfillSummary } from './events.js';

@@ -3,8 +3,8 @@ import { Worker } from 'node:worker_threads';
 import type { ExtractedEvent, Extraction } from '../extract/index.js';
 import type { IngestedArticle } from '../ingest/index.js';
 import { AppError } from '../errors.js';
-import { articleKeys } from '../claims/keys.js';
 import { extractArticle } from './statements.js';
+import type { ThreadExtraction } from './ingest-extraction.js';
 
 /** Work an extraction worker does (extract-worker.ts): plain values in, plain values out. */
 export type ExtractTask =
@@ -27,24 +27,11 @@ export interface ArticleExtraction {
 }
 
 /**
- * What ingest needs of an article before its write: extractArticle's statements and events, and the article's band
- * keys. Pure CPU work on plain values.
+ * The ingest side of extraction (ingest-extraction.ts: the claims step's keys besides the statements), loaded on
+ * first use, so `claimgraph extract`, which loads this file for its threads, does not load the claims modules.
  */
-export function extractForIngest(article: IngestedArticle): ArticleExtraction {
-  return withText(article, extractInThread(article));
-}
-
-/** What a worker thread sends back for an article: extractForIngest's result without the text (the caller has it). */
-type ThreadExtraction = Omit<ArticleExtraction, 'articleKeys'> & { keys: string[] };
-
-/** The extraction and band keys of an article (the worker threads' task). */
-export function extractInThread(article: IngestedArticle): ThreadExtraction {
-  return { ...extractArticle(article), keys: articleKeys(article.text) };
-}
-
-function withText(article: IngestedArticle, { keys, ...rest }: ThreadExtraction): ArticleExtraction {
-  return { ...rest, articleKeys: { text: article.text, keys } };
-}
+let ingestExtraction: Promise<typeof import('./ingest-extraction.js')> | null = null;
+const loadIngestExtraction = () => (ingestExtraction ??= import('./ingest-extraction.js'));
 
 interface Pending {
   resolve: (value: unknown) => void;
@@ -131,10 +118,11 @@ export class ExtractPool {
     if (this.inThread > 0) {
       this.inThread -= 1;
       if (this.inThread === 0) this.startAll();
-      return Promise.resolve(extractForIngest(article));
+      return loadIngestExtraction().then((m) => m.extractForIngest(article));
     }
-    if (this.slots.length === 0) return Promise.resolve(extractForIngest(article));
-    return (this.submit({ kind: 'article', article }) as Promise<ThreadExtraction>).then((r) => withText(article, r));
+    if (this.slots.length === 0) return loadIngestExtraction().then((m) => m.extractForIngest(article));
+    const sent = this.submit({ kind: 'article', article }) as Promise<ThreadExtraction>;
+    return Promise.all([sent, loadIngestExtraction()]).then(([r, m]) => m.withText(article, r));
   }
 
   private startAll(): void {

@@ -9,7 +9,8 @@ import { attempt, finishDerivedSteps, runDerivedSteps } from './steps.js';
 import { serialWrite, withWritePriority } from '../graph/index.js';
 import { crashPoint } from './crash-point.js';
 import { asStoredOrCopy } from './republish.js';
-import { extractForIngest, type ArticleExtraction, type ExtractPool } from './pool.js';
+import { extractForIngest } from './ingest-extraction.js';
+import type { ArticleExtraction, ExtractPool } from './pool.js';
 import { DEFAULT_INGEST_BATCH, PIPELINE_PART, prepareBatch, writePreparedBatch, type Settled } from './batch.js';
 
 export interface ProcessedArticle {

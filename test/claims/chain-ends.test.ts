@@ -42,10 +42,22 @@ describe('the origin of an article for the claim counts', () => {
           return [r.id as string, (r.chain as string[]).find((id) => !copying.has(id)) ?? null];
         }),
       );
-      // Each article with its own first hop, as the claims step's member read gives it.
-      const first = await store.run('UNWIND $ids AS id MATCH (a:Article {id: id}) RETURN a.id AS articleId, head([(a)-[:REPUBLISHES]->(o:Article) | o.id]) AS republishes', { ids });
-      const originOf = await chainEnds(store, first.map((r) => ({ articleId: r.articleId as string, republishes: (r.republishes as string | null) ?? null })));
-      for (const id of ids) expect([id, originOf(id)]).toEqual([id, reference.get(id)]);
+      // Articles with their own first hop, as the claims step's member read gives them: every article (no hop to
+      // read), then only each chain's start and one loop member (the hops beyond are read, a hop at a time).
+      const firstHops = async (of: string[]) =>
+        (await store.run('UNWIND $ids AS id MATCH (a:Article {id: id}) RETURN a.id AS articleId, head([(a)-[:REPUBLISHES]->(o:Article) | o.id]) AS republishes', { ids: of })).map(
+          (r) => ({ articleId: r.articleId as string, republishes: (r.republishes as string | null) ?? null }),
+        );
+      const all = await chainEnds(store, await firstHops(ids));
+      for (const id of ids) expect([id, all(id)]).toEqual([id, reference.get(id)]);
+      const starts = [...LENGTHS.map((n) => `c${n}-0`), 'loop-a'];
+      const reads: number[] = [];
+      const counting = { run: (q: string, p?: Record<string, unknown>) => (reads.push((p?.ids as string[]).length), store.run(q, p)) };
+      const fromStarts = await chainEnds(counting, await firstHops(starts));
+      for (const id of starts) expect([id, fromStarts(id)]).toEqual([id, reference.get(id)]);
+      // Five reads, one per hop: the chains of 5 hops or more need every one (the longest chains' fifth article).
+      expect(reads).toHaveLength(5);
+      const originOf = all;
       // Worked by hand: the start of the chain of four reaches its end; of the chain of six, the end is six hops
       // away, beyond the five followed, so no origin; an original has none; in the loop a -> b -> a, a's chain ends at
       // a itself (its link is taken already).

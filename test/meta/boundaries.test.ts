@@ -89,6 +89,7 @@ describe('component boundaries in server/', () => {
     'cli/extract.ts -> pipeline/pool.ts': 'extract start-up: the thread pool without the store',
     'cli/extract.ts -> pipeline/statements.ts': 'extract start-up: extraction without the store',
     'cli/options.ts -> ingest/dates.ts': 'every command parses its date flags; options.ts is loaded by extract too',
+    'pipeline/ingest-extraction.ts -> claims/keys.ts': 'the extraction thread computes article keys without the store modules the claims index loads',
   };
 
   test('no import enters another component past its index.ts (apart from the listed narrow imports)', () => {

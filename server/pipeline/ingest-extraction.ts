@@ -1,0 +1,27 @@
+import { articleKeys } from '../claims/keys.js';
+import type { IngestedArticle } from '../ingest/index.js';
+import type { ArticleExtraction } from './pool.js';
+import { extractArticle } from './statements.js';
+
+/**
+ * What ingest needs of an article before its write: extractArticle's statements and events, and the article's band
+ * keys (the claims step's MinHash of its text, issue 19: in the extraction thread, off the main thread). Pure CPU
+ * work on plain values. The keys come from claims/keys.ts alone: the claims index would load the store modules into
+ * the extraction thread.
+ */
+export function extractForIngest(article: IngestedArticle): ArticleExtraction {
+  return withText(article, extractInThread(article));
+}
+
+/** What a worker thread sends back for an article: extractForIngest's result without the text (the caller has it). */
+export type ThreadExtraction = Omit<ArticleExtraction, 'articleKeys'> & { keys: string[] };
+
+/** The extraction and band keys of an article (the worker threads' task). */
+export function extractInThread(article: IngestedArticle): ThreadExtraction {
+  return { ...extractArticle(article), keys: articleKeys(article.text) };
+}
+
+/** A thread's answer for an article with the article's own text beside its keys (what the claims step checks them against). */
+export function withText(article: IngestedArticle, { keys, ...rest }: ThreadExtraction): ArticleExtraction {
+  return { ...rest, articleKeys: { text: article.text, keys } };
+}
