@@ -406,11 +406,6 @@ function storedActor(r: ActorRow): StoredActor {
   return { id: r.id, name: r.name, kind: r.kind, aliases: [...(r.aliases ?? [])], roles: [...(r.roles ?? [])] };
 }
 
-/**
- * The origin of an article from its REPUBLISHES chain: the chain's article
- * that copies no other (one outgoing link per article, so there is one);
- * null for an original, or a chain longer than the query follows.
- */
 /** REPUBLISHES hops followed to an article's origin; a chain longer than this gives no origin. */
 export const MAX_CHAIN = 5;
 

@@ -25,17 +25,21 @@ import type { ArticleExtraction, ExtractPool } from './pool.js';
  *   decided as if the earlier one were stored;
  * - actor identity for the whole batch (claims/batch.ts: the batch's own
  *   alias keys in memory beside the store's);
- * - one transaction writing every new article of the batch (writeArticles:
- *   all or nothing, so after a crash each article is whole or absent);
- * - then each article's claims and events steps, in input order, as the
- *   sequential run does them (their lookups read only keys and links those
- *   steps write, so running them after the batch's write reads what the
- *   sequential run reads).
+ * - the new articles written in parts of PIPELINE_PART, one transaction
+ *   each (writeArticles: all or nothing, so after a crash each article is
+ *   whole or absent);
+ * - each part's claims and events steps after its write, in input order,
+ *   as the sequential run does them (their lookups read only keys and links
+ *   those steps write, so running them after the part's write, and beside
+ *   the next part's, reads what the sequential run reads).
  *
  * An article already stored whose steps are not done, a duplicate inside
- * the batch, and every article of a batch whose write failed (a bad article
+ * the batch, and every article of a part whose write failed (a bad article
  * rolls the whole transaction back) go through the one-article path, so a
- * bad article is reported alone and the others are stored.
+ * bad article is reported alone and the others are stored. After a part's
+ * steps failed, the later parts are written without their steps (pending,
+ * finished by a re-ingest in order), and a later part whose write fails is
+ * reported failed whole (nothing of it stored).
  */
 
 /** Articles written per batch (one unit of the store's write queue) by default (CLAIMGRAPH_INGEST_BATCH). */
@@ -151,7 +155,8 @@ async function writeSegment(
   for (const [i, part] of parts.entries()) {
     const failed = await writing;
     if (failed !== null) {
-      if (part.length === 1) results[part[0]!.index] = { ok: false, error: failed };
+      // After a step failed, the one-article path would run these articles' steps without the failed ones'.
+      if (part.length === 1 || stepsFailed !== null) for (const it of part) results[it.index] = { ok: false, error: failed };
       // Nothing of the part was written: one article at a time, so the bad one fails alone and the others are stored.
       else for (const it of part) results[it.index] = await settle(writePrepared(store, it.prepared));
       writing = i + 1 < parts.length ? write(parts[i + 1]!) : Promise.resolve(null);
