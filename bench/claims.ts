@@ -12,6 +12,10 @@
  * a per-query breakdown on stderr, and quality against the corpus's truth
  * (a repeated utterance must join its earlier report's claim; different
  * utterances must not be joined), so a cheaper step that loses claims shows.
+ * Last, the growth measured side by side (`interleavedGrowth`): a second
+ * store filled to the smallest size, and articles sent to it and to the
+ * largest store in turn, so the machine's load weighs on both alike (the
+ * per-size figures are measured minutes apart).
  *
  *   npx tsx bench/claims.ts [sizes, e.g. 10k,100k] [sample]
  */
@@ -32,10 +36,6 @@ const COPY_EVERY = 25;
  */
 export async function benchClaims(sizes: number[] = [10_000, 100_000], sample = 200): Promise<Record<string, number>> {
   const store = await openStore({ backend: 'embedded', path: null });
-  const gen = corpus({ seed: 11, statementsPerArticle: PER_ARTICLE, days: 365 });
-  const rand = rng(7);
-  const recent: ArticleGraph[] = [];
-  let n = 0;
   let statements = 0;
   let candidateRows = 0;
   let roundTrips = 0;
@@ -55,14 +55,8 @@ export async function benchClaims(sizes: number[] = [10_000, 100_000], sample = 
       return rows;
     },
   };
-  const next = (): ArticleGraph => {
-    n += 1;
-    const g = withText(gen.nextGraph());
-    if (n % COPY_EVERY === 0 && recent.length > 0) return copyOf(recent[Math.floor(rand() * recent.length)]!, n);
-    recent.push(g);
-    if (recent.length > 500) recent.shift();
-    return g;
-  };
+  const next = articleFeed();
+  let n = 0;
   // The corpus's truth: a statement repeating an utterance (same speaker, same text) reported within 14 days
   // by another article must join a claim with it; different utterances are never one claim.
   const twinsOf = new Map<string, { id: string; articleId: string; day: number }[]>();
@@ -97,15 +91,10 @@ export async function benchClaims(sizes: number[] = [10_000, 100_000], sample = 
     }
   };
   const step = async (g0: ArticleGraph) => {
-    const t0 = performance.now();
-    const g = await resolveActors(counting, g0);
-    const t1 = performance.now();
-    await store.writeArticle(g);
-    const t2 = performance.now();
-    await updateClaims(counting, g);
-    const t3 = performance.now();
-    statements += g.statements.length;
-    return { claims: t1 - t0 + (t3 - t2), write: t2 - t1 };
+    const t = await claimStep(store, counting, g0);
+    statements += t.statements;
+    n += 1;
+    return t;
   };
 
   const out: Record<string, number> = {};
@@ -160,10 +149,77 @@ export async function benchClaims(sizes: number[] = [10_000, 100_000], sample = 
     out.rowsGrowth = out[`candidateRowsPerArticle@${hi}`]! / out[`candidateRowsPerArticle@${lo}`]!;
     // The article write runs on the same machine at the same time: the claims step's time relative to it discounts load swings.
     out.growthVsWrite = out.growth / (out[`articleWriteMsPerArticle@${hi}`]! / out[`articleWriteMsPerArticle@${lo}`]!);
+    if (labels.length > 1) Object.assign(out, await interleaved({ store, runner: counting, next }, Math.min(...sizes), sample, lo!, hi!));
   } finally {
     await store.close();
   }
   return out;
+}
+
+/**
+ * The growth again with both sizes measured side by side: a second store is filled to the smallest size from the
+ * same corpus, then articles go to it and to the largest store in turn, one each, so a swing in the machine's load
+ * (the figures above are minutes apart) weighs on both sides alike.
+ */
+async function interleaved(
+  large: { store: GraphStore; runner: Pick<GraphStore, 'run'>; next: () => ArticleGraph },
+  smallSize: number,
+  sample: number,
+  lo: string,
+  hi: string,
+): Promise<Record<string, number>> {
+  const small = await openStore({ backend: 'embedded', path: null });
+  try {
+    const nextSmall = articleFeed();
+    for (let statements = 0; statements < smallSize; ) statements += (await claimStep(small, small, nextSmall())).statements;
+    // Each store through the runner it was filled through: the step keeps its band index per runner object, and a new
+    // one would read the whole index into memory on its first article (about a second at 100k).
+    const times = { small: [] as number[], large: [] as number[], smallWrite: [] as number[], largeWrite: [] as number[] };
+    for (let i = 0; i < sample; i++) {
+      const a = await claimStep(small, small, nextSmall());
+      const b = await claimStep(large.store, large.runner, large.next());
+      times.small.push(a.claims);
+      times.smallWrite.push(a.write);
+      times.large.push(b.claims);
+      times.largeWrite.push(b.write);
+    }
+    return {
+      [`interleavedClaimStepMs@${lo}`]: mean(times.small),
+      [`interleavedClaimStepMs@${hi}`]: mean(times.large),
+      interleavedGrowth: mean(times.large) / mean(times.small),
+      interleavedWriteGrowth: mean(times.largeWrite) / mean(times.smallWrite),
+    };
+  } finally {
+    await small.close();
+  }
+}
+
+/** The corpus's articles in order (seed 11), one in COPY_EVERY a light copy of a recent one. */
+function articleFeed(): () => ArticleGraph {
+  const gen = corpus({ seed: 11, statementsPerArticle: PER_ARTICLE, days: 365 });
+  const rand = rng(7);
+  const recent: ArticleGraph[] = [];
+  let n = 0;
+  return () => {
+    n += 1;
+    const g = withText(gen.nextGraph());
+    if (n % COPY_EVERY === 0 && recent.length > 0) return copyOf(recent[Math.floor(rand() * recent.length)]!, n);
+    recent.push(g);
+    if (recent.length > 500) recent.shift();
+    return g;
+  };
+}
+
+/** One article through the step as ingest runs it (identity, write, claims): ms of the claims work and of the write. */
+async function claimStep(store: GraphStore, runner: Pick<GraphStore, 'run'>, g0: ArticleGraph): Promise<{ claims: number; write: number; statements: number }> {
+  const t0 = performance.now();
+  const g = await resolveActors(runner, g0);
+  const t1 = performance.now();
+  await store.writeArticle(g);
+  const t2 = performance.now();
+  await updateClaims(runner, g);
+  const t3 = performance.now();
+  return { claims: t1 - t0 + (t3 - t2), write: t2 - t1, statements: g.statements.length };
 }
 
 /** The synthetic graph's article text is blank; give it the statements' sentences so republication has text to compare. */
