@@ -17,6 +17,7 @@ export { resolveActors, updateClaims, updateClaimsBatch, claimsState, refreshCla
 export { sameClaim, contradiction, contentMatch, prepare, type ClaimStatement, type Prepared, type Decision, type ContradictionDecision, type ContentMatch, type MatchKind } from './similarity.js';
 export { planClaims, claimStats, claimId, type Candidate, type ClaimPlan, type ClaimMember, type ClaimStats } from './plan.js';
 export { planRepublication, copyMatch, type ArticleText, type RepublishLink } from './republication.js';
+export type { ComputedArticleKeys } from './update.js';
 export { statementKeys, statementLookupKeys, anchorKeys, articleKeys, articleShingles, period } from './keys.js';
 export { speakerRelation, namesCompatible, fitsClaimSpeakers, isRoleOnly, type SpeakerRelation, type Speaker } from './speakers.js';
 export { minhash, bandKeys, estimateJaccard, lshHitProbability } from './minhash.js';

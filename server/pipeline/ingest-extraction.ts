@@ -1,6 +1,6 @@
 import { articleKeys } from '../claims/keys.js';
 import type { IngestedArticle } from '../ingest/index.js';
-import type { ArticleExtraction } from './pool.js';
+import { withText, type ArticleExtraction, type ThreadExtraction } from './pool.js';
 import { extractArticle } from './statements.js';
 
 /**
@@ -13,15 +13,7 @@ export function extractForIngest(article: IngestedArticle): ArticleExtraction {
   return withText(article, extractInThread(article));
 }
 
-/** What a worker thread sends back for an article: extractForIngest's result without the text (the caller has it). */
-export type ThreadExtraction = Omit<ArticleExtraction, 'articleKeys'> & { keys: string[] };
-
 /** The extraction and band keys of an article (the worker threads' task). */
 export function extractInThread(article: IngestedArticle): ThreadExtraction {
   return { ...extractArticle(article), keys: articleKeys(article.text) };
-}
-
-/** A thread's answer for an article with the article's own text beside its keys (what the claims step checks them against). */
-export function withText(article: IngestedArticle, { keys, ...rest }: ThreadExtraction): ArticleExtraction {
-  return { ...rest, articleKeys: { text: article.text, keys } };
 }

@@ -4,7 +4,7 @@ import type { ExtractedEvent, Extraction } from '../extract/index.js';
 import type { IngestedArticle } from '../ingest/index.js';
 import { AppError } from '../errors.js';
 import { extractArticle } from './statements.js';
-import type { ThreadExtraction } from './ingest-extraction.js';
+import type { ComputedArticleKeys } from '../claims/index.js';
 
 /** Work an extraction worker does (extract-worker.ts): plain values in, plain values out. */
 export type ExtractTask =
@@ -23,7 +23,15 @@ export interface ArticleExtraction {
    * that, in a worker thread, their MinHash is off the main thread (issue 19); the step uses them for an article
    * whose text is this one (the text they came from is kept beside them) and computes them itself otherwise.
    */
-  articleKeys?: { text: string; keys: string[] };
+  articleKeys?: ComputedArticleKeys;
+}
+
+/** What a worker thread sends back for an article: the extraction and the keys, without the text (the caller has it). */
+export type ThreadExtraction = Omit<ArticleExtraction, 'articleKeys'> & { keys: string[] };
+
+/** A thread's answer for an article with the article's own text beside its keys (what the claims step checks them against). */
+export function withText(article: IngestedArticle, { keys, ...rest }: ThreadExtraction): ArticleExtraction {
+  return { ...rest, articleKeys: { text: article.text, keys } };
 }
 
 /**
@@ -121,8 +129,7 @@ export class ExtractPool {
       return loadIngestExtraction().then((m) => m.extractForIngest(article));
     }
     if (this.slots.length === 0) return loadIngestExtraction().then((m) => m.extractForIngest(article));
-    const sent = this.submit({ kind: 'article', article }) as Promise<ThreadExtraction>;
-    return Promise.all([sent, loadIngestExtraction()]).then(([r, m]) => m.withText(article, r));
+    return (this.submit({ kind: 'article', article }) as Promise<ThreadExtraction>).then((r) => withText(article, r));
   }
 
   private startAll(): void {

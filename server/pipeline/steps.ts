@@ -9,7 +9,7 @@
  * `pending`, and running the step again finishes the job.
  */
 import { readWrittenArticleGraph, type ArticleGraph, type GraphStore } from '../graph/index.js';
-import { claimsState, updateClaimsBatch, CLAIMS_VERSION } from '../claims/index.js';
+import { claimsState, updateClaimsBatch, CLAIMS_VERSION, type ComputedArticleKeys } from '../claims/index.js';
 import { eventsState, runEventsStepBatch, EVENTS_VERSION } from '../events/index.js';
 import type { ExtractedEvent } from '../extract/index.js';
 import { AppError } from '../errors.js';
@@ -25,7 +25,7 @@ export interface StepInput {
   graph: ArticleGraph;
   events?: ExtractedEvent[];
   /** The article's band keys when the caller computed them with its extraction (pool.ts), with the text they came from. */
-  articleKeys?: { text: string; keys: string[] };
+  articleKeys?: ComputedArticleKeys;
 }
 
 export interface DerivedStep {
